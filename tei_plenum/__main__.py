@@ -1,0 +1,5 @@
+"""``python -m tei_plenum`` runs the command-line interface."""
+
+from .cli import main
+
+main()

@@ -1,0 +1,70 @@
+"""Safe file access shared by every command: read regular files only, write atomically."""
+
+from __future__ import annotations
+
+import os
+import stat
+import tempfile
+from pathlib import Path
+
+from .errors import InputError, Location
+
+MAX_INPUT_BYTES = 64 * 1024 * 1024
+
+
+def read_regular_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
+    """Return the bytes of a regular file, refusing FIFOs, devices and directories up front.
+
+    The type check comes before ``open`` so that a FIFO is refused instead of blocking.
+    """
+    where = Location(str(path))
+    try:
+        info = path.stat()
+    except FileNotFoundError:
+        raise InputError("no such file", where) from None
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
+    if stat.S_ISDIR(info.st_mode):
+        raise InputError("is a directory, not a file", where)
+    if not stat.S_ISREG(info.st_mode):
+        raise InputError("is not a regular file (FIFO, device or socket)", where)
+    if info.st_size > max_bytes:
+        raise InputError(f"is larger than the {max_bytes // (1024 * 1024)} MiB limit", where)
+    try:
+        with path.open("rb") as handle:
+            data = handle.read(max_bytes + 1)
+    except OSError as exc:
+        raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
+    if len(data) > max_bytes:
+        raise InputError(f"is larger than the {max_bytes // (1024 * 1024)} MiB limit", where)
+    return data
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through a temporary file and a rename.
+
+    A reader, a crash or Ctrl-C therefore sees either the old file or the complete new one,
+    never a half-written output.
+    """
+    where = Location(str(path))
+    parent = path.parent if str(path.parent) else Path(".")
+    if not parent.is_dir():
+        raise InputError("output directory does not exist", where)
+    if path.is_dir():
+        raise InputError("output path is a directory", where)
+    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    try:
+        with os.fdopen(fd, "wb") as handle:
+            handle.write(data)
+        os.replace(tmp_name, path)
+    except BaseException:
+        Path(tmp_name).unlink(missing_ok=True)
+        raise
+
+
+def same_file(a: Path, b: Path) -> bool:
+    """True when two paths name the same existing file (so an output would overwrite an input)."""
+    try:
+        return a.exists() and b.exists() and os.path.samefile(a, b)
+    except OSError:
+        return False

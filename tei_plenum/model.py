@@ -1,0 +1,189 @@
+"""The small document model between the reader and the TEI writer.
+
+A :class:`Document` is a flat sequence of :class:`Block`\\ s in reading order. Each block holds
+its text exactly as it will appear in the TEI (wrapped lines joined with one space) plus
+:class:`Mark`\\ s: inline annotations over character ranges (names, dates, brackets, labels,
+page breaks). Structure is expressed by each block's ``path``, the chain of
+:class:`Container`\\ s it sits in (``front``/``body``/``back``, a section ``div``, a ``list``,
+an ``sp``...). The writer opens and closes containers as the path changes between blocks.
+
+Invariant: nothing after the reader ever changes a block's ``text``; enrichers only add marks,
+containers and records. This is what makes the fidelity rule hold by construction.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Mapping
+from dataclasses import dataclass, field, replace
+from enum import StrEnum
+
+Attrs = tuple[tuple[str, str], ...]
+
+
+def attrs(mapping: Mapping[str, str] | None = None, **kwargs: str) -> Attrs:
+    """Freeze attributes into a hashable tuple, keeping the order they were given in."""
+    items = dict(mapping or {})
+    items.update(kwargs)
+    return tuple((k, v) for k, v in items.items() if v is not None)
+
+
+@dataclass(frozen=True, slots=True)
+class SourceSpan:
+    """Lines (1-based) and column (1-based, characters) where a block starts in the source."""
+
+    line: int
+    column: int = 1
+    end_line: int | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Mark:
+    """An inline element over ``text[start:end]``; ``start == end`` for milestones like ``pb``."""
+
+    start: int
+    end: int
+    tag: str
+    attrs: Attrs = ()
+
+    @property
+    def is_milestone(self) -> bool:
+        return self.start == self.end
+
+
+@dataclass(frozen=True, slots=True)
+class Container:
+    """A structural element that groups consecutive blocks; ``key`` tells two apart."""
+
+    key: str
+    tag: str
+    attrs: Attrs = ()
+
+
+class Role(StrEnum):
+    """What a block is; the TEI writer maps each role to an element."""
+
+    BANNER = "banner"
+    MARKING = "marking"
+    BYLINE = "byline"
+    TITLE = "title"
+    SUBTITLE = "subtitle"
+    DOC_DATE = "docDate"
+    HEAD = "head"
+    PARAGRAPH = "p"
+    ITEM = "item"
+    PARTICIPANTS = "participants"
+    ADDRESS = "address"
+    DATELINE = "dateline"
+    SALUTE = "salute"
+    SIGNED = "signed"
+    SEPARATOR = "separator"
+    DOCKET = "docket"
+    PAGE_BREAK = "pb"
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """One block of the source: a paragraph, a heading, a docket cell, a signature line..."""
+
+    role: Role
+    text: str
+    span: SourceSpan
+    page: int
+    path: tuple[Container, ...] = ()
+    attrs: Attrs = ()
+    marks: tuple[Mark, ...] = ()
+
+    def attr(self, name: str) -> str | None:
+        return dict(self.attrs).get(name)
+
+    def with_marks(self, new: Iterable[Mark]) -> Block:
+        """A copy with more marks, kept sorted so that output stays deterministic."""
+        merged = tuple(sorted({*self.marks, *new}, key=mark_order))
+        return replace(self, marks=merged)
+
+    def has_mark(self, tag: str) -> bool:
+        return any(m.tag == tag for m in self.marks)
+
+
+def mark_order(mark: Mark) -> tuple[int, int, int, str, Attrs]:
+    """Outer marks first: by start, longer first, then milestones, then by tag rank."""
+    return (mark.start, -(mark.end - mark.start), TAG_RANK.get(mark.tag, 50), mark.tag, mark.attrs)
+
+
+# When two marks cover the same characters, the lower rank is the outer element.
+TAG_RANK: dict[str, int] = {
+    "pb": 0,
+    "signedLabel": 5,
+    "label": 10,
+    "roleName": 20,
+    "eventName": 25,
+    "orgName": 30,
+    "persName": 35,
+    "placeName": 40,
+    "name": 42,
+    "date": 45,
+    "measure": 47,
+    "title": 48,
+    "q": 49,
+    "supplied": 60,
+    "seg": 62,
+    "note": 64,
+    "unclear": 66,
+    "gap": 68,
+    "add": 70,
+    "stamp": 72,
+    "num": 80,
+    "idno": 82,
+    "unit": 84,
+}
+
+
+class EntityType(StrEnum):
+    PERSON = "person"
+    PLACE = "place"
+    ORG = "org"
+    EVENT = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class Entity:
+    """A standOff record: one person, place, organisation or event the document mentions."""
+
+    key: str
+    type: EntityType
+    name: str
+    full_name: str | None = None
+    idnos: Attrs = ()
+    unresolved: bool = False
+    note: str | None = None
+    occupation: str | None = None
+    when: str | None = None
+    standard_name: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Participant:
+    """A person taking part in a conversation (header ``particDesc``)."""
+
+    key: str
+    name: str
+    roles: tuple[str, ...] = ()
+    occupation: str | None = None
+    side: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """The whole converted document: blocks in reading order plus what enrichers found."""
+
+    source_name: str
+    layout: str
+    blocks: tuple[Block, ...]
+    pages: int
+    genre: str = "document"
+    doc_date: Attrs = ()
+    entities: tuple[Entity, ...] = ()
+    participants: tuple[Participant, ...] = ()
+    groups: tuple[tuple[str, str], ...] = ()
+    units: tuple[tuple[str, str, str], ...] = ()
+    warnings: tuple[str, ...] = field(default=())
