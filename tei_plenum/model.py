@@ -187,3 +187,21 @@ class Document:
     groups: tuple[tuple[str, str], ...] = ()
     units: tuple[tuple[str, str, str], ...] = ()
     warnings: tuple[str, ...] = field(default=())
+
+
+def nests(marks: Iterable[Mark], start: int, end: int) -> bool:
+    """True when a new mark over ``[start, end)`` nests with every existing mark.
+
+    Nesting means the two ranges are disjoint or one contains the other; milestones (``pb``)
+    never block a range. Enrichers call this before adding a mark so the writer can build a
+    proper tree.
+    """
+    for mark in marks:
+        if mark.is_milestone:
+            continue
+        disjoint = end <= mark.start or start >= mark.end
+        contains = start <= mark.start and mark.end <= end
+        inside = mark.start <= start and end <= mark.end
+        if not (disjoint or contains or inside):
+            return False
+    return True
