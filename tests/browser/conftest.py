@@ -1,0 +1,83 @@
+"""Headless Chromium (Debian's package, never a downloaded build) driven by Playwright."""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import pytest
+
+from tei_plenum.export.html import to_html
+from tei_plenum.xmlsafe import parse_xml_file
+from tests.conftest import ROOT, SHARED
+
+# Debian's chromium package installs here; `make system-deps` provides it.
+CHROMIUM = Path("/usr/bin/chromium")
+CHROMIUM_ARGS = [
+    "--headless",
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+EXAMPLES = ("plenum-excerpt", "conversation-sample")
+SCREENSHOTS = ROOT / "out" / "screenshots"
+
+
+@dataclass
+class LoadedPage:
+    """A page opened from a file:// URL, with everything it logged or requested."""
+
+    name: str
+    page: object
+    url: str
+    console_errors: list[str] = field(default_factory=list)
+    requests: list[str] = field(default_factory=list)
+
+
+@pytest.fixture(scope="session")
+def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
+    """One Chromium with a fresh profile; scripts off, since the page must not need them."""
+    if not CHROMIUM.exists():
+        pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (run `make system-deps`)")
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        context = playwright.chromium.launch_persistent_context(
+            str(tmp_path_factory.mktemp("chromium-profile")),
+            executable_path=str(CHROMIUM),
+            headless=True,
+            args=CHROMIUM_ARGS,
+            java_script_enabled=False,
+            viewport={"width": 1100, "height": 800},
+        )
+        yield context
+        context.close()
+
+
+@pytest.fixture(params=EXAMPLES)
+def example_page(
+    request: pytest.FixtureRequest, browser_context, tmp_path: Path
+) -> Iterator[LoadedPage]:
+    name = request.param
+    source = SHARED / "examples" / f"{name}.tei.xml"
+    html_path = tmp_path / f"{name}.html"
+    html_path.write_text(to_html(parse_xml_file(source), source_name=source.name), "utf-8")
+    page = browser_context.new_page()
+    loaded = LoadedPage(name, page, html_path.as_uri())
+    page.on(
+        "console",
+        lambda message: (
+            loaded.console_errors.append(message.text)
+            if message.type in {"error", "warning"}
+            else None
+        ),
+    )
+    page.on("pageerror", lambda error: loaded.console_errors.append(str(error)))
+    page.on("request", lambda req: loaded.requests.append(req.url))
+    page.goto(loaded.url)
+    yield loaded
+    page.close()
