@@ -101,11 +101,15 @@ def _precision(point: Point) -> tuple[bool, bool]:
     return (point.month is not None, point.day is not None)
 
 
+def _crosses_new_year(first: Point, second: Point) -> bool:
+    """ "20 December - 10 January": only a later month may go back; "20-10 June" is no range."""
+    return (first.month or 0) > (second.month or 13)
+
+
 def _year_after(first: Point, second: Point) -> Point:
-    """``second`` in ``first``'s year, or the next one when it would fall before ``first``."""
+    """``second`` in ``first``'s year, or the next one across New Year."""
     assert first.year is not None
-    earlier = second.first_day()[1:] < first.first_day()[1:]
-    return second._replace(year=first.year + 1 if earlier else first.year)
+    return second._replace(year=first.year + _crosses_new_year(first, second))
 
 
 def _fill_range(left: Point, right: Point) -> tuple[Point, Point] | None:
@@ -115,8 +119,7 @@ def _fill_range(left: Point, right: Point) -> tuple[Point, Point] | None:
     if _precision(left) != _precision(right):
         return None
     if left.year is None and right.year is not None:
-        later = left.first_day()[1:] > right.first_day()[1:]
-        left = left._replace(year=right.year - 1 if later else right.year)
+        left = left._replace(year=right.year - _crosses_new_year(left, right))
     elif right.year is None and left.year is not None:
         right = _year_after(left, right)
     return left, right
