@@ -1,0 +1,147 @@
+"""Authority loading: the bundled file, user overrides, and one clear error per bad file."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tei_plenum import resources
+from tei_plenum.authority import Authority, read_records, slugify
+from tei_plenum.errors import ConfigError
+from tei_plenum.model import EntityType
+
+TEI = "http://www.tei-c.org/ns/1.0"
+
+
+def _write(tmp_path: Path, body: str, name: str = "user.xml") -> Path:
+    path = tmp_path / name
+    path.write_text(
+        f'<TEI xmlns="{TEI}">\n<teiHeader/>\n<standOff>\n{body}\n</standOff>\n</TEI>\n',
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_bundled_authority_is_large_and_has_the_checked_identifiers() -> None:
+    authority = Authority.load()
+    assert authority.size >= 400
+    assert dict(authority.record("place-ussr").idnos) == {"wikidata": "Q15180"}
+    assert dict(authority.record("place-dprk").idnos) == {"wikidata": "Q423"}
+    assert authority.record("event-kwp-congress-3").when == "1956-04"
+    assert authority.record("event-cpsu-congress-20").type is EntityType.EVENT
+
+
+def test_bundled_file_ids_follow_the_prefix_rules() -> None:
+    records = read_records(resources.data_path("authority.xml"))
+    prefixes = {EntityType.PERSON: "pers-", EntityType.PLACE: "place-"}
+    prefixes |= {EntityType.ORG: "org-", EntityType.EVENT: "event-"}
+    for record in records:
+        assert record.key.startswith(prefixes[record.type])
+        assert record.key == record.key.lower()
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("Pak Hon-yong", "pers-pak-heonyeong"),
+        ("Pak Heon-yeong", "pers-pak-heonyeong"),
+        ("Kim Ir Sen", "pers-kim-il-sung"),
+        ("KIM IL SUNG", "pers-kim-il-sung"),
+        ("Mao Tse-tung", "pers-mao-zedong"),
+        ("Mongolian People’s Republic", "place-mongolian-peoples-republic"),
+        ("CPSU CC", "org-cpsu-cc"),
+        ("Twentieth Congress of the CPSU", "event-cpsu-congress-20"),
+    ],
+)
+def test_variants_all_caps_and_typographic_apostrophes_resolve(surface: str, key: str) -> None:
+    hit = Authority.load().lookup(surface)
+    assert hit is not None
+    assert hit.key == key
+
+
+def test_find_respects_word_boundaries() -> None:
+    authority = Authority.load()
+    assert authority.find("UNESCO and CPSUX") == []
+    hits = authority.find("the UN, (USSR)")
+    assert [(h.start, h.end, h.key) for h in hits] == [(4, 6, "org-un"), (9, 13, "place-ussr")]
+
+
+def test_user_record_wins_on_id_and_takes_over_a_variant(tmp_path: Path) -> None:
+    user = _write(
+        tmp_path,
+        '<listPerson><person xml:id="pers-ivanov"><persName>Ivan Ivanov</persName>'
+        '<persName type="variant">Ivanov</persName></person>'
+        '<person xml:id="pers-nam-il-2"><persName>Nam Il</persName></person></listPerson>',
+    )
+    authority = Authority.load([user])
+    assert authority.record("pers-ivanov").name == "Ivan Ivanov"
+    assert authority.lookup("V. I. Ivanov") is None
+    assert authority.lookup("Nam Il").key == "pers-nam-il-2"
+    assert authority.lookup("NAM IL").key == "pers-nam-il-2"
+
+
+def test_load_is_cached_per_path_tuple(tmp_path: Path) -> None:
+    user = _write(
+        tmp_path, '<listPlace><place xml:id="place-x"><placeName>Xy</placeName></place></listPlace>'
+    )
+    assert Authority.load([user]) is Authority.load([user])
+    assert Authority.load() is not Authority.load([user])
+
+
+@pytest.mark.parametrize(
+    ("content", "line", "message"),
+    [
+        ("<TEI", None, "not XML"),
+        ('<teiCorpus xmlns="http://www.tei-c.org/ns/1.0"/>', 1, "not a TEI document"),
+    ],
+)
+def test_files_that_are_not_tei_are_config_errors(
+    tmp_path: Path, content: str, line: int | None, message: str
+) -> None:
+    path = tmp_path / "bad.xml"
+    path.write_text(content, encoding="utf-8")
+    with pytest.raises(ConfigError, match=message) as caught:
+        Authority.load([path])
+    assert caught.value.location.path == str(path)
+    if line is not None:
+        assert caught.value.location.line == line
+
+
+@pytest.mark.parametrize(
+    ("body", "line", "message"),
+    [
+        (
+            '<listPlace>\n<place xml:id="place-a"><placeName>A</placeName></place>\n'
+            '<place xml:id="place-a"><placeName>B</placeName></place></listPlace>',
+            6,
+            "duplicate xml:id: .*place-a already defined",
+        ),
+        (
+            '<listOrg>\n<org xml:id="org-x"><orgName type="full">X</orgName></org></listOrg>',
+            5,
+            "org-x has no <orgName> without @type",
+        ),
+        ('<listOrg>\n<org xml:id="org-y"><orgName/></org></listOrg>', 5, "empty <orgName>"),
+        ("<listOrg>\n<org><orgName>Z</orgName></org></listOrg>", 5, "has no xml:id"),
+        (
+            '<listOrg>\n<org xml:id="place-z"><orgName>Z</orgName></org></listOrg>',
+            5,
+            'must start with "org-"',
+        ),
+    ],
+)
+def test_malformed_records_name_file_and_line(
+    tmp_path: Path, body: str, line: int, message: str
+) -> None:
+    path = _write(tmp_path, body, "broken.xml")
+    with pytest.raises(ConfigError, match=message) as caught:
+        Authority.load([path])
+    assert str(caught.value).startswith(f"{path}:{line}:")
+
+
+def test_slug_rule() -> None:
+    assert slugify("Mongolian People's Republic") == "mongolian-peoples-republic"
+    assert slugify("S. N. Karelin", drop_initials=True) == "karelin"
+    assert slugify("Ri Syn Yep") == "ri-syn-yep"
+    assert slugify("János Kádár") == "janos-kadar"
