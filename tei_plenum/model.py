@@ -105,9 +105,18 @@ class Block:
         return any(m.tag == tag for m in self.marks)
 
 
-def mark_order(mark: Mark) -> tuple[int, int, int, str, Attrs]:
-    """Outer marks first: by start, longer first, then milestones, then by tag rank."""
-    return (mark.start, -(mark.end - mark.start), TAG_RANK.get(mark.tag, 50), mark.tag, mark.attrs)
+def mark_order(mark: Mark) -> tuple[int, int, int, int, str, Attrs]:
+    """Document order: by start; a milestone before a range starting at the same place (so a
+    page break at a name's first letter stays outside it); then outer (longer) ranges first;
+    equal ranges by tag rank."""
+    return (
+        mark.start,
+        0 if mark.is_milestone else 1,
+        -(mark.end - mark.start),
+        TAG_RANK.get(mark.tag, 50),
+        mark.tag,
+        mark.attrs,
+    )
 
 
 # When two marks cover the same characters, the lower rank is the outer element.
@@ -115,6 +124,7 @@ TAG_RANK: dict[str, int] = {
     "pb": 0,
     "signedLabel": 5,
     "label": 10,
+    "docAuthor": 15,
     "roleName": 20,
     "eventName": 25,
     "orgName": 30,
@@ -170,6 +180,7 @@ class Participant:
     roles: tuple[str, ...] = ()
     occupation: str | None = None
     side: str | None = None
+    idnos: Attrs = ()
 
 
 @dataclass(frozen=True, slots=True)

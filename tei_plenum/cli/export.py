@@ -1,0 +1,46 @@
+"""``tei-plenum export``: any TEI document to a plain-text or HTML reading view."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import click
+
+from ..errors import InputError, Location
+from ..files import same_file, write_atomically
+from ..xmlsafe import parse_xml, parse_xml_file
+
+
+@click.command()
+@click.argument("source", metavar="FILE.xml")
+@click.option(
+    "--to", "fmt", type=click.Choice(["text", "html"]), required=True, help="Output format."
+)
+@click.option("-o", "--output", metavar="PATH", help="Output file (default: standard output).")
+@click.option("--page-markers", is_flag=True, help="Text: show page breaks as [page N] markers.")
+def export(source: str, fmt: str, output: str | None, page_markers: bool) -> None:
+    """Export the reading text of FILE.xml (or - for standard input) as text or HTML."""
+    if source == "-":
+        tree = parse_xml(click.get_binary_stream("stdin").read(), source="<stdin>")
+    else:
+        tree = parse_xml_file(Path(source))
+    if fmt == "text":
+        from ..export.text import to_text
+
+        result = to_text(tree, page_markers=page_markers)
+    else:
+        from ..export.html import to_html
+
+        result = to_html(tree, source_name=None if source == "-" else Path(source).name)
+    data = result.encode("utf-8")
+    if output is None or output == "-":
+        stdout = click.get_binary_stream("stdout")
+        stdout.write(data)
+        stdout.flush()
+        return
+    target = Path(output)
+    if source != "-" and same_file(Path(source), target):
+        raise InputError(
+            "output path is the input file; refusing to overwrite it", Location(output)
+        )
+    write_atomically(target, data)

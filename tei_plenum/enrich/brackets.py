@@ -1,0 +1,121 @@
+"""Square brackets: what each one is (encoding guide §9 and §9.1).
+
+``classify_brackets`` runs first and turns the fixed forms into their elements: doubled
+brackets (``unclear``, or ``gap`` when illegible), omissions (``gap``), descriptions of
+signatures, stamps, seals and handwriting (``seg type="description"``), ``[sic …]`` and
+translator's notes (inline ``note``). The names enricher may then claim bracketed names.
+``finalize_brackets`` runs last: every bracket still unclaimed is words the translator
+supplied (``supplied reason="translator-insertion"``).
+"""
+
+from __future__ import annotations
+
+import re
+from dataclasses import replace
+
+from ..model import Block, Document, Mark, attrs
+
+RESP = "#resp-translator-en"
+_DESCRIPTION = re.compile(
+    r"^(?P<what>signature|signatures|signed|illegible signature|seal|round seal|stamp|"
+    r"handwriting|handwritten|photograph|emblem)$",
+    re.IGNORECASE,
+)
+_GAP = re.compile(
+    r"^(?:illegible|inaudible|(?:\w+\s+)?(?:words?|lines?|letters?)\s+(?:illegible|inaudible|"
+    r"missing|unreadable)|illegible\s+\w+(?:\s+\w+)?|unreadable|text\s+missing)$",
+    re.IGNORECASE,
+)
+_OMITTED = re.compile(r"^(?:…|\.{3}|\. \. \.|omitted|text omitted)$", re.IGNORECASE)
+_PREFIXED = re.compile(
+    r"^(?P<label>(?P<what>handwritten|handwriting|hand-written|[\w ,'-]{0,40}?\bstamp|"
+    r"[\w ,'-]{0,40}?\bseal)(?:\s+\w+)?:)\s*",
+    re.IGNORECASE,
+)
+_SIC = re.compile(r"^sic\b", re.IGNORECASE)
+_NOTE = re.compile(r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I)
+
+
+def classify_brackets(doc: Document) -> Document:
+    """Replace ``bracket`` marks of the fixed forms with their TEI elements."""
+    return replace(doc, blocks=tuple(_classify_block(block) for block in doc.blocks))
+
+
+def _classify_block(block: Block) -> Block:
+    if not any(m.tag == "bracket" for m in block.marks):
+        return block
+    kept: list[Mark] = []
+    added: list[Mark] = []
+    for mark in block.marks:
+        if mark.tag != "bracket":
+            kept.append(mark)
+            continue
+        found = _classify(block.text, mark)
+        if found is None:
+            kept.append(mark)
+        else:
+            added.extend(found)
+    return replace(block, marks=()).with_marks([*kept, *added])
+
+
+def _classify(text: str, mark: Mark) -> list[Mark] | None:
+    content = text[mark.start : mark.end]
+    s, e = mark.start, mark.end
+    double = dict(mark.attrs).get("double") == "true"
+    if _GAP.match(content) or (double and "illegible" in content.lower()):
+        reason = "inaudible" if "inaudible" in content.lower() else "illegible"
+        return [Mark(s, e, "gap", attrs(reason=reason, resp=RESP))]
+    if double:
+        return [Mark(s, e, "unclear", attrs(resp=RESP))]
+    if _OMITTED.match(content):
+        return [Mark(s, e, "gap", attrs(reason="omitted", resp=RESP))]
+    if m := _DESCRIPTION.match(content):
+        return [
+            Mark(s, e, "seg", attrs(type="description", subtype=_subtype(m["what"]), resp=RESP))
+        ]
+    if m := _PREFIXED.match(content):
+        subtype = _subtype(m["what"])
+        seg = Mark(s, e, "seg", attrs(type="description", subtype=subtype, resp=RESP))
+        inner_start = s + m.end()
+        if inner_start >= e:
+            return [seg]
+        if subtype == "handwriting":
+            inner = Mark(inner_start, e, "add", attrs(hand="#hand-annotator"))
+        else:
+            inner = Mark(inner_start, e, "stamp")
+        return [seg, inner]
+    if _SIC.match(content):
+        return [Mark(s, e, "note", attrs(type="editorial", place="inline", resp=RESP))]
+    if _NOTE.match(content):
+        return [Mark(s, e, "note", attrs(type="translator", place="inline", resp=RESP))]
+    return None
+
+
+def _subtype(what: str) -> str:
+    word = what.lower()
+    if "sign" in word:
+        return "signature"
+    if "hand" in word:
+        return "handwriting"
+    if "seal" in word:
+        return "seal"
+    if "stamp" in word:
+        return "stamp"
+    return "object"
+
+
+def finalize_brackets(doc: Document) -> Document:
+    """Every bracket nobody claimed holds words the translator supplied (guide §9)."""
+    supplied = attrs(reason="translator-insertion", resp=RESP)
+
+    def final(block: Block) -> Block:
+        if not any(m.tag in ("bracket", "placeCandidate") for m in block.marks):
+            return block
+        marks = [
+            Mark(m.start, m.end, "supplied", supplied) if m.tag == "bracket" else m
+            for m in block.marks
+            if m.tag != "placeCandidate"
+        ]
+        return replace(block, marks=()).with_marks(marks)
+
+    return replace(doc, blocks=tuple(final(block) for block in doc.blocks))

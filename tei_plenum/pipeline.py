@@ -1,0 +1,103 @@
+"""The conversion pipeline: read → enrich → write → check.
+
+``convert_text`` is the one entry point every caller uses (CLI, batch, evaluation, tests):
+it decodes nothing and writes no file, so it is a pure function of its arguments. After
+writing, it checks the fidelity rule (guide §11): the plain-text export of the TEI must give
+back exactly the words of the source, in order; a mismatch is a converter bug and fails loudly.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, replace
+from pathlib import Path
+
+from lxml import etree
+
+from .enrich import Enrichment, enrich
+from .errors import InternalError, Location
+from .export.text import text_blocks
+from .files import read_regular_file
+from .metadata import load_sidecar, sidecar_for
+from .model import Document
+from .options import ConvertOptions
+from .reader import read, reading_tokens, segment
+from .reader.source import decode
+from .tei import build_tei, serialize
+
+
+@dataclass(frozen=True, slots=True)
+class Conversion:
+    """The result of converting one document."""
+
+    document: Document
+    tree: etree._ElementTree
+    tei: bytes
+    warnings: tuple[str, ...]
+
+
+def convert_text(
+    text: str,
+    *,
+    source_name: str = "<stdin>",
+    options: ConvertOptions | None = None,
+    enrichment: Enrichment | None = None,
+) -> Conversion:
+    """Convert decoded text to TEI. ``enrichment`` carries matchers compiled once per process."""
+    options = options or ConvertOptions()
+    doc = read(text, source_name=Path(source_name).name if source_name != "<stdin>" else "stdin")
+    if options.enrich:
+        doc = enrich(doc, enrichment or Enrichment.load(options.authority_files))
+    else:
+        doc = enrich(doc, Enrichment.minimal())
+    root = build_tei(doc, metadata=options.metadata, revision_date=options.revision_date)
+    check_fidelity(reading_tokens(segment(text)), root, source_name)
+    data = serialize(root)
+    return Conversion(doc, etree.ElementTree(root), data, doc.warnings)
+
+
+def convert_bytes(
+    data: bytes,
+    *,
+    source_name: str = "<stdin>",
+    options: ConvertOptions | None = None,
+    enrichment: Enrichment | None = None,
+) -> Conversion:
+    """Decode (BOM, ``options.encoding``) and convert."""
+    options = options or ConvertOptions()
+    text = decode(data, source=source_name, encoding=options.encoding)
+    return convert_text(text, source_name=source_name, options=options, enrichment=enrichment)
+
+
+def convert_file(
+    path: Path,
+    *,
+    options: ConvertOptions | None = None,
+    meta_path: Path | None = None,
+    enrichment: Enrichment | None = None,
+) -> Conversion:
+    """Convert a file, merging its sidecar (``INPUT.meta.toml`` unless ``meta_path`` is given)."""
+    options = options or ConvertOptions()
+    path = Path(path)
+    sidecar = meta_path or sidecar_for(path)
+    if sidecar is not None and (meta_path is not None or sidecar.exists()):
+        options = replace(options, metadata={**load_sidecar(sidecar), **options.metadata})
+    data = read_regular_file(path)
+    return convert_bytes(data, source_name=str(path), options=options, enrichment=enrichment)
+
+
+def check_fidelity(expected: Sequence[str], root: etree._Element, source: str) -> None:
+    """Fail when the TEI's reading text differs from the source's words (guide §11)."""
+    actual = [token for block in text_blocks(root) for token in block.split()]
+    if actual == list(expected):
+        return
+    index = next(
+        (i for i, (a, b) in enumerate(zip(actual, expected, strict=False)) if a != b),
+        min(len(actual), len(expected)),
+    )
+    near = " ".join(expected[max(0, index - 3) : index + 3])
+    raise InternalError(
+        f"fidelity check failed: the TEI text differs from the source at word {index + 1} "
+        f"(near {near!r}); this is a converter bug, please report it",
+        Location(source),
+    )

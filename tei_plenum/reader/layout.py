@@ -1,0 +1,266 @@
+"""Group source lines into raw blocks, pages and column cells (encoding guide §2).
+
+Three layouts are read:
+
+* ``pdf-text`` – text extracted from the archive's PDFs: a line ending in two or more spaces
+  closes a block, a line of spaces separates blocks, exactly three empty lines are a page break
+  (which may fall mid-paragraph), rows with an inner gap of three or more spaces form
+  multi-column blocks that are de-interleaved column by column (§2.1).
+* ``web-text`` – text copied from the archive's web page (§2.2): one block per line, except that
+  a line leaving a square bracket open continues until the bracket closes.
+* ``plain-text`` – anything else: blank-line separated paragraphs whose lines are joined.
+
+The result keeps every character of the reading text; only layout whitespace is dropped.
+"""
+
+from __future__ import annotations
+
+import itertools
+import re
+from dataclasses import dataclass, field
+
+_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+_SPACES = re.compile(r"\s+")
+_TERMINAL = re.compile(r"[.!?:;\"')\]]$")
+
+
+@dataclass(frozen=True, slots=True)
+class RawLine:
+    number: int
+    column: int
+    text: str
+
+
+@dataclass(slots=True)
+class RawBlock:
+    """A block before classification: its lines, page, and where it sat in a column block."""
+
+    lines: list[RawLine]
+    page: int
+    column: str | None = None
+    row_group: int | None = None
+    page_breaks: list[tuple[int, int]] = field(default_factory=list)
+
+    @property
+    def text(self) -> str:
+        return _join(line.text for line in self.lines)
+
+
+@dataclass(frozen=True, slots=True)
+class PageBreakAt:
+    """A page break between blocks: it precedes raw block ``before``."""
+
+    before: int
+    page: int
+
+
+@dataclass(frozen=True, slots=True)
+class Layout:
+    name: str
+    blocks: list[RawBlock]
+    breaks: list[PageBreakAt]
+    pages: int
+
+
+def _join(parts: object) -> str:
+    return _SPACES.sub(" ", " ".join(p.strip() for p in parts)).strip()  # type: ignore[attr-defined]
+
+
+def detect(lines: list[str]) -> str:
+    """Name the layout of a file from its whitespace conventions."""
+    trailing = sum(1 for line in lines if line.strip() and line.endswith("  "))
+    separators = sum(1 for line in lines if line and not line.strip())
+    if trailing >= 2 or separators >= 2:
+        return "pdf-text"
+    joined = sum(
+        1
+        for first, second in itertools.pairwise(lines)
+        if first.strip() and second.lstrip()[:1].islower() and not _TERMINAL.search(first.rstrip())
+    )
+    return "plain-text" if joined >= 2 else "web-text"
+
+
+def split_lines(text: str) -> list[str]:
+    lines = text.split("\n")
+    if lines and lines[-1] == "":
+        lines.pop()
+    return [line.replace("\t", " ") for line in lines]
+
+
+def segment(text: str) -> Layout:
+    """Cut ``text`` into raw blocks in reading order, with page breaks."""
+    lines = split_lines(text)
+    name = detect(lines)
+    if name == "pdf-text":
+        return _segment_pdf(lines)
+    if name == "plain-text":
+        return _segment_paragraphs(lines)
+    return _segment_web(lines)
+
+
+def _raw(number: int, line: str) -> RawLine:
+    stripped = line.lstrip(" ")
+    return RawLine(number, len(line) - len(stripped) + 1, stripped.rstrip())
+
+
+class _PdfReader:
+    """State machine over PDF-extracted lines; one instance per file."""
+
+    def __init__(self) -> None:
+        self.blocks: list[RawBlock] = []
+        self.breaks: list[PageBreakAt] = []
+        self.page = 1
+        self.current: RawBlock | None = None
+        self.pending_break = False
+        self.rows: list[tuple[int, str]] = []
+        self.row_groups = 0
+
+    def close(self) -> None:
+        self.flush_rows()
+        if self.current is not None:
+            self.blocks.append(self.current)
+            self.current = None
+
+    def page_break(self, count: int) -> None:
+        self.flush_rows()
+        for _ in range(count):
+            self.page += 1
+            if self.current is not None and not self.pending_break:
+                self.pending_break = True
+            else:
+                self.close()
+                self.breaks.append(PageBreakAt(len(self.blocks), self.page))
+
+    def text_line(self, number: int, line: str) -> None:
+        if _GAP.search(line.strip()) or (self.rows and not self.current):
+            if self.current is not None:
+                self.settle_pending_as_boundary()
+                self.close()
+            self.rows.append((number, line))
+            return
+        raw = _raw(number, line)
+        if self.current is None:
+            self.current = RawBlock([raw], self.page)
+        else:
+            if self.pending_break:
+                offset = len(self.current.text) + 1
+                self.current.page_breaks.append((offset, self.page))
+                self.pending_break = False
+            self.current.lines.append(raw)
+        if line.endswith("  "):
+            self.settle_pending_as_boundary()
+            self.close()
+
+    def settle_pending_as_boundary(self) -> None:
+        """A break pending at the end of a block falls between blocks after all."""
+        if self.pending_break and self.current is not None:
+            self.pending_break = False
+            self.blocks.append(self.current)
+            self.current = None
+            self.breaks.append(PageBreakAt(len(self.blocks), self.page))
+
+    def flush_rows(self) -> None:
+        if not self.rows:
+            return
+        self.row_groups += 1
+        self.blocks.extend(_deinterleave(self.rows, self.page, self.row_groups))
+        self.rows = []
+
+
+def _segment_pdf(lines: list[str]) -> Layout:
+    reader = _PdfReader()
+    empty_run = 0
+    for number, line in enumerate(lines, start=1):
+        if line == "":
+            empty_run += 1
+            continue
+        if empty_run:
+            if empty_run >= 3:
+                reader.page_break(empty_run // 3)
+            else:
+                reader.settle_pending_as_boundary()
+                reader.close()
+            empty_run = 0
+        if not line.strip():
+            reader.settle_pending_as_boundary()
+            reader.close()
+            continue
+        reader.text_line(number, line)
+    if reader.pending_break and reader.current is not None:
+        # A break after the last line of the file starts no new page.
+        reader.pending_break = False
+        reader.page -= 1
+    reader.close()
+    breaks = [b for b in reader.breaks if b.before < len(reader.blocks)]
+    pages = 1 + len(breaks) + sum(len(b.page_breaks) for b in reader.blocks)
+    return Layout("pdf-text", reader.blocks, breaks, pages)
+
+
+def _deinterleave(rows: list[tuple[int, str]], page: int, group: int) -> list[RawBlock]:
+    """Read a multi-column block column by column (guide §2.1): left cells, then right cells."""
+    cells: list[tuple[str, RawLine]] = []
+    split_rows = []
+    for number, line in rows:
+        indent = len(line) - len(line.lstrip(" "))
+        gap = _GAP.search(line.strip())
+        if gap is None:
+            split_rows.append((number, indent, line.strip(), None))
+        else:
+            body = line.strip()
+            left, right = body[: gap.start()], body[gap.end() :]
+            split_rows.append((number, indent, left, (indent + gap.end() + 1, right)))
+    left_starts = [indent for _, indent, _, right in split_rows if right is not None]
+    right_starts = [right[0] for _, _, _, right in split_rows if right is not None]
+    left_edge = min(left_starts)
+    right_edge = min(right_starts)
+    for number, indent, left, right in split_rows:
+        if right is None:
+            side = "left" if abs(indent - left_edge) <= abs(indent - right_edge) else "right"
+            cells.append((side, RawLine(number, indent + 1, left)))
+            continue
+        cells.append(("left", RawLine(number, indent + 1, left)))
+        cells.append(("right", RawLine(number, right[0], _SPACES.sub(" ", right[1]))))
+    ordered = [c for c in cells if c[0] == "left"] + [c for c in cells if c[0] == "right"]
+    return [RawBlock([raw], page, column=side, row_group=group) for side, raw in ordered]
+
+
+def _bracket_depth(text: str) -> int:
+    return text.count("[") - text.count("]")
+
+
+def _segment_web(lines: list[str]) -> Layout:
+    blocks: list[RawBlock] = []
+    current: RawBlock | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            continue
+        raw = _raw(number, line)
+        if current is None:
+            current = RawBlock([raw], 1)
+        else:
+            current.lines.append(raw)
+        if _bracket_depth(current.text) <= 0:
+            blocks.append(current)
+            current = None
+    if current is not None:
+        blocks.append(current)
+    return Layout("web-text", blocks, [], 1)
+
+
+def _segment_paragraphs(lines: list[str]) -> Layout:
+    blocks: list[RawBlock] = []
+    current: RawBlock | None = None
+    for number, line in enumerate(lines, start=1):
+        if not line.strip():
+            if current is not None:
+                blocks.append(current)
+                current = None
+            continue
+        raw = _raw(number, line)
+        if current is None:
+            current = RawBlock([raw], 1)
+        else:
+            current.lines.append(raw)
+    if current is not None:
+        blocks.append(current)
+    return Layout("plain-text", blocks, [], 1)

@@ -1,0 +1,31 @@
+"""Identifiers derived from content (encoding guide §5.1), so output is deterministic."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from pathlib import PurePath
+
+_INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z][a-z]?\.$")
+
+
+def slug(text: str, *, drop_initials: bool = False) -> str:
+    """ASCII, lower-case, apostrophes dropped, other runs of non-alphanumerics as ``-``.
+
+    >>> slug("Mongolian People's Republic")
+    'mongolian-peoples-republic'
+    >>> slug("S. N. Karelin", drop_initials=True)
+    'karelin'
+    """
+    if drop_initials:
+        words = [w for w in text.split() if not _INITIAL.match(w)]
+        text = " ".join(words) or text
+    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    folded = re.sub(r"['’`]", "", folded.lower())
+    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
+
+
+def document_id(source_name: str) -> str:
+    """``doc-`` + the input's file stem, made a valid ``xml:id`` (guide §3)."""
+    stem = PurePath(source_name).stem if source_name not in ("", "-") else "stdin"
+    return f"doc-{slug(stem) or 'document'}"

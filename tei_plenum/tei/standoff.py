@@ -1,0 +1,58 @@
+"""``standOff``: one record per person, place, organisation or event the text names (§5)."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from lxml import etree
+
+from ..model import Entity, EntityType
+from .ns import el, sub
+
+_LISTS: tuple[tuple[EntityType, str, str, str], ...] = (
+    (EntityType.PERSON, "listPerson", "person", "persName"),
+    (EntityType.PLACE, "listPlace", "place", "placeName"),
+    (EntityType.ORG, "listOrg", "org", "orgName"),
+    (EntityType.EVENT, "listEvent", "event", "label"),
+)
+
+
+def build_standoff(entities: Sequence[Entity]) -> etree._Element | None:
+    """The ``standOff`` element, or None when the document names nothing."""
+    if not entities:
+        return None
+    standoff = el("standOff")
+    for kind, list_tag, record_tag, name_tag in _LISTS:
+        records = [e for e in entities if e.type is kind]
+        if not records:
+            continue
+        listing = sub(standoff, list_tag)
+        for entity in records:
+            _record(listing, entity, record_tag, name_tag)
+    return standoff
+
+
+def _record(listing: etree._Element, entity: Entity, record_tag: str, name_tag: str) -> None:
+    record = sub(listing, record_tag, xml_id=entity.key, when=entity.when)
+    if entity.type is EntityType.EVENT:
+        # An event's identifiers come first in its content model.
+        _idnos(record, entity)
+    sub(record, name_tag, entity.name)
+    if entity.full_name and entity.full_name != entity.name:
+        sub(record, name_tag, entity.full_name, type="full")
+    if entity.standard_name:
+        sub(record, name_tag, entity.standard_name, type="standard", cert="medium",
+            resp="#resp-encoder")  # fmt: skip
+    if entity.occupation and entity.type is EntityType.PERSON:
+        sub(record, "occupation", entity.occupation)
+    if entity.type is not EntityType.EVENT:
+        _idnos(record, entity)
+    if entity.note:
+        sub(record, "note", entity.note, type="transliteration")
+    if entity.unresolved:
+        sub(record, "note", "unresolved", type="resolution")
+
+
+def _idnos(record: etree._Element, entity: Entity) -> None:
+    for id_type, value in entity.idnos:
+        sub(record, "idno", value, type=id_type)

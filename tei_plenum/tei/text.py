@@ -1,0 +1,96 @@
+"""The ``text`` element: blocks in reading order, grouped by their container paths.
+
+Each block carries the chain of containers it sits in (``front``, ``titlePage``, a ``div``, a
+``list``, an ``sp``, ``closer``...). Walking the blocks in order, the writer keeps a stack of
+open containers, closes those the next block leaves and opens those it enters. Each block then
+becomes one element (``ROLE_ELEMENTS``) filled with its text and marks.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+from lxml import etree
+
+from ..model import Block, Container, Role
+from .inline import fill
+from .ns import el
+
+# Role -> (element, fixed attributes). Markings and addresses get extra handling below.
+ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
+    Role.BANNER: ("fw", (("type", "header"), ("place", "top"))),
+    Role.MARKING: ("fw", ()),
+    Role.BYLINE: ("byline", ()),
+    Role.TITLE: ("titlePart", (("type", "main"),)),
+    Role.SUBTITLE: ("titlePart", (("type", "sub"),)),
+    Role.DOC_DATE: ("docDate", ()),
+    Role.HEAD: ("head", ()),
+    Role.PARAGRAPH: ("p", ()),
+    Role.ITEM: ("item", ()),
+    Role.PARTICIPANTS: ("ab", (("type", "participants"),)),
+    Role.ADDRESS: ("address", ()),
+    Role.DATELINE: ("dateline", ()),
+    Role.SALUTE: ("salute", ()),
+    Role.SIGNED: ("signed", ()),
+    Role.SEPARATOR: ("ab", (("type", "separator"),)),
+    Role.DOCKET: ("ab", (("type", "docket"),)),
+    Role.PAGE_BREAK: ("pb", ()),
+}
+
+
+def marking_ids(blocks: Sequence[Block]) -> dict[int, str]:
+    """``xml:id`` of each marking block (by index): ``mk-`` + type, then ``-2``, ``-3``..."""
+    seen: Counter[str] = Counter()
+    ids: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if block.role is Role.MARKING:
+            kind = block.attr("type") or "marking"
+            seen[kind] += 1
+            ids[index] = f"mk-{kind}" if seen[kind] == 1 else f"mk-{kind}-{seen[kind]}"
+    return ids
+
+
+def build_text(blocks: Sequence[Block], *, first_page: bool = True) -> etree._Element:
+    """The ``text`` element for ``blocks``; ``<pb n="1"/>`` opens ``front`` (guide §8)."""
+    text = el("text")
+    ids = marking_ids(blocks)
+    stack: list[tuple[Container, etree._Element]] = []
+    for index, block in enumerate(blocks):
+        parent = _enter(text, stack, block.path)
+        if first_page and index == 0 and block.role is not Role.PAGE_BREAK:
+            el("pb", (("n", "1"),), parent=parent)
+        _write_block(parent, block, ids.get(index))
+    return text
+
+
+def _enter(
+    root: etree._Element, stack: list[tuple[Container, etree._Element]], path: tuple[Container, ...]
+) -> etree._Element:
+    common = 0
+    while common < min(len(stack), len(path)) and stack[common][0] == path[common]:
+        common += 1
+    del stack[common:]
+    for container in path[common:]:
+        parent = stack[-1][1] if stack else root
+        stack.append((container, el(container.tag, container.attrs, parent=parent)))
+    return stack[-1][1] if stack else root
+
+
+def _write_block(parent: etree._Element, block: Block, marking_id: str | None) -> None:
+    tag, fixed = ROLE_ELEMENTS[block.role]
+    speaker = next((m for m in block.marks if m.tag == "speaker"), None)
+    marks = [m for m in block.marks if m is not speaker]
+    start = 0
+    if speaker is not None:
+        # A direct turn: the label becomes <speaker>, the rest the turn's paragraph (§13).
+        fill(el("speaker", parent=parent), block.text, marks, speaker.start, speaker.end)
+        start = speaker.end + (1 if block.text[speaker.end : speaker.end + 1] == " " else 0)
+    if block.role is Role.MARKING:
+        element = el(tag, (("xml:id", marking_id or "mk-marking"), *block.attrs), parent=parent)
+    elif block.role is Role.ADDRESS:
+        element = el("addrLine", parent=el(tag, block.attrs, parent=parent))
+    else:
+        element = el(tag, (*fixed, *block.attrs), parent=parent)
+    if block.role is not Role.PAGE_BREAK:
+        fill(element, block.text, marks, start, len(block.text))
