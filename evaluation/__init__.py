@@ -324,6 +324,19 @@ class DocumentScore:
         return self.gold.genre == self.found.genre
 
 
+def differences(gold: Annotation, found: Annotation) -> list[str]:
+    """What was missed (-) and what was added (+), to see why a row scores low."""
+    lines = []
+    for label, g, f in (
+        ("name", gold.entities, found.entities),
+        ("date", gold.dates, found.dates),
+    ):
+        missed, added = Counter(g) - Counter(f), Counter(f) - Counter(g)
+        lines += [f"- {label} {item}" for item in missed.elements()]
+        lines += [f"+ {label} {item}" for item in added.elements()]
+    return lines
+
+
 def score_document(
     name: str, gold: Annotation, found: Annotation, error: str | None = None
 ) -> DocumentScore:

@@ -7,14 +7,26 @@ Run by `make eval`. It is a report, not a test: it exits 0 whatever the figures,
 from __future__ import annotations
 
 import json
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any, TypeVar
 
 import click
 from lxml import etree
 
-from evaluation import ENTITY_TYPES, TARGETS, Counts, GoldError, Summary, evaluate, summary_json
+from evaluation import (
+    ENTITY_TYPES,
+    TARGETS,
+    Counts,
+    GoldError,
+    Summary,
+    differences,
+    evaluate,
+    summary_json,
+)
 
 HERE = Path(__file__).resolve().parent
+F = TypeVar("F", bound=Callable[..., Any])
 
 
 def _convert(path: Path) -> etree._ElementTree:
@@ -28,22 +40,24 @@ def _prf(counts: Counts) -> str:
     return f"{counts.precision:5.2f} {counts.recall:5.2f} {counts.f1:5.2f}"
 
 
-def render_table(summary: Summary) -> str:
-    """One row per document, then the totals and the targets."""
+def render_table(summary: Summary, *, details: bool = False) -> str:
+    """One row per document (with its misses if asked), then the totals and the targets."""
     header = (
-        f"{'document':<34} {'pages':>7}  {'entities P     R    F1':<23} "
+        f"{'document':<38} {'pages':>7}  {'entities P     R    F1':<23} "
         f"{'dates ok/gold':>13} {'d.prec':>6}  {'turns':>7} {'exact':>5}  genre"
     )
     lines = [header, "-" * len(header)]
     for d in summary.documents:
         lines.append(
-            f"{d.name[:34]:<34} {d.found.pages:>3}/{d.gold.pages:<3}  {_prf(d.entity_total):<23} "
+            f"{d.name[:38]:<38} {d.found.pages:>3}/{d.gold.pages:<3}  {_prf(d.entity_total):<23} "
             f"{d.dates.matched:>6}/{d.dates.gold:<6} {d.dates.precision:6.2f}  "
             f"{d.turns.aligned:>3}/{d.turns.gold:<3} {'yes' if d.turns.exact else 'NO':>5}  "
             f"{'ok' if d.genre_ok else repr(d.found.genre)}"
         )
         if d.error:
             lines.append(f"    conversion failed: {d.error}")
+        if details:
+            lines += [f"    {line}" for line in differences(d.gold, d.found)]
     lines.append("-" * len(header))
     lines.append(f"{'entities':<14} {'tp':>5} {'fp':>5} {'fn':>5}      P     R    F1")
     for kind in (*ENTITY_TYPES, None):
@@ -69,25 +83,26 @@ def render_table(summary: Summary) -> str:
     return "\n".join(lines)
 
 
+def _folder_option(flag: str, default: str, help_text: str) -> Callable[[F], F]:
+    return click.option(
+        flag,
+        type=click.Path(exists=True, file_okay=False, path_type=Path),
+        default=HERE / default,
+        show_default=f"evaluation/{default}",
+        help=help_text,
+    )
+
+
 @click.command()
 @click.option("--json", "as_json", is_flag=True, help="Print the figures as JSON.")
+@click.option("--details", is_flag=True, help="List the missed and added names and dates.")
 @click.option("--check", is_flag=True, help="Exit with status 1 when a target is missed.")
-@click.option(
-    "--docs",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=HERE / "docs",
-    show_default="evaluation/docs",
-    help="Folder of source texts.",
-)
-@click.option(
-    "--gold",
-    type=click.Path(exists=True, file_okay=False, path_type=Path),
-    default=HERE / "gold",
-    show_default="evaluation/gold",
-    help="Folder of gold annotations.",
-)
+@_folder_option("--docs", "docs", "Folder of source texts.")
+@_folder_option("--gold", "gold", "Folder of gold annotations.")
 @click.pass_context
-def main(ctx: click.Context, as_json: bool, check: bool, docs: Path, gold: Path) -> None:
+def main(
+    ctx: click.Context, as_json: bool, details: bool, check: bool, docs: Path, gold: Path
+) -> None:
     """Score the converter on the evaluation documents."""
     try:
         summary = evaluate(docs, gold, _convert)
@@ -98,7 +113,7 @@ def main(ctx: click.Context, as_json: bool, check: bool, docs: Path, gold: Path)
     if as_json:
         click.echo(json.dumps(summary_json(summary), indent=2, ensure_ascii=False))
     else:
-        click.echo(render_table(summary))
+        click.echo(render_table(summary, details=details))
     if check and summary.missed_targets():
         ctx.exit(1)
 

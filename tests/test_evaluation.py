@@ -203,6 +203,20 @@ def test_turns_align_by_surname_and_kind() -> None:
     assert score_turns([], []).exact
 
 
+def test_differences_list_misses_and_additions() -> None:
+    gold = Annotation(1, entities=(Mention("person", "N. Fedorenko"),))
+    found = Annotation(
+        1,
+        entities=(Mention("person", "Fedorenko"),),
+        dates=(DateMention("May", (("when", "1957-05"),)),),
+    )
+    assert evaluation.differences(gold, found) == [
+        "- name Mention(type='person', text='N. Fedorenko')",
+        "+ name Mention(type='person', text='Fedorenko')",
+        "+ date DateMention(text='May', attrs=(('when', '1957-05'),))",
+    ]
+
+
 # ---------------------------------------------------------------- gold files and the set
 
 
@@ -312,6 +326,9 @@ def test_command_table_json_and_check(tmp_path: Path, monkeypatch: pytest.Monkey
     assert "target entity_f1 >= 0.92: 1.000 met" in table.output
     as_json = runner.invoke(cli.main, ["--json", "--docs", str(docs), "--gold", str(gold)])
     assert json.loads(as_json.output)["entities"]["all"]["tp"] == 19
+    monkeypatch.setattr(cli, "_convert", lambda _path: tei("<body/>"))
+    details = runner.invoke(cli.main, ["--details", "--docs", str(docs), "--gold", str(gold)])
+    assert "    - name Mention(type='org', text='Ministry [of Foreign Trade]')" in details.output
     monkeypatch.setattr(cli, "_convert", failing)
     checked = runner.invoke(cli.main, ["--check", "--docs", str(docs), "--gold", str(gold)])
     assert checked.exit_code == 1
