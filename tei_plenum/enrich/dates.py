@@ -26,7 +26,8 @@ from tei_plenum.enrich.dates_grammar import (
 )
 from tei_plenum.model import Attrs, Block, Document, Mark, Role, nests
 
-ATTRIBUTE_ORDER = ("when", "from", "to", "notBefore", "notAfter", "evidence", "cert", "resp")
+VALUE_NAMES = ("when", "from", "to", "notBefore", "notAfter")
+ATTRIBUTE_ORDER = (*VALUE_NAMES, "evidence", "cert", "resp")
 # A date inside one of these is part of a number, an identifier or a quantity, not a date.
 _OPAQUE_TAGS = frozenset({"num", "idno", "measure", "unit"})
 _MONTH_NUMBERS = {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, 1)}
@@ -102,7 +103,8 @@ def _precision(point: Point) -> tuple[bool, bool]:
 
 
 def _crosses_new_year(first: Point, second: Point) -> bool:
-    """ "20 December - 10 January": only a later month may go back; "20-10 June" is no range."""
+    """Whether a range runs into the next year: "20 December - 10 January" does, "20-10 June"
+    is no range at all."""
     return (first.month or 0) > (second.month or 13)
 
 
@@ -220,9 +222,10 @@ def _interpret(m: re.Match[str], kind: str, anchor: dt.date | None) -> Found | N
     if reading is None or attrs is None:
         return None
     start, end = _mark_span(kind, m)
-    year, month, day = reading.points[0]
-    full = dt.date(year, month, day) if year and month and day else None
-    return Found(start, end, attrs, full)
+    # Only a day the text states in full may anchor the years of later dates.
+    first_value = attrs[0][1]
+    stated = len(first_value) == 10 and attrs[-1][0] != "resp"
+    return Found(start, end, attrs, dt.date.fromisoformat(first_value) if stated else None)
 
 
 def _at(text: str, start: int, anchor: dt.date | None) -> tuple[Found | None, int | None]:
@@ -285,7 +288,7 @@ def anchor_of(date_attrs: Attrs) -> dt.date | None:
     "August" stays in 1957 instead of tripping the six-month rule.
     """
     values = dict(date_attrs)
-    value = next((values[n] for n in ATTRIBUTE_ORDER[:5] if n in values), None)
+    value = next((values[n] for n in VALUE_NAMES if n in values), None)
     if value is None:
         return None
     parts = [int(p) for p in value.split("-")]
