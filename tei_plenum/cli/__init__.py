@@ -53,9 +53,11 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 def _register() -> None:
     from .convert import convert
+    from .entities import entities
     from .export import export
 
     main.add_command(convert)
+    main.add_command(entities)
     main.add_command(export)
 
 
