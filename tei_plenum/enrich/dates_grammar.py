@@ -95,12 +95,15 @@ MONTH = (
 BARE_MONTH = "(?:" + _alternatives([m for m in _FULL_MONTHS if m.lower() != "may"]) + r")(?!\w)"
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
+_ISO_DAY = r"0[1-9]|[12]\d|3[01]"
+_YEAR_OR_TWO_DIGITS = YEAR + r"|\d\d(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _ROMAN = "(?:" + _alternatives(sorted(ROMAN_MONTHS, key=len, reverse=True)) + ")"
 # Gaps between the words of a date are bounded so that a date never starts more than
 # LOOKBACK characters before its first digit or month name (the scanner relies on it).
 _SP = r"\s{1,3}"
 _DASH = r"\s{0,3}[-–—]\s{0,3}"
+_COMMA = r",?\s{1,3}"
 # A date never continues a word, a number, an abbreviation or a reference ("No.12", "3/12").
 _START = r"(?<![\w./\-–—])"
 # Nor runs into a time, a decimal or a reference ("10.30", "1956.5", "12/1956").
@@ -118,24 +121,14 @@ def _grouper(prefix: str | None) -> Group:
 
 def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str:
     """One calendar point; the forms are tried longest first so a match takes all it can."""
+    day_of = f"{_ORDINAL}(?:{_SP}(?i:of))?{_SP}"
     forms = [
-        g("iy", YEAR) + "-" + g("im", "0[1-9]|1[0-2]") + "-" + g("id", r"0[1-9]|[12]\d|3[01]"),
-        g("nd", _DAY)
-        + r"\.\s?(?:"
-        + g("nr", _ROMAN)
-        + "|"
-        + g("nm", "1[0-2]|0?[1-9]")
-        + r")\.\s?"
+        f"{g('iy', YEAR)}-{g('im', '0[1-9]|1[0-2]')}-{g('id', _ISO_DAY)}",
+        rf"{g('nd', _DAY)}\.\s?(?:{g('nr', _ROMAN)}|{g('nm', '1[0-2]|0?[1-9]')})\.\s?"
         + g("ny", YEAR),
-        g("ad", _DAY)
-        + _ORDINAL
-        + r"(?:\s{1,3}(?i:of))?\s{1,3}"
-        + g("am", MONTH)
-        + r"(?:,?\s{1,3}"
-        + g("ay", YEAR)
-        + ")?",
-        g("bm", MONTH) + _SP + g("bd", _DAY) + _ORDINAL + r"(?:,?\s{1,3}" + g("by", YEAR) + ")?",
-        g("cm", MONTH) + r",?\s{1,3}" + g("cy", YEAR),
+        f"{g('ad', _DAY)}{day_of}{g('am', MONTH)}(?:{_COMMA}{g('ay', YEAR)})?",
+        f"{g('bm', MONTH)}{_SP}{g('bd', _DAY)}{_ORDINAL}(?:{_COMMA}{g('by', YEAR)})?",
+        f"{g('cm', MONTH)}{_COMMA}{g('cy', YEAR)}",
         g("mm", bare_month),
     ]
     if day_only:
@@ -157,43 +150,20 @@ def _rule_sources(named: bool) -> dict[str, str]:
     single = _point(side("p_"), day_only=False, year_only=False, bare_month=BARE_MONTH)
     bounded = _point(side("p_"), day_only=False, year_only=True, bare_month=BARE_MONTH)
     units = "|".join(re.escape(u) for u in UNIT_WORDS)
+    bound_words = f"(?i:not?{_SP}(?:later|earlier){_SP}than|by|until|till)"
+    ordinal_words = "(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
     return {
-        "between": r"(?i:between)" + _SP + left + _SP + "(?i:and)" + _SP + right,
-        "from": "(?i:from)"
-        + _SP
-        + left
-        + "(?:"
-        + _SP
-        + "(?i:to|until|till)"
-        + _SP
-        + "|"
-        + _DASH
-        + ")"
-        + right,
-        "years": g("ya", YEAR) + r"\s?[-–—]\s?" + g("yb", YEAR + r"|\d\d(?!\d)"),
-        "dash": left + _DASH + right,
-        "pair": g("pm", MONTH)
-        + _SP
-        + "(?i:and)"
-        + _SP
-        + g("qm", MONTH)
-        + r",?\s{1,3}"
-        + g("qy", YEAR),
-        "bound": g("q", "(?i:not?" + _SP + "(?:later|earlier)" + _SP + "than|by|until|till)")
-        + _SP
-        + bounded,
-        "part": g("n", r"(?i:first|second|third|fourth|1st|2nd|3rd|4th)")
-        + _SP
-        + g("unit", "(?i:quarter|half)")
-        + _SP
-        + "(?i:of)"
-        + _SP
+        "between": f"(?i:between){_SP}{left}{_SP}(?i:and){_SP}{right}",
+        "from": f"(?i:from){_SP}{left}(?:{_SP}(?i:to|until|till){_SP}|{_DASH}){right}",
+        "years": rf"{g('ya', YEAR)}\s?[-–—]\s?{g('yb', _YEAR_OR_TWO_DIGITS)}",
+        "dash": f"{left}{_DASH}{right}",
+        "pair": f"{g('pm', MONTH)}{_SP}(?i:and){_SP}{g('qm', MONTH)}{_COMMA}{g('qy', YEAR)}",
+        "bound": f"{g('q', bound_words)}{_SP}{bounded}",
+        "part": f"{g('n', ordinal_words)}{_SP}{g('unit', '(?i:quarter|half)')}{_SP}(?i:of){_SP}"
         + g("py", YEAR),
         "decade": g("dy", r"(?:1[5-9]|20)\d0") + "'?s",
         "point": single,
-        "after": "(?i:in|of|since|before|after|during|from|to)"
-        + _SP
-        + g("ty", YEAR)
+        "after": f"(?i:in|of|since|before|after|during|from|to){_SP}{g('ty', YEAR)}"
         + rf"(?!\s{{0,3}}(?:{units})(?!\w))",
     }
 
