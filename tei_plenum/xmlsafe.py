@@ -31,15 +31,20 @@ def _parser() -> etree.XMLParser:
     )
 
 
-def parse_xml(data: bytes, *, source: str = "<input>") -> etree._ElementTree:
-    """Parse ``data`` safely, raising :class:`TeiParseError` with line and column on failure."""
+def parse_xml(
+    data: bytes, *, source: str = "<input>", base_url: str | None = None
+) -> etree._ElementTree:
+    """Parse ``data`` safely, raising :class:`TeiParseError` with line and column on failure.
+
+    ``base_url`` only tells a schema where its relative includes live; nothing is loaded here.
+    """
     if len(data) > MAX_XML_BYTES:
         raise TeiParseError(
             f"XML input is larger than the {MAX_XML_BYTES // (1024 * 1024)} MiB limit",
             Location(source),
         )
     try:
-        root = etree.fromstring(data, _parser())
+        root = etree.fromstring(data, _parser(), base_url=base_url)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = exc.msg or "not well-formed XML"
@@ -56,9 +61,10 @@ def parse_xml(data: bytes, *, source: str = "<input>") -> etree._ElementTree:
     return tree
 
 
-def parse_xml_file(path: Path) -> etree._ElementTree:
+def parse_xml_file(path: Path, *, base_url: str | None = None) -> etree._ElementTree:
     """Read a regular file (never a FIFO or device) and parse it with :func:`parse_xml`."""
-    return parse_xml(read_regular_file(path, max_bytes=MAX_XML_BYTES), source=str(path))
+    data = read_regular_file(path, max_bytes=MAX_XML_BYTES)
+    return parse_xml(data, source=str(path), base_url=base_url)
 
 
 def _first_line(message: str) -> str:
