@@ -16,8 +16,6 @@ the text, not to the number of records.
 from __future__ import annotations
 
 import functools
-import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -41,23 +39,6 @@ _RECORD_KINDS: dict[str, tuple[EntityType, str, str]] = {
     "event": (EntityType.EVENT, "eventName", "event-"),
 }
 KEY_PREFIX: dict[EntityType, str] = {kind: prefix for kind, _, prefix in _RECORD_KINDS.values()}
-
-_INITIAL = re.compile(r"^[A-Za-z]{1,2}\.$")
-
-
-def slugify(name: str, *, drop_initials: bool = False) -> str:
-    """The slug of encoding guide §5.1: ASCII, lower case, apostrophes dropped, runs → ``-``.
-
-    >>> slugify("Mongolian People's Republic")
-    'mongolian-peoples-republic'
-    >>> slugify("S. N. Karelin", drop_initials=True)
-    'karelin'
-    """
-    if drop_initials:
-        name = " ".join(word for word in name.split() if not _INITIAL.match(word))
-    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode("ascii")
-    folded = re.sub(r"['’]", "", folded.lower())
-    return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 
 
 @dataclass(frozen=True, slots=True)

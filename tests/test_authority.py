@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from tei_plenum import resources
-from tei_plenum.authority import Authority, read_records, slugify
+from tei_plenum.authority import Authority, read_records
 from tei_plenum.errors import ConfigError
 from tei_plenum.model import EntityType
 
@@ -138,10 +138,3 @@ def test_malformed_records_name_file_and_line(
     with pytest.raises(ConfigError, match=message) as caught:
         Authority.load([path])
     assert str(caught.value).startswith(f"{path}:{line}:")
-
-
-def test_slug_rule() -> None:
-    assert slugify("Mongolian People's Republic") == "mongolian-peoples-republic"
-    assert slugify("S. N. Karelin", drop_initials=True) == "karelin"
-    assert slugify("Ri Syn Yep") == "ri-syn-yep"
-    assert slugify("János Kádár") == "janos-kadar"

@@ -27,8 +27,9 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..authority import KEY_PREFIX, Authority, Record, is_word_boundary, slugify
+from ..authority import KEY_PREFIX, Authority, Record, is_word_boundary
 from ..model import Block, Document, Entity, EntityType, Mark, Participant, attrs, mark_order, nests
+from ..slug import slug
 
 NAME_TAGS: dict[EntityType, str] = {
     EntityType.PERSON: "persName",
@@ -127,7 +128,7 @@ class _Participants:
         forms: set[str] = set()
         for person in participants:
             self._by_slug[person.key.removeprefix("pers-")] = person.key
-            self._by_slug.setdefault(slugify(person.name, drop_initials=True), person.key)
+            self._by_slug.setdefault(slug(person.name, drop_initials=True), person.key)
             surname = _surname(person.name)
             if surname:
                 surnames.setdefault(surname.lower(), set()).add(person.key)
@@ -138,9 +139,9 @@ class _Participants:
 
     def match(self, surface: str) -> str | None:
         """The participant key for a person named ``surface``, if any."""
-        slug = slugify(surface, drop_initials=True)
-        if slug in self._by_slug:
-            return self._by_slug[slug]
+        key = self._by_slug.get(slug(surface, drop_initials=True))
+        if key is not None:
+            return key
         surname = _surname(surface)
         return self._by_surname.get(surname.lower()) if surname else None
 
@@ -219,7 +220,7 @@ class _Registry:
                 return participant, None
         if key is not None and not uncertain:
             return key, self.authority.record(key)
-        local = KEY_PREFIX[kind] + slugify(surface, drop_initials=kind is EntityType.PERSON)
+        local = KEY_PREFIX[kind] + slug(surface, drop_initials=kind is EntityType.PERSON)
         if key is None and local in self.authority:
             return local, self.authority.record(local)
         name = surface.title() if surface.isupper() else surface
