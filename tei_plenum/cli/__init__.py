@@ -55,10 +55,12 @@ def _register() -> None:
     from .convert import convert
     from .entities import entities
     from .export import export
+    from .validate import validate
 
     main.add_command(convert)
     main.add_command(entities)
     main.add_command(export)
+    main.add_command(validate)
 
 
 _register()

@@ -17,7 +17,7 @@ def element_xpath(element: etree._Element) -> str:
         if parent is None:
             steps.append(name)
             break
-        same = [sibling for sibling in parent.iterchildren(node.tag)]
+        same = list(parent.iterchildren(node.tag))
         steps.append(f"{name}[{same.index(node) + 1}]" if len(same) > 1 else name)
         node = parent
     return "/" + "/".join(reversed(steps))

@@ -19,8 +19,8 @@ from pathlib import Path
 from typing import Any
 
 from elementpath import XPathContext
-from elementpath.xpath3 import XPath31Parser
 from elementpath.exceptions import ElementPathError
+from elementpath.xpath3 import XPath31Parser
 from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity

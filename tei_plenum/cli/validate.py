@@ -1,0 +1,84 @@
+"""``tei-plenum validate``: check TEI files or whole folders against schemas and rules.
+
+Exit status: 0 every file valid; 1 at least one invalid (or not well-formed) file; 2 a usage
+problem or an unreadable input (the other paths are still validated).
+"""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+import click
+
+
+@click.command()
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
+@click.option(
+    "--schema",
+    "schemas",
+    multiple=True,
+    metavar="FILE",
+    help="A .xsd, .rng, .sch or .dtd file to use instead of the defaults (repeatable).",
+)
+@click.option(
+    "--format",
+    "fmt",
+    type=click.Choice(["text", "json"]),
+    default="text",
+    show_default=True,
+    help="Report format.",
+)
+@click.option(
+    "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
+)
+def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int) -> None:
+    """Validate TEI files (directories: every *.xml inside, recursively).
+
+    By default against the project XSD and its Schematron rules.
+    """
+    from ..diagnostics import render_text, to_json
+    from ..validate.validator import Validator, find_xml_files
+
+    validator = Validator.from_schemas([Path(s) for s in schemas] or None)
+    files, problems = find_xml_files([Path(p) for p in paths])
+    for problem in problems:
+        click.echo(f"tei-plenum: error: {problem}", err=True)
+
+    reports = []
+    for report in validator.validate_files(files, jobs=jobs):
+        reports.append(report)
+        if fmt == "text":
+            for diagnostic in report.diagnostics:
+                click.echo(render_text(diagnostic))
+
+    valid = sum(1 for r in reports if r.valid)
+    errors = sum(r.error_count for r in reports)
+    if fmt == "json":
+        document = {
+            "files": [
+                {
+                    "path": r.path,
+                    "valid": r.valid,
+                    "problems": [to_json(d) for d in r.diagnostics],
+                }
+                for r in reports
+            ],
+            "summary": {
+                "files": len(reports),
+                "valid": valid,
+                "invalid": len(reports) - valid,
+                "errors": errors,
+                "unreadable": [str(p) for p in problems],
+            },
+        }
+        click.echo(json.dumps(document, ensure_ascii=False, indent=2))
+    else:
+        click.echo(
+            f"{len(reports)} file{'s' if len(reports) != 1 else ''}, {valid} valid, "
+            f"{len(reports) - valid} invalid, {errors} error{'s' if errors != 1 else ''}"
+        )
+    if problems:
+        raise SystemExit(2)
+    if valid != len(reports):
+        raise SystemExit(1)
