@@ -109,12 +109,11 @@ def finalize_brackets(doc: Document) -> Document:
     supplied = attrs(reason="translator-insertion", resp=RESP)
 
     def final(block: Block) -> Block:
-        if not any(m.tag in ("bracket", "placeCandidate") for m in block.marks):
+        if not block.has_mark("bracket"):
             return block
         marks = [
             Mark(m.start, m.end, "supplied", supplied) if m.tag == "bracket" else m
             for m in block.marks
-            if m.tag != "placeCandidate"
         ]
         return replace(block, marks=()).with_marks(marks)
 

@@ -17,6 +17,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
+from ..letters import UPPER
 from ..slug import slug
 
 _HONORIFIC = (
@@ -24,9 +25,9 @@ _HONORIFIC = (
     r"Secretary|Marshal|General|Deputy\s+Minister|Vice\s+Minister|Counsellor|Counselor|"
     r"President|Prime\s+Minister|Foreign\s+Minister|Comrade\s+Ambassador)"
 )
-_NAME = r"[A-Z][\w'’.-]*(?:\s+(?:[A-Z][\w'’.-]*|\[[^\]]+\])){0,4}"
+_NAME = rf"{UPPER}[\w'’.-]*(?:\s+(?:{UPPER}[\w'’.-]*|\[[^\]]+\])){{0,4}}"
 _LABEL = re.compile(
-    rf"^(?P<label>(?:(?P<side>[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*)?)\s+\((?P<sidename>{_NAME})\)|"
+    rf"^(?P<label>(?:(?P<side>{UPPER}[\w'-]*(?:\s+{UPPER}[\w'-]*)?)\s+\((?P<sidename>{_NAME})\)|"
     rf"(?:{_HONORIFIC}\s+)?(?P<name>{_NAME})|(?P<qa>Q|A|Question|Answer))\s*:)\s"
 )
 _SPEECH_VERBS = (

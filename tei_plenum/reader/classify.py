@@ -140,6 +140,7 @@ def _read_front(cells: list[Cell]) -> int:
     index = _read_docket(cells, index, front, place="top")
     title_page = Container("titlePage", "titlePage")
     doc_title = Container("docTitle", "docTitle")
+    index = _read_letterhead(cells, index, front, title_page)
     seen_title = seen_date = False
     while index < len(cells):
         cell = cells[index]
@@ -154,7 +155,7 @@ def _read_front(cells: list[Cell]) -> int:
             else:
                 cell.role, cell.path = Role.TITLE, (front, title_page, doc_title)
             seen_title = True
-        elif pat.is_date_only(cell.text) and not seen_date:
+        elif pat.is_date_only(cell.text) and not seen_date and not _dated(cells):
             cell.role, cell.path = Role.DOC_DATE, (front, title_page)
             seen_date = True
         elif seen_title and _is_subtitle(cell.text):
@@ -166,6 +167,42 @@ def _read_front(cells: list[Cell]) -> int:
             break
         index += 1
     return index
+
+
+def _read_letterhead(cells: list[Cell], index: int, front: Container, title_page: Container) -> int:
+    """Short lines between the docket and a title a few blocks on: a letterhead ("Embassy of
+    the GDR in the DPRK") and a place-and-date line, which dates the title page."""
+    lookahead = [c for c in cells[index : index + 6] if c.role is not Role.PAGE_BREAK]
+    title_at = next(
+        (
+            i
+            for i, c in enumerate(lookahead)
+            if pat.looks_like_title(c.text) and pat.genre_of(c.text) and i > 0
+        ),
+        None,
+    )
+    if title_at is None:
+        return index
+    before = lookahead[:title_at]
+    if not all(_is_letterhead(c.text) for c in before):
+        return index
+    for cell in before:
+        if pat.dateline_place(cell.text):
+            cell.role, cell.path = Role.DATELINE, (front,)
+        elif pat.is_date_only(cell.text):
+            cell.role, cell.path = Role.DOC_DATE, (front, title_page)
+        else:
+            cell.role, cell.path = Role.MARKING, (front,)
+            cell.attrs.update({"type": "letterhead", "place": "top"})
+    return cells.index(before[-1]) + 1
+
+
+def _is_letterhead(text: str) -> bool:
+    if pat.dateline_place(text) or pat.is_date_only(text):
+        return True
+    if len(text) > 150 or re.search(r"[.:;!?]$", text) or _starts_body(text):
+        return False
+    return text[:1].isupper()
 
 
 def _read_docket(cells: list[Cell], index: int, front: Container, *, place: str) -> int:
@@ -227,6 +264,10 @@ def _claim_marking(cell: Cell, region: Container, place: str, default: str = "ma
         else:
             idno_type = "telegram" if kind == "telegramNumber" else "registration"
             cell.marks.append(Mark(start, end, "idno", attrs(type=idno_type)))
+
+
+def _dated(cells: list[Cell]) -> bool:
+    return any(c.role is Role.DOC_DATE for c in cells)
 
 
 def _starts_body(text: str) -> bool:
@@ -505,8 +546,6 @@ def _claim_opener(cell: Cell) -> None:
         cell.role = Role.DATELINE
     elif pat.dateline_place(text):
         cell.role = Role.DATELINE
-        start, end = pat.dateline_place(text)  # type: ignore[misc]
-        cell.marks.append(Mark(start, end, "placeCandidate"))
     else:
         cell.role = Role.ADDRESS
         is_sender = field_ is not None and field_[0] == "from"

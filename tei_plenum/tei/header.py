@@ -34,6 +34,7 @@ _MARKING_LABELS = {
     "typist": "Typist's mark",
     "printDate": "Date of printing",
     "pageNum": "Page number",
+    "letterhead": "Letterhead",
     "marking": "Marking",
 }
 _EDITORIAL = {
@@ -354,6 +355,8 @@ def _ms_desc(parent: etree._Element, facts: _Facts, meta: Mapping[str, Any]) -> 
             alt = sub(ident, "altIdentifier", type=id_type)
             sub(alt, "idno", _mark_text(block, number), type=id_type)
     contents = sub(ms, "msContents")
+    if meta.get("summary"):
+        sub(contents, "summary", str(meta["summary"]))
     if note or meta.get("source_language"):
         sub(contents, "textLang", note or None, mainLang=meta.get("source_language") or None)
     item = sub(contents, "msItem")
@@ -365,8 +368,6 @@ def _ms_desc(parent: etree._Element, facts: _Facts, meta: Mapping[str, Any]) -> 
     if facts.subtitle:
         full_title = f"{full_title}: {facts.subtitle}"
     sub(item, "title", full_title)
-    if meta.get("summary"):
-        sub(item, "summary", str(meta["summary"]))
     _phys_desc(ms, facts, meta)
     _history(ms, facts)
 
