@@ -15,9 +15,9 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..letters import UPPER
 from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
-from ..letters import UPPER
 from ..slug import slug
 
 _HONORIFIC = (

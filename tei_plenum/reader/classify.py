@@ -537,14 +537,16 @@ def _opener_cells(content: list[Cell]) -> list[Cell]:
     return opener
 
 
+def _is_date_field(field_: tuple[str, int] | None) -> bool:
+    return field_ is not None and field_[0] in ("date", "date and time")
+
+
 def _claim_opener(cell: Cell) -> None:
     text = cell.text
     field_ = pat.field_label(text)
     if pat.is_opening_salute(text):
         cell.role = Role.SALUTE
-    elif (field_ and field_[0] in ("date", "date and time")) or pat.is_date_only(text):
-        cell.role = Role.DATELINE
-    elif pat.dateline_place(text):
+    elif _is_date_field(field_) or pat.is_date_only(text) or pat.dateline_place(text):
         cell.role = Role.DATELINE
     else:
         cell.role = Role.ADDRESS
