@@ -66,8 +66,13 @@ def _choose_codec(data: bytes, encoding: str | None, source: str) -> tuple[str, 
 
 
 def _byte_position(body: bytes, offset: int, codec: str) -> tuple[int, int]:
-    """1-based line and character column of a byte offset, for the error message."""
-    line_start = body.rfind(b"\n", 0, offset) + 1
-    line = body.count(b"\n", 0, offset) + 1
-    column = len(body[line_start:offset].decode(codec, errors="replace")) + 1
+    """1-based line and character column of a byte offset, for the error message.
+
+    Counted on the decoded prefix, not on raw bytes: in UTF-16/32 a 0x0A byte is not always a
+    line feed, and CR-only line ends must count as the decoded text will count them.
+    """
+    prefix = body[:offset].decode(codec, errors="replace")
+    prefix = prefix.replace("\r\n", "\n").replace("\r", "\n")
+    line = prefix.count("\n") + 1
+    column = len(prefix) - (prefix.rfind("\n") + 1) + 1
     return line, column
