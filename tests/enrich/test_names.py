@@ -7,6 +7,8 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 
 from tei_plenum.authority import Authority
 from tei_plenum.enrich.names import BRACKET_NOTE, enrich_names
@@ -19,6 +21,7 @@ from tei_plenum.model import (
     Participant,
     Role,
     SourceSpan,
+    nests,
 )
 
 TRANSLATOR = "#resp-translator-en"
@@ -291,3 +294,50 @@ def test_user_authority_file_is_used(tmp_path: Path) -> None:
     assert _names(doc) == [("placeName", "Sobaeksu", "#place-sobaeksu")]
     assert doc.entities[0].idnos == (("geonames", "1"),)
     assert not doc.entities[0].unresolved
+
+
+_WORDS = st.sampled_from(
+    [
+        "the",
+        "USSR",
+        "Kim",
+        "Il",
+        "Sung",
+        "DPRK",
+        "Government",
+        "in",
+        "of",
+        "[Kansen]",
+        "Ri",
+        "[Syn",
+        "Yep]",
+        "Comrade",
+        "Pak",
+        "Stalin's",
+        "CPSU",
+        "20th",
+        "congress",
+        "port",
+        ",",
+        "KWP",
+        "CC",
+        "Province",
+        "Hwanghae",
+        "[by]",
+    ]
+)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_WORDS, max_size=14))
+def test_text_never_changes_and_every_mark_nests(words: list[str]) -> None:
+    text = " ".join(words)
+    doc = _enrich(text)
+    (block,) = doc.blocks
+    assert block.text == text
+    for mark in block.marks:
+        others = [m for m in block.marks if m is not mark]
+        assert nests(others, mark.start, mark.end)
+    refs = {a["ref"][1:] for _, _, a in _marks(doc) if "ref" in a}
+    assert refs == {e.key for e in doc.entities}
+    assert enrich_names(doc, Authority.load()) == doc
