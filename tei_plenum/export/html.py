@@ -34,7 +34,7 @@ _MAX_DEPTH = 200
 # running text, where HTML allows no <p>).
 _TEXT_BLOCKS = frozenset(
     {
-        "p", "ab", "fw", "titlePart", "docDate", "docAuthor", "docImprint", "docEdition",
+        "p", "ab", "fw", "titlePart", "docDate", "docImprint", "docEdition",
         "byline", "signed", "salute", "dateline", "speaker", "trailer", "address", "addrLine",
         "l", "stage", "head", "imprimatur", "argument",
     }
@@ -334,8 +334,6 @@ def _render(
         classes.append("editorial")
         attrs["title"] = title
 
-    if name == "pb":
-        return _page_marker(page, el)
     tag = _tag_for(page, el, name, phrasing, heading)
     if name in _ROLES:
         attrs["role"] = _ROLES[name]
@@ -377,31 +375,69 @@ def _render(
         target.text = "".join(el.itertext())
         return out
 
-    child_phrasing = phrasing or tag not in {"div", "section", "ul", "li"}
-    child_heading = heading + 1 if name in _DIVS else heading
+    _render_content(
+        page,
+        el,
+        target,
+        phrasing=phrasing or tag not in {"div", "section", "ul", "li"},
+        depth=depth + 1,
+        heading=heading + 1 if name in _DIVS else heading,
+        in_link=in_link or tag == "a",
+    )
+    return out
+
+
+def _render_content(
+    page: _Page,
+    el: etree._Element,
+    target: etree._Element,
+    *,
+    phrasing: bool,
+    depth: int,
+    heading: int,
+    in_link: bool,
+) -> None:
+    """Append the text and rendered children of ``el`` to ``target``."""
     _append_text(target, el.text)
     for child in el:
-        if page.local(child) is not None:
+        local = page.local(child)
+        if local == "pb":
+            target.append(_page_marker(page, child))
+            # A page break has no content in valid TEI; if one has, its words stay.
+            _render_content(
+                page, child, target, phrasing=True, depth=depth, heading=heading, in_link=in_link
+            )
+        elif local is not None:
+            # Blocks stay separate words in the page's text even where the TEI runs them
+            # into their neighbours: the fidelity rule puts whitespace between blocks.
+            block = local in _BLOCKS
+            if block and not _ends_with_space(target):
+                _append_text(target, "\n")
             target.append(
                 _render(
                     page,
                     child,
-                    phrasing=child_phrasing,
-                    depth=depth + 1,
-                    heading=child_heading,
-                    in_link=in_link or tag == "a",
+                    phrasing=phrasing,
+                    depth=depth,
+                    heading=heading,
+                    in_link=in_link,
                 )
             )
-            # Blocks stay separate words in the page's text even when the TEI runs them
-            # together (the fidelity rule puts whitespace between blocks).
-            tail_spaced = (child.tail or "")[:1].isspace()
-            if not child_phrasing and page.local(child) in _BLOCKS and not tail_spaced:
+            if block and not (child.tail or "")[:1].isspace():
                 _append_text(target, "\n")
         elif isinstance(child.tag, str):
             # Foreign markup is never emitted; its words stay, as plain text.
             _append_text(target, "".join(child.itertext()))
         _append_text(target, child.tail)
-    return out
+
+
+def _ends_with_space(el: etree._Element) -> bool:
+    """Whether the text written so far into ``el`` ends in whitespace.
+
+    An empty start counts as not spaced: the words before ``el`` may touch it.
+    """
+    last = el[-1].tail if len(el) else el.text
+    return bool(last) and last[-1].isspace()
 
 
 def _tag_for(page: _Page, el: etree._Element, name: str, phrasing: bool, heading: int) -> str:
