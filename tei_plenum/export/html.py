@@ -17,14 +17,14 @@ from importlib import resources
 from pathlib import PurePath
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from ..errors import DocumentError, Location
+from ..tei.inline import append_text as _append_text
+from ..tei.ns import TEI_NS
+from ..tei.ns import XML_ID as _XML_ID
+from ..tei.ns import XML_LANG as _XML_LANG
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-_XML_NS = "http://www.w3.org/XML/1998/namespace"
-_XML_ID = f"{{{_XML_NS}}}id"
-_XML_LANG = f"{{{_XML_NS}}}lang"
+__all__ = ["TEI_NS", "to_html"]
 
 # Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
 # tree built in code has no cap and recursion must not fail on it.
@@ -165,7 +165,7 @@ def to_html(tree: etree._ElementTree, *, source_name: str | None = None) -> str:
     index = _index(page)
     if index is not None:
         body.append(index)
-    return lxml_html.tostring(html, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+    return etree.tostring(html, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
 
 
 @dataclass
@@ -258,16 +258,6 @@ def _sub(
     el = etree.SubElement(parent, tag, attrs or {})
     el.text = text
     return el
-
-
-def _append_text(parent: etree._Element, text: str | None) -> None:
-    if not text:
-        return
-    if len(parent):
-        last = parent[-1]
-        last.tail = (last.tail or "") + text
-    else:
-        parent.text = (parent.text or "") + text
 
 
 def _normalised(text: str) -> str:
@@ -398,7 +388,7 @@ def _render_content(
     in_link: bool,
 ) -> None:
     """Append the text and rendered children of ``el`` to ``target``."""
-    _append_text(target, el.text)
+    _append_text(target, el.text or "")
     for child in el:
         local = page.local(child)
         if local == "pb":
@@ -428,7 +418,7 @@ def _render_content(
         elif isinstance(child.tag, str):
             # Foreign markup is never emitted; its words stay, as plain text.
             _append_text(target, "".join(child.itertext()))
-        _append_text(target, child.tail)
+        _append_text(target, child.tail or "")
 
 
 def _ends_with_space(el: etree._Element) -> bool:
