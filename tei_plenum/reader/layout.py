@@ -111,7 +111,8 @@ class _PdfReader:
         self.breaks: list[PageBreakAt] = []
         self.page = 1
         self.current: RawBlock | None = None
-        self.pending_break = False
+        # Breaks met inside an open block: mid-paragraph unless the block ends right after.
+        self.pending_breaks = 0
         self.rows: list[tuple[int, str]] = []
         self.row_groups = 0
 
@@ -123,12 +124,13 @@ class _PdfReader:
 
     def page_break(self, count: int) -> None:
         self.flush_rows()
+        if self.current is None and not self.blocks:
+            return  # empty lines before the first text: page 1 has not started yet
         for _ in range(count):
             self.page += 1
-            if self.current is not None and not self.pending_break:
-                self.pending_break = True
+            if self.current is not None:
+                self.pending_breaks += 1
             else:
-                self.close()
                 self.breaks.append(PageBreakAt(len(self.blocks), self.page))
 
     def text_line(self, number: int, line: str) -> None:
@@ -142,22 +144,24 @@ class _PdfReader:
         if self.current is None:
             self.current = RawBlock([raw], self.page)
         else:
-            if self.pending_break:
-                offset = len(self.current.text) + 1
-                self.current.page_breaks.append((offset, self.page))
-                self.pending_break = False
+            offset = len(self.current.text) + 1
+            self.current.page_breaks.extend((offset, page) for page in self.pending_pages())
+            self.pending_breaks = 0
             self.current.lines.append(raw)
         if line.endswith("  "):
             self.settle_pending_as_boundary()
             self.close()
 
     def settle_pending_as_boundary(self) -> None:
-        """A break pending at the end of a block falls between blocks after all."""
-        if self.pending_break and self.current is not None:
-            self.pending_break = False
+        """Breaks pending at the end of a block fall between blocks after all."""
+        if self.pending_breaks and self.current is not None:
             self.blocks.append(self.current)
             self.current = None
-            self.breaks.append(PageBreakAt(len(self.blocks), self.page))
+            self.breaks.extend(PageBreakAt(len(self.blocks), page) for page in self.pending_pages())
+            self.pending_breaks = 0
+
+    def pending_pages(self) -> range:
+        return range(self.page - self.pending_breaks + 1, self.page + 1)
 
     def flush_rows(self) -> None:
         if not self.rows:
@@ -186,10 +190,10 @@ def _segment_pdf(lines: list[str]) -> Layout:
             reader.close()
             continue
         reader.text_line(number, line)
-    if reader.pending_break and reader.current is not None:
-        # A break after the last line of the file starts no new page.
-        reader.pending_break = False
-        reader.page -= 1
+    if reader.pending_breaks and reader.current is not None:
+        # Breaks after the last line of the file start no new page.
+        reader.page -= reader.pending_breaks
+        reader.pending_breaks = 0
     reader.close()
     breaks = [b for b in reader.breaks if b.before < len(reader.blocks)]
     pages = 1 + len(breaks) + sum(len(b.page_breaks) for b in reader.blocks)

@@ -1,0 +1,339 @@
+"""layout: detection, block ends, page breaks, column de-interleaving, web and plain layouts.
+
+Sources are written as lists of lines so that trailing spaces stay visible; ``E`` marks an
+empty line.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_plenum.reader.layout import PageBreakAt, detect, segment, split_lines
+
+E = ""
+
+
+def src(*lines: str) -> str:
+    return "\n".join(lines) + "\n"
+
+
+def texts(text: str) -> list[str]:
+    return [block.text for block in segment(text).blocks]
+
+
+# --- detection ---------------------------------------------------------------------------
+
+
+def test_trailing_two_spaces_mean_pdf_text():
+    assert detect(["TITLE  ", "First paragraph", "wraps here.  "]) == "pdf-text"
+
+
+def test_spaces_only_separators_mean_pdf_text():
+    assert detect(["TITLE", "  ", "Paragraph.", "  ", "More."]) == "pdf-text"
+
+
+def test_one_marker_is_not_enough_for_pdf_text():
+    assert detect(["TITLE  ", "Paragraph one.", "Paragraph two."]) == "web-text"
+
+
+def test_lines_that_wrap_into_lower_case_mean_plain_text():
+    lines = ["The plenum heard the", "report and noted", "the results.", "", "Another one."]
+    assert detect(lines) == "plain-text"
+
+
+def test_one_paragraph_per_line_is_web_text():
+    lines = ["DECISION OF THE PLENUM", "", "The plenum heard the report.", "It approved it."]
+    assert detect(lines) == "web-text"
+
+
+def test_split_lines_drops_final_newline_only_and_expands_tabs():
+    assert split_lines("a\tb\n\nc\n") == ["a b", "", "c"]
+
+
+# --- pdf-text blocks -----------------------------------------------------------------------
+
+
+def test_two_trailing_spaces_end_a_block_and_wrapped_lines_join():
+    text = src("TITLE  ", "Having heard the", "report, the plenum  ", "notes.  ")
+    layout = segment(text)
+    assert layout.name == "pdf-text"
+    assert [b.text for b in layout.blocks] == [
+        "TITLE",
+        "Having heard the report, the plenum",
+        "notes.",
+    ]
+
+
+def test_three_trailing_spaces_also_end_a_block():
+    assert texts(src("One   ", "Two  ", "Three")) == ["One", "Two", "Three"]
+
+
+def test_inner_space_runs_are_reduced_to_one():
+    assert texts(src("TITLE  ", "development of  democracy", "in  order.  ")) == [
+        "TITLE",
+        "development of democracy in order.",
+    ]
+
+
+@pytest.mark.parametrize("separator", [["  "], [" ", "  "], ["   "]])
+def test_a_spaces_only_line_separates_blocks(separator: list[str]):
+    text = src("TITLE  ", "first paragraph", *separator, "second paragraph", "  ")
+    assert texts(text) == ["TITLE", "first paragraph", "second paragraph"]
+
+
+@pytest.mark.parametrize("empties", [1, 2])
+def test_one_or_two_empty_lines_end_a_block_without_a_page(empties: int):
+    text = src("TITLE  ", "first paragraph", *[E] * empties, "second paragraph  ")
+    layout = segment(text)
+    assert [b.text for b in layout.blocks] == ["TITLE", "first paragraph", "second paragraph"]
+    assert layout.pages == 1
+    assert layout.breaks == []
+
+
+def test_block_lines_remember_source_line_and_column():
+    layout = segment(src(" Banner line", E, "TITLE  ", "  indented body  "))
+    firsts = [(b.lines[0].number, b.lines[0].column) for b in layout.blocks]
+    assert firsts == [(1, 2), (3, 1), (4, 3)]
+
+
+# --- page breaks -----------------------------------------------------------------------------
+
+
+def test_three_empty_lines_between_blocks_are_a_page_break():
+    layout = segment(src("TITLE  ", "  ", "Page one.  ", E, E, E, "Page two.  ", "  "))
+    assert [b.text for b in layout.blocks] == ["TITLE", "Page one.", "Page two."]
+    assert layout.breaks == [PageBreakAt(before=2, page=2)]
+    assert [b.page for b in layout.blocks] == [1, 1, 2]
+    assert layout.pages == 2
+
+
+def test_page_break_mid_paragraph_points_at_the_first_word_of_the_new_page():
+    text = src(
+        "TITLE  ", "  ", "so that they not be scattered,", E, E, E, "but are concentrated.  "
+    )
+    layout = segment(text)
+    para = layout.blocks[1]
+    assert para.text == "so that they not be scattered, but are concentrated."
+    assert para.page_breaks == [(31, 2)]
+    assert para.text[31:] == "but are concentrated."
+    assert layout.breaks == []
+    assert layout.pages == 2
+
+
+def test_break_then_separator_falls_between_blocks():
+    text = src("TITLE  ", "  ", "Last words of page one", E, E, E, "  ", "First of page two.  ")
+    layout = segment(text)
+    assert [b.text for b in layout.blocks] == [
+        "TITLE",
+        "Last words of page one",
+        "First of page two.",
+    ]
+    assert layout.blocks[1].page_breaks == []
+    assert layout.breaks == [PageBreakAt(before=2, page=2)]
+
+
+def test_six_empty_lines_between_blocks_are_two_breaks():
+    layout = segment(src("TITLE  ", "  ", "Page one.  ", *[E] * 6, "Page three.  "))
+    assert layout.breaks == [PageBreakAt(before=2, page=2), PageBreakAt(before=2, page=3)]
+    assert layout.pages == 3
+    assert layout.blocks[-1].page == 3
+
+
+def test_six_empty_lines_mid_paragraph_are_two_breaks_at_the_same_word():
+    layout = segment(src("TITLE  ", "  ", "words before", *[E] * 6, "words after  ", "Next.  "))
+    assert [b.text for b in layout.blocks] == ["TITLE", "words before words after", "Next."]
+    assert layout.blocks[1].page_breaks == [(13, 2), (13, 3)]
+    assert layout.breaks == []
+    assert layout.pages == 3
+    assert layout.blocks[2].page == 3
+
+
+def test_pages_count_every_break():
+    text = src(
+        "TITLE  ", "  ", "one  ", E, E, E, "two", E, E, E, "three  ", "  ", E, E, E, "four  "
+    )
+    layout = segment(text)
+    assert [b.text for b in layout.blocks] == ["TITLE", "one", "two three", "four"]
+    assert layout.blocks[2].page_breaks == [(4, 3)]
+    assert layout.breaks == [PageBreakAt(2, 2), PageBreakAt(3, 4)]
+    assert layout.pages == 4
+
+
+@pytest.mark.parametrize("ending", [["words  "], ["words"]])
+def test_breaks_at_the_end_of_the_file_start_no_page(ending: list[str]):
+    layout = segment(src("TITLE  ", "  ", *ending, E, E, E))
+    assert layout.pages == 1
+    assert layout.breaks == []
+    assert all(b.page_breaks == [] for b in layout.blocks)
+
+
+def test_empty_lines_before_the_first_text_start_no_page():
+    layout = segment(src(E, E, E, "TITLE  ", "  ", "Body.  "))
+    assert layout.pages == 1
+    assert layout.breaks == []
+    assert [b.page for b in layout.blocks] == [1, 1]
+
+
+# --- column blocks ---------------------------------------------------------------------------
+
+SEED_BACK = (
+    "Five copies printed   Translated [by]:",
+    "Nº 933      Rozanov [signature]",
+    "printed. m/b     Bulgakov [signature]",
+    "12 September 1956       Suvorov [signature]",
+)
+
+
+def cells(text: str) -> list[tuple[str, str | None]]:
+    return [(b.text, b.column) for b in segment(text).blocks]
+
+
+def test_column_rows_read_left_column_then_right_column():
+    got = cells(src("TITLE  ", "  ", *SEED_BACK, "  "))
+    assert got == [
+        ("TITLE", None),
+        ("Five copies printed", "left"),
+        ("Nº 933", "left"),
+        ("printed. m/b", "left"),
+        ("12 September 1956", "left"),
+        ("Translated [by]:", "right"),
+        ("Rozanov [signature]", "right"),
+        ("Bulgakov [signature]", "right"),
+        ("Suvorov [signature]", "right"),
+    ]
+    groups = {b.row_group for b in segment(src("TITLE  ", "  ", *SEED_BACK, "  ")).blocks[1:]}
+    assert groups == {1}
+
+
+def test_one_cell_row_below_joins_the_left_column_it_starts_with():
+    text = src("Translation from Korean       SECRET  ", "Copy Nº 1  ", "  ", "TITLE  ")
+    assert cells(text) == [
+        ("Translation from Korean", "left"),
+        ("Copy Nº 1", "left"),
+        ("SECRET", "right"),
+        ("TITLE", None),
+    ]
+
+
+def test_one_cell_row_below_joins_the_right_column_it_starts_with():
+    text = src(
+        "TITLE  ", "  ", "Left one        Right one", "                Right two", "Left two", "  "
+    )
+    assert cells(text)[1:] == [
+        ("Left one", "left"),
+        ("Left two", "left"),
+        ("Right one", "right"),
+        ("Right two", "right"),
+    ]
+
+
+def test_right_cell_records_its_source_column():
+    layout = segment(src("TITLE  ", "  ", "Left one        Right one", "  "))
+    right = layout.blocks[2]
+    assert (right.lines[0].number, right.lines[0].column) == (3, 17)
+
+
+def test_three_column_rows_split_at_their_first_gap():
+    # Guide §2.1: a row splits at its first gap of three or more spaces.
+    text = src(
+        "TITLE  ", "  ", "Left one     Middle one     Right one", "Left two     Middle two", "  "
+    )
+    assert cells(text)[1:] == [
+        ("Left one", "left"),
+        ("Left two", "left"),
+        ("Middle one Right one", "right"),
+        ("Middle two", "right"),
+    ]
+
+
+def test_column_block_ends_at_a_separator_and_groups_are_numbered():
+    text = src("A   B", "  ", "Body text.  ", "  ", "C   D", "E")
+    layout = segment(text)
+    assert [(b.text, b.column, b.row_group) for b in layout.blocks] == [
+        ("A", "left", 1),
+        ("B", "right", 1),
+        ("Body text.", None, None),
+        ("C", "left", 2),
+        ("E", "left", 2),
+        ("D", "right", 2),
+    ]
+
+
+def test_column_row_after_an_open_paragraph_closes_it():
+    layout = segment(src("TITLE  ", "  ", "open paragraph", "Left   Right", "  "))
+    assert [(b.text, b.column) for b in layout.blocks] == [
+        ("TITLE", None),
+        ("open paragraph", None),
+        ("Left", "left"),
+        ("Right", "right"),
+    ]
+
+
+def test_a_page_break_inside_a_column_block_ends_it():
+    layout = segment(src("TITLE  ", "  ", "A   B", E, E, E, "C   D", "  "))
+    assert [(b.text, b.page, b.row_group) for b in layout.blocks] == [
+        ("TITLE", 1, None),
+        ("A", 1, 1),
+        ("B", 1, 1),
+        ("C", 2, 2),
+        ("D", 2, 2),
+    ]
+    assert layout.breaks == [PageBreakAt(3, 2)]
+
+
+# --- web-text and plain-text -----------------------------------------------------------------
+
+
+def test_web_layout_makes_one_block_per_line():
+    text = src("DECISION OF THE PLENUM", E, "The plenum heard the report.", "It approved it.", E)
+    layout = segment(text)
+    assert layout.name == "web-text"
+    assert [b.text for b in layout.blocks] == [
+        "DECISION OF THE PLENUM",
+        "The plenum heard the report.",
+        "It approved it.",
+    ]
+    assert layout.pages == 1
+    assert layout.breaks == []
+
+
+def test_web_line_leaving_a_bracket_open_continues_until_it_closes():
+    text = src("[faded image of a stamp:", "TOP SECRET", "Incoming 02277-ss]", "The text.", "More.")
+    assert texts(text) == [
+        "[faded image of a stamp: TOP SECRET Incoming 02277-ss]",
+        "The text.",
+        "More.",
+    ]
+
+
+def test_web_doubled_brackets_balance_on_one_line():
+    assert texts(src("Signed [[illegible signature]]", "Next.", "Last.")) == [
+        "Signed [[illegible signature]]",
+        "Next.",
+        "Last.",
+    ]
+
+
+def test_web_layout_ignores_page_break_like_empty_runs():
+    layout = segment(src("TITLE", E, E, E, "Body.", "More."))
+    assert layout.name == "web-text"
+    assert layout.pages == 1
+    assert [b.text for b in layout.blocks] == ["TITLE", "Body.", "More."]
+
+
+def test_plain_text_paragraphs_are_joined():
+    text = src(
+        "The plenum heard the",
+        "report and noted",
+        "the results.",
+        E,
+        "A second paragraph",
+        "wraps as well.",
+    )
+    layout = segment(text)
+    assert layout.name == "plain-text"
+    assert [b.text for b in layout.blocks] == [
+        "The plenum heard the report and noted the results.",
+        "A second paragraph wraps as well.",
+    ]
+    assert layout.pages == 1
