@@ -91,8 +91,13 @@ _FULL_MONTHS = _cased(MONTH_NAMES)
 MONTH = (
     "(?:" + _alternatives(_FULL_MONTHS + [rf"{a}\.?" for a in _cased(_ABBREVIATIONS)]) + r")(?!\w)"
 )
-# A month standing alone must be spelt out, and "May" alone is too often the verb.
-BARE_MONTH = "(?:" + _alternatives([m for m in _FULL_MONTHS if m.lower() != "may"]) + r")(?!\w)"
+# A month standing alone must be spelt out, and "May" alone is too often the verb: it is a
+# month only right after a preposition ("in May", "by May").
+_MAY_CUES = ("in", "In", "of", "since", "until", "till", "by", "before", "after", "during")
+_MAY = "(?:" + "|".join(f"(?<={cue} )" for cue in _MAY_CUES) + ")(?:May|MAY)"
+BARE_MONTH = (
+    "(?:" + _alternatives([m for m in _FULL_MONTHS if m.lower() != "may"] + [_MAY]) + r")(?!\w)"
+)
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _ISO_DAY = r"0[1-9]|[12]\d|3[01]"
@@ -163,7 +168,7 @@ def _rule_sources(named: bool) -> dict[str, str]:
         + g("py", YEAR),
         "decade": g("dy", r"(?:1[5-9]|20)\d0") + "'?s",
         "point": single,
-        "after": f"(?i:in|of|since|before|after|during|from|to){_SP}{g('ty', YEAR)}"
+        "after": f"(?i:in|of|for|since|before|after|during|from|to){_SP}{g('ty', YEAR)}"
         + rf"(?!\s{{0,3}}(?:{units})(?!\w))",
     }
 

@@ -28,6 +28,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
 from ..authority import KEY_PREFIX, Authority, Record, is_word_boundary
+from ..letters import UPPER
 from ..model import Block, Document, Entity, EntityType, Mark, Participant, attrs, mark_order, nests
 from ..slug import slug
 
@@ -53,12 +54,38 @@ _TITLES = (
     "Attache|Adviser|Advisor|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Prof\\.|Professor|Academician|Marshal|"
     "Lieutenant General|Major General|General|Colonel|Admiral|President|Consul|Envoy"
 )
-_NAME_WORD = r"[A-Z][A-Za-z'’]*(?:-[A-Za-z]+)*"
-_PERSON_NAME = rf"(?:[A-Z]\.\s?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+_NAME_WORD = rf"{UPPER}[^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*"
+_PERSON_NAME = rf"(?:{UPPER}[a-z]?\.\s?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+# Initials printed before a surname the authority knows ("N. T. Fedorenko", "A. PUZANOV").
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{UPPER}[a-z]?\.\s?){{1,3}}\s?$")
 _TITLED = re.compile(rf"\b(?:{_TITLES}|{_TITLES.upper()}|comrade|cde\.)\s+({_PERSON_NAME})")
 _PROVINCE = re.compile(rf"\b({_NAME_WORD}(?: {_NAME_WORD})? Province)\b")
 _CITY_OF = re.compile(
     rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of ({_NAME_WORD}(?: {_NAME_WORD})?)"
+)
+
+# An organisation the authority does not know, named unambiguously by its form: a head noun
+# with a capitalised modifier ("State Planning Commission", "Škoda Works") or with an "of"
+# complement ("Ministry of Health of the USSR", "Embassy of the German Democratic Republic").
+_ORG_HEADS = (
+    "Ministry|Embassy|Legation|Consulate|Committee|Commission|Board|Council|Department|Bureau|"
+    "Works|Plant|Factory|Combine|Trust|Academy|University|Institute|Agency|Administration|"
+    "Directorate|Presidium|Politburo|Secretariat|Assembly|Society|Association|League|Union|"
+    "Federation|Front|Army|Navy|Party|Office|Section|Division|Headquarters|Command|Bank|Court"
+)
+_GENERIC_MODIFIERS = frozenset({"Central", "Executive", "Standing", "Political", "Party"})
+_DETERMINERS = "The|This|That|These|Those|Our|Its|Their|His|Her|A|An|All|Each|Every"
+_ORG_WORD = rf"(?!(?:{_DETERMINERS})\b){UPPER}[\w'’-]*"
+_TITLE_WORD = rf"{UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
+_ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b)*"
+# After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
+# stops before the person.
+_COMPLEMENT = (
+    rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER})))*)"
+)
+_ORG = re.compile(
+    rf"\b(?P<modifiers>(?:{_ORG_WORD}\s+){{0,3}})(?:{_ORG_HEADS})\b"
+    rf"(?P<complement>(?:\s+of(?:\s+the)?\s+{_COMPLEMENT})*)"
 )
 
 
@@ -306,7 +333,11 @@ def _candidates(
     for hit in authority.find(text):
         kind = authority.record(hit.key).type
         ref, make = registry.resolve(text[hit.start : hit.end], kind, hit.key, hit.uncertain)
-        yield _Candidate(hit.start, hit.end, NAME_TAGS[kind], ref, make)
+        start = hit.start
+        if kind is EntityType.PERSON:
+            initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
+            start = initials.start() if initials else start
+        yield _Candidate(start, hit.end, NAME_TAGS[kind], ref, make)
     for start, end, key in people.find(text):
         yield _Candidate(start, end, "persName", key)
     for found in _TITLED.finditer(text):
@@ -315,6 +346,14 @@ def _candidates(
         if name:
             ref, make = registry.resolve(name, EntityType.PERSON)
             yield _Candidate(start, start + len(name), "persName", ref, make, nestable=False)
+    for found in _ORG.finditer(text):
+        start, end = found.span()
+        name = found.group()
+        modifiers = set(found.group("modifiers").split())
+        specific = found.group("complement") or (modifiers and modifiers - _GENERIC_MODIFIERS)
+        if specific and is_word_boundary(text, start, end) and authority.lookup(name) is None:
+            ref, make = registry.resolve(name, EntityType.ORG)
+            yield _Candidate(start, end, "orgName", ref, make)
     for pattern in (_PROVINCE, _CITY_OF):
         for found in pattern.finditer(text):
             start, end = found.span(1)

@@ -37,6 +37,7 @@ def split_signatures(doc: Document) -> Document:
         in_back = bool(block.path) and block.path[0].tag == "back"
         if block.role is Role.BYLINE and in_back:
             caption = block.text.lower()
+            block = _attested(block, entities, known, caption)
         elif block.role is Role.SIGNED and in_back:
             block = _attested(block, entities, known, caption)
         elif block.role is Role.SIGNED:
@@ -49,10 +50,15 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
     """A name signed under "Translated [by]:" or "Recorded [by]:" (guide §12)."""
     if block.has_mark("persName"):
         return block
-    end = _BRACKET.search(block.text)
+    name_start = 0
+    if block.role is Role.BYLINE:
+        # A caption with the name on its line: "Recorded by V. P. Lobanov".
+        caption_end = pat.caption_end(block.text) or len(block.text)
+        name_start = caption_end + (1 if block.text[caption_end : caption_end + 1] == " " else 0)
+    end = _BRACKET.search(block.text, name_start)
     name_end = end.start() if end else len(block.text.rstrip())
-    name = block.text[:name_end].strip()
-    if not name or not nests(block.marks, 0, name_end):
+    name = block.text[name_start:name_end].strip()
+    if not name or not name[:1].isupper() or not nests(block.marks, name_start, name_end):
         return block
     key = f"pers-{slug(name, drop_initials=True)}"
     if key not in known:
@@ -61,7 +67,7 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
         entities.append(
             Entity(key, EntityType.PERSON, _display(name), occupation=occupation, unresolved=True)
         )
-    return block.with_marks([Mark(0, name_end, "persName", attrs(ref=f"#{key}"))])
+    return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=f"#{key}"))])
 
 
 def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:

@@ -106,7 +106,9 @@ def mark_speakers(doc: Document) -> Document:
     blocks = _mark_turns(blocks, cast, allow_reported=allow_reported)
     if not cast.people:
         return doc
-    entities = _move_records(doc.entities, cast)
+    blocks = [_repoint(block, cast) for block in blocks]
+    used = {dict(m.attrs).get("ref", "")[1:] for b in blocks for m in b.marks}
+    entities = _move_records(tuple(e for e in doc.entities if e.key in used), cast)
     return replace(
         doc,
         blocks=tuple(blocks),
@@ -210,7 +212,9 @@ def _occupation(before: str) -> str | None:
     """The office words just before a name in a participants line ("Embassy Second Secretary")."""
     phrase = re.split(r"[,;:]|\band\b", before)[-1].strip()
     phrase = re.sub(r"^(?:the|and)\s+", "", phrase)
-    return phrase or None
+    if re.fullmatch(rf"(?:{_HONORIFIC})?", phrase):
+        return None
+    return phrase
 
 
 def _mark_participant_names(block: Block, cast: _Cast) -> Block:
@@ -320,8 +324,11 @@ def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, l
     ns, ne = label.span("name")
     inside = [m for m in _person_marks(block) if m.start >= ns and m.end <= ne]
     if inside:
+        name = block.text[inside[0].start : inside[0].end]
         key = _ref_key(inside[0], block)
-        cast.add(key, _display(block.text[inside[0].start : inside[0].end]), "interlocutor")
+        if key not in cast.people:
+            key = cast.by_label(name) or key
+        cast.add(key, _display(name), "interlocutor")
         return key, marks
     name = label.group("name")
     key = cast.by_label(name) or f"pers-{slug(name, drop_initials=True)}"
@@ -349,9 +356,29 @@ def _reported_speaker(block: Block, cast: _Cast) -> str | None:
         key = _ref_key(first, block)
         if key in cast.people:
             return key
-        cast.add(key, _display(block.text[first.start : first.end]), "interlocutor")
+        name = block.text[first.start : first.end]
+        known = cast.by_label(name)
+        if known is not None:
+            return known
+        cast.add(key, _display(name), "interlocutor")
         return key
     return cast.by_label(re.sub(rf"^{_HONORIFIC}\s+", "", who))
+
+
+def _repoint(block: Block, cast: _Cast) -> Block:
+    """A person the names enricher recorded on its own ("Comrade Cyrankiewicz") who is a
+    participant ("Józef Cyrankiewicz") points to the participant's record instead."""
+    changed = False
+    marks = []
+    for mark in block.marks:
+        ref = dict(mark.attrs).get("ref", "")
+        if mark.tag == "persName" and ref[1:] not in cast.people:
+            key = cast.by_label(block.text[mark.start : mark.end])
+            if key is not None:
+                mark = Mark(mark.start, mark.end, mark.tag, attrs(dict(mark.attrs), ref=f"#{key}"))
+                changed = True
+        marks.append(mark)
+    return replace(block, marks=()).with_marks(marks) if changed else block
 
 
 def _move_records(entities: tuple[Entity, ...], cast: _Cast) -> tuple[Entity, ...]:

@@ -147,17 +147,19 @@ def _read_front(cells: list[Cell]) -> int:
         if cell.role is Role.PAGE_BREAK:
             index += 1
             continue
+        if seen_title and _is_journal(cells) and pat.is_date_only(cell.text):
+            break  # a journal's date lines head its entries
         if not seen_title and not seen_date and _starts_body(cell.text):
             break
-        if pat.looks_like_title(cell.text) and not seen_date and not _starts_body(cell.text):
+        if pat.is_date_only(cell.text) and not seen_date and not _dated(cells):
+            cell.role, cell.path = Role.DOC_DATE, (front, title_page)
+            seen_date = True
+        elif pat.looks_like_title(cell.text) and not seen_date and not _starts_body(cell.text):
             if seen_title and not pat.is_upper(cell.text):
                 cell.role, cell.path = Role.SUBTITLE, (front, title_page, doc_title)
             else:
                 cell.role, cell.path = Role.TITLE, (front, title_page, doc_title)
             seen_title = True
-        elif pat.is_date_only(cell.text) and not seen_date and not _dated(cells):
-            cell.role, cell.path = Role.DOC_DATE, (front, title_page)
-            seen_date = True
         elif seen_title and _is_subtitle(cell.text):
             inside = (front, title_page) if seen_date else (front, title_page, doc_title)
             cell.role, cell.path = Role.SUBTITLE, inside
@@ -264,6 +266,11 @@ def _claim_marking(cell: Cell, region: Container, place: str, default: str = "ma
         else:
             idno_type = "telegram" if kind == "telegramNumber" else "registration"
             cell.marks.append(Mark(start, end, "idno", attrs(type=idno_type)))
+
+
+def _is_journal(cells: list[Cell]) -> bool:
+    title = " ".join(c.text for c in cells if c.role is Role.TITLE)
+    return pat.genre_of(title) == "journal"
 
 
 def _dated(cells: list[Cell]) -> bool:
@@ -377,7 +384,7 @@ def _read_body(cells: list[Cell], genre: str) -> None:
     if not content:
         return
     closer_cells = _closer_cells(content)
-    opener_cells = _opener_cells(content)
+    opener_cells = _opener_cells(content, journal=genre == "journal")
     sections = any(
         pat.section_heading(c.text) for c in content if c not in closer_cells + opener_cells
     )
@@ -520,18 +527,18 @@ def _is_opener_line(text: str) -> bool:
     field_ = pat.field_label(text)
     if field_ and field_[0] in ("from", "to", "addressee", "copy to", "date", "date and time"):
         return True
-    if (
-        re.match(r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", text, re.I)
-        and len(text) < 120
-    ):
-        return not text.endswith(".")
+    if re.match(r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", text, re.I):
+        # An addressee line ("To Comrade N. T. Fedorenko."), not a sentence opening with "To".
+        return len(text) < 100 or (len(text) < 200 and not text.endswith("."))
     return bool(pat.dateline_place(text) or pat.is_date_only(text) or pat.is_opening_salute(text))
 
 
-def _opener_cells(content: list[Cell]) -> list[Cell]:
+def _opener_cells(content: list[Cell], *, journal: bool) -> list[Cell]:
+    """Address, dateline and salutation lines at the start of the body (in a journal a date
+    line heads the first entry instead)."""
     opener: list[Cell] = []
     for cell in content:
-        if not _is_opener_line(cell.text):
+        if not _is_opener_line(cell.text) or (journal and pat.is_date_only(cell.text)):
             break
         opener.append(cell)
     return opener

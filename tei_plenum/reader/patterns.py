@@ -204,13 +204,15 @@ _DATE_ONLY = re.compile(
     rf"^(?:{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{_MONTHS}(?:\s*[-–]\s*{_DAY}\s+{_MONTHS})?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+\d{{4}}"
-    r"|[0-3]?\d\.[IVX]{1,4}\.\d{4}|[0-3]?\d\.[01]?\d\.\d{4}|\d{4}-\d\d-\d\d)\.?$",
+    r"|[0-3]?\d\.[IVX]{1,4}\.\d{4}|[0-3]?\d\.[01]?\d\.\d{4}|\d{4}-\d\d-\d\d"
+    rf"|(?:the\s+)?{_DAY}\s+of\s+{_MONTHS}(?:,?\s+\d{{4}})?)\.?$",
     re.IGNORECASE,
 )
+# The place must start with a capital, so only the date part ignores case.
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|"
-    rf"{_MONTHS}\s+{_DAY},?\s+\d{{4}}|[0-3]?\d\.[IVX]{{1,4}}\.\d{{4}}|[0-3]?\d\.[01]?\d\.\d{{4}}))\.?$",
-    re.IGNORECASE,
+    rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?i:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|"
+    rf"{_MONTHS}\s+{_DAY},?\s+\d{{4}}|[0-3]?\d\.[IVX]{{1,4}}\.\d{{4}}|"
+    r"[0-3]?\d\.[01]?\d\.\d{4}))\.?$"
 )
 
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ..model import Block, Container, Role
-from .inline import fill
+from .inline import append_text, fill
 from .ns import el
 
 # Role -> (element, fixed attributes). Markings and addresses get extra handling below.
@@ -56,12 +56,31 @@ def build_text(blocks: Sequence[Block], *, first_page: bool = True) -> etree._El
     text = el("text")
     ids = marking_ids(blocks)
     stack: list[tuple[Container, etree._Element]] = []
+    previous: Block | None = None
     for index, block in enumerate(blocks):
         parent = _enter(text, stack, block.path)
         if first_page and index == 0 and block.role is not Role.PAGE_BREAK:
             el("pb", (("n", "1"),), parent=parent)
-        _write_block(parent, block, ids.get(index))
+        if _continues_signature(previous, block) and len(parent):
+            append_text(parent[-1], " ")
+            fill(parent[-1], block.text, block.marks)
+        else:
+            _write_block(parent, block, ids.get(index))
+        previous = block
     return text
+
+
+def _continues_signature(previous: Block | None, block: Block) -> bool:
+    """Office, name and signature mark on separate lines of the body's closer form one
+    ``signed`` (guide §12); in the back each translator's line stays its own ``signed``."""
+    return (
+        previous is not None
+        and previous.role is Role.SIGNED
+        and block.role is Role.SIGNED
+        and previous.path == block.path
+        and bool(block.path)
+        and block.path[0].tag == "body"
+    )
 
 
 def _enter(

@@ -264,9 +264,14 @@ def test_find_dates_month_names_alone() -> None:
     ]
 
 
-def test_may_is_a_month_only_next_to_a_day_or_a_year() -> None:
+def test_may_is_a_month_only_next_to_a_day_a_year_or_a_preposition() -> None:
     text = "May we recall that in May the talks of 20 May and of May 1956 may resume."
-    assert [t for t, _ in _marked(text, DOC_1957)] == ["20 May", "May 1956"]
+    assert [t for t, _ in _marked(text, DOC_1957)] == ["May", "20 May", "May 1956"]
+    assert _marked("in May", DOC_1957) == [("May", (("when", "1957-05"), *INFERRED_HIGH))]
+
+
+def test_a_bare_year_after_for_is_a_date() -> None:
+    assert _marked("the plan for 1958 was approved") == [("1958", (("when", "1958"),))]
 
 
 def test_widest_gaps_the_grammar_allows_are_still_found() -> None:
