@@ -1,0 +1,201 @@
+"""Finding a collection's inputs and deciding, before any work, where each one's outputs go.
+
+Every input becomes a :class:`Job` whose ``rel`` is its path below a *root*: the directory
+argument it was found in, the fixed leading folders of a glob pattern, or the common parent of
+the files named directly. Outputs mirror ``rel`` under OUTDIR. Anything that could make an
+output land outside OUTDIR, overwrite an input or collide with another output is refused here
+with a reason, so the workers only ever write to paths that were checked.
+"""
+
+from __future__ import annotations
+
+import glob
+import os
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass
+from pathlib import Path, PurePosixPath
+
+from ..metadata import sidecar_for
+
+# What a directory or glob contributes; a file named on the command line is taken whatever
+# its suffix, because the user chose it.
+SOURCE_SUFFIX = ".txt"
+_GLOB_MAGIC = re.compile(r"[*?[]")
+
+
+@dataclass(frozen=True, slots=True)
+class Job:
+    """One input: where to read it, its sidecar, and its output stem below OUTDIR."""
+
+    source: Path
+    rel: PurePosixPath
+    sidecar: Path | None
+
+    def output(self, outdir: Path, suffix: str) -> Path:
+        """The output file for ``suffix`` (``.xml``, ``.html``, ``.txt``) under ``outdir``."""
+        return outdir.joinpath(*self.rel.parent.parts, self.rel.name + suffix)
+
+
+@dataclass(frozen=True, slots=True)
+class Refusal:
+    """An input that will not be converted, and why (shown to the user, counted as failed)."""
+
+    source: str
+    reason: str
+
+
+@dataclass(frozen=True, slots=True)
+class Discovery:
+    """Jobs sorted by output stem, and the refusals in the order they were found."""
+
+    jobs: tuple[Job, ...]
+    refused: tuple[Refusal, ...]
+
+
+@dataclass(frozen=True, slots=True)
+class _Found:
+    path: Path
+    root: Path
+
+
+def discover(
+    inputs: Sequence[str],
+    outdir: Path,
+    *,
+    suffixes: Sequence[str] = (".xml", ".html", ".txt"),
+    reserved: Iterable[PurePosixPath] = (),
+) -> Discovery:
+    """Expand files, directories and glob patterns into sorted, deduplicated jobs.
+
+    ``reserved`` names output stems the batch itself writes (the corpus ``index``), which no
+    document may take.
+    """
+    outdir_real = Path(os.path.realpath(outdir))
+    refused: list[Refusal] = []
+    found = list(_expand(inputs, outdir_real, refused))
+    taken = dict.fromkeys(reserved, "the corpus index")
+    seen: set[str] = set()
+    jobs: list[Job] = []
+    for item in sorted(found, key=lambda f: (_rel(f).parts, str(f.path))):
+        real = os.path.realpath(item.path)
+        if real in seen:
+            continue
+        seen.add(real)
+        rel = _rel(item)
+        reason = _unsafe_output(rel, outdir, outdir_real) or _collision(rel, taken)
+        if reason is None:
+            job = Job(item.path, rel, sidecar_for(item.path))
+            reason = _overwrites_input(job, outdir, suffixes)
+        if reason is not None:
+            refused.append(Refusal(str(item.path), reason))
+            continue
+        taken[rel] = str(item.path)
+        jobs.append(job)
+    return Discovery(tuple(jobs), tuple(refused))
+
+
+def _expand(inputs: Sequence[str], outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
+    files: list[Path] = []
+    for arg in inputs:
+        path = Path(arg)
+        if path.is_dir():
+            yield from _walk(path, path, outdir_real, refused)
+        elif path.exists() or path.is_symlink():
+            files.append(path)
+        elif _GLOB_MAGIC.search(arg):
+            yield from _expand_glob(arg, outdir_real, refused)
+        else:
+            refused.append(Refusal(arg, "no such file or directory"))
+    if files:
+        # The deepest folder holding every named file, so that their relative layout survives.
+        root = Path(os.path.commonpath([os.path.abspath(f.parent) for f in files]))
+        for file in files:
+            yield _Found(file, root)
+
+
+def _expand_glob(pattern: str, outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
+    parts = Path(pattern).parts
+    first_magic = next(i for i, part in enumerate(parts) if _GLOB_MAGIC.search(part))
+    root = Path(*parts[:first_magic]) if first_magic else Path(".")
+    matches = sorted(glob.glob(pattern, recursive=True))
+    if not matches:
+        refused.append(Refusal(pattern, "the pattern matches no file"))
+    for match in matches:
+        path = Path(match)
+        if _in_output_area(path, root, outdir_real):
+            continue
+        if path.is_dir():
+            yield from _walk(path, root, outdir_real, refused)
+        else:
+            yield from _checked(path, root, refused)
+
+
+def _walk(top: Path, root: Path, outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
+    """Every ``*.txt`` below ``top``, never descending into OUTDIR or through directory links."""
+    for folder, dirs, names in os.walk(top, followlinks=False):
+        here = Path(folder)
+        for name in sorted(dirs):
+            if (here / name).is_symlink():
+                refused.append(Refusal(str(here / name), "a linked folder is not followed"))
+        dirs[:] = sorted(d for d in dirs if not _in_output_area(here / d, root, outdir_real))
+        for name in sorted(names):
+            if name.endswith(SOURCE_SUFFIX):
+                yield from _checked(here / name, root, refused)
+
+
+def _in_output_area(path: Path, root: Path, outdir_real: Path) -> bool:
+    """True for OUTDIR (and what is in it) when it sits inside the folder being searched:
+    the outputs of an earlier run are not inputs, least of all its ``.txt`` files."""
+    root_real = Path(os.path.realpath(root))
+    return (
+        root_real != outdir_real
+        and outdir_real.is_relative_to(root_real)
+        and _inside(path, outdir_real)
+    )
+
+
+def _checked(path: Path, root: Path, refused: list[Refusal]) -> Iterator[_Found]:
+    """A linked file found in a folder must stay in that folder: a link out is refused."""
+    if path.is_symlink() and not _inside(path, Path(os.path.realpath(root))):
+        refused.append(Refusal(str(path), f"a symbolic link to a file outside {root}"))
+    else:
+        yield _Found(path, root)
+
+
+def _inside(path: Path, folder: Path) -> bool:
+    return Path(os.path.realpath(path)).is_relative_to(folder)
+
+
+def _rel(item: _Found) -> PurePosixPath:
+    relative = os.path.relpath(os.path.abspath(item.path), os.path.abspath(item.root))
+    name = PurePosixPath(*Path(relative).parts)
+    return name.with_suffix("") if name.suffix else name
+
+
+def _unsafe_output(rel: PurePosixPath, outdir: Path, outdir_real: Path) -> str | None:
+    """Refuse stems that would leave OUTDIR: absolute, ``..``, or through a linked folder."""
+    if rel.is_absolute() or ".." in rel.parts or not rel.parts or rel.name in {"", "."}:
+        return f"its output name {rel} would leave the output folder"
+    folder = outdir
+    for part in rel.parent.parts:
+        folder = folder / part
+        if folder.is_symlink() or (folder.exists() and not _inside(folder, outdir_real)):
+            return f"the output folder {folder} is a symbolic link"
+    return None
+
+
+def _collision(rel: PurePosixPath, taken: dict[PurePosixPath, str]) -> str | None:
+    other = taken.get(rel)
+    if other is None:
+        return None
+    return f"its outputs {rel}.* would overwrite those of {other}"
+
+
+def _overwrites_input(job: Job, outdir: Path, suffixes: Sequence[str]) -> str | None:
+    for suffix in suffixes:
+        target = job.output(outdir, suffix)
+        for source in (job.source, job.sidecar):
+            if source is not None and target.exists() and os.path.samefile(source, target):
+                return f"its output {target} is an input file"
+    return None

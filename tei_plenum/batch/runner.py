@@ -1,0 +1,158 @@
+"""Running a batch: plan, skip what is current, convert the rest in parallel, finish the corpus.
+
+Work is streamed: inputs are hashed and submitted lazily and at most ``4 * jobs`` are in
+flight, so memory stays flat whatever the size of the collection. Outcomes come back in input
+order, which keeps progress, report and manifest deterministic.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import signal
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Sequence
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path, PurePosixPath
+from time import perf_counter
+
+from ..errors import TeiPlenumError
+from ..files import write_atomically
+from .corpus_index import INDEX_STEM, IndexEntry, build_index
+from .discover import Discovery, discover
+from .manifest import Manifest, settings_digest, sha256_file
+from .report import Totals
+from .worker import Outcome, Settings, Status, Task, process, tools
+
+# Enough queued work to keep every worker busy while the parent handles finished files.
+WINDOW_PER_JOB = 4
+
+
+@dataclass(frozen=True, slots=True)
+class Plan:
+    """A batch ready to run: what was found and the settings it runs with."""
+
+    settings: Settings
+    discovery: Discovery
+
+    @property
+    def total(self) -> int:
+        return len(self.discovery.jobs) + len(self.discovery.refused)
+
+
+@dataclass
+class BatchResult:
+    """What a finished (or interrupted) run hands to the CLI."""
+
+    totals: Totals
+    outcomes: list[Outcome] = field(default_factory=list)
+    index: Path | None = None
+
+
+def plan(inputs: Sequence[str], settings: Settings) -> Plan:
+    """Discover the inputs; the corpus index name is reserved when HTML is written."""
+    reserved = (PurePosixPath(INDEX_STEM),) if "html" in settings.formats else ()
+    found = discover(inputs, settings.outdir, suffixes=settings.suffixes, reserved=reserved)
+    return Plan(settings, found)
+
+
+def execute(
+    batch: Plan,
+    *,
+    jobs: int,
+    force: bool = False,
+    keep_outcomes: bool = False,
+    on_outcome: Callable[[Outcome], None] | None = None,
+) -> BatchResult:
+    """Run the plan; ``on_outcome`` sees every input as it finishes (progress, messages).
+
+    On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes.
+    """
+    settings = batch.settings
+    settings.outdir.mkdir(parents=True, exist_ok=True)
+    manifest = Manifest.load(settings.outdir, settings_digest(settings))
+    started = perf_counter()
+    result = BatchResult(Totals())
+    entries: list[IndexEntry] = []
+    try:
+        for outcome in _run(_prepare(batch, manifest, force), settings, jobs):
+            manifest.record(outcome)
+            manifest.save(force=False)
+            result.totals.add(outcome)
+            if keep_outcomes:
+                result.outcomes.append(outcome)
+            if outcome.summary is not None and "html" in settings.formats:
+                entries.append(IndexEntry.of(outcome.rel, outcome.summary))
+            if on_outcome is not None:
+                on_outcome(outcome)
+    finally:
+        manifest.save()
+    if "html" in settings.formats:
+        result.index = settings.outdir / f"{INDEX_STEM}.html"
+        write_atomically(result.index, build_index(entries).encode())
+    result.totals.wall_time = perf_counter() - started
+    return result
+
+
+def _prepare(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Outcome | Task]:
+    """Refusals, then each job as a current (skipped) outcome or a task to run."""
+    for refusal in batch.discovery.refused:
+        yield Outcome(refusal.source, "", Status.REFUSED, reason=refusal.reason)
+    for job in batch.discovery.jobs:
+        try:
+            input_sha = sha256_file(job.source)
+            sidecar_sha = sha256_file(job.sidecar) if job.sidecar is not None else None
+        except TeiPlenumError as exc:
+            yield Outcome(str(job.source), str(job.rel), Status.FAILED, reason=str(exc))
+            continue
+        summary = None if force else manifest.current(str(job.rel), input_sha, sidecar_sha)
+        if summary is None:
+            yield Task(job, input_sha, sidecar_sha)
+        else:
+            yield Outcome(
+                str(job.source),
+                str(job.rel),
+                Status.SKIPPED,
+                summary=summary,
+                outputs=tuple(manifest.outputs(str(job.rel))),
+                input_sha=input_sha,
+                sidecar_sha=sidecar_sha,
+            )
+
+
+def _run(items: Iterable[Outcome | Task], settings: Settings, jobs: int) -> Iterator[Outcome]:
+    if jobs <= 1:
+        for item in items:
+            yield item if isinstance(item, Outcome) else process(item, settings)
+        return
+    pool = ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(settings,),
+    )
+    pending: deque[Outcome | Future[Outcome]] = deque()
+    window = WINDOW_PER_JOB * jobs
+    try:
+        for item in items:
+            pending.append(
+                item if isinstance(item, Outcome) else pool.submit(process, item, settings)
+            )
+            while pending and (isinstance(pending[0], Outcome) or len(pending) >= window):
+                yield _resolve(pending.popleft())
+        while pending:
+            yield _resolve(pending.popleft())
+    except BaseException:
+        pool.shutdown(wait=False, cancel_futures=True)
+        raise
+    pool.shutdown()
+
+
+def _resolve(item: Outcome | Future[Outcome]) -> Outcome:
+    return item if isinstance(item, Outcome) else item.result()
+
+
+def _start_worker(settings: Settings) -> None:
+    """Ctrl-C is the parent's to handle (it saves the manifest); workers build their tools."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)
+    tools(settings.authority_files, settings.validate)

@@ -1,0 +1,241 @@
+"""What one worker does with one input: convert, validate, export, write, summarise.
+
+A worker returns only a small :class:`Outcome` (status, timings, counts and a summary for the
+corpus index); the TEI, HTML and text are written by the worker itself, so no document ever
+travels back to the parent process and the parent's memory does not grow with the corpus.
+"""
+
+from __future__ import annotations
+
+import functools
+from collections import Counter
+from collections.abc import Iterable
+from dataclasses import asdict, dataclass, field
+from enum import StrEnum
+from pathlib import Path
+from time import perf_counter
+from typing import Any, Protocol
+
+from lxml import etree
+
+from ..diagnostics import Diagnostic, render_text
+from ..enrich import Enrichment
+from ..errors import TeiPlenumError
+from ..export.html import to_html
+from ..export.text import to_text
+from ..files import write_atomically
+from ..model import Document
+from ..options import ConvertOptions
+from ..pipeline import convert_file
+from ..resources import schema_path
+from ..validate.engines import SchematronEngine, XsdEngine, load_schema_tree
+from ..xmlsafe import parse_xml
+from .discover import Job
+
+TEI_NS = "{http://www.tei-c.org/ns/1.0}"
+SUFFIXES = {"tei": ".xml", "html": ".html", "text": ".txt"}
+PROJECT_SCHEMAS = ("tei_plenum.xsd", "tei_plenum.sch")
+# Enough diagnostics for a report to say what is wrong without growing with a broken file.
+MAX_MESSAGES = 5
+
+
+class Status(StrEnum):
+    """Outcome statuses, as they appear in the JSON report."""
+
+    CONVERTED = "converted"
+    INVALID = "invalid"
+    FAILED = "failed"
+    SKIPPED = "skipped"
+    REFUSED = "refused"
+
+
+FAILURES = frozenset({Status.INVALID, Status.FAILED, Status.REFUSED})
+
+
+@dataclass(frozen=True, slots=True)
+class Settings:
+    """Everything that decides a batch's outputs; hashed into the manifest."""
+
+    outdir: Path
+    formats: tuple[str, ...] = ("tei", "html", "text")
+    authority_files: tuple[Path, ...] = ()
+    validate: bool = True
+
+    @property
+    def suffixes(self) -> tuple[str, ...]:
+        return tuple(SUFFIXES[name] for name in self.formats)
+
+
+@dataclass(frozen=True, slots=True)
+class Task:
+    """A job to run, with the hashes the parent computed to decide that it must run."""
+
+    job: Job
+    input_sha: str
+    sidecar_sha: str | None
+
+
+@dataclass(frozen=True, slots=True)
+class Summary:
+    """What the report and the corpus index keep of a document: small and JSON-friendly."""
+
+    title: str
+    date: str
+    date_sort: str
+    kind: str
+    classification: str
+    pages: int
+    date_mentions: int
+    warnings: int
+    # [type, key, name] per standOff record; lists, so a JSON round trip gives equal values.
+    entities: list[list[str]] = field(default_factory=list)
+
+    def to_json(self) -> dict[str, Any]:
+        return asdict(self)
+
+    @classmethod
+    def from_json(cls, data: dict[str, Any]) -> Summary:
+        return cls(**data)
+
+    def entity_counts(self) -> Counter[str]:
+        return Counter(kind for kind, _key, _name in self.entities)
+
+
+@dataclass(frozen=True, slots=True)
+class Outcome:
+    """The result of one input, in the parent process."""
+
+    source: str
+    rel: str
+    status: Status
+    reason: str | None = None
+    summary: Summary | None = None
+    outputs: tuple[str, ...] = ()
+    timings: dict[str, float] = field(default_factory=dict)
+    validated: bool = False
+    validation_errors: int = 0
+    validation_messages: tuple[str, ...] = ()
+    input_sha: str | None = None
+    sidecar_sha: str | None = None
+
+    @property
+    def failed(self) -> bool:
+        return self.status in FAILURES
+
+
+class Validator(Protocol):
+    def check(self, tree: etree._ElementTree, source: str) -> Iterable[Diagnostic]: ...
+
+
+@dataclass(frozen=True, slots=True)
+class Tools:
+    """The costly per-process objects: compiled name matchers and schemas."""
+
+    enrichment: Enrichment
+    validators: tuple[Validator, ...]
+
+
+@functools.cache
+def tools(authority_files: tuple[Path, ...], validate: bool) -> Tools:
+    """Build the matchers and validators once per process (memoised: a pool worker's state)."""
+    validators: tuple[Validator, ...] = ()
+    if validate:
+        xsd, sch = (schema_path(name) for name in PROJECT_SCHEMAS)
+        validators = (XsdEngine(xsd), SchematronEngine(sch, load_schema_tree(sch)))
+    return Tools(Enrichment.load(authority_files), validators)
+
+
+def process(task: Task, settings: Settings) -> Outcome:
+    """Convert one input and write its outputs; any failure becomes a failed outcome."""
+    job = task.job
+    common = {
+        "source": str(job.source),
+        "rel": str(job.rel),
+        "input_sha": task.input_sha,
+        "sidecar_sha": task.sidecar_sha,
+    }
+    timings: dict[str, float] = {}
+    try:
+        kit = tools(settings.authority_files, settings.validate)
+        start = perf_counter()
+        options = ConvertOptions(authority_files=settings.authority_files)
+        conversion = convert_file(job.source, options=options, enrichment=kit.enrichment)
+        tree = parse_xml(conversion.tei, source=str(job.output(settings.outdir, ".xml")))
+        timings["convert"] = perf_counter() - start
+
+        start = perf_counter()
+        errors = [
+            d
+            for validator in kit.validators
+            for d in validator.check(tree, str(job.output(settings.outdir, ".xml")))
+            if d.is_error
+        ]
+        timings["validate"] = perf_counter() - start
+
+        start = perf_counter()
+        outputs = _write_outputs(job, settings, conversion.tei, tree)
+        timings["export"] = perf_counter() - start
+    except TeiPlenumError as exc:
+        return Outcome(**common, status=Status.FAILED, reason=str(exc), timings=timings)
+    except OSError as exc:
+        return Outcome(**common, status=Status.FAILED, reason=f"cannot write: {exc}")
+    except Exception as exc:  # a converter bug on one input must not stop the collection
+        reason = f"internal error: {type(exc).__name__}: {exc}"
+        return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
+    return Outcome(
+        **common,
+        status=Status.INVALID if errors else Status.CONVERTED,
+        reason=f"{len(errors)} validation error(s), first: {render_text(errors[0])}"
+        if errors
+        else None,
+        summary=summarise(conversion.document, tree),
+        outputs=outputs,
+        timings=timings,
+        validated=bool(kit.validators),
+        validation_errors=len(errors),
+        validation_messages=tuple(render_text(d) for d in errors[:MAX_MESSAGES]),
+    )
+
+
+def _write_outputs(
+    job: Job, settings: Settings, tei: bytes, tree: etree._ElementTree
+) -> tuple[str, ...]:
+    written = []
+    job.output(settings.outdir, "").parent.mkdir(parents=True, exist_ok=True)
+    for name in settings.formats:
+        target = job.output(settings.outdir, SUFFIXES[name])
+        if name == "tei":
+            data = tei
+        elif name == "html":
+            data = to_html(tree, source_name=job.output(settings.outdir, ".xml").name).encode()
+        else:
+            data = to_text(tree).encode()
+        write_atomically(target, data)
+        written.append(target.relative_to(settings.outdir).as_posix())
+    return tuple(written)
+
+
+def summarise(document: Document, tree: etree._ElementTree) -> Summary:
+    """The few facts the report and the corpus index need, taken from model and TEI."""
+    root = tree.getroot()
+    title = root.findtext(f".//{TEI_NS}titleStmt/{TEI_NS}title[@type='main']") or ""
+    marking = root.find(f".//{TEI_NS}text//{TEI_NS}fw[@type='classification']")
+    classification = " ".join("".join(marking.itertext()).split()) if marking is not None else ""
+    dates = dict(document.doc_date)
+    sort = dates.get("when") or dates.get("from") or dates.get("notBefore") or ""
+    end = dates.get("to") or dates.get("notAfter")
+    shown = f"{sort} – {end}" if sort and end else sort or (f"by {end}" if end else "")
+    return Summary(
+        title=" ".join(title.split()) or document.source_name,
+        date=shown,
+        date_sort=sort or end or "",
+        kind=document.genre,
+        classification=classification,
+        pages=document.pages,
+        date_mentions=sum(1 for b in document.blocks for m in b.marks if m.tag == "date"),
+        warnings=len(document.warnings),
+        entities=[
+            [str(e.type), e.key, e.full_name or e.standard_name or e.name]
+            for e in document.entities
+        ],
+    )

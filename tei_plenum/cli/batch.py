@@ -1,0 +1,197 @@
+"""``tei-plenum batch``: convert, validate and export a whole collection in one command."""
+
+from __future__ import annotations
+
+import os
+import sys
+from collections.abc import Callable, Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from time import monotonic
+from typing import IO
+
+import click
+
+from ..batch import BatchResult, Outcome, Plan, Settings, execute, plan, report_json, summary_lines
+from ..files import write_atomically
+
+FORMATS = ("tei", "html", "text")
+# Seconds between two plain progress lines when standard error is not a terminal.
+PROGRESS_EVERY = 5.0
+
+
+def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    names = [name.strip() for name in value.split(",") if name.strip()]
+    unknown = sorted(set(names) - set(FORMATS))
+    if unknown or not names:
+        raise click.BadParameter(
+            f"expected a comma-separated list of {', '.join(FORMATS)}, got {value!r}"
+        )
+    return tuple(name for name in FORMATS if name in names)
+
+
+def _default_jobs() -> int:
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+class PlainProgress:
+    """Progress as plain lines (for logs and pipes): one every ``every`` seconds and at the end."""
+
+    def __init__(
+        self,
+        total: int,
+        stream: IO[str],
+        *,
+        every: float = PROGRESS_EVERY,
+        clock: Callable[[], float] = monotonic,
+    ) -> None:
+        self.total, self.stream, self.every, self.clock = total, stream, every, clock
+        self.done = 0
+        self.started = self.last = clock()
+
+    def update(self, _outcome: Outcome) -> None:
+        self.done += 1
+        now = self.clock()
+        if self.done == self.total or now - self.last >= self.every:
+            self.last = now
+            click.echo(f"tei-plenum: batch: {self.line(now)}", file=self.stream)
+
+    def line(self, now: float) -> str:
+        elapsed = now - self.started
+        rate = self.done / elapsed if elapsed > 0 else 0.0
+        left = (
+            f", {(self.total - self.done) / rate:.0f} s left"
+            if rate and self.done < self.total
+            else ""
+        )
+        return f"{self.done}/{self.total} files, {rate:.1f} files/s{left}"
+
+
+@click.command()
+@click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
+@click.option(
+    "-o",
+    "--output",
+    "outdir",
+    required=True,
+    metavar="OUTDIR",
+    help="Folder for the outputs (created if needed); they mirror the inputs' folders.",
+)
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    metavar="N",
+    help="Worker processes (default: one per core; 1 runs in this process).",
+)
+@click.option(
+    "--to",
+    "formats",
+    default=",".join(FORMATS),
+    show_default=True,
+    callback=_formats,
+    metavar="LIST",
+    help="Outputs to write: tei, html, text (html adds the corpus index.html).",
+)
+@click.option(
+    "--authority",
+    "authority_files",
+    multiple=True,
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Extra authority file; repeatable; wins over the bundled one.",
+)
+@click.option(
+    "--validate/--no-validate",
+    default=True,
+    show_default=True,
+    help="Check each TEI file against the project schemas; an invalid file counts as failed.",
+)
+@click.option(
+    "--report",
+    "report_path",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="Write a JSON report with one record per input.",
+)
+@click.option("--force", is_flag=True, help="Convert everything again, even unchanged inputs.")
+@click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors only.")
+def batch(
+    inputs: tuple[str, ...],
+    outdir: str,
+    jobs: int | None,
+    formats: tuple[str, ...],
+    authority_files: tuple[str, ...],
+    validate: bool,
+    report_path: str | None,
+    force: bool,
+    quiet: bool,
+) -> None:
+    """Convert every INPUT (files, folders of *.txt, glob patterns) into OUTDIR.
+
+    Unchanged inputs whose outputs exist are skipped, so an interrupted run can simply be
+    started again. Exit status 1 when any input failed, 0 otherwise.
+    """
+    target = Path(outdir)
+    if target.exists() and not target.is_dir():
+        raise click.UsageError(f"the output folder {outdir} exists and is not a folder")
+    settings = Settings(
+        outdir=target,
+        formats=formats,
+        authority_files=tuple(Path(p) for p in authority_files),
+        validate=validate,
+    )
+    work = plan(inputs, settings)
+    if not work.discovery.jobs:
+        for refusal in work.discovery.refused:
+            click.echo(f"tei-plenum: error: {refusal.source}: {refusal.reason}", err=True)
+        raise click.UsageError("no input files found")
+    result = _run(work, jobs or _default_jobs(), force, report_path is not None, quiet)
+    if report_path is not None:
+        data = report_json(result.outcomes, result.totals, settings)
+        write_atomically(Path(report_path), data)
+    if not quiet:
+        for line in summary_lines(result.totals):
+            click.echo(line)
+    if result.totals.failed:
+        sys.exit(1)
+
+
+def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:
+    with _progress(work.total, quiet) as update:
+
+        def on_outcome(outcome: Outcome) -> None:
+            if outcome.failed:
+                click.echo(f"tei-plenum: error: {outcome.source}: {outcome.reason}", err=True)
+            update(outcome)
+
+        return execute(work, jobs=jobs, force=force, keep_outcomes=keep, on_outcome=on_outcome)
+
+
+@contextmanager
+def _progress(total: int, quiet: bool) -> Iterator[Callable[[Outcome], None]]:
+    """A bar on a terminal, plain periodic lines otherwise, nothing when quiet."""
+    stderr = click.get_text_stream("stderr")
+    if quiet:
+        yield lambda _outcome: None
+    elif not stderr.isatty():
+        yield PlainProgress(total, stderr).update
+    else:
+        with click.progressbar(
+            length=total,
+            label="Converting",
+            file=stderr,
+            show_pos=True,
+            item_show_func=lambda rate: rate,
+        ) as bar:
+            started = monotonic()
+
+            def tick(_outcome: Outcome) -> None:
+                elapsed = monotonic() - started
+                rate = (bar.pos + 1) / elapsed if elapsed > 0 else 0.0
+                bar.update(1, f"{rate:.1f} files/s")
+
+            yield tick
