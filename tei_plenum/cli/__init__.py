@@ -52,11 +52,13 @@ def main(ctx: click.Context, debug: bool) -> None:
 
 
 def _register() -> None:
+    from .batch import batch
     from .convert import convert
     from .entities import entities
     from .export import export
     from .validate import validate
 
+    main.add_command(batch)
     main.add_command(convert)
     main.add_command(entities)
     main.add_command(export)
