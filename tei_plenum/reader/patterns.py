@@ -49,9 +49,14 @@ _TELEGRAM = re.compile(
     rf"\s+{_NO}\s*(\d[\w/.-]*)\.?$",
     re.IGNORECASE,
 )
+# A handling instruction forbids or requires something; the bare words "copying" or
+# "duplicate" in a short sentence of the body are not one.
 _HANDLING = re.compile(
-    r"(?:making|taking|make)\s+(?:of\s+)?cop(?:y|ies)|copying|reproduc|duplicat|"
-    r"do\s+not\s+copy|to\s+be\s+returned|must\s+be\s+returned|return\s+within",
+    r"\b(?:(?:making|taking|make)\s+(?:of\s+)?cop(?:y|ies)|copying|reproduction|duplication)"
+    r"(?:\s+(?:is|are))?\s+(?:(?:strictly\s+)?(?:forbidden|prohibited)|not\s+(?:allowed|permitted))"
+    r"|\b(?:do\s+not|not\s+to\s+be)\s+(?:cop(?:y|ied)|reproduced?|duplicated?)\b"
+    r"|\bnot\s+for\s+(?:reproduction|duplication|copying)\b"
+    r"|^(?:to|must)\s+be\s+returned\b|^return\s+within\b",
     re.IGNORECASE,
 )
 _REGISTRATION = re.compile(
@@ -113,7 +118,14 @@ def page_number(text: str) -> int | None:
 
 def is_bracketed_line(text: str) -> bool:
     """A line that is wholly one bracketed description ("[faded image of a stamp: ...]")."""
-    return text.startswith("[") and text.endswith("]") and text.count("[") == text.count("]")
+    if not (text.startswith("[") and text.endswith("]")):
+        return False
+    depth = 0
+    for index, char in enumerate(text):
+        depth += {"[": 1, "]": -1}.get(char, 0)
+        if depth <= 0 and index < len(text) - 1:
+            return False  # the first bracket closes before the end: "[a] and [b]"
+    return depth == 0
 
 
 _ROMAN = {"I": 1, "V": 5, "X": 10, "L": 50}
@@ -224,9 +236,20 @@ def is_date_only(text: str) -> bool:
 def dateline_place(text: str) -> tuple[int, int] | None:
     """A letter's place-and-date line ("Pyongyang, 5 March 1957"): the span of the place."""
     m = _DATELINE.match(text)
-    if m is None:
+    if m is None or not _is_place_like(m.group("place")):
         return None
     return m.span("place")
+
+
+# Lower-case words that occur inside place names ("Frankfurt am Main", "Embassy in the DPRK").
+_PLACE_PARTICLES = frozenset(
+    {"am", "an", "de", "del", "der", "di", "du", "in", "la", "le", "of", "on", "the", "upon", "sur"}
+)
+
+
+def _is_place_like(place: str) -> bool:
+    """Every word capitalised or a particle: "The plenum closed on" is a sentence, not a place."""
+    return all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in place.split())
 
 
 _GENRES: tuple[tuple[str, str], ...] = (

@@ -1,0 +1,515 @@
+"""patterns: every line recogniser, with what it must and must not accept."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_plenum.reader import patterns as pat
+from tei_plenum.reader.patterns import Marking, Section
+
+# --- markings --------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "SECRET",
+        "Top Secret",
+        "TOP  SECRET",
+        "strictly confidential",
+        "CONFIDENTIAL.",
+        "Strictly secret",
+        "Special file",
+        "Top secret - special folder",
+        "For official use only",
+        "Not for publication",
+    ],
+)
+def test_classification_markings(text: str):
+    assert pat.marking(text) == Marking("classification")
+
+
+@pytest.mark.parametrize(
+    ("text", "kind", "span", "value"),
+    [
+        ("Copy Nº 1", "copyNumber", (8, 9), "1"),
+        ("Copy No. 2", "copyNumber", (9, 10), "2"),
+        ("COPY N° 12", "copyNumber", (8, 10), "12"),
+        ("Copy #3", "copyNumber", (6, 7), "3"),
+        ("Ciphered telegram Nº 1234", "telegramNumber", (21, 25), "1234"),
+        ("Telegram No. 55/ss", "telegramNumber", (13, 18), "55/ss"),
+        ("Nº 933", "registration", (3, 6), "933"),
+        ("Reg. Nº 12/ss", "registration", (8, 13), "12/ss"),
+        ("Outgoing No. 0417", "registration", (13, 17), "0417"),
+        ("Five copies printed", "printRun", (0, 4), "5"),
+        ("Printed in three copies", "printRun", (11, 16), "3"),
+        ("2 copies", "printRun", (0, 1), "2"),
+    ],
+)
+def test_markings_with_numbers(text: str, kind: str, span: tuple[int, int], value: str):
+    assert pat.marking(text) == Marking(kind, span, value)
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [
+        ("Translation from Korean", "translationNote"),
+        ("Translated from the Russian", "translationNote"),
+        ("Making copies is forbidden", "handling"),
+        ("Making of copies prohibited", "handling"),
+        ("Copying is not permitted", "handling"),
+        ("Not to be copied", "handling"),
+        ("Do not copy", "handling"),
+        ("Reproduction strictly prohibited", "handling"),
+        ("To be returned to the 1st Department", "handling"),
+        ("Must be returned within 48 hours", "handling"),
+        ("[Stamp: Making copies is forbidden]", "handling"),
+        ("printed. m/b", "typist"),
+        ("typed by ab", "typist"),
+    ],
+)
+def test_markings_without_numbers(text: str, kind: str):
+    assert pat.marking(text) == Marking(kind)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Secretary",
+        "The secret police arrived.",
+        "Copy 3",
+        "Copy Nº one",
+        "Nº",
+        "Ciphered telegram",
+        "Many copies printed",
+        "The factory will duplicate its output.",
+        "Copying machines were delivered.",
+        "Reproduction of the plan is needed.",
+        "He asked us to return within a week.",
+        "Translation from Korean, as the archive says, is what this long line claims it to be.",
+        "DECISION OF THE KWP CC PLENUM",
+        "",
+    ],
+)
+def test_non_markings(text: str):
+    assert pat.marking(text) is None
+
+
+@pytest.mark.parametrize(
+    ("word", "value"), [("Five", 5), ("twelve", 12), ("12", 12), ("hundred", 100)]
+)
+def test_number_value(word: str, value: int):
+    assert pat.number_value(word) == value
+
+
+@pytest.mark.parametrize("word", ["many", "six-teen", ""])
+def test_number_value_refuses_non_numbers(word: str):
+    assert pat.number_value(word) is None
+
+
+# --- page numbers, numerals, sections --------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number"), [("- 2 -", 2), ("-12-", 12), ("Page 3", 3), ("[Page 4]", 4)]
+)
+def test_page_numbers(text: str, number: int):
+    assert pat.page_number(text) == number
+
+
+@pytest.mark.parametrize("text", ["2", "- 2", "Page two", "page 1000", "Pages 2"])
+def test_non_page_numbers(text: str):
+    assert pat.page_number(text) is None
+
+
+@pytest.mark.parametrize(
+    ("numeral", "value"),
+    [("I", 1), ("IV", 4), ("IX", 9), ("XIV", 14), ("XL", 40), ("XLIX", 49), ("LXXXIX", 89)],
+)
+def test_roman_values(numeral: str, value: int):
+    assert pat.roman_value(numeral) == value
+
+
+@pytest.mark.parametrize("numeral", ["", "iv", "C", "XC", "LL", "IIV2", "M"])
+def test_non_roman_values(numeral: str):
+    assert pat.roman_value(numeral) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "section"),
+    [
+        ("I.", Section(1, None)),
+        ("2.", Section(2, None)),
+        ("4)", Section(4, None)),
+        ("V)", Section(5, None)),
+        ("12.", Section(12, None)),
+        ("II. Economy", Section(2, "Economy")),
+        ("III. The tasks of the Party", Section(3, "The tasks of the Party")),
+    ],
+)
+def test_section_headings(text: str, section: Section):
+    assert pat.section_heading(text) == section
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "123.",
+        "IC.",
+        "II.The",
+        "I. ",
+        "2",
+        "2. economy",
+        "3. The plenum notes that the results were good.",
+        "4. The plan, the budget and the report;",
+        "1. One two three four five six seven eight nine ten eleven twelve thirteen",
+        "XC.",
+    ],
+)
+def test_non_section_headings(text: str):
+    assert pat.section_heading(text) is None
+
+
+# --- labels ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("First. In all sectors", (1, 6)),
+        ("Firstly, we must", (1, 8)),
+        ("Second: the plan", (2, 7)),
+        ("Eleventh. A", (11, 9)),
+        ("FIRST. Go", (1, 6)),
+    ],
+)
+def test_ordinal_labels(text: str, label: tuple[int, int]):
+    assert pat.ordinal_label(text) == label
+
+
+@pytest.mark.parametrize(
+    "text", ["tenth. x", "Tenth.", "Thirteenth. A", "First of all, we", "Secondly,we", "Firsts. A"]
+)
+def test_non_ordinal_labels(text: str):
+    assert pat.ordinal_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "point"),
+    [
+        ("a) the plan", ("a", 2)),
+        ("(b) the plan", ("b", 3)),
+        ("3) x", ("3", 2)),
+        ("12) y", ("12", 3)),
+    ],
+)
+def test_point_labels(text: str, point: tuple[str, int]):
+    assert pat.point_label(text) == point
+
+
+@pytest.mark.parametrize("text", ["I) x", "(c)x", "a)", "J) x", "123) x", "a. the plan"])
+def test_non_point_labels(text: str):
+    assert pat.point_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"), [("in the metallurgical industry: for x", 30), ("a: b", 2)]
+)
+def test_item_label_ends_after_the_first_colon(text: str, end: int):
+    assert pat.item_label_end(text) == end
+
+
+@pytest.mark.parametrize(
+    "text", ["in the agricultural sector put the main", "x. y: z", ":a", "a" * 61 + ": b"]
+)
+def test_item_without_label(text: str):
+    assert pat.item_label_end(text) is None
+
+
+# --- capitals, dates, places -----------------------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["DECISION OF THE KWP CC PLENUM", "KIM IL SUNG", "KWP CC, 1956"])
+def test_is_upper(text: str):
+    assert pat.is_upper(text)
+
+
+@pytest.mark.parametrize("text", ["Decision", "I.", "A", "DPRK and USSR", "CHAIRMAN of the KWP CC"])
+def test_is_not_upper(text: str):
+    assert not pat.is_upper(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "30-31 August 1956",
+        "12 September 1956",
+        "September 12, 1956",
+        "Sept. 12, 1956",
+        "August 1956",
+        "5.III.1957",
+        "05.03.1957",
+        "1957-03-05",
+        "30 August - 2 September 1956",
+        "1st May 1957.",
+    ],
+)
+def test_date_only(text: str):
+    assert pat.is_date_only(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["On 12 September 1956", "12 September", "1956", "12 Septembre 1956", "May 1957 and after"],
+)
+def test_not_date_only(text: str):
+    assert not pat.is_date_only(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "span"),
+    [
+        ("Pyongyang, 5 March 1957", (0, 9)),
+        ("Moscow 12 September 1956", (0, 6)),
+        ("Pyongyang, 5.III.1957", (0, 9)),
+        ("New York, March 5, 1957.", (0, 8)),
+        ("Frankfurt am Main, 5 March 1957", (0, 17)),
+        ("Embassy of the USSR in the DPRK, 5 March 1957", (0, 31)),
+    ],
+)
+def test_dateline_place(text: str, span: tuple[int, int]):
+    assert pat.dateline_place(text) == span
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "5 March 1957",
+        "pyongyang, 5 March 1957",
+        "He left on 5 March 1957",
+        "The plenum closed on 31 August 1956.",
+        "Pyongyang, March",
+    ],
+)
+def test_not_a_dateline(text: str):
+    assert pat.dateline_place(text) is None
+
+
+# --- genres and titles -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "genre"),
+    [
+        ("From the Journal of V. I. Ivanov", "journal"),
+        ("Diary of the ambassador", "journal"),
+        ("RECORD OF CONVERSATION with Kim Il Sung", "record of conversation"),
+        ("Memorandum of Conversation", "record of conversation"),
+        ("Notes of talks", "record of conversation"),
+        ("Protocol Nº 5", "minutes"),
+        ("Stenographic record", "minutes"),
+        ("Transcript", "transcript"),
+        ("Ciphered Telegram", "telegram"),
+        ("Letter to the CC", "letter"),
+        ("Resolution of the Presidium", "resolution"),
+        ("DECISION OF THE KWP CC PLENUM", "decision"),
+        ("Report on the work", "report"),
+        ("Information about the trip", "report"),
+    ],
+)
+def test_genre_of(text: str, genre: str):
+    assert pat.genre_of(text) == genre
+
+
+@pytest.mark.parametrize("text", ["The Plenum", "ORDERLY", "recorder", "Reporter", ""])
+def test_no_genre(text: str):
+    assert pat.genre_of(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "DECISION OF THE KWP CC PLENUM",
+        "DECISION.",
+        "Record of Conversation with Kim",
+        "Letter to the ambassador about the trade negotiations and the shipments, etc.",
+    ],
+)
+def test_looks_like_title(text: str):
+    assert pat.looks_like_title(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The results of the work",
+        "Report.",
+        "Record of the talks ended here.",
+        "Ordered goods arrived",
+        "Recordings",
+        "A" + "b" * 230,
+    ],
+)
+def test_does_not_look_like_title(text: str):
+    assert not pat.looks_like_title(text)
+
+
+# --- fields, participants, salutes, captions -------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "field"),
+    [
+        ("From: Pyongyang", ("from", 5)),
+        ("TO: USSR MFA", ("to", 3)),
+        ("Copy to: x", ("copy to", 8)),
+        ("Date and Time: 5 May", ("date and time", 14)),
+        ("Agenda:", ("agenda", 7)),
+        ("Resolved: that", ("resolved", 9)),
+        ("[Ambassador's] note: x", ("note", 20)),
+        ("Ambassador's note: x", ("ambassador's note", 18)),
+        ("Present: A", ("present", 8)),
+        ("Recorded by: z", ("recorded by", 12)),
+    ],
+)
+def test_field_labels(text: str, field: tuple[str, int]):
+    assert pat.field_label(text) == field
+
+
+@pytest.mark.parametrize(
+    "text", ["Kim Il Sung: yes", "To the ministry", "From:x", "Fromage: x", "North (KIM): no"]
+)
+def test_non_field_labels(text: str):
+    assert pat.field_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Present at the conversation: V. P. Lobanov", 28),
+        ("Present: A", 8),
+        ("Participants:", 13),
+        ("Those present:", 14),
+        ("Also present: B", 13),
+        ("Took part in the talks: C", 23),
+    ],
+)
+def test_participants_captions(text: str, end: int):
+    assert pat.participants_label_end(text) == end
+
+
+@pytest.mark.parametrize(
+    "text", ["Presently, we agreed: x", "Participants were many.", "Kim Il Sung: present"]
+)
+def test_non_participants_captions(text: str):
+    assert pat.participants_label_end(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Dear Comrade Ambassador!", "Respected Comrade Kim Il Sung,", "Comrades!", "Dear friends:"],
+)
+def test_opening_salutes(text: str):
+    assert pat.is_opening_salute(text)
+
+
+@pytest.mark.parametrize(
+    "text", ["Dear Comrade, we write to say that the plan is good.", "Dearest", "Comrades, listen."]
+)
+def test_non_opening_salutes(text: str):
+    assert not pat.is_opening_salute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With communist greetings,",
+        "With comradely greetings",
+        "Respectfully yours,",
+        "Sincerely,",
+        "Yours faithfully",
+        "With respect,",
+    ],
+)
+def test_closing_salutes(text: str):
+    assert pat.is_closing_salute(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "With greetings to all of you and to your families and friends in the city of Moscow.",
+        "Sincerely we hope that the plan will be carried out.",
+        "With the plan approved, the meeting closed.",
+    ],
+)
+def test_non_closing_salutes(text: str):
+    assert not pat.is_closing_salute(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "end"),
+    [
+        ("Translated [by]:", 16),
+        ("Translated from the Korean by:", 30),
+        ("Translated into English by: Q", 27),
+        ("Recorded by V. P. Lobanov", 12),
+        ("Recorded [by]: Z", 14),
+        ("Minutes taken by:", 17),
+        ("Translator: X", 11),
+        ("Interpreters: A, B", 13),
+    ],
+)
+def test_caption_end(text: str, end: int):
+    assert pat.caption_end(text) == end
+
+
+@pytest.mark.parametrize(
+    "text", ["Translation from Korean", "Translated the report", "Recorded music", "Rozanov"]
+)
+def test_non_captions(text: str):
+    assert pat.caption_end(text) is None
+
+
+# --- separators, signatures, bracketed lines -------------------------------------------------
+
+
+@pytest.mark.parametrize("text", ["xxx", "XXX", "* * *", "***", "=====", "---", "___", "~~~"])
+def test_separators(text: str):
+    assert pat.is_separator(text)
+
+
+@pytest.mark.parametrize("text", ["xx", "* *", "xXx", "- - -", "=== ===", "xxx yyy", ""])
+def test_non_separators(text: str):
+    assert not pat.is_separator(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "found"),
+    [
+        ("Rozanov [signature]", True),
+        ("[[illegible signature]]", True),
+        ("[Signed]", True),
+        ("signature", False),
+        ("[signatures of all members]", False),
+    ],
+)
+def test_signature_mark(text: str, found: bool):
+    assert bool(pat.SIGNATURE_MARK.search(text)) is found
+
+
+@pytest.mark.parametrize(
+    ("text", "whole"),
+    [
+        ("[faded image of a stamp: TOP SECRET]", True),
+        ("[[illegible signature]]", True),
+        ("[stamp: [[TOP SECRET]] Incoming]", True),
+        ("[Kansen] and [Sondin]", False),
+        ("[a]]", False),
+        ("x [a]", False),
+        ("[a] [b", False),
+        ("[", False),
+    ],
+)
+def test_bracketed_line_is_one_whole_pair(text: str, whole: bool):
+    assert pat.is_bracketed_line(text) is whole
