@@ -16,8 +16,8 @@ from ..reader.patterns import number_value
 
 _QUOTE = re.compile(r"\"([^\"]{1,400})\"|“([^”]{1,400})”")
 _TITLE_CUE = re.compile(
-    r"\b(?:decision|resolution|article|report|letter|book|pamphlet|speech|editorial|"
-    r"directive|decree|law|treaty|agreement|statement|appeal|newspaper|journal),?\s*$",
+    r"\b(decision|resolution|article|report|letter|book|pamphlet|speech|editorial|"
+    r"directive|decree|law|treaty|agreement|statement|appeal|newspaper|journal)\b[^.\"]{0,60}$",
     re.IGNORECASE,
 )
 _UNITS = {
@@ -74,11 +74,9 @@ def _quotes(block: Block) -> Block:
         if not nests([*block.marks, *added], start, end):
             continue
         content = block.text[start:end]
-        before = block.text[max(0, m.start() - 40) : m.start()]
-        if _TITLE_CUE.search(before) and _title_case(content):
-            cue = _TITLE_CUE.search(before)
-            kind = cue.group().strip(" ,").split()[-1].lower() if cue else "work"
-            added.append(Mark(start, end, "title", attrs(type=kind)))
+        cue = _TITLE_CUE.search(block.text[max(0, m.start() - 80) : m.start()])
+        if cue is not None and _title_case(content):
+            added.append(Mark(start, end, "title", attrs(type=cue.group(1).lower())))
         else:
             added.append(Mark(start, end, "q"))
     return block.with_marks(added) if added else block

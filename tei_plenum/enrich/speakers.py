@@ -47,6 +47,8 @@ _FIELD_WORDS = frozenset(
     "chairman secretary".split()
 )
 _INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
+# A participants line headed by a side: "North: Kim Yong-ju (Co-Chairman), ...".
+_SIDE_LINE = re.compile(r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z][\w-]+):\s")
 
 
 @dataclass(slots=True)
@@ -57,16 +59,25 @@ class _Cast:
     groups: dict[str, str] = field(default_factory=dict)
     surnames: dict[str, str] = field(default_factory=dict)
 
-    def add(self, key: str, name: str, role: str, **extra: object) -> str:
+    def add(self, key: str, name: str, role: str, side: str | None = None, **extra: object) -> str:
         known = self.people.get(key)
         if known is None:
-            self.people[key] = Participant(key, name, (role,), **extra)  # type: ignore[arg-type]
+            known = Participant(key, name, (role,), side=side, **extra)  # type: ignore[arg-type]
             surname = _surname(name)
             if surname:
                 self.surnames.setdefault(surname, key)
         elif role not in known.roles:
-            self.people[key] = replace(known, roles=(*known.roles, role))
+            known = replace(known, roles=(*known.roles, role))
+        if side and not known.side:
+            known = replace(known, side=side)
+        self.people[key] = known
         return key
+
+    def side(self, label: str) -> str:
+        """The group record of a side ("North", "South"), created on first use."""
+        group = f"grp-{slug(label)}"
+        self.groups.setdefault(group, label)
+        return group
 
     def by_label(self, label: str) -> str | None:
         key = self.people.get(f"pers-{slug(label, drop_initials=True)}")
@@ -137,6 +148,8 @@ def _collect_participants(blocks: list[Block], cast: _Cast) -> list[Block]:
             result.append(block)
             continue
         block = _mark_unlisted_names(block)
+        side_label = _SIDE_LINE.match(block.text) if block.role is Role.PARTICIPANTS else None
+        side = cast.side(side_label.group(1)) if side_label else None
         for mark in _person_marks(block):
             name = block.text[mark.start : mark.end]
             phrase = _occupation(block.text[: mark.start]) or ""
@@ -144,9 +157,9 @@ def _collect_participants(blocks: list[Block], cast: _Cast) -> list[Block]:
             occupation = phrase or None if block.role is Role.PARTICIPANTS else None
             key = _ref_key(mark, block)
             if key not in cast.people:
-                cast.add(key, _display(name), this_role, occupation=occupation)
+                cast.add(key, _display(name), this_role, side, occupation=occupation)
             else:
-                cast.add(key, _display(name), this_role)
+                cast.add(key, _display(name), this_role, side)
         result.append(block)
     return result
 
@@ -311,8 +324,7 @@ def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, l
         return key, marks
     if label.group("side"):
         side, name = label.group("side"), label.group("sidename")
-        group = f"grp-{slug(side)}"
-        cast.groups.setdefault(group, side)
+        group = cast.side(side)
         key = cast.by_label(name) or f"pers-{slug(name, drop_initials=True)}-{slug(side)}"
         cast.add(key, _display(name), "interlocutor", side=group)
         s, e = label.span("side")
@@ -353,15 +365,11 @@ def _reported_speaker(block: Block, cast: _Cast) -> str | None:
         return author
     first = next((p for p in _person_marks(block) if p.start <= m.end("who")), None)
     if first is not None and first.start <= len(who) - len(who.lstrip()) + 25:
-        key = _ref_key(first, block)
-        if key in cast.people:
-            return key
         name = block.text[first.start : first.end]
-        known = cast.by_label(name)
-        if known is not None:
-            return known
-        cast.add(key, _display(name), "interlocutor")
-        return key
+        key = _ref_key(first, block)
+        if key not in cast.people:
+            key = cast.by_label(name) or key
+        return cast.add(key, _display(name), "interlocutor")
     return cast.by_label(re.sub(rf"^{_HONORIFIC}\s+", "", who))
 
 

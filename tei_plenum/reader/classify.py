@@ -353,8 +353,6 @@ def _genre(cells: list[Cell]) -> str:
         if found:
             return found
     texts = [c.text for c in cells if c.role is None]
-    if any(pat.participants_label_end(t) for t in texts):
-        return "record of conversation"
     if any(pat.is_opening_salute(t) for t in texts):
         return "letter"
     for text in texts[:12]:

@@ -497,6 +497,8 @@ def _partic_desc(profile: etree._Element, doc: Document) -> None:
             sub(node, "affiliation", ref=f"#{person.side}")
         if person.occupation:
             sub(node, "occupation", person.occupation)
+        for id_type, value in person.idnos:
+            sub(node, "idno", value, type=id_type)
 
 
 def _corresp_desc(profile: etree._Element, doc: Document) -> None:
