@@ -33,7 +33,8 @@ def bracket_marks(text: str) -> list[Mark]:
                 continue
             opening = stack.pop()
             if opening == -1:
-                opening = stack.pop() + 1
+                # "[[a] b]": the second "[" closes here; the first stays open as a single pair.
+                opening = stack[-1] + 1
             marks.append(Mark(opening + 1, index, "bracket"))
         index += 1
     return [m for m in marks if m.end > m.start]
