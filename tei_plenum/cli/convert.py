@@ -107,7 +107,7 @@ def _convert_one(
     source: str, target: Path | None, options: ConvertOptions, enrichment: Enrichment, quiet: bool
 ) -> None:
     if source == "-":
-        data = click.get_binary_stream("stdin").read()
+        data = sys.stdin.buffer.read()
         result = convert_bytes(data, source_name="<stdin>", options=options, enrichment=enrichment)
     else:
         if target is not None and same_file(Path(source), target):
@@ -119,7 +119,7 @@ def _convert_one(
         for warning in result.warnings:
             click.echo(f"tei-plenum: warning: {source}: {warning}", err=True)
     if target is None:
-        stdout = click.get_binary_stream("stdout")
+        stdout = sys.stdout.buffer
         stdout.write(result.tei)
         stdout.flush()
     else:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import sys
 from pathlib import Path
 
 import click
@@ -21,7 +22,7 @@ from ..xmlsafe import parse_xml, parse_xml_file
 def export(source: str, fmt: str, output: str | None, page_markers: bool) -> None:
     """Export the reading text of FILE.xml (or - for standard input) as text or HTML."""
     if source == "-":
-        tree = parse_xml(click.get_binary_stream("stdin").read(), source="<stdin>")
+        tree = parse_xml(sys.stdin.buffer.read(), source="<stdin>")
     else:
         tree = parse_xml_file(Path(source))
     if fmt == "text":
@@ -34,7 +35,7 @@ def export(source: str, fmt: str, output: str | None, page_markers: bool) -> Non
         result = to_html(tree, source_name=None if source == "-" else Path(source).name)
     data = result.encode("utf-8")
     if output is None or output == "-":
-        stdout = click.get_binary_stream("stdout")
+        stdout = sys.stdout.buffer
         stdout.write(data)
         stdout.flush()
         return

@@ -25,6 +25,13 @@ CONTAINERS = frozenset(
         "listPerson", "listPlace", "listOrg", "listEvent", "quote", "cit",
     }
 )  # fmt: skip
+# Block elements: inside a block read as one (loose text in a div) they stay apart by a space.
+BLOCKS = frozenset(
+    {
+        "p", "ab", "head", "fw", "item", "l", "titlePart", "docDate", "byline", "signed",
+        "speaker", "dateline", "salute", "addrLine", "trailer", "argument", "epigraph", "label",
+    }
+)  # fmt: skip
 # Elements whose text is not part of the reading text.
 SKIPPED = frozenset({"teiHeader", "standOff", "facsimile", "sourceDoc", "figDesc"})
 _SPACE = re.compile(r"\s+")
@@ -99,7 +106,10 @@ class _Collector:
         if name and name not in SKIPPED:
             parts.append(element.text or "")
             for child in element:
+                apart = _local(child) in BLOCKS and _local(child) != "label"
+                parts.append(" " if apart else "")
                 self.inline(child, parts)
+                parts.append(" " if apart else "")
                 parts.append(child.tail or "")
 
     def _choice(self, element: etree._Element, parts: list[str]) -> None:

@@ -1,0 +1,84 @@
+"""The plain-text view: any TEI in, the reading text out (guide §11)."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_plenum.errors import DocumentError, InternalError
+from tei_plenum.export.text import to_text
+from tei_plenum.pipeline import check_fidelity, convert_file
+from tei_plenum.reader import reading_tokens, segment
+from tei_plenum.xmlsafe import parse_xml
+from tests.conftest import FIXTURES, SAMPLE, SHARED
+
+SOURCES = [*sorted((FIXTURES / "documents").glob("*.txt")), SAMPLE]
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_text_view_gives_back_the_words_of_the_source(source) -> None:
+    text = source.read_text(encoding="utf-8")
+    exported = to_text(convert_file(source).tree)
+    assert exported.split() == reading_tokens(segment(text))
+
+
+def test_sample_text_view_layout() -> None:
+    exported = to_text(convert_file(SAMPLE).tree)
+    blocks = exported.split("\n\n")
+    assert blocks[:5] == [
+        "Wilson Center Digital Archive Translation - English",
+        "Translation from Korean",
+        "Copy Nº 1",
+        "SECRET",
+        "DECISION OF THE KWP CC PLENUM",
+    ]
+    assert "I." in blocks
+    assert "[page" not in exported
+    assert "men and equipment [should be] invested" in exported
+    assert exported.endswith("Suvorov [signature]\n")
+
+
+def test_page_markers_on_request() -> None:
+    exported = to_text(convert_file(SAMPLE).tree, page_markers=True)
+    assert exported.startswith("[page 1]\n\n")
+    assert "not be scattered, [page 2] but are concentrated" in exported
+    assert "\n\n[page 8]\n\n" in exported
+
+
+def test_speaker_labels_stand_on_their_own_lines() -> None:
+    tree = convert_file(SHARED / "examples" / "conversation-sample.txt").tree
+    blocks = to_text(tree).split("\n\n")
+    index = blocks.index("KARELIN:")
+    assert blocks[index + 1].startswith("I will ask the trade representative")
+
+
+def test_other_tools_tei_unknown_elements_and_choices() -> None:
+    tei = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt>
+    <title>Header words stay out</title></titleStmt></fileDesc></teiHeader>
+    <text><body><div><head>Heading</head>
+    <p>One <foo>unknown</foo> and <choice><sic>teh</sic><corr>the</corr></choice> end<lb/>next</p>
+    <mystery>Loose block</mystery>
+    <div>Stray text in a div<p>inner</p></div>
+    <p>gone<gap/>here <note place="inline">noted</note></p>
+    </div></body></text></TEI>"""
+    assert to_text(parse_xml(tei)) == (
+        "Heading\n\nOne unknown and the end next\n\nLoose block\n\n"
+        "Stray text in a div inner\n\ngonehere noted\n"
+    )
+
+
+def test_not_tei_is_a_clear_error() -> None:
+    with pytest.raises(DocumentError, match="no text element"):
+        to_text(parse_xml(b"<html><body>hi</body></html>", source="x.xml"))
+
+
+def test_fidelity_check_fails_loudly_on_a_lost_word() -> None:
+    result = convert_file(SAMPLE)
+    root = result.tree.getroot()
+    tokens = reading_tokens(segment(SAMPLE.read_text(encoding="utf-8")))
+    check_fidelity(tokens, root, "sample")
+    p = root.find(".//{http://www.tei-c.org/ns/1.0}text//{http://www.tei-c.org/ns/1.0}p")
+    p.text = p.text.replace("discussed ", "", 1)
+    # Word 48 of the source, counted by hand: 44 words of front matter and "I.", then
+    # "Having heard and discussed".
+    with pytest.raises(InternalError, match=r"fidelity check failed: .* at word 48 "):
+        check_fidelity(tokens, root, "sample")
