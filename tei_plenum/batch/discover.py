@@ -75,15 +75,14 @@ def discover(
     refused: list[Refusal] = []
     found = list(_expand(inputs, outdir_real, refused))
     taken = dict.fromkeys(reserved, "the corpus index")
-    seen: set[str] = set()
+    # One job per file: a link's target wins over the link, then the first in output order.
+    unique: dict[str, _Found] = {}
+    for item in sorted(found, key=lambda f: (f.path.is_symlink(), _rel(f).parts, str(f.path))):
+        unique.setdefault(os.path.realpath(item.path), item)
     jobs: list[Job] = []
-    for item in sorted(found, key=lambda f: (_rel(f).parts, str(f.path))):
-        real = os.path.realpath(item.path)
-        if real in seen:
-            continue
-        seen.add(real)
+    for item in sorted(unique.values(), key=lambda f: (_rel(f).parts, str(f.path))):
         rel = _rel(item)
-        reason = _unsafe_output(rel, outdir, outdir_real) or _collision(rel, taken)
+        reason = unsafe_output(rel, outdir) or _collision(rel, taken)
         if reason is None:
             job = Job(item.path, rel, sidecar_for(item.path))
             reason = _overwrites_input(job, outdir, suffixes)
@@ -173,14 +172,14 @@ def _rel(item: _Found) -> PurePosixPath:
     return name.with_suffix("") if name.suffix else name
 
 
-def _unsafe_output(rel: PurePosixPath, outdir: Path, outdir_real: Path) -> str | None:
-    """Refuse stems that would leave OUTDIR: absolute, ``..``, or through a linked folder."""
+def unsafe_output(rel: PurePosixPath, outdir: Path) -> str | None:
+    """Why outputs at ``rel`` would leave OUTDIR (absolute, ``..``, a linked folder), or None."""
     if rel.is_absolute() or ".." in rel.parts or not rel.parts or rel.name in {"", "."}:
         return f"its output name {rel} would leave the output folder"
     folder = outdir
     for part in rel.parent.parts:
         folder = folder / part
-        if folder.is_symlink() or (folder.exists() and not _inside(folder, outdir_real)):
+        if folder.is_symlink():
             return f"the output folder {folder} is a symbolic link"
     return None
 

@@ -19,7 +19,8 @@ from typing import Any
 
 from ..files import read_regular_file, write_atomically
 from ..resources import data_path, schema_path
-from .worker import PROJECT_SCHEMAS, Outcome, Settings, Status, Summary
+from ..validate.validator import DEFAULT_SCHEMAS
+from .worker import Outcome, Settings, Status, Summary
 
 MANIFEST_NAME = ".tei-plenum-batch.json"
 FORMAT = 1
@@ -40,7 +41,7 @@ def package_version() -> str:
 def settings_digest(settings: Settings) -> str:
     """One hash of everything besides the input that shapes the outputs."""
     authority = [data_path("authority.xml"), *settings.authority_files]
-    schemas = [schema_path(name) for name in PROJECT_SCHEMAS] if settings.validate else []
+    schemas = [schema_path(name) for name in DEFAULT_SCHEMAS] if settings.validate else []
     described = {
         "version": package_version(),
         "formats": list(settings.formats),

@@ -22,7 +22,7 @@ from .corpus_index import INDEX_STEM, IndexEntry, build_index
 from .discover import Discovery, discover
 from .manifest import Manifest, settings_digest, sha256_file
 from .report import Totals
-from .worker import Outcome, Settings, Status, Task, process, tools
+from .worker import Outcome, Settings, Status, Task, describe, process, tools
 
 # Enough queued work to keep every worker busy while the parent handles finished files.
 WINDOW_PER_JOB = 4
@@ -103,7 +103,8 @@ def _prepare(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Outcome |
             input_sha = sha256_file(job.source)
             sidecar_sha = sha256_file(job.sidecar) if job.sidecar is not None else None
         except TeiPlenumError as exc:
-            yield Outcome(str(job.source), str(job.rel), Status.FAILED, reason=str(exc))
+            reason = describe(exc, str(job.source))
+            yield Outcome(str(job.source), str(job.rel), Status.FAILED, reason=reason)
             continue
         summary = None if force else manifest.current(str(job.rel), input_sha, sidecar_sha)
         if summary is None:

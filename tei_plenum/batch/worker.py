@@ -9,16 +9,15 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from collections.abc import Iterable
 from dataclasses import asdict, dataclass, field
 from enum import StrEnum
 from pathlib import Path
 from time import perf_counter
-from typing import Any, Protocol
+from typing import Any
 
 from lxml import etree
 
-from ..diagnostics import Diagnostic, render_text
+from ..diagnostics import render_text
 from ..enrich import Enrichment
 from ..errors import TeiPlenumError
 from ..export.html import to_html
@@ -27,14 +26,12 @@ from ..files import write_atomically
 from ..model import Document
 from ..options import ConvertOptions
 from ..pipeline import convert_file
-from ..resources import schema_path
-from ..validate.engines import SchematronEngine, XsdEngine, load_schema_tree
+from ..validate import Validator
 from ..xmlsafe import parse_xml
 from .discover import Job
 
 TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 SUFFIXES = {"tei": ".xml", "html": ".html", "text": ".txt"}
-PROJECT_SCHEMAS = ("tei_plenum.xsd", "tei_plenum.sch")
 # Enough diagnostics for a report to say what is wrong without growing with a broken file.
 MAX_MESSAGES = 5
 
@@ -123,26 +120,19 @@ class Outcome:
         return self.status in FAILURES
 
 
-class Validator(Protocol):
-    def check(self, tree: etree._ElementTree, source: str) -> Iterable[Diagnostic]: ...
-
-
 @dataclass(frozen=True, slots=True)
 class Tools:
     """The costly per-process objects: compiled name matchers and schemas."""
 
     enrichment: Enrichment
-    validators: tuple[Validator, ...]
+    validator: Validator | None
 
 
 @functools.cache
 def tools(authority_files: tuple[Path, ...], validate: bool) -> Tools:
     """Build the matchers and validators once per process (memoised: a pool worker's state)."""
-    validators: tuple[Validator, ...] = ()
-    if validate:
-        xsd, sch = (schema_path(name) for name in PROJECT_SCHEMAS)
-        validators = (XsdEngine(xsd), SchematronEngine(sch, load_schema_tree(sch)))
-    return Tools(Enrichment.load(authority_files), validators)
+    validator = Validator.from_schemas(None) if validate else None
+    return Tools(Enrichment.load(authority_files), validator)
 
 
 def process(task: Task, settings: Settings) -> Outcome:
@@ -164,19 +154,18 @@ def process(task: Task, settings: Settings) -> Outcome:
         timings["convert"] = perf_counter() - start
 
         start = perf_counter()
-        errors = [
-            d
-            for validator in kit.validators
-            for d in validator.check(tree, str(job.output(settings.outdir, ".xml")))
-            if d.is_error
-        ]
+        errors = []
+        if kit.validator is not None:
+            report = kit.validator.validate_tree(tree, str(job.output(settings.outdir, ".xml")))
+            errors = [d for d in report.diagnostics if d.is_error]
         timings["validate"] = perf_counter() - start
 
         start = perf_counter()
         outputs = _write_outputs(job, settings, conversion.tei, tree)
         timings["export"] = perf_counter() - start
     except TeiPlenumError as exc:
-        return Outcome(**common, status=Status.FAILED, reason=str(exc), timings=timings)
+        reason = describe(exc, str(job.source))
+        return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
     except OSError as exc:
         return Outcome(**common, status=Status.FAILED, reason=f"cannot write: {exc}")
     except Exception as exc:  # a converter bug on one input must not stop the collection
@@ -191,10 +180,23 @@ def process(task: Task, settings: Settings) -> Outcome:
         summary=summarise(conversion.document, tree),
         outputs=outputs,
         timings=timings,
-        validated=bool(kit.validators),
+        validated=kit.validator is not None,
         validation_errors=len(errors),
         validation_messages=tuple(render_text(d) for d in errors[:MAX_MESSAGES]),
     )
+
+
+def describe(exc: TeiPlenumError, source: str) -> str:
+    """The error without the input's own path, which every report line already shows."""
+    where = exc.location
+    if where is None or where.path != source:
+        return str(exc)
+    position = [
+        f"{name} {value}"
+        for name, value in (("line", where.line), ("column", where.column))
+        if value is not None
+    ]
+    return ", ".join(position) + f": {exc.message}" if position else exc.message
 
 
 def _write_outputs(

@@ -174,7 +174,7 @@ def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchRe
 @contextmanager
 def _progress(total: int, quiet: bool) -> Iterator[Callable[[Outcome], None]]:
     """A bar on a terminal, plain periodic lines otherwise, nothing when quiet."""
-    stderr = click.get_text_stream("stderr")
+    stderr = sys.stderr
     if quiet:
         yield lambda _outcome: None
     elif not stderr.isatty():

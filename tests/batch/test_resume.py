@@ -1,0 +1,103 @@
+"""An interrupted batch resumes where it stopped and ends byte-identical to an uninterrupted one."""
+
+from __future__ import annotations
+
+import json
+import os
+import shutil
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from tei_plenum.batch import MANIFEST_NAME, Outcome, Settings, execute, plan
+from tests.batch.conftest import LAYOUT, run, tree_bytes
+from tests.conftest import SAMPLE
+
+TEI_PLENUM = Path(sys.executable).parent / "tei-plenum"
+
+
+def assert_complete_subset(partial: Path, reference: dict[str, bytes]) -> None:
+    """Every output present after an interruption is a finished file: no temp files, no
+    truncated outputs (the corpus index is only written at the end of a run)."""
+    present = tree_bytes(partial)
+    assert not [name for name in present if name.endswith(".tmp")]
+    assert set(present) < set(reference)
+    for name, data in present.items():
+        assert data == reference[name], name
+
+
+class Interrupt:
+    """An ``on_outcome`` hook that acts like Ctrl-C after ``after`` inputs have finished."""
+
+    def __init__(self, after: int) -> None:
+        self.after, self.seen = after, 0
+
+    def __call__(self, _outcome: Outcome) -> None:
+        self.seen += 1
+        if self.seen == self.after:
+            raise KeyboardInterrupt
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_resume_after_an_interrupt_equals_an_uninterrupted_run(
+    collection: Path, tmp_path: Path, jobs: int
+):
+    reference_dir = tmp_path / "reference"
+    assert run(str(collection), "-o", str(reference_dir), "-j", str(jobs)).exit_code == 0
+    reference = tree_bytes(reference_dir)
+
+    out = tmp_path / "out"
+    with pytest.raises(KeyboardInterrupt):
+        execute(plan([str(collection)], Settings(out)), jobs=jobs, on_outcome=Interrupt(3))
+    assert_complete_subset(out, reference)
+    entries = json.loads((out / MANIFEST_NAME).read_text("utf-8"))["entries"]
+    assert sorted(entries) == sorted(LAYOUT.values())[:3]
+
+    resumed = run(str(collection), "-o", str(out), "-j", str(jobs))
+    assert "5 inputs: 2 converted, 0 failed, 3 skipped" in resumed.stdout
+    assert tree_bytes(out) == reference
+
+
+@pytest.fixture
+def big_collection(tmp_path: Path) -> Path:
+    """Enough copies of the eight-page sample for a run that can be stopped halfway."""
+    root = tmp_path / "big"
+    for n in range(60):
+        folder = root / f"part-{n % 4}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SAMPLE, folder / f"plenum-{n:03d}.txt")
+    return root
+
+
+@pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
+def test_a_killed_process_resumes_to_the_same_outputs(
+    big_collection: Path, tmp_path: Path, how: signal.Signals
+):
+    reference_dir = tmp_path / "reference"
+    command = [str(TEI_PLENUM), "batch", str(big_collection), "-j", "2", "-o"]
+    subprocess.run([*command, str(reference_dir)], check=True, capture_output=True, timeout=120)
+    reference = tree_bytes(reference_dir)
+
+    out = tmp_path / "out"
+    process = subprocess.Popen(
+        [*command, str(out)],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        start_new_session=True,
+    )
+    deadline = time.monotonic() + 60
+    while len(list(out.rglob("*.xml"))) < 6 and time.monotonic() < deadline:
+        time.sleep(0.01)
+    # Like Ctrl-C in a terminal (or a crash), the signal reaches the parent and its workers.
+    os.killpg(process.pid, how)
+    _, stderr = process.communicate(timeout=60)
+    assert process.returncode == (130 if how == signal.SIGINT else -how), stderr
+    assert_complete_subset(out, reference)
+    assert len([name for name in tree_bytes(out) if name.endswith(".xml")]) >= 6
+
+    subprocess.run([*command, str(out)], check=True, capture_output=True, timeout=120)
+    assert tree_bytes(out) == reference
