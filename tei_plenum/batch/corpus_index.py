@@ -64,7 +64,7 @@ def build_index(entries: Sequence[IndexEntry]) -> str:
     _sub(
         header,
         "p",
-        f"{_documents(len(entries))}, {sum(e.summary.pages for e in entries)} pages.",
+        f"{_documents(len(entries))}, {_counted(sum(e.summary.pages for e in entries), 'page')}.",
         {"class": "lede"},
     )
     nav = _sub(_sub(header, "nav", None, {"aria-label": "Sections"}), "ul")
@@ -81,7 +81,11 @@ def build_index(entries: Sequence[IndexEntry]) -> str:
 
 
 def _documents(count: int) -> str:
-    return f"{count} document" + ("" if count == 1 else "s")
+    return _counted(count, "document")
+
+
+def _counted(count: int, noun: str) -> str:
+    return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
 def _sub(

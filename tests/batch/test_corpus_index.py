@@ -1,0 +1,109 @@
+"""The corpus index page, checked on the parsed HTML: order, cross-indexes, escaping."""
+
+from __future__ import annotations
+
+from lxml import html as lxml_html
+
+from tei_plenum.batch import Summary
+from tei_plenum.batch.corpus_index import IndexEntry, build_index
+
+
+def summary(title: str, date: str, entities: list[list[str]], pages: int = 1) -> Summary:
+    return Summary(
+        title=title,
+        date=date,
+        date_sort=date,
+        kind="record of conversation",
+        classification="SECRET" if date else "",
+        pages=pages,
+        date_mentions=0,
+        warnings=0,
+        entities=entities,
+    )
+
+
+ENTRIES = [
+    IndexEntry.of(
+        "b/beta",
+        summary(
+            "Beta <script>alert(1)</script>",
+            "1958-01-22",
+            [["person", "pers-kim", "Kim Il Sung"], ["org", "org-kwp", "KWP"]],
+            pages=2,
+        ),
+    ),
+    IndexEntry.of("alpha", summary("alpha", "", [["person", "pers-kim", "Kim Il-sung"]])),
+    IndexEntry.of(
+        "c/gamma & delta",
+        summary(
+            "Gamma",
+            "1956-08-30",
+            [["person", "pers-kim", "Kim Il Sung"], ["place", "place-pyongyang", "Pyongyang"]],
+        ),
+    ),
+]
+
+
+def page():
+    return lxml_html.document_fromstring(build_index(ENTRIES))
+
+
+def column(doc, section: str, index: int) -> list[str]:
+    return [
+        " ".join(td.text_content().split())
+        for td in doc.xpath(f"//section[@id='{section}']//tbody/tr/td[{index}]")
+    ]
+
+
+def test_documents_are_listed_by_date_with_undated_last_and_by_title():
+    doc = page()
+    titles_by_date = column(doc, "by-date", 1)
+    assert titles_by_date == ["Gamma", "Beta <script>alert(1)</script>", "alpha"]
+    assert column(doc, "by-date", 2) == ["1956-08-30", "1958-01-22", "undated"]
+    assert column(doc, "by-title", 1) == ["alpha", "Beta <script>alert(1)</script>", "Gamma"]
+    assert column(doc, "by-title", 4) == ["none stated", "SECRET", "SECRET"]
+    assert column(doc, "by-title", 5) == ["1", "2", "1"]
+
+
+def test_links_point_to_each_documents_page_quoted():
+    hrefs = page().xpath("//section[@id='by-title']//tbody//a/@href")
+    assert hrefs == ["alpha.html", "b/beta.html", "c/gamma%20%26%20delta.html"]
+
+
+def test_nav_links_reach_every_section():
+    doc = page()
+    targets = [href[1:] for href in doc.xpath("//nav//a/@href")]
+    assert targets == ["by-date", "by-title", "persons", "places", "organisations"]
+    assert all(doc.xpath(f"//*[@id='{target}']") for target in targets)
+
+
+def test_cross_indexes_list_each_entity_with_the_documents_that_mention_it():
+    doc = page()
+    (kim,) = doc.xpath("//section[@id='persons']/ul/li")
+    # Two of three documents spell it "Kim Il Sung": the common spelling names the entry.
+    assert kim.get("id") == "persons-pers-kim"
+    assert kim.xpath("string(span[@class='name'])") == "Kim Il Sung"
+    assert kim.xpath("string(span[@class='count'])") == " (3 documents)"
+    assert kim.xpath("ul/li/a/@href") == ["c/gamma%20%26%20delta.html", "b/beta.html", "alpha.html"]
+    assert kim.xpath("ul/li/a/text()")[0] == "Gamma, 1956-08-30"
+    (place,) = doc.xpath("//section[@id='places']/ul/li")
+    assert place.xpath("string(span[@class='name'])") == "Pyongyang"
+    (org,) = doc.xpath("//section[@id='organisations']/ul/li")
+    assert org.xpath("ul/li/a/@href") == ["b/beta.html"]
+
+
+def test_text_is_escaped_and_nothing_is_fetched_or_run():
+    text = build_index(ENTRIES)
+    assert "<script>" not in text
+    assert "Beta &lt;script&gt;alert(1)&lt;/script&gt;" in text
+    doc = lxml_html.document_fromstring(text)
+    assert doc.xpath("//script | //link | //img | //iframe | //@src") == []
+    assert doc.xpath("//meta[@http-equiv='Content-Security-Policy']/@content") == [
+        "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'"
+    ]
+
+
+def test_an_empty_section_says_so():
+    doc = lxml_html.document_fromstring(build_index(ENTRIES[1:2]))
+    assert doc.xpath("string(//section[@id='places']/p)") == "No places are mentioned."
+    assert doc.xpath("string(//h1/following-sibling::p)") == "1 document, 1 page."
