@@ -36,7 +36,7 @@ def run(texts: list[str]) -> None:
     chars = sum(len(block.text) for doc in docs for block in doc.blocks) * REPEATS
     with tempfile.TemporaryDirectory(prefix="bench-names-") as tmp:
         generated = Path(tmp) / "generated.xml"
-        _write_authority(generated, GENERATED_RECORDS)
+        write_authority(generated, GENERATED_RECORDS)
         bundled_records = read_records(resources.data_path("authority.xml"))
         big_records = bundled_records + read_records(generated)
         results = {}
@@ -72,7 +72,7 @@ def _document(text: str, name: str) -> Document:
     return Document(name, "bench", tuple(blocks), 1)
 
 
-def _write_authority(path: Path, count: int) -> None:
+def write_authority(path: Path, count: int) -> None:
     """A synthetic authority of ``count`` people with Korean-like names and two spellings."""
     names = itertools.islice(itertools.product(_SYLLABLES, repeat=3), count)
     with path.open("w", encoding="utf-8") as out:

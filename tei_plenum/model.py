@@ -98,7 +98,10 @@ class Block:
 
     def with_marks(self, new: Iterable[Mark]) -> Block:
         """A copy with more marks, kept sorted so that output stays deterministic."""
-        merged = tuple(sorted({*self.marks, *new}, key=mark_order))
+        added = tuple(new)
+        if not added:
+            return self
+        merged = tuple(sorted({*self.marks, *added}, key=mark_order))
         return replace(self, marks=merged)
 
     def has_mark(self, tag: str) -> bool:

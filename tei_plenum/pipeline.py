@@ -45,13 +45,15 @@ def convert_text(
 ) -> Conversion:
     """Convert decoded text to TEI. ``enrichment`` carries matchers compiled once per process."""
     options = options or ConvertOptions()
-    doc = read(text, source_name=Path(source_name).name if source_name != "<stdin>" else "stdin")
+    layout = segment(text)
+    name = Path(source_name).name if source_name != "<stdin>" else "stdin"
+    doc = read(text, source_name=name, layout=layout)
     if options.enrich:
         doc = enrich(doc, enrichment or Enrichment.load(options.authority_files))
     else:
         doc = enrich(doc, Enrichment.minimal())
     root = build_tei(doc, metadata=options.metadata, revision_date=options.revision_date)
-    check_fidelity(reading_tokens(segment(text)), root, source_name)
+    check_fidelity(reading_tokens(layout), root, source_name)
     data = serialize(root)
     return Conversion(doc, etree.ElementTree(root), data, doc.warnings)
 

@@ -8,6 +8,7 @@ standard error.
 
 from __future__ import annotations
 
+import importlib
 import sys
 from typing import Any
 
@@ -15,9 +16,24 @@ import click
 
 from ..errors import TeiPlenumError
 
+# Each command lives in the module of the same name and is imported only when it runs, so
+# that start-up stays fast: `convert` never pays for the validator's XPath engine.
+COMMANDS = ("batch", "convert", "entities", "export", "validate")
+
 
 class _Group(click.Group):
-    """A click group that turns library errors into one line on stderr and an exit code."""
+    """A click group that loads commands lazily and turns library errors into one line on
+    stderr and an exit code."""
+
+    def list_commands(self, ctx: click.Context) -> list[str]:
+        return sorted(COMMANDS)
+
+    def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
+        if cmd_name not in COMMANDS:
+            return None
+        module = importlib.import_module(f"{__name__}.{cmd_name}")
+        command: click.Command = getattr(module, cmd_name)
+        return command
 
     def invoke(self, ctx: click.Context) -> Any:
         try:
@@ -50,22 +66,6 @@ def main(ctx: click.Context, debug: bool) -> None:
     ctx.ensure_object(dict)
     ctx.obj["debug"] = debug
 
-
-def _register() -> None:
-    from .batch import batch
-    from .convert import convert
-    from .entities import entities
-    from .export import export
-    from .validate import validate
-
-    main.add_command(batch)
-    main.add_command(convert)
-    main.add_command(entities)
-    main.add_command(export)
-    main.add_command(validate)
-
-
-_register()
 
 if __name__ == "__main__":  # pragma: no cover
     sys.exit(main())

@@ -31,6 +31,7 @@ from ..authority import KEY_PREFIX, Authority, Record, is_word_boundary
 from ..letters import UPPER
 from ..model import Block, Document, Entity, EntityType, Mark, Participant, attrs, mark_order, nests
 from ..slug import slug
+from .cues import Cues
 
 NAME_TAGS: dict[EntityType, str] = {
     EntityType.PERSON: "persName",
@@ -83,9 +84,26 @@ _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b)*"
 _COMPLEMENT = (
     rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER})))*)"
 )
-_ORG = re.compile(
-    rf"\b(?P<modifiers>(?:{_ORG_WORD}\s+){{0,3}})(?:{_ORG_HEADS})\b"
-    rf"(?P<complement>(?:\s+of(?:\s+the)?\s+{_COMPLEMENT})*)"
+# Matched around each head word the cue scan finds: modifiers backwards, complement forwards.
+_ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,3}}$")
+_ORG_COMPLEMENT = re.compile(rf"(?:\s+of(?:\s+the)?\s+{_COMPLEMENT})+")
+
+# Which of the patterns above can match at all, decided by one scan for their cue words.
+_CUES = Cues(
+    {
+        "title": [w for t in _TITLES.replace("\\", "").split("|") for w in (t, t.upper())]
+        + ["comrade", "cde."],
+        "org": _ORG_HEADS.split("|"),
+        _PROVINCE.pattern: ["Province"],
+        _CITY_OF.pattern: [
+            "city of",
+            "port of",
+            "town of",
+            "village of",
+            "county of",
+            "district of",
+        ],
+    }
 )
 
 
@@ -340,22 +358,29 @@ def _candidates(
         yield _Candidate(start, hit.end, NAME_TAGS[kind], ref, make)
     for start, end, key in people.find(text):
         yield _Candidate(start, end, "persName", key)
-    for found in _TITLED.finditer(text):
+    cues = _CUES.found(text)
+    for found in _TITLED.finditer(text) if "title" in cues else ():
         start, end = found.span(1)
         name = _trim_name(found.group(1))
         if name:
             ref, make = registry.resolve(name, EntityType.PERSON)
             yield _Candidate(start, start + len(name), "persName", ref, make, nestable=False)
-    for found in _ORG.finditer(text):
-        start, end = found.span()
-        name = found.group()
-        modifiers = set(found.group("modifiers").split())
-        specific = found.group("complement") or (modifiers and modifiers - _GENERIC_MODIFIERS)
-        if specific and is_word_boundary(text, start, end) and authority.lookup(name) is None:
+    for start, end in _CUES.where(text, "org") if "org" in cues else ():
+        if not is_word_boundary(text, start, end):
+            continue
+        before = _ORG_MODIFIERS.search(text, max(0, start - 60), start)
+        after = _ORG_COMPLEMENT.match(text, end)
+        modifiers = set(before.group().split()) if before else set()
+        if after is None and not modifiers - _GENERIC_MODIFIERS:
+            continue
+        start = before.start() if before else start
+        end = after.end() if after else end
+        name = text[start:end]
+        if authority.lookup(name) is None:
             ref, make = registry.resolve(name, EntityType.ORG)
             yield _Candidate(start, end, "orgName", ref, make)
     for pattern in (_PROVINCE, _CITY_OF):
-        for found in pattern.finditer(text):
+        for found in pattern.finditer(text) if pattern.pattern in cues else ():
             start, end = found.span(1)
             name = found.group(1)
             if name.split()[0].lower() not in _NOT_NAMES and is_word_boundary(text, start, end):

@@ -13,6 +13,7 @@ from dataclasses import replace
 
 from ..model import Block, Document, Mark, Role, attrs, nests
 from ..reader.patterns import number_value
+from .cues import Cues
 
 _QUOTE = re.compile(r"\"([^\"]{1,400})\"|“([^”]{1,400})”")
 _TITLE_CUE = re.compile(
@@ -67,6 +68,8 @@ def mark_phrases(doc: Document) -> Document:
 
 
 def _quotes(block: Block) -> Block:
+    if '"' not in block.text and "“" not in block.text:
+        return block
     added: list[Mark] = []
     for m in _QUOTE.finditer(block.text):
         group = 1 if m.group(1) is not None else 2
@@ -100,10 +103,23 @@ def _fmt(value: float) -> str:
     return str(int(value)) if value == int(value) else str(value)
 
 
+# Which patterns can match at all in a paragraph, decided by one scan for their cue words.
+_CUES = Cues(
+    {
+        # Unit words, plus the one- and two-letter units only where a word ends after them.
+        "measure": [u for u in _UNITS if len(u) > 2 or u == "%"]
+        + [f" {u}{end}" for u in ("t", "ha", "km", "kg") for end in " .,;:)"],
+        "duration": ["years", "months", "weeks", "days"],
+        "local": ["per "],
+    }
+)
+
+
 def _measures(block: Block, used: dict[str, tuple[str, str, str]]) -> Block:
     added: list[Mark] = []
     text = block.text
-    for m in _MEASURE.finditer(text):
+    cues = _CUES.found(text)
+    for m in _MEASURE.finditer(text) if "measure" in cues else ():
         value = _value(m.group("n"))
         if value is None:
             continue
@@ -112,7 +128,7 @@ def _measures(block: Block, used: dict[str, tuple[str, str, str]]) -> Block:
         start, end = m.span()
         if nests([*block.marks, *added], start, end):
             added.append(Mark(start, end, "measure", attrs(quantity=_fmt(value), unit=unit)))
-    for m in _DURATION.finditer(text):
+    for m in _DURATION.finditer(text) if "duration" in cues else ():
         low, high = _value(m.group("a")), _value(m.group("b"))
         start, end = m.span()
         if low is None or high is None or not nests([*block.marks, *added], start, end):
@@ -122,7 +138,7 @@ def _measures(block: Block, used: dict[str, tuple[str, str, str]]) -> Block:
             Mark(start, end, "measure",
                  attrs(type="duration", atLeast=_fmt(low), atMost=_fmt(high), unit=unit))
         )  # fmt: skip
-    for m in _LOCAL.finditer(text):
+    for m in _LOCAL.finditer(text) if "local" in cues else ():
         key, label, description = LOCAL_UNITS[m.group("u").lower()]
         start, end = m.span("u")
         if nests([*block.marks, *added], start, end):

@@ -16,9 +16,13 @@ from .source import decode
 __all__ = ["Layout", "decode", "read", "reading_tokens", "segment"]
 
 
-def read(text: str, *, source_name: str) -> Document:
-    """Parse decoded text into a document model (structure and brackets, no names yet)."""
-    layout = segment(text)
+def read(text: str, *, source_name: str, layout: Layout | None = None) -> Document:
+    """Parse decoded text into a document model (structure and brackets, no names yet).
+
+    ``layout`` is ``segment(text)`` when the caller already has it (the pipeline also needs it
+    for the fidelity check), so the text is segmented once.
+    """
+    layout = layout or segment(text)
     classified = classify(layout)
     blocks = tuple(
         block.with_marks(bracket_marks(block.text)) if block.text else block

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..model import Block, Container, Mark, Role, SourceSpan, attrs
+from ..model import Block, Container, Mark, Role, SourceSpan, attrs, mark_order
 from . import patterns as pat
 from .layout import Layout, RawBlock
 
@@ -93,8 +93,8 @@ def classify(layout: Layout) -> Classified:
             page=c.page,
             path=c.path,
             attrs=attrs(c.attrs),
-            marks=(),
-        ).with_marks(c.marks)
+            marks=tuple(sorted(set(c.marks), key=mark_order)),
+        )
         for c in cells
     )
     return Classified(blocks, genre, tuple(warnings))

@@ -12,6 +12,8 @@ from ..model import Mark, attrs
 
 def bracket_marks(text: str) -> list[Mark]:
     """Marks over the content of every balanced bracket pair, innermost pairs included."""
+    if "[" not in text:
+        return []
     marks: list[Mark] = []
     stack: list[int] = []
     index = 0

@@ -144,9 +144,10 @@ class _PdfReader:
         if self.current is None:
             self.current = RawBlock([raw], self.page)
         else:
-            offset = len(self.current.text) + 1
-            self.current.page_breaks.extend((offset, page) for page in self.pending_pages())
-            self.pending_breaks = 0
+            if self.pending_breaks:
+                offset = len(self.current.text) + 1
+                self.current.page_breaks.extend((offset, page) for page in self.pending_pages())
+                self.pending_breaks = 0
             self.current.lines.append(raw)
         if line.endswith("  "):
             self.settle_pending_as_boundary()

@@ -86,6 +86,8 @@ def number_value(word: str) -> int | None:
 
 def marking(text: str) -> Marking | None:
     """Classify a docket or registry line, or return None if it is not a marking."""
+    if len(text) > 100:
+        return None
     if _CLASSIFICATION.match(text):
         return Marking("classification")
     if m := _COPY_NUMBER.match(text):
