@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import os
 import stat
-import tempfile
+import secrets
 from pathlib import Path
 
 from .errors import InputError, Location
@@ -52,7 +52,10 @@ def write_atomically(path: Path, data: bytes) -> None:
         raise InputError("output directory does not exist", where)
     if path.is_dir():
         raise InputError("output path is a directory", where)
-    fd, tmp_name = tempfile.mkstemp(prefix=f".{path.name}.", suffix=".tmp", dir=parent)
+    tmp_name = parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    # O_EXCL: never reuse an existing file; 0o666 lets the user's umask decide the mode, as
+    # for any file the user creates.
+    fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
             handle.write(data)
