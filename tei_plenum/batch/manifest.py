@@ -11,7 +11,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import monotonic
@@ -20,7 +20,7 @@ from typing import Any
 from ..files import read_regular_file, write_atomically
 from ..resources import data_path, schema_path
 from ..validate.validator import DEFAULT_SCHEMAS
-from .worker import Outcome, Settings, Status, Summary
+from .worker import EntityRef, Outcome, Settings, Status, Summary
 
 MANIFEST_NAME = ".tei-plenum-batch.json"
 FORMAT = 1
@@ -52,73 +52,110 @@ def settings_digest(settings: Settings) -> str:
     return hashlib.sha256(json.dumps(described, sort_keys=True).encode()).hexdigest()
 
 
+@dataclass(frozen=True, slots=True)
+class Entry:
+    """One converted input: the hashes it was made from, its outputs and its summary."""
+
+    input: str
+    sidecar: str | None
+    settings: str
+    outputs: tuple[str, ...]
+    summary: Summary
+
+    def to_json(self) -> dict[str, Any]:
+        return {
+            "input": self.input,
+            "sidecar": self.sidecar,
+            "settings": self.settings,
+            "outputs": list(self.outputs),
+            "summary": self.summary.to_json(),
+        }
+
+
 @dataclass
 class Manifest:
-    """Per input stem: the hashes it was converted from, its outputs and its summary."""
+    """Per output stem, the :class:`Entry` of its last successful conversion."""
 
     path: Path
     settings: str
-    entries: dict[str, dict[str, Any]] = field(default_factory=dict)
+    entries: dict[str, Entry] = field(default_factory=dict)
     clock: Callable[[], float] = monotonic
-    _saved_at: float = 0.0
+    _shared: dict[EntityRef, EntityRef] = field(default_factory=dict)
+    _saved_at: float | None = None
+    _save_cost: float = 0.0
 
     @classmethod
     def load(cls, outdir: Path, settings: str) -> Manifest:
         """Read OUTDIR's manifest; an unreadable or foreign one counts as empty (redo all)."""
-        path = outdir / MANIFEST_NAME
-        manifest = cls(path, settings)
+        manifest = cls(outdir / MANIFEST_NAME, settings)
         try:
-            data = json.loads(read_regular_file(path))
-        except (OSError, ValueError):
-            return manifest
-        if isinstance(data, dict) and data.get("format") == FORMAT:
-            entries = data.get("entries")
-            if isinstance(entries, dict):
-                manifest.entries = entries
+            data = json.loads(read_regular_file(manifest.path))
+            if data["format"] != FORMAT:
+                return manifest
+            for rel, entry in data["entries"].items():
+                manifest.entries[rel] = Entry(
+                    input=entry["input"],
+                    sidecar=entry["sidecar"],
+                    settings=entry["settings"],
+                    outputs=tuple(entry["outputs"]),
+                    summary=manifest.share(Summary.from_json(entry["summary"])),
+                )
+        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+            manifest.entries.clear()
         return manifest
 
-    def current(self, rel: str, input_sha: str, sidecar_sha: str | None) -> Summary | None:
-        """The stored summary when ``rel`` was converted from these very bytes and settings
-        and all its outputs still exist; None means it must be converted again."""
+    def share(self, summary: Summary) -> Summary:
+        """The summary with each entity triple replaced by the one copy this manifest keeps:
+        a corpus names the same people again and again, so memory grows with the distinct
+        names, not with the mentions."""
+        entities = tuple(self._shared.setdefault(e, e) for e in summary.entities)
+        return replace(summary, entities=entities)
+
+    def current(self, rel: str, input_sha: str, sidecar_sha: str | None) -> Entry | None:
+        """The entry when ``rel`` was converted from these very bytes and settings and all its
+        outputs still exist; None means it must be converted again."""
         entry = self.entries.get(rel)
         if (
-            not isinstance(entry, dict)
-            or entry.get("input") != input_sha
-            or entry.get("sidecar") != sidecar_sha
-            or entry.get("settings") != self.settings
+            entry is None
+            or (entry.input, entry.sidecar, entry.settings)
+            != (input_sha, sidecar_sha, self.settings)
+            or not all((self.path.parent / name).is_file() for name in entry.outputs)
         ):
             return None
-        outputs = entry.get("outputs", [])
-        if not all((self.path.parent / name).is_file() for name in outputs):
-            return None
-        try:
-            return Summary.from_json(entry["summary"])
-        except (KeyError, TypeError):
-            return None
+        return entry
 
-    def outputs(self, rel: str) -> list[str]:
-        return list(self.entries.get(rel, {}).get("outputs", []))
+    def summary(self, rel: str) -> Summary | None:
+        entry = self.entries.get(rel)
+        return entry.summary if entry is not None else None
 
     def record(self, outcome: Outcome) -> None:
-        """Remember a finished input; a failed one is forgotten so that it is redone."""
+        """Remember a converted input; a failed one is forgotten so that it is redone."""
         if outcome.status is Status.SKIPPED:
             return
         if outcome.status is not Status.CONVERTED or outcome.summary is None:
             self.entries.pop(outcome.rel, None)
             return
-        self.entries[outcome.rel] = {
-            "input": outcome.input_sha,
-            "sidecar": outcome.sidecar_sha,
-            "settings": self.settings,
-            "outputs": list(outcome.outputs),
-            "summary": outcome.summary.to_json(),
-        }
+        self.entries[outcome.rel] = Entry(
+            input=outcome.input_sha or "",
+            sidecar=outcome.sidecar_sha,
+            settings=self.settings,
+            outputs=outcome.outputs,
+            summary=self.share(outcome.summary),
+        )
 
     def save(self, *, force: bool = True) -> None:
-        """Replace the file atomically; unless ``force``, at most once per interval."""
+        """Replace the file atomically. Unless ``force``, wait at least a second and ten times
+        as long as the last save took, so that saving a large manifest costs the run at most a
+        tenth of the parent's time."""
         now = self.clock()
-        if not force and now - self._saved_at < SAVE_INTERVAL:
+        wait = max(SAVE_INTERVAL, 10 * self._save_cost)
+        if not force and self._saved_at is not None and now - self._saved_at < wait:
             return
-        data = {"format": FORMAT, "version": package_version(), "entries": self.entries}
-        write_atomically(self.path, json.dumps(data, indent=1, sort_keys=True).encode())
-        self._saved_at = now
+        data = {
+            "format": FORMAT,
+            "version": package_version(),
+            "entries": {rel: entry.to_json() for rel, entry in sorted(self.entries.items())},
+        }
+        write_atomically(self.path, json.dumps(data, indent=1).encode())
+        self._saved_at = self.clock()
+        self._save_cost = self._saved_at - now

@@ -69,11 +69,13 @@ def execute(
     On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes.
     """
     settings = batch.settings
+    # Built here first so that a bad authority file or schema stops the run before it starts;
+    # forked workers inherit the compiled objects instead of building them again.
+    tools(settings.authority_files, settings.validate)
     settings.outdir.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(settings.outdir, settings_digest(settings))
     started = perf_counter()
     result = BatchResult(Totals())
-    entries: list[IndexEntry] = []
     try:
         for outcome in _run(_prepare(batch, manifest, force), settings, jobs):
             manifest.record(outcome)
@@ -81,14 +83,15 @@ def execute(
             result.totals.add(outcome)
             if keep_outcomes:
                 result.outcomes.append(outcome)
-            if outcome.summary is not None and "html" in settings.formats:
-                entries.append(IndexEntry.of(outcome.rel, outcome.summary))
             if on_outcome is not None:
                 on_outcome(outcome)
     finally:
         manifest.save()
     if "html" in settings.formats:
         result.index = settings.outdir / f"{INDEX_STEM}.html"
+        # The manifest holds the summary of every document converted now or earlier.
+        stems = (str(job.rel) for job in batch.discovery.jobs)
+        entries = [IndexEntry.of(rel, s) for rel in stems if (s := manifest.summary(rel))]
         write_atomically(result.index, build_index(entries).encode())
     result.totals.wall_time = perf_counter() - started
     return result
@@ -106,16 +109,16 @@ def _prepare(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Outcome |
             reason = describe(exc, str(job.source))
             yield Outcome(str(job.source), str(job.rel), Status.FAILED, reason=reason)
             continue
-        summary = None if force else manifest.current(str(job.rel), input_sha, sidecar_sha)
-        if summary is None:
+        entry = None if force else manifest.current(str(job.rel), input_sha, sidecar_sha)
+        if entry is None:
             yield Task(job, input_sha, sidecar_sha)
         else:
             yield Outcome(
                 str(job.source),
                 str(job.rel),
                 Status.SKIPPED,
-                summary=summary,
-                outputs=tuple(manifest.outputs(str(job.rel))),
+                summary=entry.summary,
+                outputs=entry.outputs,
                 input_sha=input_sha,
                 sidecar_sha=sidecar_sha,
             )
@@ -154,6 +157,7 @@ def _resolve(item: Outcome | Future[Outcome]) -> Outcome:
 
 
 def _start_worker(settings: Settings) -> None:
-    """Ctrl-C is the parent's to handle (it saves the manifest); workers build their tools."""
+    """Ctrl-C is the parent's to handle (it saves the manifest); workers get their tools
+    before the first file (inherited from the parent under fork, else built here)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
     tools(settings.authority_files, settings.validate)

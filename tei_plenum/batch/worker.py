@@ -72,6 +72,9 @@ class Task:
     sidecar_sha: str | None
 
 
+EntityRef = tuple[str, str, str]
+
+
 @dataclass(frozen=True, slots=True)
 class Summary:
     """What the report and the corpus index keep of a document: small and JSON-friendly."""
@@ -84,15 +87,20 @@ class Summary:
     pages: int
     date_mentions: int
     warnings: int
-    # [type, key, name] per standOff record; lists, so a JSON round trip gives equal values.
-    entities: list[list[str]] = field(default_factory=list)
+    # (type, key, name) per standOff record. The same triple recurs across a corpus, so the
+    # parent keeps one shared tuple per distinct triple (see Manifest.share).
+    entities: tuple[EntityRef, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        return asdict(self)
+        data = asdict(self)
+        data["entities"] = [list(entity) for entity in self.entities]
+        return data
 
     @classmethod
     def from_json(cls, data: dict[str, Any]) -> Summary:
-        return cls(**data)
+        """Raises TypeError or ValueError when ``data`` is not a summary."""
+        entities = tuple((str(kind), str(key), str(name)) for kind, key, name in data["entities"])
+        return cls(**{**data, "entities": entities})
 
     def entity_counts(self) -> Counter[str]:
         return Counter(kind for kind, _key, _name in self.entities)
@@ -167,7 +175,8 @@ def process(task: Task, settings: Settings) -> Outcome:
         reason = describe(exc, str(job.source))
         return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
     except OSError as exc:
-        return Outcome(**common, status=Status.FAILED, reason=f"cannot write: {exc}")
+        reason = f"cannot write: {exc}"
+        return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
     except Exception as exc:  # a converter bug on one input must not stop the collection
         reason = f"internal error: {type(exc).__name__}: {exc}"
         return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
@@ -236,8 +245,8 @@ def summarise(document: Document, tree: etree._ElementTree) -> Summary:
         pages=document.pages,
         date_mentions=sum(1 for b in document.blocks for m in b.marks if m.tag == "date"),
         warnings=len(document.warnings),
-        entities=[
-            [str(e.type), e.key, e.full_name or e.standard_name or e.name]
+        entities=tuple(
+            (str(e.type), e.key, e.full_name or e.standard_name or e.name)
             for e in document.entities
-        ],
+        ),
     )

@@ -8,7 +8,7 @@ from tei_plenum.batch import Summary
 from tei_plenum.batch.corpus_index import IndexEntry, build_index
 
 
-def summary(title: str, date: str, entities: list[list[str]], pages: int = 1) -> Summary:
+def summary(title: str, date: str, entities: list[tuple[str, str, str]], pages: int = 1) -> Summary:
     return Summary(
         title=title,
         date=date,
@@ -18,7 +18,7 @@ def summary(title: str, date: str, entities: list[list[str]], pages: int = 1) ->
         pages=pages,
         date_mentions=0,
         warnings=0,
-        entities=entities,
+        entities=tuple(entities),
     )
 
 
@@ -28,17 +28,17 @@ ENTRIES = [
         summary(
             "Beta <script>alert(1)</script>",
             "1958-01-22",
-            [["person", "pers-kim", "Kim Il Sung"], ["org", "org-kwp", "KWP"]],
+            [("person", "pers-kim", "Kim Il Sung"), ("org", "org-kwp", "KWP")],
             pages=2,
         ),
     ),
-    IndexEntry.of("alpha", summary("alpha", "", [["person", "pers-kim", "Kim Il-sung"]])),
+    IndexEntry.of("alpha", summary("alpha", "", [("person", "pers-kim", "Kim Il-sung")])),
     IndexEntry.of(
         "c/gamma & delta",
         summary(
             "Gamma",
             "1956-08-30",
-            [["person", "pers-kim", "Kim Il Sung"], ["place", "place-pyongyang", "Pyongyang"]],
+            [("person", "pers-kim", "Kim Il Sung"), ("place", "place-pyongyang", "Pyongyang")],
         ),
     ),
 ]
