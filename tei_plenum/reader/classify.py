@@ -39,14 +39,14 @@ class Cell:
 
 def _cells(layout: Layout) -> list[Cell]:
     """Turn raw blocks into cells, inserting page breaks that fall between blocks."""
-    breaks = {b.before: b for b in layout.breaks}
     cells: list[Cell] = []
     for index, raw in enumerate(layout.blocks):
-        if index in breaks:
+        # Several breaks may precede one block: a blank page between two pages of text.
+        for found in (b for b in layout.breaks if b.before == index):
             first = raw.lines[0]
-            pb = Cell("", SourceSpan(first.number, 1, first.number), breaks[index].page)
+            pb = Cell("", SourceSpan(first.number, 1, first.number), found.page)
             pb.role = Role.PAGE_BREAK
-            pb.attrs["n"] = str(breaks[index].page)
+            pb.attrs["n"] = str(found.page)
             cells.append(pb)
         cells.append(_cell(raw))
     return cells
