@@ -234,30 +234,21 @@ def _bracket_depth(text: str) -> int:
 
 
 def _segment_web(lines: list[str]) -> Layout:
-    blocks: list[RawBlock] = []
-    current: RawBlock | None = None
-    for number, line in enumerate(lines, start=1):
-        if not line.strip():
-            continue
-        raw = _raw(number, line)
-        if current is None:
-            current = RawBlock([raw], 1)
-        else:
-            current.lines.append(raw)
-        if _bracket_depth(current.text) <= 0:
-            blocks.append(current)
-            current = None
-    if current is not None:
-        blocks.append(current)
-    return Layout("web-text", blocks, [], 1)
+    return _segment_lines(lines, "web-text", one_per_line=True)
 
 
 def _segment_paragraphs(lines: list[str]) -> Layout:
+    return _segment_lines(lines, "plain-text", one_per_line=False)
+
+
+def _segment_lines(lines: list[str], name: str, *, one_per_line: bool) -> Layout:
+    """Blocks of layouts without page breaks: one per line (web copies, where a line leaving a
+    bracket open continues), or one per run of non-empty lines (plain text)."""
     blocks: list[RawBlock] = []
     current: RawBlock | None = None
     for number, line in enumerate(lines, start=1):
         if not line.strip():
-            if current is not None:
+            if current is not None and not one_per_line:
                 blocks.append(current)
                 current = None
             continue
@@ -266,6 +257,9 @@ def _segment_paragraphs(lines: list[str]) -> Layout:
             current = RawBlock([raw], 1)
         else:
             current.lines.append(raw)
+        if one_per_line and _bracket_depth(current.text) <= 0:
+            blocks.append(current)
+            current = None
     if current is not None:
         blocks.append(current)
-    return Layout("plain-text", blocks, [], 1)
+    return Layout(name, blocks, [], 1)
