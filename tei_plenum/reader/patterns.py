@@ -198,7 +198,14 @@ def point_label(text: str) -> tuple[str, int] | None:
 def item_label_end(text: str) -> int | None:
     """End of an enumeration item's label: the text up to a first colon near the start."""
     m = _ITEM_LABEL.match(text)
-    return m.end() if m else None
+    if m is None or _opens_bracket(m.group()):
+        return None
+    return m.end()
+
+
+def _opens_bracket(label: str) -> bool:
+    """A label ending inside "[...]" would overlap the bracket's own element."""
+    return label.count("[") != label.count("]")
 
 
 def is_upper(text: str) -> bool:

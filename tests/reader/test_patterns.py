@@ -213,14 +213,26 @@ def test_non_point_labels(text: str):
 
 
 @pytest.mark.parametrize(
-    ("text", "end"), [("in the metallurgical industry: for x", 30), ("a: b", 2)]
+    ("text", "end"),
+    [
+        ("in the metallurgical industry: for x", 30),
+        ("a: b", 2),
+        ("in the [chemical] sector: x", 25),
+    ],
 )
 def test_item_label_ends_after_the_first_colon(text: str, end: int):
     assert pat.item_label_end(text) == end
 
 
 @pytest.mark.parametrize(
-    "text", ["in the agricultural sector put the main", "x. y: z", ":a", "a" * 61 + ": b"]
+    "text",
+    [
+        "in the agricultural sector put the main",
+        "x. y: z",
+        ":a",
+        "a" * 61 + ": b",
+        "the [handwritten: 010097ss]",
+    ],
 )
 def test_item_without_label(text: str):
     assert pat.item_label_end(text) is None
