@@ -43,6 +43,8 @@ class RawBlock:
 
     @property
     def text(self) -> str:
+        if len(self.lines) == 1:
+            return _keep_runs(self.lines[0].text)
         return _join(line.text for line in self.lines)
 
 
@@ -60,6 +62,13 @@ class Layout:
     blocks: list[RawBlock]
     breaks: list[PageBreakAt]
     pages: int
+
+
+def _keep_runs(line: str) -> str:
+    """A one-line block keeps a two-space mark where it had a run of spaces: a docket line may
+    hold two markings ("Nº 196  Copy Nº 1", guide §6), which the classifier splits, or else
+    joins with one space."""
+    return _SPACES.sub(lambda m: "  " if len(m.group()) > 1 else " ", line.strip())
 
 
 def _join(parts: object) -> str:
@@ -145,7 +154,7 @@ class _PdfReader:
             self.current = RawBlock([raw], self.page)
         else:
             if self.pending_breaks:
-                offset = len(self.current.text) + 1
+                offset = len(_join(line.text for line in self.current.lines)) + 1
                 self.current.page_breaks.extend((offset, page) for page in self.pending_pages())
                 self.pending_breaks = 0
             self.current.lines.append(raw)

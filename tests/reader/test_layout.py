@@ -337,3 +337,19 @@ def test_plain_text_paragraphs_are_joined():
         "A second paragraph wraps as well.",
     ]
     assert layout.pages == 1
+
+
+def test_one_line_block_keeps_a_two_space_mark_where_its_runs_were():
+    # The classifier splits such a line into two markings, or joins it with one space.
+    assert texts(src("Nº 196  Copy Nº 1  ", "SECRET  ", "Text  of\u00a0one line.  ")) == [
+        "Nº 196  Copy Nº 1",
+        "SECRET",
+        "Text  of one line.",
+    ]
+
+
+def test_page_break_offset_counts_the_joined_text():
+    layout = segment(src("TITLE  ", "  ", "words  before", E, E, E, "after  "))
+    para = layout.blocks[1]
+    assert para.text == "words before after"
+    assert para.page_breaks == [(13, 2)]
