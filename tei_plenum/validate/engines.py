@@ -14,7 +14,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Protocol
 
-from lxml import etree, isoschematron
+from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location, SchemaLoadError, TeiParseError
@@ -178,6 +178,10 @@ class SchematronEngine:
     """
 
     def __init__(self, path: Path, tree: etree._ElementTree) -> None:
+        # Importing isoschematron parses its stylesheets; runs that never compile a
+        # Schematron should not pay for that.
+        from lxml import isoschematron
+
         self.schema = path.name
         try:
             compiled = isoschematron.Schematron(

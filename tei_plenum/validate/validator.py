@@ -11,9 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass
-from multiprocessing import get_context
 from pathlib import Path
 
 from lxml import etree
@@ -32,7 +30,7 @@ from .engines import (
     load_schema_tree,
     schematron_binding,
 )
-from .rules import RuleEngine
+from .projectrules import ProjectRulesEngine
 
 DEFAULT_SCHEMAS = ("tei_plenum.xsd", "tei_plenum.sch")
 
@@ -66,7 +64,17 @@ class InvalidDocumentError(DocumentError):
         self.diagnostics = report.diagnostics
 
 
+def _default_engines() -> list[Engine]:
+    """The project XSD, and tei_plenum.sch decided in Python (reported by the Schematron)."""
+    xsd, sch = (schema_path(name) for name in DEFAULT_SCHEMAS)
+    return [XsdEngine(xsd), ProjectRulesEngine(sch)]
+
+
 def _engines_for(path: Path) -> list[Engine]:
+    # elementpath takes longer to import than a whole default run over one file, so the
+    # XPath 2.0 engine is imported only for the schemas that need it.
+    from .rules import RuleEngine
+
     suffix = path.suffix.lower()
     if suffix == ".xsd":
         return [XsdEngine(path)]
@@ -98,8 +106,8 @@ class Validator:
     @classmethod
     def from_schemas(cls, paths: Iterable[Path] | None = None) -> Validator:
         """Compile ``paths`` (or the project defaults) once; raises :class:`SchemaLoadError`."""
-        chosen = list(paths) if paths else [schema_path(name) for name in DEFAULT_SCHEMAS]
-        engines: list[Engine] = []
+        chosen = list(paths or [])
+        engines: list[Engine] = [] if chosen else _default_engines()
         for path in chosen:
             if not path.is_file():
                 raise SchemaLoadError("schema file not found", Location(str(path)))
@@ -137,6 +145,9 @@ class Validator:
             for path in paths:
                 yield _checked(self, path)
             return
+        from concurrent.futures import ProcessPoolExecutor
+        from multiprocessing import get_context
+
         context = get_context("fork")
         with ProcessPoolExecutor(
             max_workers=jobs, mp_context=context, initializer=_adopt, initargs=(self,)
