@@ -108,7 +108,7 @@ class Block:
         return any(m.tag == tag for m in self.marks)
 
 
-def mark_order(mark: Mark) -> tuple[int, int, int, int, str, Attrs]:
+def mark_order(mark: Mark) -> tuple[int, int, int, int, str, int, Attrs]:
     """Document order: by start; a milestone before a range starting at the same place (so a
     page break at a name's first letter stays outside it); then outer (longer) ranges first;
     equal ranges by tag rank."""
@@ -118,8 +118,15 @@ def mark_order(mark: Mark) -> tuple[int, int, int, int, str, Attrs]:
         -(mark.end - mark.start),
         TAG_RANK.get(mark.tag, 50),
         mark.tag,
+        _number(mark),
         mark.attrs,
     )
+
+
+def _number(mark: Mark) -> int:
+    """A page break's number, so that breaks at one place keep their order (9 before 10)."""
+    value = dict(mark.attrs).get("n", "")
+    return int(value) if value.isdigit() else 0
 
 
 # When two marks cover the same characters, the lower rank is the outer element.

@@ -117,7 +117,9 @@ def _name_span(block: Block) -> tuple[int, int] | None:
     after_mark = pat.SIGNATURE_MARK.search(block.text)
     if after_mark and after_mark.end() < len(block.text):
         start = after_mark.end() + 1
-        return (start, len(block.text)) if block.text[start:].strip() else None
+        rest = block.text[start:].split()
+        looks_like_name = bool(rest) and all(w[:1].isupper() for w in rest) and len(rest) <= 5
+        return (start, len(block.text)) if looks_like_name else None
     m = _INITIALS_NAME.search(text)
     if m is not None:
         return m.start(), m.end()

@@ -352,6 +352,8 @@ def _genre(cells: list[Cell]) -> str:
         found = pat.genre_of(titles) if titles else None
         if found:
             return found
+    if any(c.role is Role.MARKING and c.attrs.get("type") == "telegramNumber" for c in cells):
+        return "telegram"
     texts = [c.text for c in cells if c.role is None]
     if any(pat.is_opening_salute(t) for t in texts):
         return "letter"
@@ -444,9 +446,12 @@ def _claim_body_block(cell: Cell, state: _BodyState, base: tuple[Container, ...]
         _claim_marking(cell, base[-1], "top")
         cell.path = base
         return
-    if pat.participants_label_end(text) is not None:
+    caption_end = pat.participants_label_end(text)
+    if caption_end is not None:
         cell.role = Role.PARTICIPANTS
-        state.list, state.field = None, "participants"
+        # Only a bare caption ("Participants:") heads the lines that follow it.
+        bare = not text[caption_end:].strip()
+        state.list, state.field = None, "participants" if bare else None
         return
     if state.field == "participants" and _is_participant_line(text):
         cell.role = Role.PARTICIPANTS
@@ -560,7 +565,7 @@ def _claim_opener(cell: Cell) -> None:
 
 
 def _is_closer_line(text: str) -> bool:
-    if len(text) > 140 or pat.section_heading(text):
+    if len(text) > 140 or pat.section_heading(text) or pat.field_label(text):
         return False
     if pat.is_closing_salute(text) or pat.SIGNATURE_MARK.search(text):
         return True

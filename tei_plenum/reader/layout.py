@@ -250,6 +250,11 @@ def _segment_paragraphs(lines: list[str]) -> Layout:
     return _segment_lines(lines, "plain-text", one_per_line=False)
 
 
+# A bracket left open in a web copy continues its block for at most this many lines, so that a
+# stray "[" cannot swallow the rest of the document.
+_MAX_BRACKET_LINES = 8
+
+
 def _segment_lines(lines: list[str], name: str, *, one_per_line: bool) -> Layout:
     """Blocks of layouts without page breaks: one per line (web copies, where a line leaving a
     bracket open continues), or one per run of non-empty lines (plain text)."""
@@ -266,7 +271,9 @@ def _segment_lines(lines: list[str], name: str, *, one_per_line: bool) -> Layout
             current = RawBlock([raw], 1)
         else:
             current.lines.append(raw)
-        if one_per_line and _bracket_depth(current.text) <= 0:
+        if one_per_line and (
+            _bracket_depth(current.text) <= 0 or len(current.lines) >= _MAX_BRACKET_LINES
+        ):
             blocks.append(current)
             current = None
     if current is not None:

@@ -160,7 +160,7 @@ def section_heading(text: str) -> Section | None:
         return None
     raw = m.group("num")
     number = int(raw) if raw.isdigit() else roman_value(raw)
-    if number is None:
+    if not number:
         return None
     title = m.group("title")
     if title is not None and not _looks_like_heading_title(title):
@@ -264,11 +264,15 @@ def _is_place_like(place: str) -> bool:
 _GENRES: tuple[tuple[str, str], ...] = (
     (r"\b(?:journal|diary)\b", "journal"),
     (
-        r"\b(?:record|memorandum|minutes|notes?|transcript)\s+of\s+(?:a\s+|the\s+)?"
-        r"(?:conversation|talks?|meeting)\b|\bconversation\b",
+        r"\b(?:record|memorandum|notes?|transcript)\s+of\s+(?:a\s+|the\s+)?"
+        r"(?:conversation|talks?)\b|\bconversation\b",
         "record of conversation",
     ),
-    (r"\b(?:minutes|protocol|stenographic|verbatim)\b|\bmeeting\s+of\b", "minutes"),
+    (
+        r"\b(?:minutes|protocol|stenographic|verbatim)\b|\bmeeting\s+of\b|"
+        r"\brecord\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b",
+        "minutes",
+    ),
     (r"\b(?:transcript)\b", "transcript"),
     (r"\b(?:telegram|cable|ciphergram)\b", "telegram"),
     (r"\bletter\b", "letter"),
@@ -340,7 +344,7 @@ def participants_label_end(text: str) -> int | None:
 
 _SALUTE_OPEN = re.compile(
     r"^(?:dear|respected|esteemed|deeply\s+respected|much\s+esteemed)\b.{0,80}[!,:]$|"
-    r"^comrades?\b[^.]{0,60}!$",
+    r"^comrades?(?:\s+[\w.'-]+){0,4}!$",
     re.IGNORECASE,
 )
 _SALUTE_CLOSE = re.compile(

@@ -26,6 +26,9 @@ INLINE_TAGS = frozenset(
 )  # fmt: skip
 
 
+_NO_MILESTONES = frozenset({"gap", "num", "idno", "unit"})
+
+
 def append_text(parent: etree._Element, text: str) -> None:
     """Append characters after the last child of ``parent`` (or as its text)."""
     if not text:
@@ -74,7 +77,12 @@ def _fill(parent: etree._Element, text: str, marks: list[Mark], start: int, stop
             inner.append(marks[index])
             index += 1
         target = el("desc", parent=child) if mark.tag == "gap" else child
-        _fill(target, text, inner, mark.start, mark.end)
+        # A gap's description, a number or an identifier cannot hold a page break: the break
+        # follows the element instead (it carries no text, so the reading text is unchanged).
+        moved = [m for m in inner if m.is_milestone and mark.tag in _NO_MILESTONES]
+        _fill(target, text, [m for m in inner if m not in moved], mark.start, mark.end)
+        for milestone in moved:
+            _element(milestone, parent)
         cursor = mark.end
     append_text(parent, text[cursor:stop])
 
