@@ -30,13 +30,19 @@ from .locate import element_location
 
 _SCH = f"{{{SCH_NS}}}"
 _TEI_NAME = re.compile(r"tei:([A-Za-z][\w.-]*)")
-# A context of only TEI-prefixed names, axes, predicates and operators: the names it mentions
-# must occur in a document for the rule to fire. Wildcards and other prefixes disable the test.
-_NAMED_CONTEXT = re.compile(r"[^*]*")
+# A context whose outer path (predicates removed) is made of TEI-named steps only: every node
+# it selects bears one of those names or lies on a path through one, so a document without any
+# of them cannot fire the rule. Wildcards, other prefixes and functions disable the test.
+_TEI_PATH = re.compile(r"[\s()|/]*(?:(?:[a-z-]+::)?tei:[A-Za-z][\w.-]*[\s()|/]*)+")
 # tei:*[...] with simple predicates: the attributes named outside not() and "or" must occur.
 _WILDCARD_CONTEXT = re.compile(r"tei:\*(\s*\[[^\[\]]*\])+")
 _PREDICATE = re.compile(r"\[([^\[\]]*)\]")
 _ATTRIBUTE = re.compile(r"@(?:[\w.-]+:)?([\w.-]+)")
+# XPath 2.0 value comparisons that mean the same in XPath 1.0: an attribute (at most one
+# value) against a string, and count() (always one integer) against a number.
+_STRING_COMPARISON = re.compile(r"""(@[\w:.-]+)\s+(eq|ne)\s+('[^']*'|"[^"]*")""")
+_COUNT_COMPARISON = re.compile(r"(count\([^()]*\))\s+(eq|ne|lt|le|gt|ge)\s+([0-9]+)\b")
+_XPATH1_OPERATORS = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 # XSLT's current() (the rule's context node) is not XPath; it becomes a bound variable.
 _CURRENT = re.compile(r"\bcurrent\(\s*\)")
 _CURRENT_VAR = "tei-plenum-current"
@@ -94,16 +100,11 @@ class RuleEngine:
             pattern_id = pattern.get("id") or "schematron"
             for rule in pattern.iter(f"{_SCH}rule"):
                 context = (rule.get("context") or "").strip()
-                names = frozenset(_TEI_NAME.findall(context))
-                if "*" in context or not _NAMED_CONTEXT.fullmatch(context):
-                    names = frozenset()
                 anywhere = context if context.startswith("/") else f"//({context})"
                 yield _Rule(
                     context=self._compile(anywhere, path, rule),
-                    fast_context=self._compile_xpath1(
-                        context if context.startswith("/") else f"//{context}"
-                    ),
-                    names=names,
+                    fast_context=self._compile_xpath1(context),
+                    names=_context_names(context),
                     attributes=_required_attributes(context),
                     lets=tuple(
                         (let.get("name"), self._compile(let.get("value") or "()", path, let))
@@ -112,10 +113,15 @@ class RuleEngine:
                     checks=tuple(self._compile_checks(rule, pattern_id, path)),
                 )
 
-    def _compile_xpath1(self, expression: str) -> etree.XPath | None:
-        """The context as libxml2 XPath 1.0 when it parses as such, else None."""
-        if "|" in expression:  # '//a | b' would not mean '//(a | b)' in XPath 1.0
-            return None
+    def _compile_xpath1(self, context: str) -> etree.XPath | None:
+        """The context, anywhere in a document, as libxml2 XPath 1.0 if it parses, else None.
+
+        '//' would bind to the first branch of 'a | b' only, so each branch gets its own.
+        """
+        expression = " | ".join(
+            branch if branch.startswith("/") else f"//{branch}"
+            for branch in _top_level_branches(_as_xpath1_comparisons(context))
+        )
         try:
             return etree.XPath(expression, namespaces=self._namespaces)
         except etree.XPathSyntaxError:
@@ -208,6 +214,45 @@ class RuleEngine:
             items = value if isinstance(value, list) else [value]
             out.append(" ".join(_string(item) for item in items))
         return " ".join("".join(out).split())
+
+
+def _context_names(context: str) -> frozenset[str]:
+    """TEI names one of which a document must hold for ``context`` to select anything.
+
+    Empty when that cannot be told from the text of the context (the rule then always runs).
+    """
+    outer, previous = context, ""
+    while outer != previous:  # innermost predicates first, until none is left
+        previous, outer = outer, _PREDICATE.sub("", outer)
+    if not _TEI_PATH.fullmatch(outer):
+        return frozenset()
+    return frozenset(_TEI_NAME.findall(outer))
+
+
+def _as_xpath1_comparisons(expression: str) -> str:
+    def operator(match: re.Match[str]) -> str:
+        return f"{match[1]} {_XPATH1_OPERATORS[match[2]]} {match[3]}"
+
+    return _COUNT_COMPARISON.sub(operator, _STRING_COMPARISON.sub(operator, expression))
+
+
+def _top_level_branches(context: str) -> list[str]:
+    """The operands of the '|' operators outside brackets, parentheses and string literals."""
+    branches, depth, quote, start = [], 0, "", 0
+    for index, char in enumerate(context):
+        if quote:
+            quote = "" if char == quote else quote
+        elif char in "'\"":
+            quote = char
+        elif char in "([":
+            depth += 1
+        elif char in ")]":
+            depth -= 1
+        elif char == "|" and depth == 0:
+            branches.append(context[start:index].strip())
+            start = index + 1
+    branches.append(context[start:].strip())
+    return branches
 
 
 def _required_attributes(context: str) -> frozenset[str]:
