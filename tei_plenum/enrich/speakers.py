@@ -44,7 +44,7 @@ _REPORTED = re.compile(
 _FIELD_WORDS = frozenset(
     "to from copies copy distribution date time location place agenda resolved agreed decided "
     "note subject re present participants absent enclosure attachment question answer "
-    "chairman secretary".split()
+    "chairman secretary invited guests attending absent".split()
 )
 _INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
 # A participants line headed by a side: "North: Kim Yong-ju (Co-Chairman), ...".

@@ -331,7 +331,8 @@ def field_label(text: str) -> tuple[str, int] | None:
 
 _PARTICIPANTS = re.compile(
     r"^(?:present\s+at\s+the\s+(?:conversation|meeting|talks?)|present|participants|"
-    r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part)\b[^:]{0,40}:",
+    r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests)"
+    r"\b[^:]{0,40}:",
     re.IGNORECASE,
 )
 
