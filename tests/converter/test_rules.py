@@ -1,0 +1,74 @@
+"""Single conversion rules, each on a small hand-written text in the archive's layout."""
+
+from __future__ import annotations
+
+from tei_plenum.enrich import Enrichment
+from tei_plenum.model import Role
+from tei_plenum.pipeline import convert_text
+from tei_plenum.reader import read
+from tests.converter.conftest import text_of, xp
+
+BANNER = " Wilson Center Digital Archive Translation - English\n\n"
+
+
+def pdf(*blocks: str) -> str:
+    """Blocks in the PDF layout: each ends with two spaces and a separator line."""
+    return BANNER + "".join(f"{block}  \n  \n" for block in blocks)
+
+
+def roles(text: str) -> list[tuple[str, str]]:
+    return [(b.role.value, b.text) for b in read(text, source_name="t.txt").blocks]
+
+
+def test_invited_line_lists_participants_not_a_speaker() -> None:
+    text = pdf(
+        "MINUTES",
+        "Present: Comrades A. Novotny, J. Hendrych.",
+        "Invited: V. David, Minister of Foreign Affairs.",
+        "Cde. Novotny: We begin.",
+        "Cde. David: I agree.",
+    )
+    tree = convert_text(text, enrichment=Enrichment.load()).tree
+    assert len(xp(tree, "//tei:ab[@type='participants']")) == 2
+    assert xp(tree, "//tei:sp/@who") == ["#pers-novotny", "#pers-david"]
+
+
+def test_a_field_line_never_closes_the_document() -> None:
+    text = pdf("RECORD OF CONVERSATION", "We talked.", "Date and Time: 5 May 1957")
+    assert ("p", "Date and Time: 5 May 1957") in roles(text)
+
+
+def test_a_telegram_with_a_salutation_is_still_a_telegram() -> None:
+    text = pdf("Ciphered telegram Nº 77", "From: Moscow", "To: Pyongyang", "Dear Comrade!", "Text.")
+    assert read(text, source_name="t.txt").genre == "telegram"
+
+
+def test_words_after_a_signature_mark_are_a_name_only_if_they_look_like_one() -> None:
+    enrichment = Enrichment.load()
+    lower = convert_text(
+        pdf("REPORT", "Text.", "the [[illegible signature]] more"), enrichment=enrichment
+    )
+    assert not xp(lower.tree, "//tei:closer//tei:persName")
+    named = convert_text(pdf("REPORT", "Text.", "[signature] V. Petrov"), enrichment=enrichment)
+    assert [text_of(p) for p in xp(named.tree, "//tei:closer//tei:persName")] == ["V. Petrov"]
+
+
+def test_a_stray_bracket_in_a_web_copy_does_not_swallow_the_document() -> None:
+    lines = ["REPORT", "A [note that never closes"] + [f"Paragraph {n}." for n in range(20)]
+    blocks = read("\n\n".join(lines) + "\n", source_name="w.txt").blocks
+    assert sum(1 for b in blocks if b.role is Role.PARAGRAPH) > 10
+
+
+def test_page_breaks_at_one_place_keep_page_order() -> None:
+    pages = "".join(f"Page {n}.  \n  \n\n\n\n" for n in range(2, 10))
+    text = pdf("TITLE") + "Page 1.  \n  \n\n\n\n" + pages + "words\n" + "\n" * 6 + "after.  \n"
+    tree = convert_text(text, enrichment=Enrichment.minimal()).tree
+    assert xp(tree, "//tei:pb/@n") == [str(n) for n in range(1, 13)]
+
+
+def test_no_page_break_inside_a_gap_description() -> None:
+    text = pdf("TITLE", "the [[illegible\n\n\n\nsignature]] more")
+    tree = convert_text(text, enrichment=Enrichment.minimal()).tree
+    gap = xp(tree, "//tei:gap")[0]
+    assert not xp(gap, ".//tei:pb")
+    assert gap.getnext().tag.endswith("pb")
