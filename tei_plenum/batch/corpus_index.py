@@ -8,15 +8,16 @@ every title and name is escaped by the serialiser, never by hand.
 
 from __future__ import annotations
 
+import io
 import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
+from typing import Any
 from urllib.parse import quote
 
 from lxml import etree
-from lxml import html as lxml_html
 
 from .worker import Summary
 
@@ -53,31 +54,42 @@ def _by_title(entry: IndexEntry) -> tuple[str, str]:
     return (entry.summary.title.casefold(), entry.href)
 
 
-def build_index(entries: Sequence[IndexEntry]) -> str:
-    """The whole ``index.html`` for these documents."""
+def build_index(entries: Sequence[IndexEntry]) -> bytes:
+    """The whole ``index.html`` for these documents, as UTF-8.
+
+    The page is written element by element (one table row or index entry at a time), so a
+    corpus of any size never needs its whole page as a tree in memory.
+    """
     dated = by_date(entries)
-    html = etree.Element("html", {"lang": "en"})
-    html.append(_head(f"Corpus index: {_documents(len(entries))}"))
-    body = etree.SubElement(html, "body")
-    header = _sub(body, "header")
+    out = io.BytesIO()
+    with etree.htmlfile(out, encoding="utf-8") as page:
+        page.write_doctype("<!DOCTYPE html>")
+        with page.element("html", {"lang": "en"}):
+            page.write(_head(f"Corpus index: {_documents(len(entries))}"))
+            with page.element("body"):
+                page.write(_header(entries))
+                with page.element("main"):
+                    _write_table(
+                        page, "by-date", "Documents by date", dated, "oldest first; undated last"
+                    )
+                    by_title = sorted(entries, key=_by_title)
+                    _write_table(page, "by-title", "Documents by title", by_title, "A to Z")
+                    for kind, anchor, title in ENTITY_SECTIONS:
+                        _write_entities(page, kind, anchor, title, dated)
+    return out.getvalue()
+
+
+def _header(entries: Sequence[IndexEntry]) -> etree._Element:
+    header = etree.Element("header")
     _sub(header, "h1", "Corpus index")
-    _sub(
-        header,
-        "p",
-        f"{_documents(len(entries))}, {_counted(sum(e.summary.pages for e in entries), 'page')}.",
-        {"class": "lede"},
-    )
+    pages = _counted(sum(e.summary.pages for e in entries), "page")
+    _sub(header, "p", f"{_documents(len(entries))}, {pages}.", {"class": "lede"})
     nav = _sub(_sub(header, "nav", None, {"aria-label": "Sections"}), "ul")
     sections = [("by-date", "Documents by date"), ("by-title", "Documents by title")]
     sections += [(anchor, title) for _kind, anchor, title in ENTITY_SECTIONS]
     for anchor, title in sections:
         _sub(_sub(nav, "li"), "a", title, {"href": f"#{anchor}"})
-    main = _sub(body, "main")
-    main.append(_table("by-date", "Documents by date", dated, "oldest first; undated last"))
-    main.append(_table("by-title", "Documents by title", sorted(entries, key=_by_title), "A to Z"))
-    for kind, anchor, title in ENTITY_SECTIONS:
-        main.append(_entity_section(kind, anchor, title, dated))
-    return lxml_html.tostring(html, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+    return header
 
 
 def _documents(count: int) -> str:
@@ -88,11 +100,19 @@ def _counted(count: int, noun: str) -> str:
     return f"{count} {noun}" + ("" if count == 1 else "s")
 
 
+def _element(
+    tag: str, text: str | None = None, attrs: dict[str, str] | None = None
+) -> etree._Element:
+    element = etree.Element(tag, attrs or {})
+    element.text = text
+    return element
+
+
 def _sub(
     parent: etree._Element, tag: str, text: str | None = None, attrs: dict[str, str] | None = None
 ) -> etree._Element:
-    element = etree.SubElement(parent, tag, attrs or {})
-    element.text = text
+    element = _element(tag, text, attrs)
+    parent.append(element)
     return element
 
 
@@ -108,29 +128,37 @@ def _head(title: str) -> etree._Element:
     return head
 
 
-def _table(anchor: str, title: str, entries: Sequence[IndexEntry], order: str) -> etree._Element:
-    section = etree.Element("section", {"id": anchor, "aria-labelledby": f"{anchor}-title"})
-    _sub(section, "h2", title, {"id": f"{anchor}-title"})
-    table = _sub(section, "table")
-    _sub(table, "caption", f"{_documents(len(entries))}, {order}")
-    head = _sub(_sub(table, "thead"), "tr")
-    for column in ("Title", "Date", "Kind", "Classification", "Pages"):
-        _sub(head, "th", column, {"scope": "col"})
-    rows = _sub(table, "tbody")
-    for entry in entries:
-        summary = entry.summary
-        row = _sub(rows, "tr")
-        _sub(_sub(row, "td"), "a", summary.title, {"href": entry.href})
-        _sub(row, "td", summary.date or "undated", {"class": "date"})
-        _sub(row, "td", summary.kind)
-        _sub(row, "td", summary.classification or "none stated")
-        _sub(row, "td", str(summary.pages), {"class": "num"})
-    return section
+def _write_table(
+    page: Any, anchor: str, title: str, entries: Sequence[IndexEntry], order: str
+) -> None:
+    with page.element("section", {"id": anchor, "aria-labelledby": f"{anchor}-title"}):
+        page.write(_element("h2", title, {"id": f"{anchor}-title"}))
+        with page.element("table"):
+            page.write(_element("caption", f"{_documents(len(entries))}, {order}"))
+            head = etree.Element("thead")
+            row = _sub(head, "tr")
+            for column in ("Title", "Date", "Kind", "Classification", "Pages"):
+                _sub(row, "th", column, {"scope": "col"})
+            page.write(head)
+            with page.element("tbody"):
+                for entry in entries:
+                    page.write(_row(entry))
 
 
-def _entity_section(
-    kind: str, anchor: str, title: str, dated: Sequence[IndexEntry]
-) -> etree._Element:
+def _row(entry: IndexEntry) -> etree._Element:
+    summary = entry.summary
+    row = etree.Element("tr")
+    _sub(_sub(row, "td"), "a", summary.title, {"href": entry.href})
+    _sub(row, "td", summary.date or "undated", {"class": "date"})
+    _sub(row, "td", summary.kind)
+    _sub(row, "td", summary.classification or "none stated")
+    _sub(row, "td", str(summary.pages), {"class": "num"})
+    return row
+
+
+def _write_entities(
+    page: Any, kind: str, anchor: str, title: str, dated: Sequence[IndexEntry]
+) -> None:
     """Each entity of ``kind`` with the documents (in date order) that mention it."""
     names: dict[str, Counter[str]] = defaultdict(Counter)
     mentions: dict[str, list[IndexEntry]] = defaultdict(list)
@@ -145,23 +173,23 @@ def _entity_section(
     label = {
         key: min(c.items(), key=lambda item: (-item[1], item[0]))[0] for key, c in names.items()
     }
-    section = etree.Element("section", {"id": anchor, "aria-labelledby": f"{anchor}-title"})
-    _sub(section, "h2", title, {"id": f"{anchor}-title"})
-    if not names:
-        _sub(section, "p", f"No {title.lower()} are mentioned.")
-        return section
-    listing = _sub(section, "ul", None, {"class": "entities"})
-    used: set[str] = set()
-    for key in sorted(names, key=lambda k: (label[k].casefold(), k)):
-        item = _sub(listing, "li", None, {"id": _unique_id(f"{anchor}-{key}", used)})
-        _sub(item, "span", label[key], {"class": "name"})
-        count = _sub(item, "span", None, {"class": "count"})
-        count.text = f" ({_documents(len(mentions[key]))})"
-        docs = _sub(item, "ul", None, {"class": "mentions"})
-        for entry in mentions[key]:
-            text = entry.summary.title + (f", {entry.summary.date}" if entry.summary.date else "")
-            _sub(_sub(docs, "li"), "a", text, {"href": entry.href})
-    return section
+    with page.element("section", {"id": anchor, "aria-labelledby": f"{anchor}-title"}):
+        page.write(_element("h2", title, {"id": f"{anchor}-title"}))
+        if not names:
+            page.write(_element("p", f"No {title.lower()} are mentioned."))
+            return
+        used: set[str] = set()
+        with page.element("ul", {"class": "entities"}):
+            for key in sorted(names, key=lambda k: (label[k].casefold(), k)):
+                item = _element("li", None, {"id": _unique_id(f"{anchor}-{key}", used)})
+                _sub(item, "span", label[key], {"class": "name"})
+                _sub(item, "span", f" ({_documents(len(mentions[key]))})", {"class": "count"})
+                docs = _sub(item, "ul", None, {"class": "mentions"})
+                for entry in mentions[key]:
+                    date = entry.summary.date
+                    text = entry.summary.title + (f", {date}" if date else "")
+                    _sub(_sub(docs, "li"), "a", text, {"href": entry.href})
+                page.write(item)
 
 
 def _unique_id(base: str, used: set[str]) -> str:

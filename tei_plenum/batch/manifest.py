@@ -62,13 +62,16 @@ class Entry:
     outputs: tuple[str, ...]
     summary: Summary
 
-    def to_json(self) -> dict[str, Any]:
+    def to_json(self, numbers: dict[EntityRef, int]) -> dict[str, Any]:
+        """As JSON, each entity given by its number in the manifest's entity table."""
+        summary = self.summary.to_json()
+        summary["entities"] = [numbers.setdefault(e, len(numbers)) for e in self.summary.entities]
         return {
             "input": self.input,
             "sidecar": self.sidecar,
             "settings": self.settings,
             "outputs": list(self.outputs),
-            "summary": self.summary.to_json(),
+            "summary": summary,
         }
 
 
@@ -92,15 +95,18 @@ class Manifest:
             data = json.loads(read_regular_file(manifest.path))
             if data["format"] != FORMAT:
                 return manifest
+            table = data["entities"]
             for rel, entry in data["entries"].items():
+                summary = entry["summary"]
+                refs = [table[number] for number in summary["entities"]]
                 manifest.entries[rel] = Entry(
                     input=entry["input"],
                     sidecar=entry["sidecar"],
                     settings=entry["settings"],
                     outputs=tuple(entry["outputs"]),
-                    summary=manifest.share(Summary.from_json(entry["summary"])),
+                    summary=manifest.share(Summary.from_json({**summary, "entities": refs})),
                 )
-        except (OSError, ValueError, KeyError, TypeError, AttributeError):
+        except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
             manifest.entries.clear()
         return manifest
 
@@ -151,11 +157,15 @@ class Manifest:
         wait = max(SAVE_INTERVAL, 10 * self._save_cost)
         if not force and self._saved_at is not None and now - self._saved_at < wait:
             return
+        # Each distinct entity is written once, in a table the documents refer to by number.
+        numbers: dict[EntityRef, int] = {}
+        entries = {rel: entry.to_json(numbers) for rel, entry in sorted(self.entries.items())}
         data = {
             "format": FORMAT,
             "version": package_version(),
-            "entries": {rel: entry.to_json() for rel, entry in sorted(self.entries.items())},
+            "entries": entries,
+            "entities": [list(entity) for entity in numbers],
         }
-        write_atomically(self.path, json.dumps(data, indent=1).encode())
+        write_atomically(self.path, json.dumps(data, separators=(",", ":")).encode())
         self._saved_at = self.clock()
         self._save_cost = self._saved_at - now

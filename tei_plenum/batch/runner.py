@@ -92,7 +92,7 @@ def execute(
         # The manifest holds the summary of every document converted now or earlier.
         stems = (str(job.rel) for job in batch.discovery.jobs)
         entries = [IndexEntry.of(rel, s) for rel in stems if (s := manifest.summary(rel))]
-        write_atomically(result.index, build_index(entries).encode())
+        write_atomically(result.index, build_index(entries))
     result.totals.wall_time = perf_counter() - started
     return result
 

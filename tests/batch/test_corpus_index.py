@@ -93,7 +93,7 @@ def test_cross_indexes_list_each_entity_with_the_documents_that_mention_it():
 
 
 def test_text_is_escaped_and_nothing_is_fetched_or_run():
-    text = build_index(ENTRIES)
+    text = build_index(ENTRIES).decode()
     assert "<script>" not in text
     assert "Beta &lt;script&gt;alert(1)&lt;/script&gt;" in text
     doc = lxml_html.document_fromstring(text)
