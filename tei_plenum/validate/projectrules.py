@@ -63,11 +63,11 @@ def _watched_values(
     ranges: list[tuple[str, str | None]] = []
     for element in root.iter(etree.Element):
         for name, value in element.items():
-            if name in _WATCHED:
-                values[name].append(value)
-                end = _RANGE_END.get(name)
-                if end is not None:
-                    ranges.append((value, element.get(end)))
+            found = values.get(name)
+            if found is not None:
+                found.append(value)
+                if name in _RANGE_END:
+                    ranges.append((value, element.get(_RANGE_END[name])))
     return values, ranges
 
 
