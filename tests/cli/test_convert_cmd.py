@@ -243,3 +243,37 @@ def test_real_subprocess_run(tmp_path: Path) -> None:
     missing = run_cli("convert", str(tmp_path / "nope.txt"))
     assert missing.returncode == 2
     assert missing.stderr.startswith("tei-plenum: error: ")
+
+
+def test_malformed_authority_file_is_one_error_and_no_output(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    authority = _write(
+        tmp_path / "mine.xml",
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>\n'
+        b'<person xml:id="pers-x"><persName>X</persName></person>\n'
+        b'<person xml:id="pers-x"><persName>Y</persName></person>\n'
+        b"</listPerson></standOff></TEI>\n",
+    )
+    out = tmp_path / "out.xml"
+    result = runner.invoke(
+        main, ["convert", str(SAMPLE), "--authority", str(authority), "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    line = _one_error_line(result.stderr)
+    assert f"{authority}:3" in line
+    assert "pers-x" in line
+    assert not out.exists()
+
+
+def test_user_authority_file_names_a_new_person(runner: CliRunner, tmp_path: Path) -> None:
+    authority = _write(
+        tmp_path / "mine.xml",
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+        b'<person xml:id="pers-rozanov"><persName>Rozanov</persName>'
+        b'<idno type="wikidata">Q1</idno></person>'
+        b"</listPerson></standOff></TEI>",
+    )
+    result = runner.invoke(main, ["convert", str(SAMPLE), "--authority", str(authority)])
+    assert result.exit_code == 0, result.output
+    assert '<idno type="wikidata">Q1</idno>' in result.stdout
