@@ -11,9 +11,10 @@ from .discover import Discovery, Job, Refusal, discover
 from .manifest import MANIFEST_NAME
 from .report import Totals, outcome_record, report_json, summary_lines
 from .runner import BatchResult, Plan, execute, plan
-from .worker import Outcome, Settings, Status, Summary
+from .worker import FORMATS, Outcome, Settings, Status, Summary
 
 __all__ = [
+    "FORMATS",
     "MANIFEST_NAME",
     "BatchResult",
     "Discovery",

@@ -68,13 +68,13 @@ def execute(
 
     On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes.
     """
+    started = perf_counter()
     settings = batch.settings
     # Built here first so that a bad authority file or schema stops the run before it starts;
     # forked workers inherit the compiled objects instead of building them again.
     tools(settings.authority_files, settings.validate)
     settings.outdir.mkdir(parents=True, exist_ok=True)
     manifest = Manifest.load(settings.outdir, settings_digest(settings))
-    started = perf_counter()
     result = BatchResult(Totals())
     try:
         for outcome in _run(_prepare(batch, manifest, force), settings, jobs):

@@ -32,6 +32,7 @@ from .discover import Job
 
 TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 SUFFIXES = {"tei": ".xml", "html": ".html", "text": ".txt"}
+FORMATS = tuple(SUFFIXES)
 # Enough diagnostics for a report to say what is wrong without growing with a broken file.
 MAX_MESSAGES = 5
 
@@ -54,7 +55,7 @@ class Settings:
     """Everything that decides a batch's outputs; hashed into the manifest."""
 
     outdir: Path
-    formats: tuple[str, ...] = ("tei", "html", "text")
+    formats: tuple[str, ...] = FORMATS
     authority_files: tuple[Path, ...] = ()
     validate: bool = True
 

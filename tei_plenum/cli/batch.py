@@ -12,10 +12,19 @@ from typing import IO
 
 import click
 
-from ..batch import BatchResult, Outcome, Plan, Settings, execute, plan, report_json, summary_lines
+from ..batch import (
+    FORMATS,
+    BatchResult,
+    Outcome,
+    Plan,
+    Settings,
+    execute,
+    plan,
+    report_json,
+    summary_lines,
+)
 from ..files import write_atomically
 
-FORMATS = ("tei", "html", "text")
 # Seconds between two plain progress lines when standard error is not a terminal.
 PROGRESS_EVERY = 5.0
 
