@@ -13,6 +13,7 @@ import stat
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from lxml import etree
 
@@ -31,6 +32,9 @@ from .engines import (
     schematron_binding,
 )
 from .projectrules import ProjectRulesEngine
+
+if TYPE_CHECKING:
+    from .rules import RuleEngine
 
 DEFAULT_SCHEMAS = ("tei_plenum.xsd", "tei_plenum.sch")
 
@@ -70,11 +74,15 @@ def _default_engines() -> list[Engine]:
     return [XsdEngine(xsd), ProjectRulesEngine(sch)]
 
 
-def _engines_for(path: Path) -> list[Engine]:
+def _xpath2_rules(path: Path, tree: etree._ElementTree) -> RuleEngine:
     # elementpath takes longer to import than a whole default run over one file, so the
     # XPath 2.0 engine is imported only for the schemas that need it.
     from .rules import RuleEngine
 
+    return RuleEngine(path, tree)
+
+
+def _engines_for(path: Path) -> list[Engine]:
     suffix = path.suffix.lower()
     if suffix == ".xsd":
         return [XsdEngine(path)]
@@ -83,7 +91,7 @@ def _engines_for(path: Path) -> list[Engine]:
     if suffix == ".rng":
         tree = load_schema_tree(path)
         engines: list[Engine] = [RelaxNgEngine(path, tree)]
-        rules = RuleEngine(path, tree)
+        rules = _xpath2_rules(path, tree)
         if rules.rule_count:
             engines.append(rules)
         return engines
@@ -91,7 +99,7 @@ def _engines_for(path: Path) -> list[Engine]:
         tree = load_schema_tree(path)
         if schematron_binding(tree) in XSLT1_BINDINGS:
             return [SchematronEngine(path, tree)]
-        return [RuleEngine(path, tree)]
+        return [_xpath2_rules(path, tree)]
     raise SchemaLoadError(
         "unknown schema type: use a .xsd, .rng, .sch or .dtd file", Location(str(path))
     )

@@ -12,6 +12,7 @@ from lxml import etree
 
 from tei_plenum.diagnostics import Diagnostic, Severity
 from tei_plenum.errors import Location
+from tei_plenum.resources import schema_path
 from tei_plenum.validate.validator import Validator
 
 from ..conftest import ROOT, SHARED
@@ -30,9 +31,9 @@ print(" ".join(sorted(sys.modules)))
 """
 
 
-def _modules_after(*paths: Path) -> set[str]:
+def _modules_after(*args: Path | str) -> set[str]:
     done = subprocess.run(
-        [sys.executable, "-c", _LOADED_MODULES, *map(str, paths)],
+        [sys.executable, "-c", _LOADED_MODULES, *map(str, args)],
         capture_output=True,
         text=True,
         cwd=ROOT,
@@ -47,6 +48,12 @@ def test_default_run_loads_neither_xpath2_nor_schematron_compiler() -> None:
     assert "tei_plenum.validate.validator" in loaded
     assert not {"elementpath", "xmlschema", "lxml.isoschematron"} & loaded
     assert "concurrent.futures.process" not in loaded
+
+
+def test_an_xsd_alone_needs_no_xpath2_engine() -> None:
+    loaded = _modules_after("--schema", schema_path("tei_plenum.xsd"), EXAMPLE)
+    assert "tei_plenum.validate.engines" in loaded
+    assert "elementpath" not in loaded
 
 
 def test_an_invalid_document_loads_what_explains_it(tmp_path: Path) -> None:
