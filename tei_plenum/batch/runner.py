@@ -12,6 +12,7 @@ import signal
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 from time import perf_counter
@@ -129,19 +130,23 @@ def _run(items: Iterable[Outcome | Task], settings: Settings, jobs: int) -> Iter
         for item in items:
             yield item if isinstance(item, Outcome) else process(item, settings)
         return
-    pool = ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(settings,),
-    )
-    pending: deque[Outcome | Future[Outcome]] = deque()
+    pool = _pool(settings, jobs)
+    pending: deque[Outcome | tuple[Task, Future[Outcome]]] = deque()
     window = WINDOW_PER_JOB * jobs
     try:
         for item in items:
-            pending.append(
-                item if isinstance(item, Outcome) else pool.submit(process, item, settings)
-            )
+            if isinstance(item, Outcome):
+                pending.append(item)
+            else:
+                try:
+                    future = pool.submit(process, item, settings)
+                except BrokenProcessPool:
+                    # A worker died (a crash, the kernel's OOM killer): the files in flight
+                    # are reported as failed and the rest go to a fresh pool.
+                    pool.shutdown(wait=False)
+                    pool = _pool(settings, jobs)
+                    future = pool.submit(process, item, settings)
+                pending.append((item, future))
             while pending and (isinstance(pending[0], Outcome) or len(pending) >= window):
                 yield _resolve(pending.popleft())
         while pending:
@@ -152,8 +157,29 @@ def _run(items: Iterable[Outcome | Task], settings: Settings, jobs: int) -> Iter
     pool.shutdown()
 
 
-def _resolve(item: Outcome | Future[Outcome]) -> Outcome:
-    return item if isinstance(item, Outcome) else item.result()
+def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
+    return ProcessPoolExecutor(
+        max_workers=jobs,
+        mp_context=multiprocessing.get_context("fork"),
+        initializer=_start_worker,
+        initargs=(settings,),
+    )
+
+
+def _resolve(item: Outcome | tuple[Task, Future[Outcome]]) -> Outcome:
+    if isinstance(item, Outcome):
+        return item
+    task, future = item
+    try:
+        return future.result()
+    except BrokenProcessPool:
+        return Outcome(
+            str(task.job.source),
+            str(task.job.rel),
+            Status.FAILED,
+            reason="a worker process stopped while converting this file or one beside it; "
+            "run the batch again to retry",
+        )
 
 
 def _start_worker(settings: Settings) -> None:

@@ -13,7 +13,8 @@ from pathlib import Path
 
 import pytest
 
-from tei_plenum.batch import MANIFEST_NAME, Outcome, Settings, execute, plan
+from tei_plenum.batch import MANIFEST_NAME, Outcome, Settings, Status, execute, plan, runner
+from tei_plenum.batch.worker import process
 from tests.batch.conftest import LAYOUT, run, tree_bytes
 from tests.conftest import SAMPLE
 
@@ -101,3 +102,32 @@ def test_a_killed_process_resumes_to_the_same_outputs(
 
     subprocess.run([*command, str(out)], check=True, capture_output=True, timeout=120)
     assert tree_bytes(out) == reference
+
+
+def dies_on_files_named_crash(task, settings):
+    """A stand-in for the worker that dies, as a segfault would, on one input."""
+    if "crash" in task.job.source.name:
+        os._exit(1)
+    return process(task, settings)
+
+
+def test_a_dying_worker_fails_its_files_and_the_batch_goes_on(
+    collection: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+):
+    shutil.copyfile(collection / "hostile-plain-prose.txt", collection / "crash.txt")
+    # More files than the pool has in flight, so that some are submitted after the crash.
+    for n in range(12):
+        shutil.copyfile(collection / "hostile-plain-prose.txt", collection / f"zz-{n:02d}.txt")
+    monkeypatch.setattr(runner, "process", dies_on_files_named_crash)
+    result = execute(
+        plan([str(collection)], Settings(tmp_path / "out")), jobs=2, keep_outcomes=True
+    )
+    statuses = {outcome.rel: outcome.status for outcome in result.outcomes}
+    assert statuses["crash"] == Status.FAILED
+    assert len(statuses) == 18
+    # Files in flight beside the crash may fail with it; the pool is renewed for the rest.
+    assert statuses["zz-11"] == Status.CONVERTED
+    assert result.totals.failed <= runner.WINDOW_PER_JOB * 2
+    monkeypatch.undo()
+    again = execute(plan([str(collection)], Settings(tmp_path / "out")), jobs=1)
+    assert again.totals.failed == 0
