@@ -16,6 +16,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path, PurePosixPath
 
+from ..files import same_file
 from ..metadata import sidecar_for
 
 # What a directory or glob contributes; a file named on the command line is taken whatever
@@ -195,6 +196,6 @@ def _overwrites_input(job: Job, outdir: Path, suffixes: Sequence[str]) -> str | 
     for suffix in suffixes:
         target = job.output(outdir, suffix)
         for source in (job.source, job.sidecar):
-            if source is not None and target.exists() and os.path.samefile(source, target):
+            if source is not None and same_file(source, target):
                 return f"its output {target} is an input file"
     return None

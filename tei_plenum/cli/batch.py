@@ -147,6 +147,9 @@ def batch(
     target = Path(outdir)
     if target.exists() and not target.is_dir():
         raise click.UsageError(f"the output folder {outdir} exists and is not a folder")
+    # Checked now rather than after converting the whole collection.
+    if report_path is not None and not Path(report_path).parent.is_dir():
+        raise click.UsageError(f"the folder of the report {report_path} does not exist")
     settings = Settings(
         outdir=target,
         formats=formats,

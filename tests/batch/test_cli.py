@@ -256,6 +256,8 @@ def test_usage_errors_exit_2(collection: Path, tmp_path: Path):
     assert "no input files found" in result.stderr
     assert run(str(collection), "-o", str(tmp_path / "out"), "--to", "pdf").exit_code == 2
     assert run(str(collection), "-o", str(tmp_path / "out"), "--jobs", "0").exit_code == 2
+    nowhere = str(tmp_path / "no" / "r.json")
+    assert run(str(collection), "-o", str(tmp_path / "out"), "--report", nowhere).exit_code == 2
     missing = run(str(collection), "-o", str(tmp_path / "out"), "--authority", "none.xml")
     assert missing.exit_code == 2
     assert missing.stderr.startswith("tei-plenum: error: none.xml")
