@@ -4,10 +4,11 @@ jing ignores the ``sch:pattern``\\ s inside tei_all.rng (and any ODD-generated c
 they are extracted here once per schema, every XPath is compiled once with elementpath, and
 each document is checked by evaluating the compiled expressions.
 
-Speed: a rule whose context names TEI elements (or, for ``tei:*[@x]``, requires attributes) is
-skipped when the document holds none of them, since most of TEI's rules concern ODD
-specifications or rare elements; a context that is also valid XPath 1.0 selects its nodes with
-libxml2, and only the assertions run in pure Python.
+Speed: a rule whose context selects TEI elements by name (or, for ``tei:*[@x]``, requires
+attributes) is skipped when the document holds none of them, since most of TEI's rules concern
+ODD specifications or rare elements; a context that can be written in XPath 1.0 (unions given
+one ``//`` per branch, simple ``eq``/``ne`` and ``count() gt N`` comparisons rewritten) selects
+its nodes with libxml2, and only the assertions run in pure Python.
 """
 
 from __future__ import annotations
@@ -38,9 +39,10 @@ _TEI_PATH = re.compile(r"[\s()|/]*(?:(?:[a-z-]+::)?tei:[A-Za-z][\w.-]*[\s()|/]*)
 _WILDCARD_CONTEXT = re.compile(r"tei:\*(\s*\[[^\[\]]*\])+")
 _PREDICATE = re.compile(r"\[([^\[\]]*)\]")
 _ATTRIBUTE = re.compile(r"@(?:[\w.-]+:)?([\w.-]+)")
-# XPath 2.0 value comparisons that mean the same in XPath 1.0: an attribute (at most one
-# value) against a string, and count() (always one integer) against a number.
-_STRING_COMPARISON = re.compile(r"""(@[\w:.-]+)\s+(eq|ne)\s+('[^']*'|"[^"]*")""")
+# XPath 2.0 value comparisons that mean the same in XPath 1.0: an attribute of the node in
+# focus (at most one value; not a path such as a/@b) against a string, and count() (always one
+# integer) against a number.
+_STRING_COMPARISON = re.compile(r"""(?<![^\s(\[])(@[\w:.-]+)\s+(eq|ne)\s+('[^']*'|"[^"]*")""")
 _COUNT_COMPARISON = re.compile(r"(count\([^()]*\))\s+(eq|ne|lt|le|gt|ge)\s+([0-9]+)\b")
 _XPATH1_OPERATORS = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 # XSLT's current() (the rule's context node) is not XPath; it becomes a bound variable.

@@ -12,7 +12,12 @@ import pytest
 from elementpath import XPathContext
 
 from tei_plenum.validate.engines import load_schema_tree
-from tei_plenum.validate.rules import RuleEngine, _context_names, _top_level_branches
+from tei_plenum.validate.rules import (
+    RuleEngine,
+    _as_xpath1_comparisons,
+    _context_names,
+    _top_level_branches,
+)
 from tei_plenum.xmlsafe import parse_xml_file
 
 from ..conftest import SHARED, TEI_ALL_RNG
@@ -53,6 +58,23 @@ def test_top_level_branches_ignore_bars_in_brackets_and_strings() -> None:
         "(tei:b | tei:c)/tei:d",
         "tei:e[@x = '|' or tei:f|tei:g]",
     ]
+
+
+@pytest.mark.parametrize(
+    ("xpath2", "xpath1"),
+    [
+        ("tei:desc[@type eq 'deprecationInfo']", "tei:desc[@type = 'deprecationInfo']"),
+        ('tei:a[not(@t ne "y")]', 'tei:a[not(@t != "y")]'),
+        ("/*[count(//tei:constraintDecl) gt 1]", "/*[count(//tei:constraintDecl) > 1]"),
+        ("tei:a[count(tei:b) le 2]", "tei:a[count(tei:b) <= 2]"),
+        # a path may give several values, which XPath 2.0 refuses and XPath 1.0 accepts
+        ("tei:a[tei:b/@type eq 'x']", "tei:a[tei:b/@type eq 'x']"),
+        # lt on strings compares text in XPath 2.0 and numbers in XPath 1.0
+        ("tei:a[@n lt 'b']", "tei:a[@n lt 'b']"),
+    ],
+)
+def test_only_comparisons_that_mean_the_same_are_rewritten(xpath2: str, xpath1: str) -> None:
+    assert _as_xpath1_comparisons(xpath2) == xpath1
 
 
 @pytest.fixture(scope="module")
