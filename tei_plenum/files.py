@@ -3,8 +3,8 @@
 from __future__ import annotations
 
 import os
-import stat
 import secrets
+import stat
 from pathlib import Path
 
 from .errors import InputError, Location
