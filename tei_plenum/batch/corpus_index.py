@@ -124,7 +124,9 @@ def _head(title: str) -> etree._Element:
     policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'"
     _sub(head, "meta", None, {"http-equiv": "Content-Security-Policy", "content": policy})
     _sub(head, "title", title)
-    _sub(head, "style", resources.files(__package__).joinpath("corpus.css").read_text("utf-8"))
+    shared = resources.files("tei_plenum.export").joinpath("html.css").read_text("utf-8")
+    extra = resources.files(__package__).joinpath("corpus.css").read_text("utf-8")
+    _sub(head, "style", f"{shared}\n{extra}")
     return head
 
 
@@ -182,8 +184,10 @@ def _write_entities(
         with page.element("ul", {"class": "entities"}):
             for key in sorted(names, key=lambda k: (label[k].casefold(), k)):
                 item = _element("li", None, {"id": _unique_id(f"{anchor}-{key}", used)})
-                _sub(item, "span", label[key], {"class": "name"})
-                _sub(item, "span", f" ({_documents(len(mentions[key]))})", {"class": "count"})
+                _sub(item, "span", label[key], {"class": "entity-name"})
+                _sub(
+                    item, "span", f" ({_documents(len(mentions[key]))})", {"class": "entity-count"}
+                )
                 docs = _sub(item, "ul", None, {"class": "mentions"})
                 for entry in mentions[key]:
                     date = entry.summary.date

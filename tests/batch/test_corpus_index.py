@@ -82,12 +82,12 @@ def test_cross_indexes_list_each_entity_with_the_documents_that_mention_it():
     (kim,) = doc.xpath("//section[@id='persons']/ul/li")
     # Two of three documents spell it "Kim Il Sung": the common spelling names the entry.
     assert kim.get("id") == "persons-pers-kim"
-    assert kim.xpath("string(span[@class='name'])") == "Kim Il Sung"
-    assert kim.xpath("string(span[@class='count'])") == " (3 documents)"
+    assert kim.xpath("string(span[@class='entity-name'])") == "Kim Il Sung"
+    assert kim.xpath("string(span[@class='entity-count'])") == " (3 documents)"
     assert kim.xpath("ul/li/a/@href") == ["c/gamma%20%26%20delta.html", "b/beta.html", "alpha.html"]
     assert kim.xpath("ul/li/a/text()")[0] == "Gamma, 1956-08-30"
     (place,) = doc.xpath("//section[@id='places']/ul/li")
-    assert place.xpath("string(span[@class='name'])") == "Pyongyang"
+    assert place.xpath("string(span[@class='entity-name'])") == "Pyongyang"
     (org,) = doc.xpath("//section[@id='organisations']/ul/li")
     assert org.xpath("ul/li/a/@href") == ["b/beta.html"]
 
