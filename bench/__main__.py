@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import convert, html, names, validation
+from bench import convert, html, names, text, validation
 from bench.corpus import SAMPLE, tei_corpus, text_corpus
 
 COUNT = 1000
@@ -26,6 +26,7 @@ def main() -> None:
         validation.run(teis)
         print("\n== HTML and text export")
         html.run(teis)
+        text.run(teis)
         texts = folder / "texts"
         text_corpus(texts, count)
         try:
