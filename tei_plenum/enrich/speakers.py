@@ -224,10 +224,9 @@ def _trailing_name(part: str) -> tuple[int, int] | None:
 def _occupation(before: str) -> str | None:
     """The office words just before a name in a participants line ("Embassy Second Secretary")."""
     phrase = re.split(r"[,;:]|\band\b", before)[-1].strip()
-    phrase = re.sub(r"^(?:the|and)\s+", "", phrase)
-    if re.fullmatch(rf"(?:{_HONORIFIC})?", phrase):
-        return None
-    return phrase
+    phrase = re.sub(r"^(?:the|and)\s+|^from\s+the\s+\S+\s+side\b\s*", "", phrase)
+    phrase = re.sub(r"\s*\b(?:Comrades?|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$", "", phrase).strip()
+    return phrase or None
 
 
 def _mark_participant_names(block: Block, cast: _Cast) -> Block:
