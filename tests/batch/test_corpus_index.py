@@ -107,3 +107,10 @@ def test_an_empty_section_says_so():
     doc = lxml_html.document_fromstring(build_index(ENTRIES[1:2]))
     assert doc.xpath("string(//section[@id='places']/p)") == "No places are mentioned."
     assert doc.xpath("string(//h1/following-sibling::p)") == "1 document, 1 page."
+
+
+def test_a_file_name_cannot_become_a_script_link():
+    entry = IndexEntry.of("javascript:alert(1)", summary("x", "", []))
+    assert entry.href == "javascript%3Aalert%281%29.html"
+    doc = lxml_html.document_fromstring(build_index([entry]))
+    assert doc.xpath("//a[starts-with(@href, 'javascript:')]") == []
