@@ -77,6 +77,7 @@ def summary_lines(totals: Totals) -> list[str]:
         for kind, label in ENTITY_LABELS.items()
     )
     span = f", {totals.first_date} to {totals.last_date}" if totals.dated else ""
+    dated = f"{totals.dated} document" + ("" if totals.dated == 1 else "s")
     rate = totals.documents / totals.wall_time if totals.wall_time > 0 else 0.0
     rows = [
         (
@@ -86,7 +87,7 @@ def summary_lines(totals: Totals) -> list[str]:
         ),
         ("pages", str(totals.pages)),
         ("entities", entities),
-        ("dates", f"{totals.date_mentions} mentions; {totals.dated} documents dated{span}"),
+        ("dates", f"{totals.date_mentions} mentions; {dated} dated{span}"),
         ("validation", f"{totals.validation_errors} errors"),
         ("wall time", f"{totals.wall_time:.2f} s ({rate:.1f} files/s)"),
     ]

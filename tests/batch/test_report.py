@@ -1,0 +1,64 @@
+"""Totals, the summary table and the per-input records, from hand-made outcomes."""
+
+from __future__ import annotations
+
+from tei_plenum.batch import Outcome, Status, Summary, Totals, outcome_record, summary_lines
+
+KIM = ("person", "pers-kim-il-sung", "Kim Il Sung")
+PYONGYANG = ("place", "place-pyongyang", "Pyongyang")
+KWP = ("org", "org-kwp", "KWP")
+
+
+def outcome(rel: str, status: Status, date: str = "", entities=(), pages: int = 1) -> Outcome:
+    summary = Summary(rel, date, date, "letter", "", pages, 3, 0, tuple(entities))
+    return Outcome(f"in/{rel}.txt", rel, status, summary=summary, validated=True)
+
+
+def totals() -> Totals:
+    result = Totals()
+    result.add(outcome("a", Status.CONVERTED, "1958-01-22", [KIM, PYONGYANG], pages=2))
+    result.add(outcome("b", Status.SKIPPED, "1956-08-30", [KIM, KWP], pages=8))
+    result.add(outcome("c", Status.CONVERTED, "", [KWP]))
+    result.add(Outcome("in/d.txt", "d", Status.FAILED, reason="line 1, column 4: cannot decode"))
+    result.add(Outcome("in/e.txt", "", Status.REFUSED, reason="a linked folder is not followed"))
+    result.wall_time = 2.0
+    return result
+
+
+def test_summary_table():
+    assert summary_lines(totals()) == [
+        "files      5 inputs: 2 converted, 2 failed, 1 skipped (unchanged)",
+        "pages      11",
+        "entities   persons 2 (1 distinct), places 1 (1 distinct), organisations 2 (1 distinct), "
+        "events 0 (0 distinct)",
+        "dates      9 mentions; 2 documents dated, 1956-08-30 to 1958-01-22",
+        "validation 0 errors",
+        "wall time  2.00 s (2.5 files/s)",
+    ]
+
+
+def test_totals_as_json():
+    data = totals().to_json()
+    assert data["by_status"] == {"converted": 2, "failed": 1, "refused": 1, "skipped": 1}
+    assert data["entities"] == {"person": 2, "place": 1, "org": 2, "event": 0}
+    assert data["distinct_entities"] == {"person": 1, "place": 1, "org": 1, "event": 0}
+    assert data["date_range"] == ["1956-08-30", "1958-01-22"]
+
+
+def test_records_of_a_document_and_of_a_failure():
+    record = outcome_record(outcome("a", Status.CONVERTED, "1958-01-22", [KIM, PYONGYANG]))
+    assert record["counts"] == {
+        "pages": 1,
+        "entities": {"person": 1, "place": 1, "org": 0, "event": 0},
+        "date_mentions": 3,
+        "warnings": 0,
+    }
+    assert record["document"] == {
+        "title": "a",
+        "date": "1958-01-22",
+        "kind": "letter",
+        "classification": None,
+    }
+    failed = outcome_record(Outcome("in/d.txt", "d", Status.FAILED, reason="cannot decode"))
+    assert failed["counts"] is None
+    assert failed["validation"] == {"checked": False, "valid": None, "errors": 0, "messages": []}
