@@ -13,7 +13,7 @@ from collections import deque
 from collections.abc import Callable, Iterable, Iterator, Sequence
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from time import perf_counter
 
@@ -78,7 +78,12 @@ def execute(
     manifest = Manifest.load(settings.outdir, settings_digest(settings))
     result = BatchResult(Totals())
     try:
-        for outcome in _run(_prepare(batch, manifest, force), settings, jobs):
+        for finished in _run(_prepare(batch, manifest, force), settings, jobs):
+            # Kept outcomes then share their entity records with the manifest's.
+            summary = finished.summary
+            outcome = (
+                finished if summary is None else replace(finished, summary=manifest.share(summary))
+            )
             manifest.record(outcome)
             manifest.save(force=False)
             result.totals.add(outcome)
