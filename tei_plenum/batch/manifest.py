@@ -65,7 +65,7 @@ class Entry:
     def to_json(self, numbers: dict[EntityRef, int]) -> dict[str, Any]:
         """As JSON, each entity given by its number in the manifest's entity table."""
         summary = self.summary.to_json()
-        summary["entities"] = [numbers.setdefault(e, len(numbers)) for e in self.summary.entities]
+        summary["entities"] = [numbers[e] for e in self.summary.entities]
         return {
             "input": self.input,
             "sidecar": self.sidecar,
@@ -77,13 +77,21 @@ class Entry:
 
 @dataclass
 class Manifest:
-    """Per output stem, the :class:`Entry` of its last successful conversion."""
+    """Per output stem, the :class:`Entry` of its last successful conversion.
+
+    Each entry's JSON is made once, when it is recorded or loaded, so that saving a large
+    manifest costs one ``json.dumps`` and nothing per entry.
+    """
 
     path: Path
     settings: str
     entries: dict[str, Entry] = field(default_factory=dict)
     clock: Callable[[], float] = monotonic
-    _shared: dict[EntityRef, EntityRef] = field(default_factory=dict)
+    # Every distinct (type, key, name) once, numbered in order of first sight: summaries
+    # share these tuples, and the JSON refers to them by number.
+    _table: list[EntityRef] = field(default_factory=list)
+    _numbers: dict[EntityRef, int] = field(default_factory=dict)
+    _json: dict[str, dict[str, Any]] = field(default_factory=dict)
     _saved_at: float | None = None
     _save_cost: float = 0.0
 
@@ -95,10 +103,11 @@ class Manifest:
             data = json.loads(read_regular_file(manifest.path))
             if data["format"] != FORMAT:
                 return manifest
-            table = data["entities"]
+            for kind, key, name in data["entities"]:
+                manifest.number((str(kind), str(key), str(name)))
             for rel, entry in data["entries"].items():
                 summary = entry["summary"]
-                refs = [table[number] for number in summary["entities"]]
+                refs = [manifest._table[number] for number in summary["entities"]]
                 manifest.entries[rel] = Entry(
                     input=entry["input"],
                     sidecar=entry["sidecar"],
@@ -106,15 +115,23 @@ class Manifest:
                     outputs=tuple(entry["outputs"]),
                     summary=manifest.share(Summary.from_json({**summary, "entities": refs})),
                 )
+                manifest._json[rel] = entry
         except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
-            manifest.entries.clear()
+            return cls(manifest.path, settings)
         return manifest
+
+    def number(self, entity: EntityRef) -> int:
+        """The entity's number in the table, adding it if it is new."""
+        found = self._numbers.setdefault(entity, len(self._table))
+        if found == len(self._table):
+            self._table.append(entity)
+        return found
 
     def share(self, summary: Summary) -> Summary:
         """The summary with each entity triple replaced by the one copy this manifest keeps:
         a corpus names the same people again and again, so memory grows with the distinct
         names, not with the mentions."""
-        entities = tuple(self._shared.setdefault(e, e) for e in summary.entities)
+        entities = tuple(self._table[self.number(e)] for e in summary.entities)
         return replace(summary, entities=entities)
 
     def current(self, rel: str, input_sha: str, sidecar_sha: str | None) -> Entry | None:
@@ -140,14 +157,17 @@ class Manifest:
             return
         if outcome.status is not Status.CONVERTED or outcome.summary is None:
             self.entries.pop(outcome.rel, None)
+            self._json.pop(outcome.rel, None)
             return
-        self.entries[outcome.rel] = Entry(
+        entry = Entry(
             input=outcome.input_sha or "",
             sidecar=outcome.sidecar_sha,
             settings=self.settings,
             outputs=outcome.outputs,
             summary=self.share(outcome.summary),
         )
+        self.entries[outcome.rel] = entry
+        self._json[outcome.rel] = entry.to_json(self._numbers)
 
     def save(self, *, force: bool = True) -> None:
         """Replace the file atomically. Unless ``force``, wait at least a second and ten times
@@ -157,14 +177,11 @@ class Manifest:
         wait = max(SAVE_INTERVAL, 10 * self._save_cost)
         if not force and self._saved_at is not None and now - self._saved_at < wait:
             return
-        # Each distinct entity is written once, in a table the documents refer to by number.
-        numbers: dict[EntityRef, int] = {}
-        entries = {rel: entry.to_json(numbers) for rel, entry in sorted(self.entries.items())}
         data = {
             "format": FORMAT,
             "version": package_version(),
-            "entries": entries,
-            "entities": [list(entity) for entity in numbers],
+            "entries": {rel: self._json[rel] for rel in sorted(self._json)},
+            "entities": self._table,
         }
         write_atomically(self.path, json.dumps(data, separators=(",", ":")).encode())
         self._saved_at = self.clock()

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import functools
 from collections import Counter
-from dataclasses import asdict, dataclass, field
+from dataclasses import dataclass, field, fields
 from enum import StrEnum
 from pathlib import Path
 from time import perf_counter
@@ -93,7 +93,7 @@ class Summary:
     entities: tuple[EntityRef, ...] = ()
 
     def to_json(self) -> dict[str, Any]:
-        data = asdict(self)
+        data = {f.name: getattr(self, f.name) for f in fields(self)}
         data["entities"] = [list(entity) for entity in self.entities]
         return data
 
