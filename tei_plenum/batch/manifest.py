@@ -2,8 +2,9 @@
 
 The manifest lives in OUTDIR as JSON and is only ever replaced atomically, so an interrupted
 run leaves either the previous or the newer version. It is written after the outputs it
-describes, at most once a second while the batch runs: after a crash it may lag behind the
-outputs, which only means that the last few files are converted again.
+describes, at most once a second while the batch runs (see :meth:`Manifest.save`): after a
+crash it may lag behind the outputs, which only means that the last few files are converted
+again.
 """
 
 from __future__ import annotations
