@@ -47,8 +47,8 @@ def run(text_dir: Path, n: int = DEFAULT_COUNT) -> None:
             _print(figures)
         speedup = single["wall_s"] / double["wall_s"]
         print(
-            f"speed-up on 2 workers: {speedup:.2f}x (target >= {TARGET_SPEEDUP}x; this "
-            f"machine's ceiling, a pure CPU loop on 2 processes: {_ceiling():.2f}x)"
+            f"speed-up on 2 workers: {speedup:.2f}x (target >= {TARGET_SPEEDUP}x; ceiling "
+            f"here, a pure CPU loop on 2 processes: {_ceiling():.2f}x)"
         )
         rate = double["files_per_s"]
         print(f"2 workers: {rate:.0f} documents/s (target >= {TARGET_RATE:.0f})")
@@ -76,8 +76,8 @@ def _spin(rounds: int) -> int:
 
 
 def _ceiling(rounds: int = 5_000_000) -> float:
-    """How much faster two processes finish two equal CPU-bound tasks than one does: on a
-    shared machine this is the most any parallel program can show."""
+    """How much faster two processes finish two equal CPU-bound tasks than one does: on busy
+    or shared cores this is the most any parallel program can show."""
     start = time.perf_counter()
     _spin(rounds)
     _spin(rounds)
