@@ -280,3 +280,16 @@ def test_nothing_is_written_outside_outdir(collection: Path, tmp_path: Path):
     assert "a symbolic link to a file outside" in result.stderr
     assert not (out / "linked.xml").exists()
     assert "6 inputs: 4 converted, 2 failed" in result.stdout
+
+
+def test_a_bad_sidecar_fails_only_its_document(collection: Path, tmp_path: Path):
+    sidecar = collection / "hostile-plain-prose.meta.toml"
+    sidecar.write_text('titel = "A typo"\n', "utf-8")
+    result = run(str(collection), "-o", str(tmp_path / "out"), "-j", "1")
+    assert result.exit_code == 1
+    (error,) = [line for line in result.stderr.splitlines() if "error:" in line]
+    assert error.startswith(
+        f"tei-plenum: error: {collection / 'hostile-plain-prose.txt'}: {sidecar}: "
+        "unknown sidecar key 'titel'"
+    )
+    assert "5 inputs: 4 converted, 1 failed" in result.stdout
