@@ -173,7 +173,7 @@ def batch(
 
 
 def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:
-    with _progress(work.total, quiet) as update:
+    with progress_display(work.total, quiet) as update:
 
         def on_outcome(outcome: Outcome) -> None:
             if outcome.failed:
@@ -184,7 +184,7 @@ def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchRe
 
 
 @contextmanager
-def _progress(total: int, quiet: bool) -> Iterator[Callable[[Outcome], None]]:
+def progress_display(total: int, quiet: bool) -> Iterator[Callable[[Outcome], None]]:
     """A bar on a terminal, plain periodic lines otherwise, nothing when quiet."""
     stderr = sys.stderr
     if quiet:

@@ -2,16 +2,18 @@
 
 from __future__ import annotations
 
+import io
 import json
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
 
 from tei_plenum.batch import MANIFEST_NAME
 from tei_plenum.batch.worker import tools
-from tei_plenum.cli.batch import PlainProgress
+from tei_plenum.cli.batch import PlainProgress, progress_display
 from tei_plenum.export.html import to_html
 from tei_plenum.export.text import to_text
 from tei_plenum.pipeline import convert_file
@@ -293,3 +295,23 @@ def test_a_bad_sidecar_fails_only_its_document(collection: Path, tmp_path: Path)
         "unknown sidecar key 'titel'"
     )
     assert "5 inputs: 4 converted, 1 failed" in result.stdout
+
+
+def test_on_a_terminal_progress_is_a_bar_with_rate(monkeypatch: pytest.MonkeyPatch):
+    class Terminal(io.StringIO):
+        def isatty(self) -> bool:
+            return True
+
+    stream = Terminal()
+    monkeypatch.setattr(sys, "stderr", stream)
+    with progress_display(3, quiet=False) as update:
+        for _ in range(3):
+            update(None)
+    shown = stream.getvalue()
+    assert "Converting" in shown
+    assert "3/3" in shown
+    assert "files/s" in shown
+    stream.truncate(0)
+    with progress_display(3, quiet=True) as update:
+        update(None)
+    assert stream.getvalue() == ""
