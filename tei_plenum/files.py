@@ -5,7 +5,10 @@ from __future__ import annotations
 import os
 import secrets
 import stat
+from collections.abc import Iterator
+from contextlib import contextmanager
 from pathlib import Path
+from typing import BinaryIO
 
 from .errors import InputError, Location
 
@@ -32,7 +35,8 @@ def read_regular_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
         raise InputError(f"is larger than the {max_bytes // (1024 * 1024)} MiB limit", where)
     try:
         with path.open("rb") as handle:
-            data = handle.read(max_bytes + 1)
+            # The size seen by stat, plus one byte to notice a file that grew meanwhile.
+            data = handle.read(min(info.st_size, max_bytes) + 1)
     except OSError as exc:
         raise InputError(f"cannot read: {exc.strerror or exc}", where) from None
     if len(data) > max_bytes:
@@ -40,11 +44,13 @@ def read_regular_file(path: Path, *, max_bytes: int = MAX_INPUT_BYTES) -> bytes:
     return data
 
 
-def write_atomically(path: Path, data: bytes) -> None:
-    """Write ``data`` to ``path`` through a temporary file and a rename.
+@contextmanager
+def open_atomically(path: Path) -> Iterator[BinaryIO]:
+    """A binary handle whose content replaces ``path`` only if the block ends without error.
 
-    A reader, a crash or Ctrl-C therefore sees either the old file or the complete new one,
-    never a half-written output.
+    The data goes to a temporary file beside ``path`` and is renamed into place at the end, so
+    a reader, a crash or Ctrl-C sees either the old file or the complete new one, never a
+    half-written output.
     """
     where = Location(str(path))
     parent = path.parent if str(path.parent) else Path(".")
@@ -58,11 +64,17 @@ def write_atomically(path: Path, data: bytes) -> None:
     fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
     try:
         with os.fdopen(fd, "wb") as handle:
-            handle.write(data)
+            yield handle
         os.replace(tmp_name, path)
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+def write_atomically(path: Path, data: bytes) -> None:
+    """Write ``data`` to ``path`` through :func:`open_atomically`."""
+    with open_atomically(path) as handle:
+        handle.write(data)
 
 
 def same_file(a: Path, b: Path) -> bool:

@@ -14,11 +14,12 @@ from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from importlib import resources
-from typing import Any
+from typing import Any, BinaryIO
 from urllib.parse import quote
 
 from lxml import etree
 
+from ..export.html import page_head
 from .worker import Summary
 
 INDEX_STEM = "index"
@@ -55,13 +56,16 @@ def _by_title(entry: IndexEntry) -> tuple[str, str]:
 
 
 def build_index(entries: Sequence[IndexEntry]) -> bytes:
-    """The whole ``index.html`` for these documents, as UTF-8.
-
-    The page is written element by element (one table row or index entry at a time), so a
-    corpus of any size never needs its whole page as a tree in memory.
-    """
-    dated = by_date(entries)
+    """The whole ``index.html`` for these documents, as UTF-8 bytes."""
     out = io.BytesIO()
+    write_index(entries, out)
+    return out.getvalue()
+
+
+def write_index(entries: Sequence[IndexEntry], out: BinaryIO) -> None:
+    """Write ``index.html`` to ``out`` element by element (one table row or index entry at a
+    time), so a corpus of any size never holds its whole page in memory."""
+    dated = by_date(entries)
     with etree.htmlfile(out, encoding="utf-8") as page:
         page.write_doctype("<!DOCTYPE html>")
         with page.element("html", {"lang": "en"}):
@@ -76,7 +80,6 @@ def build_index(entries: Sequence[IndexEntry]) -> bytes:
                     _write_table(page, "by-title", "Documents by title", by_title, "A to Z")
                     for kind, anchor, title in ENTITY_SECTIONS:
                         _write_entities(page, kind, anchor, title, dated)
-    return out.getvalue()
 
 
 def _header(entries: Sequence[IndexEntry]) -> etree._Element:
@@ -117,17 +120,8 @@ def _sub(
 
 
 def _head(title: str) -> etree._Element:
-    head = etree.Element("head")
-    _sub(head, "meta", None, {"charset": "utf-8"})
-    _sub(head, "meta", None, {"name": "viewport", "content": "width=device-width, initial-scale=1"})
-    # Navigation to the document pages stays allowed; loading anything into this page is not.
-    policy = "default-src 'none'; style-src 'unsafe-inline'; img-src 'none'"
-    _sub(head, "meta", None, {"http-equiv": "Content-Security-Policy", "content": policy})
-    _sub(head, "title", title)
-    shared = resources.files("tei_plenum.export").joinpath("html.css").read_text("utf-8")
     extra = resources.files(__package__).joinpath("corpus.css").read_text("utf-8")
-    _sub(head, "style", f"{shared}\n{extra}")
-    return head
+    return page_head(title, extra)
 
 
 def _write_table(

@@ -18,8 +18,8 @@ from pathlib import Path, PurePosixPath
 from time import perf_counter
 
 from ..errors import TeiPlenumError
-from ..files import write_atomically
-from .corpus_index import INDEX_STEM, IndexEntry, build_index
+from ..files import open_atomically
+from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
 from .manifest import Manifest, settings_digest, sha256_file
 from .report import Totals
@@ -98,7 +98,8 @@ def execute(
         # The manifest holds the summary of every document converted now or earlier.
         stems = (str(job.rel) for job in batch.discovery.jobs)
         entries = [IndexEntry.of(rel, s) for rel in stems if (s := manifest.summary(rel))]
-        write_atomically(result.index, build_index(entries))
+        with open_atomically(result.index) as handle:
+            write_index(entries, handle)
     result.totals.wall_time = perf_counter() - started
     return result
 

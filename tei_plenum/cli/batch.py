@@ -24,6 +24,7 @@ from ..batch import (
     summary_lines,
 )
 from ..files import write_atomically
+from .options import authority_option
 
 # Seconds between two plain progress lines when standard error is not a terminal.
 PROGRESS_EVERY = 5.0
@@ -105,14 +106,7 @@ class PlainProgress:
     metavar="LIST",
     help="Outputs to write: tei, html, text (html adds the corpus index.html).",
 )
-@click.option(
-    "--authority",
-    "authority_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Extra authority file; repeatable; wins over the bundled one.",
-)
+@authority_option
 @click.option(
     "--validate/--no-validate",
     default=True,

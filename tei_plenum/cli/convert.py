@@ -14,6 +14,7 @@ from ..files import same_file, write_atomically
 from ..metadata import load_sidecar
 from ..options import ConvertOptions
 from ..pipeline import convert_bytes, convert_file
+from .options import authority_option
 
 
 def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
@@ -46,14 +47,7 @@ def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
     help="Sidecar metadata (default: INPUT.meta.toml when present).",
 )
 @click.option("--encoding", metavar="NAME", help="Input encoding (default: UTF-8, or the BOM's).")
-@click.option(
-    "--authority",
-    "authority_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Extra authority file; repeatable; wins over the bundled one.",
-)
+@authority_option
 @click.option(
     "--enrich/--no-enrich",
     default=True,

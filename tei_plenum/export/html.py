@@ -144,7 +144,7 @@ def to_html(tree: etree._ElementTree, *, source_name: str | None = None) -> str:
     if lang:
         html.set("lang", lang)
     title = _document_title(page, header, root, source_name)
-    html.append(_head(title))
+    html.append(page_head(title))
     body = etree.SubElement(html, "body")
     _sub(body, "a", "Skip to the text", {"class": "skip", "href": "#text"})
     banner = _sub(body, "header", None, {"class": "doc-header"})
@@ -650,7 +650,9 @@ def _document_title(
     return PurePath(source_name).name if source_name else "Untitled document"
 
 
-def _head(title: str) -> etree._Element:
+def page_head(title: str, extra_css: str = "") -> etree._Element:
+    """The ``head`` of every page the project writes: charset, viewport, a policy that forbids
+    loading anything, the title and the inline stylesheet (plus ``extra_css``)."""
     head = etree.Element("head")
     _sub(head, "meta", None, {"charset": "utf-8"})
     _sub(head, "meta", None, {"name": "viewport", "content": "width=device-width, initial-scale=1"})
@@ -659,7 +661,7 @@ def _head(title: str) -> etree._Element:
     _sub(head, "meta", None, {"http-equiv": "Content-Security-Policy", "content": policy})
     _sub(head, "title", title)
     css = resources.files(__package__).joinpath("html.css").read_text(encoding="utf-8")
-    _sub(head, "style", css)
+    _sub(head, "style", f"{css}\n{extra_css}" if extra_css else css)
     return head
 
 

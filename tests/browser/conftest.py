@@ -66,8 +66,15 @@ def example_page(
     source = SHARED / "examples" / f"{name}.tei.xml"
     html_path = tmp_path / f"{name}.html"
     html_path.write_text(to_html(parse_xml_file(source), source_name=source.name), "utf-8")
-    page = browser_context.new_page()
-    loaded = LoadedPage(name, page, html_path.as_uri())
+    loaded = open_page(browser_context, name, html_path)
+    yield loaded
+    loaded.page.close()  # type: ignore[attr-defined]
+
+
+def open_page(browser_context: object, name: str, path: Path) -> LoadedPage:
+    """Open a local page, recording its console errors and every request it makes."""
+    page = browser_context.new_page()  # type: ignore[attr-defined]
+    loaded = LoadedPage(name, page, path.as_uri())
     page.on(
         "console",
         lambda message: (
@@ -79,5 +86,4 @@ def example_page(
     page.on("pageerror", lambda error: loaded.console_errors.append(str(error)))
     page.on("request", lambda req: loaded.requests.append(req.url))
     page.goto(loaded.url)
-    yield loaded
-    page.close()
+    return loaded

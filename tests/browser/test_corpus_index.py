@@ -10,7 +10,7 @@ from urllib.parse import unquote, urlsplit
 import pytest
 
 from tei_plenum.batch import Settings, execute, plan
-from tests.browser.conftest import SCREENSHOTS, LoadedPage
+from tests.browser.conftest import SCREENSHOTS, LoadedPage, open_page
 from tests.conftest import FIXTURES, SAMPLE
 
 pytestmark = pytest.mark.browser
@@ -33,21 +33,9 @@ def corpus_page(browser_context, tmp_path: Path) -> Iterator[LoadedPage]:
     shutil.copyfile(SAMPLE, source / SAMPLE.name)
     result = execute(plan([str(source)], Settings(tmp_path / "out", formats=("html",))), jobs=1)
     assert result.index is not None
-    page = browser_context.new_page()
-    loaded = LoadedPage("corpus-index", page, result.index.as_uri())
-    page.on(
-        "console",
-        lambda message: (
-            loaded.console_errors.append(message.text)
-            if message.type in {"error", "warning"}
-            else None
-        ),
-    )
-    page.on("pageerror", lambda error: loaded.console_errors.append(str(error)))
-    page.on("request", lambda req: loaded.requests.append(req.url))
-    page.goto(loaded.url)
+    loaded = open_page(browser_context, "corpus-index", result.index)
     yield loaded
-    page.close()
+    loaded.page.close()  # type: ignore[attr-defined]
 
 
 def test_index_loads_without_errors_or_requests(corpus_page: LoadedPage):
