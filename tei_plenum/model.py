@@ -14,7 +14,7 @@ containers and records. This is what makes the fidelity rule hold by constructio
 from __future__ import annotations
 
 from collections.abc import Iterable, Mapping
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 from enum import StrEnum
 
 Attrs = tuple[tuple[str, str], ...]
@@ -101,8 +101,16 @@ class Block:
         added = tuple(new)
         if not added:
             return self
-        merged = tuple(sorted({*self.marks, *added}, key=mark_order))
-        return replace(self, marks=merged)
+        return self.with_only_marks((*self.marks, *added))
+
+    def with_only_marks(self, marks: Iterable[Mark]) -> Block:
+        """A copy whose marks are exactly ``marks`` (sorted, duplicates dropped).
+
+        Built directly rather than through ``dataclasses.replace``, which is slow, because
+        every enricher calls this for every block.
+        """
+        merged = tuple(sorted(set(marks), key=mark_order))
+        return Block(self.role, self.text, self.span, self.page, self.path, self.attrs, merged)
 
     def has_mark(self, tag: str) -> bool:
         return any(m.tag == tag for m in self.marks)

@@ -55,7 +55,7 @@ def _classify_block(block: Block) -> Block:
             kept.append(mark)
         else:
             added.extend(found)
-    return replace(block, marks=()).with_marks([*kept, *added])
+    return block.with_only_marks([*kept, *added])
 
 
 def _classify(text: str, mark: Mark) -> list[Mark] | None:
@@ -115,6 +115,6 @@ def finalize_brackets(doc: Document) -> Document:
             Mark(m.start, m.end, "supplied", supplied) if m.tag == "bracket" else m
             for m in block.marks
         ]
-        return replace(block, marks=()).with_marks(marks)
+        return block.with_only_marks(marks)
 
     return replace(doc, blocks=tuple(final(block) for block in doc.blocks))

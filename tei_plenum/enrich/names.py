@@ -314,7 +314,7 @@ def _enrich_block(
         if found is not None and found.make is not None:
             registry.use(found.ref, found.make, bracketed=was_bracketed)
     kept = tuple(mark for mark in block.marks if mark not in removed)
-    return replace(block, marks=kept).with_marks(mark for mark, *_ in placed)
+    return block.with_only_marks([*kept, *(mark for mark, *_ in placed)])
 
 
 def _fits(candidate: _Candidate, taken: list[Mark]) -> bool:

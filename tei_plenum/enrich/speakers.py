@@ -385,7 +385,7 @@ def _repoint(block: Block, cast: _Cast) -> Block:
                 mark = Mark(mark.start, mark.end, mark.tag, attrs(dict(mark.attrs), ref=f"#{key}"))
                 changed = True
         marks.append(mark)
-    return replace(block, marks=()).with_marks(marks) if changed else block
+    return block.with_only_marks(marks) if changed else block
 
 
 def _move_records(entities: tuple[Entity, ...], cast: _Cast) -> tuple[Entity, ...]:

@@ -10,8 +10,6 @@ For the converter's own output this view gives back exactly the words of the sou
 
 from __future__ import annotations
 
-import re
-
 from lxml import etree
 
 from ..errors import DocumentError, Location
@@ -34,7 +32,6 @@ BLOCKS = frozenset(
 )  # fmt: skip
 # Elements whose text is not part of the reading text.
 SKIPPED = frozenset({"teiHeader", "standOff", "facsimile", "sourceDoc", "figDesc"})
-_SPACE = re.compile(r"\s+")
 _PREFERRED_CHOICE = ("corr", "reg", "expan")
 
 
@@ -84,10 +81,10 @@ class _Collector:
             else:
                 parts: list[str] = []
                 self.inline(child, parts)
-                block = _SPACE.sub(" ", "".join(parts)).strip()
+                block = " ".join("".join(parts).split())
                 if block:
                     self.blocks.append(block)
-            tail = _SPACE.sub(" ", child.tail or "").strip()
+            tail = " ".join((child.tail or "").split())
             if tail:
                 self.blocks.append(tail)
 

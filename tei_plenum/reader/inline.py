@@ -7,7 +7,11 @@ bracket is (a supplied word, a name, a description, a gap) and replace the mark.
 
 from __future__ import annotations
 
+import re
+
 from ..model import Mark, attrs
+
+_BRACKET = re.compile(r"[\[\]]")
 
 
 def bracket_marks(text: str) -> list[Mark]:
@@ -16,27 +20,27 @@ def bracket_marks(text: str) -> list[Mark]:
         return []
     marks: list[Mark] = []
     stack: list[int] = []
-    index = 0
-    while index < len(text):
-        char = text[index]
-        if char == "[":
-            double = text.startswith("[[", index)
+    found = _BRACKET.search(text)
+    while found is not None:
+        index = found.start()
+        step = 1
+        if text[index] == "[":
             stack.append(index)
-            if double:
+            if text.startswith("[[", index):
                 stack.append(-1)
-                index += 2
-                continue
-        elif char == "]" and stack:
+                step = 2
+        elif stack:
             if stack[-1] == -1 and text.startswith("]]", index):
                 stack.pop()
                 opening = stack.pop()
                 marks.append(Mark(opening + 2, index, "bracket", attrs(double="true")))
-                index += 2
-                continue
-            opening = stack.pop()
-            if opening == -1:
-                # "[[a] b]": the second "[" closes here; the first stays open as a single pair.
-                opening = stack[-1] + 1
-            marks.append(Mark(opening + 1, index, "bracket"))
-        index += 1
+                step = 2
+            else:
+                opening = stack.pop()
+                if opening == -1:
+                    # "[[a] b]": the second "[" closes here; the first stays open as a single pair.
+                    opening = stack[-1] + 1
+                marks.append(Mark(opening + 1, index, "bracket"))
+        # Jump from bracket to bracket instead of walking every character.
+        found = _BRACKET.search(text, index + step)
     return [m for m in marks if m.end > m.start]

@@ -17,6 +17,7 @@ from __future__ import annotations
 
 import itertools
 import re
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 
 _GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
@@ -71,8 +72,9 @@ def _keep_runs(line: str) -> str:
     return _SPACES.sub(lambda m: "  " if len(m.group()) > 1 else " ", line.strip())
 
 
-def _join(parts: object) -> str:
-    return _SPACES.sub(" ", " ".join(p.strip() for p in parts)).strip()  # type: ignore[attr-defined]
+def _join(parts: Iterable[str]) -> str:
+    """Lines joined with one space, every run of spaces reduced to one (guide §2)."""
+    return " ".join(" ".join(parts).split())
 
 
 def detect(lines: list[str]) -> str:

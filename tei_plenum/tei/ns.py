@@ -18,8 +18,7 @@ def q(local: str) -> str:
     return f"{{{TEI_NS}}}{local}"
 
 
-def _attr_name(name: str) -> str:
-    return {"xml:id": XML_ID, "xml:lang": XML_LANG}.get(name, name)
+_ATTR_NAMES = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 
 
 def el(
@@ -29,9 +28,11 @@ def el(
     parent: etree._Element | None = None,
 ) -> etree._Element:
     """Make a TEI element (attributes kept in the order given), optionally under ``parent``."""
-    element = etree.SubElement(parent, q(local)) if parent is not None else etree.Element(q(local))
-    for name, value in attrs:
-        element.set(_attr_name(name), value)
+    attrib = {_ATTR_NAMES.get(name, name): value for name, value in attrs}
+    if parent is None:
+        element = etree.Element(q(local), attrib)
+    else:
+        element = etree.SubElement(parent, q(local), attrib)
     if text is not None:
         element.text = text
     return element
