@@ -19,6 +19,7 @@ from concurrent.futures import ProcessPoolExecutor
 from pathlib import Path
 from typing import Any
 
+from bench import own_peak_mb
 from bench.corpus import text_corpus
 from tei_plenum.batch import Settings, execute, plan
 
@@ -121,7 +122,7 @@ def _measure_here(corpus: Path, out: Path, jobs: int) -> dict[str, Any]:
     result = execute(plan([str(corpus)], Settings(out)), jobs=jobs)
     wall = time.perf_counter() - start
     files = result.totals.documents
-    parent = resource.getrusage(resource.RUSAGE_SELF).ru_maxrss / 1024
+    parent = own_peak_mb()
     children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return {
         "jobs": jobs,

@@ -44,11 +44,11 @@ def _throughput(paths: list[Path], options: ConvertOptions, enrichment: Enrichme
 _MEASURED = """
 import sys
 from tei_plenum.cli import main
+from bench import own_peak_mb
 try:
     main(sys.argv[1:], standalone_mode=False)
 finally:
-    peak = next(l for l in open("/proc/self/status") if l.startswith("VmHWM"))
-    print(int(peak.split()[1]) / 1024, file=sys.stderr)
+    print(own_peak_mb(), file=sys.stderr)
 """
 
 
