@@ -27,8 +27,9 @@ _HONORIFIC = (
 )
 _NAME = rf"{UPPER}[\w'’.-]*(?:\s+(?:{UPPER}[\w'’.-]*|\[[^\]]+\])){{0,4}}"
 _LABEL = re.compile(
-    rf"^(?P<label>(?:(?P<side>{UPPER}[\w'-]*(?:\s+{UPPER}[\w'-]*)?)\s+\((?P<sidename>{_NAME})\)|"
-    rf"(?:{_HONORIFIC}\s+)?(?P<name>{_NAME})|(?P<qa>Q|A|Question|Answer))\s*:)\s"
+    rf"^(?P<label>(?:(?P<qa>Q|A|Question|Answer)(?=\s*:)|"
+    rf"(?P<side>{UPPER}[\w'-]*(?:\s+{UPPER}[\w'-]*)?)\s+\((?P<sidename>{_NAME})\)|"
+    rf"(?:{_HONORIFIC}\s+)?(?P<name>{_NAME}))\s*:)\s"
 )
 _SPEECH_VERBS = (
     r"said|stated|noted|replied|asked|informed|remarked|declared|emphasi[sz]ed|answered|"

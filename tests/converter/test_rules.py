@@ -72,3 +72,12 @@ def test_no_page_break_inside_a_gap_description() -> None:
     gap = xp(tree, "//tei:gap")[0]
     assert not xp(gap, ".//tei:pb")
     assert gap.getnext().tag.endswith("pb")
+
+
+def test_question_and_answer_turns() -> None:
+    text = pdf("TRANSCRIPT OF AN INTERVIEW", "Q: What is the aim?", "A: Peace.", "Q: When?")
+    tree = convert_text(text, enrichment=Enrichment.load()).tree
+    questioner, respondent = "#pers-interviewer", "#pers-interviewee"
+    assert xp(tree, "//tei:sp/@who") == [questioner, respondent, questioner]
+    assert [text_of(s) for s in xp(tree, "//tei:speaker")] == ["Q:", "A:", "Q:"]
+    assert not xp(tree, "//tei:speaker/tei:persName")
