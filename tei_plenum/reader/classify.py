@@ -516,7 +516,8 @@ def _is_participant_line(text: str) -> bool:
     """A line under a "Participants:" caption: a side with its names, or a list of names."""
     if len(text) > 400 or text.endswith(":"):
         return False
-    if re.match(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}(?:\s*\([^)]*\))?\s*:", text):
+    # "South: Lee Hu-rak, ..." heads a side's names; "South (LEE): ..." is a speaker's turn.
+    if re.match(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:", text):
         return True
     words = text.rstrip(".;").split()
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "([")

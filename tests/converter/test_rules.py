@@ -81,3 +81,23 @@ def test_question_and_answer_turns() -> None:
     assert xp(tree, "//tei:sp/@who") == [questioner, respondent, questioner]
     assert [text_of(s) for s in xp(tree, "//tei:speaker")] == ["Q:", "A:", "Q:"]
     assert not xp(tree, "//tei:speaker/tei:persName")
+
+
+def test_side_participants_lines_then_side_turns() -> None:
+    text = pdf(
+        "RECORD OF THE TALKS",
+        "Participants:",
+        "From Seoul: Lee Hu-rak, Chang Ki-young",
+        "From Pyongyang: Kim Yong-ju, Pak Song-chol",
+        "South (LEE): We begin.",
+        "North (PAK): Agreed.",
+    )
+    tree = convert_text(text, enrichment=Enrichment.load()).tree
+    assert len(xp(tree, "//tei:ab[@type='participants']")) == 3
+    assert xp(tree, "//tei:sp/@who") == ["#pers-lee-hu-rak", "#pers-pak-song-chol"]
+    assert xp(tree, "//tei:personGrp/@xml:id") == [
+        "grp-seoul",
+        "grp-pyongyang",
+        "grp-south",
+        "grp-north",
+    ]
