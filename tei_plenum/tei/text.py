@@ -15,7 +15,7 @@ from lxml import etree
 
 from ..model import Block, Container, Role
 from .inline import append_text, fill
-from .ns import el
+from .ns import el, q
 
 # Role -> (element, fixed attributes). Markings and addresses get extra handling below.
 ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
@@ -37,6 +37,10 @@ ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
     Role.DOCKET: ("ab", (("type", "docket"),)),
     Role.PAGE_BREAK: ("pb", ()),
 }
+
+
+# Children of body that do not count as its content for the schema.
+_NOT_CONTENT = frozenset(q(name) for name in ("pb", "fw", "opener", "closer", "head"))
 
 
 def marking_ids(blocks: Sequence[Block]) -> dict[int, str]:
@@ -67,7 +71,28 @@ def build_text(blocks: Sequence[Block], *, first_page: bool = True) -> etree._El
         else:
             _write_block(parent, block, ids.get(index))
         previous = block
+    _ensure_body(text)
     return text
+
+
+def _ensure_body(text: etree._Element) -> None:
+    """A ``text`` needs a ``body`` with some content, even when the source held only docket
+    or registry lines: an empty ``p`` (no characters, so the reading text is unchanged)."""
+    body = text.find(q("body"))
+    if body is None:
+        body = el("body")
+        back = text.find(q("back"))
+        if back is None:
+            text.append(body)
+        else:
+            back.addprevious(body)
+    if not any(child.tag not in _NOT_CONTENT for child in body):
+        filler = el("p")
+        closer = body.find(q("closer"))
+        if closer is None:
+            body.append(filler)
+        else:
+            closer.addprevious(filler)
 
 
 def _continues_signature(previous: Block | None, block: Block) -> bool:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import pytest
+
 from tei_plenum.enrich import Enrichment
 from tei_plenum.model import Role
 from tei_plenum.pipeline import convert_text
@@ -101,3 +103,18 @@ def test_side_participants_lines_then_side_turns() -> None:
         "grp-south",
         "grp-north",
     ]
+
+
+@pytest.mark.parametrize(
+    "blocks",
+    [
+        ("Translation from Korean     SECRET",),
+        ("REPORT", "AMBASSADOR IVANOV"),
+        ("Five copies printed   Translated [by]:", "Nº 12      Petrov [signature]"),
+    ],
+    ids=["docket-only", "title-and-signature", "back-only"],
+)
+def test_a_text_without_body_paragraphs_is_still_valid(tei_all, blocks) -> None:
+    tree = convert_text(pdf(*blocks), enrichment=Enrichment.minimal()).tree
+    assert tei_all.validate(tree), tei_all.error_log.last_error
+    assert xp(tree, "//tei:body/tei:p[not(node())]")

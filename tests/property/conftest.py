@@ -6,11 +6,8 @@ import os
 
 import pytest
 from hypothesis import HealthCheck, settings
-from lxml import etree
 
 from tei_plenum.enrich import Enrichment
-from tei_plenum.xmlsafe import parse_xml_file
-from tests.conftest import TEI_ALL_RNG
 
 # CI runs the same examples every time; a developer's run keeps exploring new ones.
 settings.register_profile(
@@ -22,14 +19,6 @@ settings.register_profile(
 )
 if os.environ.get("CI"):
     settings.load_profile("ci")
-
-
-@pytest.fixture(scope="session")
-def tei_all() -> etree.RelaxNG:
-    """``tei_all.rng`` takes seconds to compile: once per test session."""
-    if not TEI_ALL_RNG.exists():
-        pytest.skip("the official TEI schema is not available")
-    return etree.RelaxNG(parse_xml_file(TEI_ALL_RNG))
 
 
 @pytest.fixture(scope="session")
