@@ -205,31 +205,45 @@ def _first_words(blocks: Sequence[Block]) -> str:
 
 
 def _translators(blocks: Sequence[Block]) -> list[tuple[str, str, str]]:
-    """(name, person ref, what they did) for each name signed under a caption in the back."""
+    """(name, person ref, what they did) for each name signed under a caption in the back, or
+    named on the caption's own line ("Minutes taken by: J. Tejchma")."""
+    docket = next(
+        (b.text for b in blocks if b.role is Role.MARKING and b.attr("type") == "translationNote"),
+        "",
+    )
     found: list[tuple[str, str, str]] = []
     caption = ""
     for block in blocks:
-        if block.role is Role.BYLINE and block.path and block.path[0].tag == "back":
+        if not block.path or block.path[0].tag != "back":
+            continue
+        if block.role is Role.BYLINE:
             caption = block.text.lower()
-        elif block.role is Role.SIGNED and block.path and block.path[0].tag == "back":
-            person = next((m for m in block.marks if m.tag == "persName"), None)
-            name = (
-                block.text[person.start : person.end]
-                if person
-                else re.sub(r"\s*\[.*$", "", block.text).strip()
-            )
-            ref = dict(person.attrs).get("ref", "") if person else ""
-            if name:
-                found.append((name, ref, _resp_phrase(caption)))
+        if block.role not in (Role.BYLINE, Role.SIGNED):
+            continue
+        person = next((m for m in block.marks if m.tag == "persName"), None)
+        if person is None and block.role is Role.SIGNED:
+            name, ref = re.sub(r"\s*\[.*$", "", block.text).strip(), ""
+        elif person is not None:
+            name, ref = block.text[person.start : person.end], dict(person.attrs).get("ref", "")
+        else:
+            continue
+        if name:
+            found.append((name, ref, _resp_phrase(caption, docket)))
     return found
 
 
-def _resp_phrase(caption: str) -> str:
+def _resp_phrase(caption: str, docket: str) -> str:
+    """What a signer did, in the words of the guide (§4.1): the language from the caption,
+    else from the docket's translation note."""
     if caption.startswith("translat"):
-        language = re.search(r"from (?:the )?(\w+)", caption)
+        language = re.search(r"from (?:the )?(\w+)", caption) or re.search(
+            r"from (?:the )?(\w+)", docket.lower()
+        )
         source = f" from {language.group(1).capitalize()}" if language else ""
         return f"translation{source}, signed in the translators' block"
-    if caption.startswith("record") or "minutes" in caption:
+    if "minutes" in caption:
+        return "minutes of the meeting, signed in the recorder's block"
+    if caption.startswith("record"):
         return "record of the conversation, signed in the recorder's block"
     return f"{caption.rstrip(':').replace('[', '').replace(']', '')}, signed in the closing block"
 
