@@ -19,8 +19,9 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import DocumentError, InputError, Location, SchemaLoadError, TeiParseError
+from ..files import read_regular_file
 from ..resources import schema_path
-from ..xmlsafe import parse_xml_file
+from ..xmlsafe import MAX_XML_BYTES, parse_xml
 from .engines import (
     XSLT1_BINDINGS,
     DtdEngine,
@@ -31,6 +32,7 @@ from .engines import (
     load_schema_tree,
     schematron_binding,
 )
+from .locate import with_columns
 from .projectrules import ProjectRulesEngine
 
 if TYPE_CHECKING:
@@ -137,11 +139,13 @@ class Validator:
         can tell a usage problem from an invalid document.
         """
         source = str(path)
+        data = read_regular_file(path, max_bytes=MAX_XML_BYTES)
         try:
-            tree = parse_xml_file(path)
+            tree = parse_xml(data, source=source)
         except TeiParseError as exc:
             return FileReport(source, (_parse_diagnostic(exc, source),))
-        return self.validate_tree(tree, source)
+        report = self.validate_tree(tree, source)
+        return FileReport(source, with_columns(report.diagnostics, data, tree))
 
     def validate_files(self, paths: Sequence[Path], jobs: int = 1) -> Iterator[FileReport]:
         """Reports in the order of ``paths``; ``jobs`` > 1 spreads files over processes.
