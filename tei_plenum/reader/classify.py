@@ -19,6 +19,7 @@ from .layout import Layout, RawBlock
 _JOURNAL_BYLINE = re.compile(r"^(?:from\s+the\s+)?(?:journal|diary)\s+of\b", re.IGNORECASE)
 _BANNER = re.compile(r"\b(?:digital\s+archive|archive|translation\s*-\s*english)\b", re.I)
 _TWO_SPACES = re.compile(r" {2,}")
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
 
 
 @dataclass(slots=True)
@@ -488,6 +489,12 @@ def _claim_body_block(cell: Cell, state: _BodyState, base: tuple[Container, ...]
     if ordinal is not None:
         cell.attrs["n"] = str(ordinal[0])
         cell.marks.append(Mark(0, ordinal[1], "label"))
+        return
+    numbered = _NUMBERED.match(text)
+    if numbered is not None:
+        # "1. The plenum decides ...": a numbered paragraph, like an ordinal one (§7.3).
+        cell.attrs["n"] = numbered.group(1)
+        cell.marks.append(Mark(0, numbered.end(1) + 1, "label"))
 
 
 def _claim_item(

@@ -37,10 +37,13 @@ class Marking:
 _CLASSIFICATION = re.compile(
     r"^(?:top\s+secret|secret|confidential|strictly\s+confidential|strictly\s+secret|"
     r"(?:top\s+secret\s*[-–—,]?\s*)?special\s+(?:file|folder|dossier)|"
-    r"for\s+official\s+use(?:\s+only)?|not\s+for\s+publication|restricted)\.?$",
+    r"for\s+official\s+use(?:\s+only)?|not\s+for\s+publication|restricted|"
+    r"(?:top\s+secret\s*[-–—,]?\s*)?(?:of\s+)?special\s+importance)\.?$",
     re.IGNORECASE,
 )
-_COPY_NUMBER = re.compile(rf"^copy\s+{_NO}\s*(\d+)\.?$", re.IGNORECASE)
+_COPY_NUMBER = re.compile(rf"^(?:copy|ex\.|exemplar|exp\.)\s+{_NO}\s*(\d+)\.?$", re.IGNORECASE)
+# A telegram's priority printed on its own line ("URGENT", "Very urgent", "Priority").
+_PRIORITY = re.compile(r"^(?:very\s+)?(?:urgent|immediate|priority|flash)\.?$", re.IGNORECASE)
 _TRANSLATION_NOTE = re.compile(
     r"^(?:translation|translated)\s+from\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE
 )
@@ -107,6 +110,8 @@ def marking(text: str) -> Marking | None:
         return Marking("handling")
     if _TYPIST.match(text):
         return Marking("typist")
+    if _PRIORITY.match(text):
+        return Marking("marking")
     return None
 
 

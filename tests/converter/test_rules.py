@@ -118,3 +118,22 @@ def test_a_text_without_body_paragraphs_is_still_valid(tei_all, blocks) -> None:
     tree = convert_text(pdf(*blocks), enrichment=Enrichment.minimal()).tree
     assert tei_all.validate(tree), tei_all.error_log.last_error
     assert xp(tree, "//tei:body/tei:p[not(node())]")
+
+
+def test_numbered_paragraphs_and_priority_markings() -> None:
+    text = pdf(
+        "URGENT",
+        "Ex. No. 3",
+        "DECISION",
+        "1. The plenum decides to convene the congress.",
+        "2. The committee will report.",
+    )
+    blocks = read(text, source_name="t.txt").blocks
+    markings = [(b.attr("type"), b.text) for b in blocks if b.role is Role.MARKING]
+    assert markings == [("marking", "URGENT"), ("copyNumber", "Ex. No. 3")]
+    numbered = [b for b in blocks if b.role is Role.PARAGRAPH]
+    assert [b.attr("n") for b in numbered] == ["1", "2"]
+    assert [b.text[m.start : m.end] for b in numbered for m in b.marks if m.tag == "label"] == [
+        "1.",
+        "2.",
+    ]
