@@ -323,7 +323,6 @@ _FIELD = re.compile(
     r"minutes taken by|[\w']+(?:'s)?\s+note)):(?=\s|$)",
     re.IGNORECASE,
 )
-FIELD_PARTICIPANTS = frozenset({"present", "participants", "those present", "also present"})
 
 
 def field_label(text: str) -> tuple[str, int] | None:

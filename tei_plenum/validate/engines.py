@@ -23,7 +23,6 @@ from ..xmlsafe import parse_xml_file
 from .locate import element_location
 
 XS_NS = "http://www.w3.org/2001/XMLSchema"
-RNG_NS = "http://relaxng.org/ns/structure/1.0"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
 SVRL_NS = "http://purl.oclc.org/dsdl/svrl"
 WARNING_ROLES = frozenset({"warning", "warn", "info", "information", "informational"})
