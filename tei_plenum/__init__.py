@@ -1,5 +1,41 @@
-"""tei-plenum: plain-text archival translations to TEI P5, validation, HTML and text export."""
+"""tei-plenum: plain-text archival translations to TEI P5, validation, HTML and text export.
+
+The public API, imported on first use so that the command line starts fast::
+
+    from tei_plenum import convert_file, to_text, to_html, Validator
+
+    result = convert_file(Path("letter.txt"))   # result.tei (bytes), result.tree
+    print(to_text(result.tree))
+    report = Validator.from_schemas(None).validate_tree(result.tree, "letter.xml")
+"""
 
 from __future__ import annotations
 
+from importlib import import_module
+from typing import Any
+
 __version__ = "0.1.0"
+
+_API = {
+    "Conversion": "pipeline",
+    "convert_text": "pipeline",
+    "convert_bytes": "pipeline",
+    "convert_file": "pipeline",
+    "ConvertOptions": "options",
+    "Enrichment": "enrich",
+    "Document": "model",
+    "to_text": "export.text",
+    "to_html": "export.html",
+    "Validator": "validate",
+    "parse_xml": "xmlsafe",
+    "parse_xml_file": "xmlsafe",
+    "TeiPlenumError": "errors",
+    "Location": "errors",
+}
+__all__ = ["__version__", *_API]
+
+
+def __getattr__(name: str) -> Any:
+    if name not in _API:
+        raise AttributeError(f"module 'tei_plenum' has no attribute {name!r}")
+    return getattr(import_module(f".{_API[name]}", __name__), name)
