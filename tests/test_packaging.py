@@ -33,7 +33,7 @@ def test_wheel_ships_schemas_data_and_styles(wheel: Path) -> None:
         "tei_plenum/_shipped/schemas/tei_plenum.sch",
         "tei_plenum/_shipped/data/authority.xml",
         "tei_plenum/_shipped/data/kwp-cc-plenum-1956-08.txt",
-        "tei_plenum/export/html.css",
+        "tei_plenum/export/html/html.css",
     ):
         assert expected in names
 

@@ -1,0 +1,242 @@
+"""Shared pieces of the reading edition: TEI vocabularies, the state of one page, and
+builders that only ever emit escaped text and sanitised attributes."""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, field
+
+from lxml import etree
+
+from ...errors import DocumentError, Location
+from ...tei.ns import TEI_NS
+from ...tei.ns import XML_ID as _XML_ID
+
+# Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
+# tree built in code has no cap and recursion must not fail on it.
+_MAX_DEPTH = 200
+
+# Block elements whose content is running text: they become <p> (or a block <span> inside
+# running text, where HTML allows no <p>).
+_TEXT_BLOCKS = frozenset(
+    {
+        "p", "ab", "fw", "titlePart", "docDate", "docImprint", "docEdition",
+        "byline", "signed", "salute", "dateline", "speaker", "trailer", "address", "addrLine",
+        "l", "stage", "head", "imprimatur", "argument",
+    }
+)  # fmt: skip
+# Block elements that hold other blocks.
+_CONTAINERS = {
+    "front": "div",
+    "body": "div",
+    "back": "div",
+    "group": "div",
+    "titlePage": "div",
+    "docTitle": "div",
+    "opener": "div",
+    "closer": "div",
+    "postscript": "div",
+    "sp": "div",
+    "spGrp": "div",
+    "lg": "div",
+    "epigraph": "div",
+    "floatingText": "div",
+    "figure": "div",
+    "listBibl": "div",
+    "castList": "div",
+    "table": "div",
+    "row": "div",
+    "cell": "div",
+    "list": "ul",
+    "item": "li",
+}
+_DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
+_BLOCKS = _TEXT_BLOCKS | _CONTAINERS.keys() | _DIVS
+_ROLES = {"table": "table", "row": "row", "cell": "cell"}
+
+_NAME_GROUPS = {
+    "persName": "person",
+    "placeName": "place",
+    "orgName": "org",
+    "eventName": "event",
+    "name": "other",
+}
+_GROUP_TITLES = {
+    "person": "People",
+    "place": "Places",
+    "org": "Organisations",
+    "event": "Events",
+    "other": "Other names",
+}
+_RECORD_TAGS = frozenset({"person", "personGrp", "persona", "place", "org", "event", "object"})
+_RECORD_NAME_TAGS = ("persName", "placeName", "orgName", "eventName", "label", "name", "title")
+_DATE_TAGS = frozenset({"date", "docDate", "origDate", "time"})
+_DATE_ATTRS = (
+    ("when", ""),
+    ("from", "from "),
+    ("to", "to "),
+    ("notBefore", "not before "),
+    ("notAfter", "not after "),
+)
+
+_EDITORIAL_TITLES = {
+    "supplied": "Supplied by the translator",
+    "unclear": "Uncertain reading",
+}
+
+_AUTHORITIES = (
+    ("wikidata", "Wikidata", re.compile(r"Q[1-9][0-9]*"), "https://www.wikidata.org/wiki/{}"),
+    ("geonames", "GeoNames", re.compile(r"[1-9][0-9]*"), "https://www.geonames.org/{}"),
+    ("viaf", "VIAF", re.compile(r"[1-9][0-9]*"), "https://viaf.org/viaf/{}"),
+)
+
+_MARKINGS = (
+    ("classification", "Classification"),
+    ("copyNumber", "Copy number"),
+    ("printRun", "Print run"),
+    ("handling", "Handling"),
+    ("telegramNumber", "Telegram number"),
+)
+_IDNO_LABELS = {
+    "registration": "registration no.",
+    "copy": "copy no.",
+    "telegram": "telegram no.",
+    "shelfmark": "shelfmark",
+    "sourceFile": "source file",
+}
+
+# A URL is emitted only if it is plainly http(s) with no whitespace or control characters
+# anywhere: browsers drop tabs and newlines inside URLs, so "java\tscript:" must not pass.
+_SAFE_URL = re.compile(r"https?://[!#-~]+", re.IGNORECASE)
+_ISO_DATE = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+_ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
+_LANG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+
+
+@dataclass
+class _Entry:
+    """One index entry: a record (or an unlinked name) and its occurrences in the text."""
+
+    group: str
+    anchor: str
+    record: etree._Element | None
+    url: str | None
+    unresolved: bool
+    occurrences: list[tuple[str, str | None, str]] = field(default_factory=list)
+
+
+@dataclass
+class _Page:
+    """State of one export: ids handed out, the current page and the name index."""
+
+    ns: str | None
+    records: dict[str, etree._Element]
+    used_ids: set[str] = field(default_factory=lambda: {"text", "show-pages", "about", "index"})
+    page: str | None = None
+    occurrence_count: int = 0
+    entries: dict[tuple[str, str], _Entry] = field(default_factory=dict)
+
+    def q(self, path: str) -> str:
+        """An ElementPath in the document's TEI namespace, written with bare local names."""
+        if self.ns is None:
+            return path
+        return "/".join(
+            step if step in {"", ".", ".."} or step.startswith("*") else f"{{{self.ns}}}{step}"
+            for step in path.split("/")
+        )
+
+    def local(self, el: etree._Element) -> str | None:
+        """The TEI local name of ``el``, or None for comments, PIs and foreign elements."""
+        if not isinstance(el.tag, str):
+            return None
+        qname = etree.QName(el)
+        return qname.localname if qname.namespace == self.ns else None
+
+    def unique_id(self, base: str) -> str:
+        candidate = _safe_id(base)
+        stem, n = candidate, 1
+        while candidate in self.used_ids:
+            n += 1
+            candidate = f"{stem}-{n}"
+        self.used_ids.add(candidate)
+        return candidate
+
+
+def _tei_namespace(root: etree._Element, source_name: str | None) -> str | None:
+    """The namespace of TEI elements: TEI P5's, or none for older un-namespaced TEI."""
+    if isinstance(root.tag, str):
+        qname = etree.QName(root)
+        if qname.localname in {"TEI", "teiCorpus", "TEI.2"} and qname.namespace in {TEI_NS, None}:
+            return qname.namespace
+        found = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
+    else:
+        found = "a non-element node"
+    raise DocumentError(
+        f"not a TEI document: the root element is {found}, expected TEI or teiCorpus",
+        Location(source_name, xpath="/*"),
+    )
+
+
+def _records(root: etree._Element) -> dict[str, etree._Element]:
+    """Every element with an xml:id, first one winning, for resolving @ref pointers."""
+    found: dict[str, etree._Element] = {}
+    for el in root.iter("*"):
+        xml_id = el.get(_XML_ID)
+        if xml_id and xml_id not in found:
+            found[xml_id] = el
+    return found
+
+
+def _texts(page: _Page, root: etree._Element) -> Iterator[etree._Element]:
+    """The ``text`` elements to render: the document's own, or each member of a corpus."""
+    yield from root.iterfind(page.q("text"))
+    for member in root.iterfind(page.q("TEI")):
+        yield from member.iterfind(page.q("text"))
+
+
+# ---------------------------------------------------------------------------------- building
+
+
+def _sub(
+    parent: etree._Element, tag: str, text: str | None = None, attrs: dict[str, str] | None = None
+) -> etree._Element:
+    el = etree.SubElement(parent, tag, attrs or {})
+    el.text = text
+    return el
+
+
+def _normalised(text: str) -> str:
+    return " ".join(text.split())
+
+
+def _text_of(el: etree._Element | None) -> str:
+    return "" if el is None else _normalised("".join(el.itertext()))
+
+
+def _safe_id(value: str) -> str:
+    cleaned = _NOT_ID.sub("-", value).strip("-")[:64]
+    if not cleaned or not cleaned[0].isalpha():
+        cleaned = f"x-{cleaned}"
+    return cleaned
+
+
+def _tokens(value: str | None, prefix: str, limit: int = 4) -> list[str]:
+    """Class names from a TEI attribute: sanitised tokens with a fixed prefix."""
+    if not value:
+        return []
+    out = []
+    for token in value.split()[:limit]:
+        cleaned = _NOT_ID.sub("-", token).strip("-")[:40]
+        if cleaned:
+            out.append(f"{prefix}{cleaned}")
+    return out
+
+
+def _lang(value: str | None) -> str | None:
+    return value if value and _LANG.fullmatch(value) else None
+
+
+def _safe_url(value: str | None) -> str | None:
+    return value if value and _SAFE_URL.fullmatch(value) else None
