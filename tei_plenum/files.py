@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 import secrets
 import stat
 from collections.abc import Iterator
@@ -58,7 +59,7 @@ def open_atomically(path: Path) -> Iterator[BinaryIO]:
         raise InputError("output directory does not exist", where)
     if path.is_dir():
         raise InputError("output path is a directory", where)
-    tmp_name = parent / f".{path.name}.{secrets.token_hex(6)}.tmp"
+    tmp_name = parent / f".{path.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}"
     # O_EXCL: never reuse an existing file; 0o666 lets the user's umask decide the mode, as
     # for any file the user creates.
     fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -69,6 +70,21 @@ def open_atomically(path: Path) -> Iterator[BinaryIO]:
     except BaseException:
         Path(tmp_name).unlink(missing_ok=True)
         raise
+
+
+_TEMP_SUFFIX = ".tmp"
+_TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
+
+
+def remove_stale_temporaries(folder: Path) -> int:
+    """Delete temporary files that :func:`open_atomically` left behind when its process was
+    killed (``kill -9`` allows no clean-up); returns how many were removed."""
+    removed = 0
+    for candidate in folder.rglob(f".*{_TEMP_SUFFIX}"):
+        if _TEMPORARY.match(candidate.name) and candidate.is_file() and not candidate.is_symlink():
+            candidate.unlink(missing_ok=True)
+            removed += 1
+    return removed
 
 
 def write_atomically(path: Path, data: bytes) -> None:

@@ -18,7 +18,7 @@ from pathlib import Path, PurePosixPath
 from time import perf_counter
 
 from ..errors import TeiPlenumError
-from ..files import open_atomically
+from ..files import open_atomically, remove_stale_temporaries
 from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
 from .manifest import Manifest, settings_digest, sha256_file
@@ -75,6 +75,8 @@ def execute(
     # forked workers inherit the compiled objects instead of building them again.
     tools(settings.authority_files, settings.validate)
     settings.outdir.mkdir(parents=True, exist_ok=True)
+    # A run killed outright (kill -9, power loss) may have left half-written temporaries.
+    remove_stale_temporaries(settings.outdir)
     manifest = Manifest.load(settings.outdir, settings_digest(settings))
     result = BatchResult(Totals())
     try:
