@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from ..letters import display_name
 from ..model import Block, Document, Entity, EntityType, Mark, Role, attrs, nests
 from ..reader import patterns as pat
 from ..slug import slug
@@ -65,7 +66,9 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
         known.add(key)
         occupation = "translator" if caption.startswith("translat") else "recorder"
         entities.append(
-            Entity(key, EntityType.PERSON, _display(name), occupation=occupation, unresolved=True)
+            Entity(
+                key, EntityType.PERSON, display_name(name), occupation=occupation, unresolved=True
+            )
         )
     return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=f"#{key}"))])
 
@@ -82,7 +85,7 @@ def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:
         key = f"pers-{slug(name, drop_initials=True)}"
         if key not in known:
             known.add(key)
-            entities.append(Entity(key, EntityType.PERSON, _display(name), unresolved=True))
+            entities.append(Entity(key, EntityType.PERSON, display_name(name), unresolved=True))
         person = Mark(start, end, "persName", attrs(ref=f"#{key}"))
         if not nests(block.marks, start, end):
             return block
@@ -135,9 +138,3 @@ def _name_span(block: Block) -> tuple[int, int] | None:
     if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _OFFICE.search(text):
         return 0, len(text.rstrip())
     return None
-
-
-def _display(name: str) -> str:
-    if pat.is_upper(name):
-        return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
-    return name

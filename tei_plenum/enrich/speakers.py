@@ -15,7 +15,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..letters import UPPER
+from ..letters import UPPER, display_name
 from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
 from ..slug import slug
@@ -113,7 +113,9 @@ def mark_speakers(doc: Document) -> Document:
         if label is not None and not label.group("qa") and not label.group("side"):
             name = label.group("name")
             if cast.by_label(name) is None and not _person_marks(block):
-                cast.add(f"pers-{slug(name, drop_initials=True)}", _display(name), "interlocutor")
+                cast.add(
+                    f"pers-{slug(name, drop_initials=True)}", display_name(name), "interlocutor"
+                )
     blocks = [_mark_participant_names(block, cast) for block in blocks]
     blocks = _mark_turns(blocks, cast, allow_reported=allow_reported)
     if not cast.people:
@@ -158,9 +160,9 @@ def _collect_participants(blocks: list[Block], cast: _Cast) -> list[Block]:
             occupation = phrase or None if block.role is Role.PARTICIPANTS else None
             key = _ref_key(mark, block)
             if key not in cast.people:
-                cast.add(key, _display(name), this_role, side, occupation=occupation)
+                cast.add(key, display_name(name), this_role, side, occupation=occupation)
             else:
-                cast.add(key, _display(name), this_role, side)
+                cast.add(key, display_name(name), this_role, side)
         result.append(block)
     return result
 
@@ -260,13 +262,6 @@ def _participant_role(block: Block) -> str | None:
     return None
 
 
-def _display(name: str) -> str:
-    """A participant's name as a record shows it: capitals lowered for names printed in caps."""
-    if pat.is_upper(name):
-        return " ".join(w.capitalize() if len(w) > 2 else w for w in name.split())
-    return name
-
-
 def _direct_label(block: Block) -> re.Match[str] | None:
     m = _LABEL.match(block.text)
     if m is None or pat.field_label(block.text):
@@ -326,7 +321,7 @@ def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, l
         side, name = label.group("side"), label.group("sidename")
         group = cast.side(side)
         key = cast.by_label(name) or f"pers-{slug(name, drop_initials=True)}-{slug(side)}"
-        cast.add(key, _display(name), "interlocutor", side=group)
+        cast.add(key, display_name(name), "interlocutor", side=group)
         s, e = label.span("side")
         marks.append(Mark(s, e, "name", attrs(type="side", ref=f"#{group}")))
         ns, ne = label.span("sidename")
@@ -340,11 +335,11 @@ def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, l
         key = _ref_key(inside[0], block)
         if key not in cast.people:
             key = cast.by_label(name) or key
-        cast.add(key, _display(name), "interlocutor")
+        cast.add(key, display_name(name), "interlocutor")
         return key, marks
     name = label.group("name")
     key = cast.by_label(name) or f"pers-{slug(name, drop_initials=True)}"
-    cast.add(key, _display(name), "interlocutor")
+    cast.add(key, display_name(name), "interlocutor")
     if nests_free(block, ns, ne):
         marks.append(Mark(ns, ne, "persName", attrs(ref=f"#{key}")))
     return key, marks
@@ -369,7 +364,7 @@ def _reported_speaker(block: Block, cast: _Cast) -> str | None:
         key = _ref_key(first, block)
         if key not in cast.people:
             key = cast.by_label(name) or key
-        return cast.add(key, _display(name), "interlocutor")
+        return cast.add(key, display_name(name), "interlocutor")
     return cast.by_label(re.sub(rf"^{_HONORIFIC}\s+", "", who))
 
 

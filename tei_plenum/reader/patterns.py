@@ -11,6 +11,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..letters import is_upper
+
 _NO = r"(?:N[º°o]\.?|No\.?|Nr\.?|№|#)"
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -211,14 +213,6 @@ def item_label_end(text: str) -> int | None:
 def _opens_bracket(label: str) -> bool:
     """A label ending inside "[...]" would overlap the bracket's own element."""
     return label.count("[") != label.count("]")
-
-
-def is_upper(text: str) -> bool:
-    """Mostly capital letters: a title or signature line printed in capitals."""
-    # Counted with C-level string methods: this runs on every candidate block.
-    lower = sum(map(str.islower, text))
-    upper = sum(map(str.isupper, text))
-    return upper + lower >= 2 and upper >= 4 * lower
 
 
 _MONTHS = (

@@ -14,6 +14,7 @@ from typing import Any
 from lxml import etree
 
 from .. import __version__
+from ..letters import is_upper
 from ..model import Block, Document, Entity, Mark, Role
 from ..slug import document_id, slug
 from .ns import el, sub
@@ -85,7 +86,7 @@ def _text_of(blocks: Sequence[Block], role: Role) -> str:
 def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
     """A printed title in the header's casing: capitals lowered except inside names (§4.1)."""
     text = block.text
-    if not _mostly_upper(text):
+    if not is_upper(text):
         return text
     keep = [(m.start, m.end, m.tag) for m in block.marks if m.tag.endswith("Name")]
     words = []
@@ -106,11 +107,6 @@ def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
 
 def _cap(word: str) -> str:
     return re.sub(r"^([^\w]*)(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
-
-
-def _mostly_upper(text: str) -> bool:
-    letters = [c for c in text if c.isalpha()]
-    return bool(letters) and sum(c.isupper() for c in letters) / len(letters) >= 0.8
 
 
 def _sentence(text: str) -> str:
