@@ -20,10 +20,10 @@ from enum import StrEnum
 Attrs = tuple[tuple[str, str], ...]
 
 
-def attrs(mapping: Mapping[str, str] | None = None, **kwargs: str) -> Attrs:
-    """Freeze attributes into a hashable tuple, keeping the order they were given in."""
-    items = dict(mapping or {})
-    items.update(kwargs)
+def attrs(mapping: Mapping[str, str] | None = None, **kwargs: str | None) -> Attrs:
+    """Freeze attributes into a hashable tuple, keeping the order they were given in; an
+    attribute given as None is left out."""
+    items: dict[str, str | None] = {**(mapping or {}), **kwargs}
     return tuple((k, v) for k, v in items.items() if v is not None)
 
 

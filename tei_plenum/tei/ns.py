@@ -39,7 +39,7 @@ def el(
 
 
 def sub(
-    parent: etree._Element, local: str, text: str | None = None, **attrs: str
+    parent: etree._Element, local: str, text: str | None = None, **attrs: str | None
 ) -> etree._Element:
     """Shorthand for a child element with keyword attributes (``xml_id`` means ``xml:id``)."""
     pairs = [("xml:id" if k == "xml_id" else k, v) for k, v in attrs.items() if v is not None]
