@@ -1,7 +1,8 @@
-"""The fact sheet of a document: :class:`DocumentMeta` and the records it is made of."""
+"""The fact sheet of a document (:class:`DocumentMeta`) and its reader from any TEI header."""
 
 from __future__ import annotations
 
+from .from_tei import read_tei_header
 from .records import (
     ArchiveIdentity,
     CorrespAction,
@@ -36,4 +37,5 @@ __all__ = [
     "Title",
     "TitleSource",
     "TranscriptionSource",
+    "read_tei_header",
 ]

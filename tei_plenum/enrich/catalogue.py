@@ -63,11 +63,12 @@ def identify_markings(doc: Document) -> Document:
     seen: Counter[str] = Counter()
     blocks = []
     for block in doc.blocks:
-        if block.role is Role.MARKING and block.attr("xml:id") is None:
+        if block.role is Role.MARKING:
             kind = block.attr("type") or "marking"
             seen[kind] += 1
             key = f"mk-{kind}" if seen[kind] == 1 else f"mk-{kind}-{seen[kind]}"
-            block = replace(block, attrs=(("xml:id", key), *block.attrs))
+            if block.attr("xml:id") is None:
+                block = replace(block, attrs=(("xml:id", key), *block.attrs))
         blocks.append(block)
     return replace(doc, blocks=tuple(blocks))
 
