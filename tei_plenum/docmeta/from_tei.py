@@ -125,7 +125,9 @@ class _Tei:
 
 def _text(element: etree._Element | None) -> str:
     """An element's words, with runs of white space made one space."""
-    return "" if element is None else " ".join("".join(element.itertext()).split())
+    if element is None:
+        return ""
+    return " ".join("".join(str(part) for part in element.itertext()).split())
 
 
 def _attrs(element: etree._Element) -> Attrs:

@@ -44,6 +44,7 @@ ENGLISH_TRANSLATOR = "resp-translator-en"
 ENCODER = "resp-encoder"
 EDITION_SUBTITLE = "TEI encoding of the English translation"
 UNKNOWN_TRANSLATOR = "Unknown translator"
+NOT_STATED = "Not stated in the translation."
 
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to with without between "
@@ -115,7 +116,7 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
         languages=Languages(original=sidecar.source_language or "", note=note),
         physical=Physical(
             form=sidecar.form or "",
-            extent=sidecar.extent or "",
+            extent=sidecar.extent or NOT_STATED,
             signatures=any(
                 m.tag == "seg" and ("subtype", "signature") in m.attrs
                 for b in blocks

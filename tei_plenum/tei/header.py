@@ -38,7 +38,6 @@ _VALUE_ELEMENTS = {
     "telegramNumber": "idno",
     "printDate": "date",
 }
-_NOT_STATED_EXTENT = "Not stated in the translation."
 _EDITORIAL = {
     "normalization": (
         "Line-wrap newlines become single spaces; trailing spaces, separator lines of spaces "
@@ -187,7 +186,7 @@ def _phys_desc(ms: etree._Element, meta: DocumentMeta) -> None:
     physical = meta.physical
     phys = sub(ms, "physDesc")
     objects = sub(phys, "objectDesc", form=physical.form or None)
-    sub(sub(objects, "supportDesc"), "extent", physical.extent or _NOT_STATED_EXTENT)
+    sub(sub(objects, "supportDesc"), "extent", physical.extent)
     if physical.signatures or physical.handwriting:
         hands = sub(phys, "handDesc")
         if physical.signatures:
