@@ -1,35 +1,70 @@
 """Sidecar metadata: what is known about a document but not printed in it.
 
 A sidecar is a TOML file beside the input, named ``INPUT-STEM.meta.toml`` (or
-``INPUT.meta.toml``), holding string values for the keys in :data:`SIDECAR_KEYS`. Unknown keys
-are refused so that a typo never silently drops a catalogue value.
+``INPUT.meta.toml``), holding one non-empty string for each key it sets; the keys are the
+fields of :class:`Sidecar` (:data:`SIDECAR_KEYS`). Unknown keys are refused so that a typo
+never silently drops a catalogue value.
 """
 
 from __future__ import annotations
 
+import re
 import tomllib
+from dataclasses import dataclass, fields, replace
 from pathlib import Path
-from typing import Any
 
 from .errors import ConfigError, Location
 from .files import read_regular_file
 
-SIDECAR_KEYS: dict[str, str] = {
-    "title": "main title of the document (wins over the printed title)",
-    "archive": "publisher of the English translation (wins over the banner)",
-    "country": "msIdentifier/country of the holding archive",
-    "settlement": "msIdentifier/settlement of the holding archive",
-    "institution": "msIdentifier/institution",
-    "repository": "msIdentifier/repository",
-    "collection": "msIdentifier/collection",
-    "idno": "shelfmark or catalogue number (msIdentifier/idno)",
-    "url": "address of the document in the archive (bibl/idno type=URL)",
-    "source_language": "language of the original, BCP 47 (textLang/@mainLang), e.g. ko, ru",
-    "translator_en": "name of the English translator",
-    "summary": "a summary of the document (msItem/summary)",
-    "extent": "physical extent of the original (supportDesc/extent)",
-    "form": "form of the original, e.g. typescript (objectDesc/@form)",
-}
+
+@dataclass(frozen=True, slots=True)
+class Sidecar:
+    """The catalogue values of one document, ``None`` where the sidecar is silent. Where the
+    text and the sidecar both speak, the sidecar wins, and the header says so."""
+
+    title: str | None = None
+    """Main title of the document (wins over the printed title)."""
+    archive: str | None = None
+    """Publisher of the English translation, ``bibl/publisher`` (wins over the banner)."""
+    country: str | None = None
+    """``msIdentifier/country`` of the holding archive."""
+    settlement: str | None = None
+    """``msIdentifier/settlement`` of the holding archive."""
+    institution: str | None = None
+    """``msIdentifier/institution``."""
+    repository: str | None = None
+    """``msIdentifier/repository``."""
+    collection: str | None = None
+    """``msIdentifier/collection``."""
+    idno: str | None = None
+    """Shelfmark or catalogue number (``msIdentifier/idno``)."""
+    url: str | None = None
+    """Address of the document in the archive (``bibl/idno[@type='URL']``)."""
+    source_language: str | None = None
+    """Language of the original, BCP 47 (``textLang/@mainLang``), e.g. ko, ru."""
+    translator_en: str | None = None
+    """Name of the English translator."""
+    summary: str | None = None
+    """A summary of the document (``msContents/summary``)."""
+    extent: str | None = None
+    """Physical extent of the original (``supportDesc/extent``)."""
+    form: str | None = None
+    """Form of the original, e.g. typescript (``objectDesc/@form``)."""
+    file: str | None = None
+    """The name of the file the values were read from; not a key of the file."""
+
+    @property
+    def keys(self) -> tuple[str, ...]:
+        """The keys this sidecar sets, sorted."""
+        return tuple(key for key in sorted(SIDECAR_KEYS) if getattr(self, key) is not None)
+
+    def overridden_by(self, other: Sidecar) -> Sidecar:
+        """This sidecar with every value that ``other`` sets taken from ``other``."""
+        given = ((f.name, getattr(other, f.name)) for f in fields(other))
+        return replace(self, **{name: value for name, value in given if value is not None})
+
+
+SIDECAR_KEYS = frozenset(f.name for f in fields(Sidecar)) - {"file"}
 
 
 def sidecar_for(path: Path) -> Path | None:
@@ -40,21 +75,32 @@ def sidecar_for(path: Path) -> Path | None:
     return None
 
 
-def load_sidecar(path: Path) -> dict[str, Any]:
+def load_sidecar(path: Path) -> Sidecar:
     """Read and check a sidecar; raise :class:`ConfigError` naming file, line and problem."""
     data = read_regular_file(path, max_bytes=1024 * 1024)
     try:
-        table = tomllib.loads(data.decode("utf-8"))
+        text = data.decode("utf-8")
+        table = tomllib.loads(text)
     except UnicodeDecodeError:
         raise ConfigError("sidecar is not UTF-8 text", Location(str(path))) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"sidecar is not valid TOML: {exc}", Location(str(path))) from None
+    values: dict[str, str] = {}
     for key, value in table.items():
+        where = Location(str(path), _line_of(text, key))
         if key not in SIDECAR_KEYS:
             known = ", ".join(sorted(SIDECAR_KEYS))
-            raise ConfigError(f"unknown sidecar key {key!r} (known: {known})", Location(str(path)))
+            raise ConfigError(f"unknown sidecar key {key!r} (known: {known})", where)
         if not isinstance(value, str) or not value.strip():
-            raise ConfigError(
-                f"sidecar key {key!r} must be a non-empty string", Location(str(path))
-            )
-    return {**table, "_source": path.name}
+            raise ConfigError(f"sidecar key {key!r} must be a non-empty string", where)
+        values[key] = value
+    return Sidecar(**values, file=path.name)
+
+
+def _line_of(text: str, key: str) -> int | None:
+    """The line where ``key`` is set (``key =``, ``"key" =``, ``key.sub =`` or ``[key]``)."""
+    name = re.escape(key)
+    pattern = re.compile(rf"""^\s*\[*\s*(?:{name}|"{name}"|'{name}')\s*[=.\]]""")
+    return next(
+        (number for number, line in enumerate(text.splitlines(), 1) if pattern.match(line)), None
+    )

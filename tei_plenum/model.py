@@ -8,7 +8,8 @@ page breaks). Structure is expressed by each block's ``path``, the chain of
 an ``sp``...). The writer opens and closes containers as the path changes between blocks.
 
 Invariant: nothing after the reader ever changes a block's ``text``; enrichers only add marks,
-containers and records. This is what makes the fidelity rule hold by construction.
+containers, identifiers (a marking's ``xml:id``) and records. This is what makes the fidelity
+rule hold by construction.
 """
 
 from __future__ import annotations

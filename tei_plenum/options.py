@@ -2,11 +2,10 @@
 
 from __future__ import annotations
 
-from collections.abc import Mapping
 from dataclasses import dataclass, field
 from pathlib import Path
-from types import MappingProxyType
-from typing import Any
+
+from .metadata import Sidecar
 
 
 @dataclass(frozen=True, slots=True)
@@ -14,7 +13,7 @@ class ConvertOptions:
     """What the caller can change about a conversion; the defaults give the house encoding."""
 
     encoding: str | None = None
-    metadata: Mapping[str, Any] = field(default_factory=lambda: MappingProxyType({}))
+    metadata: Sidecar = field(default_factory=Sidecar)
     authority_files: tuple[Path, ...] = ()
     enrich: bool = True
     revision_date: str | None = None

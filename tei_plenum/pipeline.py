@@ -15,6 +15,7 @@ from pathlib import Path
 from lxml import etree
 
 from .enrich import Enrichment, enrich
+from .enrich.catalogue import catalogue
 from .errors import InternalError, Location
 from .export.text import text_blocks
 from .files import read_regular_file
@@ -52,7 +53,7 @@ def convert_text(
         doc = enrich(doc, enrichment or Enrichment.load(options.authority_files))
     else:
         doc = enrich(doc, Enrichment.minimal())
-    root = build_tei(doc, metadata=options.metadata, revision_date=options.revision_date)
+    root = build_tei(doc, catalogue(doc, options.metadata), revision_date=options.revision_date)
     check_fidelity(reading_tokens(layout), root, source_name)
     data = serialize(root)
     return Conversion(doc, etree.ElementTree(root), data, doc.warnings)
@@ -83,7 +84,7 @@ def convert_file(
     path = Path(path)
     sidecar = meta_path or sidecar_for(path)
     if sidecar is not None and (meta_path is not None or sidecar.exists()):
-        options = replace(options, metadata={**load_sidecar(sidecar), **options.metadata})
+        options = replace(options, metadata=load_sidecar(sidecar).overridden_by(options.metadata))
     data = read_regular_file(path)
     return convert_bytes(data, source_name=str(path), options=options, enrichment=enrichment)
 

@@ -18,6 +18,7 @@ from typing import Any
 from lxml import etree
 
 from ..diagnostics import render_text
+from ..docmeta import read_tei_header
 from ..enrich import Enrichment
 from ..errors import TeiPlenumError
 from ..export.html import to_html
@@ -30,7 +31,6 @@ from ..validate import Validator
 from ..xmlsafe import parse_xml
 from .discover import Job
 
-TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 SUFFIXES = {"tei": ".xml", "html": ".html", "text": ".txt"}
 FORMATS = tuple(SUFFIXES)
 # Enough diagnostics for a report to say what is wrong without growing with a broken file.
@@ -228,21 +228,20 @@ def _write_outputs(
 
 
 def summarise(document: Document, tree: etree._ElementTree) -> Summary:
-    """The few facts the report and the corpus index need, taken from model and TEI."""
-    root = tree.getroot()
-    title = root.findtext(f".//{TEI_NS}titleStmt/{TEI_NS}title[@type='main']") or ""
-    marking = root.find(f".//{TEI_NS}text//{TEI_NS}fw[@type='classification']")
-    classification = " ".join("".join(marking.itertext()).split()) if marking is not None else ""
+    """The few facts the report and the corpus index need: title and classification as the TEI
+    header states them (read as from any TEI); the normalised date and counts from the model."""
+    meta = read_tei_header(tree.getroot())
+    classification = meta.marking("classification")
     dates = dict(document.doc_date)
     sort = dates.get("when") or dates.get("from") or dates.get("notBefore") or ""
     end = dates.get("to") or dates.get("notAfter")
     shown = f"{sort} – {end}" if sort and end else sort or (f"by {end}" if end else "")
     return Summary(
-        title=" ".join(title.split()) or document.source_name,
+        title=meta.title.main or document.source_name,
         date=shown,
         date_sort=sort or end or "",
         kind=document.genre,
-        classification=classification,
+        classification=classification.text if classification is not None else "",
         pages=document.pages,
         date_mentions=sum(1 for b in document.blocks for m in b.marks if m.tag == "date"),
         warnings=len(document.warnings),

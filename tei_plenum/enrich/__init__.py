@@ -15,6 +15,7 @@ from pathlib import Path
 from ..authority import Authority
 from ..model import Document
 from .brackets import classify_brackets, finalize_brackets
+from .catalogue import identify_markings
 from .dates import enrich_dates
 from .names import enrich_names
 from .phrases import mark_phrases
@@ -50,6 +51,7 @@ ENRICHERS: tuple[tuple[str, Step, bool], ...] = (
     ("speakers", lambda doc, _: mark_speakers(doc), False),
     ("phrases", lambda doc, _: mark_phrases(doc), True),
     ("finalize-brackets", lambda doc, _: finalize_brackets(doc), False),
+    ("marking-ids", lambda doc, _: identify_markings(doc), False),
 )
 
 

@@ -1,16 +1,15 @@
 """The TEI writer: a :class:`~tei_plenum.model.Document` in, an lxml ``TEI`` element out.
 
-``header.py`` builds the ``teiHeader``, ``standoff.py`` the entity registry, ``text.py`` the
-``text`` element (with ``inline.py`` for mixed content) and ``serialize.py`` the bytes.
+``header.py`` maps the fact sheet to the ``teiHeader``, ``standoff.py`` builds the entity
+registry, ``text.py`` the ``text`` element (with ``inline.py`` for mixed content) and
+``serialize.py`` the bytes.
 """
 
 from __future__ import annotations
 
-from collections.abc import Mapping
-from typing import Any
-
 from lxml import etree
 
+from ..docmeta import DocumentMeta
 from ..model import Document
 from ..slug import document_id
 from .header import HeaderInput, build_header
@@ -23,13 +22,13 @@ __all__ = ["build_tei", "serialize"]
 
 
 def build_tei(
-    doc: Document, *, metadata: Mapping[str, Any] | None = None, revision_date: str | None = None
+    doc: Document, meta: DocumentMeta, *, revision_date: str | None = None
 ) -> etree._Element:
-    """The complete ``TEI`` element for ``doc`` (guide §3)."""
+    """The complete ``TEI`` element for ``doc``, its header from the fact sheet ``meta``."""
     root = etree.Element(q("TEI"), nsmap=NSMAP)
     root.set(XML_ID, document_id(doc.source_name))
     root.set(XML_LANG, "en")
-    root.append(build_header(HeaderInput(doc, metadata or {}, revision_date)))
+    root.append(build_header(HeaderInput(doc, meta, revision_date)))
     standoff = build_standoff(doc.entities)
     if standoff is not None:
         root.append(standoff)

@@ -8,7 +8,6 @@ becomes one element (``ROLE_ELEMENTS``) filled with its text and marks.
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Sequence
 
 from lxml import etree
@@ -17,7 +16,8 @@ from ..model import Block, Container, Role
 from .inline import append_text, fill
 from .ns import el, q
 
-# Role -> (element, fixed attributes). Markings and addresses get extra handling below.
+# Role -> (element, fixed attributes). Addresses get extra handling below; a marking's
+# xml:id is one of its block's attributes (enrich.catalogue.identify_markings).
 ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
     Role.BANNER: ("fw", (("type", "header"), ("place", "top"))),
     Role.MARKING: ("fw", ()),
@@ -43,22 +43,9 @@ ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
 _NOT_CONTENT = frozenset(q(name) for name in ("pb", "fw", "opener", "closer", "head"))
 
 
-def marking_ids(blocks: Sequence[Block]) -> dict[int, str]:
-    """``xml:id`` of each marking block (by index): ``mk-`` + type, then ``-2``, ``-3``..."""
-    seen: Counter[str] = Counter()
-    ids: dict[int, str] = {}
-    for index, block in enumerate(blocks):
-        if block.role is Role.MARKING:
-            kind = block.attr("type") or "marking"
-            seen[kind] += 1
-            ids[index] = f"mk-{kind}" if seen[kind] == 1 else f"mk-{kind}-{seen[kind]}"
-    return ids
-
-
 def build_text(blocks: Sequence[Block], *, first_page: bool = True) -> etree._Element:
     """The ``text`` element for ``blocks``; ``<pb n="1"/>`` opens ``front`` (guide §8)."""
     text = el("text")
-    ids = marking_ids(blocks)
     stack: list[tuple[Container, etree._Element]] = []
     previous: Block | None = None
     for index, block in enumerate(blocks):
@@ -69,7 +56,7 @@ def build_text(blocks: Sequence[Block], *, first_page: bool = True) -> etree._El
             append_text(parent[-1], " ")
             fill(parent[-1], block.text, block.marks)
         else:
-            _write_block(parent, block, ids.get(index))
+            _write_block(parent, block)
         previous = block
     _ensure_body(text)
     return text
@@ -121,7 +108,7 @@ def _enter(
     return stack[-1][1] if stack else root
 
 
-def _write_block(parent: etree._Element, block: Block, marking_id: str | None) -> None:
+def _write_block(parent: etree._Element, block: Block) -> None:
     tag, fixed = ROLE_ELEMENTS[block.role]
     speaker = next((m for m in block.marks if m.tag == "speaker"), None)
     marks = [m for m in block.marks if m is not speaker]
@@ -130,9 +117,7 @@ def _write_block(parent: etree._Element, block: Block, marking_id: str | None) -
         # A direct turn: the label becomes <speaker>, the rest the turn's paragraph (§13).
         fill(el("speaker", parent=parent), block.text, marks, speaker.start, speaker.end)
         start = speaker.end + (1 if block.text[speaker.end : speaker.end + 1] == " " else 0)
-    if block.role is Role.MARKING:
-        element = el(tag, (("xml:id", marking_id or "mk-marking"), *block.attrs), parent=parent)
-    elif block.role is Role.ADDRESS:
+    if block.role is Role.ADDRESS:
         element = el("addrLine", parent=el(tag, block.attrs, parent=parent))
     else:
         element = el(tag, (*fixed, *block.attrs), parent=parent)

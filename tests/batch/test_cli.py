@@ -291,7 +291,7 @@ def test_a_bad_sidecar_fails_only_its_document(collection: Path, tmp_path: Path)
     assert result.exit_code == 1
     (error,) = [line for line in result.stderr.splitlines() if "error:" in line]
     assert error.startswith(
-        f"tei-plenum: error: {collection / 'hostile-plain-prose.txt'}: {sidecar}: "
+        f"tei-plenum: error: {collection / 'hostile-plain-prose.txt'}: {sidecar}:1: "
         "unknown sidecar key 'titel'"
     )
     assert "5 inputs: 4 converted, 1 failed" in result.stdout

@@ -12,10 +12,11 @@ from __future__ import annotations
 
 from lxml import etree
 
+from ...docmeta import read_tei_header
 from ...tei.ns import TEI_NS
 from ...tei.ns import XML_LANG as _XML_LANG
 from .index import _index
-from .metadata import _document_title, _first_text, _metadata_panel, page_head
+from .metadata import _document_title, _metadata_panel, page_head
 from .page import _lang, _Page, _records, _sub, _tei_namespace, _texts
 from .text import _render
 
@@ -31,22 +32,21 @@ def to_html(tree: etree._ElementTree, *, source_name: str | None = None) -> str:
     root = tree.getroot()
     ns = _tei_namespace(root, source_name)
     page = _Page(ns=ns, records=_records(root))
-    header = root.find(page.q("teiHeader"))
+    meta = read_tei_header(root)
 
     html = etree.Element("html")
     lang = _lang(root.get(_XML_LANG))
     if lang:
         html.set("lang", lang)
-    title = _document_title(page, header, root, source_name)
+    title = _document_title(meta, source_name)
     html.append(page_head(title))
     body = etree.SubElement(html, "body")
     _sub(body, "a", "Skip to the text", {"class": "skip", "href": "#text"})
     banner = _sub(body, "header", None, {"class": "doc-header"})
     _sub(banner, "h1", title)
-    subtitle = _first_text(header, page, "fileDesc/titleStmt/title[@type='sub']")
-    if subtitle:
-        _sub(banner, "p", subtitle, {"class": "subtitle"})
-    body.append(_metadata_panel(page, header, root, title, source_name))
+    if meta.title.edition_subtitle:
+        _sub(banner, "p", meta.title.edition_subtitle, {"class": "subtitle"})
+    body.append(_metadata_panel(meta, title, source_name))
 
     # The switch is a sibling of <main> so that CSS alone (":checked ~ main") hides the
     # markers: it works with scripts off.

@@ -1,4 +1,4 @@
-"""The page head and the metadata panel drawn from the TEI header."""
+"""The page head and the metadata panel, drawn from the document's fact sheet."""
 
 from __future__ import annotations
 
@@ -8,31 +8,9 @@ from pathlib import PurePath
 
 from lxml import etree
 
-from .page import _IDNO_LABELS, _MARKINGS, _lang, _normalised, _Page, _sub, _text_of
+from ...docmeta import DocumentMeta
+from .page import _IDNO_LABELS, _MARKINGS, _lang, _sub
 from .text import _time_wrapper
-
-# ------------------------------------------------------------------------------ the metadata
-
-
-def _first(header: etree._Element | None, page: _Page, path: str) -> etree._Element | None:
-    return None if header is None else header.find(page.q(path))
-
-
-def _first_text(header: etree._Element | None, page: _Page, path: str) -> str:
-    return _text_of(_first(header, page, path))
-
-
-def _document_title(
-    page: _Page, header: etree._Element | None, root: etree._Element, source_name: str | None
-) -> str:
-    for path in ("fileDesc/titleStmt/title[@type='main']", "fileDesc/titleStmt/title"):
-        found = _first_text(header, page, path)
-        if found:
-            return found
-    doc_title = _text_of(root.find(".//" + page.q("docTitle")))
-    if doc_title:
-        return doc_title
-    return PurePath(source_name).name if source_name else "Untitled document"
 
 
 def page_head(title: str, extra_css: str = "") -> etree._Element:
@@ -50,40 +28,40 @@ def page_head(title: str, extra_css: str = "") -> etree._Element:
     return head
 
 
-def _metadata_panel(
-    page: _Page,
-    header: etree._Element | None,
-    root: etree._Element,
-    title: str,
-    source_name: str | None,
-) -> etree._Element:
+# ------------------------------------------------------------------------------ the metadata
+
+
+def _document_title(meta: DocumentMeta, source_name: str | None) -> str:
+    if meta.title.main:
+        return meta.title.main
+    return PurePath(source_name).name if source_name else "Untitled document"
+
+
+def _metadata_panel(meta: DocumentMeta, title: str, source_name: str | None) -> etree._Element:
     panel = etree.Element("details", {"class": "about", "open": ""})
     _sub(_sub(panel, "summary"), "h2", "About this document", {"id": "about"})
     rows = etree.SubElement(panel, "dl")
-    date = _document_date(page, header, root)
-    if date is not None:
-        dd = _row(rows, "Date", None)
-        holder = _sub(dd, "span")
-        _time_wrapper(date, holder)
-        holder.text = _text_of(date)
+    date = meta.date
+    if date.text:
+        holder = _sub(_row(rows, "Date", None), "span")
+        # The date's attributes on a stand-in element: the reading text's own date rule.
+        _time_wrapper(etree.Element("date", dict(date.attrs)), holder)
+        holder.text = date.text
     plain_rows = [
-        ("Issued by", _first_text(header, page, "fileDesc/titleStmt/author")),
-        ("Archive", _archive(page, header)),
-        ("Identifiers", "; ".join(_identifiers(page, header))),
-        *((label, _marking(page, header, root, kind)) for kind, label in _MARKINGS),
-        ("Source language", _source_language(page, header, root)),
-        (
-            "Document type",
-            _first_text(header, page, "profileDesc/textClass//term[@type='docType']"),
-        ),
+        ("Issued by", meta.issuer.text if meta.issuer is not None else ""),
+        ("Archive", _archive(meta)),
+        ("Identifiers", "; ".join(_identifiers(meta))),
+        *((label, _marking(meta, kind)) for kind, label in _MARKINGS),
+        ("Source language", _source_language(meta)),
+        ("Document type", meta.genre),
     ]
     for label, value in plain_rows:
         if value:
             _row(rows, label, value)
-    _list_row(rows, "Translators", _responsibilities(page, header, translators=True))
-    _list_row(rows, "Responsibility", _responsibilities(page, header, translators=False))
-    _list_row(rows, "Participants", _participants(page, header))
-    _row(rows, "How to cite", _citation(page, header, title, date, source_name))
+    _list_row(rows, "Translators", _responsibilities(meta, translators=True))
+    _list_row(rows, "Responsibility", _responsibilities(meta, translators=False))
+    _list_row(rows, "Participants", _participants(meta))
+    _row(rows, "How to cite", _citation(meta, title, source_name))
     return panel
 
 
@@ -100,102 +78,73 @@ def _list_row(rows: etree._Element, label: str, values: list[str]) -> None:
         _sub(listing, "li", value)
 
 
-def _document_date(
-    page: _Page, header: etree._Element | None, root: etree._Element
-) -> etree._Element | None:
-    found = _first(header, page, "profileDesc/creation/date")
-    if found is None:
-        found = root.find(".//" + page.q("docDate"))
-    if found is None:
-        found = _first(header, page, "fileDesc/sourceDesc//origDate")
-    return found if found is not None and _text_of(found) else None
-
-
-def _archive(page: _Page, header: etree._Element | None) -> str:
-    parts = [
-        _first_text(header, page, f"fileDesc/sourceDesc/msDesc/msIdentifier/{part}")
-        for part in ("repository", "institution", "collection", "settlement", "country")
-    ]
-    parts.append(_first_text(header, page, "fileDesc/sourceDesc/bibl/publisher"))
+def _archive(meta: DocumentMeta) -> str:
+    archive = meta.archive
+    parts = (
+        archive.repository,
+        archive.institution,
+        archive.collection,
+        archive.settlement,
+        archive.country,
+        meta.source.publisher,
+    )
     return ", ".join(dict.fromkeys(p for p in parts if p))
 
 
-def _identifiers(page: _Page, header: etree._Element | None) -> Iterator[str]:
-    if header is None:
-        return
-    found = []
-    for path in ("fileDesc/sourceDesc/msDesc/msIdentifier//idno", "fileDesc/sourceDesc/bibl/idno"):
-        for idno in header.iterfind(page.q(path)):
-            value = _text_of(idno)
-            kind = idno.get("type", "")
-            if value:
-                found.append(f"{_IDNO_LABELS.get(kind, kind)} {value}".strip())
+def _identifiers(meta: DocumentMeta) -> Iterator[str]:
+    found = [
+        f"{_IDNO_LABELS.get(idno.type, idno.type)} {idno.value}".strip()
+        for idno in (*meta.archive.idnos, *meta.numbers, *meta.source.idnos)
+        if idno.value
+    ]
     yield from dict.fromkeys(found)
 
 
-def _marking(page: _Page, header: etree._Element | None, root: etree._Element, kind: str) -> str:
-    """A marking as the document prints it (its fw), else as the header describes it."""
-    fw = root.find(f".//{page.q('text')}//{page.q('fw')}[@type='{kind}']")
-    if fw is not None and _text_of(fw):
-        return _text_of(fw)
-    item = _first(header, page, f"fileDesc/sourceDesc//additions//item[@n='{kind}']")
-    return _text_of(item)
+def _marking(meta: DocumentMeta, kind: str) -> str:
+    """A marking as the document prints it, else as the header describes it."""
+    marking = meta.marking(kind)
+    return marking.text if marking is not None else ""
 
 
-def _source_language(page: _Page, header: etree._Element | None, root: etree._Element) -> str:
-    lang = _first(header, page, "fileDesc/sourceDesc/msDesc/msContents/textLang")
-    if lang is not None:
-        main = _lang(lang.get("mainLang"))
-        text = _text_of(lang)
+def _source_language(meta: DocumentMeta) -> str:
+    languages = meta.languages
+    if languages.original or languages.note:
+        main = _lang(languages.original)
+        text = languages.note
         return f"{main} ({text})" if main and text else main or text
-    return _marking(page, header, root, "translationNote")
+    return _marking(meta, "translationNote")
 
 
-def _responsibilities(
-    page: _Page, header: etree._Element | None, *, translators: bool
-) -> list[str]:
+def _responsibilities(meta: DocumentMeta, *, translators: bool) -> list[str]:
     found = []
-    if header is None:
-        return found
-    for stmt in header.iterfind(page.q("fileDesc/titleStmt/respStmt")):
-        resp = _text_of(stmt.find(page.q("resp")))
-        names = [_text_of(c) for c in stmt if page.local(c) not in {None, "resp"}]
+    for responsibility in meta.responsibilities:
+        resp = responsibility.resp
         if ("transl" in resp.casefold()) != translators:
             continue
-        who = ", ".join(n for n in names if n)
+        who = ", ".join(name.text for name in responsibility.names if name.text)
         if who:
             found.append(f"{who} ({resp})" if resp else who)
     return found
 
 
-def _participants(page: _Page, header: etree._Element | None) -> list[str]:
+def _participants(meta: DocumentMeta) -> list[str]:
     found = []
-    if header is None:
-        return found
-    for person in header.iterfind(f"{page.q('profileDesc/particDesc')}//{page.q('person')}"):
-        name = _text_of(person.find(page.q("persName")))
-        extra = [_text_of(person.find(page.q("occupation"))), person.get("role", "")]
-        extra = [_normalised(e) for e in extra if e and e.strip()]
-        if name:
-            found.append(f"{name} ({'; '.join(extra)})" if extra else name)
+    for person in meta.participants.people:
+        extra = [e for e in (person.occupation or "", " ".join(person.roles)) if e]
+        if person.name:
+            found.append(f"{person.name} ({'; '.join(extra)})" if extra else person.name)
     return found
 
 
-def _citation(
-    page: _Page,
-    header: etree._Element | None,
-    title: str,
-    date: etree._Element | None,
-    source_name: str | None,
-) -> str:
+def _citation(meta: DocumentMeta, title: str, source_name: str | None) -> str:
     """A plain citation from what the header states; nothing is invented or dated today."""
     parts: list[str] = [
-        _first_text(header, page, "fileDesc/titleStmt/author"),
+        meta.issuer.text if meta.issuer is not None else "",
         f"“{title}”",
-        _text_of(date),
-        _archive(page, header),
-        _first_text(header, page, "fileDesc/sourceDesc/bibl/edition"),
-        "; ".join(_identifiers(page, header)),
+        meta.date.text,
+        _archive(meta),
+        meta.source.edition,
+        "; ".join(_identifiers(meta)),
     ]
     if source_name:
         parts.append(f"TEI file {PurePath(source_name).name}")

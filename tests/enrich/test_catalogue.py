@@ -1,0 +1,307 @@
+"""The catalogue enricher: enriched blocks and a sidecar in, the fact sheet out.
+
+Each test builds the blocks an earlier stage would leave (roles, marks, containers) for an
+invented document, and states by hand what the header must say about it.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+from tei_plenum.docmeta import Identifier, Marking, Name, Phrase, Responsibility, TitleSource
+from tei_plenum.enrich.catalogue import catalogue, identify_markings, title_case
+from tei_plenum.metadata import Sidecar
+from tei_plenum.model import (
+    Block,
+    Container,
+    Document,
+    Entity,
+    EntityType,
+    Mark,
+    Participant,
+    Role,
+    SourceSpan,
+    attrs,
+)
+
+FRONT = (Container("front", "front"),)
+BODY = (Container("body", "body"),)
+BACK = (Container("back", "back"),)
+
+
+def mark(text: str, words: str, tag: str, **attributes: str) -> Mark:
+    """A mark over the first occurrence of ``words`` in ``text``."""
+    start = text.index(words)
+    return Mark(start, start + len(words), tag, attrs(**attributes))
+
+
+def block(
+    kind: Role,
+    text: str,
+    *marks: Mark,
+    path: tuple[Container, ...] = BODY,
+    **attributes: str,
+) -> Block:
+    return Block(kind, text, SourceSpan(1), 1, path, attrs(**attributes), marks)
+
+
+def document(*blocks: Block, **fields: Any) -> Document:
+    """A three-page document of these blocks, its markings identified as enrichment does."""
+    return identify_markings(Document("memo.txt", "pdf-text", blocks, 3, **fields))
+
+
+TITLE = "DECISION OF THE KWP CC ON THE PLAN"
+DECISION = document(
+    block(Role.BANNER, "Example Archive Translation - English", path=FRONT),
+    block(Role.MARKING, "Translation from Korean", path=FRONT, type="translationNote"),
+    block(Role.MARKING, "SECRET", path=FRONT, type="classification"),
+    block(Role.TITLE, TITLE, mark(TITLE, "KWP CC", "orgName", ref="#org-kwp-cc"), path=FRONT),
+    block(Role.SUBTITLE, "On the second five-year plan", path=FRONT),
+    block(Role.DOC_DATE, "17 March 1958", path=FRONT),
+    block(Role.PARAGRAPH, "The plenum heard the report."),
+    doc_date=(("when", "1958-03-17"),),
+    genre="decision",
+)
+
+
+def test_a_printed_title_in_capitals_is_lowered_except_inside_names() -> None:
+    title = DECISION.blocks[3]
+    assert title_case(title, {}) == "Decision of the KWP CC on the Plan"
+    # Prose titles are kept as printed.
+    assert title_case(block(Role.TITLE, "Record of a Talk"), {}) == "Record of a Talk"
+
+
+def test_the_printed_title_with_its_date_is_the_main_title() -> None:
+    meta = catalogue(DECISION)
+    assert meta.title.main == "Decision of the KWP CC on the Plan, 17 March 1958"
+    assert meta.title.source is TitleSource.PRINTED
+    assert meta.title.printed == "Decision of the KWP CC on the Plan"
+    assert meta.title.subtitle == "On the second five-year plan"
+    assert meta.title.bibliographic == "Decision of the KWP CC on the Plan"
+    assert meta.date == Phrase("17 March 1958", (("when", "1958-03-17"),))
+    assert meta.genre == "decision"
+
+
+def test_the_sidecar_title_wins_and_the_text_title_is_kept() -> None:
+    meta = catalogue(DECISION, Sidecar(title="Decision on the Plan", file="memo.meta.toml"))
+    assert meta.title.main == "Decision on the Plan"
+    assert meta.title.source is TitleSource.SIDECAR
+    assert meta.title.bibliographic == "Decision on the Plan"
+    assert meta.title.from_text == "Decision of the KWP CC on the Plan, 17 March 1958"
+    assert meta.provenance is not None
+    assert (meta.provenance.file, meta.provenance.keys) == ("memo.meta.toml", ("title",))
+
+
+def test_without_a_printed_title_the_first_eight_words_and_the_date_are_used() -> None:
+    text = "Comrade Ivanov reported on the harvest in the northern provinces today."
+    meta = catalogue(document(block(Role.DOC_DATE, "1 May 1957"), block(Role.PARAGRAPH, text)))
+    assert meta.title.main == "Comrade Ivanov reported on the harvest in the …, 1 May 1957"
+    assert meta.title.source is TitleSource.CONSTRUCTED
+    assert meta.title.as_printed == meta.title.main
+
+
+def test_with_no_words_at_all_the_file_name_is_the_title() -> None:
+    meta = catalogue(document(block(Role.MARKING, "SECRET", path=FRONT, type="classification")))
+    assert meta.title.main == "memo.txt"
+
+
+def test_the_date_falls_back_to_the_first_date_of_the_dateline() -> None:
+    line = "Pyongyang, 3 June 1959, 14:00"
+    meta = catalogue(
+        document(block(Role.DATELINE, line, mark(line, "3 June 1959", "date", when="1959-06-03")))
+    )
+    assert meta.date.text == "3 June 1959"
+
+
+def test_markings_get_one_id_each_and_their_normalised_values() -> None:
+    copy, registration = "Copy Nº 2", "Nº 0417"
+    printed, run = "1 February 1958", "Three copies printed"
+    doc = document(
+        block(Role.MARKING, "SECRET", path=FRONT, type="classification"),
+        block(Role.MARKING, copy, mark(copy, "2", "num", value="2"), type="copyNumber"),
+        block(Role.MARKING, "Top secret", path=FRONT, type="classification"),
+        block(
+            Role.MARKING,
+            registration,
+            mark(registration, "0417", "idno", type="registration"),
+            type="registration",
+        ),
+        block(
+            Role.MARKING,
+            printed,
+            mark(printed, printed, "date", when="1958-02-01"),
+            type="printDate",
+        ),
+        block(Role.MARKING, run, mark(run, "Three", "num", value="3"), type="printRun"),
+    )
+    ids = [b.attr("xml:id") for b in doc.blocks]
+    assert ids == [
+        "mk-classification",
+        "mk-copyNumber",
+        "mk-classification-2",
+        "mk-registration",
+        "mk-printDate",
+        "mk-printRun",
+    ]
+    # The id comes first, so the fw keeps its attribute order.
+    assert doc.blocks[0].attrs == (("xml:id", "mk-classification"), ("type", "classification"))
+    meta = catalogue(doc)
+    assert meta.markings[0] == Marking("mk-classification", "classification", "SECRET")
+    assert meta.markings[1].value == Phrase("2", (("value", "2"),))
+    assert meta.marking("classification") == meta.markings[0]
+    assert meta.print_date == Phrase(printed, (("when", "1958-02-01"),))
+    assert meta.markings[5].value == Phrase("Three", (("value", "3"),))
+    assert meta.numbers == (Identifier("copy", "2"), Identifier("registration", "0417"))
+
+
+def test_identify_markings_twice_gives_the_same_ids() -> None:
+    assert identify_markings(DECISION) == DECISION
+
+
+def test_the_issuer_is_the_organisation_signing_the_closer_by_its_full_name() -> None:
+    signed = "KWP CC"
+    kwp = Entity("org-kwp-cc", EntityType.ORG, "KWP CC", full_name="Central Committee of the KWP")
+    doc = document(
+        *DECISION.blocks,
+        block(Role.SIGNED, signed, mark(signed, "KWP CC", "orgName", ref="#org-kwp-cc")),
+        entities=(kwp,),
+    )
+    assert catalogue(doc).issuer == Name(
+        "Central Committee of the KWP", "orgName", (("ref", "#org-kwp-cc"),)
+    )
+    # Without the closer, the organisation in the title; its printed words without a record.
+    assert catalogue(DECISION).issuer == Name("KWP CC", "orgName", (("ref", "#org-kwp-cc"),))
+
+
+def test_a_byline_author_makes_the_issuer_a_person() -> None:
+    line = "Ambassador A. Petrov"
+    byline = block(
+        Role.BYLINE,
+        line,
+        mark(line, line, "docAuthor"),
+        mark(line, "A. Petrov", "persName", ref="#pers-petrov"),
+        path=FRONT,
+    )
+    meta = catalogue(document(byline, block(Role.PARAGRAPH, "Text.")))
+    assert meta.issuer == Name("A. Petrov", "persName", (("ref", "#pers-petrov"),))
+
+
+def test_signers_in_the_back_with_what_they_did() -> None:
+    signer = "I. Kolev [signature]"
+    named = "Minutes taken by: J. Novak"
+    doc = document(
+        *DECISION.blocks,
+        block(Role.BYLINE, "Translated by:", path=BACK),
+        block(Role.SIGNED, signer, path=BACK),
+        block(Role.SIGNED, "I. KOLEV", path=BACK),
+        block(
+            Role.BYLINE, named, mark(named, "J. Novak", "persName", ref="#pers-novak"), path=BACK
+        ),
+    )
+    signers = catalogue(doc).responsibilities[:-2]
+    # The language comes from the docket when the caption does not name it; a second
+    # signature of the same person (same surname) is not a second responsibility.
+    assert signers == (
+        Responsibility(
+            "resp-kolev",
+            "translation from Korean, signed in the translators' block",
+            (Name("I. Kolev", "persName"),),
+        ),
+        Responsibility(
+            "resp-novak",
+            "minutes of the meeting, signed in the recorder's block",
+            (Name("J. Novak", "persName", (("ref", "#pers-novak"),)),),
+        ),
+    )
+
+
+def test_the_english_translator_from_the_sidecar_else_the_banner_else_unknown() -> None:
+    def english(doc: Document, sidecar: Sidecar | None = None) -> tuple[Name, ...]:
+        found = [
+            r for r in catalogue(doc, sidecar).responsibilities if r.id == "resp-translator-en"
+        ]
+        return found[0].names
+
+    assert english(DECISION, Sidecar(translator_en="A. Reader")) == (Name("A. Reader", "persName"),)
+    assert english(DECISION) == (Name("Example Archive", "orgName"),)
+    plain = document(block(Role.PARAGRAPH, "Text."))
+    assert english(plain) == (Name("Unknown translator", "orgName"),)
+    # The encoder is always last.
+    assert catalogue(plain).responsibilities[-1].id == "resp-encoder"
+
+
+def test_archive_source_and_languages_from_sidecar_and_banner() -> None:
+    sidecar = Sidecar(
+        archive="Another Archive",
+        country="Hungary",
+        repository="National Archives",
+        idno="XIX-J-1-j",
+        url="https://example.org/doc/1",
+        source_language="ko",
+        summary="A decision.",
+        form="typescript",
+        file="memo.meta.toml",
+    )
+    meta = catalogue(DECISION, sidecar)
+    assert (meta.archive.country, meta.archive.repository) == ("Hungary", "National Archives")
+    assert meta.archive.idnos == (Identifier("shelfmark", "XIX-J-1-j"),)
+    assert meta.source.publisher == "Another Archive"
+    assert meta.source.edition == "Translation - English"
+    assert meta.source.pages == 3
+    assert meta.source.idnos == (
+        Identifier("sourceFile", "memo.txt"),
+        Identifier("URL", "https://example.org/doc/1"),
+    )
+    assert meta.source.url == "https://example.org/doc/1"
+    assert (meta.languages.original, meta.languages.note) == ("ko", "Translation from Korean")
+    assert (meta.summary, meta.physical.form) == ("A decision.", "typescript")
+    # Without the sidecar, the banner's archive is the publisher.
+    assert catalogue(DECISION).source.publisher == "Example Archive"
+
+
+def test_hands_from_signature_and_addition_marks() -> None:
+    text = "I. Kolev [signature] [handwritten: agreed]"
+    signature = mark(text, "signature", "seg", type="description", subtype="signature")
+    addition = mark(text, "handwritten: agreed", "add")
+    meta = catalogue(document(block(Role.SIGNED, text, signature, addition)))
+    assert (meta.physical.signatures, meta.physical.handwriting) == (True, True)
+    assert catalogue(DECISION).physical.signatures is False
+
+
+def test_correspondents_from_the_address_blocks() -> None:
+    sender = "From: Embassy in Moscow"
+    doc = document(
+        block(
+            Role.ADDRESS,
+            sender,
+            mark(sender, "Moscow", "placeName", ref="#place-moscow"),
+            role="sender",
+        ),
+        block(Role.ADDRESS, "To: the Foreign Minister", role="recipient"),
+        block(Role.PARAGRAPH, "Text."),
+        doc_date=(("when", "1956-09-06"),),
+    )
+    sent, received = catalogue(doc).correspondence
+    assert (sent.type, sent.names, sent.date) == (
+        "sent",
+        (Name("Moscow", "placeName", (("ref", "#place-moscow"),)),),
+        (("when", "1956-09-06"),),
+    )
+    # No name is marked: the address without its label; only the sending is dated.
+    assert (received.type, received.names, received.date) == (
+        "received",
+        (Name("the Foreign Minister"),),
+        (),
+    )
+
+
+def test_participants_are_carried_over() -> None:
+    person = Participant("pers-kim", "Kim", roles=("interlocutor",), side="side-korea")
+    doc = document(
+        block(Role.PARAGRAPH, "Text."),
+        participants=(person,),
+        groups=(("side-korea", "Korean side"),),
+    )
+    meta = catalogue(doc)
+    assert meta.participants.people == (person,)
+    assert meta.participants.groups == (("side-korea", "Korean side"),)

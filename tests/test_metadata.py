@@ -1,0 +1,77 @@
+"""The sidecar: a typed record, and one clear error (file and line) for every bad sidecar."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from tei_plenum.errors import ConfigError
+from tei_plenum.metadata import SIDECAR_KEYS, Sidecar, load_sidecar
+
+
+def sidecar(tmp_path: Path, text: str | bytes) -> Path:
+    path = tmp_path / "doc.meta.toml"
+    if isinstance(text, str):
+        path.write_text(text, encoding="utf-8")
+    else:
+        path.write_bytes(text)
+    return path
+
+
+def error_of(path: Path) -> str:
+    with pytest.raises(ConfigError) as caught:
+        load_sidecar(path)
+    return str(caught.value)
+
+
+def test_values_become_fields_and_the_file_is_remembered(tmp_path: Path) -> None:
+    path = sidecar(tmp_path, '# catalogue data\ntitle = "A Letter"\nidno = "F 1, op. 2"\n')
+    loaded = load_sidecar(path)
+    assert loaded == Sidecar(title="A Letter", idno="F 1, op. 2", file="doc.meta.toml")
+    assert loaded.keys == ("idno", "title")
+
+
+def test_an_unknown_key_names_the_file_and_its_line(tmp_path: Path) -> None:
+    path = sidecar(tmp_path, 'title = "A Letter"\n\n  titel = "typo"\n')
+    message = error_of(path)
+    assert message.startswith(f"{path}:3: unknown sidecar key 'titel' (known: archive, ")
+    assert "file" not in message.split("known: ")[1]
+
+
+@pytest.mark.parametrize(
+    ("text", "line"),
+    [
+        ('title = ""\n', 1),
+        ('url = "x"\ntitle = "   "\n', 2),
+        ("title = 3\n", 1),
+        ('"title" = ["a", "b"]\n', 1),
+        ('summary = "s"\n[title]\nmain = "x"\n', 2),
+    ],
+)
+def test_a_value_that_is_not_a_non_empty_string_is_refused(
+    tmp_path: Path, text: str, line: int
+) -> None:
+    path = sidecar(tmp_path, text)
+    assert error_of(path) == f"{path}:{line}: sidecar key 'title' must be a non-empty string"
+
+
+def test_the_file_name_is_not_a_key_of_the_file(tmp_path: Path) -> None:
+    assert "file" not in SIDECAR_KEYS
+    assert "unknown sidecar key 'file'" in error_of(sidecar(tmp_path, 'file = "x.toml"\n'))
+
+
+def test_bad_toml_and_bad_encoding_are_one_line_errors(tmp_path: Path) -> None:
+    broken = error_of(sidecar(tmp_path, "title = \n"))
+    assert broken.startswith(f"{tmp_path / 'doc.meta.toml'}: sidecar is not valid TOML")
+    assert "\n" not in broken
+    assert error_of(sidecar(tmp_path, b'title = "\xff"\n')).endswith("sidecar is not UTF-8 text")
+
+
+def test_a_given_sidecar_overrides_the_one_beside_the_input() -> None:
+    beside = Sidecar(title="Beside", summary="Kept", file="doc.meta.toml")
+    given = Sidecar(title="Given", file="other.meta.toml")
+    merged = beside.overridden_by(given)
+    assert merged == Sidecar(title="Given", summary="Kept", file="other.meta.toml")
+    # A sidecar built in code has no file: the loaded file's name stays.
+    assert beside.overridden_by(Sidecar(url="u")).file == "doc.meta.toml"
