@@ -13,9 +13,9 @@ from click.testing import CliRunner
 
 from tei_plenum.cli import main
 
-from ..conftest import ROOT, SHARED
+from ..conftest import EXAMPLES, ROOT
 
-EXAMPLE = SHARED / "examples" / "plenum-excerpt.tei.xml"
+EXAMPLE = EXAMPLES / "plenum-excerpt.tei.xml"
 INVALID = Path(__file__).parent / "invalid" / "unknown-element.xml"
 
 
