@@ -32,7 +32,9 @@ def _mark(text: str, surface: str, tag: str, **values: str) -> Mark:
     return Mark(start, start + len(surface), tag, attrs(**values))
 
 
-def _block(text: str, *marks: Mark, role: Role = Role.SIGNED, path=BODY_CLOSER) -> Block:
+def _block(
+    text: str, *marks: Mark, role: Role = Role.SIGNED, path: tuple[Container, ...] = BODY_CLOSER
+) -> Block:
     return Block(role, text, SourceSpan(1), 1, path=path, marks=marks)
 
 
