@@ -67,6 +67,20 @@ def test_the_cue_word_names_the_kind_of_title(text: str, kind: str) -> None:
     assert [(tag, a) for tag, _, a in _phrases(text)] == [("title", {"type": kind})]
 
 
+@pytest.mark.parametrize(
+    ("quoted", "tag"),
+    [
+        # Words of four letters or more count; three in five capitalised make a title.
+        ("Measures for Improving the work of Cooperatives", "title"),  # 3 of 4
+        ("Results of the Spring sowing", "title"),  # 2 of 3
+        ("Results of spring", "q"),  # 1 of 2
+        ("results of the spring sowing", "q"),  # 0 of 3
+    ],
+)
+def test_title_case_means_most_long_words_capitalised(quoted: str, tag: str) -> None:
+    assert _phrases(f'the resolution "{quoted}" was adopted')[0][0] == tag
+
+
 def test_a_quotation_after_a_cue_word_that_is_not_title_case_is_a_quotation() -> None:
     assert _phrases('the report says "we must work harder than before"') == [
         ("q", "we must work harder than before", {})
