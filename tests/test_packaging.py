@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE
 
+# Building a wheel and installing it into a new environment takes seconds.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:

@@ -42,6 +42,7 @@ def test_valid_documents_pass_the_project_schemas(project: Validator, path: Path
     assert [d for d in report.diagnostics if d.is_error] == []
 
 
+@pytest.mark.slow
 @pytest.mark.jing
 @pytest.mark.skipif(JING is None, reason="jing is not installed")
 @pytest.mark.parametrize("path", VALID, ids=lambda p: f"{p.parent.name}/{p.name}")
@@ -57,6 +58,7 @@ def test_invalid_documents_fail_the_project_xsd(project: Validator, path: Path) 
     assert {d.code for d in report.diagnostics} & {"xsd", "not-well-formed"}
 
 
+@pytest.mark.slow
 @pytest.mark.jing
 @pytest.mark.skipif(JING is None, reason="jing is not installed")
 @pytest.mark.parametrize("path", INVALID, ids=lambda p: p.name)
