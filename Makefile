@@ -5,7 +5,7 @@ BIN    := $(VENV)/bin
 SAMPLE := data/kwp-cc-plenum-1956-08
 OUT    := out
 
-.PHONY: run test lint format bench eval golden system-deps clean
+.PHONY: run test test-quick lint format bench eval golden system-deps clean
 
 $(BIN)/tei-plenum: pyproject.toml
 	$(PYTHON) -m venv $(VENV)
@@ -33,6 +33,10 @@ system-deps:
 ## test: install what the tests need, lint, then run the whole suite
 test: $(BIN)/tei-plenum system-deps lint
 	$(BIN)/python -m pytest
+
+## test-quick: the suite without the tests marked slow (tei_all compilation, jing, wheel builds)
+test-quick: $(BIN)/tei-plenum system-deps
+	$(BIN)/python -m pytest -m "not slow"
 
 lint: $(BIN)/tei-plenum
 	$(BIN)/ruff check .

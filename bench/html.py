@@ -2,7 +2,7 @@
 two worker processes. Prints figures; not a test.
 
 Run as ``python -m bench.html [TEI_DIR]``; the corpus is built by copying the TEI files of
-TEI_DIR (default: the shared worked examples) until it holds 1,000 files.
+TEI_DIR (default: the worked examples in tests/fixtures/examples) until it holds 1,000 files.
 """
 
 from __future__ import annotations
@@ -83,4 +83,4 @@ def _export_all(paths: list[str], out_dir: str) -> int:
 
 
 if __name__ == "__main__":
-    run(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT.parent / "shared" / "examples")
+    run(Path(sys.argv[1]) if len(sys.argv) > 1 else ROOT / "tests" / "fixtures" / "examples")

@@ -3,7 +3,7 @@
 The automaton makes matching cost proportional to the text, so throughput with a hundred times
 more records should stay within a factor of two. Prints figures; not a test.
 
-Run as ``python -m bench.names [TEXT...]`` (default: the bundled sample and the shared
+Run as ``python -m bench.names [TEXT...]`` (default: the bundled sample and the guide's
 conversation example).
 """
 
@@ -89,6 +89,6 @@ def write_authority(path: Path, count: int) -> None:
 if __name__ == "__main__":
     paths = [Path(arg) for arg in sys.argv[1:]] or [
         ROOT / "data" / "kwp-cc-plenum-1956-08.txt",
-        ROOT.parent / "shared" / "examples" / "conversation-sample.txt",
+        ROOT / "tests" / "fixtures" / "examples" / "conversation-sample.txt",
     ]
     run([path.read_text(encoding="utf-8") for path in paths if path.exists()])

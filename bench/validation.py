@@ -19,9 +19,9 @@ import time
 from pathlib import Path
 
 from bench.corpus import tei_corpus
+from tei_plenum.resources import schema_path
 
-ROOT = Path(__file__).resolve().parent.parent
-TEI_ALL = ROOT.parent / "shared" / "tei" / "tei_all.rng"
+TEI_ALL = schema_path("tei_all.rng")
 COPIES = 1000
 REPEATS = 3
 TEI_ALL_FILES = 20

@@ -30,10 +30,10 @@ from evaluation import (
 from evaluation import __main__ as cli
 from tei_plenum.errors import DocumentError
 from tei_plenum.xmlsafe import parse_xml
-from tests.conftest import ROOT, SHARED
+from tests.conftest import EXAMPLES, ROOT
 
 EVAL = ROOT / "evaluation"
-CONVERSATION_TEI = SHARED / "examples" / "conversation-sample.tei.xml"
+CONVERSATION_TEI = EXAMPLES / "conversation-sample.tei.xml"
 
 
 def tei(body: str, header: str = "") -> etree._ElementTree:

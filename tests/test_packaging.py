@@ -14,6 +14,9 @@ import pytest
 
 from tests.conftest import ROOT, SAMPLE
 
+# Building a wheel and installing it into a new environment takes seconds.
+pytestmark = pytest.mark.slow
+
 
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory: pytest.TempPathFactory) -> Path:
@@ -31,6 +34,8 @@ def test_wheel_ships_schemas_data_and_styles(wheel: Path) -> None:
     for expected in (
         "tei_plenum/_shipped/schemas/tei_plenum.xsd",
         "tei_plenum/_shipped/schemas/tei_plenum.sch",
+        "tei_plenum/_shipped/schemas/tei_all.rng",
+        "tei_plenum/_shipped/schemas/README.md",
         "tei_plenum/_shipped/data/authority.xml",
         "tei_plenum/_shipped/data/kwp-cc-plenum-1956-08.txt",
         "tei_plenum/export/html/html.css",

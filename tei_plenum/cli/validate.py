@@ -18,8 +18,9 @@ import click
     "--schema",
     "schemas",
     multiple=True,
-    metavar="FILE",
-    help="A .xsd, .rng, .sch or .dtd file to use instead of the defaults (repeatable).",
+    metavar="FILE|NAME",
+    help="A .xsd, .rng, .sch or .dtd file, or a bundled schema's name (tei_all: the official "
+    "TEI P5 schema; tei_plenum: the defaults), to use instead of the defaults (repeatable).",
 )
 @click.option(
     "--format",
@@ -35,12 +36,13 @@ import click
 def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int) -> None:
     """Validate TEI files (directories: every *.xml inside, recursively).
 
-    By default against the project XSD and its Schematron rules.
+    By default against the project XSD and its Schematron rules; `--schema tei_all` checks
+    against the official TEI P5 schema shipped with tei-plenum.
     """
     from ..diagnostics import render_text, to_json
     from ..validate.validator import Validator, find_xml_files
 
-    validator = Validator.from_schemas([Path(s) for s in schemas] or None)
+    validator = Validator.from_schemas(schemas or None)
     files, problems = find_xml_files([Path(p) for p in paths])
     for problem in problems:
         click.echo(f"tei-plenum: error: {problem}", err=True)

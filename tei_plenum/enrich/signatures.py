@@ -81,14 +81,14 @@ def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:
         if span is None:
             return _office_only(block)
         start, end = span
+        if not nests(block.marks, start, end):
+            return block
         name = text[start:end]
         key = f"pers-{slug(name, drop_initials=True)}"
         if key not in known:
             known.add(key)
             entities.append(Entity(key, EntityType.PERSON, display_name(name), unresolved=True))
         person = Mark(start, end, "persName", attrs(ref=f"#{key}"))
-        if not nests(block.marks, start, end):
-            return block
         block = block.with_marks([person])
     office_end = _office_end(text, person.start)
     if office_end > 0 and _OFFICE.search(text[:office_end]) and nests(block.marks, 0, office_end):

@@ -1,6 +1,7 @@
 """Validation of TEI documents against XSD, RELAX NG, Schematron and DTD schemas."""
 
 from .validator import (
+    BUNDLED_SCHEMAS,
     FileReport,
     InvalidDocumentError,
     Validator,
@@ -10,6 +11,7 @@ from .validator import (
 )
 
 __all__ = [
+    "BUNDLED_SCHEMAS",
     "FileReport",
     "InvalidDocumentError",
     "Validator",

@@ -1,16 +1,17 @@
 """The validator: schemas compiled once, then any number of documents checked against them.
 
 ``Validator.from_schemas(None)`` uses the project XSD plus its Schematron rules; any list of
-``.xsd``, ``.rng``, ``.sch`` or ``.dtd`` files replaces them (an ``.rng`` also brings the
-Schematron rules embedded in it). Problems come back as :class:`Diagnostic` values; only
-:func:`assert_valid` raises. Not-well-formed XML is a diagnostic like any other.
+``.xsd``, ``.rng``, ``.sch`` or ``.dtd`` files, or names of bundled schemas (``tei_all``),
+replaces them (an ``.rng`` also brings the Schematron rules embedded in it). Problems come
+back as :class:`Diagnostic` values; only :func:`assert_valid` raises. Not-well-formed XML is
+a diagnostic like any other.
 """
 
 from __future__ import annotations
 
 import os
 import stat
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -76,6 +77,31 @@ def _default_engines() -> list[Engine]:
     return [XsdEngine(xsd), ProjectRulesEngine(sch)]
 
 
+# Schemas shipped with tei-plenum, which ``--schema`` takes by name as well as by path. A name
+# has no suffix, so it never hides a schema file, whose suffix names its language.
+BUNDLED_SCHEMAS: Mapping[str, Callable[[], list[Engine]]] = {
+    # The official TEI P5 schema (RELAX NG, with its embedded Schematron rules).
+    "tei_all": lambda: _engines_for(schema_path("tei_all.rng")),
+    # The project's XSD and rules: the default, named so that it can be combined with others.
+    "tei_plenum": _default_engines,
+}
+
+
+def _engines_named(schema: str | Path) -> list[Engine]:
+    """The engines of a bundled schema's name or of a schema file's path."""
+    bundled = BUNDLED_SCHEMAS.get(str(schema))
+    if bundled is not None:
+        return bundled()
+    path = Path(schema)
+    if not path.is_file():
+        names = ", ".join(BUNDLED_SCHEMAS)
+        raise SchemaLoadError(
+            f"no such schema file, nor a bundled schema of that name (bundled: {names})",
+            Location(str(schema)),
+        )
+    return _engines_for(path)
+
+
 def _xpath2_rules(path: Path, tree: etree._ElementTree) -> RuleEngine:
     # elementpath takes longer to import than a whole default run over one file, so the
     # XPath 2.0 engine is imported only for the schemas that need it.
@@ -114,15 +140,15 @@ class Validator:
         self.engines = tuple(engines)
 
     @classmethod
-    def from_schemas(cls, paths: Iterable[Path] | None = None) -> Validator:
-        """Compile ``paths`` (or the project defaults) once; raises :class:`SchemaLoadError`."""
-        chosen = list(paths or [])
-        engines: list[Engine] = [] if chosen else _default_engines()
-        for path in chosen:
-            if not path.is_file():
-                raise SchemaLoadError("schema file not found", Location(str(path)))
-            engines.extend(_engines_for(path))
-        return cls(engines)
+    def from_schemas(cls, schemas: Iterable[str | Path] | None = None) -> Validator:
+        """Compile ``schemas`` (or the project defaults) once; raises :class:`SchemaLoadError`.
+
+        Each is a schema file's path or the name of a bundled schema (:data:`BUNDLED_SCHEMAS`).
+        """
+        chosen = list(schemas or [])
+        if not chosen:
+            return cls(_default_engines())
+        return cls([engine for schema in chosen for engine in _engines_named(schema)])
 
     def iter_diagnostics(self, tree: etree._ElementTree, source: str) -> Iterator[Diagnostic]:
         """Every problem of a parsed document, engine by engine."""
@@ -197,12 +223,12 @@ def _worker_check(path: Path) -> FileReport:
     return _checked(_WORKER["validator"], path)
 
 
-def validate(path: Path, schemas: Iterable[Path] | None = None) -> FileReport:
+def validate(path: Path, schemas: Iterable[str | Path] | None = None) -> FileReport:
     """Check one file against ``schemas`` (default: the project's); never raises on invalid."""
     return Validator.from_schemas(schemas).validate_file(path)
 
 
-def assert_valid(path: Path, schemas: Iterable[Path] | None = None) -> FileReport:
+def assert_valid(path: Path, schemas: Iterable[str | Path] | None = None) -> FileReport:
     """Like :func:`validate`, but raise :class:`InvalidDocumentError` on any error."""
     report = validate(path, schemas)
     if not report.valid:

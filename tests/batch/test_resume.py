@@ -80,6 +80,7 @@ def big_collection(tmp_path: Path) -> Path:
     return root
 
 
+@pytest.mark.slow
 @pytest.mark.parametrize("how", [signal.SIGINT, signal.SIGKILL])
 def test_a_killed_process_resumes_to_the_same_outputs(
     big_collection: Path, tmp_path: Path, how: signal.Signals

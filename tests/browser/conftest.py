@@ -10,7 +10,7 @@ import pytest
 
 from tei_plenum.export.html import to_html
 from tei_plenum.xmlsafe import parse_xml_file
-from tests.conftest import ROOT, SHARED
+from tests.conftest import EXAMPLES, ROOT
 
 # Debian's chromium package installs here; `make system-deps` provides it.
 CHROMIUM = Path("/usr/bin/chromium")
@@ -23,7 +23,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
     "--no-first-run",
 ]
-EXAMPLES = ("plenum-excerpt", "conversation-sample")
+EXAMPLE_NAMES = ("plenum-excerpt", "conversation-sample")
 SCREENSHOTS = ROOT / "out" / "screenshots"
 
 
@@ -58,12 +58,12 @@ def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object
         context.close()
 
 
-@pytest.fixture(params=EXAMPLES)
+@pytest.fixture(params=EXAMPLE_NAMES)
 def example_page(
     request: pytest.FixtureRequest, browser_context, tmp_path: Path
 ) -> Iterator[LoadedPage]:
     name = request.param
-    source = SHARED / "examples" / f"{name}.tei.xml"
+    source = EXAMPLES / f"{name}.tei.xml"
     html_path = tmp_path / f"{name}.html"
     html_path.write_text(to_html(parse_xml_file(source), source_name=source.name), "utf-8")
     loaded = open_page(browser_context, name, html_path)

@@ -7,9 +7,9 @@ from pathlib import Path
 from click.testing import CliRunner
 
 from tei_plenum.cli import main
-from tests.conftest import SHARED
+from tests.conftest import EXAMPLES
 
-EXAMPLE = SHARED / "examples" / "plenum-excerpt.tei.xml"
+EXAMPLE = EXAMPLES / "plenum-excerpt.tei.xml"
 
 
 def test_export_text_to_stdout_and_file(runner: CliRunner, tmp_path: Path) -> None:

@@ -10,7 +10,7 @@ import pytest
 from lxml import etree
 
 from tei_plenum.pipeline import convert_file
-from tests.conftest import FIXTURES, SAMPLE, SHARED
+from tests.conftest import EXAMPLES, FIXTURES, SAMPLE
 
 NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
@@ -21,7 +21,7 @@ def converted(name: str) -> etree._ElementTree:
     """The TEI of a fixture (by stem), of the sample ("sample") or of the guide's example."""
     paths = {
         "sample": SAMPLE,
-        "conversation-sample": SHARED / "examples" / "conversation-sample.txt",
+        "conversation-sample": EXAMPLES / "conversation-sample.txt",
     }
     path = paths.get(name, FIXTURES / "documents" / f"{name}.txt")
     return convert_file(Path(path)).tree

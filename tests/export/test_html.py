@@ -11,9 +11,8 @@ from lxml import html as lxml_html
 from tei_plenum.errors import DocumentError
 from tei_plenum.export.html import TEI_NS, to_html
 from tei_plenum.xmlsafe import parse_xml, parse_xml_file
-from tests.conftest import SHARED
+from tests.conftest import EXAMPLES
 
-EXAMPLES = SHARED / "examples"
 PLENUM = EXAMPLES / "plenum-excerpt.tei.xml"
 CONVERSATION = EXAMPLES / "conversation-sample.tei.xml"
 

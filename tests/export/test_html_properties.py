@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 from lxml import etree
@@ -40,6 +41,7 @@ def fragments(draw, depth: int = 0) -> str:
     return el
 
 
+@pytest.mark.slow
 @settings(max_examples=100, deadline=None)
 @given(st.lists(fragments(), min_size=1, max_size=4))
 def test_any_tei_keeps_its_words_and_yields_one_clean_page(parts):

@@ -9,7 +9,7 @@ from tei_plenum.export.text import to_text
 from tei_plenum.pipeline import check_fidelity, convert_file
 from tei_plenum.reader import reading_tokens, segment
 from tei_plenum.xmlsafe import parse_xml
-from tests.conftest import FIXTURES, SAMPLE, SHARED
+from tests.conftest import EXAMPLES, FIXTURES, SAMPLE
 
 SOURCES = [*sorted((FIXTURES / "documents").glob("*.txt")), SAMPLE]
 
@@ -45,7 +45,7 @@ def test_page_markers_on_request() -> None:
 
 
 def test_speaker_labels_stand_on_their_own_lines() -> None:
-    tree = convert_file(SHARED / "examples" / "conversation-sample.txt").tree
+    tree = convert_file(EXAMPLES / "conversation-sample.txt").tree
     blocks = to_text(tree).split("\n\n")
     index = blocks.index("KARELIN:")
     assert blocks[index + 1].startswith("I will ask the trade representative")

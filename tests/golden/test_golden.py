@@ -13,13 +13,13 @@ from pathlib import Path
 import pytest
 
 from tei_plenum.pipeline import convert_file
-from tests.conftest import FIXTURES, SAMPLE, SHARED
+from tests.conftest import EXAMPLES, FIXTURES, SAMPLE
 
 GOLDEN = Path(__file__).parent / "files"
 SOURCES = [
     *sorted((FIXTURES / "documents").glob("*.txt")),
     SAMPLE,
-    SHARED / "examples" / "conversation-sample.txt",
+    EXAMPLES / "conversation-sample.txt",
 ]
 
 

@@ -9,13 +9,14 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
 from click.testing import CliRunner
 
 from tei_plenum.cli import main
 
-from ..conftest import ROOT, SHARED
+from ..conftest import EXAMPLES, ROOT
 
-EXAMPLE = SHARED / "examples" / "plenum-excerpt.tei.xml"
+EXAMPLE = EXAMPLES / "plenum-excerpt.tei.xml"
 INVALID = Path(__file__).parent / "invalid" / "unknown-element.xml"
 
 
@@ -110,6 +111,7 @@ def test_unknown_schema_type_is_a_usage_error(tmp_path: Path) -> None:
     assert "unknown schema type" in err
 
 
+@pytest.mark.slow
 def test_jobs_give_the_same_report_as_one_process(tmp_path: Path) -> None:
     for i in range(6):
         shutil.copy(EXAMPLE if i % 2 else INVALID, tmp_path / f"{i}.xml")

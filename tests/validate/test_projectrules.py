@@ -22,18 +22,18 @@ from tei_plenum.validate.engines import SchematronEngine, load_schema_tree
 from tei_plenum.validate.projectrules import ProjectRulesEngine, may_break_rules
 from tei_plenum.xmlsafe import parse_xml, parse_xml_file
 
-from ..conftest import SHARED
+from ..conftest import EXAMPLES
 
 HERE = Path(__file__).parent
 SCH = schema_path("tei_plenum.sch")
-EXAMPLE = (SHARED / "examples" / "plenum-excerpt.tei.xml").read_text(encoding="utf-8")
-CONVERSATION = (SHARED / "examples" / "conversation-sample.tei.xml").read_text(encoding="utf-8")
+EXAMPLE = (EXAMPLES / "plenum-excerpt.tei.xml").read_text(encoding="utf-8")
+CONVERSATION = (EXAMPLES / "conversation-sample.tei.xml").read_text(encoding="utf-8")
 TEI = "{http://www.tei-c.org/ns/1.0}"
 XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # duplicate-xml-id.xml is refused by the parser: duplicates are made after parsing below.
 DOCUMENTS = sorted(
     path
-    for path in [*(HERE / "invalid").glob("*.xml"), *SHARED.joinpath("examples").glob("*.tei.xml")]
+    for path in [*(HERE / "invalid").glob("*.xml"), *EXAMPLES.glob("*.tei.xml")]
     if path.name != "duplicate-xml-id.xml"
 )
 

@@ -20,10 +20,9 @@ from tei_plenum.validate.rules import (
 )
 from tei_plenum.xmlsafe import parse_xml_file
 
-from ..conftest import SHARED, TEI_ALL_RNG
+from ..conftest import EXAMPLES, TEI_ALL_RNG
 
-EXAMPLES = sorted(SHARED.joinpath("examples").glob("*.tei.xml"))
-EXAMPLE = SHARED / "examples" / "plenum-excerpt.tei.xml"
+EXAMPLE = EXAMPLES / "plenum-excerpt.tei.xml"
 
 
 @pytest.mark.parametrize(
@@ -82,7 +81,7 @@ def tei_rules() -> RuleEngine:
     return RuleEngine(TEI_ALL_RNG, load_schema_tree(TEI_ALL_RNG))
 
 
-@pytest.mark.parametrize("path", EXAMPLES, ids=lambda p: p.name)
+@pytest.mark.parametrize("path", sorted(EXAMPLES.glob("*.tei.xml")), ids=lambda p: p.name)
 def test_libxml2_selects_what_elementpath_selects(tei_rules: RuleEngine, path: Path) -> None:
     tree = parse_xml_file(path)
     document = XPathContext(tree).root

@@ -9,9 +9,9 @@ from tei_plenum.errors import TeiParseError
 from tei_plenum.validate.validator import Validator
 from tei_plenum.xmlsafe import parse_xml
 
-from ..conftest import SHARED
+from ..conftest import EXAMPLES
 
-EXAMPLE = (SHARED / "examples" / "plenum-excerpt.tei.xml").read_text(encoding="utf-8")
+EXAMPLE = (EXAMPLES / "plenum-excerpt.tei.xml").read_text(encoding="utf-8")
 
 
 @pytest.fixture(scope="module")
@@ -94,7 +94,7 @@ def test_unreferenced_record_is_a_warning(project: Validator) -> None:
 
 
 def test_speaker_must_be_a_participant(project: Validator) -> None:
-    text = (SHARED / "examples" / "conversation-sample.tei.xml").read_text(encoding="utf-8")
+    text = (EXAMPLES / "conversation-sample.tei.xml").read_text(encoding="utf-8")
     broken = text.replace('<sp who="#pers-karelin">', '<sp who="#place-moscow">', 1)
     tree = parse_xml(broken.encode(), source="c.xml")
     codes = {d.code for d in project.iter_diagnostics(tree, "c.xml")}

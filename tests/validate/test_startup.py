@@ -15,9 +15,9 @@ from tei_plenum.errors import Location
 from tei_plenum.resources import schema_path
 from tei_plenum.validate.validator import Validator
 
-from ..conftest import ROOT, SHARED
+from ..conftest import EXAMPLES, ROOT
 
-EXAMPLE = SHARED / "examples" / "plenum-excerpt.tei.xml"
+EXAMPLE = EXAMPLES / "plenum-excerpt.tei.xml"
 INVALID = Path(__file__).parent / "invalid" / "unknown-element.xml"
 
 _LOADED_MODULES = """

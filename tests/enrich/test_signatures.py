@@ -1,0 +1,220 @@
+"""The signatures enricher: office and name in the closer, names signed under a caption in the
+back (encoding guide §12).
+
+Blocks are built as the reader and the names enricher leave them: the body's closer holds
+``signed`` blocks, the back holds a caption (``byline``) and the names signed under it. Where a
+test gives a ``persName`` or ``placeName`` mark, it stands for what the names enricher found.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_plenum.enrich.signatures import split_signatures
+from tei_plenum.model import (
+    Block,
+    Container,
+    Document,
+    Entity,
+    EntityType,
+    Mark,
+    Role,
+    SourceSpan,
+    attrs,
+)
+
+BODY_CLOSER = (Container("body", "body"), Container("closer", "closer"))
+BACK = (Container("back", "back"), Container("closer-back", "closer"))
+
+
+def _mark(text: str, surface: str, tag: str, **values: str) -> Mark:
+    start = text.index(surface)
+    return Mark(start, start + len(surface), tag, attrs(**values))
+
+
+def _block(
+    text: str, *marks: Mark, role: Role = Role.SIGNED, path: tuple[Container, ...] = BODY_CLOSER
+) -> Block:
+    return Block(role, text, SourceSpan(1), 1, path=path, marks=marks)
+
+
+def _run(*blocks: Block, entities: tuple[Entity, ...] = ()) -> Document:
+    doc = Document("test.txt", "pdf-text", blocks, 1, entities=entities)
+    result = split_signatures(doc)
+    assert [b.text for b in result.blocks] == [b.text for b in blocks]
+    return result
+
+
+def _marks(block: Block) -> list[tuple[str, str, dict[str, str]]]:
+    return [(m.tag, block.text[m.start : m.end], dict(m.attrs)) for m in block.marks]
+
+
+# --- the body's closer: office and name as siblings ---------------------------------------------
+
+
+def test_office_is_the_text_before_a_known_name() -> None:
+    text = "SOVIET AMBASSADOR TO THE DPRK A. PUZANOV [signature]"
+    block = _block(
+        text,
+        _mark(text, "DPRK", "placeName", ref="#place-dprk"),
+        _mark(text, "A. PUZANOV", "persName", ref="#pers-puzanov"),
+    )
+    doc = _run(block)
+    assert _marks(doc.blocks[0]) == [
+        ("roleName", "SOVIET AMBASSADOR TO THE DPRK", {"type": "office"}),
+        ("placeName", "DPRK", {"ref": "#place-dprk"}),
+        ("persName", "A. PUZANOV", {"ref": "#pers-puzanov"}),
+    ]
+    assert doc.entities == ()  # the names enricher's record is the one
+
+
+def test_a_known_name_without_an_office_word_gets_no_office() -> None:
+    text = "Pyongyang Kim Il Sung"
+    name = _mark(text, "Kim Il Sung", "persName", ref="#pers-kim-il-sung")
+    assert _marks(_run(_block(text, name)).blocks[0]) == [
+        ("persName", "Kim Il Sung", {"ref": "#pers-kim-il-sung"})
+    ]
+
+
+def test_initials_and_a_surname_are_a_name_with_an_unresolved_record() -> None:
+    text = "Chairman of the Committee S. KARELIN"
+    doc = _run(_block(text))
+    assert _marks(doc.blocks[0]) == [
+        ("roleName", "Chairman of the Committee", {"type": "office"}),
+        ("persName", "S. KARELIN", {"ref": "#pers-karelin"}),
+    ]
+    assert doc.entities == (
+        Entity("pers-karelin", EntityType.PERSON, "S. Karelin", unresolved=True),
+    )
+
+
+def test_the_words_after_the_offices_place_are_the_name() -> None:
+    text = "AMBASSADOR OF THE USSR IVANOV"
+    doc = _run(_block(text, _mark(text, "USSR", "placeName", ref="#place-ussr")))
+    assert _marks(doc.blocks[0]) == [
+        ("roleName", "AMBASSADOR OF THE USSR", {"type": "office"}),
+        ("placeName", "USSR", {"ref": "#place-ussr"}),
+        ("persName", "IVANOV", {"ref": "#pers-ivanov"}),
+    ]
+    assert [(e.key, e.name, e.unresolved) for e in doc.entities] == [
+        ("pers-ivanov", "Ivanov", True)
+    ]
+
+
+def test_a_short_line_of_capitalised_words_is_a_name() -> None:
+    doc = _run(_block("HAN SOL-YA [signature]"))
+    assert _marks(doc.blocks[0]) == [("persName", "HAN SOL-YA", {"ref": "#pers-han-sol-ya"})]
+    assert [(e.key, e.name) for e in doc.entities] == [("pers-han-sol-ya", "Han Sol-ya")]
+
+
+def test_the_name_after_a_signature_mark() -> None:
+    text = "Secretary of the Committee [signature] Pak Chang-ok"
+    doc = _run(_block(text))
+    assert _marks(doc.blocks[0]) == [
+        ("roleName", "Secretary of the Committee", {"type": "office"}),
+        ("persName", "Pak Chang-ok", {"ref": "#pers-pak-chang-ok"}),
+    ]
+
+
+def test_a_sentence_after_a_signature_mark_is_not_a_name() -> None:
+    text = "Secretary [signature] on behalf of the committee"
+    assert _marks(_run(_block(text)).blocks[0]) == []
+
+
+def test_an_office_alone_is_an_office() -> None:
+    text = "Chairman of the Presidium"
+    doc = _run(_block(text))
+    assert _marks(doc.blocks[0]) == [("roleName", text, {"type": "office"})]
+    assert doc.entities == ()
+
+
+def test_an_office_with_only_a_signature_mark_is_left_alone() -> None:
+    assert _marks(_run(_block("Chairman [signature]")).blocks[0]) == []
+
+
+def test_a_line_that_is_neither_office_nor_name_is_left_alone() -> None:
+    doc = _run(_block("with comradely greetings and respect"))
+    assert _marks(doc.blocks[0]) == []
+    assert doc.entities == ()
+
+
+def test_a_name_already_recorded_gets_no_second_record() -> None:
+    known = Entity("pers-karelin", EntityType.PERSON, "S. N. Karelin")
+    doc = _run(_block("Ambassador S. KARELIN"), entities=(known,))
+    assert _marks(doc.blocks[0])[-1] == ("persName", "S. KARELIN", {"ref": "#pers-karelin"})
+    assert doc.entities == (known,)
+
+
+def test_a_name_that_would_cross_an_existing_mark_is_neither_marked_nor_recorded() -> None:
+    text = "Director V. KOVAL"
+    crossing = _mark(text, "Director V.", "orgName", ref="#org-x")
+    doc = _run(_block(text, crossing))
+    assert _marks(doc.blocks[0]) == [("orgName", "Director V.", {"ref": "#org-x"})]
+    assert doc.entities == ()
+
+
+@pytest.mark.parametrize("role", [Role.PARAGRAPH, Role.BYLINE, Role.DATELINE])
+def test_only_signed_blocks_of_the_body_are_read(role: Role) -> None:
+    doc = _run(_block("Chairman S. KARELIN", role=role))
+    assert _marks(doc.blocks[0]) == []
+
+
+# --- the back: names signed under a caption ---------------------------------------------------
+
+
+def _back(*texts: str) -> list[Block]:
+    caption, *names = texts
+    return [
+        _block(caption, role=Role.BYLINE, path=BACK),
+        *(_block(name, path=BACK) for name in names),
+    ]
+
+
+def test_names_under_translated_by_are_translators() -> None:
+    doc = _run(*_back("Translated [by]:", "Rozanov [signature]", "Bulgakov [signature]"))
+    assert [_marks(b) for b in doc.blocks] == [
+        [],
+        [("persName", "Rozanov", {"ref": "#pers-rozanov"})],
+        [("persName", "Bulgakov", {"ref": "#pers-bulgakov"})],
+    ]
+    translator = {"occupation": "translator", "unresolved": True}
+    assert doc.entities == (
+        Entity("pers-rozanov", EntityType.PERSON, "Rozanov", **translator),
+        Entity("pers-bulgakov", EntityType.PERSON, "Bulgakov", **translator),
+    )
+
+
+def test_names_under_recorded_by_are_recorders() -> None:
+    doc = _run(*_back("Recorded [by]:", "A. PIMENOV [signature]"))
+    assert _marks(doc.blocks[1]) == [("persName", "A. PIMENOV", {"ref": "#pers-pimenov"})]
+    assert [(e.name, e.occupation) for e in doc.entities] == [("A. Pimenov", "recorder")]
+
+
+def test_a_name_on_the_captions_own_line() -> None:
+    doc = _run(*_back("Recorded by V. P. Lobanov"))
+    assert _marks(doc.blocks[0]) == [("persName", "V. P. Lobanov", {"ref": "#pers-lobanov"})]
+    assert [(e.key, e.occupation) for e in doc.entities] == [("pers-lobanov", "recorder")]
+
+
+def test_a_name_the_names_enricher_found_is_kept_as_it_is() -> None:
+    text = "Rozanov [signature]"
+    known = _mark(text, "Rozanov", "persName", ref="#pers-rozanov-known")
+    blocks = [
+        _block("Translated [by]:", role=Role.BYLINE, path=BACK),
+        _block(text, known, path=BACK),
+    ]
+    doc = _run(*blocks)
+    assert _marks(doc.blocks[1]) == [("persName", "Rozanov", {"ref": "#pers-rozanov-known"})]
+    assert doc.entities == ()
+
+
+def test_a_line_in_the_back_that_does_not_start_with_a_capital_is_not_a_name() -> None:
+    doc = _run(*_back("Translated [by]:", "two copies [signature]"))
+    assert _marks(doc.blocks[1]) == []
+    assert doc.entities == ()
+
+
+def test_the_same_signer_twice_has_one_record() -> None:
+    doc = _run(*_back("Translated [by]:", "Rozanov [signature]", "Rozanov"))
+    assert [e.key for e in doc.entities] == ["pers-rozanov"]
+    assert _marks(doc.blocks[2]) == [("persName", "Rozanov", {"ref": "#pers-rozanov"})]
