@@ -22,7 +22,6 @@ _API = {
     "convert_bytes": "pipeline",
     "convert_file": "pipeline",
     "ConvertOptions": "options",
-    "Enrichment": "enrich",
     "Document": "model",
     "to_text": "export.text",
     "to_html": "export.html",

@@ -23,7 +23,7 @@ from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
 from .manifest import Manifest, settings_digest, sha256_file
 from .report import Totals
-from .worker import Outcome, Settings, Status, Task, describe, process, tools
+from .worker import Outcome, Settings, Status, Task, describe, prepare, process
 
 # Enough queued work to keep every worker busy while the parent handles finished files.
 WINDOW_PER_JOB = 4
@@ -73,7 +73,7 @@ def execute(
     settings = batch.settings
     # Built here first so that a bad authority file or schema stops the run before it starts;
     # forked workers inherit the compiled objects instead of building them again.
-    tools(settings.authority_files, settings.validate)
+    prepare(settings)
     settings.outdir.mkdir(parents=True, exist_ok=True)
     # A run killed outright (kill -9, power loss) may have left half-written temporaries.
     remove_stale_temporaries(settings.outdir)
@@ -194,4 +194,4 @@ def _start_worker(settings: Settings) -> None:
     """Ctrl-C is the parent's to handle (it saves the manifest); workers get their tools
     before the first file (inherited from the parent under fork, else built here)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)
-    tools(settings.authority_files, settings.validate)
+    prepare(settings)

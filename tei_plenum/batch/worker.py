@@ -7,7 +7,6 @@ travels back to the parent process and the parent's memory does not grow with th
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -18,14 +17,15 @@ from typing import Any
 from lxml import etree
 
 from ..diagnostics import render_text
-from ..enrich import Enrichment
 from ..errors import TeiPlenumError
 from ..export.html import to_html
 from ..export.text import to_text
 from ..files import write_atomically
 from ..model import Document
 from ..options import ConvertOptions
+from ..parallel import per_process
 from ..pipeline import convert_file
+from ..pipeline import prepare as prepare_conversion
 from ..validate import Validator
 from ..xmlsafe import parse_xml
 from .discover import Job
@@ -129,19 +129,15 @@ class Outcome:
         return self.status in FAILURES
 
 
-@dataclass(frozen=True, slots=True)
-class Tools:
-    """The costly per-process objects: compiled name matchers and schemas."""
+def prepare(settings: Settings) -> None:
+    """Build what every input needs (the authority, the schemas) in this process: a bad
+    authority file stops the run before it starts, and forked workers inherit the result."""
+    prepare_conversion(ConvertOptions(authority_files=settings.authority_files))
+    _validator(settings)
 
-    enrichment: Enrichment
-    validator: Validator | None
 
-
-@functools.cache
-def tools(authority_files: tuple[Path, ...], validate: bool) -> Tools:
-    """Build the matchers and validators once per process (memoised: a pool worker's state)."""
-    validator = Validator.from_schemas(None) if validate else None
-    return Tools(Enrichment.load(authority_files), validator)
+def _validator(settings: Settings) -> Validator | None:
+    return per_process(Validator.from_schemas, None) if settings.validate else None
 
 
 def process(task: Task, settings: Settings) -> Outcome:
@@ -155,17 +151,17 @@ def process(task: Task, settings: Settings) -> Outcome:
     }
     timings: dict[str, float] = {}
     try:
-        kit = tools(settings.authority_files, settings.validate)
+        validator = _validator(settings)
         start = perf_counter()
         options = ConvertOptions(authority_files=settings.authority_files)
-        conversion = convert_file(job.source, options=options, enrichment=kit.enrichment)
+        conversion = convert_file(job.source, options=options)
         tree = parse_xml(conversion.tei, source=str(job.output(settings.outdir, ".xml")))
         timings["convert"] = perf_counter() - start
 
         start = perf_counter()
         errors = []
-        if kit.validator is not None:
-            report = kit.validator.validate_tree(tree, str(job.output(settings.outdir, ".xml")))
+        if validator is not None:
+            report = validator.validate_tree(tree, str(job.output(settings.outdir, ".xml")))
             errors = [d for d in report.diagnostics if d.is_error]
         timings["validate"] = perf_counter() - start
 
@@ -190,7 +186,7 @@ def process(task: Task, settings: Settings) -> Outcome:
         summary=summarise(conversion.document, tree),
         outputs=outputs,
         timings=timings,
-        validated=kit.validator is not None,
+        validated=validator is not None,
         validation_errors=len(errors),
         validation_messages=tuple(render_text(d) for d in errors[:MAX_MESSAGES]),
     )

@@ -8,12 +8,11 @@ from pathlib import Path
 
 import click
 
-from ..enrich import Enrichment
 from ..errors import InputError, Location, TeiPlenumError
 from ..files import same_file, write_atomically
 from ..metadata import load_sidecar
 from ..options import ConvertOptions
-from ..pipeline import convert_bytes, convert_file
+from ..pipeline import convert_bytes, convert_file, prepare
 from .options import authority_option
 
 
@@ -82,12 +81,12 @@ def convert(
     )
     if meta_path:
         options = replace(options, metadata=load_sidecar(Path(meta_path)))
-    enrichment = Enrichment.load(options.authority_files) if enrich else Enrichment.minimal()
+    prepare(options)
     outputs = _outputs(inputs, output)
     worst = 0
     for source, target in zip(inputs, outputs, strict=True):
         try:
-            _convert_one(source, target, options, enrichment, quiet)
+            _convert_one(source, target, options, quiet)
         except TeiPlenumError as exc:
             if len(inputs) == 1:
                 raise
@@ -97,18 +96,16 @@ def convert(
         sys.exit(worst)
 
 
-def _convert_one(
-    source: str, target: Path | None, options: ConvertOptions, enrichment: Enrichment, quiet: bool
-) -> None:
+def _convert_one(source: str, target: Path | None, options: ConvertOptions, quiet: bool) -> None:
     if source == "-":
         data = sys.stdin.buffer.read()
-        result = convert_bytes(data, source_name="<stdin>", options=options, enrichment=enrichment)
+        result = convert_bytes(data, source_name="<stdin>", options=options)
     else:
         if target is not None and same_file(Path(source), target):
             raise InputError(
                 "output path is the input file; refusing to overwrite it", Location(str(target))
             )
-        result = convert_file(Path(source), options=options, enrichment=enrichment)
+        result = convert_file(Path(source), options=options)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"tei-plenum: warning: {source}: {warning}", err=True)
