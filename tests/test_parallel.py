@@ -1,20 +1,79 @@
-"""The one per-process cache of compiled tools."""
+"""The one process pool and the one per-process cache of compiled tools."""
 
 from __future__ import annotations
 
+import os
 from pathlib import Path
 
 import pytest
 
 from tei_plenum.authority import Authority
 from tei_plenum.errors import ConfigError
-from tei_plenum.parallel import file_stamps, per_process
+from tei_plenum.parallel import WINDOW_PER_JOB, Done, file_stamps, ordered, per_process
 
 PERSON = (
     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
     '<person xml:id="{key}"><persName>{name}</persName></person>'
     "</listPerson></standOff></TEI>"
 )
+
+
+def where_and_what(item: int, shared: str) -> tuple[int, str, int]:
+    """The process that ran the item, the shared argument it saw, and the item."""
+    return os.getpid(), shared, item
+
+
+def dies_on_three(item: int, shared: str) -> tuple[int, str, int]:
+    if item == 3:
+        os._exit(1)
+    return where_and_what(item, shared)
+
+
+def lost(item: int) -> tuple[int, str, int]:
+    return -1, "lost", item
+
+
+def test_results_come_back_in_input_order_from_worker_processes():
+    items = [*range(10), Done((0, "done", 99)), *range(10, 20)]
+    results = list(ordered(where_and_what, items, "settings", jobs=2, lost=lost))
+    assert [item for _pid, _shared, item in results] == [*range(10), 99, *range(10, 20)]
+    assert {shared for _pid, shared, item in results if item != 99} == {"settings"}
+    workers = {pid for pid, _shared, item in results if item != 99}
+    assert os.getpid() not in workers
+    assert 1 <= len(workers) <= 2
+
+
+def test_one_job_runs_in_this_process():
+    results = list(ordered(where_and_what, [1, Done((0, "done", 2)), 3], "s", jobs=1, lost=lost))
+    assert results == [(os.getpid(), "s", 1), (0, "done", 2), (os.getpid(), "s", 3)]
+
+
+def test_a_dead_worker_loses_only_the_items_in_flight():
+    items = list(range(40))
+    results = list(ordered(dies_on_three, items, "s", jobs=2, lost=lost))
+    assert [item for _pid, _shared, item in results] == items
+    dead = {item for _pid, shared, item in results if shared == "lost"}
+    assert 3 in dead
+    # Items in flight beside the crash may be lost with it; a fresh pool converts the rest.
+    assert len(dead) <= WINDOW_PER_JOB * 2
+    assert results[-1][1] == "s"
+
+
+def test_prepare_runs_in_every_worker_before_its_first_item(tmp_path: Path):
+    marks = tmp_path / "marks"
+    marks.mkdir()
+    results = list(
+        ordered(
+            where_and_what,
+            range(8),
+            str(marks),
+            jobs=2,
+            lost=lost,
+            prepare=lambda folder: (Path(folder) / str(os.getpid())).touch(),
+        )
+    )
+    workers = {str(pid) for pid, _shared, _item in results}
+    assert workers <= {path.name for path in marks.iterdir()}
 
 
 def built(key: tuple[str, int]) -> list[object]:

@@ -20,6 +20,7 @@ from lxml import etree
 from ..diagnostics import Diagnostic, Severity
 from ..errors import DocumentError, InputError, Location, SchemaLoadError, TeiParseError
 from ..files import read_regular_file
+from ..parallel import ordered
 from ..resources import schema_path
 from ..xmlsafe import MAX_XML_BYTES, parse_xml
 from .engines import (
@@ -153,19 +154,8 @@ class Validator:
         Workers are forked after compilation, so they inherit the compiled schemas instead
         of compiling them again.
         """
-        if jobs <= 1 or len(paths) <= 1:
-            for path in paths:
-                yield _checked(self, path)
-            return
-        from concurrent.futures import ProcessPoolExecutor
-        from multiprocessing import get_context
-
-        context = get_context("fork")
-        with ProcessPoolExecutor(
-            max_workers=jobs, mp_context=context, initializer=_adopt, initargs=(self,)
-        ) as pool:
-            chunk = max(1, len(paths) // (jobs * 8))
-            yield from pool.map(_worker_check, paths, chunksize=chunk)
+        jobs = jobs if len(paths) > 1 else 1
+        return ordered(_checked, paths, self, jobs=jobs, lost=_lost)
 
 
 def _parse_diagnostic(exc: TeiParseError, source: str) -> Diagnostic:
@@ -173,7 +163,7 @@ def _parse_diagnostic(exc: TeiParseError, source: str) -> Diagnostic:
     return Diagnostic(Severity.ERROR, "not-well-formed", exc.message, where, None)
 
 
-def _checked(validator: Validator, path: Path) -> FileReport:
+def _checked(path: Path, validator: Validator) -> FileReport:
     """A report even for unreadable paths, so one bad path does not stop a run."""
     try:
         return validator.validate_file(path)
@@ -184,17 +174,14 @@ def _checked(validator: Validator, path: Path) -> FileReport:
         )
 
 
-# Each pool process holds the validator it inherited at fork time; the pool initializer
-# stores it here, and it lives exactly as long as that worker process.
-_WORKER: dict[str, Validator] = {}
-
-
-def _adopt(validator: Validator) -> None:
-    _WORKER["validator"] = validator
-
-
-def _worker_check(path: Path) -> FileReport:
-    return _checked(_WORKER["validator"], path)
+def _lost(path: Path) -> FileReport:
+    message = (
+        "a worker process stopped while validating this file or one beside it; "
+        "run the validation again"
+    )
+    return FileReport(
+        str(path), (Diagnostic(Severity.ERROR, "worker-stopped", message, Location(str(path))),)
+    )
 
 
 def validate(path: Path, schemas: Iterable[Path] | None = None) -> FileReport:
