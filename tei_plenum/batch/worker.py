@@ -1,8 +1,9 @@
 """What one worker does with one input: convert, validate, export, write, summarise.
 
 A worker returns only a small :class:`Outcome` (status, timings, counts and a summary for the
-corpus index); the TEI, HTML and text are written by the worker itself, so no document ever
-travels back to the parent process and the parent's memory does not grow with the corpus.
+corpus index); the TEI and the views of the export registry are written by the worker itself,
+so no document ever travels back to the parent process and the parent's memory does not grow
+with the corpus.
 """
 
 from __future__ import annotations
@@ -18,8 +19,7 @@ from lxml import etree
 
 from ..diagnostics import render_text
 from ..errors import TeiPlenumError
-from ..export.html import to_html
-from ..export.text import to_text
+from ..export import EXPORTERS, ExportOptions, exporter
 from ..files import write_atomically
 from ..model import Document
 from ..options import ConvertOptions
@@ -31,8 +31,10 @@ from ..xmlsafe import parse_xml
 from .discover import Job
 
 TEI_NS = "{http://www.tei-c.org/ns/1.0}"
-SUFFIXES = {"tei": ".xml", "html": ".html", "text": ".txt"}
-FORMATS = tuple(SUFFIXES)
+# The converted document itself, then every view of the export registry.
+TEI = "tei"
+TEI_SUFFIX = ".xml"
+FORMATS = (TEI, *EXPORTERS)
 # Enough diagnostics for a report to say what is wrong without growing with a broken file.
 MAX_MESSAGES = 5
 
@@ -50,6 +52,11 @@ class Status(StrEnum):
 FAILURES = frozenset({Status.INVALID, Status.FAILED, Status.REFUSED})
 
 
+def suffix(name: str) -> str:
+    """The file suffix of output format ``name``."""
+    return TEI_SUFFIX if name == TEI else exporter(name).suffix
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
     """Everything that decides a batch's outputs; hashed into the manifest."""
@@ -61,7 +68,7 @@ class Settings:
 
     @property
     def suffixes(self) -> tuple[str, ...]:
-        return tuple(SUFFIXES[name] for name in self.formats)
+        return tuple(suffix(name) for name in self.formats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -150,18 +157,19 @@ def process(task: Task, settings: Settings) -> Outcome:
         "sidecar_sha": task.sidecar_sha,
     }
     timings: dict[str, float] = {}
+    tei_path = str(job.output(settings.outdir, TEI_SUFFIX))
     try:
         validator = _validator(settings)
         start = perf_counter()
         options = ConvertOptions(authority_files=settings.authority_files)
         conversion = convert_file(job.source, options=options)
-        tree = parse_xml(conversion.tei, source=str(job.output(settings.outdir, ".xml")))
+        tree = parse_xml(conversion.tei, source=tei_path)
         timings["convert"] = perf_counter() - start
 
         start = perf_counter()
         errors = []
         if validator is not None:
-            report = validator.validate_tree(tree, str(job.output(settings.outdir, ".xml")))
+            report = validator.validate_tree(tree, tei_path)
             errors = [d for d in report.diagnostics if d.is_error]
         timings["validate"] = perf_counter() - start
 
@@ -208,16 +216,14 @@ def describe(exc: TeiPlenumError, source: str) -> str:
 def _write_outputs(
     job: Job, settings: Settings, tei: bytes, tree: etree._ElementTree
 ) -> tuple[str, ...]:
+    """The TEI as converted, and each view exactly as ``tei-plenum export`` makes it of the
+    TEI file."""
     written = []
     job.output(settings.outdir, "").parent.mkdir(parents=True, exist_ok=True)
+    views = ExportOptions(source_name=job.output(settings.outdir, TEI_SUFFIX).name)
     for name in settings.formats:
-        target = job.output(settings.outdir, SUFFIXES[name])
-        if name == "tei":
-            data = tei
-        elif name == "html":
-            data = to_html(tree, source_name=job.output(settings.outdir, ".xml").name).encode()
-        else:
-            data = to_text(tree).encode()
+        target = job.output(settings.outdir, suffix(name))
+        data = tei if name == TEI else exporter(name).export(tree, views)
         write_atomically(target, data)
         written.append(target.relative_to(settings.outdir).as_posix())
     return tuple(written)
