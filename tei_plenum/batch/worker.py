@@ -1,9 +1,11 @@
 """What one worker does with one input: convert, validate, export, write, summarise.
 
-A worker returns only a small :class:`Outcome` (status, timings, counts and a summary for the
-corpus index); the TEI and the views of the export registry are written by the worker itself,
-so no document ever travels back to the parent process and the parent's memory does not grow
-with the corpus.
+:func:`process` is a top-level function of a small :class:`Task` and the frozen
+:class:`Settings`, so any executor can run it. It converts with the same function and options
+as ``tei-plenum convert``, writes the TEI and the views of the export registry itself, and
+returns only a small :class:`Outcome` (status, timings, counts and a summary for the corpus
+index): no document ever travels back to the parent process, and the parent's memory does not
+grow with the corpus. What it needs compiled (authority, schemas) is built once per process.
 """
 
 from __future__ import annotations
@@ -59,11 +61,12 @@ def suffix(name: str) -> str:
 
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Everything that decides a batch's outputs; hashed into the manifest."""
+    """Everything that decides a batch's outputs; hashed into the manifest. ``options`` are
+    those of ``tei-plenum convert``, applied to every input."""
 
     outdir: Path
     formats: tuple[str, ...] = FORMATS
-    authority_files: tuple[Path, ...] = ()
+    options: ConvertOptions = field(default_factory=ConvertOptions)
     validate: bool = True
 
     @property
@@ -139,7 +142,7 @@ class Outcome:
 def prepare(settings: Settings) -> None:
     """Build what every input needs (the authority, the schemas) in this process: a bad
     authority file stops the run before it starts, and forked workers inherit the result."""
-    prepare_conversion(ConvertOptions(authority_files=settings.authority_files))
+    prepare_conversion(settings.options)
     _validator(settings)
 
 
@@ -161,8 +164,7 @@ def process(task: Task, settings: Settings) -> Outcome:
     try:
         validator = _validator(settings)
         start = perf_counter()
-        options = ConvertOptions(authority_files=settings.authority_files)
-        conversion = convert_file(job.source, options=options)
+        conversion = convert_file(job.source, options=settings.options)
         tree = parse_xml(conversion.tei, source=tei_path)
         timings["convert"] = perf_counter() - start
 

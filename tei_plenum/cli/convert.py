@@ -13,7 +13,7 @@ from ..files import same_file, write_atomically
 from ..metadata import load_sidecar
 from ..options import ConvertOptions
 from ..pipeline import convert_bytes, convert_file, prepare
-from .options import authority_option
+from .options import conversion_options
 
 
 def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
@@ -45,40 +45,18 @@ def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
     metavar="FILE",
     help="Sidecar metadata (default: INPUT.meta.toml when present).",
 )
-@click.option("--encoding", metavar="NAME", help="Input encoding (default: UTF-8, or the BOM's).")
-@authority_option
-@click.option(
-    "--enrich/--no-enrich",
-    default=True,
-    show_default=True,
-    help="Mark names, dates and measures (off: structure and brackets only).",
-)
-@click.option(
-    "--date",
-    "revision_date",
-    metavar="YYYY-MM-DD",
-    help="Record a conversion date in revisionDesc (output is otherwise date-free).",
-)
+@conversion_options
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
 def convert(
     inputs: tuple[str, ...],
     output: str | None,
     meta_path: str | None,
-    encoding: str | None,
-    authority_files: tuple[str, ...],
-    enrich: bool,
-    revision_date: str | None,
+    options: ConvertOptions,
     quiet: bool,
 ) -> None:
     """Convert plain-text translations (INPUT, or - for standard input) to TEI P5."""
     if meta_path and len(inputs) > 1:
         raise click.UsageError("--meta names the sidecar of a single input")
-    options = ConvertOptions(
-        encoding=encoding,
-        authority_files=tuple(Path(p) for p in authority_files),
-        enrich=enrich,
-        revision_date=revision_date,
-    )
     if meta_path:
         options = replace(options, metadata=load_sidecar(Path(meta_path)))
     prepare(options)
