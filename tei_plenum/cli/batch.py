@@ -26,6 +26,7 @@ from ..batch import (
 from ..files import write_atomically
 from ..options import ConvertOptions
 from .options import conversion_options
+from .outcome import RunOutcome
 
 # Seconds between two plain progress lines when standard error is not a terminal.
 PROGRESS_EVERY = 5.0
@@ -134,7 +135,7 @@ def batch(
     report_path: str | None,
     force: bool,
     quiet: bool,
-) -> None:
+) -> RunOutcome:
     """Convert every INPUT (files, folders of *.txt, glob patterns) into OUTDIR.
 
     Each input is converted as `tei-plenum convert` would, with the same options. Unchanged
@@ -160,8 +161,7 @@ def batch(
     if not quiet:
         for line in summary_lines(result.totals):
             click.echo(line)
-    if result.totals.failed:
-        sys.exit(1)
+    return RunOutcome.DOCUMENT_FAILED if result.totals.failed else RunOutcome.SUCCESS
 
 
 def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:

@@ -14,6 +14,7 @@ from ..metadata import load_sidecar
 from ..options import ConvertOptions
 from ..pipeline import convert_bytes, convert_file, prepare
 from .options import conversion_options
+from .outcome import RunOutcome, report_error, worst
 
 
 def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
@@ -53,7 +54,7 @@ def convert(
     meta_path: str | None,
     options: ConvertOptions,
     quiet: bool,
-) -> None:
+) -> RunOutcome:
     """Convert plain-text translations (INPUT, or - for standard input) to TEI P5."""
     if meta_path and len(inputs) > 1:
         raise click.UsageError("--meta names the sidecar of a single input")
@@ -61,17 +62,16 @@ def convert(
         options = replace(options, metadata=load_sidecar(Path(meta_path)))
     prepare(options)
     outputs = _outputs(inputs, output)
-    worst = 0
+    if len(inputs) == 1:
+        _convert_one(inputs[0], outputs[0], options, quiet)
+        return RunOutcome.SUCCESS
+    outcomes = []
     for source, target in zip(inputs, outputs, strict=True):
         try:
             _convert_one(source, target, options, quiet)
         except TeiPlenumError as exc:
-            if len(inputs) == 1:
-                raise
-            click.echo(f"tei-plenum: error: {exc}", err=True)
-            worst = max(worst, exc.exit_code)
-    if worst:
-        sys.exit(worst)
+            outcomes.append(report_error(exc))
+    return worst(outcomes)
 
 
 def _convert_one(source: str, target: Path | None, options: ConvertOptions, quiet: bool) -> None:

@@ -11,6 +11,7 @@ from ..errors import InputError, Location
 from ..export import EXPORTERS, ExportOptions, exporter
 from ..files import same_file, write_atomically
 from ..xmlsafe import parse_xml, parse_xml_file
+from .outcome import RunOutcome
 
 _FORMATS = "; ".join(f"{e.name}: {e.summary}" for e in EXPORTERS.values())
 
@@ -26,7 +27,7 @@ _FORMATS = "; ".join(f"{e.name}: {e.summary}" for e in EXPORTERS.values())
 )
 @click.option("-o", "--output", metavar="PATH", help="Output file (default: standard output).")
 @click.option("--page-markers", is_flag=True, help="Text: show page breaks as [page N] markers.")
-def export(source: str, fmt: str, output: str | None, page_markers: bool) -> None:
+def export(source: str, fmt: str, output: str | None, page_markers: bool) -> RunOutcome:
     """Export the reading text of FILE.xml (or - for standard input) in the format --to."""
     if source == "-":
         tree = parse_xml(sys.stdin.buffer.read(), source="<stdin>")
@@ -40,10 +41,11 @@ def export(source: str, fmt: str, output: str | None, page_markers: bool) -> Non
         stdout = sys.stdout.buffer
         stdout.write(data)
         stdout.flush()
-        return
+        return RunOutcome.SUCCESS
     target = Path(output)
     if source != "-" and same_file(Path(source), target):
         raise InputError(
             "output path is the input file; refusing to overwrite it", Location(output)
         )
     write_atomically(target, data)
+    return RunOutcome.SUCCESS
