@@ -3,13 +3,16 @@
 from __future__ import annotations
 
 import os
+from collections.abc import Iterator
 from pathlib import Path
 
 import pytest
 
 from tei_plenum.authority import Authority
+from tei_plenum.diagnostics import Diagnostic
 from tei_plenum.errors import ConfigError
 from tei_plenum.parallel import WINDOW_PER_JOB, Done, file_stamps, ordered, per_process
+from tei_plenum.validate import Validator
 
 PERSON = (
     '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
@@ -115,3 +118,27 @@ def test_the_authority_is_compiled_again_when_its_file_changes(tmp_path: Path):
     second = Authority.load([user])
     assert "pers-belousov" in second
     assert "pers-rozanov" not in second
+
+
+class _DiesOnCrash:
+    """A validation engine that kills its worker on files named crash, as a segfault would."""
+
+    schema = "dies"
+
+    def check(self, _tree: object, source: str) -> Iterator[Diagnostic]:
+        if "crash" in source:
+            os._exit(1)
+        return iter(())
+
+
+def test_validation_workers_that_die_cost_only_their_files(tmp_path: Path):
+    paths = []
+    for name in ["crash", *(f"ok-{n:02d}" for n in range(40))]:
+        path = tmp_path / f"{name}.xml"
+        path.write_text("<TEI/>", "utf-8")
+        paths.append(path)
+    reports = list(Validator([_DiesOnCrash()]).validate_files(paths, jobs=2))
+    assert [report.path for report in reports] == [str(path) for path in paths]
+    stopped = [r.path for r in reports if any(d.code == "worker-stopped" for d in r.diagnostics)]
+    assert str(tmp_path / "crash.xml") in stopped
+    assert reports[-1].valid
