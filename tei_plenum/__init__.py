@@ -2,10 +2,11 @@
 
 The public API, imported on first use so that the command line starts fast::
 
-    from tei_plenum import convert_file, to_text, to_html, Validator
+    from tei_plenum import EXPORTERS, ConvertOptions, Validator, convert_file, to_text
 
-    result = convert_file(Path("letter.txt"))   # result.tei (bytes), result.tree
-    print(to_text(result.tree))
+    result = convert_file(Path("letter.txt"), options=ConvertOptions(encoding="cp1252"))
+    print(to_text(result.tree))                   # result.tei: the TEI file's bytes
+    html = EXPORTERS["html"].export(result.tree)  # any registered format, as bytes
     report = Validator.from_schemas(None).validate_tree(result.tree, "letter.xml")
 """
 
@@ -25,8 +26,10 @@ _API = {
     "Sidecar": "metadata",
     "DocumentMeta": "docmeta",
     "read_tei_header": "docmeta",
-    "Enrichment": "enrich",
     "Document": "model",
+    "EXPORTERS": "export",
+    "Exporter": "export",
+    "ExportOptions": "export",
     "to_text": "export.text",
     "to_html": "export.html",
     "Validator": "validate",

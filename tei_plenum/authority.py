@@ -15,7 +15,6 @@ the text, not to the number of records.
 
 from __future__ import annotations
 
-import functools
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -26,6 +25,7 @@ from lxml import etree
 from . import resources
 from .errors import ConfigError, Location, TeiParseError
 from .model import Attrs, EntityType
+from .parallel import FileStamp, file_stamps, per_process
 from .xmlsafe import parse_xml_file
 
 TEI_NS = "http://www.tei-c.org/ns/1.0"
@@ -102,8 +102,10 @@ class Authority:
 
     @classmethod
     def load(cls, paths: Sequence[Path] = ()) -> Authority:
-        """The bundled authority followed by the user's files (cached per process)."""
-        return _load_cached((resources.data_path("authority.xml"), *paths))
+        """The bundled authority followed by the user's files, compiled once per process (and
+        again when one of the files changes)."""
+        files = (resources.data_path("authority.xml"), *paths)
+        return per_process(_compile, file_stamps(files))
 
     @property
     def size(self) -> int:
@@ -153,11 +155,10 @@ def _derived_forms(surface: str) -> set[str]:
     return forms
 
 
-@functools.lru_cache(maxsize=8)
-def _load_cached(paths: tuple[Path, ...]) -> Authority:
+def _compile(files: tuple[FileStamp, ...]) -> Authority:
     records: list[Record] = []
-    for path in paths:
-        records.extend(read_records(path))
+    for path, _size, _mtime in files:
+        records.extend(read_records(Path(path)))
     return Authority(records)
 
 

@@ -2,8 +2,9 @@
 
 Every error that stops a document or a run is a :class:`TeiPlenumError`; it carries a
 :class:`Location` (file, 1-based line and column, optional XPath) so that the command line can
-print it as ``file:line:col: message`` on one line. Only the CLI maps these classes to exit
-codes, through :attr:`TeiPlenumError.exit_code`.
+print it as ``file:line:col: message`` on one line. The class says what went wrong (the
+user's settings or input, one document, the converter itself); only the CLI turns that into an
+exit code (``cli/outcome.py``).
 """
 
 from __future__ import annotations
@@ -32,8 +33,6 @@ class Location:
 class TeiPlenumError(Exception):
     """Root of every error the library raises on purpose."""
 
-    exit_code = 1
-
     def __init__(self, message: str, location: Location | None = None) -> None:
         super().__init__(message)
         self.message = message
@@ -48,8 +47,6 @@ class TeiPlenumError(Exception):
 class ConfigError(TeiPlenumError, ValueError):
     """A bad option, sidecar, authority file or schema: the run cannot start."""
 
-    exit_code = 2
-
 
 class SchemaLoadError(ConfigError):
     """A schema or rule file is missing or cannot be compiled."""
@@ -57,8 +54,6 @@ class SchemaLoadError(ConfigError):
 
 class InputError(TeiPlenumError, OSError):
     """A path that cannot be read or written: missing, a directory, a FIFO, the input itself."""
-
-    exit_code = 2
 
 
 class DocumentError(TeiPlenumError):
@@ -75,5 +70,3 @@ class TeiParseError(DocumentError, ValueError):
 
 class InternalError(TeiPlenumError, RuntimeError):
     """A broken invariant of the converter itself (for example the fidelity check)."""
-
-    exit_code = 3

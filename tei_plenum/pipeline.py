@@ -1,9 +1,12 @@
 """The conversion pipeline: read → enrich → write → check.
 
-``convert_text`` is the one entry point every caller uses (CLI, batch, evaluation, tests):
-it decodes nothing and writes no file, so it is a pure function of its arguments. After
-writing, it checks the fidelity rule (guide §11): the plain-text export of the TEI must give
-back exactly the words of the source, in order; a mismatch is a converter bug and fails loudly.
+:func:`convert_file` converts one document for every caller: ``tei-plenum convert``, each
+worker of ``tei-plenum batch`` and the Python API; everything that can change the result is in
+its :class:`ConvertOptions`. It reads the file and its sidecar, then :func:`convert_bytes`
+decodes and :func:`convert_text` converts, a pure function of its arguments that writes no
+file. After writing, the fidelity rule (guide §11) is checked: the plain-text export of the TEI
+must give back exactly the words of the source, in order; a mismatch is a converter bug and
+fails loudly.
 """
 
 from __future__ import annotations
@@ -14,7 +17,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from .enrich import Enrichment, enrich
+from .enrich import authority_for, enrich
 from .enrich.catalogue import catalogue
 from .errors import InternalError, Location
 from .export.text import text_blocks
@@ -37,22 +40,22 @@ class Conversion:
     warnings: tuple[str, ...]
 
 
+def prepare(options: ConvertOptions) -> None:
+    """Compile what every conversion with ``options`` needs (the authority), in this process:
+    a bad authority file stops a run before its first document, and workers forked afterwards
+    inherit the compiled automaton."""
+    authority_for(options)
+
+
 def convert_text(
-    text: str,
-    *,
-    source_name: str = "<stdin>",
-    options: ConvertOptions | None = None,
-    enrichment: Enrichment | None = None,
+    text: str, *, source_name: str = "<stdin>", options: ConvertOptions | None = None
 ) -> Conversion:
-    """Convert decoded text to TEI. ``enrichment`` carries matchers compiled once per process."""
+    """Convert decoded text to TEI."""
     options = options or ConvertOptions()
     layout = segment(text)
     name = Path(source_name).name if source_name != "<stdin>" else "stdin"
     doc = read(text, source_name=name, layout=layout)
-    if options.enrich:
-        doc = enrich(doc, enrichment or Enrichment.load(options.authority_files))
-    else:
-        doc = enrich(doc, Enrichment.minimal())
+    doc = enrich(doc, authority_for(options))
     root = build_tei(doc, catalogue(doc, options.metadata), revision_date=options.revision_date)
     check_fidelity(reading_tokens(layout), root, source_name)
     data = serialize(root)
@@ -60,16 +63,12 @@ def convert_text(
 
 
 def convert_bytes(
-    data: bytes,
-    *,
-    source_name: str = "<stdin>",
-    options: ConvertOptions | None = None,
-    enrichment: Enrichment | None = None,
+    data: bytes, *, source_name: str = "<stdin>", options: ConvertOptions | None = None
 ) -> Conversion:
     """Decode (BOM, ``options.encoding``) and convert."""
     options = options or ConvertOptions()
     text = decode(data, source=source_name, encoding=options.encoding)
-    return convert_text(text, source_name=source_name, options=options, enrichment=enrichment)
+    return convert_text(text, source_name=source_name, options=options)
 
 
 def convert_file(
@@ -77,16 +76,16 @@ def convert_file(
     *,
     options: ConvertOptions | None = None,
     meta_path: Path | None = None,
-    enrichment: Enrichment | None = None,
 ) -> Conversion:
-    """Convert a file, merging its sidecar (``INPUT.meta.toml`` unless ``meta_path`` is given)."""
+    """Convert a file, merging its sidecar (``INPUT.meta.toml`` unless ``meta_path`` is given):
+    the one conversion of one document, whoever asks for it."""
     options = options or ConvertOptions()
     path = Path(path)
     sidecar = meta_path or sidecar_for(path)
     if sidecar is not None and (meta_path is not None or sidecar.exists()):
         options = replace(options, metadata=load_sidecar(sidecar).overridden_by(options.metadata))
     data = read_regular_file(path)
-    return convert_bytes(data, source_name=str(path), options=options, enrichment=enrichment)
+    return convert_bytes(data, source_name=str(path), options=options)
 
 
 def check_fidelity(expected: Sequence[str], root: etree._Element, source: str) -> None:

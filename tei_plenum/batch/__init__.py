@@ -2,7 +2,9 @@
 
 ``plan`` finds the inputs and decides every output path up front; ``execute`` converts,
 validates and exports them on a process pool, keeps a resumable manifest in the output folder
-and writes the corpus index. The CLI command ``tei-plenum batch`` is a thin layer over these.
+and writes the corpus index. The work on one input is ``process(task, settings)``, a top-level
+function any executor can run; what it needs compiled is built once per process (``prepare``
+builds it ahead). The CLI command ``tei-plenum batch`` is a thin layer over these.
 """
 
 from __future__ import annotations
@@ -11,7 +13,7 @@ from .discover import Discovery, Job, Refusal, discover
 from .manifest import MANIFEST_NAME
 from .report import Totals, outcome_record, report_json, summary_lines
 from .runner import BatchResult, Plan, execute, plan
-from .worker import FORMATS, Outcome, Settings, Status, Summary
+from .worker import FORMATS, Outcome, Settings, Status, Summary, Task, prepare, process
 
 __all__ = [
     "FORMATS",
@@ -25,11 +27,14 @@ __all__ = [
     "Settings",
     "Status",
     "Summary",
+    "Task",
     "Totals",
     "discover",
     "execute",
     "outcome_record",
     "plan",
+    "prepare",
+    "process",
     "report_json",
     "summary_lines",
 ]

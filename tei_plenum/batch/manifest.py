@@ -41,12 +41,16 @@ def package_version() -> str:
 
 def settings_digest(settings: Settings) -> str:
     """One hash of everything besides the input that shapes the outputs."""
-    authority = [data_path("authority.xml"), *settings.authority_files]
+    options = settings.options
+    authority = [data_path("authority.xml"), *options.authority_files]
     schemas = [schema_path(name) for name in DEFAULT_SCHEMAS] if settings.validate else []
     described = {
         "version": package_version(),
         "formats": list(settings.formats),
         "validate": settings.validate,
+        "encoding": options.encoding,
+        "enrich": options.enrich,
+        "revision_date": options.revision_date,
         "authority": [sha256_file(path) for path in authority],
         "schemas": [sha256_file(path) for path in schemas],
     }

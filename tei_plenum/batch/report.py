@@ -132,10 +132,17 @@ def outcome_record(outcome: Outcome) -> dict[str, Any]:
 
 def report_json(outcomes: Iterable[Outcome], totals: Totals, settings: Settings) -> bytes:
     """The ``--report`` file: settings, totals and one record per input, in input order."""
+    options = settings.options
     data = {
         "output_folder": str(settings.outdir),
         "formats": list(settings.formats),
         "validated": settings.validate,
+        "conversion": {
+            "encoding": options.encoding,
+            "enrich": options.enrich,
+            "revision_date": options.revision_date,
+            "authority_files": [str(path) for path in options.authority_files],
+        },
         "totals": totals.to_json(),
         "files": [outcome_record(outcome) for outcome in outcomes],
     }

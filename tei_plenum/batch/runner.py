@@ -1,32 +1,26 @@
 """Running a batch: plan, skip what is current, convert the rest in parallel, finish the corpus.
 
-Work is streamed: inputs are hashed and submitted lazily and at most ``4 * jobs`` are in
-flight, so memory stays flat whatever the size of the collection. Outcomes come back in input
-order, which keeps progress, report and manifest deterministic.
+Work is streamed through the project's one process pool (:func:`tei_plenum.parallel.ordered`):
+inputs are hashed and submitted lazily with a bounded number in flight, so memory stays flat
+whatever the size of the collection. Outcomes come back in input order, which keeps progress,
+report and manifest deterministic.
 """
 
 from __future__ import annotations
 
-import multiprocessing
-import signal
-from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Sequence
-from concurrent.futures import Future, ProcessPoolExecutor
-from concurrent.futures.process import BrokenProcessPool
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from time import perf_counter
 
 from ..errors import TeiPlenumError
 from ..files import open_atomically, remove_stale_temporaries
+from ..parallel import Done, ordered
 from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
 from .manifest import Manifest, settings_digest, sha256_file
 from .report import Totals
-from .worker import Outcome, Settings, Status, Task, describe, process, tools
-
-# Enough queued work to keep every worker busy while the parent handles finished files.
-WINDOW_PER_JOB = 4
+from .worker import Outcome, Settings, Status, Task, describe, prepare, process
 
 
 @dataclass(frozen=True, slots=True)
@@ -73,14 +67,15 @@ def execute(
     settings = batch.settings
     # Built here first so that a bad authority file or schema stops the run before it starts;
     # forked workers inherit the compiled objects instead of building them again.
-    tools(settings.authority_files, settings.validate)
+    prepare(settings)
     settings.outdir.mkdir(parents=True, exist_ok=True)
     # A run killed outright (kill -9, power loss) may have left half-written temporaries.
     remove_stale_temporaries(settings.outdir)
     manifest = Manifest.load(settings.outdir, settings_digest(settings))
     result = BatchResult(Totals())
     try:
-        for finished in _run(_prepare(batch, manifest, force), settings, jobs):
+        work = _tasks(batch, manifest, force)
+        for finished in ordered(process, work, settings, jobs=jobs, lost=_lost, prepare=prepare):
             # Kept outcomes then share their entity records with the manifest's.
             summary = finished.summary
             outcome = (
@@ -106,23 +101,23 @@ def execute(
     return result
 
 
-def _prepare(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Outcome | Task]:
+def _tasks(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Done[Outcome] | Task]:
     """Refusals, then each job as a current (skipped) outcome or a task to run."""
     for refusal in batch.discovery.refused:
-        yield Outcome(refusal.source, "", Status.REFUSED, reason=refusal.reason)
+        yield Done(Outcome(refusal.source, "", Status.REFUSED, reason=refusal.reason))
     for job in batch.discovery.jobs:
         try:
             input_sha = sha256_file(job.source)
             sidecar_sha = sha256_file(job.sidecar) if job.sidecar is not None else None
         except TeiPlenumError as exc:
             reason = describe(exc, str(job.source))
-            yield Outcome(str(job.source), str(job.rel), Status.FAILED, reason=reason)
+            yield Done(Outcome(str(job.source), str(job.rel), Status.FAILED, reason=reason))
             continue
         entry = None if force else manifest.current(str(job.rel), input_sha, sidecar_sha)
         if entry is None:
             yield Task(job, input_sha, sidecar_sha)
         else:
-            yield Outcome(
+            skipped = Outcome(
                 str(job.source),
                 str(job.rel),
                 Status.SKIPPED,
@@ -131,67 +126,15 @@ def _prepare(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Outcome |
                 input_sha=input_sha,
                 sidecar_sha=sidecar_sha,
             )
+            yield Done(skipped)
 
 
-def _run(items: Iterable[Outcome | Task], settings: Settings, jobs: int) -> Iterator[Outcome]:
-    if jobs <= 1:
-        for item in items:
-            yield item if isinstance(item, Outcome) else process(item, settings)
-        return
-    pool = _pool(settings, jobs)
-    pending: deque[Outcome | tuple[Task, Future[Outcome]]] = deque()
-    window = WINDOW_PER_JOB * jobs
-    try:
-        for item in items:
-            if isinstance(item, Outcome):
-                pending.append(item)
-            else:
-                try:
-                    future = pool.submit(process, item, settings)
-                except BrokenProcessPool:
-                    # A worker died (a crash, the kernel's OOM killer): the files in flight
-                    # are reported as failed and the rest go to a fresh pool.
-                    pool.shutdown(wait=False)
-                    pool = _pool(settings, jobs)
-                    future = pool.submit(process, item, settings)
-                pending.append((item, future))
-            while pending and (isinstance(pending[0], Outcome) or len(pending) >= window):
-                yield _resolve(pending.popleft())
-        while pending:
-            yield _resolve(pending.popleft())
-    except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
-        raise
-    pool.shutdown()
-
-
-def _pool(settings: Settings, jobs: int) -> ProcessPoolExecutor:
-    return ProcessPoolExecutor(
-        max_workers=jobs,
-        mp_context=multiprocessing.get_context("fork"),
-        initializer=_start_worker,
-        initargs=(settings,),
+def _lost(task: Task) -> Outcome:
+    """The outcome of a file whose worker died (a crash, the out-of-memory killer)."""
+    return Outcome(
+        str(task.job.source),
+        str(task.job.rel),
+        Status.FAILED,
+        reason="a worker process stopped while converting this file or one beside it; "
+        "run the batch again to retry",
     )
-
-
-def _resolve(item: Outcome | tuple[Task, Future[Outcome]]) -> Outcome:
-    if isinstance(item, Outcome):
-        return item
-    task, future = item
-    try:
-        return future.result()
-    except BrokenProcessPool:
-        return Outcome(
-            str(task.job.source),
-            str(task.job.rel),
-            Status.FAILED,
-            reason="a worker process stopped while converting this file or one beside it; "
-            "run the batch again to retry",
-        )
-
-
-def _start_worker(settings: Settings) -> None:
-    """Ctrl-C is the parent's to handle (it saves the manifest); workers get their tools
-    before the first file (inherited from the parent under fork, else built here)."""
-    signal.signal(signal.SIGINT, signal.SIG_IGN)
-    tools(settings.authority_files, settings.validate)

@@ -1,13 +1,15 @@
 """What one worker does with one input: convert, validate, export, write, summarise.
 
-A worker returns only a small :class:`Outcome` (status, timings, counts and a summary for the
-corpus index); the TEI, HTML and text are written by the worker itself, so no document ever
-travels back to the parent process and the parent's memory does not grow with the corpus.
+:func:`process` is a top-level function of a small :class:`Task` and the frozen
+:class:`Settings`, so any executor can run it. It converts with the same function and options
+as ``tei-plenum convert``, writes the TEI and the views of the export registry itself, and
+returns only a small :class:`Outcome` (status, timings, counts and a summary for the corpus
+index): no document ever travels back to the parent process, and the parent's memory does not
+grow with the corpus. What it needs compiled (authority, schemas) is built once per process.
 """
 
 from __future__ import annotations
 
-import functools
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
@@ -19,20 +21,22 @@ from lxml import etree
 
 from ..diagnostics import render_text
 from ..docmeta import read_tei_header
-from ..enrich import Enrichment
 from ..errors import TeiPlenumError
-from ..export.html import to_html
-from ..export.text import to_text
+from ..export import EXPORTERS, ExportOptions, exporter
 from ..files import write_atomically
 from ..model import Document
 from ..options import ConvertOptions
+from ..parallel import per_process
 from ..pipeline import convert_file
+from ..pipeline import prepare as prepare_conversion
 from ..validate import Validator
 from ..xmlsafe import parse_xml
 from .discover import Job
 
-SUFFIXES = {"tei": ".xml", "html": ".html", "text": ".txt"}
-FORMATS = tuple(SUFFIXES)
+# The converted document itself, then every view of the export registry.
+TEI = "tei"
+TEI_SUFFIX = ".xml"
+FORMATS = (TEI, *EXPORTERS)
 # Enough diagnostics for a report to say what is wrong without growing with a broken file.
 MAX_MESSAGES = 5
 
@@ -50,18 +54,24 @@ class Status(StrEnum):
 FAILURES = frozenset({Status.INVALID, Status.FAILED, Status.REFUSED})
 
 
+def suffix(name: str) -> str:
+    """The file suffix of output format ``name``."""
+    return TEI_SUFFIX if name == TEI else exporter(name).suffix
+
+
 @dataclass(frozen=True, slots=True)
 class Settings:
-    """Everything that decides a batch's outputs; hashed into the manifest."""
+    """Everything that decides a batch's outputs; hashed into the manifest. ``options`` are
+    those of ``tei-plenum convert``, applied to every input."""
 
     outdir: Path
     formats: tuple[str, ...] = FORMATS
-    authority_files: tuple[Path, ...] = ()
+    options: ConvertOptions = field(default_factory=ConvertOptions)
     validate: bool = True
 
     @property
     def suffixes(self) -> tuple[str, ...]:
-        return tuple(SUFFIXES[name] for name in self.formats)
+        return tuple(suffix(name) for name in self.formats)
 
 
 @dataclass(frozen=True, slots=True)
@@ -129,19 +139,15 @@ class Outcome:
         return self.status in FAILURES
 
 
-@dataclass(frozen=True, slots=True)
-class Tools:
-    """The costly per-process objects: compiled name matchers and schemas."""
+def prepare(settings: Settings) -> None:
+    """Build what every input needs (the authority, the schemas) in this process: a bad
+    authority file stops the run before it starts, and forked workers inherit the result."""
+    prepare_conversion(settings.options)
+    _validator(settings)
 
-    enrichment: Enrichment
-    validator: Validator | None
 
-
-@functools.cache
-def tools(authority_files: tuple[Path, ...], validate: bool) -> Tools:
-    """Build the matchers and validators once per process (memoised: a pool worker's state)."""
-    validator = Validator.from_schemas(None) if validate else None
-    return Tools(Enrichment.load(authority_files), validator)
+def _validator(settings: Settings) -> Validator | None:
+    return per_process(Validator.from_schemas, None) if settings.validate else None
 
 
 def process(task: Task, settings: Settings) -> Outcome:
@@ -154,18 +160,18 @@ def process(task: Task, settings: Settings) -> Outcome:
         "sidecar_sha": task.sidecar_sha,
     }
     timings: dict[str, float] = {}
+    tei_path = str(job.output(settings.outdir, TEI_SUFFIX))
     try:
-        kit = tools(settings.authority_files, settings.validate)
+        validator = _validator(settings)
         start = perf_counter()
-        options = ConvertOptions(authority_files=settings.authority_files)
-        conversion = convert_file(job.source, options=options, enrichment=kit.enrichment)
-        tree = parse_xml(conversion.tei, source=str(job.output(settings.outdir, ".xml")))
+        conversion = convert_file(job.source, options=settings.options)
+        tree = parse_xml(conversion.tei, source=tei_path)
         timings["convert"] = perf_counter() - start
 
         start = perf_counter()
         errors = []
-        if kit.validator is not None:
-            report = kit.validator.validate_tree(tree, str(job.output(settings.outdir, ".xml")))
+        if validator is not None:
+            report = validator.validate_tree(tree, tei_path)
             errors = [d for d in report.diagnostics if d.is_error]
         timings["validate"] = perf_counter() - start
 
@@ -190,7 +196,7 @@ def process(task: Task, settings: Settings) -> Outcome:
         summary=summarise(conversion.document, tree),
         outputs=outputs,
         timings=timings,
-        validated=kit.validator is not None,
+        validated=validator is not None,
         validation_errors=len(errors),
         validation_messages=tuple(render_text(d) for d in errors[:MAX_MESSAGES]),
     )
@@ -212,16 +218,14 @@ def describe(exc: TeiPlenumError, source: str) -> str:
 def _write_outputs(
     job: Job, settings: Settings, tei: bytes, tree: etree._ElementTree
 ) -> tuple[str, ...]:
+    """The TEI as converted, and each view exactly as ``tei-plenum export`` makes it of the
+    TEI file."""
     written = []
     job.output(settings.outdir, "").parent.mkdir(parents=True, exist_ok=True)
+    views = ExportOptions(source_name=job.output(settings.outdir, TEI_SUFFIX).name)
     for name in settings.formats:
-        target = job.output(settings.outdir, SUFFIXES[name])
-        if name == "tei":
-            data = tei
-        elif name == "html":
-            data = to_html(tree, source_name=job.output(settings.outdir, ".xml").name).encode()
-        else:
-            data = to_text(tree).encode()
+        target = job.output(settings.outdir, suffix(name))
+        data = tei if name == TEI else exporter(name).export(tree, views)
         write_atomically(target, data)
         written.append(target.relative_to(settings.outdir).as_posix())
     return tuple(written)

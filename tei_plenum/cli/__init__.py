@@ -1,9 +1,10 @@
-"""Command-line interface: a thin layer that parses options and maps errors to exit codes.
+"""Command-line interface: a thin layer that parses options and maps outcomes to exit codes.
 
-Exit codes, decided here and nowhere else: 0 success; 1 a document failed (invalid TEI, a file
-that could not be converted); 2 usage, configuration or unreadable input; 3 internal error.
-The library never prints and never exits; every message reaches the user as one line on
-standard error.
+Every command returns a :class:`~tei_plenum.cli.outcome.RunOutcome`; the group below turns it,
+or the error that ended the command, into an exit code through the one table in
+``cli/outcome.py`` (0 success; 1 a document failed; 2 usage, configuration or unreadable input;
+3 internal error; 130 interrupted). The library never prints and never exits; every message
+reaches the user as one line on standard error.
 """
 
 from __future__ import annotations
@@ -15,6 +16,7 @@ from typing import Any
 import click
 
 from ..errors import TeiPlenumError
+from .outcome import EXIT_CODES, RunOutcome, report_error
 
 # Each command lives in the module of the same name and is imported only when it runs, so
 # that start-up stays fast: `convert` never pays for the validator's XPath engine.
@@ -35,17 +37,35 @@ class _Group(click.Group):
         command: click.Command = getattr(module, cmd_name)
         return command
 
-    def invoke(self, ctx: click.Context) -> Any:
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        """Run the command and exit with the code of its outcome (``standalone_mode=False``
+        returns the outcome instead, for callers that embed the command line)."""
+        if not kwargs.get("standalone_mode", True):
+            return super().main(*args, **kwargs)
         try:
-            return super().invoke(ctx)
+            result = super().main(*args, **{**kwargs, "standalone_mode": False})
+        except click.ClickException as exc:  # click's own usage errors: bad option, no command
+            exc.show()
+            result = RunOutcome.USAGE
+        except click.Abort:
+            click.echo("tei-plenum: interrupted", err=True)
+            result = RunOutcome.INTERRUPTED
+        if not isinstance(result, RunOutcome):  # click's own exits: --help, --version
+            result = RunOutcome.SUCCESS if result in (None, 0) else RunOutcome.USAGE
+        sys.exit(EXIT_CODES[result])
+
+    def invoke(self, ctx: click.Context) -> RunOutcome:
+        """The command's outcome; a library error becomes one line on stderr and its outcome,
+        anything unexpected an internal error."""
+        try:
+            outcome: RunOutcome = super().invoke(ctx)
         except TeiPlenumError as exc:
-            click.echo(f"tei-plenum: error: {exc}", err=True)
-            ctx.exit(exc.exit_code)
+            return report_error(exc)
         except (click.ClickException, click.exceptions.Exit, click.Abort):
             raise
         except KeyboardInterrupt:
             click.echo("tei-plenum: interrupted", err=True)
-            ctx.exit(130)
+            return RunOutcome.INTERRUPTED
         except Exception as exc:  # the last line of defence: never show a traceback
             if ctx.obj and ctx.obj.get("debug"):
                 raise
@@ -54,7 +74,8 @@ class _Group(click.Group):
                 "(please report this; rerun with --debug for details)",
                 err=True,
             )
-            ctx.exit(3)
+            return RunOutcome.INTERNAL
+        return outcome
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})

@@ -24,13 +24,16 @@ from ..batch import (
     summary_lines,
 )
 from ..files import write_atomically
-from .options import authority_option
+from ..options import ConvertOptions
+from .options import conversion_options
+from .outcome import RunOutcome
 
 # Seconds between two plain progress lines when standard error is not a terminal.
 PROGRESS_EVERY = 5.0
 
 
 def _formats(_ctx: click.Context, _param: click.Parameter, value: str) -> tuple[str, ...]:
+    """The chosen outputs, in the order of :data:`FORMATS` (the TEI, then the registry's)."""
     names = [name.strip() for name in value.split(",") if name.strip()]
     unknown = sorted(set(names) - set(FORMATS))
     if unknown or not names:
@@ -104,9 +107,9 @@ class PlainProgress:
     show_default=True,
     callback=_formats,
     metavar="LIST",
-    help="Outputs to write: tei, html, text (html adds the corpus index.html).",
+    help=f"Outputs to write: {', '.join(FORMATS)} (html adds the corpus index.html).",
 )
-@authority_option
+@conversion_options
 @click.option(
     "--validate/--no-validate",
     default=True,
@@ -127,16 +130,17 @@ def batch(
     outdir: str,
     jobs: int | None,
     formats: tuple[str, ...],
-    authority_files: tuple[str, ...],
+    options: ConvertOptions,
     validate: bool,
     report_path: str | None,
     force: bool,
     quiet: bool,
-) -> None:
+) -> RunOutcome:
     """Convert every INPUT (files, folders of *.txt, glob patterns) into OUTDIR.
 
-    Unchanged inputs whose outputs exist are skipped, so an interrupted run can simply be
-    started again. Exit status 1 when any input failed, 0 otherwise.
+    Each input is converted as `tei-plenum convert` would, with the same options. Unchanged
+    inputs whose outputs exist are skipped, so an interrupted run can simply be started again.
+    Exit status 1 when any input failed, 0 otherwise.
     """
     target = Path(outdir)
     if target.exists() and not target.is_dir():
@@ -144,12 +148,7 @@ def batch(
     # Checked now rather than after converting the whole collection.
     if report_path is not None and not Path(report_path).parent.is_dir():
         raise click.UsageError(f"the folder of the report {report_path} does not exist")
-    settings = Settings(
-        outdir=target,
-        formats=formats,
-        authority_files=tuple(Path(p) for p in authority_files),
-        validate=validate,
-    )
+    settings = Settings(outdir=target, formats=formats, options=options, validate=validate)
     work = plan(inputs, settings)
     if not work.discovery.jobs:
         for refusal in work.discovery.refused:
@@ -162,8 +161,7 @@ def batch(
     if not quiet:
         for line in summary_lines(result.totals):
             click.echo(line)
-    if result.totals.failed:
-        sys.exit(1)
+    return RunOutcome.DOCUMENT_FAILED if result.totals.failed else RunOutcome.SUCCESS
 
 
 def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:

@@ -8,13 +8,13 @@ from pathlib import Path
 
 import click
 
-from ..enrich import Enrichment
 from ..errors import InputError, Location, TeiPlenumError
 from ..files import same_file, write_atomically
 from ..metadata import load_sidecar
 from ..options import ConvertOptions
-from ..pipeline import convert_bytes, convert_file
-from .options import authority_option
+from ..pipeline import convert_bytes, convert_file, prepare
+from .options import conversion_options
+from .outcome import RunOutcome, report_error, worst
 
 
 def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
@@ -46,69 +46,44 @@ def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
     metavar="FILE",
     help="Sidecar metadata (default: INPUT.meta.toml when present).",
 )
-@click.option("--encoding", metavar="NAME", help="Input encoding (default: UTF-8, or the BOM's).")
-@authority_option
-@click.option(
-    "--enrich/--no-enrich",
-    default=True,
-    show_default=True,
-    help="Mark names, dates and measures (off: structure and brackets only).",
-)
-@click.option(
-    "--date",
-    "revision_date",
-    metavar="YYYY-MM-DD",
-    help="Record a conversion date in revisionDesc (output is otherwise date-free).",
-)
+@conversion_options
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
 def convert(
     inputs: tuple[str, ...],
     output: str | None,
     meta_path: str | None,
-    encoding: str | None,
-    authority_files: tuple[str, ...],
-    enrich: bool,
-    revision_date: str | None,
+    options: ConvertOptions,
     quiet: bool,
-) -> None:
+) -> RunOutcome:
     """Convert plain-text translations (INPUT, or - for standard input) to TEI P5."""
     if meta_path and len(inputs) > 1:
         raise click.UsageError("--meta names the sidecar of a single input")
-    options = ConvertOptions(
-        encoding=encoding,
-        authority_files=tuple(Path(p) for p in authority_files),
-        enrich=enrich,
-        revision_date=revision_date,
-    )
     if meta_path:
         options = replace(options, metadata=load_sidecar(Path(meta_path)))
-    enrichment = Enrichment.load(options.authority_files) if enrich else Enrichment.minimal()
+    prepare(options)
     outputs = _outputs(inputs, output)
-    worst = 0
+    if len(inputs) == 1:
+        _convert_one(inputs[0], outputs[0], options, quiet)
+        return RunOutcome.SUCCESS
+    outcomes = []
     for source, target in zip(inputs, outputs, strict=True):
         try:
-            _convert_one(source, target, options, enrichment, quiet)
+            _convert_one(source, target, options, quiet)
         except TeiPlenumError as exc:
-            if len(inputs) == 1:
-                raise
-            click.echo(f"tei-plenum: error: {exc}", err=True)
-            worst = max(worst, exc.exit_code)
-    if worst:
-        sys.exit(worst)
+            outcomes.append(report_error(exc))
+    return worst(outcomes)
 
 
-def _convert_one(
-    source: str, target: Path | None, options: ConvertOptions, enrichment: Enrichment, quiet: bool
-) -> None:
+def _convert_one(source: str, target: Path | None, options: ConvertOptions, quiet: bool) -> None:
     if source == "-":
         data = sys.stdin.buffer.read()
-        result = convert_bytes(data, source_name="<stdin>", options=options, enrichment=enrichment)
+        result = convert_bytes(data, source_name="<stdin>", options=options)
     else:
         if target is not None and same_file(Path(source), target):
             raise InputError(
                 "output path is the input file; refusing to overwrite it", Location(str(target))
             )
-        result = convert_file(Path(source), options=options, enrichment=enrichment)
+        result = convert_file(Path(source), options=options)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"tei-plenum: warning: {source}: {warning}", err=True)

@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..authority import TEI_NS, XML_ID
 from ..xmlsafe import parse_xml_file
+from .outcome import RunOutcome
 
 _KINDS = {"persName": "person", "placeName": "place", "orgName": "org", "eventName": "event"}
 
@@ -76,7 +77,7 @@ def _authority(record: etree._Element | None, key: str) -> str:
     "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
 )
 @click.option("--unresolved", is_flag=True, help="Only mentions of records marked unresolved.")
-def entities(files: Sequence[Path], fmt: str, unresolved: bool) -> None:
+def entities(files: Sequence[Path], fmt: str, unresolved: bool) -> RunOutcome:
     """List the persons, places, organisations and events named in TEI FILES."""
     rows = [
         mention
@@ -86,9 +87,10 @@ def entities(files: Sequence[Path], fmt: str, unresolved: bool) -> None:
     ]
     if fmt == "json":
         click.echo(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
-        return
+        return RunOutcome.SUCCESS
     buffer = io.StringIO()
     writer = csv.writer(buffer, lineterminator="\n")
     writer.writerow(field.name for field in fields(Mention))
     writer.writerows(astuple(row) for row in rows)
     click.echo(buffer.getvalue(), nl=False)
+    return RunOutcome.SUCCESS

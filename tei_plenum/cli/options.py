@@ -2,13 +2,67 @@
 
 from __future__ import annotations
 
+import functools
+from collections.abc import Callable
+from pathlib import Path
+from typing import Any, TypeVar, cast
+
 import click
 
-authority_option = click.option(
-    "--authority",
-    "authority_files",
-    multiple=True,
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="Extra authority file; repeatable; wins over the bundled one.",
+from ..options import ConvertOptions
+
+F = TypeVar("F", bound=Callable[..., Any])
+
+# How one document is converted: the same for `convert` and for every input of `batch`.
+_CONVERSION = (
+    click.option(
+        "--encoding", metavar="NAME", help="Input encoding (default: UTF-8, or the BOM's)."
+    ),
+    click.option(
+        "--authority",
+        "authority_files",
+        multiple=True,
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="Extra authority file; repeatable; wins over the bundled one.",
+    ),
+    click.option(
+        "--enrich/--no-enrich",
+        default=True,
+        show_default=True,
+        help="Mark names, dates and measures (off: structure and brackets only).",
+    ),
+    click.option(
+        "--date",
+        "revision_date",
+        metavar="YYYY-MM-DD",
+        help="Record a conversion date in revisionDesc (output is otherwise date-free).",
+    ),
 )
+
+
+def conversion_options(command: F) -> F:
+    """Add the conversion options to ``command``, which receives them as one frozen
+    :class:`ConvertOptions` named ``options``."""
+
+    @functools.wraps(command)
+    def wrapper(
+        *args: Any,
+        encoding: str | None,
+        authority_files: tuple[str, ...],
+        enrich: bool,
+        revision_date: str | None,
+        **kwargs: Any,
+    ) -> Any:
+        options = ConvertOptions(
+            encoding=encoding,
+            authority_files=tuple(Path(p) for p in authority_files),
+            enrich=enrich,
+            revision_date=revision_date,
+        )
+        return command(*args, options=options, **kwargs)
+
+    decorated: Any = wrapper
+    for option in reversed(_CONVERSION):
+        decorated = option(decorated)
+    return cast(F, decorated)

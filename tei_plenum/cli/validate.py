@@ -1,7 +1,7 @@
 """``tei-plenum validate``: check TEI files or whole folders against schemas and rules.
 
-Exit status: 0 every file valid; 1 at least one invalid (or not well-formed) file; 2 a usage
-problem or an unreadable input (the other paths are still validated).
+Outcome: success when every file is valid; a document failed when one is invalid (or not
+well-formed); usage when a path is unreadable (the other paths are still validated).
 """
 
 from __future__ import annotations
@@ -10,6 +10,8 @@ import json
 from pathlib import Path
 
 import click
+
+from .outcome import RunOutcome
 
 
 @click.command()
@@ -33,7 +35,7 @@ import click
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
 )
-def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int) -> None:
+def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int) -> RunOutcome:
     """Validate TEI files (directories: every *.xml inside, recursively).
 
     By default against the project XSD and its Schematron rules; `--schema tei_all` checks
@@ -81,6 +83,7 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
             f"{len(reports) - valid} invalid, {errors} error{'s' if errors != 1 else ''}"
         )
     if problems:
-        raise SystemExit(2)
+        return RunOutcome.USAGE
     if valid != len(reports):
-        raise SystemExit(1)
+        return RunOutcome.DOCUMENT_FAILED
+    return RunOutcome.SUCCESS

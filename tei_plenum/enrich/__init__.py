@@ -2,18 +2,17 @@
 
 They run in the fixed order of :data:`ENRICHERS`. None ever changes a block's text: they only
 add marks (names, dates, labels), containers (speaker turns) and records (entities,
-participants). Matchers that are costly to build (the authority automaton) live in an
-:class:`Enrichment` built once per process and passed in explicitly.
+participants). The one costly thing they need, the authority's name automaton, comes from the
+conversion's options through :func:`authority_for`, compiled once per process.
 """
 
 from __future__ import annotations
 
-from collections.abc import Callable, Sequence
-from dataclasses import dataclass
-from pathlib import Path
+from collections.abc import Callable
 
 from ..authority import Authority
 from ..model import Document
+from ..options import ConvertOptions
 from .brackets import classify_brackets, finalize_brackets
 from .catalogue import identify_markings
 from .dates import enrich_dates
@@ -23,30 +22,20 @@ from .signatures import split_signatures
 from .speakers import mark_speakers
 
 
-@dataclass(frozen=True, slots=True)
-class Enrichment:
-    """What enrichment needs that is built once: the authority (None: no name matching)."""
-
-    authority: Authority | None
-
-    @classmethod
-    def load(cls, authority_files: Sequence[Path] = ()) -> Enrichment:
-        """The bundled authority plus the user's files (theirs win), compiled once."""
-        return cls(Authority.load(tuple(authority_files)))
-
-    @classmethod
-    def minimal(cls) -> Enrichment:
-        """Structure only: brackets and speaker turns, no names, dates or measures."""
-        return cls(None)
+def authority_for(options: ConvertOptions) -> Authority | None:
+    """The authority names are matched against: the bundled file plus ``authority_files``
+    (theirs win), compiled once per process; None when ``enrich`` is off."""
+    return Authority.load(options.authority_files) if options.enrich else None
 
 
-Step = Callable[[Document, Enrichment], Document]
+Step = Callable[[Document, Authority | None], Document]
 
 # The fixed order of enrichment; each step's docstring says what it needs from earlier ones.
+# The flag marks the steps of full enrichment, skipped without an authority.
 ENRICHERS: tuple[tuple[str, Step, bool], ...] = (
     ("brackets", lambda doc, _: classify_brackets(doc), False),
     ("dates", lambda doc, _: enrich_dates(doc), True),
-    ("names", lambda doc, e: enrich_names(doc, e.authority) if e.authority else doc, True),
+    ("names", lambda doc, a: enrich_names(doc, a) if a is not None else doc, True),
     ("signatures", lambda doc, _: split_signatures(doc), True),
     ("speakers", lambda doc, _: mark_speakers(doc), False),
     ("phrases", lambda doc, _: mark_phrases(doc), True),
@@ -55,10 +44,10 @@ ENRICHERS: tuple[tuple[str, Step, bool], ...] = (
 )
 
 
-def enrich(doc: Document, enrichment: Enrichment) -> Document:
-    """Run every enricher in order; the minimal enrichment skips names, dates and measures."""
-    full = enrichment.authority is not None
+def enrich(doc: Document, authority: Authority | None) -> Document:
+    """Run every enricher in order; without an authority (``--no-enrich``) only structure and
+    brackets: no names, dates or measures."""
     for _name, step, needs_full in ENRICHERS:
-        if full or not needs_full:
-            doc = step(doc, enrichment)
+        if authority is not None or not needs_full:
+            doc = step(doc, authority)
     return doc

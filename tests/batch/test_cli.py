@@ -12,7 +12,6 @@ from pathlib import Path
 import pytest
 
 from tei_plenum.batch import MANIFEST_NAME
-from tei_plenum.batch.worker import tools
 from tei_plenum.cli.batch import PlainProgress, progress_display
 from tei_plenum.export.html import to_html
 from tei_plenum.export.text import to_text
@@ -104,19 +103,15 @@ def test_an_invalid_document_fails_but_keeps_its_outputs(
 
     original = Validator.from_schemas
     monkeypatch.setattr(Validator, "from_schemas", classmethod(lambda cls, _p: original([rule])))
-    tools.cache_clear()
-    try:
-        result = run(
-            str(collection),
-            "-o",
-            str(tmp_path / "out"),
-            "-j",
-            "1",
-            "--report",
-            str(tmp_path / "r.json"),
-        )
-    finally:
-        tools.cache_clear()
+    result = run(
+        str(collection),
+        "-o",
+        str(tmp_path / "out"),
+        "-j",
+        "1",
+        "--report",
+        str(tmp_path / "r.json"),
+    )
     assert result.exit_code == 1
     rel = LAYOUT["report-soviet-specialists-1960"]
     assert (tmp_path / "out" / f"{rel}.xml").is_file()

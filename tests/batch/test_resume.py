@@ -13,6 +13,7 @@ from pathlib import Path
 
 import pytest
 
+from tei_plenum import parallel
 from tei_plenum.batch import MANIFEST_NAME, Outcome, Settings, Status, execute, plan, runner
 from tei_plenum.batch.worker import process
 from tests.batch.conftest import LAYOUT, run, tree_bytes
@@ -134,7 +135,7 @@ def test_a_dying_worker_fails_its_files_and_the_batch_goes_on(
     assert len(statuses) == 18
     # Files in flight beside the crash may fail with it; the pool is renewed for the rest.
     assert statuses["zz-11"] == Status.CONVERTED
-    assert result.totals.failed <= runner.WINDOW_PER_JOB * 2
+    assert result.totals.failed <= parallel.WINDOW_PER_JOB * 2
     monkeypatch.undo()
     again = execute(plan([str(collection)], Settings(tmp_path / "out")), jobs=1)
     assert again.totals.failed == 0

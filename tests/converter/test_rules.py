@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import pytest
 
-from tei_plenum.enrich import Enrichment
 from tei_plenum.model import Role
+from tei_plenum.options import ConvertOptions
 from tei_plenum.pipeline import convert_text
 from tei_plenum.reader import read
 from tests.converter.conftest import text_of, xp
 
+STRUCTURE_ONLY = ConvertOptions(enrich=False)
 BANNER = " Wilson Center Digital Archive Translation - English\n\n"
 
 
@@ -30,7 +31,7 @@ def test_invited_line_lists_participants_not_a_speaker() -> None:
         "Cde. Novotny: We begin.",
         "Cde. David: I agree.",
     )
-    tree = convert_text(text, enrichment=Enrichment.load()).tree
+    tree = convert_text(text).tree
     assert len(xp(tree, "//tei:ab[@type='participants']")) == 2
     assert xp(tree, "//tei:sp/@who") == ["#pers-novotny", "#pers-david"]
 
@@ -46,12 +47,9 @@ def test_a_telegram_with_a_salutation_is_still_a_telegram() -> None:
 
 
 def test_words_after_a_signature_mark_are_a_name_only_if_they_look_like_one() -> None:
-    enrichment = Enrichment.load()
-    lower = convert_text(
-        pdf("REPORT", "Text.", "the [[illegible signature]] more"), enrichment=enrichment
-    )
+    lower = convert_text(pdf("REPORT", "Text.", "the [[illegible signature]] more"))
     assert not xp(lower.tree, "//tei:closer//tei:persName")
-    named = convert_text(pdf("REPORT", "Text.", "[signature] V. Petrov"), enrichment=enrichment)
+    named = convert_text(pdf("REPORT", "Text.", "[signature] V. Petrov"))
     assert [text_of(p) for p in xp(named.tree, "//tei:closer//tei:persName")] == ["V. Petrov"]
 
 
@@ -64,13 +62,13 @@ def test_a_stray_bracket_in_a_web_copy_does_not_swallow_the_document() -> None:
 def test_page_breaks_at_one_place_keep_page_order() -> None:
     pages = "".join(f"Page {n}.  \n  \n\n\n\n" for n in range(2, 10))
     text = pdf("TITLE") + "Page 1.  \n  \n\n\n\n" + pages + "words\n" + "\n" * 6 + "after.  \n"
-    tree = convert_text(text, enrichment=Enrichment.minimal()).tree
+    tree = convert_text(text, options=STRUCTURE_ONLY).tree
     assert xp(tree, "//tei:pb/@n") == [str(n) for n in range(1, 13)]
 
 
 def test_no_page_break_inside_a_gap_description() -> None:
     text = pdf("TITLE", "the [[illegible\n\n\n\nsignature]] more")
-    tree = convert_text(text, enrichment=Enrichment.minimal()).tree
+    tree = convert_text(text, options=STRUCTURE_ONLY).tree
     gap = xp(tree, "//tei:gap")[0]
     assert not xp(gap, ".//tei:pb")
     assert gap.getnext().tag.endswith("pb")
@@ -78,7 +76,7 @@ def test_no_page_break_inside_a_gap_description() -> None:
 
 def test_question_and_answer_turns() -> None:
     text = pdf("TRANSCRIPT OF AN INTERVIEW", "Q: What is the aim?", "A: Peace.", "Q: When?")
-    tree = convert_text(text, enrichment=Enrichment.load()).tree
+    tree = convert_text(text).tree
     questioner, respondent = "#pers-interviewer", "#pers-interviewee"
     assert xp(tree, "//tei:sp/@who") == [questioner, respondent, questioner]
     assert [text_of(s) for s in xp(tree, "//tei:speaker")] == ["Q:", "A:", "Q:"]
@@ -94,7 +92,7 @@ def test_side_participants_lines_then_side_turns() -> None:
         "South (LEE): We begin.",
         "North (PAK): Agreed.",
     )
-    tree = convert_text(text, enrichment=Enrichment.load()).tree
+    tree = convert_text(text).tree
     assert len(xp(tree, "//tei:ab[@type='participants']")) == 3
     assert xp(tree, "//tei:sp/@who") == ["#pers-lee-hu-rak", "#pers-pak-song-chol"]
     assert xp(tree, "//tei:personGrp/@xml:id") == [
@@ -115,7 +113,7 @@ def test_side_participants_lines_then_side_turns() -> None:
     ids=["docket-only", "title-and-signature", "back-only"],
 )
 def test_a_text_without_body_paragraphs_is_still_valid(tei_all, blocks) -> None:
-    tree = convert_text(pdf(*blocks), enrichment=Enrichment.minimal()).tree
+    tree = convert_text(pdf(*blocks), options=STRUCTURE_ONLY).tree
     assert tei_all.validate(tree), tei_all.error_log.last_error
     assert xp(tree, "//tei:body/tei:p[not(node())]")
 

@@ -19,10 +19,10 @@ from tests.property.strategies import Columns, GeneratedDoc, Paragraph, Section,
 
 @settings(max_examples=40, deadline=None)
 @given(documents(), st.booleans())
-def test_two_conversions_give_identical_bytes(enrichment, doc: GeneratedDoc, web: bool):
+def test_two_conversions_give_identical_bytes(doc: GeneratedDoc, web: bool):
     text = doc.web_text() if web else doc.pdf_text()
-    first = convert_text(text, source_name="generated.txt", enrichment=enrichment)
-    second = convert_text(text, source_name="generated.txt", enrichment=enrichment)
+    first = convert_text(text, source_name="generated.txt")
+    second = convert_text(text, source_name="generated.txt")
     assert first.tei == second.tei
 
 
