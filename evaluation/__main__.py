@@ -117,9 +117,10 @@ def _yes(flag: bool) -> str:
 def _real_row(d: RealScore) -> str:
     turns = f"{d.base.turns.aligned}/{d.base.turns.gold}" if d.has_turns else "-"
     exact = _yes(d.base.turns.exact) if d.has_turns else ""
+    blocks = f"{d.found.blocks}/{d.gold.paragraphs}{'' if d.blocks_ok else '!'}"
     return (
         f"{d.name[:34]:<34} {_yes(d.title_ok):>5} {_yes(d.date_ok):>4} {_yes(d.genre_ok):>5} "
-        f"{d.found.blocks:>3}/{d.gold.paragraphs:<3} {_prf(d.base.entity_total):<17} "
+        f"{blocks:>8} {_prf(d.base.entity_total):<17} "
         f"{d.base.dates.matched:>3}/{d.base.dates.gold:<3} {turns:>5} {exact:>3} "
         f"{len(d.wrong):>3}  {','.join(d.warned) or '-'}"
     )
@@ -145,7 +146,7 @@ def _real_details(d: RealScore) -> list[str]:
 def render_real_table(summary: RealSummary, *, details: bool = False) -> str:
     """The real set: one row per document with its document-level verdicts, then the totals."""
     header = (
-        f"{'real document':<34} {'title':>5} {'date':>4} {'genre':>5} {'blocks':>7} "
+        f"{'real document':<34} {'title':>5} {'date':>4} {'genre':>5} {'blocks':>8} "
         f"{'entities P    R    F1':<17} {'dates':>7} {'turns':>5} {'ex':>3} {'bad':>3}  warned"
     )
     lines = [header, "-" * len(header)]
@@ -168,6 +169,8 @@ def render_real_table(summary: RealSummary, *, details: bool = False) -> str:
     lines += [
         f"dates: accuracy {dates.accuracy:.3f} ({dates.matched}/{dates.gold}), "
         f"precision {dates.precision:.3f} ({dates.matched}/{dates.found})",
+        f"blocks: {sum(not d.blocks_ok for d in summary.documents)} documents collapsed to "
+        "fewer blocks than their paragraphs (marked !)",
         f"turns: exact on {figures['turn_exact']:.3f} of the {with_turns} documents with turns",
         f"wrong identity links: {summary.wrong_links}",
         "warnings that a field was not found: "
