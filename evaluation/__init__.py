@@ -26,6 +26,11 @@ NS = {"tei": TEI_NS}
 ENTITY_ELEMENTS = {"persName": "person", "placeName": "place", "orgName": "org"}
 ENTITY_TYPES = ("person", "place", "org")
 DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
+DATE_ELEMENTS = ("date", "docDate")
+# The container the converter gives the archive's catalogue furniture (cover, page lines).
+ARCHIVE_COVER = "archiveCover"
+# A newspaper or journal is a title, not an organisation, even when encoded as orgName.
+PERIODICAL_TYPES = frozenset({"periodical", "newspaper"})
 
 # What the converter must reach on the evaluation set.
 TARGETS = {"entity_f1": 0.92, "date_accuracy": 0.95, "turn_accuracy": 1.0}
@@ -101,11 +106,25 @@ def _speaker_name(who: str, participants: Mapping[str, str]) -> str:
     return ref.removeprefix("pers-").replace("-", " ")
 
 
+def in_archive_cover(element: etree._Element) -> bool:
+    """True inside `div[@type="archiveCover"]`: the archive's catalogue data, not the document.
+
+    The PDF export's cover block and a web copy's page date and title lines name people,
+    dates and titles that the document itself does not print there, so nothing in that
+    container is scored as a mention, a date, a turn or a block.
+    """
+    return any(
+        _local(a) == "div" and a.get("type") == ARCHIVE_COVER
+        for a in element.iterancestors(f"{{{TEI_NS}}}*")
+    )
+
+
 def extract(tree: etree._ElementTree | etree._Element) -> Annotation:
     """Read mentions, dates, turns, page count and genre from a TEI document.
 
     Only `tei:text` is read: the header and standOff repeat names the reader never sees.
     Names inside a `speaker` label are left out: a label is scored as a turn, not a mention.
+    The archive's cover (`in_archive_cover`) is left out; page breaks are counted everywhere.
     """
     root = tree.getroot() if isinstance(tree, etree._ElementTree) else tree
     text = root.find("tei:text", NS)
@@ -115,13 +134,17 @@ def extract(tree: etree._ElementTree | etree._Element) -> Annotation:
         return Annotation(pages=0, genre=genre)
     entities = []
     dates = []
-    for element in text.iter(f"{{{TEI_NS}}}*"):
+    for element in text.iter(*(f"{{{TEI_NS}}}{n}" for n in (*ENTITY_ELEMENTS, *DATE_ELEMENTS))):
+        if in_archive_cover(element):
+            continue
         name = _local(element)
         if name in ENTITY_ELEMENTS:
             if any(_local(a) == "speaker" for a in element.iterancestors(f"{{{TEI_NS}}}*")):
                 continue
+            if name == "orgName" and element.get("type") in PERIODICAL_TYPES:
+                continue
             entities.append(Mention(ENTITY_ELEMENTS[name], normalise("".join(element.itertext()))))
-        elif name in ("date", "docDate"):
+        else:
             attrs = tuple((a, element.get(a)) for a in DATE_ATTRS if element.get(a) is not None)
             dates.append(DateMention(normalise("".join(element.itertext())), attrs))
     participants = _participants(root)
@@ -131,6 +154,7 @@ def extract(tree: etree._ElementTree | etree._Element) -> Annotation:
             sp.find("tei:speaker", NS) is not None,
         )
         for sp in text.iterfind(".//tei:sp", NS)
+        if not in_archive_cover(sp)
     )
     pages = sum(1 for _ in text.iterfind(".//tei:pb", NS))
     return Annotation(pages, genre, tuple(entities), tuple(dates), turns)
@@ -267,9 +291,22 @@ def score_dates(gold: Sequence[DateMention], found: Sequence[DateMention]) -> Da
 
 
 def turn_matches(gold: Turn, found: Turn) -> bool:
-    """Same kind of turn, and the gold surname is one of the words of the resolved name."""
+    """Same kind of turn, and the gold speaker's words occur in the resolved name.
+
+    A gold speaker is a surname (`kim`) or, where the record names a speaker only by an
+    office, alternatives separated by `|` (`churchill|prime minister`), any one of which may
+    match a run of words of the resolved name.
+    """
     words = [w.strip(".,()") for w in found.speaker.split()]
-    return gold.direct == found.direct and gold.speaker in words
+    return gold.direct == found.direct and any(
+        _contains_run(words, alternative.split()) for alternative in gold.speaker.split("|")
+    )
+
+
+def _contains_run(words: Sequence[str], run: Sequence[str]) -> bool:
+    return bool(run) and any(
+        list(words[i : i + len(run)]) == list(run) for i in range(len(words) - len(run) + 1)
+    )
 
 
 def _aligned(gold: Sequence[Turn], found: Sequence[Turn]) -> int:
