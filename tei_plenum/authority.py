@@ -26,10 +26,8 @@ from lxml import etree
 from . import resources
 from .errors import ConfigError, Location, TeiParseError
 from .model import Attrs, EntityType
+from .vocabulary import XML_ID, tei_tag
 from .xmlsafe import parse_xml_file
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 # Record element -> (entity type, name element, key prefix).
 _RECORD_KINDS: dict[str, tuple[EntityType, str, str]] = {
@@ -172,11 +170,11 @@ def read_records(path: Path) -> list[Record]:
             raise ConfigError(f"duplicate xml:id: {detail}", exc.location) from None
         raise ConfigError(f"authority file is not XML: {exc.message}", exc.location) from None
     root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI":
+    if root.tag != tei_tag("TEI"):
         raise _problem(path, root, "authority file is not a TEI document (root must be tei:TEI)")
     return [
         _record(path, el)
-        for el in root.iter(*(f"{{{TEI_NS}}}{tag}" for tag in _RECORD_KINDS))
+        for el in root.iter(*(tei_tag(tag) for tag in _RECORD_KINDS))
         if _in_list(el)
     ]
 
@@ -198,7 +196,7 @@ def _record(path: Path, el: etree._Element) -> Record:
     full_name: str | None = None
     variants: list[str] = []
     uncertain: list[str] = []
-    for name_el in el.findall(f"{{{TEI_NS}}}{name_tag}"):
+    for name_el in el.findall(tei_tag(name_tag)):
         text = " ".join("".join(name_el.itertext()).split())
         if not text:
             raise _problem(path, name_el, f"empty <{name_tag}> in {key}")
@@ -213,10 +211,9 @@ def _record(path: Path, el: etree._Element) -> Record:
     if preferred is None:
         raise _problem(path, el, f"{key} has no <{name_tag}> without @type (its preferred name)")
     idnos = tuple(
-        (idno.get("type") or "", (idno.text or "").strip())
-        for idno in el.findall(f"{{{TEI_NS}}}idno")
+        (idno.get("type") or "", (idno.text or "").strip()) for idno in el.findall(tei_tag("idno"))
     )
-    occupation = el.findtext(f"{{{TEI_NS}}}occupation")
+    occupation = el.findtext(tei_tag("occupation"))
     return Record(
         key=key,
         type=entity_type,

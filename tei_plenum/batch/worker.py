@@ -27,10 +27,10 @@ from ..model import Document
 from ..options import ConvertOptions
 from ..pipeline import convert_file
 from ..validate import Validator
+from ..vocabulary import TEI_CLARK
 from ..xmlsafe import parse_xml
 from .discover import Job
 
-TEI_NS = "{http://www.tei-c.org/ns/1.0}"
 SUFFIXES = {"tei": ".xml", "html": ".html", "text": ".txt"}
 FORMATS = tuple(SUFFIXES)
 # Enough diagnostics for a report to say what is wrong without growing with a broken file.
@@ -230,8 +230,8 @@ def _write_outputs(
 def summarise(document: Document, tree: etree._ElementTree) -> Summary:
     """The few facts the report and the corpus index need, taken from model and TEI."""
     root = tree.getroot()
-    title = root.findtext(f".//{TEI_NS}titleStmt/{TEI_NS}title[@type='main']") or ""
-    marking = root.find(f".//{TEI_NS}text//{TEI_NS}fw[@type='classification']")
+    title = root.findtext(f".//{TEI_CLARK}titleStmt/{TEI_CLARK}title[@type='main']") or ""
+    marking = root.find(f".//{TEI_CLARK}text//{TEI_CLARK}fw[@type='classification']")
     classification = " ".join("".join(marking.itertext()).split()) if marking is not None else ""
     dates = dict(document.doc_date)
     sort = dates.get("when") or dates.get("from") or dates.get("notBefore") or ""

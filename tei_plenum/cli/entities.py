@@ -19,7 +19,7 @@ from pathlib import Path
 import click
 from lxml import etree
 
-from ..authority import TEI_NS, XML_ID
+from ..vocabulary import TEI_NS, XML_ID
 from ..xmlsafe import parse_xml_file
 
 _KINDS = {"persName": "person", "placeName": "place", "orgName": "org", "eventName": "event"}

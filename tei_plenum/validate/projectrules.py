@@ -21,10 +21,10 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic
+from ..vocabulary import TEI_CLARK as _TEI
+from ..vocabulary import XML_ID as _XML_ID
 from .engines import SchematronEngine, load_schema_tree
 
-_TEI = "{http://www.tei-c.org/ns/1.0}"
-_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # Pointer attributes whose '#' tokens must name an xml:id (tp-pointer-ref/-who/-resp/-corresp).
 _POINTERS = frozenset({"ref", "who", "resp", "corresp"})
 # Attributes whose tokens count as a reference to a standOff record (tp-record-referenced).

@@ -10,8 +10,8 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...errors import DocumentError, Location
-from ...tei.ns import TEI_NS
-from ...tei.ns import XML_ID as _XML_ID
+from ...vocabulary import TEI_NS
+from ...vocabulary import XML_ID as _XML_ID
 
 # Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
 # tree built in code has no cap and recursion must not fail on it.

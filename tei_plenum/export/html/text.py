@@ -5,8 +5,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ...tei.inline import append_text as _append_text
-from ...tei.ns import XML_ID as _XML_ID
-from ...tei.ns import XML_LANG as _XML_LANG
+from ...vocabulary import XML_ID as _XML_ID
+from ...vocabulary import XML_LANG as _XML_LANG
 from .index import _entry_for
 from .page import (
     _BLOCKS,

@@ -1,0 +1,173 @@
+"""The project's vocabulary: every name that two parts of the pipeline must spell alike.
+
+The writer, the enrichers, the exporters, the validators, the batch summary and the scorer
+all meet in the TEI they exchange; when each types the same name as its own string, the
+copies drift apart. This module holds each such name once:
+
+- the TEI and XML namespaces and Clark names (``tei_tag("p")``, ``XML_ID``);
+- the entity kinds, one row each: record element, list element, name element, key prefix;
+  and the key builders (``person_key("S. N. Karelin") == "pers-karelin"``);
+- the responsibility and hand ids the header declares and the text points to;
+- the marking types (``fw/@type``) and their labels.
+
+Words of the documents themselves (titles, honorifics, surnames) live in
+:mod:`tei_plenum.lexicon`; which TEI elements are blocks and which group blocks, in
+:mod:`tei_plenum.export.blocks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .slug import slug
+
+# ------------------------------------------------------------------------------ namespaces
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+TEI_CLARK = f"{{{TEI_NS}}}"
+"""The start of every TEI element's Clark name, for names built in a loop or a path."""
+NSMAP = {None: TEI_NS}
+"""The namespace map of a document the converter writes: TEI as the default namespace."""
+XPATH_NS = {"tei": TEI_NS}
+"""The prefix that XPath and ElementPath expressions use for TEI (``.//tei:persName``)."""
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+
+def tei_tag(local: str) -> str:
+    """The Clark name of a TEI element, as lxml spells its tag: ``{http://…/ns/1.0}p``."""
+    return TEI_CLARK + local
+
+
+# ---------------------------------------------------------------------------- entity kinds
+
+
+class EntityType(StrEnum):
+    """What a name names; the value is the record element and the kind the CLI reports."""
+
+    PERSON = "person"
+    PLACE = "place"
+    ORG = "org"
+    EVENT = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKind:
+    """How one kind of entity is written: in the text, in ``standOff`` and in the authority.
+
+    ``name`` marks a mention in the text and names a record in an authority file;
+    ``record_name`` names a record the converter writes in ``standOff`` (events take
+    ``label`` there, as in the encoding guide §5); every key starts with ``key_prefix``.
+    """
+
+    type: EntityType
+    record: str
+    list: str
+    name: str
+    record_name: str
+    key_prefix: str
+
+
+ENTITY_KINDS: tuple[EntityKind, ...] = (
+    EntityKind(EntityType.PERSON, "person", "listPerson", "persName", "persName", "pers-"),
+    EntityKind(EntityType.PLACE, "place", "listPlace", "placeName", "placeName", "place-"),
+    EntityKind(EntityType.ORG, "org", "listOrg", "orgName", "orgName", "org-"),
+    EntityKind(EntityType.EVENT, "event", "listEvent", "eventName", "label", "event-"),
+)
+"""Every entity kind, in the order ``standOff`` lists them."""
+KINDS: Mapping[EntityType, EntityKind] = {kind.type: kind for kind in ENTITY_KINDS}
+KIND_OF_NAME: Mapping[str, EntityKind] = {kind.name: kind for kind in ENTITY_KINDS}
+"""The kind a name element (``persName``…) stands for."""
+KIND_OF_RECORD: Mapping[str, EntityKind] = {kind.record: kind for kind in ENTITY_KINDS}
+"""The kind a record element (``person``…) holds."""
+NAME_ELEMENTS = frozenset(KIND_OF_NAME)
+"""The elements that mark a mention of an entity: ``persName``, ``placeName``…"""
+GROUP_PREFIX = "grp-"
+"""Key prefix of a ``personGrp``: a side in a conversation ("North", "South")."""
+
+
+def entity_key(kind: EntityType, name: str) -> str:
+    """The key (``xml:id``) of a record derived from its name (encoding guide §5.1).
+
+    A person's initials are dropped, so "S. N. Karelin" and "Karelin" share one key.
+    """
+    return KINDS[kind].key_prefix + slug(name, drop_initials=kind is EntityType.PERSON)
+
+
+def person_key(name: str) -> str:
+    """``pers-`` + the name's slug without initials: ``person_key("V. P. Lobanov")``."""
+    return entity_key(EntityType.PERSON, name)
+
+
+def place_key(name: str) -> str:
+    return entity_key(EntityType.PLACE, name)
+
+
+def org_key(name: str) -> str:
+    return entity_key(EntityType.ORG, name)
+
+
+def event_key(name: str) -> str:
+    return entity_key(EntityType.EVENT, name)
+
+
+def group_key(name: str) -> str:
+    """The key of a side's ``personGrp`` ("North" -> ``grp-north``)."""
+    return GROUP_PREFIX + slug(name)
+
+
+# ---------------------------------------------------------------------- responsibilities
+
+RESP_TRANSLATOR_EN = "resp-translator-en"
+"""The English translator: ``resp`` of every square-bracketed insertion (guide §9)."""
+RESP_ENCODER = "resp-encoder"
+"""The converter: ``resp`` of every inference it makes (an inferred year, a standard name)."""
+HAND_SIGNATURES = "hand-signatures"
+"""The ``handNote`` of handwritten signatures."""
+HAND_ANNOTATOR = "hand-annotator"
+"""The ``handNote`` of handwritten additions; ``add/@hand`` points to it."""
+
+
+def pointer(xml_id: str) -> str:
+    """The pointer form of an id, as ``@resp``, ``@ref``, ``@who`` and ``@hand`` hold it."""
+    return f"#{xml_id}"
+
+
+# -------------------------------------------------------------------------------- markings
+
+
+class MarkingType(StrEnum):
+    """``fw/@type`` of a docket or registry marking (encoding guide §6)."""
+
+    TRANSLATION_NOTE = "translationNote"
+    CLASSIFICATION = "classification"
+    COPY_NUMBER = "copyNumber"
+    HANDLING = "handling"
+    TELEGRAM_NUMBER = "telegramNumber"
+    REGISTRATION = "registration"
+    PRINT_RUN = "printRun"
+    TYPIST = "typist"
+    PRINT_DATE = "printDate"
+    PAGE_NUMBER = "pageNum"
+    LETTERHEAD = "letterhead"
+    MARKING = "marking"
+
+
+MARKING_LABELS: Mapping[str, str] = {
+    MarkingType.TRANSLATION_NOTE: "Translation note",
+    MarkingType.CLASSIFICATION: "Security classification",
+    MarkingType.COPY_NUMBER: "Copy number",
+    MarkingType.HANDLING: "Handling instruction",
+    MarkingType.TELEGRAM_NUMBER: "Telegram number",
+    MarkingType.REGISTRATION: "Registration number",
+    MarkingType.PRINT_RUN: "Print run",
+    MarkingType.TYPIST: "Typist's mark",
+    MarkingType.PRINT_DATE: "Date of printing",
+    MarkingType.PAGE_NUMBER: "Page number",
+    MarkingType.LETTERHEAD: "Letterhead",
+    MarkingType.MARKING: "Marking",
+}
+"""How the header's list of markings labels each type; an unknown type is a "Marking"."""
