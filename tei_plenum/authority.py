@@ -25,18 +25,9 @@ from lxml import etree
 
 from . import resources
 from .errors import ConfigError, Location, TeiParseError
-from .model import Attrs, EntityType
-from .vocabulary import XML_ID, tei_tag
+from .model import Attrs
+from .vocabulary import KIND_OF_RECORD, XML_ID, EntityType, tei_tag
 from .xmlsafe import parse_xml_file
-
-# Record element -> (entity type, name element, key prefix).
-_RECORD_KINDS: dict[str, tuple[EntityType, str, str]] = {
-    "person": (EntityType.PERSON, "persName", "pers-"),
-    "place": (EntityType.PLACE, "placeName", "place-"),
-    "org": (EntityType.ORG, "orgName", "org-"),
-    "event": (EntityType.EVENT, "eventName", "event-"),
-}
-KEY_PREFIX: dict[EntityType, str] = {kind: prefix for kind, _, prefix in _RECORD_KINDS.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -174,7 +165,7 @@ def read_records(path: Path) -> list[Record]:
         raise _problem(path, root, "authority file is not a TEI document (root must be tei:TEI)")
     return [
         _record(path, el)
-        for el in root.iter(*(tei_tag(tag) for tag in _RECORD_KINDS))
+        for el in root.iter(*(tei_tag(tag) for tag in KIND_OF_RECORD))
         if _in_list(el)
     ]
 
@@ -186,7 +177,8 @@ def _in_list(el: etree._Element) -> bool:
 
 def _record(path: Path, el: etree._Element) -> Record:
     kind = etree.QName(el).localname
-    entity_type, name_tag, prefix = _RECORD_KINDS[kind]
+    spec = KIND_OF_RECORD[kind]
+    name_tag, prefix = spec.name, spec.key_prefix
     key = el.get(XML_ID)
     if not key:
         raise _problem(path, el, f"<{kind}> has no xml:id")
@@ -216,7 +208,7 @@ def _record(path: Path, el: etree._Element) -> Record:
     occupation = el.findtext(tei_tag("occupation"))
     return Record(
         key=key,
-        type=entity_type,
+        type=spec.type,
         name=preferred,
         full_name=full_name,
         variants=tuple(variants),

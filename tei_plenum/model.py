@@ -17,6 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+from .vocabulary import EntityType
+
 Attrs = tuple[tuple[str, str], ...]
 
 
@@ -164,13 +166,6 @@ TAG_RANK: dict[str, int] = {
     "idno": 82,
     "unit": 84,
 }
-
-
-class EntityType(StrEnum):
-    PERSON = "person"
-    PLACE = "place"
-    ORG = "org"
-    EVENT = "event"
 
 
 @dataclass(frozen=True, slots=True)

@@ -60,24 +60,30 @@ class EntityKind:
 
     ``name`` marks a mention in the text and names a record in an authority file;
     ``record_name`` names a record the converter writes in ``standOff`` (events take
-    ``label`` there, as in the encoding guide §5); every key starts with ``key_prefix``.
+    ``label`` there, as in the encoding guide §5); every key starts with ``key_prefix``;
+    reports count the kind as ``plural``.
     """
 
     type: EntityType
-    record: str
     list: str
     name: str
     record_name: str
     key_prefix: str
+    plural: str
+
+    @property
+    def record(self) -> str:
+        """The record element (``person``, ``place``…): the type's own value."""
+        return str(self.type)
 
 
+# Every entity kind, in the order standOff lists them; a new kind is one row here.
 ENTITY_KINDS: tuple[EntityKind, ...] = (
-    EntityKind(EntityType.PERSON, "person", "listPerson", "persName", "persName", "pers-"),
-    EntityKind(EntityType.PLACE, "place", "listPlace", "placeName", "placeName", "place-"),
-    EntityKind(EntityType.ORG, "org", "listOrg", "orgName", "orgName", "org-"),
-    EntityKind(EntityType.EVENT, "event", "listEvent", "eventName", "label", "event-"),
+    EntityKind(EntityType.PERSON, "listPerson", "persName", "persName", "pers-", "persons"),
+    EntityKind(EntityType.PLACE, "listPlace", "placeName", "placeName", "place-", "places"),
+    EntityKind(EntityType.ORG, "listOrg", "orgName", "orgName", "org-", "organisations"),
+    EntityKind(EntityType.EVENT, "listEvent", "eventName", "label", "event-", "events"),
 )
-"""Every entity kind, in the order ``standOff`` lists them."""
 KINDS: Mapping[EntityType, EntityKind] = {kind.type: kind for kind in ENTITY_KINDS}
 KIND_OF_NAME: Mapping[str, EntityKind] = {kind.name: kind for kind in ENTITY_KINDS}
 """The kind a name element (``persName``…) stands for."""

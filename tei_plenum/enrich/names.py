@@ -27,20 +27,20 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..authority import KEY_PREFIX, Authority, Record, is_word_boundary
+from ..authority import Authority, Record, is_word_boundary
 from ..letters import UPPER
-from ..model import Block, Document, Entity, EntityType, Mark, Participant, attrs, mark_order, nests
-from ..slug import slug
+from ..model import Block, Document, Entity, Mark, Participant, attrs, mark_order, nests
+from ..vocabulary import (
+    KINDS,
+    NAME_ELEMENTS,
+    RESP_TRANSLATOR_EN,
+    EntityType,
+    entity_key,
+    person_key,
+    pointer,
+)
 from .cues import Cues
 
-NAME_TAGS: dict[EntityType, str] = {
-    EntityType.PERSON: "persName",
-    EntityType.PLACE: "placeName",
-    EntityType.ORG: "orgName",
-    EntityType.EVENT: "eventName",
-}
-_NAME_TAG_SET = frozenset(NAME_TAGS.values())
-TRANSLATOR = "#resp-translator-en"
 BRACKET_NOTE = "Bracketed by the translator as an uncertain transliteration."
 
 # (outer, inner) pairs that may nest: the DPRK inside "DPRK Government", the CPSU inside
@@ -161,19 +161,21 @@ class _Candidate:
     extra: tuple[tuple[str, str], ...] = ()
 
     def mark(self) -> Mark:
-        return Mark(self.start, self.end, self.tag, attrs(ref=f"#{self.ref}", **dict(self.extra)))
+        return Mark(
+            self.start, self.end, self.tag, attrs(ref=pointer(self.ref), **dict(self.extra))
+        )
 
 
 class _Participants:
-    """Looks up the participant a person mention refers to, by slug or by surname."""
+    """Looks up the participant a person mention refers to, by key or by surname."""
 
     def __init__(self, participants: Sequence[Participant]) -> None:
-        self._by_slug: dict[str, str] = {}
+        self._by_key: dict[str, str] = {}
         surnames: dict[str, set[str]] = {}
         forms: set[str] = set()
         for person in participants:
-            self._by_slug[person.key.removeprefix("pers-")] = person.key
-            self._by_slug.setdefault(slug(person.name, drop_initials=True), person.key)
+            self._by_key[person.key] = person.key
+            self._by_key.setdefault(person_key(person.name), person.key)
             surname = _surname(person.name)
             if surname:
                 surnames.setdefault(surname.lower(), set()).add(person.key)
@@ -184,7 +186,7 @@ class _Participants:
 
     def match(self, surface: str) -> str | None:
         """The participant key for a person named ``surface``, if any."""
-        key = self._by_slug.get(slug(surface, drop_initials=True))
+        key = self._by_key.get(person_key(surface))
         if key is not None:
             return key
         surname = _surname(surface)
@@ -265,7 +267,7 @@ class _Registry:
                 return participant, None
         if key is not None and not uncertain:
             return key, self.authority.record(key)
-        local = KEY_PREFIX[kind] + slug(surface, drop_initials=kind is EntityType.PERSON)
+        local = entity_key(kind, surface)
         if key is None and local in self.authority:
             return local, self.authority.record(local)
         name = surface.title() if surface.isupper() else surface
@@ -322,7 +324,7 @@ def _fits(candidate: _Candidate, taken: list[Mark]) -> bool:
     if not nests(taken, candidate.start, candidate.end):
         return False
     for mark in taken:
-        if mark.tag not in _NAME_TAG_SET or mark.is_milestone:
+        if mark.tag not in NAME_ELEMENTS or mark.is_milestone:
             continue
         if (mark.start, mark.end) == (candidate.start, candidate.end):
             return False
@@ -355,7 +357,7 @@ def _candidates(
         if kind is EntityType.PERSON:
             initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
             start = initials.start() if initials else start
-        yield _Candidate(start, hit.end, NAME_TAGS[kind], ref, make)
+        yield _Candidate(start, hit.end, KINDS[kind].name, ref, make)
     for start, end, key in people.find(text):
         yield _Candidate(start, end, "persName", key)
     cues = _CUES.found(text)
@@ -407,7 +409,7 @@ def _bracket_name(
     content = text[start:end]
     if not _BRACKET_NAME.match(content) or content.split()[0].lower() in _DESCRIPTIONS:
         return []
-    uncertain = (("cert", "low"), ("resp", TRANSLATOR))
+    uncertain = (("cert", "low"), ("resp", pointer(RESP_TRANSLATOR_EN)))
     before = text[: max(start - 1, 0)]
     hit = authority.lookup(content)
     previous = _NAME_BEFORE.search(before)
@@ -429,5 +431,5 @@ def _bracket_name(
         ref, make = registry.resolve(content, kind)
     else:
         return []
-    name = _Candidate(start, end, NAME_TAGS[kind], ref, make, extra=uncertain)
+    name = _Candidate(start, end, KINDS[kind].name, ref, make, extra=uncertain)
     return [(name.mark(), name)]

@@ -15,7 +15,7 @@ from dataclasses import replace
 from ..letters import display_name
 from ..model import Block, Document, Entity, EntityType, Mark, Role, attrs, nests
 from ..reader import patterns as pat
-from ..slug import slug
+from ..vocabulary import person_key, pointer
 
 _OFFICE = re.compile(
     r"\b(?:chairman|chairwoman|ambassador|minister|secretary|premier|president|director|chief|"
@@ -61,7 +61,7 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
     name = block.text[name_start:name_end].strip()
     if not name or not name[:1].isupper() or not nests(block.marks, name_start, name_end):
         return block
-    key = f"pers-{slug(name, drop_initials=True)}"
+    key = person_key(name)
     if key not in known:
         known.add(key)
         occupation = "translator" if caption.startswith("translat") else "recorder"
@@ -70,7 +70,7 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
                 key, EntityType.PERSON, display_name(name), occupation=occupation, unresolved=True
             )
         )
-    return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=f"#{key}"))])
+    return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))])
 
 
 def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:
@@ -82,11 +82,11 @@ def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:
             return _office_only(block)
         start, end = span
         name = text[start:end]
-        key = f"pers-{slug(name, drop_initials=True)}"
+        key = person_key(name)
         if key not in known:
             known.add(key)
             entities.append(Entity(key, EntityType.PERSON, display_name(name), unresolved=True))
-        person = Mark(start, end, "persName", attrs(ref=f"#{key}"))
+        person = Mark(start, end, "persName", attrs(ref=pointer(key)))
         if not nests(block.marks, start, end):
             return block
         block = block.with_marks([person])

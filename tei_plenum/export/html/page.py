@@ -10,7 +10,7 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...errors import DocumentError, Location
-from ...vocabulary import TEI_NS
+from ...vocabulary import ENTITY_KINDS, KIND_OF_RECORD, TEI_NS
 from ...vocabulary import XML_ID as _XML_ID
 
 # Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
@@ -55,13 +55,8 @@ _DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"
 _BLOCKS = _TEXT_BLOCKS | _CONTAINERS.keys() | _DIVS
 _ROLES = {"table": "table", "row": "row", "cell": "cell"}
 
-_NAME_GROUPS = {
-    "persName": "person",
-    "placeName": "place",
-    "orgName": "org",
-    "eventName": "event",
-    "name": "other",
-}
+# Name element -> index group: the entity kinds, and "other" for a bare name.
+_NAME_GROUPS = {**{kind.name: str(kind.type) for kind in ENTITY_KINDS}, "name": "other"}
 _GROUP_TITLES = {
     "person": "People",
     "place": "Places",
@@ -69,7 +64,7 @@ _GROUP_TITLES = {
     "event": "Events",
     "other": "Other names",
 }
-_RECORD_TAGS = frozenset({"person", "personGrp", "persona", "place", "org", "event", "object"})
+_RECORD_TAGS = frozenset({*KIND_OF_RECORD, "personGrp", "persona", "object"})
 _RECORD_NAME_TAGS = ("persName", "placeName", "orgName", "eventName", "label", "name", "title")
 _DATE_TAGS = frozenset({"date", "docDate", "origDate", "time"})
 _DATE_ATTRS = (
