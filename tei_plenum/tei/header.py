@@ -17,6 +17,8 @@ from .. import __version__
 from ..letters import is_upper
 from ..model import Block, Document, Entity, Mark, Role
 from ..slug import document_id, slug
+from ..vocabulary import HAND_ANNOTATOR, HAND_SIGNATURES, RESP_ENCODER, RESP_TRANSLATOR_EN, pointer
+from ..vocabulary import MARKING_LABELS as _MARKING_LABELS
 from .ns import el, sub
 from .text import marking_ids
 
@@ -24,20 +26,6 @@ _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to with without between "
     "among about over under upon via".split()
 )
-_MARKING_LABELS = {
-    "translationNote": "Translation note",
-    "classification": "Security classification",
-    "copyNumber": "Copy number",
-    "handling": "Handling instruction",
-    "telegramNumber": "Telegram number",
-    "registration": "Registration number",
-    "printRun": "Print run",
-    "typist": "Typist's mark",
-    "printDate": "Date of printing",
-    "pageNum": "Page number",
-    "letterhead": "Letterhead",
-    "marking": "Marking",
-}
 _EDITORIAL = {
     "normalization": (
         "Line-wrap newlines become single spaces; trailing spaces, separator lines of spaces "
@@ -50,8 +38,9 @@ _EDITORIAL = {
     "interpretation": (
         "Square brackets are the English translator's: the bracket characters are kept as "
         "text and the bracketed content is wrapped in exactly one element carrying "
-        'resp="#resp-translator-en". Dates are normalised to ISO 8601; a year inferred from '
-        'the document date carries evidence="internal", cert and resp="#resp-encoder".'
+        f'resp="{pointer(RESP_TRANSLATOR_EN)}". Dates are normalised to ISO 8601; a year '
+        'inferred from the document date carries evidence="internal", cert and '
+        f'resp="{pointer(RESP_ENCODER)}".'
     ),
     "correction": "No corrections are made; apparent errors are transcribed as found.",
 }
@@ -128,7 +117,7 @@ def build_header(data: HeaderInput) -> etree._Element:
     if data.revision_date:
         changes = sub(sub(header, "revisionDesc"), "listChange")
         sub(changes, "change", "Converted from plain text by tei-plenum.",
-            when=data.revision_date, who="#resp-encoder")  # fmt: skip
+            when=data.revision_date, who=pointer(RESP_ENCODER))  # fmt: skip
     return header
 
 
@@ -287,14 +276,14 @@ def _title_stmt(
         resp_stmt = sub(stmt, "respStmt", xml_id=f"resp-{slug}")
         sub(resp_stmt, "resp", resp)
         sub(resp_stmt, "persName", name, ref=ref or None)
-    english = sub(stmt, "respStmt", xml_id="resp-translator-en")
+    english = sub(stmt, "respStmt", xml_id=RESP_TRANSLATOR_EN)
     sub(english, "resp", "English translation, including every square-bracketed insertion")
     translator = meta.get("translator_en")
     if translator:
         sub(english, "persName", str(translator))
     else:
         sub(english, "orgName", _archive(facts.banner) or "Unknown translator")
-    encoder = sub(stmt, "respStmt", xml_id="resp-encoder")
+    encoder = sub(stmt, "respStmt", xml_id=RESP_ENCODER)
     sub(encoder, "resp", "TEI encoding by automatic conversion from plain text")
     sub(encoder, "name", "tei-plenum", type="software")
 
@@ -391,13 +380,13 @@ def _phys_desc(ms: etree._Element, facts: _Facts, meta: Mapping[str, Any]) -> No
         hands = sub(phys, "handDesc")
         if facts.has_signatures:
             sub(hands, "handNote", 'Handwritten signatures, rendered by the English translator as'
-                ' "[signature]".', xml_id="hand-signatures", scope="minor")  # fmt: skip
+                ' "[signature]".', xml_id=HAND_SIGNATURES, scope="minor")  # fmt: skip
         if facts.has_handwriting:
             sub(
                 hands,
                 "handNote",
                 "Handwritten additions on the original, described in square brackets.",
-                xml_id="hand-annotator",
+                xml_id=HAND_ANNOTATOR,
                 scope="minor",
             )
     if not facts.markings:
