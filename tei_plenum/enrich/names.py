@@ -29,6 +29,15 @@ from dataclasses import dataclass, field, replace
 
 from ..authority import Authority, Record, is_word_boundary
 from ..letters import UPPER
+from ..lexicon import (
+    EAST_ASIAN_FAMILY_NAMES,
+    INITIAL,
+    NAME_TITLES,
+    alternation,
+    cue_words,
+    is_initial,
+    surname,
+)
 from ..model import Block, Document, Entity, Mark, Participant, attrs, mark_order, nests
 from ..vocabulary import (
     KINDS,
@@ -48,18 +57,11 @@ BRACKET_NOTE = "Bracketed by the translator as an uncertain transliteration."
 # mention, so persName never nests.
 _NESTING = {("orgName", "placeName"), ("eventName", "orgName"), ("eventName", "placeName")}
 
-_TITLES = (
-    "Comrade|Cde\\.|Cde|Ambassador|Deputy Minister|Vice Minister|Minister|Vice Premier|"
-    "Deputy Premier|Premier|Vice Chairman|Deputy Chairman|Chairman|General Secretary|"
-    "First Secretary|Second Secretary|Third Secretary|Secretary|Counsellor|Counselor|Attaché|"
-    "Attache|Adviser|Advisor|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Prof\\.|Professor|Academician|Marshal|"
-    "Lieutenant General|Major General|General|Colonel|Admiral|President|Consul|Envoy"
-)
 _NAME_WORD = rf"{UPPER}[^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*"
-_PERSON_NAME = rf"(?:{UPPER}[a-z]?\.\s?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+_PERSON_NAME = rf"(?:{INITIAL}\s?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
 # Initials printed before a surname the authority knows ("N. T. Fedorenko", "A. PUZANOV").
-_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{UPPER}[a-z]?\.\s?){{1,3}}\s?$")
-_TITLED = re.compile(rf"\b(?:{_TITLES}|{_TITLES.upper()}|comrade|cde\.)\s+({_PERSON_NAME})")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{INITIAL}\s?){{1,3}}\s?$")
+_TITLED = re.compile(rf"\b(?:{alternation(NAME_TITLES)})\s+({_PERSON_NAME})")
 _PROVINCE = re.compile(rf"\b({_NAME_WORD}(?: {_NAME_WORD})? Province)\b")
 _CITY_OF = re.compile(
     rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of ({_NAME_WORD}(?: {_NAME_WORD})?)"
@@ -91,8 +93,7 @@ _ORG_COMPLEMENT = re.compile(rf"(?:\s+of(?:\s+the)?\s+{_COMPLEMENT})+")
 # Which of the patterns above can match at all, decided by one scan for their cue words.
 _CUES = Cues(
     {
-        "title": [w for t in _TITLES.replace("\\", "").split("|") for w in (t, t.upper())]
-        + ["comrade", "cde."],
+        "title": cue_words(NAME_TITLES),
         "org": _ORG_HEADS.split("|"),
         _PROVINCE.pattern: ["Province"],
         _CITY_OF.pattern: [
@@ -127,11 +128,6 @@ _DESCRIPTIONS = _word_set(
 _BRACKET_NAME = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}$")
 _PLACE_CUE = re.compile(r"(?:(\S+) )?\b(in|at|of) $")
 _NAME_BEFORE = re.compile(rf"({_NAME_WORD}) $")
-_EAST_ASIAN_SURNAMES = _word_set(
-    """kim ri li lee yi pak park choe choi han nam ho jong chong kang o yun so hong chang
-    jang mu mao zhou liu zhu deng peng chen lin hua wang zhang gao jiang dong ji qiao huang
-    nie kang cho yo lyuh syngman chun"""
-)
 
 
 def enrich_names(doc: Document, authority: Authority) -> Document:
@@ -202,23 +198,17 @@ class _Participants:
 
 
 def _words(name: str) -> list[str]:
-    return [word for word in name.split() if not re.fullmatch(r"[A-Za-z]{1,2}\.", word)]
+    return [word for word in name.split() if not is_initial(word)]
 
 
 def _surname(name: str) -> str | None:
-    """The surname used to match a participant, or None when it would be ambiguous.
-
-    Russian-style names keep the surname last; East Asian names put it first, and a bare
-    Kim, Pak or Ri names too many people to match anything but a one-word mention.
-    """
+    """The surname used to match a participant, or None when it would be ambiguous: a name
+    that opens with an East Asian family name is not matched by one word of it, since a bare
+    Kim, Pak or Ri names too many people."""
     words = _words(name)
-    if not words:
+    if len(words) > 1 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES:
         return None
-    if len(words) == 1:
-        return words[0]
-    if words[0].lower() in _EAST_ASIAN_SURNAMES:
-        return None
-    return words[-1]
+    return surname(name)
 
 
 def _spellings(name: str) -> set[str]:

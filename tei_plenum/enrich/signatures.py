@@ -13,17 +13,13 @@ import re
 from dataclasses import replace
 
 from ..letters import display_name
+from ..lexicon import INITIAL, OFFICE_WORDS, alternation
 from ..model import Block, Document, Entity, EntityType, Mark, Role, attrs, nests
 from ..reader import patterns as pat
 from ..vocabulary import person_key, pointer
 
-_OFFICE = re.compile(
-    r"\b(?:chairman|chairwoman|ambassador|minister|secretary|premier|president|director|chief|"
-    r"head|commander|charg[ée]|counsel+or|consul|deputy|attach[ée]|representative|envoy|"
-    r"first secretary|general secretary|member|leader|plenipotentiary|officer)\b",
-    re.IGNORECASE,
-)
-_INITIALS_NAME = re.compile(r"(?:\b[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+_OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
+_INITIALS_NAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 _BRACKET = re.compile(r"\s*\[")
 
 

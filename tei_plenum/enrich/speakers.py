@@ -16,16 +16,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..letters import UPPER, display_name
+from ..lexicon import LABEL_HONORIFICS, LABEL_TITLES, alternation, surname
 from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
 from ..slug import slug
 from ..vocabulary import group_key, person_key, pointer
 
-_HONORIFIC = (
-    r"(?:Comrade|Comrades|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Ambassador|Minister|Premier|Chairman|"
-    r"Secretary|Marshal|General|Deputy\s+Minister|Vice\s+Minister|Counsellor|Counselor|"
-    r"President|Prime\s+Minister|Foreign\s+Minister|Comrade\s+Ambassador)"
-)
+_HONORIFIC = f"(?:{alternation(LABEL_TITLES)})"
 _NAME = rf"{UPPER}[\w'’.-]*(?:\s+(?:{UPPER}[\w'’.-]*|\[[^\]]+\])){{0,4}}"
 _LABEL = re.compile(
     rf"^(?P<label>(?:(?P<qa>Q|A|Question|Answer)(?=\s*:)|"
@@ -65,9 +62,9 @@ class _Cast:
         known = self.people.get(key)
         if known is None:
             known = Participant(key, name, (role,), side=side, **extra)  # type: ignore[arg-type]
-            surname = _surname(name)
-            if surname:
-                self.surnames.setdefault(surname, key)
+            family = _surname(name)
+            if family:
+                self.surnames.setdefault(family, key)
         elif role not in known.roles:
             known = replace(known, roles=(*known.roles, role))
         if side and not known.side:
@@ -89,13 +86,8 @@ class _Cast:
 
 
 def _surname(name: str) -> str:
-    words = [w for w in re.sub(r"\[[^\]]*\]", "", name).split() if not re.match(r"^\w\.$", w)]
-    if not words:
-        return ""
-    # Korean names put the family name first ("Han Sang-dok", "Kim Il Sung"); Russian and
-    # Western names last ("V. P. Lobanov"). A hyphenated or three-part name is read as Korean.
-    korean = len(words) >= 2 and ("-" in words[-1] or len(words) == 3)
-    return (words[0] if korean else words[-1]).lower()
+    """The surname in lower case, by which a label finds its participant ("" for none)."""
+    return (surname(name) or "").lower()
 
 
 def mark_speakers(doc: Document) -> Document:
@@ -174,6 +166,7 @@ _ROLE_WORDS = frozenset(
     "department ministry committee trade foreign affairs".split()
 )
 _TOKEN = re.compile(r"\[[^\]]*\]|[\w'’.-]+")
+_TRAILING_HONORIFIC = re.compile(rf"\s*\b(?:{alternation(LABEL_HONORIFICS)})$")
 
 
 def _mark_unlisted_names(block: Block) -> Block:
@@ -227,7 +220,7 @@ def _occupation(before: str) -> str | None:
     """The office words just before a name in a participants line ("Embassy Second Secretary")."""
     phrase = re.split(r"[,;:]|\band\b", before)[-1].strip()
     phrase = re.sub(r"^(?:the|and)\s+|^from\s+the\s+\S+\s+side\b\s*", "", phrase)
-    phrase = re.sub(r"\s*\b(?:Comrades?|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$", "", phrase).strip()
+    phrase = _TRAILING_HONORIFIC.sub("", phrase).strip()
     return phrase or None
 
 
