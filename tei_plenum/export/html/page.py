@@ -17,42 +17,6 @@ from ...vocabulary import XML_ID as _XML_ID
 # tree built in code has no cap and recursion must not fail on it.
 _MAX_DEPTH = 200
 
-# Block elements whose content is running text: they become <p> (or a block <span> inside
-# running text, where HTML allows no <p>).
-_TEXT_BLOCKS = frozenset(
-    {
-        "p", "ab", "fw", "titlePart", "docDate", "docImprint", "docEdition",
-        "byline", "signed", "salute", "dateline", "speaker", "trailer", "address", "addrLine",
-        "l", "stage", "head", "imprimatur", "argument",
-    }
-)  # fmt: skip
-# Block elements that hold other blocks.
-_CONTAINERS = {
-    "front": "div",
-    "body": "div",
-    "back": "div",
-    "group": "div",
-    "titlePage": "div",
-    "docTitle": "div",
-    "opener": "div",
-    "closer": "div",
-    "postscript": "div",
-    "sp": "div",
-    "spGrp": "div",
-    "lg": "div",
-    "epigraph": "div",
-    "floatingText": "div",
-    "figure": "div",
-    "listBibl": "div",
-    "castList": "div",
-    "table": "div",
-    "row": "div",
-    "cell": "div",
-    "list": "ul",
-    "item": "li",
-}
-_DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
-_BLOCKS = _TEXT_BLOCKS | _CONTAINERS.keys() | _DIVS
 _ROLES = {"table": "table", "row": "row", "cell": "cell"}
 
 # Name element -> index group: the entity kinds, and "other" for a bare name.
