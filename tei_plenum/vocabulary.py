@@ -125,6 +125,16 @@ def group_key(name: str) -> str:
     return GROUP_PREFIX + slug(name)
 
 
+# --------------------------------------------------------------------------- special marks
+
+BRACKET_MARK = "bracket"
+"""The reader's mark over the words inside square brackets: the brackets enricher and the
+names enricher turn each into its TEI element, and no bracket mark reaches the writer (§9)."""
+SPEAKER_MARK = "speaker"
+"""The mark over a speaker label: the writer puts the label in a ``speaker`` element before
+the turn's paragraph rather than inside it (§13)."""
+
+
 # ---------------------------------------------------------------------- responsibilities
 
 RESP_TRANSLATOR_EN = "resp-translator-en"

@@ -14,7 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Document, Mark, attrs
-from ..vocabulary import HAND_ANNOTATOR, RESP_TRANSLATOR_EN, pointer
+from ..vocabulary import BRACKET_MARK, HAND_ANNOTATOR, RESP_TRANSLATOR_EN, pointer
 
 # Every bracket is the English translator's (guide §9).
 _BY_TRANSLATOR = pointer(RESP_TRANSLATOR_EN)
@@ -44,12 +44,12 @@ def classify_brackets(doc: Document) -> Document:
 
 
 def _classify_block(block: Block) -> Block:
-    if not any(m.tag == "bracket" for m in block.marks):
+    if not any(m.tag == BRACKET_MARK for m in block.marks):
         return block
     kept: list[Mark] = []
     added: list[Mark] = []
     for mark in block.marks:
-        if mark.tag != "bracket":
+        if mark.tag != BRACKET_MARK:
             kept.append(mark)
             continue
         found = _classify(block.text, mark)
@@ -116,10 +116,10 @@ def finalize_brackets(doc: Document) -> Document:
     supplied = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
 
     def final(block: Block) -> Block:
-        if not block.has_mark("bracket"):
+        if not block.has_mark(BRACKET_MARK):
             return block
         marks = [
-            Mark(m.start, m.end, "supplied", supplied) if m.tag == "bracket" else m
+            Mark(m.start, m.end, "supplied", supplied) if m.tag == BRACKET_MARK else m
             for m in block.marks
         ]
         return block.with_only_marks(marks)

@@ -40,6 +40,7 @@ from ..lexicon import (
 )
 from ..model import Block, Document, Entity, Mark, Participant, attrs, mark_order, nests
 from ..vocabulary import (
+    BRACKET_MARK,
     KINDS,
     NAME_ELEMENTS,
     RESP_TRANSLATOR_EN,
@@ -283,7 +284,7 @@ def _enrich_block(
     text = block.text
     removed: set[Mark] = set()
     bracketed: list[tuple[Mark, _Candidate | None]] = []
-    for bracket in (mark for mark in block.marks if mark.tag == "bracket" and not mark.attrs):
+    for bracket in (mark for mark in block.marks if mark.tag == BRACKET_MARK and not mark.attrs):
         decided = _bracket_name(text, bracket, authority, registry)
         if decided:
             removed.add(bracket)

@@ -20,7 +20,7 @@ from ..lexicon import LABEL_HONORIFICS, LABEL_TITLES, alternation, surname
 from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
 from ..slug import slug
-from ..vocabulary import group_key, person_key, pointer
+from ..vocabulary import SPEAKER_MARK, group_key, person_key, pointer
 
 _HONORIFIC = f"(?:{alternation(LABEL_TITLES)})"
 _NAME = rf"{UPPER}[\w'’.-]*(?:\s+(?:{UPPER}[\w'’.-]*|\[[^\]]+\])){{0,4}}"
@@ -304,7 +304,7 @@ def _in(block: Block, tag: str) -> bool:
 def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, list[Mark]]:
     """The participant a label names, and the marks that encode the label (guide §13)."""
     end = label.end("label")
-    marks = [Mark(0, end, "speaker")]
+    marks = [Mark(0, end, SPEAKER_MARK)]
     if label.group("qa"):
         role = "interviewer" if label.group("qa")[0] == "Q" else "interviewee"
         key = cast.add(

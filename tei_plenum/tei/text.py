@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ..model import Block, Container, Role
-from ..vocabulary import tei_tag
+from ..vocabulary import SPEAKER_MARK, tei_tag
 from .inline import append_text, fill
 from .ns import el
 
@@ -124,7 +124,7 @@ def _enter(
 
 def _write_block(parent: etree._Element, block: Block, marking_id: str | None) -> None:
     tag, fixed = ROLE_ELEMENTS[block.role]
-    speaker = next((m for m in block.marks if m.tag == "speaker"), None)
+    speaker = next((m for m in block.marks if m.tag == SPEAKER_MARK), None)
     marks = [m for m in block.marks if m is not speaker]
     start = 0
     if speaker is not None:
