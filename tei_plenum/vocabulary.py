@@ -7,6 +7,7 @@ copies drift apart. This module holds each such name once:
 - the TEI and XML namespaces and Clark names (``tei_tag("p")``, ``XML_ID``);
 - the entity kinds, one row each: record element, list element, name element, key prefix;
   and the key builders (``person_key("S. N. Karelin") == "pers-karelin"``);
+- the two marks that cross stages without being TEI as they stand (bracket, speaker label);
 - the responsibility and hand ids the header declares and the text points to;
 - the marking types (``fw/@type``) and their labels.
 
@@ -29,9 +30,9 @@ TEI_NS = "http://www.tei-c.org/ns/1.0"
 XML_NS = "http://www.w3.org/XML/1998/namespace"
 TEI_CLARK = f"{{{TEI_NS}}}"
 """The start of every TEI element's Clark name, for names built in a loop or a path."""
-NSMAP = {None: TEI_NS}
+NSMAP: dict[str | None, str] = {None: TEI_NS}
 """The namespace map of a document the converter writes: TEI as the default namespace."""
-XPATH_NS = {"tei": TEI_NS}
+XPATH_NS: dict[str, str] = {"tei": TEI_NS}
 """The prefix that XPath and ElementPath expressions use for TEI (``.//tei:persName``)."""
 XML_ID = f"{{{XML_NS}}}id"
 XML_LANG = f"{{{XML_NS}}}lang"
@@ -85,6 +86,7 @@ ENTITY_KINDS: tuple[EntityKind, ...] = (
     EntityKind(EntityType.EVENT, "listEvent", "eventName", "label", "event-", "events"),
 )
 KINDS: Mapping[EntityType, EntityKind] = {kind.type: kind for kind in ENTITY_KINDS}
+"""The row of each entity type."""
 KIND_OF_NAME: Mapping[str, EntityKind] = {kind.name: kind for kind in ENTITY_KINDS}
 """The kind a name element (``persName``…) stands for."""
 KIND_OF_RECORD: Mapping[str, EntityKind] = {kind.record: kind for kind in ENTITY_KINDS}
@@ -104,20 +106,9 @@ def entity_key(kind: EntityType, name: str) -> str:
 
 
 def person_key(name: str) -> str:
-    """``pers-`` + the name's slug without initials: ``person_key("V. P. Lobanov")``."""
+    """``pers-`` + the name's slug without initials: ``person_key("V. P. Lobanov")`` is
+    ``pers-lobanov``. The signature and speaker enrichers key the people they find with it."""
     return entity_key(EntityType.PERSON, name)
-
-
-def place_key(name: str) -> str:
-    return entity_key(EntityType.PLACE, name)
-
-
-def org_key(name: str) -> str:
-    return entity_key(EntityType.ORG, name)
-
-
-def event_key(name: str) -> str:
-    return entity_key(EntityType.EVENT, name)
 
 
 def group_key(name: str) -> str:

@@ -22,11 +22,8 @@ from tei_plenum.vocabulary import (
     EntityType,
     MarkingType,
     entity_key,
-    event_key,
     group_key,
-    org_key,
     person_key,
-    place_key,
     pointer,
     tei_tag,
 )
@@ -48,10 +45,13 @@ def test_clark_names_are_the_ones_lxml_builds() -> None:
         (person_key("S. N. KARELIN"), "pers-karelin"),
         (person_key("Ž. Novák"), "pers-novak"),
         (person_key("Han Sang-dok"), "pers-han-sang-dok"),
-        (place_key("Mongolian People's Republic"), "place-mongolian-peoples-republic"),
-        (place_key("St. Petersburg"), "place-st-petersburg"),
-        (org_key("KWP CC"), "org-kwp-cc"),
-        (event_key("20th CPSU Congress"), "event-20th-cpsu-congress"),
+        (
+            entity_key(EntityType.PLACE, "Mongolian People's Republic"),
+            "place-mongolian-peoples-republic",
+        ),
+        (entity_key(EntityType.PLACE, "St. Petersburg"), "place-st-petersburg"),
+        (entity_key(EntityType.ORG, "KWP CC"), "org-kwp-cc"),
+        (entity_key(EntityType.EVENT, "20th CPSU Congress"), "event-20th-cpsu-congress"),
         (group_key("North"), "grp-north"),
     ],
 )
@@ -61,7 +61,7 @@ def test_key_builders(built: str, expected: str) -> None:
 
 def test_only_a_persons_key_drops_initials() -> None:
     assert person_key("St. Petersburg") == "pers-petersburg"
-    assert place_key("St. Petersburg") == "place-st-petersburg"
+    assert entity_key(EntityType.PLACE, "St. Petersburg") == "place-st-petersburg"
 
 
 @given(kind=st.sampled_from(EntityType), name=st.text(max_size=40))
