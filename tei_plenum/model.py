@@ -17,7 +17,8 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
-from .vocabulary import EntityType
+# Re-exported: the model's records are typed by it, and callers may import it from here.
+from .vocabulary import EntityType as EntityType
 
 Attrs = tuple[tuple[str, str], ...]
 

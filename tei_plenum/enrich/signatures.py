@@ -14,9 +14,9 @@ from dataclasses import replace
 
 from ..letters import display_name
 from ..lexicon import INITIAL, OFFICE_WORDS, alternation
-from ..model import Block, Document, Entity, EntityType, Mark, Role, attrs, nests
+from ..model import Block, Document, Entity, Mark, Role, attrs, nests
 from ..reader import patterns as pat
-from ..vocabulary import person_key, pointer
+from ..vocabulary import EntityType, person_key, pointer
 
 _OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
 _INITIALS_NAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
