@@ -20,6 +20,7 @@ from tei_plenum import resources
 from tei_plenum.authority import Authority, read_records
 from tei_plenum.enrich.names import enrich_names
 from tei_plenum.model import Block, Document, Mark, Role, SourceSpan
+from tei_plenum.vocabulary import TEI_NS
 
 ROOT = Path(__file__).resolve().parent.parent
 GENERATED_RECORDS = 50_000
@@ -76,7 +77,7 @@ def write_authority(path: Path, count: int) -> None:
     """A synthetic authority of ``count`` people with Korean-like names and two spellings."""
     names = itertools.islice(itertools.product(_SYLLABLES, repeat=3), count)
     with path.open("w", encoding="utf-8") as out:
-        out.write('<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>\n')
+        out.write(f'<TEI xmlns="{TEI_NS}"><standOff><listPerson>\n')
         for n, (a, b, c) in enumerate(names):
             name = f"{a.title()} {b.title()}-{c}"
             out.write(

@@ -18,13 +18,13 @@ from typing import Any
 from lxml import etree
 
 from tei_plenum.errors import TeiPlenumError
+from tei_plenum.vocabulary import ENTITY_KINDS, TEI_CLARK, XML_ID
+from tei_plenum.vocabulary import XPATH_NS as NS
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-NS = {"tei": TEI_NS}
-
-# TEI element (local name) -> entity type used in the gold files.
-ENTITY_ELEMENTS = {"persName": "person", "placeName": "place", "orgName": "org"}
+# The entity types the gold files annotate (events are not scored), and the TEI element
+# (local name) that marks a mention of each.
 ENTITY_TYPES = ("person", "place", "org")
+ENTITY_ELEMENTS = {kind.name: str(kind.type) for kind in ENTITY_KINDS if kind.type in ENTITY_TYPES}
 DATE_ATTRS = ("when", "from", "to", "notBefore", "notAfter")
 DATE_ELEMENTS = ("date", "docDate")
 # The container the converter gives the archive's catalogue furniture (cover, page lines).
@@ -91,7 +91,7 @@ def _participants(root: etree._Element) -> dict[str, str]:
     """Map each participant's xml:id to its name, so that @who can be read as a person."""
     names = {}
     for person in root.iterfind(".//tei:teiHeader//tei:particDesc//tei:person", NS):
-        xml_id = person.get("{http://www.w3.org/XML/1998/namespace}id")
+        xml_id = person.get(XML_ID)
         pers_name = person.find("tei:persName", NS)
         if xml_id and pers_name is not None:
             names[xml_id] = normalise("".join(pers_name.itertext())).lower()
@@ -115,7 +115,7 @@ def in_archive_cover(element: etree._Element) -> bool:
     """
     return any(
         _local(a) == "div" and a.get("type") == ARCHIVE_COVER
-        for a in element.iterancestors(f"{{{TEI_NS}}}*")
+        for a in element.iterancestors(f"{TEI_CLARK}*")
     )
 
 
@@ -134,12 +134,12 @@ def extract(tree: etree._ElementTree | etree._Element) -> Annotation:
         return Annotation(pages=0, genre=genre)
     entities = []
     dates = []
-    for element in text.iter(*(f"{{{TEI_NS}}}{n}" for n in (*ENTITY_ELEMENTS, *DATE_ELEMENTS))):
+    for element in text.iter(*(f"{TEI_CLARK}{n}" for n in (*ENTITY_ELEMENTS, *DATE_ELEMENTS))):
         if in_archive_cover(element):
             continue
         name = _local(element)
         if name in ENTITY_ELEMENTS:
-            if any(_local(a) == "speaker" for a in element.iterancestors(f"{{{TEI_NS}}}*")):
+            if any(_local(a) == "speaker" for a in element.iterancestors(f"{TEI_CLARK}*")):
                 continue
             if name == "orgName" and element.get("type") in PERIODICAL_TYPES:
                 continue

@@ -22,11 +22,10 @@ from typing import Any
 from lxml import etree
 
 from tei_plenum.errors import TeiPlenumError
+from tei_plenum.vocabulary import TEI_CLARK, XML_ID, XPATH_NS
 
 from . import (
     DATE_ATTRS,
-    NS,
-    TEI_NS,
     Annotation,
     DocumentScore,
     GoldError,
@@ -40,8 +39,6 @@ from . import (
     parse_gold,
     score_document,
 )
-
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 
 # The docType vocabulary of issue 10 (encoding guide §4.5).
 GENRES = frozenset(
@@ -183,18 +180,18 @@ def _root(tree: etree._ElementTree | etree._Element) -> etree._Element:
 def main_title(tree: etree._ElementTree | etree._Element) -> str:
     """`titleStmt/title[@type="main"]`, else the first `titleStmt/title`."""
     root = _root(tree)
-    stmt = root.find("tei:teiHeader/tei:fileDesc/tei:titleStmt", NS)
+    stmt = root.find("tei:teiHeader/tei:fileDesc/tei:titleStmt", XPATH_NS)
     if stmt is None:
         return ""
-    title = stmt.find("tei:title[@type='main']", NS)
+    title = stmt.find("tei:title[@type='main']", XPATH_NS)
     if title is None:
-        title = stmt.find("tei:title", NS)
+        title = stmt.find("tei:title", XPATH_NS)
     return normalise("".join(title.itertext())) if title is not None else ""
 
 
 def document_date(tree: etree._ElementTree | etree._Element) -> DateValue:
     """The ISO attributes of `profileDesc/creation//date`, the header's document date (§4.5)."""
-    date = _root(tree).find("tei:teiHeader/tei:profileDesc/tei:creation//tei:date", NS)
+    date = _root(tree).find("tei:teiHeader/tei:profileDesc/tei:creation//tei:date", XPATH_NS)
     if date is None:
         return ()
     return tuple((a, date.get(a)) for a in DATE_ATTRS if date.get(a) is not None)
@@ -202,16 +199,16 @@ def document_date(tree: etree._ElementTree | etree._Element) -> DateValue:
 
 def _outside_line(element: etree._Element) -> bool:
     return not in_archive_cover(element) and not any(
-        _local(a) in INLINE_CONTAINERS for a in element.iterancestors(f"{{{TEI_NS}}}*")
+        _local(a) in INLINE_CONTAINERS for a in element.iterancestors(f"{TEI_CLARK}*")
     )
 
 
 def count_blocks(tree: etree._ElementTree | etree._Element) -> int:
     """Innermost block elements of `text`, outside the archive's cover and inline notes."""
-    text = _root(tree).find("tei:text", NS)
+    text = _root(tree).find("tei:text", XPATH_NS)
     if text is None:
         return 0
-    tags = [f"{{{TEI_NS}}}{name}" for name in BLOCK_ELEMENTS]
+    tags = [f"{TEI_CLARK}{name}" for name in BLOCK_ELEMENTS]
     blocks = [e for e in text.iter(*tags) if _outside_line(e)]
     counted = set(blocks)
     return sum(1 for e in blocks if not any(inner in counted for inner in e.iterdescendants(*tags)))
@@ -228,12 +225,12 @@ def person_links(tree: etree._ElementTree | etree._Element) -> tuple[PersonLink,
     with `@sameAs` or `@corresp`, the record it points to: either may be an authority key.
     """
     root = _root(tree)
-    text = root.find("tei:text", NS)
+    text = root.find("tei:text", XPATH_NS)
     if text is None:
         return ()
-    records = {r.get(XML_ID): r for r in root.iter(f"{{{TEI_NS}}}person") if r.get(XML_ID)}
+    records = {r.get(XML_ID): r for r in root.iter(f"{TEI_CLARK}person") if r.get(XML_ID)}
     links = []
-    for name in text.iter(f"{{{TEI_NS}}}persName"):
+    for name in text.iter(f"{TEI_CLARK}persName"):
         if in_archive_cover(name) or not name.get("ref"):
             continue
         refs = []

@@ -24,21 +24,10 @@ from lxml import etree
 
 from . import resources
 from .errors import ConfigError, Location, TeiParseError
-from .model import Attrs, EntityType
+from .model import Attrs
 from .parallel import FileStamp, file_stamps, per_process
+from .vocabulary import KIND_OF_RECORD, XML_ID, EntityType, tei_tag
 from .xmlsafe import parse_xml_file
-
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
-
-# Record element -> (entity type, name element, key prefix).
-_RECORD_KINDS: dict[str, tuple[EntityType, str, str]] = {
-    "person": (EntityType.PERSON, "persName", "pers-"),
-    "place": (EntityType.PLACE, "placeName", "place-"),
-    "org": (EntityType.ORG, "orgName", "org-"),
-    "event": (EntityType.EVENT, "eventName", "event-"),
-}
-KEY_PREFIX: dict[EntityType, str] = {kind: prefix for kind, _, prefix in _RECORD_KINDS.values()}
 
 
 @dataclass(frozen=True, slots=True)
@@ -173,11 +162,11 @@ def read_records(path: Path) -> list[Record]:
             raise ConfigError(f"duplicate xml:id: {detail}", exc.location) from None
         raise ConfigError(f"authority file is not XML: {exc.message}", exc.location) from None
     root = tree.getroot()
-    if root.tag != f"{{{TEI_NS}}}TEI":
+    if root.tag != tei_tag("TEI"):
         raise _problem(path, root, "authority file is not a TEI document (root must be tei:TEI)")
     return [
         _record(path, el)
-        for el in root.iter(*(f"{{{TEI_NS}}}{tag}" for tag in _RECORD_KINDS))
+        for el in root.iter(*(tei_tag(tag) for tag in KIND_OF_RECORD))
         if _in_list(el)
     ]
 
@@ -189,7 +178,8 @@ def _in_list(el: etree._Element) -> bool:
 
 def _record(path: Path, el: etree._Element) -> Record:
     kind = etree.QName(el).localname
-    entity_type, name_tag, prefix = _RECORD_KINDS[kind]
+    spec = KIND_OF_RECORD[kind]
+    name_tag, prefix = spec.name, spec.key_prefix
     key = el.get(XML_ID)
     if not key:
         raise _problem(path, el, f"<{kind}> has no xml:id")
@@ -199,7 +189,7 @@ def _record(path: Path, el: etree._Element) -> Record:
     full_name: str | None = None
     variants: list[str] = []
     uncertain: list[str] = []
-    for name_el in el.findall(f"{{{TEI_NS}}}{name_tag}"):
+    for name_el in el.findall(tei_tag(name_tag)):
         text = " ".join("".join(name_el.itertext()).split())
         if not text:
             raise _problem(path, name_el, f"empty <{name_tag}> in {key}")
@@ -214,13 +204,12 @@ def _record(path: Path, el: etree._Element) -> Record:
     if preferred is None:
         raise _problem(path, el, f"{key} has no <{name_tag}> without @type (its preferred name)")
     idnos = tuple(
-        (idno.get("type") or "", (idno.text or "").strip())
-        for idno in el.findall(f"{{{TEI_NS}}}idno")
+        (idno.get("type") or "", (idno.text or "").strip()) for idno in el.findall(tei_tag("idno"))
     )
-    occupation = el.findtext(f"{{{TEI_NS}}}occupation")
+    occupation = el.findtext(tei_tag("occupation"))
     return Record(
         key=key,
-        type=entity_type,
+        type=spec.type,
         name=preferred,
         full_name=full_name,
         variants=tuple(variants),

@@ -18,6 +18,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from enum import StrEnum
 
+# Re-exported: the model's records are typed by it, and callers may import it from here.
+from .vocabulary import EntityType as EntityType
+
 Attrs = tuple[tuple[str, str], ...]
 
 
@@ -165,13 +168,6 @@ TAG_RANK: dict[str, int] = {
     "idno": 82,
     "unit": 84,
 }
-
-
-class EntityType(StrEnum):
-    PERSON = "person"
-    PLACE = "place"
-    ORG = "org"
-    EVENT = "event"
 
 
 @dataclass(frozen=True, slots=True)

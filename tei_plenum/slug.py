@@ -6,7 +6,9 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-_INITIAL = re.compile(r"^[A-Z]\.$|^[A-Z][a-z]?\.$")
+from .lexicon import INITIAL
+
+_INITIAL = re.compile(INITIAL)
 
 
 def slug(text: str, *, drop_initials: bool = False) -> str:
@@ -18,7 +20,7 @@ def slug(text: str, *, drop_initials: bool = False) -> str:
     'karelin'
     """
     if drop_initials:
-        words = [w for w in text.split() if not _INITIAL.match(w)]
+        words = [w for w in text.split() if not _INITIAL.fullmatch(w)]
         text = " ".join(words) or text
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’`]", "", folded.lower())

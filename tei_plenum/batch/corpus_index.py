@@ -20,13 +20,15 @@ from urllib.parse import quote
 from lxml import etree
 
 from ..export.html import page_head
+from ..vocabulary import ENTITY_KINDS, EntityType
 from .worker import Summary
 
 INDEX_STEM = "index"
-ENTITY_SECTIONS = (
-    ("person", "persons", "Persons"),
-    ("place", "places", "Places"),
-    ("org", "organisations", "Organisations"),
+# (kind, anchor, heading) of each list of names; events are not listed.
+ENTITY_SECTIONS = tuple(
+    (str(kind.type), kind.plural, kind.plural.capitalize())
+    for kind in ENTITY_KINDS
+    if kind.type is not EntityType.EVENT
 )
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 

@@ -8,9 +8,10 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from typing import Any
 
+from ..vocabulary import ENTITY_KINDS
 from .worker import Outcome, Settings, Status
 
-ENTITY_LABELS = {"person": "persons", "place": "places", "org": "organisations", "event": "events"}
+ENTITY_LABELS = {str(kind.type): kind.plural for kind in ENTITY_KINDS}
 
 
 @dataclass

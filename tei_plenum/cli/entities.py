@@ -19,11 +19,11 @@ from pathlib import Path
 import click
 from lxml import etree
 
-from ..authority import TEI_NS, XML_ID
+from ..vocabulary import ENTITY_KINDS, TEI_NS, XML_ID
 from ..xmlsafe import parse_xml_file
 from .outcome import RunOutcome
 
-_KINDS = {"persName": "person", "placeName": "place", "orgName": "org", "eventName": "event"}
+_KINDS = {kind.name: str(kind.type) for kind in ENTITY_KINDS}
 
 
 @dataclass(frozen=True, slots=True)

@@ -14,8 +14,10 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Document, Mark, attrs
+from ..vocabulary import BRACKET_MARK, HAND_ANNOTATOR, RESP_TRANSLATOR_EN, pointer
 
-RESP = "#resp-translator-en"
+# Every bracket is the English translator's (guide §9).
+_BY_TRANSLATOR = pointer(RESP_TRANSLATOR_EN)
 _DESCRIPTION = re.compile(
     r"^(?P<what>signature|signatures|signed|illegible signature|seal|round seal|stamp|"
     r"handwriting|handwritten|photograph|emblem)$",
@@ -42,12 +44,12 @@ def classify_brackets(doc: Document) -> Document:
 
 
 def _classify_block(block: Block) -> Block:
-    if not any(m.tag == "bracket" for m in block.marks):
+    if not any(m.tag == BRACKET_MARK for m in block.marks):
         return block
     kept: list[Mark] = []
     added: list[Mark] = []
     for mark in block.marks:
-        if mark.tag != "bracket":
+        if mark.tag != BRACKET_MARK:
             kept.append(mark)
             continue
         found = _classify(block.text, mark)
@@ -64,30 +66,35 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
     double = dict(mark.attrs).get("double") == "true"
     if _GAP.match(content) or (double and "illegible" in content.lower()):
         reason = "inaudible" if "inaudible" in content.lower() else "illegible"
-        return [Mark(s, e, "gap", attrs(reason=reason, resp=RESP))]
+        return [Mark(s, e, "gap", attrs(reason=reason, resp=_BY_TRANSLATOR))]
     if double:
-        return [Mark(s, e, "unclear", attrs(resp=RESP))]
+        return [Mark(s, e, "unclear", attrs(resp=_BY_TRANSLATOR))]
     if _OMITTED.match(content):
-        return [Mark(s, e, "gap", attrs(reason="omitted", resp=RESP))]
+        return [Mark(s, e, "gap", attrs(reason="omitted", resp=_BY_TRANSLATOR))]
     if m := _DESCRIPTION.match(content):
         return [
-            Mark(s, e, "seg", attrs(type="description", subtype=_subtype(m["what"]), resp=RESP))
+            Mark(
+                s,
+                e,
+                "seg",
+                attrs(type="description", subtype=_subtype(m["what"]), resp=_BY_TRANSLATOR),
+            )
         ]
     if m := _PREFIXED.match(content):
         subtype = _subtype(m["what"])
-        seg = Mark(s, e, "seg", attrs(type="description", subtype=subtype, resp=RESP))
+        seg = Mark(s, e, "seg", attrs(type="description", subtype=subtype, resp=_BY_TRANSLATOR))
         inner_start = s + m.end()
         if inner_start >= e:
             return [seg]
         if subtype == "handwriting":
-            inner = Mark(inner_start, e, "add", attrs(hand="#hand-annotator"))
+            inner = Mark(inner_start, e, "add", attrs(hand=pointer(HAND_ANNOTATOR)))
         else:
             inner = Mark(inner_start, e, "stamp")
         return [seg, inner]
     if _SIC.match(content):
-        return [Mark(s, e, "note", attrs(type="editorial", place="inline", resp=RESP))]
+        return [Mark(s, e, "note", attrs(type="editorial", place="inline", resp=_BY_TRANSLATOR))]
     if _NOTE.match(content):
-        return [Mark(s, e, "note", attrs(type="translator", place="inline", resp=RESP))]
+        return [Mark(s, e, "note", attrs(type="translator", place="inline", resp=_BY_TRANSLATOR))]
     return None
 
 
@@ -106,13 +113,13 @@ def _subtype(what: str) -> str:
 
 def finalize_brackets(doc: Document) -> Document:
     """Every bracket nobody claimed holds words the translator supplied (guide §9)."""
-    supplied = attrs(reason="translator-insertion", resp=RESP)
+    supplied = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
 
     def final(block: Block) -> Block:
-        if not block.has_mark("bracket"):
+        if not block.has_mark(BRACKET_MARK):
             return block
         marks = [
-            Mark(m.start, m.end, "supplied", supplied) if m.tag == "bracket" else m
+            Mark(m.start, m.end, "supplied", supplied) if m.tag == BRACKET_MARK else m
             for m in block.marks
         ]
         return block.with_only_marks(marks)

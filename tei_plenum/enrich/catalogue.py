@@ -38,10 +38,8 @@ from ..docmeta.records import (
 from ..letters import is_upper
 from ..metadata import Sidecar
 from ..model import Attrs, Block, Document, Entity, Mark, Role, attrs
-from ..slug import slug
+from ..vocabulary import RESP_ENCODER, RESP_TRANSLATOR_EN, resp_key
 
-ENGLISH_TRANSLATOR = "resp-translator-en"
-ENCODER = "resp-encoder"
 EDITION_SUBTITLE = "TEI encoding of the English translation"
 UNKNOWN_TRANSLATOR = "Unknown translator"
 NOT_STATED = "Not stated in the translation."
@@ -53,7 +51,7 @@ _SMALL_WORDS = frozenset(
 # Marking kind -> the kind of identifier its number is (msIdentifier/altIdentifier).
 _NUMBER_KINDS = {"registration": "registration", "copyNumber": "copy", "telegramNumber": "telegram"}
 _ENCODER = Responsibility(
-    ENCODER,
+    RESP_ENCODER,
     "TEI encoding by automatic conversion from plain text",
     (Name("tei-plenum", "name", (("type", "software"),)),),
 )
@@ -260,13 +258,13 @@ def _in_back(block: Block) -> bool:
 def _signers(blocks: Sequence[Block], docket: str) -> Iterator[Responsibility]:
     """One responsibility per person signed under a caption in the back ("Translated by:"),
     or named on the caption's own line ("Minutes taken by: J. Tejchma")."""
-    seen = {ENGLISH_TRANSLATOR, ENCODER}
+    seen = {RESP_TRANSLATOR_EN, RESP_ENCODER}
     for name, ref, resp in _signed_in_back(blocks, docket):
-        key = slug(name, drop_initials=True)
-        if not key or f"resp-{key}" in seen:
+        key = resp_key(name)
+        if not key or key in seen:
             continue
-        seen.add(f"resp-{key}")
-        yield Responsibility(f"resp-{key}", resp, (Name(name, "persName", attrs(ref=ref or None)),))
+        seen.add(key)
+        yield Responsibility(key, resp, (Name(name, "persName", attrs(ref=ref or None)),))
 
 
 def _signed_in_back(blocks: Sequence[Block], docket: str) -> Iterator[tuple[str, str, str]]:
@@ -310,7 +308,7 @@ def _english_translator(name: str | None, archive: str) -> Responsibility:
     """The sidecar's translator, else the archive named in the banner, else unknown."""
     who = Name(name, "persName") if name else Name(archive or UNKNOWN_TRANSLATOR, "orgName")
     return Responsibility(
-        ENGLISH_TRANSLATOR,
+        RESP_TRANSLATOR_EN,
         "English translation, including every square-bracketed insertion",
         (who,),
     )

@@ -25,6 +25,7 @@ from tei_plenum.enrich.dates_grammar import (
     WORD_START,
 )
 from tei_plenum.model import Attrs, Block, Document, Mark, Role, nests
+from tei_plenum.vocabulary import RESP_ENCODER, pointer
 
 VALUE_NAMES = ("when", "from", "to", "notBefore", "notAfter")
 ATTRIBUTE_ORDER = (*VALUE_NAMES, "evidence", "cert", "resp")
@@ -202,7 +203,7 @@ def _settle(reading: Reading, anchor: dt.date | None) -> Attrs | None:
             year, cert = year - 1, "medium"
         first = points[0]._replace(year=year)
         points = (first, *(_year_after(first, p) for p in points[1:]))
-        extra = (("evidence", "internal"), ("cert", cert), ("resp", "#resp-encoder"))
+        extra = (("evidence", "internal"), ("cert", cert), ("resp", pointer(RESP_ENCODER)))
     if not all(p.exists() for p in points):
         return None
     if len(points) == 2 and points[0].first_day() >= points[1].first_day():

@@ -27,20 +27,30 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..authority import KEY_PREFIX, Authority, Record, is_word_boundary
+from ..authority import Authority, Record, is_word_boundary
 from ..letters import UPPER
-from ..model import Block, Document, Entity, EntityType, Mark, Participant, attrs, mark_order, nests
-from ..slug import slug
+from ..lexicon import (
+    EAST_ASIAN_FAMILY_NAMES,
+    INITIAL,
+    NAME_TITLES,
+    alternation,
+    cue_words,
+    is_initial,
+    surname,
+)
+from ..model import Block, Document, Entity, Mark, Participant, attrs, mark_order, nests
+from ..vocabulary import (
+    BRACKET_MARK,
+    KINDS,
+    NAME_ELEMENTS,
+    RESP_TRANSLATOR_EN,
+    EntityType,
+    entity_key,
+    person_key,
+    pointer,
+)
 from .cues import Cues
 
-NAME_TAGS: dict[EntityType, str] = {
-    EntityType.PERSON: "persName",
-    EntityType.PLACE: "placeName",
-    EntityType.ORG: "orgName",
-    EntityType.EVENT: "eventName",
-}
-_NAME_TAG_SET = frozenset(NAME_TAGS.values())
-TRANSLATOR = "#resp-translator-en"
 BRACKET_NOTE = "Bracketed by the translator as an uncertain transliteration."
 
 # (outer, inner) pairs that may nest: the DPRK inside "DPRK Government", the CPSU inside
@@ -48,18 +58,11 @@ BRACKET_NOTE = "Bracketed by the translator as an uncertain transliteration."
 # mention, so persName never nests.
 _NESTING = {("orgName", "placeName"), ("eventName", "orgName"), ("eventName", "placeName")}
 
-_TITLES = (
-    "Comrade|Cde\\.|Cde|Ambassador|Deputy Minister|Vice Minister|Minister|Vice Premier|"
-    "Deputy Premier|Premier|Vice Chairman|Deputy Chairman|Chairman|General Secretary|"
-    "First Secretary|Second Secretary|Third Secretary|Secretary|Counsellor|Counselor|Attaché|"
-    "Attache|Adviser|Advisor|Mr\\.|Mrs\\.|Ms\\.|Dr\\.|Prof\\.|Professor|Academician|Marshal|"
-    "Lieutenant General|Major General|General|Colonel|Admiral|President|Consul|Envoy"
-)
 _NAME_WORD = rf"{UPPER}[^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*"
-_PERSON_NAME = rf"(?:{UPPER}[a-z]?\.\s?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
+_PERSON_NAME = rf"(?:{INITIAL}\s?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
 # Initials printed before a surname the authority knows ("N. T. Fedorenko", "A. PUZANOV").
-_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{UPPER}[a-z]?\.\s?){{1,3}}\s?$")
-_TITLED = re.compile(rf"\b(?:{_TITLES}|{_TITLES.upper()}|comrade|cde\.)\s+({_PERSON_NAME})")
+_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{INITIAL}\s?){{1,3}}\s?$")
+_TITLED = re.compile(rf"\b(?:{alternation(NAME_TITLES)})\s+({_PERSON_NAME})")
 _PROVINCE = re.compile(rf"\b({_NAME_WORD}(?: {_NAME_WORD})? Province)\b")
 _CITY_OF = re.compile(
     rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of ({_NAME_WORD}(?: {_NAME_WORD})?)"
@@ -91,8 +94,7 @@ _ORG_COMPLEMENT = re.compile(rf"(?:\s+of(?:\s+the)?\s+{_COMPLEMENT})+")
 # Which of the patterns above can match at all, decided by one scan for their cue words.
 _CUES = Cues(
     {
-        "title": [w for t in _TITLES.replace("\\", "").split("|") for w in (t, t.upper())]
-        + ["comrade", "cde."],
+        "title": cue_words(NAME_TITLES),
         "org": _ORG_HEADS.split("|"),
         _PROVINCE.pattern: ["Province"],
         _CITY_OF.pattern: [
@@ -127,11 +129,6 @@ _DESCRIPTIONS = _word_set(
 _BRACKET_NAME = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}$")
 _PLACE_CUE = re.compile(r"(?:(\S+) )?\b(in|at|of) $")
 _NAME_BEFORE = re.compile(rf"({_NAME_WORD}) $")
-_EAST_ASIAN_SURNAMES = _word_set(
-    """kim ri li lee yi pak park choe choi han nam ho jong chong kang o yun so hong chang
-    jang mu mao zhou liu zhu deng peng chen lin hua wang zhang gao jiang dong ji qiao huang
-    nie kang cho yo lyuh syngman chun"""
-)
 
 
 def enrich_names(doc: Document, authority: Authority) -> Document:
@@ -161,19 +158,21 @@ class _Candidate:
     extra: tuple[tuple[str, str], ...] = ()
 
     def mark(self) -> Mark:
-        return Mark(self.start, self.end, self.tag, attrs(ref=f"#{self.ref}", **dict(self.extra)))
+        return Mark(
+            self.start, self.end, self.tag, attrs(ref=pointer(self.ref), **dict(self.extra))
+        )
 
 
 class _Participants:
-    """Looks up the participant a person mention refers to, by slug or by surname."""
+    """Looks up the participant a person mention refers to, by key or by surname."""
 
     def __init__(self, participants: Sequence[Participant]) -> None:
-        self._by_slug: dict[str, str] = {}
+        self._by_key: dict[str, str] = {}
         surnames: dict[str, set[str]] = {}
         forms: set[str] = set()
         for person in participants:
-            self._by_slug[person.key.removeprefix("pers-")] = person.key
-            self._by_slug.setdefault(slug(person.name, drop_initials=True), person.key)
+            self._by_key[person.key] = person.key
+            self._by_key.setdefault(person_key(person.name), person.key)
             surname = _surname(person.name)
             if surname:
                 surnames.setdefault(surname.lower(), set()).add(person.key)
@@ -184,7 +183,7 @@ class _Participants:
 
     def match(self, surface: str) -> str | None:
         """The participant key for a person named ``surface``, if any."""
-        key = self._by_slug.get(slug(surface, drop_initials=True))
+        key = self._by_key.get(person_key(surface))
         if key is not None:
             return key
         surname = _surname(surface)
@@ -200,23 +199,17 @@ class _Participants:
 
 
 def _words(name: str) -> list[str]:
-    return [word for word in name.split() if not re.fullmatch(r"[A-Za-z]{1,2}\.", word)]
+    return [word for word in name.split() if not is_initial(word)]
 
 
 def _surname(name: str) -> str | None:
-    """The surname used to match a participant, or None when it would be ambiguous.
-
-    Russian-style names keep the surname last; East Asian names put it first, and a bare
-    Kim, Pak or Ri names too many people to match anything but a one-word mention.
-    """
+    """The surname used to match a participant, or None when it would be ambiguous: a name
+    that opens with an East Asian family name is not matched by one word of it, since a bare
+    Kim, Pak or Ri names too many people."""
     words = _words(name)
-    if not words:
+    if len(words) > 1 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES:
         return None
-    if len(words) == 1:
-        return words[0]
-    if words[0].lower() in _EAST_ASIAN_SURNAMES:
-        return None
-    return words[-1]
+    return surname(name)
 
 
 def _spellings(name: str) -> set[str]:
@@ -265,7 +258,7 @@ class _Registry:
                 return participant, None
         if key is not None and not uncertain:
             return key, self.authority.record(key)
-        local = KEY_PREFIX[kind] + slug(surface, drop_initials=kind is EntityType.PERSON)
+        local = entity_key(kind, surface)
         if key is None and local in self.authority:
             return local, self.authority.record(local)
         name = surface.title() if surface.isupper() else surface
@@ -291,7 +284,7 @@ def _enrich_block(
     text = block.text
     removed: set[Mark] = set()
     bracketed: list[tuple[Mark, _Candidate | None]] = []
-    for bracket in (mark for mark in block.marks if mark.tag == "bracket" and not mark.attrs):
+    for bracket in (mark for mark in block.marks if mark.tag == BRACKET_MARK and not mark.attrs):
         decided = _bracket_name(text, bracket, authority, registry)
         if decided:
             removed.add(bracket)
@@ -322,7 +315,7 @@ def _fits(candidate: _Candidate, taken: list[Mark]) -> bool:
     if not nests(taken, candidate.start, candidate.end):
         return False
     for mark in taken:
-        if mark.tag not in _NAME_TAG_SET or mark.is_milestone:
+        if mark.tag not in NAME_ELEMENTS or mark.is_milestone:
             continue
         if (mark.start, mark.end) == (candidate.start, candidate.end):
             return False
@@ -355,7 +348,7 @@ def _candidates(
         if kind is EntityType.PERSON:
             initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
             start = initials.start() if initials else start
-        yield _Candidate(start, hit.end, NAME_TAGS[kind], ref, make)
+        yield _Candidate(start, hit.end, KINDS[kind].name, ref, make)
     for start, end, key in people.find(text):
         yield _Candidate(start, end, "persName", key)
     cues = _CUES.found(text)
@@ -407,7 +400,7 @@ def _bracket_name(
     content = text[start:end]
     if not _BRACKET_NAME.match(content) or content.split()[0].lower() in _DESCRIPTIONS:
         return []
-    uncertain = (("cert", "low"), ("resp", TRANSLATOR))
+    uncertain = (("cert", "low"), ("resp", pointer(RESP_TRANSLATOR_EN)))
     before = text[: max(start - 1, 0)]
     hit = authority.lookup(content)
     previous = _NAME_BEFORE.search(before)
@@ -429,5 +422,5 @@ def _bracket_name(
         ref, make = registry.resolve(content, kind)
     else:
         return []
-    name = _Candidate(start, end, NAME_TAGS[kind], ref, make, extra=uncertain)
+    name = _Candidate(start, end, KINDS[kind].name, ref, make, extra=uncertain)
     return [(name.mark(), name)]

@@ -13,17 +13,13 @@ import re
 from dataclasses import replace
 
 from ..letters import display_name
-from ..model import Block, Document, Entity, EntityType, Mark, Role, attrs, nests
+from ..lexicon import INITIAL, OFFICE_WORDS, alternation
+from ..model import Block, Document, Entity, Mark, Role, attrs, nests
 from ..reader import patterns as pat
-from ..slug import slug
+from ..vocabulary import EntityType, person_key, pointer
 
-_OFFICE = re.compile(
-    r"\b(?:chairman|chairwoman|ambassador|minister|secretary|premier|president|director|chief|"
-    r"head|commander|charg[ée]|counsel+or|consul|deputy|attach[ée]|representative|envoy|"
-    r"first secretary|general secretary|member|leader|plenipotentiary|officer)\b",
-    re.IGNORECASE,
-)
-_INITIALS_NAME = re.compile(r"(?:\b[A-Z][a-z]?\.\s*){1,3}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
+_OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
+_INITIALS_NAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 _BRACKET = re.compile(r"\s*\[")
 
 
@@ -61,7 +57,7 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
     name = block.text[name_start:name_end].strip()
     if not name or not name[:1].isupper() or not nests(block.marks, name_start, name_end):
         return block
-    key = f"pers-{slug(name, drop_initials=True)}"
+    key = person_key(name)
     if key not in known:
         known.add(key)
         occupation = "translator" if caption.startswith("translat") else "recorder"
@@ -70,7 +66,7 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
                 key, EntityType.PERSON, display_name(name), occupation=occupation, unresolved=True
             )
         )
-    return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=f"#{key}"))])
+    return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))])
 
 
 def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:
@@ -84,11 +80,11 @@ def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:
         if not nests(block.marks, start, end):
             return block
         name = text[start:end]
-        key = f"pers-{slug(name, drop_initials=True)}"
+        key = person_key(name)
         if key not in known:
             known.add(key)
             entities.append(Entity(key, EntityType.PERSON, display_name(name), unresolved=True))
-        person = Mark(start, end, "persName", attrs(ref=f"#{key}"))
+        person = Mark(start, end, "persName", attrs(ref=pointer(key)))
         block = block.with_marks([person])
     office_end = _office_end(text, person.start)
     if office_end > 0 and _OFFICE.search(text[:office_end]) and nests(block.marks, 0, office_end):

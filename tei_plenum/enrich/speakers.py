@@ -16,15 +16,13 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..letters import UPPER, display_name
+from ..lexicon import LABEL_HONORIFICS, LABEL_TITLES, alternation, surname
 from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
 from ..slug import slug
+from ..vocabulary import SPEAKER_MARK, group_key, person_key, pointer
 
-_HONORIFIC = (
-    r"(?:Comrade|Comrades|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?|Ambassador|Minister|Premier|Chairman|"
-    r"Secretary|Marshal|General|Deputy\s+Minister|Vice\s+Minister|Counsellor|Counselor|"
-    r"President|Prime\s+Minister|Foreign\s+Minister|Comrade\s+Ambassador)"
-)
+_HONORIFIC = f"(?:{alternation(LABEL_TITLES)})"
 _NAME = rf"{UPPER}[\w'’.-]*(?:\s+(?:{UPPER}[\w'’.-]*|\[[^\]]+\])){{0,4}}"
 _LABEL = re.compile(
     rf"^(?P<label>(?:(?P<qa>Q|A|Question|Answer)(?=\s*:)|"
@@ -64,9 +62,9 @@ class _Cast:
         known = self.people.get(key)
         if known is None:
             known = Participant(key, name, (role,), side=side, **extra)  # type: ignore[arg-type]
-            surname = _surname(name)
-            if surname:
-                self.surnames.setdefault(surname, key)
+            family = _surname(name)
+            if family:
+                self.surnames.setdefault(family, key)
         elif role not in known.roles:
             known = replace(known, roles=(*known.roles, role))
         if side and not known.side:
@@ -76,25 +74,20 @@ class _Cast:
 
     def side(self, label: str) -> str:
         """The group record of a side ("North", "South"), created on first use."""
-        group = f"grp-{slug(label)}"
+        group = group_key(label)
         self.groups.setdefault(group, label)
         return group
 
     def by_label(self, label: str) -> str | None:
-        key = self.people.get(f"pers-{slug(label, drop_initials=True)}")
+        key = self.people.get(person_key(label))
         if key is not None:
             return key.key
         return self.surnames.get(_surname(label))
 
 
 def _surname(name: str) -> str:
-    words = [w for w in re.sub(r"\[[^\]]*\]", "", name).split() if not re.match(r"^\w\.$", w)]
-    if not words:
-        return ""
-    # Korean names put the family name first ("Han Sang-dok", "Kim Il Sung"); Russian and
-    # Western names last ("V. P. Lobanov"). A hyphenated or three-part name is read as Korean.
-    korean = len(words) >= 2 and ("-" in words[-1] or len(words) == 3)
-    return (words[0] if korean else words[-1]).lower()
+    """The surname in lower case, by which a label finds its participant ("" for none)."""
+    return (surname(name) or "").lower()
 
 
 def mark_speakers(doc: Document) -> Document:
@@ -113,9 +106,7 @@ def mark_speakers(doc: Document) -> Document:
         if label is not None and not label.group("qa") and not label.group("side"):
             name = label.group("name")
             if cast.by_label(name) is None and not _person_marks(block):
-                cast.add(
-                    f"pers-{slug(name, drop_initials=True)}", display_name(name), "interlocutor"
-                )
+                cast.add(person_key(name), display_name(name), "interlocutor")
     blocks = [_mark_participant_names(block, cast) for block in blocks]
     blocks = _mark_turns(blocks, cast, allow_reported=allow_reported)
     if not cast.people:
@@ -138,7 +129,7 @@ def _person_marks(block: Block) -> list[Mark]:
 
 def _ref_key(mark: Mark, block: Block) -> str:
     ref = dict(mark.attrs).get("ref", "")
-    return ref.lstrip("#") or f"pers-{slug(block.text[mark.start : mark.end], drop_initials=True)}"
+    return ref.lstrip("#") or person_key(block.text[mark.start : mark.end])
 
 
 def _collect_participants(blocks: list[Block], cast: _Cast) -> list[Block]:
@@ -175,6 +166,7 @@ _ROLE_WORDS = frozenset(
     "department ministry committee trade foreign affairs".split()
 )
 _TOKEN = re.compile(r"\[[^\]]*\]|[\w'’.-]+")
+_TRAILING_HONORIFIC = re.compile(rf"\s*\b(?:{alternation(LABEL_HONORIFICS)})$")
 
 
 def _mark_unlisted_names(block: Block) -> Block:
@@ -182,9 +174,9 @@ def _mark_unlisted_names(block: Block) -> Block:
     if block.role is Role.BYLINE:
         author = next((m for m in block.marks if m.tag == "docAuthor"), None)
         if author is not None and nests_free(block, author.start, author.end):
-            key = f"pers-{slug(block.text[author.start : author.end], drop_initials=True)}"
+            key = person_key(block.text[author.start : author.end])
             return block.with_marks(
-                [Mark(author.start, author.end, "persName", attrs(ref=f"#{key}"))]
+                [Mark(author.start, author.end, "persName", attrs(ref=pointer(key)))]
             )
         return block
     if block.role is not Role.PARTICIPANTS:
@@ -201,8 +193,8 @@ def _mark_unlisted_names(block: Block) -> Block:
             offset = caption + chunk.start() + len(piece) - len(piece.split(":")[-1]) + part.start()
             start, end = offset + span[0], offset + span[1]
             if nests_free(block, start, end):
-                key = f"pers-{slug(text[start:end], drop_initials=True)}"
-                added.append(Mark(start, end, "persName", attrs(ref=f"#{key}")))
+                key = person_key(text[start:end])
+                added.append(Mark(start, end, "persName", attrs(ref=pointer(key))))
     return block.with_marks(added) if added else block
 
 
@@ -228,7 +220,7 @@ def _occupation(before: str) -> str | None:
     """The office words just before a name in a participants line ("Embassy Second Secretary")."""
     phrase = re.split(r"[,;:]|\band\b", before)[-1].strip()
     phrase = re.sub(r"^(?:the|and)\s+|^from\s+the\s+\S+\s+side\b\s*", "", phrase)
-    phrase = re.sub(r"\s*\b(?:Comrades?|Cde\.?|Mr\.?|Mrs\.?|Ms\.?|Dr\.?)$", "", phrase).strip()
+    phrase = _TRAILING_HONORIFIC.sub("", phrase).strip()
     return phrase or None
 
 
@@ -245,7 +237,9 @@ def _mark_participant_names(block: Block, cast: _Cast) -> Block:
                 if nests_free(block, m.start(), m.end()) and not any(
                     a.start < m.end() and m.start() < a.end for a in added
                 ):
-                    added.append(Mark(m.start(), m.end(), "persName", attrs(ref=f"#{person.key}")))
+                    added.append(
+                        Mark(m.start(), m.end(), "persName", attrs(ref=pointer(person.key)))
+                    )
     return block.with_marks(added) if added else block
 
 
@@ -286,7 +280,7 @@ def _mark_turns(blocks: list[Block], cast: _Cast, *, allow_reported: bool) -> li
         if label is not None:
             who, marks = _speaker_of(block, label, cast)
             count += 1
-            last_turn = Container(f"sp-{count}", "sp", (("who", f"#{who}"),))
+            last_turn = Container(f"sp-{count}", "sp", (("who", pointer(who)),))
             result.append(replace(block, path=(*block.path, last_turn)).with_marks(marks))
             continue
         if last_turn is not None and re.match(r"^[a-z\"“‘']", block.text):
@@ -298,7 +292,7 @@ def _mark_turns(blocks: list[Block], cast: _Cast, *, allow_reported: bool) -> li
             result.append(block)
             continue
         count += 1
-        turn = Container(f"sp-{count}", "sp", (("who", f"#{who}"),))
+        turn = Container(f"sp-{count}", "sp", (("who", pointer(who)),))
         result.append(replace(block, path=(*block.path, turn)))
     return result
 
@@ -310,23 +304,23 @@ def _in(block: Block, tag: str) -> bool:
 def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, list[Mark]]:
     """The participant a label names, and the marks that encode the label (guide §13)."""
     end = label.end("label")
-    marks = [Mark(0, end, "speaker")]
+    marks = [Mark(0, end, SPEAKER_MARK)]
     if label.group("qa"):
         role = "interviewer" if label.group("qa")[0] == "Q" else "interviewee"
         key = cast.add(
-            f"pers-{role}", "Questioner" if role == "interviewer" else "Respondent", role
+            person_key(role), "Questioner" if role == "interviewer" else "Respondent", role
         )
         return key, marks
     if label.group("side"):
         side, name = label.group("side"), label.group("sidename")
         group = cast.side(side)
-        key = cast.by_label(name) or f"pers-{slug(name, drop_initials=True)}-{slug(side)}"
+        key = cast.by_label(name) or f"{person_key(name)}-{slug(side)}"
         cast.add(key, display_name(name), "interlocutor", side=group)
         s, e = label.span("side")
-        marks.append(Mark(s, e, "name", attrs(type="side", ref=f"#{group}")))
+        marks.append(Mark(s, e, "name", attrs(type="side", ref=pointer(group))))
         ns, ne = label.span("sidename")
         if nests_free(block, ns, ne):
-            marks.append(Mark(ns, ne, "persName", attrs(ref=f"#{key}")))
+            marks.append(Mark(ns, ne, "persName", attrs(ref=pointer(key))))
         return key, marks
     ns, ne = label.span("name")
     inside = [m for m in _person_marks(block) if m.start >= ns and m.end <= ne]
@@ -338,10 +332,10 @@ def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, l
         cast.add(key, display_name(name), "interlocutor")
         return key, marks
     name = label.group("name")
-    key = cast.by_label(name) or f"pers-{slug(name, drop_initials=True)}"
+    key = cast.by_label(name) or person_key(name)
     cast.add(key, display_name(name), "interlocutor")
     if nests_free(block, ns, ne):
-        marks.append(Mark(ns, ne, "persName", attrs(ref=f"#{key}")))
+        marks.append(Mark(ns, ne, "persName", attrs(ref=pointer(key))))
     return key, marks
 
 
@@ -378,7 +372,9 @@ def _repoint(block: Block, cast: _Cast) -> Block:
         if mark.tag == "persName" and ref[1:] not in cast.people:
             key = cast.by_label(block.text[mark.start : mark.end])
             if key is not None:
-                mark = Mark(mark.start, mark.end, mark.tag, attrs(dict(mark.attrs), ref=f"#{key}"))
+                mark = Mark(
+                    mark.start, mark.end, mark.tag, attrs(dict(mark.attrs), ref=pointer(key))
+                )
                 changed = True
         marks.append(mark)
     return block.with_only_marks(marks) if changed else block

@@ -4,7 +4,8 @@ Blocks (paragraphs, headings, docket lines, speaker labels, items...) are separa
 line; inline elements add nothing between their characters; bracket characters are source text
 and come back as they are. Page breaks are invisible unless ``page_markers`` is set, then shown
 as ``[page N]``. Unknown elements are never dropped: inside a block their text flows on; between
-blocks they become blocks of their own. Header and ``standOff`` are not part of the view.
+blocks they become blocks of their own (which elements are blocks: ``blocks.py``). Header and
+``standOff`` are not part of the view.
 For the converter's own output this view gives back exactly the words of the source (§11).
 """
 
@@ -13,23 +14,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ..errors import DocumentError, Location
+from .blocks import BLOCKS, CONTAINERS, MIXED
 
-# Elements that only group other blocks: their own character data is layout whitespace.
-CONTAINERS = frozenset(
-    {
-        "text", "front", "body", "back", "group", "div", "div1", "div2", "div3", "div4", "div5",
-        "div6", "div7", "titlePage", "docTitle", "list", "listBibl", "sp", "opener", "closer",
-        "lg", "table", "row", "spGrp", "floatingText", "postscript", "address", "figure",
-        "listPerson", "listPlace", "listOrg", "listEvent", "quote", "cit",
-    }
-)  # fmt: skip
-# Block elements: inside a block read as one (loose text in a div) they stay apart by a space.
-BLOCKS = frozenset(
-    {
-        "p", "ab", "head", "fw", "item", "l", "titlePart", "docDate", "byline", "signed",
-        "speaker", "dateline", "salute", "addrLine", "trailer", "argument", "epigraph", "label",
-    }
-)  # fmt: skip
 # Elements whose text is not part of the reading text.
 SKIPPED = frozenset({"teiHeader", "standOff", "facsimile", "sourceDoc", "figDesc"})
 _PREFERRED_CHOICE = ("corr", "reg", "expan")
@@ -76,7 +62,7 @@ class _Collector:
                 if self.page_markers and child.get("n"):
                     self.blocks.append(f"[page {child.get('n')}]")
                 continue
-            if name in CONTAINERS and not _has_loose_text(child):
+            if (name in CONTAINERS or name in MIXED) and not _has_loose_text(child):
                 self.container(child)
             else:
                 parts: list[str] = []
@@ -103,7 +89,7 @@ class _Collector:
         if name and name not in SKIPPED:
             parts.append(element.text or "")
             for child in element:
-                apart = _local(child) in BLOCKS and _local(child) != "label"
+                apart = _local(child) in BLOCKS
                 parts.append(" " if apart else "")
                 self.inline(child, parts)
                 parts.append(" " if apart else "")

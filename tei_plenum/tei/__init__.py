@@ -12,8 +12,8 @@ from lxml import etree
 from ..docmeta import DocumentMeta
 from ..model import Document
 from ..slug import document_id
+from ..vocabulary import NSMAP, XML_ID, XML_LANG, tei_tag
 from .header import HeaderInput, build_header
-from .ns import NSMAP, XML_ID, XML_LANG, q
 from .serialize import serialize
 from .standoff import build_standoff
 from .text import build_text
@@ -25,7 +25,7 @@ def build_tei(
     doc: Document, meta: DocumentMeta, *, revision_date: str | None = None
 ) -> etree._Element:
     """The complete ``TEI`` element for ``doc``, its header from the fact sheet ``meta``."""
-    root = etree.Element(q("TEI"), nsmap=NSMAP)
+    root = etree.Element(tei_tag("TEI"), nsmap=NSMAP)
     root.set(XML_ID, document_id(doc.source_name))
     root.set(XML_LANG, "en")
     root.append(build_header(HeaderInput(doc, meta, revision_date)))

@@ -15,22 +15,10 @@ from .. import __version__
 from ..docmeta import DocumentMeta, Marking, Name
 from ..model import Document
 from ..slug import document_id
+from ..vocabulary import HAND_ANNOTATOR, HAND_SIGNATURES, RESP_ENCODER, RESP_TRANSLATOR_EN, pointer
+from ..vocabulary import MARKING_LABELS as _MARKING_LABELS
 from .ns import el, sub
 
-_MARKING_LABELS = {
-    "translationNote": "Translation note",
-    "classification": "Security classification",
-    "copyNumber": "Copy number",
-    "handling": "Handling instruction",
-    "telegramNumber": "Telegram number",
-    "registration": "Registration number",
-    "printRun": "Print run",
-    "typist": "Typist's mark",
-    "printDate": "Date of printing",
-    "pageNum": "Page number",
-    "letterhead": "Letterhead",
-    "marking": "Marking",
-}
 # Marking kind -> the element that holds its normalised value in the list of markings.
 _VALUE_ELEMENTS = {
     "copyNumber": "num",
@@ -50,8 +38,9 @@ _EDITORIAL = {
     "interpretation": (
         "Square brackets are the English translator's: the bracket characters are kept as "
         "text and the bracketed content is wrapped in exactly one element carrying "
-        'resp="#resp-translator-en". Dates are normalised to ISO 8601; a year inferred from '
-        'the document date carries evidence="internal", cert and resp="#resp-encoder".'
+        f'resp="{pointer(RESP_TRANSLATOR_EN)}". Dates are normalised to ISO 8601; a year '
+        'inferred from the document date carries evidence="internal", cert and '
+        f'resp="{pointer(RESP_ENCODER)}".'
     ),
     "correction": "No corrections are made; apparent errors are transcribed as found.",
 }
@@ -94,7 +83,7 @@ def build_header(data: HeaderInput) -> etree._Element:
     if data.revision_date:
         changes = sub(sub(header, "revisionDesc"), "listChange")
         sub(changes, "change", "Converted from plain text by tei-plenum.",
-            when=data.revision_date, who="#resp-encoder")  # fmt: skip
+            when=data.revision_date, who=pointer(RESP_ENCODER))  # fmt: skip
     return header
 
 
@@ -191,13 +180,13 @@ def _phys_desc(ms: etree._Element, meta: DocumentMeta) -> None:
         hands = sub(phys, "handDesc")
         if physical.signatures:
             sub(hands, "handNote", 'Handwritten signatures, rendered by the English translator as'
-                ' "[signature]".', xml_id="hand-signatures", scope="minor")  # fmt: skip
+                ' "[signature]".', xml_id=HAND_SIGNATURES, scope="minor")  # fmt: skip
         if physical.handwriting:
             sub(
                 hands,
                 "handNote",
                 "Handwritten additions on the original, described in square brackets.",
-                xml_id="hand-annotator",
+                xml_id=HAND_ANNOTATOR,
                 scope="minor",
             )
     if not meta.markings:

@@ -1,4 +1,4 @@
-"""TEI namespace constants and a tiny element factory bound to it."""
+"""A tiny element factory for the TEI namespace (the names themselves: ``vocabulary``)."""
 
 from __future__ import annotations
 
@@ -6,17 +6,7 @@ from collections.abc import Iterable
 
 from lxml import etree
 
-TEI_NS = "http://www.tei-c.org/ns/1.0"
-XML_NS = "http://www.w3.org/XML/1998/namespace"
-XML_ID = f"{{{XML_NS}}}id"
-XML_LANG = f"{{{XML_NS}}}lang"
-NSMAP = {None: TEI_NS}
-
-
-def q(local: str) -> str:
-    """Clark name of a TEI element."""
-    return f"{{{TEI_NS}}}{local}"
-
+from ..vocabulary import XML_ID, XML_LANG, tei_tag
 
 _ATTR_NAMES = {"xml:id": XML_ID, "xml:lang": XML_LANG}
 
@@ -30,9 +20,9 @@ def el(
     """Make a TEI element (attributes kept in the order given), optionally under ``parent``."""
     attrib = {_ATTR_NAMES.get(name, name): value for name, value in attrs}
     if parent is None:
-        element = etree.Element(q(local), attrib)
+        element = etree.Element(tei_tag(local), attrib)
     else:
-        element = etree.SubElement(parent, q(local), attrib)
+        element = etree.SubElement(parent, tei_tag(local), attrib)
     if text is not None:
         element.text = text
     return element

@@ -8,14 +8,14 @@ from __future__ import annotations
 
 from lxml import etree
 
-from .ns import TEI_NS
+from ..vocabulary import tei_tag
 
 SCHEMA_PI = (
     '<?xml-model href="http://www.tei-c.org/release/xml/tei/custom/schema/relaxng/tei_all.rng"'
     ' type="application/xml" schematypens="http://relaxng.org/ns/structure/1.0"?>'
 )
 _MIXED = frozenset(
-    f"{{{TEI_NS}}}{name}"
+    tei_tag(name)
     for name in (
         "p", "head", "fw", "item", "titlePart", "docDate", "byline", "signed", "speaker", "ab",
         "addrLine", "dateline", "salute", "label", "title", "resp", "persName", "placeName",

@@ -6,15 +6,9 @@ from collections.abc import Sequence
 
 from lxml import etree
 
-from ..model import Entity, EntityType
+from ..model import Entity
+from ..vocabulary import ENTITY_KINDS, RESP_ENCODER, EntityType, pointer
 from .ns import el, sub
-
-_LISTS: tuple[tuple[EntityType, str, str, str], ...] = (
-    (EntityType.PERSON, "listPerson", "person", "persName"),
-    (EntityType.PLACE, "listPlace", "place", "placeName"),
-    (EntityType.ORG, "listOrg", "org", "orgName"),
-    (EntityType.EVENT, "listEvent", "event", "label"),
-)
 
 
 def build_standoff(entities: Sequence[Entity]) -> etree._Element | None:
@@ -22,13 +16,13 @@ def build_standoff(entities: Sequence[Entity]) -> etree._Element | None:
     if not entities:
         return None
     standoff = el("standOff")
-    for kind, list_tag, record_tag, name_tag in _LISTS:
-        records = [e for e in entities if e.type is kind]
+    for kind in ENTITY_KINDS:
+        records = [e for e in entities if e.type is kind.type]
         if not records:
             continue
-        listing = sub(standoff, list_tag)
+        listing = sub(standoff, kind.list)
         for entity in records:
-            _record(listing, entity, record_tag, name_tag)
+            _record(listing, entity, kind.record, kind.record_name)
     return standoff
 
 
@@ -42,7 +36,7 @@ def _record(listing: etree._Element, entity: Entity, record_tag: str, name_tag: 
         sub(record, name_tag, entity.full_name, type="full")
     if entity.standard_name:
         sub(record, name_tag, entity.standard_name, type="standard", cert="medium",
-            resp="#resp-encoder")  # fmt: skip
+            resp=pointer(RESP_ENCODER))  # fmt: skip
     if entity.occupation and entity.type is EntityType.PERSON:
         sub(record, "occupation", entity.occupation)
     if entity.type is not EntityType.EVENT:

@@ -13,8 +13,9 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ..model import Block, Container, Role
+from ..vocabulary import SPEAKER_MARK, tei_tag
 from .inline import append_text, fill
-from .ns import el, q
+from .ns import el
 
 # Role -> (element, fixed attributes). Addresses get extra handling below; a marking's
 # xml:id is one of its block's attributes (enrich.catalogue.identify_markings).
@@ -40,7 +41,7 @@ ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
 
 
 # Children of body that do not count as its content for the schema.
-_NOT_CONTENT = frozenset(q(name) for name in ("pb", "fw", "opener", "closer", "head"))
+_NOT_CONTENT = frozenset(tei_tag(name) for name in ("pb", "fw", "opener", "closer", "head"))
 
 
 def build_text(blocks: Sequence[Block], *, first_page: bool = True) -> etree._Element:
@@ -65,17 +66,17 @@ def build_text(blocks: Sequence[Block], *, first_page: bool = True) -> etree._El
 def _ensure_body(text: etree._Element) -> None:
     """A ``text`` needs a ``body`` with some content, even when the source held only docket
     or registry lines: an empty ``p`` (no characters, so the reading text is unchanged)."""
-    body = text.find(q("body"))
+    body = text.find(tei_tag("body"))
     if body is None:
         body = el("body")
-        back = text.find(q("back"))
+        back = text.find(tei_tag("back"))
         if back is None:
             text.append(body)
         else:
             back.addprevious(body)
     if not any(child.tag not in _NOT_CONTENT for child in body):
         filler = el("p")
-        closer = body.find(q("closer"))
+        closer = body.find(tei_tag("closer"))
         if closer is None:
             body.append(filler)
         else:
@@ -110,7 +111,7 @@ def _enter(
 
 def _write_block(parent: etree._Element, block: Block) -> None:
     tag, fixed = ROLE_ELEMENTS[block.role]
-    speaker = next((m for m in block.marks if m.tag == "speaker"), None)
+    speaker = next((m for m in block.marks if m.tag == SPEAKER_MARK), None)
     marks = [m for m in block.marks if m is not speaker]
     start = 0
     if speaker is not None:

@@ -21,10 +21,11 @@ from pathlib import Path
 from lxml import etree
 
 from ..diagnostics import Diagnostic
+from ..vocabulary import TEI_CLARK as _TEI
+from ..vocabulary import XML_ID as _XML_ID
+from ..vocabulary import MarkingType
 from .engines import SchematronEngine, load_schema_tree
 
-_TEI = "{http://www.tei-c.org/ns/1.0}"
-_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # Pointer attributes whose '#' tokens must name an xml:id (tp-pointer-ref/-who/-resp/-corresp).
 _POINTERS = frozenset({"ref", "who", "resp", "corresp"})
 # Attributes whose tokens count as a reference to a standOff record (tp-record-referenced).
@@ -36,7 +37,7 @@ _DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 _WATCHED = frozenset({_XML_ID, *_REFERENCES, *_DATES})
 _RANGE_END = {"from": "to", "notBefore": "notAfter"}
 _DIGITS = re.compile(r"[0-9]+")
-_MARKINGS = frozenset({"classification", "copyNumber"})
+_MARKINGS = frozenset({MarkingType.CLASSIFICATION, MarkingType.COPY_NUMBER})
 _RECORDS = tuple(f"{_TEI}{name}" for name in ("person", "personGrp", "place", "org", "event"))
 # XPath's normalize-space() and str:tokenize(., ' ') know these separators only.
 _XML_SPACE = re.compile(r"[ \t\r\n]+")

@@ -26,6 +26,7 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location, SchemaLoadError
+from ..vocabulary import XML_NS
 from .engines import SCH_NS, WARNING_ROLES
 from .locate import element_location
 
@@ -75,7 +76,7 @@ class RuleEngine:
     def __init__(self, path: Path, tree: etree._ElementTree) -> None:
         self.schema = path.name
         root = tree.getroot()
-        namespaces = {"xml": "http://www.w3.org/XML/1998/namespace"}
+        namespaces = {"xml": XML_NS}
         for ns in root.iter(f"{_SCH}ns"):
             namespaces[ns.get("prefix")] = ns.get("uri")
         variables = {let.get("name"): "item()*" for let in root.iter(f"{_SCH}let")}

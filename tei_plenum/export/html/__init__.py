@@ -13,8 +13,8 @@ from __future__ import annotations
 from lxml import etree
 
 from ...docmeta import read_tei_header
-from ...tei.ns import TEI_NS
-from ...tei.ns import XML_LANG as _XML_LANG
+from ...vocabulary import TEI_NS
+from ...vocabulary import XML_LANG as _XML_LANG
 from .index import _index
 from .metadata import _document_title, _metadata_panel, page_head
 from .page import _lang, _Page, _records, _sub, _tei_namespace, _texts

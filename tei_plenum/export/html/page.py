@@ -10,58 +10,17 @@ from dataclasses import dataclass, field
 from lxml import etree
 
 from ...errors import DocumentError, Location
-from ...tei.ns import TEI_NS
-from ...tei.ns import XML_ID as _XML_ID
+from ...vocabulary import ENTITY_KINDS, KIND_OF_RECORD, TEI_NS
+from ...vocabulary import XML_ID as _XML_ID
 
 # Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
 # tree built in code has no cap and recursion must not fail on it.
 _MAX_DEPTH = 200
 
-# Block elements whose content is running text: they become <p> (or a block <span> inside
-# running text, where HTML allows no <p>).
-_TEXT_BLOCKS = frozenset(
-    {
-        "p", "ab", "fw", "titlePart", "docDate", "docImprint", "docEdition",
-        "byline", "signed", "salute", "dateline", "speaker", "trailer", "address", "addrLine",
-        "l", "stage", "head", "imprimatur", "argument",
-    }
-)  # fmt: skip
-# Block elements that hold other blocks.
-_CONTAINERS = {
-    "front": "div",
-    "body": "div",
-    "back": "div",
-    "group": "div",
-    "titlePage": "div",
-    "docTitle": "div",
-    "opener": "div",
-    "closer": "div",
-    "postscript": "div",
-    "sp": "div",
-    "spGrp": "div",
-    "lg": "div",
-    "epigraph": "div",
-    "floatingText": "div",
-    "figure": "div",
-    "listBibl": "div",
-    "castList": "div",
-    "table": "div",
-    "row": "div",
-    "cell": "div",
-    "list": "ul",
-    "item": "li",
-}
-_DIVS = frozenset({"div", "div1", "div2", "div3", "div4", "div5", "div6", "div7"})
-_BLOCKS = _TEXT_BLOCKS | _CONTAINERS.keys() | _DIVS
 _ROLES = {"table": "table", "row": "row", "cell": "cell"}
 
-_NAME_GROUPS = {
-    "persName": "person",
-    "placeName": "place",
-    "orgName": "org",
-    "eventName": "event",
-    "name": "other",
-}
+# Name element -> index group: the entity kinds, and "other" for a bare name.
+_NAME_GROUPS = {**{kind.name: str(kind.type) for kind in ENTITY_KINDS}, "name": "other"}
 _GROUP_TITLES = {
     "person": "People",
     "place": "Places",
@@ -69,7 +28,7 @@ _GROUP_TITLES = {
     "event": "Events",
     "other": "Other names",
 }
-_RECORD_TAGS = frozenset({"person", "personGrp", "persona", "place", "org", "event", "object"})
+_RECORD_TAGS = frozenset({*KIND_OF_RECORD, "personGrp", "persona", "object"})
 _RECORD_NAME_TAGS = ("persName", "placeName", "orgName", "eventName", "label", "name", "title")
 _DATE_TAGS = frozenset({"date", "docDate", "origDate", "time"})
 _DATE_ATTRS = (

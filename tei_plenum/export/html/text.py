@@ -5,15 +5,13 @@ from __future__ import annotations
 from lxml import etree
 
 from ...tei.inline import append_text as _append_text
-from ...tei.ns import XML_ID as _XML_ID
-from ...tei.ns import XML_LANG as _XML_LANG
+from ...vocabulary import XML_ID as _XML_ID
+from ...vocabulary import XML_LANG as _XML_LANG
+from ..blocks import BLOCKS, CONTAINERS, DIVISIONS, TEXT_BLOCKS
 from .index import _entry_for
 from .page import (
-    _BLOCKS,
-    _CONTAINERS,
     _DATE_ATTRS,
     _DATE_TAGS,
-    _DIVS,
     _EDITORIAL_TITLES,
     _ISO_DATE,
     _ISO_TIME,
@@ -21,7 +19,6 @@ from .page import (
     _NAME_GROUPS,
     _NOT_ID,
     _ROLES,
-    _TEXT_BLOCKS,
     _lang,
     _normalised,
     _Page,
@@ -107,7 +104,7 @@ def _render(
         target,
         phrasing=phrasing or tag not in {"div", "section", "ul", "li"},
         depth=depth + 1,
-        heading=heading + 1 if name in _DIVS else heading,
+        heading=heading + 1 if name in DIVISIONS else heading,
         in_link=in_link or tag == "a",
     )
     return out
@@ -136,7 +133,7 @@ def _render_content(
         elif local is not None:
             # Blocks stay separate words in the page's text even where the TEI runs them
             # into their neighbours: the fidelity rule puts whitespace between blocks.
-            block = local in _BLOCKS
+            block = local in BLOCKS
             if block and not _ends_with_space(target):
                 _append_text(target, "\n")
             target.append(
@@ -169,19 +166,19 @@ def _ends_with_space(el: etree._Element) -> bool:
 def _tag_for(page: _Page, el: etree._Element, name: str, phrasing: bool, heading: int) -> str:
     if phrasing:
         return "span"
-    if name in _DIVS:
+    if name in DIVISIONS:
         return "section"
-    if name == "head" and page.local(el.getparent()) in _DIVS:
+    if name == "head" and page.local(el.getparent()) in DIVISIONS:
         return f"h{min(heading, 6)}"
-    if name in _TEXT_BLOCKS:
-        return "p"
     if name == "list":
         return "ul" if _plain_list(page, el) else "div"
     if name == "item":
         parent = el.getparent()
         return "li" if parent is not None and _plain_list(page, parent) else "div"
-    if name in _CONTAINERS:
-        return _CONTAINERS[name]
+    if name in TEXT_BLOCKS:
+        return "p"
+    if name in CONTAINERS:
+        return "div"
     return "div" if _holds_blocks(page, el) else "span"
 
 
@@ -195,7 +192,7 @@ def _plain_list(page: _Page, el: etree._Element) -> bool:
 
 
 def _holds_blocks(page: _Page, el: etree._Element) -> bool:
-    return any(page.local(child) in _BLOCKS for child in el)
+    return any(page.local(child) in BLOCKS for child in el)
 
 
 def _editorial_title(name: str, el: etree._Element) -> str | None:

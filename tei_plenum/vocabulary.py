@@ -1,0 +1,189 @@
+"""The project's vocabulary: every name that two parts of the pipeline must spell alike.
+
+The writer, the enrichers, the exporters, the validators, the batch summary and the scorer
+all meet in the TEI they exchange; when each types the same name as its own string, the
+copies drift apart. This module holds each such name once:
+
+- the TEI and XML namespaces and Clark names (``tei_tag("p")``, ``XML_ID``);
+- the entity kinds, one row each: record element, list element, name element, key prefix;
+  and the key builders (``person_key("S. N. Karelin") == "pers-karelin"``);
+- the two marks that cross stages without being TEI as they stand (bracket, speaker label);
+- the responsibility and hand ids the header declares and the text points to;
+- the marking types (``fw/@type``) and their labels.
+
+Words of the documents themselves (titles, honorifics, surnames) live in
+:mod:`tei_plenum.lexicon`; which TEI elements are blocks and which group blocks, in
+:mod:`tei_plenum.export.blocks`.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass
+from enum import StrEnum
+
+from .slug import slug
+
+# ------------------------------------------------------------------------------ namespaces
+
+TEI_NS = "http://www.tei-c.org/ns/1.0"
+XML_NS = "http://www.w3.org/XML/1998/namespace"
+TEI_CLARK = f"{{{TEI_NS}}}"
+"""The start of every TEI element's Clark name, for names built in a loop or a path."""
+NSMAP: dict[str | None, str] = {None: TEI_NS}
+"""The namespace map of a document the converter writes: TEI as the default namespace."""
+XPATH_NS: dict[str, str] = {"tei": TEI_NS}
+"""The prefix that XPath and ElementPath expressions use for TEI (``.//tei:persName``)."""
+XML_ID = f"{{{XML_NS}}}id"
+XML_LANG = f"{{{XML_NS}}}lang"
+
+
+def tei_tag(local: str) -> str:
+    """The Clark name of a TEI element, as lxml spells its tag: ``{http://…/ns/1.0}p``."""
+    return TEI_CLARK + local
+
+
+# ---------------------------------------------------------------------------- entity kinds
+
+
+class EntityType(StrEnum):
+    """What a name names; the value is the record element and the kind the CLI reports."""
+
+    PERSON = "person"
+    PLACE = "place"
+    ORG = "org"
+    EVENT = "event"
+
+
+@dataclass(frozen=True, slots=True)
+class EntityKind:
+    """How one kind of entity is written: in the text, in ``standOff`` and in the authority.
+
+    ``name`` marks a mention in the text and names a record in an authority file;
+    ``record_name`` names a record the converter writes in ``standOff`` (events take
+    ``label`` there, as in the encoding guide §5); every key starts with ``key_prefix``;
+    reports count the kind as ``plural``.
+    """
+
+    type: EntityType
+    list: str
+    name: str
+    record_name: str
+    key_prefix: str
+    plural: str
+
+    @property
+    def record(self) -> str:
+        """The record element (``person``, ``place``…): the type's own value."""
+        return str(self.type)
+
+
+# Every entity kind, in the order standOff lists them; a new kind is one row here.
+ENTITY_KINDS: tuple[EntityKind, ...] = (
+    EntityKind(EntityType.PERSON, "listPerson", "persName", "persName", "pers-", "persons"),
+    EntityKind(EntityType.PLACE, "listPlace", "placeName", "placeName", "place-", "places"),
+    EntityKind(EntityType.ORG, "listOrg", "orgName", "orgName", "org-", "organisations"),
+    EntityKind(EntityType.EVENT, "listEvent", "eventName", "label", "event-", "events"),
+)
+KINDS: Mapping[EntityType, EntityKind] = {kind.type: kind for kind in ENTITY_KINDS}
+"""The row of each entity type."""
+KIND_OF_NAME: Mapping[str, EntityKind] = {kind.name: kind for kind in ENTITY_KINDS}
+"""The kind a name element (``persName``…) stands for."""
+KIND_OF_RECORD: Mapping[str, EntityKind] = {kind.record: kind for kind in ENTITY_KINDS}
+"""The kind a record element (``person``…) holds."""
+NAME_ELEMENTS = frozenset(KIND_OF_NAME)
+"""The elements that mark a mention of an entity: ``persName``, ``placeName``…"""
+GROUP_PREFIX = "grp-"
+"""Key prefix of a ``personGrp``: a side in a conversation ("North", "South")."""
+
+
+def entity_key(kind: EntityType, name: str) -> str:
+    """The key (``xml:id``) of a record derived from its name (encoding guide §5.1).
+
+    A person's initials are dropped, so "S. N. Karelin" and "Karelin" share one key.
+    """
+    return KINDS[kind].key_prefix + slug(name, drop_initials=kind is EntityType.PERSON)
+
+
+def person_key(name: str) -> str:
+    """``pers-`` + the name's slug without initials: ``person_key("V. P. Lobanov")`` is
+    ``pers-lobanov``. The signature and speaker enrichers key the people they find with it."""
+    return entity_key(EntityType.PERSON, name)
+
+
+def group_key(name: str) -> str:
+    """The key of a side's ``personGrp`` ("North" -> ``grp-north``)."""
+    return GROUP_PREFIX + slug(name)
+
+
+# --------------------------------------------------------------------------- special marks
+
+BRACKET_MARK = "bracket"
+"""The reader's mark over the words inside square brackets: the brackets enricher and the
+names enricher turn each into its TEI element, and no bracket mark reaches the writer (§9)."""
+SPEAKER_MARK = "speaker"
+"""The mark over a speaker label: the writer puts the label in a ``speaker`` element before
+the turn's paragraph rather than inside it (§13)."""
+
+
+# ---------------------------------------------------------------------- responsibilities
+
+RESP_TRANSLATOR_EN = "resp-translator-en"
+"""The English translator: ``resp`` of every square-bracketed insertion (guide §9)."""
+RESP_ENCODER = "resp-encoder"
+"""The converter: ``resp`` of every inference it makes (an inferred year, a standard name)."""
+RESP_PREFIX = "resp-"
+"""Key prefix of a ``respStmt`` for a person named in the text (a translator, a recorder)."""
+HAND_SIGNATURES = "hand-signatures"
+"""The ``handNote`` of handwritten signatures."""
+HAND_ANNOTATOR = "hand-annotator"
+"""The ``handNote`` of handwritten additions; ``add/@hand`` points to it."""
+
+
+def resp_key(name: str) -> str:
+    """The ``respStmt`` id of a person named in the text: ``resp-`` + the name's slug without
+    initials (``resp_key("V. P. Lobanov")`` is ``resp-lobanov``); empty when the name has none."""
+    key = slug(name, drop_initials=True)
+    return RESP_PREFIX + key if key else ""
+
+
+def pointer(xml_id: str) -> str:
+    """The pointer form of an id, as ``@resp``, ``@ref``, ``@who`` and ``@hand`` hold it."""
+    return f"#{xml_id}"
+
+
+# -------------------------------------------------------------------------------- markings
+
+
+class MarkingType(StrEnum):
+    """``fw/@type`` of a docket or registry marking (encoding guide §6)."""
+
+    TRANSLATION_NOTE = "translationNote"
+    CLASSIFICATION = "classification"
+    COPY_NUMBER = "copyNumber"
+    HANDLING = "handling"
+    TELEGRAM_NUMBER = "telegramNumber"
+    REGISTRATION = "registration"
+    PRINT_RUN = "printRun"
+    TYPIST = "typist"
+    PRINT_DATE = "printDate"
+    PAGE_NUMBER = "pageNum"
+    LETTERHEAD = "letterhead"
+    MARKING = "marking"
+
+
+MARKING_LABELS: Mapping[str, str] = {
+    MarkingType.TRANSLATION_NOTE: "Translation note",
+    MarkingType.CLASSIFICATION: "Security classification",
+    MarkingType.COPY_NUMBER: "Copy number",
+    MarkingType.HANDLING: "Handling instruction",
+    MarkingType.TELEGRAM_NUMBER: "Telegram number",
+    MarkingType.REGISTRATION: "Registration number",
+    MarkingType.PRINT_RUN: "Print run",
+    MarkingType.TYPIST: "Typist's mark",
+    MarkingType.PRINT_DATE: "Date of printing",
+    MarkingType.PAGE_NUMBER: "Page number",
+    MarkingType.LETTERHEAD: "Letterhead",
+    MarkingType.MARKING: "Marking",
+}
+"""How the header's list of markings labels each type; an unknown type is a "Marking"."""
