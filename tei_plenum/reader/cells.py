@@ -8,7 +8,7 @@ from dataclasses import dataclass, field, replace
 
 from ..model import Container, Mark, Role, SourceSpan, attrs
 from . import patterns as pat
-from .layout import Layout, RawBlock
+from .layout import Layout, PageBreakAt, RawBlock
 
 _TWO_SPACES = re.compile(r" {2,}")
 
@@ -31,10 +31,13 @@ class Cell:
 
 def make_cells(layout: Layout) -> list[Cell]:
     """Turn raw blocks into cells, inserting page breaks that fall between blocks."""
+    # Several breaks may precede one block: a blank page between two pages of text.
+    breaks_before: dict[int, list[PageBreakAt]] = {}
+    for found in layout.breaks:
+        breaks_before.setdefault(found.before, []).append(found)
     cells: list[Cell] = []
     for index, raw in enumerate(layout.blocks):
-        # Several breaks may precede one block: a blank page between two pages of text.
-        for found in (b for b in layout.breaks if b.before == index):
+        for found in breaks_before.get(index, ()):
             first = raw.lines[0]
             pb = Cell("", SourceSpan(first.number, 1, first.number), found.page)
             pb.role = Role.PAGE_BREAK

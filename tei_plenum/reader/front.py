@@ -25,24 +25,27 @@ def read_front(cells: list[Cell]) -> int:
     title_page = Container("titlePage", "titlePage")
     doc_title = Container("docTitle", "docTitle")
     index = _read_letterhead(cells, index, front, title_page)
-    seen_title = seen_date = False
+    seen_title = seen_date = journal = False
+    dated = any(c.role is Role.DOC_DATE for c in cells[:index])
     while index < len(cells):
         cell = cells[index]
         if cell.role is Role.PAGE_BREAK:
             index += 1
             continue
-        if seen_title and _is_journal(cells) and pat.is_date_only(cell.text):
+        if seen_title and journal and pat.is_date_only(cell.text):
             break  # a journal's date lines head its entries
         if not seen_title and not seen_date and _starts_body(cell.text):
             break
-        if pat.is_date_only(cell.text) and not seen_date and not _dated(cells):
+        if pat.is_date_only(cell.text) and not dated:
             cell.role, cell.path = Role.DOC_DATE, (front, title_page)
-            seen_date = True
+            seen_date = dated = True
         elif pat.looks_like_title(cell.text) and not seen_date and not _starts_body(cell.text):
             if seen_title and not pat.is_upper(cell.text):
                 cell.role, cell.path = Role.SUBTITLE, (front, title_page, doc_title)
             else:
                 cell.role, cell.path = Role.TITLE, (front, title_page, doc_title)
+                # The journal pattern cannot span two titles, so asking each title is enough.
+                journal = journal or pat.genre_of(cell.text) == "journal"
             seen_title = True
         elif seen_title and _is_subtitle(cell.text):
             inside = (front, title_page) if seen_date else (front, title_page, doc_title)
@@ -131,15 +134,6 @@ def _claim_journal_byline(cells: list[Cell], index: int, front: Container) -> No
     if name_start < len(cell.text):
         cell.marks.append(Mark(name_start, len(cell.text), "docAuthor"))
     cell.role, cell.path = Role.BYLINE, (front,)
-
-
-def _is_journal(cells: list[Cell]) -> bool:
-    title = " ".join(c.text for c in cells if c.role is Role.TITLE)
-    return pat.genre_of(title) == "journal"
-
-
-def _dated(cells: list[Cell]) -> bool:
-    return any(c.role is Role.DOC_DATE for c in cells)
 
 
 def _starts_body(text: str) -> bool:

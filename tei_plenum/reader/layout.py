@@ -122,6 +122,9 @@ class _PdfReader:
         self.breaks: list[PageBreakAt] = []
         self.page = 1
         self.current: RawBlock | None = None
+        # Length of the current block's joined text, kept as lines come so that a page break
+        # inside it is placed without joining the block again.
+        self.length = 0
         # Breaks met inside an open block: mid-paragraph unless the block ends right after.
         self.pending_breaks = 0
         self.rows: list[tuple[int, str]] = []
@@ -152,14 +155,17 @@ class _PdfReader:
             self.rows.append((number, line))
             return
         raw = _raw(number, line)
+        length = len(_join([raw.text]))
         if self.current is None:
             self.current = RawBlock([raw], self.page)
+            self.length = length
         else:
             if self.pending_breaks:
-                offset = len(_join(line.text for line in self.current.lines)) + 1
+                offset = self.length + 1
                 self.current.page_breaks.extend((offset, page) for page in self.pending_pages())
                 self.pending_breaks = 0
             self.current.lines.append(raw)
+            self.length += 1 + length
         if line.endswith("  "):
             self.settle_pending_as_boundary()
             self.close()
