@@ -3,14 +3,11 @@ closer (guide §7, §13, §14)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
 from ..model import Container, Mark, Role
 from . import patterns as pat
 from .cells import Cell, claim_marking
-
-_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
 
 _DIV_TYPES = {
     "record of conversation": "record",
@@ -101,16 +98,16 @@ def _claim_body_block(cell: Cell, state: _BodyState, base: tuple[Container, ...]
         bare = not text[caption_end:].strip()
         state.list, state.field = None, "participants" if bare else None
         return
-    if state.field == "participants" and _is_participant_line(text):
+    if state.field == "participants" and pat.is_participant_line(text):
         cell.role = Role.PARTICIPANTS
         return
     field_ = pat.field_label(text)
     state.field = field_[0] if field_ else None
     point = pat.point_label(text)
-    agenda_point = state.list_kind == "agenda" and re.match(r"^\d{1,2}[.)]\s", text)
-    if agenda_point or point:
-        kind = "agenda" if agenda_point else "points"
-        label_end = text.index(" ") if agenda_point else point[1]  # type: ignore[index]
+    agenda_end = pat.number_label_end(text) if state.list_kind == "agenda" else None
+    if agenda_end is not None or point:
+        kind = "agenda" if agenda_end is not None else "points"
+        label_end = agenda_end if agenda_end is not None else point[1]  # type: ignore[index]
         _claim_item(cell, state, base, kind, label_end)
         return
     if state.list_kind == "enumeration" and state.list is not None and text[:1].islower():
@@ -137,11 +134,11 @@ def _claim_body_block(cell: Cell, state: _BodyState, base: tuple[Container, ...]
         cell.attrs["n"] = str(ordinal[0])
         cell.marks.append(Mark(0, ordinal[1], "label"))
         return
-    numbered = _NUMBERED.match(text)
+    numbered = pat.numbered_label(text)
     if numbered is not None:
         # "1. The plenum decides ...": a numbered paragraph, like an ordinal one (§7.3).
-        cell.attrs["n"] = numbered.group(1)
-        cell.marks.append(Mark(0, numbered.end(1) + 1, "label"))
+        cell.attrs["n"] = numbered[0]
+        cell.marks.append(Mark(0, numbered[1], "label"))
 
 
 def _claim_item(
@@ -166,18 +163,6 @@ def _is_marking_in_body(text: str) -> bool:
     return found is not None and found.type in ("classification", "copyNumber", "handling")
 
 
-def _is_participant_line(text: str) -> bool:
-    """A line under a "Participants:" caption: a side with its names, or a list of names."""
-    if len(text) > 400 or text.endswith(":"):
-        return False
-    # "South: Lee Hu-rak, ..." heads a side's names; "South (LEE): ..." is a speaker's turn.
-    if re.match(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:", text):
-        return True
-    words = text.rstrip(".;").split()
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "([")
-    return bool(words) and capitalised / len(words) >= 0.5 and not text.endswith((".", "?"))
-
-
 # --- opener and closer -----------------------------------------------------------------------
 
 
@@ -185,9 +170,8 @@ def _is_opener_line(text: str) -> bool:
     field_ = pat.field_label(text)
     if field_ and field_[0] in ("from", "to", "addressee", "copy to", "date", "date and time"):
         return True
-    if re.match(r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", text, re.I):
-        # An addressee line ("To Comrade N. T. Fedorenko."), not a sentence opening with "To".
-        return len(text) < 100 or (len(text) < 200 and not text.endswith("."))
+    if pat.is_addressee_line(text):
+        return True
     return bool(pat.dateline_place(text) or pat.is_date_only(text) or pat.is_opening_salute(text))
 
 
@@ -226,7 +210,7 @@ def _is_closer_line(text: str) -> bool:
         return True
     if pat.dateline_place(text) or pat.is_date_only(text):
         return True
-    if re.search(r"[.;:?!,]$", text) and not re.search(r"\b[A-Z]\.$", text):
+    if pat.ends_with_punctuation(text) and not pat.ends_with_initial(text):
         return False
     if pat.is_upper(text):
         return True

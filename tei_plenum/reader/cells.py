@@ -3,14 +3,12 @@ with them (splitting two-marking docket lines, claiming a line as a marking)."""
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass, field, replace
 
 from ..model import Container, Mark, Role, SourceSpan, attrs
 from . import patterns as pat
 from .layout import Layout, PageBreakAt, RawBlock
-
-_TWO_SPACES = re.compile(r" {2,}")
+from .patterns.characters import TWO_SPACES
 
 
 @dataclass(slots=True)
@@ -64,7 +62,7 @@ def split_docket_lines(cells: list[Cell]) -> list[Cell]:
     """A docket line holding two markings split by two spaces ("Nº 196  Copy Nº 1")."""
     result: list[Cell] = []
     for cell in cells:
-        parts = _TWO_SPACES.split(cell.text) if cell.role is None else [cell.text]
+        parts = TWO_SPACES.split(cell.text) if cell.role is None else [cell.text]
         if len(parts) > 1 and all(pat.marking(p) for p in parts):
             offset = 0
             for part in parts:

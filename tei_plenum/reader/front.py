@@ -2,22 +2,18 @@
 
 from __future__ import annotations
 
-import re
 from dataclasses import replace
 
 from ..model import Container, Mark, Role
 from . import patterns as pat
 from .cells import Cell, claim_marking
 
-_JOURNAL_BYLINE = re.compile(r"^(?:from\s+the\s+)?(?:journal|diary)\s+of\b", re.IGNORECASE)
-_BANNER = re.compile(r"\b(?:digital\s+archive|archive|translation\s*-\s*english)\b", re.I)
-
 
 def read_front(cells: list[Cell]) -> int:
     """Claim the banner, docket and title block; return the index where the body starts."""
     front = Container("front", "front")
     index = 0
-    if cells and _BANNER.search(cells[0].text) and cells[0].span.line <= 2:
+    if cells and pat.is_banner(cells[0].text) and cells[0].span.line <= 2:
         cells[0].role = Role.BANNER
         cells[0].path = (front,)
         index = 1
@@ -89,7 +85,7 @@ def _read_letterhead(cells: list[Cell], index: int, front: Container, title_page
 def _is_letterhead(text: str) -> bool:
     if pat.dateline_place(text) or pat.is_date_only(text):
         return True
-    if len(text) > 150 or re.search(r"[.:;!?]$", text) or _starts_body(text):
+    if len(text) > 150 or pat.ends_with_stop(text) or _starts_body(text):
         return False
     return text[:1].isupper()
 
@@ -99,7 +95,7 @@ def _read_docket(cells: list[Cell], index: int, front: Container, *, place: str)
         cell = cells[index]
         if cell.role is Role.PAGE_BREAK:
             break
-        if _JOURNAL_BYLINE.match(cell.text):
+        if pat.journal_byline_end(cell.text) is not None:
             _claim_journal_byline(cells, index, front)
         elif pat.marking(cell.text) or pat.is_bracketed_line(cell.text):
             claim_marking(cell, front, place)
@@ -128,9 +124,9 @@ def _claim_journal_byline(cells: list[Cell], index: int, front: Container) -> No
         cell.text = f"{cell.text} {nxt.text}"
         cell.span = replace(cell.span, end_line=nxt.span.end_line)
         del cells[index + 1]
-    m = _JOURNAL_BYLINE.match(cell.text)
-    assert m is not None
-    name_start = m.end() + 1
+    caption_end = pat.journal_byline_end(cell.text)
+    assert caption_end is not None
+    name_start = caption_end + 1
     if name_start < len(cell.text):
         cell.marks.append(Mark(name_start, len(cell.text), "docAuthor"))
     cell.role, cell.path = Role.BYLINE, (front,)
@@ -149,4 +145,4 @@ def _starts_body(text: str) -> bool:
 def _is_subtitle(text: str) -> bool:
     if len(text) > 300 or _starts_body(text):
         return False
-    return text[:1].islower() or not re.search(r"[.!?:;]$", text)
+    return text[:1].islower() or not pat.ends_with_stop(text)

@@ -16,13 +16,10 @@ The result keeps every character of the reading text; only layout whitespace is 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-_SPACES = re.compile(r"\s+")
-_TERMINAL = re.compile(r"[.!?:;\"')\]]$")
+from .patterns.characters import COLUMN_GAP, SENTENCE_END, SPACE_RUN
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +66,7 @@ def _keep_runs(line: str) -> str:
     """A one-line block keeps a two-space mark where it had a run of spaces: a docket line may
     hold two markings ("Nº 196  Copy Nº 1", guide §6), which the classifier splits, or else
     joins with one space."""
-    return _SPACES.sub(lambda m: "  " if len(m.group()) > 1 else " ", line.strip())
+    return SPACE_RUN.sub(lambda m: "  " if len(m.group()) > 1 else " ", line.strip())
 
 
 def _join(parts: Iterable[str]) -> str:
@@ -86,7 +83,9 @@ def detect(lines: list[str]) -> str:
     joined = sum(
         1
         for first, second in itertools.pairwise(lines)
-        if first.strip() and second.lstrip()[:1].islower() and not _TERMINAL.search(first.rstrip())
+        if first.strip()
+        and second.lstrip()[:1].islower()
+        and not SENTENCE_END.search(first.rstrip())
     )
     return "plain-text" if joined >= 2 else "web-text"
 
@@ -148,7 +147,7 @@ class _PdfReader:
                 self.breaks.append(PageBreakAt(len(self.blocks), self.page))
 
     def text_line(self, number: int, line: str) -> None:
-        if _GAP.search(line.strip()) or (self.rows and not self.current):
+        if COLUMN_GAP.search(line.strip()) or (self.rows and not self.current):
             if self.current is not None:
                 self.settle_pending_as_boundary()
                 self.close()
@@ -224,7 +223,7 @@ def _deinterleave(rows: list[tuple[int, str]], page: int, group: int) -> list[Ra
     split_rows = []
     for number, line in rows:
         indent = len(line) - len(line.lstrip(" "))
-        gap = _GAP.search(line.strip())
+        gap = COLUMN_GAP.search(line.strip())
         if gap is None:
             split_rows.append((number, indent, line.strip(), None))
         else:
@@ -241,7 +240,7 @@ def _deinterleave(rows: list[tuple[int, str]], page: int, group: int) -> list[Ra
             cells.append((side, RawLine(number, indent + 1, left)))
             continue
         cells.append(("left", RawLine(number, indent + 1, left)))
-        cells.append(("right", RawLine(number, right[0], _SPACES.sub(" ", right[1]))))
+        cells.append(("right", RawLine(number, right[0], SPACE_RUN.sub(" ", right[1]))))
     ordered = [c for c in cells if c[0] == "left"] + [c for c in cells if c[0] == "right"]
     return [RawBlock([raw], page, column=side, row_group=group) for side, raw in ordered]
 
