@@ -121,9 +121,9 @@ class _PdfReader:
         self.breaks: list[PageBreakAt] = []
         self.page = 1
         self.current: RawBlock | None = None
-        # Length of the current block's joined text, kept as lines come so that a page break
-        # inside it is placed without joining the block again.
-        self.length = 0
+        # The joined length of the current block's first ``measured`` lines: a page break
+        # inside the block is placed without joining the whole block again.
+        self.length = self.measured = 0
         # Breaks met inside an open block: mid-paragraph unless the block ends right after.
         self.pending_breaks = 0
         self.rows: list[tuple[int, str]] = []
@@ -154,20 +154,25 @@ class _PdfReader:
             self.rows.append((number, line))
             return
         raw = _raw(number, line)
-        length = len(_join([raw.text]))
         if self.current is None:
             self.current = RawBlock([raw], self.page)
-            self.length = length
+            self.length = self.measured = 0
         else:
             if self.pending_breaks:
-                offset = self.length + 1
+                offset = self.joined_length(self.current) + 1
                 self.current.page_breaks.extend((offset, page) for page in self.pending_pages())
                 self.pending_breaks = 0
             self.current.lines.append(raw)
-            self.length += 1 + length
         if line.endswith("  "):
             self.settle_pending_as_boundary()
             self.close()
+
+    def joined_length(self, block: RawBlock) -> int:
+        """Length of ``block``'s text so far, measuring only the lines added since last asked."""
+        for line in block.lines[self.measured :]:
+            self.length += len(_join([line.text])) + (1 if self.measured else 0)
+            self.measured += 1
+        return self.length
 
     def settle_pending_as_boundary(self) -> None:
         """Breaks pending at the end of a block fall between blocks after all."""
@@ -220,7 +225,8 @@ def _segment_pdf(lines: list[str]) -> Layout:
 def _deinterleave(rows: list[tuple[int, str]], page: int, group: int) -> list[RawBlock]:
     """Read a multi-column block column by column (guide §2.1): left cells, then right cells."""
     cells: list[tuple[str, RawLine]] = []
-    split_rows = []
+    # (line number, indent, left cell, (column and text of the right cell) or None)
+    split_rows: list[tuple[int, int, str, tuple[int, str] | None]] = []
     for number, line in rows:
         indent = len(line) - len(line.lstrip(" "))
         gap = COLUMN_GAP.search(line.strip())
@@ -228,8 +234,10 @@ def _deinterleave(rows: list[tuple[int, str]], page: int, group: int) -> list[Ra
             split_rows.append((number, indent, line.strip(), None))
         else:
             body = line.strip()
-            left, right = body[: gap.start()], body[gap.end() :]
-            split_rows.append((number, indent, left, (indent + gap.end() + 1, right)))
+            right_column = indent + gap.end() + 1
+            split_rows.append(
+                (number, indent, body[: gap.start()], (right_column, body[gap.end() :]))
+            )
     left_starts = [indent for _, indent, _, right in split_rows if right is not None]
     right_starts = [right[0] for _, _, _, right in split_rows if right is not None]
     left_edge = min(left_starts)
