@@ -55,7 +55,7 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     journal = genre == "journal"
     content = [c for c in cells if not c.page_break]
     opener_end = _opener_length(content, journal=journal)
-    closer_start = max(_closer_start(content), opener_end)
+    closer_start = _closer_start(content)
     sections = any(c.features.section for c in content[opener_end:closer_start])
     div_type = _DIV_TYPES.get(genre, "document")
     base = (BODY,) if sections else (BODY, Container("div-0", "div", (("type", div_type),)))
@@ -66,7 +66,7 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
         if cell.page_break:
             claims.append(rules.page_break(cell))
             continue
-        if position < opener_end:
+        if position < opener_end:  # before the closer: a line that could be both opens
             table = OPENER_RULES
         elif position >= closer_start:
             table = CLOSER_RULES
@@ -142,14 +142,12 @@ def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyStat
     return Claim(Role.PARTICIPANTS, state.base), after
 
 
-def _item(
-    kind: str, label_end: Callable[[Features], int | None], *, new_list: bool = False
-) -> Step[BodyState]:
+def _item(kind: str, label_end: Callable[[Features], int | None]) -> Step[BodyState]:
     """An item of a list of ``kind``: it continues the open list of that kind or opens one."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
         current, opened = state.list, state.opened
-        if new_list or current is None or state.list_kind != kind:
+        if current is None or state.list_kind != kind:
             opened += 1
             current = Container(f"list-{opened}", "list", (("type", kind),))
         end = label_end(cell.features)
@@ -267,7 +265,7 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
          and state.list is not None and cell.features.lowercase,
          _item("enumeration", lambda features: features.item_label)),
     Rule("enumeration-start", lambda cell, state: state.lead_in and cell.features.lowercase,
-         _item("enumeration", lambda features: features.item_label, new_list=True)),
+         _item("enumeration", lambda features: features.item_label)),
     Rule("field-paragraph", lambda cell, state: cell.features.field is not None,
          _paragraph(_field_label)),
     Rule("ordinal-paragraph", lambda cell, state: cell.features.ordinal is not None,

@@ -59,7 +59,9 @@ def _cell(raw: RawBlock) -> Cell:
         raw.page,
         raw.column,
         raw.row_group,
-        marks=tuple(Mark(offset, offset, "pb", attrs(n=str(n))) for offset, n in raw.page_breaks),
+        marks=tuple(Mark(offset, offset, "pb", attrs(n=str(n))) for offset, n in raw.page_breaks)
+        if raw.page_breaks
+        else (),
     )
 
 

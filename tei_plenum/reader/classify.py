@@ -11,9 +11,9 @@ twice, so no region's decision depends on another's order.
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
-from ..model import Block, Container, Role, mark_order
+from ..model import Block, Container, Mark, Role, mark_order
 from . import patterns as pat
 from .back import read_back
 from .body import read_body
@@ -57,11 +57,18 @@ def classify(layout: Layout) -> Classified:
             page=cell.page,
             path=claim.path,
             attrs=claim.attrs,
-            marks=tuple(sorted({*cell.marks, *claim.marks}, key=mark_order)),
+            marks=_marks(cell, claim),
         )
         for cell, claim in zip((*front.cells, *rest), claims, strict=True)
     )
     return Classified(blocks, genre, tuple(warnings))
+
+
+def _marks(cell: Cell, claim: Claim) -> tuple[Mark, ...]:
+    """The page breaks inside the cell and the claim's marks, in document order."""
+    if not claim.marks:
+        return cell.marks  # page breaks, made in document order
+    return tuple(sorted({*cell.marks, *claim.marks}, key=mark_order))
 
 
 def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
@@ -91,7 +98,7 @@ def _with_page_break_paths(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     following: tuple[Container, ...] = ()
     for claim in reversed(tuple(claims)):
         if claim.role is Role.PAGE_BREAK:
-            claim = replace(claim, path=following)
+            claim = Claim(claim.role, following, claim.attrs, claim.marks)
         else:
             following = claim.path
         result.append(claim)

@@ -65,7 +65,7 @@ def claim_run(rules: Sequence[Rule[S]], cells: Sequence[Cell], state: S) -> tupl
 
 def page_break(cell: Cell) -> Claim:
     """A page break between blocks; it takes the path of the block after it (``classify``)."""
-    return Claim(Role.PAGE_BREAK, attrs=attrs(n=str(cell.page)))
+    return Claim(Role.PAGE_BREAK, attrs=(("n", str(cell.page)),))
 
 
 def marking(cell: Cell, path: tuple[Container, ...], place: str) -> Claim:

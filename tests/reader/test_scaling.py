@@ -56,6 +56,17 @@ def space_runs(n: int) -> str:
     return "TITLE  \n  \n" + "".join(f"{line}\n" for _ in range(n)) + "  \n"
 
 
+def closing_lines(n: int) -> str:
+    """A paragraph followed by short capitalised lines, which all may close the body."""
+    names = "".join(f"NAME {i}  \n  \n" for i in range(n))
+    return "TITLE  \n  \nThe text.  \n  \n" + names
+
+
+def date_lines(n: int) -> str:
+    """Lines holding only a date, which all may open the body."""
+    return "".join("5 March 1957  \n  \n" for _ in range(n))
+
+
 @pytest.mark.parametrize(
     ("make", "n"),
     [
@@ -63,6 +74,8 @@ def space_runs(n: int) -> str:
         pytest.param(page_breaks, 3000, id="page-breaks-between-blocks"),
         pytest.param(breaks_mid_paragraph, 2000, id="page-breaks-inside-a-paragraph"),
         pytest.param(space_runs, 500, id="long-runs-of-spaces"),
+        pytest.param(closing_lines, 1000, id="a-long-closer"),
+        pytest.param(date_lines, 1000, id="a-long-opener"),
     ],
 )
 def test_reading_time_grows_linearly(make: Callable[[int], str], n: int):

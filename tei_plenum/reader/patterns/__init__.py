@@ -32,7 +32,13 @@ from .headings import (
     point_label,
     section_heading,
 )
-from .letter import SIGNATURE_MARK, caption_end, is_closing_salute, is_opening_salute
+from .letter import (
+    SIGNATURE_MARK,
+    caption_end,
+    has_signature,
+    is_closing_salute,
+    is_opening_salute,
+)
 from .markings import Marking, is_banner, marking, page_number
 from .numbers import ORDINALS, WORD_NUMBERS, number_value, roman_value
 from .titles import TURN_GENRES, genre_of, journal_byline_end, looks_like_title
@@ -51,6 +57,7 @@ __all__ = [
     "ends_with_stop",
     "field_label",
     "genre_of",
+    "has_signature",
     "is_addressee_line",
     "is_banner",
     "is_bracketed_line",

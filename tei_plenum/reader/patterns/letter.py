@@ -44,3 +44,8 @@ def caption_end(text: str) -> int | None:
 
 
 SIGNATURE_MARK = re.compile(r"\[\[?(?:signature|illegible signature|signed)\]\]?", re.IGNORECASE)
+
+
+def has_signature(text: str) -> bool:
+    """Holds a signature mark ("Ivanov [signature]")."""
+    return bool(SIGNATURE_MARK.search(text))
