@@ -1,9 +1,10 @@
 """Every regular expression of the reader, and the line recognisers built on them.
 
 A recogniser looks at one block's text only (never at other blocks) and returns a verdict or
-``None``. The regions of the classifier (``front.py``, ``body.py``, ``back.py``) decide, from
-position and context, which recognisers to ask. Keeping the recognisers here, data-driven and
-free of document-specific strings, is what lets the reader handle documents it has never seen.
+``None``. The classifier's regions do not call them: ``features.py`` asks each at most once per
+cell, and the regions' rules read its answers, adding position and context. Keeping the
+recognisers here, data-driven and free of document-specific strings, is what lets the reader
+handle documents it has never seen.
 
 One module per concern: ``markings`` (docket and registry lines), ``headings`` (sections,
 ordinals, points, labels), ``dates``, ``fields`` (labelled lines, participants, addressees),
