@@ -1,16 +1,29 @@
 """The body: opener, sections, paragraphs, lists, participants, turns' raw material and
-closer (guide §7, §13, §14)."""
+closer (guide §7, §13, §14).
+
+The body's cells fall into three runs: the opener (address, dateline and salute lines at the
+start), the closer (salute, dateline and signature lines at the end) and the text between them.
+Each run has its table: ``OPENER_RULES``, ``BODY_RULES`` and ``CLOSER_RULES``. The body's
+state carries what one block tells the next: the section being read, the list that is open, the
+field whose lines follow, and whether the last paragraph ended in a colon.
+"""
 
 from __future__ import annotations
 
-import re
-from dataclasses import dataclass
+from collections.abc import Callable, Sequence
+from typing import NamedTuple
 
-from ..model import Container, Mark, Role
-from . import patterns as pat
-from .cells import Cell, claim_marking
+from ..model import Container, Mark, Role, attrs
+from . import rules
+from .cells import Cell
+from .features import Features
+from .rules import Claim, Rule, Step, first_rule
 
-_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+BODY = Container("body", "body")
+OPENER = Container("opener", "opener")
+CLOSER = Container("closer", "closer")
+# The markings that may stand among the body's paragraphs (at a page's top, say).
+_BODY_MARKINGS = frozenset({"classification", "copyNumber", "handling"})
 
 _DIV_TYPES = {
     "record of conversation": "record",
@@ -25,233 +38,248 @@ _DIV_TYPES = {
 }
 
 
-def read_body(cells: list[Cell], genre: str) -> None:
-    """Classify the body's blocks and give them containers (divs, lists, opener, closer)."""
-    body = Container("body", "body")
-    content = [c for c in cells if c.role is None]
-    if not content:
-        return
-    closer_cells = _closer_cells(content)
-    opener_cells = _opener_cells(content, journal=genre == "journal")
-    sections = any(
-        pat.section_heading(c.text) for c in content if c not in closer_cells + opener_cells
-    )
+class BodyState(NamedTuple):
+    """What one block of the body tells the next (a named tuple: ``_replace`` is quick)."""
+
+    base: tuple[Container, ...]  # where running text goes: the body, or its current div
+    journal: bool = False  # a journal: a line holding only a date heads an entry
+    opened: int = 0  # divs and lists opened so far, which numbers their keys
+    list: Container | None = None  # the open list, continued by items of its kind
+    list_kind: str | None = None  # that list's kind, which outlives it for an agenda
+    field: str | None = None  # the field whose lines follow ("participants")
+    lead_in: bool = False  # the last block (headings aside) was a paragraph ending in ":"
+
+
+def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
+    """Claim every cell of the body, giving it containers (divs, lists, opener, closer)."""
+    journal = genre == "journal"
+    content = [c for c in cells if not c.page_break]
+    opener_end = _opener_length(content, journal=journal)
+    closer_start = _closer_start(content)
+    sections = any(c.features.section for c in content[opener_end:closer_start])
     div_type = _DIV_TYPES.get(genre, "document")
-    current_div: Container | None = (
-        None if sections else Container("div-0", "div", (("type", div_type),))
-    )
-    opener = Container("opener", "opener")
-    state = _BodyState()
+    base = (BODY,) if sections else (BODY, Container("div-0", "div", (("type", div_type),)))
+    state = BodyState(base, journal)
+    claims: list[Claim] = []
+    position = 0
     for cell in cells:
-        if cell.role is not None:
+        if cell.page_break:
+            claims.append(rules.page_break(cell))
             continue
-        base = (body,) if current_div is None else (body, current_div)
-        if cell in opener_cells:
-            _claim_opener(cell)
-            cell.path = (*base, opener)
-            continue
-        if cell in closer_cells:
-            _claim_closer(cell, body)
-            continue
-        section = pat.section_heading(cell.text)
-        entry_head = genre == "journal" and pat.is_date_only(cell.text)
-        if section or entry_head:
-            state.index += 1
-            div_attrs = (
-                (("type", "section"), ("n", str(section.number)))
-                if section
-                else (("type", "entry"),)
-            )
-            current_div = Container(f"div-{state.index}", "div", div_attrs)
-            cell.role, cell.path = Role.HEAD, (body, current_div)
-            state.list = None
-            continue
-        cell.path = base
-        _claim_body_block(cell, state, base)
+        if position < opener_end:  # before the closer: a line that could be both opens
+            table = OPENER_RULES
+        elif position >= closer_start:
+            table = CLOSER_RULES
+        else:
+            table = BODY_RULES
+        position += 1
+        rule = first_rule(table, cell, state)
+        # Each of the body's tables ends in a row that always holds.
+        assert rule is not None
+        assert rule.then is not None
+        claim, state = rule.then(cell, state)
+        claims.append(claim)
+    return tuple(claims)
 
 
-@dataclass(slots=True)
-class _BodyState:
-    index: int = 0
-    list: Container | None = None
-    list_kind: str | None = None
-    previous: Cell | None = None
-    field: str | None = None
+def _opener_length(content: list[Cell], *, journal: bool) -> int:
+    """How many lines open the body (in a journal a date line heads the first entry)."""
+    for index, cell in enumerate(content):
+        if not cell.features.opener_line or (journal and cell.features.date_only):
+            return index
+    return len(content)
 
 
-def _claim_body_block(cell: Cell, state: _BodyState, base: tuple[Container, ...]) -> None:
-    text = cell.text
-    previous = state.previous
-    state.previous = cell
-    if pat.is_separator(text):
-        cell.role = Role.SEPARATOR
-        state.list = None
-        return
-    if pat.is_bracketed_line(text):
-        cell.role = Role.DOCKET
-        return
-    if pat.page_number(text) is not None or _is_marking_in_body(text):
-        claim_marking(cell, base[-1], "top")
-        cell.path = base
-        return
-    caption_end = pat.participants_label_end(text)
-    if caption_end is not None:
-        cell.role = Role.PARTICIPANTS
-        # Only a bare caption ("Participants:") heads the lines that follow it.
-        bare = not text[caption_end:].strip()
-        state.list, state.field = None, "participants" if bare else None
-        return
-    if state.field == "participants" and _is_participant_line(text):
-        cell.role = Role.PARTICIPANTS
-        return
-    field_ = pat.field_label(text)
-    state.field = field_[0] if field_ else None
-    point = pat.point_label(text)
-    agenda_point = state.list_kind == "agenda" and re.match(r"^\d{1,2}[.)]\s", text)
-    if agenda_point or point:
-        kind = "agenda" if agenda_point else "points"
-        label_end = text.index(" ") if agenda_point else point[1]  # type: ignore[index]
-        _claim_item(cell, state, base, kind, label_end)
-        return
-    if state.list_kind == "enumeration" and state.list is not None and text[:1].islower():
-        _claim_item(cell, state, base, "enumeration", pat.item_label_end(text))
-        return
-    state.list, state.list_kind = None, None
-    if (
-        previous is not None
-        and previous.role is Role.PARAGRAPH
-        and previous.text.endswith(":")
-        and text[:1].islower()
-    ):
-        state.list_kind = "enumeration"
-        _claim_item(cell, state, base, "enumeration", pat.item_label_end(text))
-        return
-    cell.role = Role.PARAGRAPH
-    if field_ is not None:
-        cell.marks.append(Mark(0, field_[1], "label"))
-        if field_[0] == "agenda":
-            state.list_kind = "agenda"
-        return
-    ordinal = pat.ordinal_label(text)
-    if ordinal is not None:
-        cell.attrs["n"] = str(ordinal[0])
-        cell.marks.append(Mark(0, ordinal[1], "label"))
-        return
-    numbered = _NUMBERED.match(text)
-    if numbered is not None:
-        # "1. The plenum decides ...": a numbered paragraph, like an ordinal one (§7.3).
-        cell.attrs["n"] = numbered.group(1)
-        cell.marks.append(Mark(0, numbered.end(1) + 1, "label"))
+def _closer_start(content: list[Cell]) -> int:
+    """Where the closing lines start; a body that would be all closer has none."""
+    start = len(content)
+    while start > 0 and content[start - 1].features.closer_line:
+        start -= 1
+    return start if start > 0 else len(content)
 
 
-def _claim_item(
-    cell: Cell,
-    state: _BodyState,
-    base: tuple[Container, ...],
-    kind: str,
-    label_end: int | None,
-) -> None:
-    if state.list is None or state.list_kind != kind:
-        state.index += 1
-        state.list = Container(f"list-{state.index}", "list", (("type", kind),))
-    state.list_kind = kind
-    cell.role = Role.ITEM
-    cell.path = (*base, state.list)
-    if label_end:
-        cell.marks.append(Mark(0, label_end, "label"))
+# --- steps: heads ----------------------------------------------------------------------------
 
 
-def _is_marking_in_body(text: str) -> bool:
-    found = pat.marking(text)
-    return found is not None and found.type in ("classification", "copyNumber", "handling")
+def _open_div(state: BodyState, div_attrs: tuple[tuple[str, str], ...]) -> tuple[Claim, BodyState]:
+    opened = state.opened + 1
+    base = (BODY, Container(f"div-{opened}", "div", div_attrs))
+    return Claim(Role.HEAD, base), state._replace(base=base, opened=opened, list=None)
 
 
-def _is_participant_line(text: str) -> bool:
-    """A line under a "Participants:" caption: a side with its names, or a list of names."""
-    if len(text) > 400 or text.endswith(":"):
-        return False
-    # "South: Lee Hu-rak, ..." heads a side's names; "South (LEE): ..." is a speaker's turn.
-    if re.match(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:", text):
-        return True
-    words = text.rstrip(".;").split()
-    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "([")
-    return bool(words) and capitalised / len(words) >= 0.5 and not text.endswith((".", "?"))
+def _section_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    section = cell.features.section
+    assert section is not None
+    return _open_div(state, (("type", "section"), ("n", str(section.number))))
 
 
-# --- opener and closer -----------------------------------------------------------------------
+def _entry_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    return _open_div(state, (("type", "entry"),))
 
 
-def _is_opener_line(text: str) -> bool:
-    field_ = pat.field_label(text)
-    if field_ and field_[0] in ("from", "to", "addressee", "copy to", "date", "date and time"):
-        return True
-    if re.match(r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", text, re.I):
-        # An addressee line ("To Comrade N. T. Fedorenko."), not a sentence opening with "To".
-        return len(text) < 100 or (len(text) < 200 and not text.endswith("."))
-    return bool(pat.dateline_place(text) or pat.is_date_only(text) or pat.is_opening_salute(text))
+# --- steps: blocks of running text -----------------------------------------------------------
 
 
-def _opener_cells(content: list[Cell], *, journal: bool) -> list[Cell]:
-    """Address, dateline and salutation lines at the start of the body (in a journal a date
-    line heads the first entry instead)."""
-    opener: list[Cell] = []
-    for cell in content:
-        if not _is_opener_line(cell.text) or (journal and pat.is_date_only(cell.text)):
-            break
-        opener.append(cell)
-    return opener
+def _block(role: Role, *, ends_list: bool = False) -> Step[BodyState]:
+    """A block of ``role`` where running text goes; a separator also ends the open list."""
+
+    def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+        after = state._replace(lead_in=False)
+        return Claim(role, state.base), after._replace(list=None) if ends_list else after
+
+    return step
 
 
-def _is_date_field(field_: tuple[str, int] | None) -> bool:
-    return field_ is not None and field_[0] in ("date", "date and time")
+def _marking(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    return rules.marking(cell, state.base, "top"), state._replace(lead_in=False)
 
 
-def _claim_opener(cell: Cell) -> None:
-    text = cell.text
-    field_ = pat.field_label(text)
-    if pat.is_opening_salute(text):
-        cell.role = Role.SALUTE
-    elif _is_date_field(field_) or pat.is_date_only(text) or pat.dateline_place(text):
-        cell.role = Role.DATELINE
-    else:
-        cell.role = Role.ADDRESS
-        is_sender = field_ is not None and field_[0] == "from"
-        cell.attrs["role"] = "sender" if is_sender else "recipient"
+def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    end = cell.features.participants
+    # Only a bare caption ("Participants:") heads the lines that follow it.
+    bare = end is not None and not cell.text[end:].strip()
+    after = state._replace(list=None, field="participants" if bare else None, lead_in=False)
+    return Claim(Role.PARTICIPANTS, state.base), after
 
 
-def _is_closer_line(text: str) -> bool:
-    if len(text) > 140 or pat.section_heading(text) or pat.field_label(text):
-        return False
-    if pat.is_closing_salute(text) or pat.SIGNATURE_MARK.search(text):
-        return True
-    if pat.dateline_place(text) or pat.is_date_only(text):
-        return True
-    if re.search(r"[.;:?!,]$", text) and not re.search(r"\b[A-Z]\.$", text):
-        return False
-    if pat.is_upper(text):
-        return True
-    words = text.split()
-    capitalised = sum(1 for w in words if w[:1].isupper())
-    return len(words) <= 10 and capitalised >= max(1, len(words) // 2)
+def _item(kind: str, label_end: Callable[[Features], int | None]) -> Step[BodyState]:
+    """An item of a list of ``kind``: it continues the open list of that kind or opens one."""
+
+    def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+        current, opened = state.list, state.opened
+        if current is None or state.list_kind != kind:
+            opened += 1
+            current = Container(f"list-{opened}", "list", (("type", kind),))
+        end = label_end(cell.features)
+        marks = (Mark(0, end, "label"),) if end else ()
+        after = state._replace(
+            opened=opened,
+            list=current,
+            list_kind=kind,
+            field=cell.features.field_name,
+            lead_in=False,
+        )
+        return Claim(Role.ITEM, (*state.base, current), marks=marks), after
+
+    return step
 
 
-def _closer_cells(content: list[Cell]) -> list[Cell]:
-    closer: list[Cell] = []
-    for cell in reversed(content):
-        if not _is_closer_line(cell.text):
-            break
-        closer.insert(0, cell)
-    if len(closer) == len(content):
-        return []
-    return closer
+def _paragraph(label: Callable[[Features], tuple[str | None, int] | None]) -> Step[BodyState]:
+    """A paragraph, with the number and the end of the label that ``label`` finds, if any.
+    It ends the open list; an "Agenda:" field makes the numbered lines after it points."""
+
+    def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+        features = cell.features
+        found = label(features)
+        number, end = found if found else (None, 0)
+        marks = (Mark(0, end, "label"),) if end else ()
+        after = state._replace(
+            list=None,
+            list_kind="agenda" if features.field_name == "agenda" else None,
+            field=features.field_name,
+            lead_in=cell.text.endswith(":"),
+        )
+        numbered = attrs(n=number) if number else ()
+        return Claim(Role.PARAGRAPH, state.base, numbered, marks), after
+
+    return step
 
 
-def _claim_closer(cell: Cell, body: Container) -> None:
-    closer = Container("closer", "closer")
-    cell.path = (body, closer)
-    if pat.is_closing_salute(cell.text):
-        cell.role = Role.SALUTE
-    elif pat.dateline_place(cell.text) or pat.is_date_only(cell.text):
-        cell.role = Role.DATELINE
-    else:
-        cell.role = Role.SIGNED
+def _field_label(features: Features) -> tuple[str | None, int] | None:
+    return (None, features.field[1]) if features.field else None
+
+
+def _ordinal_label(features: Features) -> tuple[str | None, int] | None:
+    return (str(features.ordinal[0]), features.ordinal[1]) if features.ordinal else None
+
+
+def _numbered_label(features: Features) -> tuple[str | None, int] | None:
+    return features.numbered
+
+
+def _no_label(features: Features) -> tuple[str | None, int] | None:
+    return None
+
+
+# --- steps: opener and closer ----------------------------------------------------------------
+
+
+def _in_opener(role: Role, *, party: str | None = None) -> Step[BodyState]:
+    """A line of the opener; an address says whose it is (``sender`` or ``recipient``)."""
+
+    def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+        return Claim(role, (*state.base, OPENER), attrs(role=party)), state
+
+    return step
+
+
+def _in_closer(role: Role) -> Step[BodyState]:
+    def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+        return Claim(role, (BODY, CLOSER)), state
+
+    return step
+
+
+# --- predicates ------------------------------------------------------------------------------
+
+
+def _body_marking(cell: Cell, state: BodyState) -> bool:
+    found = cell.features.marking
+    return cell.features.page_number is not None or bool(found and found.type in _BODY_MARKINGS)
+
+
+def _always(cell: Cell, state: BodyState) -> bool:
+    return True
+
+
+# --- tables ----------------------------------------------------------------------------------
+
+OPENER_RULES: tuple[Rule[BodyState], ...] = (
+    Rule("salute", lambda cell, state: cell.features.opening_salute, _in_opener(Role.SALUTE)),
+    Rule("dateline", lambda cell, state: cell.features.date_field or cell.features.date_only
+         or cell.features.dateline is not None, _in_opener(Role.DATELINE)),
+    Rule("sender", lambda cell, state: cell.features.field_name == "from",
+         _in_opener(Role.ADDRESS, party="sender")),
+    Rule("recipient", _always, _in_opener(Role.ADDRESS, party="recipient")),
+)  # fmt: skip
+"""The lines that open the body: address fields, addressee, dateline and salute."""
+
+BODY_RULES: tuple[Rule[BodyState], ...] = (
+    Rule("section-head", lambda cell, state: cell.features.section is not None, _section_head),
+    Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
+         _entry_head),
+    Rule("separator", lambda cell, state: cell.features.separator,
+         _block(Role.SEPARATOR, ends_list=True)),
+    Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
+    Rule("marking", _body_marking, _marking),
+    Rule("participants-caption", lambda cell, state: cell.features.participants is not None,
+         _participants_caption),
+    Rule("participant-line", lambda cell, state: state.field == "participants"
+         and cell.features.participant_line, _block(Role.PARTICIPANTS)),
+    Rule("agenda-point", lambda cell, state: state.list_kind == "agenda"
+         and cell.features.number_label is not None,
+         _item("agenda", lambda features: features.number_label)),
+    Rule("point", lambda cell, state: cell.features.point is not None,
+         _item("points", lambda features: features.point[1] if features.point else None)),
+    Rule("enumeration-item", lambda cell, state: state.list_kind == "enumeration"
+         and state.list is not None and cell.features.lowercase,
+         _item("enumeration", lambda features: features.item_label)),
+    Rule("enumeration-start", lambda cell, state: state.lead_in and cell.features.lowercase,
+         _item("enumeration", lambda features: features.item_label)),
+    Rule("field-paragraph", lambda cell, state: cell.features.field is not None,
+         _paragraph(_field_label)),
+    Rule("ordinal-paragraph", lambda cell, state: cell.features.ordinal is not None,
+         _paragraph(_ordinal_label)),
+    Rule("numbered-paragraph", lambda cell, state: cell.features.numbered is not None,
+         _paragraph(_numbered_label)),
+    Rule("paragraph", _always, _paragraph(_no_label)),
+)  # fmt: skip
+"""The body's text between opener and closer, in priority order."""
+
+CLOSER_RULES: tuple[Rule[BodyState], ...] = (
+    Rule("salute", lambda cell, state: cell.features.closing_salute, _in_closer(Role.SALUTE)),
+    Rule("dateline", lambda cell, state: cell.features.date_only
+         or cell.features.dateline is not None, _in_closer(Role.DATELINE)),
+    Rule("signer", _always, _in_closer(Role.SIGNED)),
+)  # fmt: skip
+"""The lines that close the body: salute, dateline and the signer's name and office."""

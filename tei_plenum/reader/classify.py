@@ -1,23 +1,26 @@
 """Give each raw block its role and its place in the document structure.
 
-The raw blocks of ``layout.py`` are cut into three regions, each read by its own small
-function: the *front* (banner, docket, title block), the *back* (the registry and translators'
-block at the very end) and the *body* in between (opener, sections, paragraphs, lists, closer).
-Recognisers for single lines live in ``patterns.py``; this module only adds context (position,
-neighbours) and assigns containers (``front``, ``titlePage``, ``div``, ``list``, ``closer``...).
+The raw blocks of ``layout.py`` become immutable cells (``cells.py``), each with the
+recognisers' verdicts on its text (``features.py``). Three regions then claim the cells, each
+a run of them and each with its own rule tables (``rules.py``): the *front* (banner, docket,
+title block) from the start, the *back* (the registry and translators' block) from the end,
+and the *body* (opener, sections, paragraphs, lists, closer) between them. No cell is claimed
+twice, so no region's decision depends on another's order.
 """
 
 from __future__ import annotations
 
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..model import Block, Container, Role, attrs, mark_order
+from ..model import Block, Container, Mark, Role, mark_order
 from . import patterns as pat
 from .back import read_back
 from .body import read_body
 from .cells import Cell, make_cells, split_docket_lines
 from .front import read_front
 from .layout import Layout
+from .rules import Claim
 
 
 @dataclass(frozen=True, slots=True)
@@ -30,57 +33,73 @@ class Classified:
 def classify(layout: Layout) -> Classified:
     """Assign roles and containers to every block of ``layout``."""
     cells = split_docket_lines(make_cells(layout))
-    front_end = read_front(cells)
-    back_start = read_back(cells, front_end)
-    genre = _genre(cells)
-    read_body(cells[front_end:back_start], genre)
-    _assign_pagebreak_paths(cells)
+    front = read_front(cells)
+    rest = cells[front.end :]
+    back = read_back(rest)
+    body_cells = rest[: back.start]
+    claimed = [
+        *zip(front.cells, front.claims, strict=True),
+        *zip(rest[back.start :], back.claims, strict=True),
+    ]
+    genre = _genre(claimed, body_cells)
+    body = read_body(body_cells, genre)
+    claims = _with_page_break_paths((*front.claims, *body, *back.claims))
     warnings: list[str] = []
-    if not any(c.role in (Role.TITLE, Role.MARKING, Role.HEAD) for c in cells):
+    if not any(c.role in (Role.TITLE, Role.MARKING, Role.HEAD) for c in claims):
         warnings.append(
             "no title, docket or section headings recognised: converted as plain paragraphs"
         )
     blocks = tuple(
         Block(
-            role=c.role or Role.PARAGRAPH,
-            text=c.text,
-            span=c.span,
-            page=c.page,
-            path=c.path,
-            attrs=attrs(c.attrs),
-            marks=tuple(sorted(set(c.marks), key=mark_order)),
+            role=claim.role,
+            text=cell.text,
+            span=cell.span,
+            page=cell.page,
+            path=claim.path,
+            attrs=claim.attrs,
+            marks=_marks(cell, claim),
         )
-        for c in cells
+        for cell, claim in zip((*front.cells, *rest), claims, strict=True)
     )
     return Classified(blocks, genre, tuple(warnings))
 
 
-def _genre(cells: list[Cell]) -> str:
+def _marks(cell: Cell, claim: Claim) -> tuple[Mark, ...]:
+    """The page breaks inside the cell and the claim's marks, in document order."""
+    if not claim.marks:
+        return cell.marks  # page breaks, made in document order
+    return tuple(sorted({*cell.marks, *claim.marks}, key=mark_order))
+
+
+def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
+    """The document's kind: named by its title, subtitle or byline, or told by its markings
+    and the shape of its body."""
     for roles in ((Role.TITLE,), (Role.SUBTITLE,), (Role.BYLINE,)):
-        titles = " ".join(c.text for c in cells if c.role in roles)
+        titles = " ".join(cell.text for cell, claim in claimed if claim.role in roles)
         found = pat.genre_of(titles) if titles else None
         if found:
             return found
-    if any(c.role is Role.MARKING and c.attrs.get("type") == "telegramNumber" for c in cells):
+    if any(
+        claim.role is Role.MARKING and dict(claim.attrs).get("type") == "telegramNumber"
+        for _, claim in claimed
+    ):
         return "telegram"
-    texts = [c.text for c in cells if c.role is None]
-    if any(pat.is_opening_salute(t) for t in texts):
+    text = [cell for cell in body if not cell.page_break]
+    if any(cell.features.opening_salute for cell in text):
         return "letter"
-    for text in texts[:12]:
-        field_ = pat.field_label(text)
-        if field_ and field_[0] in ("from", "to"):
-            return "telegram"
+    if any(cell.features.field_name in ("from", "to") for cell in text[:12]):
+        return "telegram"
     return "document"
 
 
-# --- page breaks -----------------------------------------------------------------------------
-
-
-def _assign_pagebreak_paths(cells: list[Cell]) -> None:
+def _with_page_break_paths(claims: Iterable[Claim]) -> tuple[Claim, ...]:
     """A page break between blocks sits where the following block sits (guide §8)."""
+    result: list[Claim] = []
     following: tuple[Container, ...] = ()
-    for cell in reversed(cells):
-        if cell.role is Role.PAGE_BREAK:
-            cell.path = following
+    for claim in reversed(tuple(claims)):
+        if claim.role is Role.PAGE_BREAK:
+            claim = Claim(claim.role, following, claim.attrs, claim.marks)
         else:
-            following = cell.path
+            following = claim.path
+        result.append(claim)
+    return tuple(reversed(result))

@@ -7,11 +7,8 @@ bracket is (a supplied word, a name, a description, a gap) and replace the mark.
 
 from __future__ import annotations
 
-import re
-
 from ..model import Mark, attrs
-
-_BRACKET = re.compile(r"[\[\]]")
+from .patterns.characters import BRACKET
 
 
 def bracket_marks(text: str) -> list[Mark]:
@@ -20,7 +17,7 @@ def bracket_marks(text: str) -> list[Mark]:
         return []
     marks: list[Mark] = []
     stack: list[int] = []
-    found = _BRACKET.search(text)
+    found = BRACKET.search(text)
     while found is not None:
         index = found.start()
         step = 1
@@ -42,5 +39,5 @@ def bracket_marks(text: str) -> list[Mark]:
                     opening = stack[-1] + 1
                 marks.append(Mark(opening + 1, index, "bracket"))
         # Jump from bracket to bracket instead of walking every character.
-        found = _BRACKET.search(text, index + step)
+        found = BRACKET.search(text, index + step)
     return [m for m in marks if m.end > m.start]

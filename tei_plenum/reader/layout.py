@@ -16,13 +16,10 @@ The result keeps every character of the reading text; only layout whitespace is 
 from __future__ import annotations
 
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field
 
-_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
-_SPACES = re.compile(r"\s+")
-_TERMINAL = re.compile(r"[.!?:;\"')\]]$")
+from .patterns.characters import COLUMN_GAP, SENTENCE_END, SPACE_RUN
 
 
 @dataclass(frozen=True, slots=True)
@@ -69,7 +66,7 @@ def _keep_runs(line: str) -> str:
     """A one-line block keeps a two-space mark where it had a run of spaces: a docket line may
     hold two markings ("Nº 196  Copy Nº 1", guide §6), which the classifier splits, or else
     joins with one space."""
-    return _SPACES.sub(lambda m: "  " if len(m.group()) > 1 else " ", line.strip())
+    return SPACE_RUN.sub(lambda m: "  " if len(m.group()) > 1 else " ", line.strip())
 
 
 def _join(parts: Iterable[str]) -> str:
@@ -86,7 +83,9 @@ def detect(lines: list[str]) -> str:
     joined = sum(
         1
         for first, second in itertools.pairwise(lines)
-        if first.strip() and second.lstrip()[:1].islower() and not _TERMINAL.search(first.rstrip())
+        if first.strip()
+        and second.lstrip()[:1].islower()
+        and not SENTENCE_END.search(first.rstrip())
     )
     return "plain-text" if joined >= 2 else "web-text"
 
@@ -122,6 +121,9 @@ class _PdfReader:
         self.breaks: list[PageBreakAt] = []
         self.page = 1
         self.current: RawBlock | None = None
+        # The joined length of the current block's first ``measured`` lines: a page break
+        # inside the block is placed without joining the whole block again.
+        self.length = self.measured = 0
         # Breaks met inside an open block: mid-paragraph unless the block ends right after.
         self.pending_breaks = 0
         self.rows: list[tuple[int, str]] = []
@@ -145,7 +147,7 @@ class _PdfReader:
                 self.breaks.append(PageBreakAt(len(self.blocks), self.page))
 
     def text_line(self, number: int, line: str) -> None:
-        if _GAP.search(line.strip()) or (self.rows and not self.current):
+        if COLUMN_GAP.search(line.strip()) or (self.rows and not self.current):
             if self.current is not None:
                 self.settle_pending_as_boundary()
                 self.close()
@@ -154,15 +156,23 @@ class _PdfReader:
         raw = _raw(number, line)
         if self.current is None:
             self.current = RawBlock([raw], self.page)
+            self.length = self.measured = 0
         else:
             if self.pending_breaks:
-                offset = len(_join(line.text for line in self.current.lines)) + 1
+                offset = self.joined_length(self.current) + 1
                 self.current.page_breaks.extend((offset, page) for page in self.pending_pages())
                 self.pending_breaks = 0
             self.current.lines.append(raw)
         if line.endswith("  "):
             self.settle_pending_as_boundary()
             self.close()
+
+    def joined_length(self, block: RawBlock) -> int:
+        """Length of ``block``'s text so far, measuring only the lines added since last asked."""
+        for line in block.lines[self.measured :]:
+            self.length += len(_join([line.text])) + (1 if self.measured else 0)
+            self.measured += 1
+        return self.length
 
     def settle_pending_as_boundary(self) -> None:
         """Breaks pending at the end of a block fall between blocks after all."""
@@ -215,16 +225,19 @@ def _segment_pdf(lines: list[str]) -> Layout:
 def _deinterleave(rows: list[tuple[int, str]], page: int, group: int) -> list[RawBlock]:
     """Read a multi-column block column by column (guide §2.1): left cells, then right cells."""
     cells: list[tuple[str, RawLine]] = []
-    split_rows = []
+    # (line number, indent, left cell, (column and text of the right cell) or None)
+    split_rows: list[tuple[int, int, str, tuple[int, str] | None]] = []
     for number, line in rows:
         indent = len(line) - len(line.lstrip(" "))
-        gap = _GAP.search(line.strip())
+        gap = COLUMN_GAP.search(line.strip())
         if gap is None:
             split_rows.append((number, indent, line.strip(), None))
         else:
             body = line.strip()
-            left, right = body[: gap.start()], body[gap.end() :]
-            split_rows.append((number, indent, left, (indent + gap.end() + 1, right)))
+            right_column = indent + gap.end() + 1
+            split_rows.append(
+                (number, indent, body[: gap.start()], (right_column, body[gap.end() :]))
+            )
     left_starts = [indent for _, indent, _, right in split_rows if right is not None]
     right_starts = [right[0] for _, _, _, right in split_rows if right is not None]
     left_edge = min(left_starts)
@@ -235,7 +248,7 @@ def _deinterleave(rows: list[tuple[int, str]], page: int, group: int) -> list[Ra
             cells.append((side, RawLine(number, indent + 1, left)))
             continue
         cells.append(("left", RawLine(number, indent + 1, left)))
-        cells.append(("right", RawLine(number, right[0], _SPACES.sub(" ", right[1]))))
+        cells.append(("right", RawLine(number, right[0], SPACE_RUN.sub(" ", right[1]))))
     ordered = [c for c in cells if c[0] == "left"] + [c for c in cells if c[0] == "right"]
     return [RawBlock([raw], page, column=side, row_group=group) for side, raw in ordered]
 

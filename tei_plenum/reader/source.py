@@ -8,9 +8,9 @@ every later stage can assume clean text.
 from __future__ import annotations
 
 import codecs
-import re
 
 from ..errors import ConfigError, DocumentError, InputDecodeError, Location
+from .patterns.characters import NOT_XML
 
 _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -19,9 +19,6 @@ _BOMS: tuple[tuple[bytes, str], ...] = (
     (codecs.BOM_UTF16_LE, "utf-16-le"),
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
-
-# XML 1.0 Char production, negated: C0 controls except tab/LF/CR, surrogates, U+FFFE/U+FFFF.
-_NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 
 
 def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
@@ -37,7 +34,7 @@ def decode(data: bytes, *, source: str, encoding: str | None = None) -> str:
             Location(source, line, column),
         ) from None
     text = text.replace("\r\n", "\n").replace("\r", "\n")
-    bad = _NOT_XML.search(text)
+    bad = NOT_XML.search(text)
     if bad is not None:
         line = text.count("\n", 0, bad.start()) + 1
         column = bad.start() - (text.rfind("\n", 0, bad.start()) + 1) + 1

@@ -1,0 +1,84 @@
+"""Every regular expression of the reader, and the line recognisers built on them.
+
+A recogniser looks at one block's text only (never at other blocks) and returns a verdict or
+``None``. The classifier's regions do not call them: ``features.py`` asks each at most once per
+cell, and the regions' rules read its answers, adding position and context. Keeping the
+recognisers here, data-driven and free of document-specific strings, is what lets the reader
+handle documents it has never seen.
+
+One module per concern: ``markings`` (docket and registry lines), ``headings`` (sections,
+ordinals, points, labels), ``dates``, ``fields`` (labelled lines, participants, addressees),
+``letter`` (salutes, signatures, captions), ``titles`` (genres, title lines, bylines),
+``numbers`` and ``characters`` (whitespace, brackets, separators, line-end punctuation).
+"""
+
+from __future__ import annotations
+
+from ...letters import is_upper
+from .characters import (
+    ends_with_initial,
+    ends_with_punctuation,
+    ends_with_stop,
+    is_bracketed_line,
+    is_separator,
+)
+from .dates import dateline_place, is_date_only
+from .fields import field_label, is_addressee_line, is_participant_line, participants_label_end
+from .headings import (
+    Section,
+    item_label_end,
+    number_label_end,
+    numbered_label,
+    ordinal_label,
+    point_label,
+    section_heading,
+)
+from .letter import (
+    SIGNATURE_MARK,
+    caption_end,
+    has_signature,
+    is_closing_salute,
+    is_opening_salute,
+)
+from .markings import Marking, is_banner, marking, page_number
+from .numbers import ORDINALS, WORD_NUMBERS, number_value, roman_value
+from .titles import TURN_GENRES, genre_of, journal_byline_end, looks_like_title
+
+__all__ = [
+    "ORDINALS",
+    "SIGNATURE_MARK",
+    "TURN_GENRES",
+    "WORD_NUMBERS",
+    "Marking",
+    "Section",
+    "caption_end",
+    "dateline_place",
+    "ends_with_initial",
+    "ends_with_punctuation",
+    "ends_with_stop",
+    "field_label",
+    "genre_of",
+    "has_signature",
+    "is_addressee_line",
+    "is_banner",
+    "is_bracketed_line",
+    "is_closing_salute",
+    "is_date_only",
+    "is_opening_salute",
+    "is_participant_line",
+    "is_separator",
+    "is_upper",
+    "item_label_end",
+    "journal_byline_end",
+    "looks_like_title",
+    "marking",
+    "number_label_end",
+    "number_value",
+    "numbered_label",
+    "ordinal_label",
+    "page_number",
+    "participants_label_end",
+    "point_label",
+    "roman_value",
+    "section_heading",
+]

@@ -1,0 +1,49 @@
+"""Dates: a line holding nothing but a date, and a letter's place-and-date line."""
+
+from __future__ import annotations
+
+import re
+
+_MONTHS = (
+    r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
+    r"aug(?:ust|\.)?|sep(?:tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
+)
+_DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+_DATE_ONLY = re.compile(
+    rf"^(?:{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{_MONTHS}(?:\s*[-–]\s*{_DAY}\s+{_MONTHS})?,?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?,?\s+\d{{4}}"
+    rf"|{_MONTHS}\s+\d{{4}}"
+    r"|[0-3]?\d\.[IVX]{1,4}\.\d{4}|[0-3]?\d\.[01]?\d\.\d{4}|\d{4}-\d\d-\d\d"
+    rf"|(?:the\s+)?{_DAY}\s+of\s+{_MONTHS}(?:,?\s+\d{{4}})?)\.?$",
+    re.IGNORECASE,
+)
+# The place must start with a capital, so only the date part ignores case.
+_DATELINE = re.compile(
+    rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?i:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|"
+    rf"{_MONTHS}\s+{_DAY},?\s+\d{{4}}|[0-3]?\d\.[IVX]{{1,4}}\.\d{{4}}|"
+    r"[0-3]?\d\.[01]?\d\.\d{4}))\.?$"
+)
+
+
+def is_date_only(text: str) -> bool:
+    """A block that holds nothing but a date (a title date, a printing date)."""
+    return bool(_DATE_ONLY.match(text))
+
+
+def dateline_place(text: str) -> tuple[int, int] | None:
+    """A letter's place-and-date line ("Pyongyang, 5 March 1957"): the span of the place."""
+    m = _DATELINE.match(text)
+    if m is None or not _is_place_like(m.group("place")):
+        return None
+    return m.span("place")
+
+
+# Lower-case words that occur inside place names ("Frankfurt am Main", "Embassy in the DPRK").
+_PLACE_PARTICLES = frozenset(
+    {"am", "an", "de", "del", "der", "di", "du", "in", "la", "le", "of", "on", "the", "upon", "sur"}
+)
+
+
+def _is_place_like(place: str) -> bool:
+    """Every word capitalised or a particle: "The plenum closed on" is a sentence, not a place."""
+    return all(w[:1].isupper() or w.lower() in _PLACE_PARTICLES for w in place.split())

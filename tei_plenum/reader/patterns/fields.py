@@ -1,0 +1,67 @@
+"""Fields: labelled lines ("To: ...", "Agenda:", "Resolved: ..."), the participants caption and
+the lines under it, and a letter's addressee line."""
+
+from __future__ import annotations
+
+import re
+
+from .characters import SPACE_RUN
+
+_FIELD = re.compile(
+    r"^(?P<label>(?:\[[^\]]{1,30}\]\s*)?(?:from|to|copy to|copies|cc|distribution|addressee|"
+    r"subject|re|date(?:\s+and\s+time)?|time|place|location|venue|agenda|resolved|agreed|"
+    r"decided|decision|note|ps|p\.s\.|enclosure|attachment|present|participants|"
+    r"those present|also present|absent|chair(?:man|ed by)?|secretary|recorded by|"
+    r"minutes taken by|[\w']+(?:'s)?\s+note)):(?=\s|$)",
+    re.IGNORECASE,
+)
+_BRACKETED_PREFIX = re.compile(r"^\[[^\]]*\]\s*")
+
+
+def field_label(text: str) -> tuple[str, int] | None:
+    """A field line ("To: ...", "Agenda:", "Resolved: ..."): normalised name and label end."""
+    m = _FIELD.match(text)
+    if m is None:
+        return None
+    name = SPACE_RUN.sub(" ", m.group("label").lower())
+    name = _BRACKETED_PREFIX.sub("", name)
+    return name, m.end()
+
+
+_PARTICIPANTS = re.compile(
+    r"^(?:present\s+at\s+the\s+(?:conversation|meeting|talks?)|present|participants|"
+    r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests)"
+    r"\b[^:]{0,40}:",
+    re.IGNORECASE,
+)
+
+
+def participants_label_end(text: str) -> int | None:
+    """End of a participants caption ("Present at the conversation:", "Participants:")."""
+    m = _PARTICIPANTS.match(text)
+    return m.end() if m else None
+
+
+# "South: Lee Hu-rak, ..." heads a side's names; "South (LEE): ..." is a speaker's turn.
+_SIDE = re.compile(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:")
+
+
+def is_participant_line(text: str) -> bool:
+    """A line under a "Participants:" caption: a side with its names, or a list of names."""
+    if len(text) > 400 or text.endswith(":"):
+        return False
+    if _SIDE.match(text):
+        return True
+    words = text.rstrip(".;").split()
+    capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "([")
+    return bool(words) and capitalised / len(words) >= 0.5 and not text.endswith((".", "?"))
+
+
+_ADDRESSEE = re.compile(r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", re.IGNORECASE)
+
+
+def is_addressee_line(text: str) -> bool:
+    """An addressee line ("To Comrade N. T. Fedorenko."), not a sentence opening with "To"."""
+    if not _ADDRESSEE.match(text):
+        return False
+    return len(text) < 100 or (len(text) < 200 and not text.endswith("."))

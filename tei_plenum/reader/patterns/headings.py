@@ -1,0 +1,92 @@
+"""Headings and labels: section numbers ("II."), ordinal paragraphs ("First."), numbered
+paragraphs ("1. The plenum ..."), lettered points ("a)") and enumeration items' labels."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+
+from .numbers import ORDINALS, roman_value
+
+_ORDINAL_WORDS = "|".join(ORDINALS)
+_SECTION = re.compile(r"^(?P<num>[IVXL]+|\d{1,2})(?P<punct>[.)])(?:\s+(?P<title>.+))?$")
+_HEADING_TITLE_END = re.compile(r"[.;,]$")
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    number: int
+    title: str | None
+
+
+def section_heading(text: str) -> Section | None:
+    """A section number alone ("I.", "2.", "4)") or with a short title ("II. Economy")."""
+    m = _SECTION.match(text)
+    if m is None:
+        return None
+    raw = m.group("num")
+    number = int(raw) if raw.isdigit() else roman_value(raw)
+    if not number:
+        return None
+    title = m.group("title")
+    if title is not None and not _looks_like_heading_title(title):
+        return None
+    return Section(number, title)
+
+
+def _looks_like_heading_title(title: str) -> bool:
+    words = title.split()
+    return len(words) <= 12 and not _HEADING_TITLE_END.search(title) and title[:1].isupper()
+
+
+_ORDINAL = re.compile(rf"^(?P<label>(?:{_ORDINAL_WORDS})(?:ly)?[.,:])\s", re.IGNORECASE)
+_POINT = re.compile(r"^(?P<label>\(?(?P<point>[a-z]|[A-H]|\d{1,2})\))\s+\S")
+_ITEM_LABEL = re.compile(r"^[^:.;]{1,60}:")
+
+
+def ordinal_label(text: str) -> tuple[int, int] | None:
+    """("First. In all sectors ..." -> (1, end of label)): an ordinal paragraph's label."""
+    m = _ORDINAL.match(text)
+    if m is None or not text[:1].isupper():
+        return None
+    word = m.group("label").rstrip(".,:").lower().removesuffix("ly")
+    return ORDINALS[word], m.end("label")
+
+
+def point_label(text: str) -> tuple[str, int] | None:
+    """A lettered or numbered point ("a) ...", "(b) ...", "3) ..."): its value and label end."""
+    m = _POINT.match(text)
+    if m is None:
+        return None
+    return m.group("point"), m.end("label")
+
+
+def item_label_end(text: str) -> int | None:
+    """End of an enumeration item's label: the text up to a first colon near the start."""
+    m = _ITEM_LABEL.match(text)
+    if m is None or _opens_bracket(m.group()):
+        return None
+    return m.end()
+
+
+def _opens_bracket(label: str) -> bool:
+    """A label ending inside "[...]" would overlap the bracket's own element."""
+    return label.count("[") != label.count("]")
+
+
+_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+_NUMBER_LABEL = re.compile(r"^\d{1,2}[.)](?=\s)")
+
+
+def numbered_label(text: str) -> tuple[str, int] | None:
+    """A numbered paragraph ("1. The plenum decides ..."): its number as printed, label end."""
+    m = _NUMBERED.match(text)
+    if m is None:
+        return None
+    return m.group(1), m.end(1) + 1
+
+
+def number_label_end(text: str) -> int | None:
+    """End of a number opening a line ("1. ", "2) "), as an agenda's points are numbered."""
+    m = _NUMBER_LABEL.match(text)
+    return m.end() if m else None

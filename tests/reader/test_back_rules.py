@@ -1,0 +1,88 @@
+"""The back's rule table, row by row, and where the back starts.
+
+Every row has a test named ``test_<table>_<row>``; ``test_every_row_has_its_own_test`` keeps
+it so.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tei_plenum.model import Role
+from tei_plenum.reader.back import BACK, BACK_RULES, CLOSER, Back, BackState, read_back
+from tests.reader.tables import cell, decide, untested_rules
+
+STATE = BackState()
+CAPTIONED = BackState(captioned=True)
+
+
+def test_table_order():
+    assert [rule.name for rule in BACK_RULES] == ["page-break", "caption", "signer", "marking"]
+
+
+def test_every_row_has_its_own_test():
+    assert untested_rules({"back": BACK_RULES}, sys.modules[__name__]) == []
+
+
+def test_back_page_break():
+    found = decide(BACK_RULES, cell(page_break=True, page=3), CAPTIONED)
+    assert (found.rule, found.placed) == ("page-break", (Role.PAGE_BREAK, (), {"n": "3"}))
+    assert found.state == CAPTIONED
+
+
+def test_back_caption():
+    found = decide(BACK_RULES, cell("Translated [by]:", column="right", row_group=4), STATE)
+    assert (found.rule, found.placed) == ("caption", (Role.BYLINE, (BACK, CLOSER), {}))
+    assert found.state == CAPTIONED
+
+
+def test_back_signer():
+    found = decide(BACK_RULES, cell("Rozanov [signature]"), CAPTIONED)
+    assert (found.rule, found.placed) == ("signer", (Role.SIGNED, (BACK, CLOSER), {}))
+    # Before the caption, and for markings or dates after it, there is no signer.
+    assert decide(BACK_RULES, cell("Rozanov [signature]"), STATE).rule == "marking"
+    assert decide(BACK_RULES, cell("Nº 933"), CAPTIONED).rule == "marking"
+    assert decide(BACK_RULES, cell("12 September 1956"), CAPTIONED).rule == "marking"
+
+
+def test_back_marking():
+    found = decide(BACK_RULES, cell("Nº 933", column="left", row_group=4), STATE)
+    assert found.rule == "marking"
+    expected = {"type": "registration", "place": "bottom left"}
+    assert found.placed == (Role.MARKING, (BACK,), expected)
+    assert found.marks("Nº 933") == [("idno", "933")]
+    printed = decide(BACK_RULES, cell("12 September 1956"), STATE)
+    assert printed.placed == (Role.MARKING, (BACK,), {"type": "printDate", "place": "bottom"})
+
+
+# --- where the back starts -------------------------------------------------------------------
+
+
+def test_the_back_is_the_registry_block_at_the_end():
+    cells = [
+        cell("The plenum closed."),
+        cell("Five copies printed", column="left", row_group=2),
+        cell("Nº 933", column="left", row_group=2),
+        cell("Translated [by]:", column="right", row_group=2),
+        cell("Rozanov [signature]", column="right", row_group=2),
+    ]
+    back = read_back(cells)
+    assert back.start == 1
+    assert [c.role for c in back.claims] == [Role.MARKING, Role.MARKING, Role.BYLINE, Role.SIGNED]
+    assert read_back(cells[1:]).start == 0  # nothing but the back
+
+
+def test_the_back_starts_at_a_registry_line_not_at_a_date_or_signature_before_it():
+    cells = [
+        cell("The plenum closed."),
+        cell("12 September 1956"),
+        cell("Nº 933"),
+        cell("Ivanov [signature]"),
+    ]
+    assert read_back(cells).start == 2
+
+
+def test_a_document_without_a_registry_block_has_no_back():
+    cells = [cell("The plenum closed."), cell("12 September 1956"), cell("Ivanov [signature]")]
+    assert read_back(cells) == Back(len(cells), ())
+    assert read_back([]) == Back(0, ())

@@ -1,0 +1,316 @@
+"""The body's rule tables, row by row, and how the body splits into opener, text and closer.
+
+Every row has a test named ``test_<table>_<row>``; ``test_every_row_has_its_own_test`` keeps
+it so.
+"""
+
+from __future__ import annotations
+
+import sys
+
+import pytest
+
+from tei_plenum.model import Container, Role
+from tei_plenum.reader.body import (
+    BODY,
+    BODY_RULES,
+    CLOSER,
+    CLOSER_RULES,
+    OPENER,
+    OPENER_RULES,
+    BodyState,
+    read_body,
+)
+from tests.reader.tables import cell, decide, untested_rules
+
+DIV = Container("div-0", "div", (("type", "document"),))
+BASE = (BODY, DIV)
+STATE = BodyState(BASE)
+POINTS = Container("list-3", "list", (("type", "points"),))
+ENUMERATION = Container("list-3", "list", (("type", "enumeration"),))
+
+
+def test_table_order():
+    assert [rule.name for rule in OPENER_RULES] == ["salute", "dateline", "sender", "recipient"]
+    assert [rule.name for rule in BODY_RULES] == [
+        "section-head",
+        "entry-head",
+        "separator",
+        "bracketed-line",
+        "marking",
+        "participants-caption",
+        "participant-line",
+        "agenda-point",
+        "point",
+        "enumeration-item",
+        "enumeration-start",
+        "field-paragraph",
+        "ordinal-paragraph",
+        "numbered-paragraph",
+        "paragraph",
+    ]
+    assert [rule.name for rule in CLOSER_RULES] == ["salute", "dateline", "signer"]
+
+
+def test_every_row_has_its_own_test():
+    tables = {"opener": OPENER_RULES, "body": BODY_RULES, "closer": CLOSER_RULES}
+    assert untested_rules(tables, sys.modules[__name__]) == []
+
+
+# --- opener ----------------------------------------------------------------------------------
+
+
+def test_opener_salute():
+    found = decide(OPENER_RULES, cell("Dear Comrade Ambassador!"), STATE)
+    assert (found.rule, found.placed) == ("salute", (Role.SALUTE, (*BASE, OPENER), {}))
+    assert found.state == STATE
+
+
+@pytest.mark.parametrize("text", ["Date: 15 May 1957", "15 May 1957", "Pyongyang, 5 March 1957"])
+def test_opener_dateline(text: str):
+    found = decide(OPENER_RULES, cell(text), STATE)
+    assert (found.rule, found.placed) == ("dateline", (Role.DATELINE, (*BASE, OPENER), {}))
+
+
+def test_opener_sender():
+    found = decide(OPENER_RULES, cell("From: Pyongyang"), STATE)
+    assert found.rule == "sender"
+    assert found.placed == (Role.ADDRESS, (*BASE, OPENER), {"role": "sender"})
+
+
+@pytest.mark.parametrize("text", ["To: USSR MFA, Moscow", "To Comrade N. T. Fedorenko."])
+def test_opener_recipient(text: str):
+    found = decide(OPENER_RULES, cell(text), STATE)
+    assert found.rule == "recipient"
+    assert found.placed == (Role.ADDRESS, (*BASE, OPENER), {"role": "recipient"})
+
+
+# --- the text between opener and closer ------------------------------------------------------
+
+
+def test_body_section_head():
+    in_a_list = STATE._replace(opened=2, list=POINTS, list_kind="points")
+    found = decide(BODY_RULES, cell("II."), in_a_list)
+    div = Container("div-3", "div", (("type", "section"), ("n", "2")))
+    assert (found.rule, found.placed) == ("section-head", (Role.HEAD, (BODY, div), {}))
+    assert found.state == in_a_list._replace(base=(BODY, div), opened=3, list=None)
+
+
+def test_body_entry_head():
+    journal = STATE._replace(journal=True)
+    found = decide(BODY_RULES, cell("6 March 1959"), journal)
+    div = Container("div-1", "div", (("type", "entry"),))
+    assert (found.rule, found.placed) == ("entry-head", (Role.HEAD, (BODY, div), {}))
+    assert found.state.base == (BODY, div)
+    assert decide(BODY_RULES, cell("6 March 1959"), STATE).rule == "paragraph"
+
+
+def test_body_separator():
+    in_a_list = STATE._replace(list=POINTS, list_kind="points", lead_in=True)
+    found = decide(BODY_RULES, cell("* * *"), in_a_list)
+    assert (found.rule, found.placed) == ("separator", (Role.SEPARATOR, BASE, {}))
+    assert found.state == in_a_list._replace(list=None, lead_in=False)
+
+
+def test_body_bracketed_line():
+    in_a_list = STATE._replace(list=POINTS, list_kind="points")
+    found = decide(BODY_RULES, cell("[stamp: Incoming 02277-ss]"), in_a_list)
+    assert (found.rule, found.placed) == ("bracketed-line", (Role.DOCKET, BASE, {}))
+    assert found.state.list == POINTS  # a stamp between two points does not end their list
+
+
+@pytest.mark.parametrize(
+    ("text", "kind"),
+    [("- 2 -", "pageNum"), ("SECRET", "classification"), ("Copy Nº 3", "copyNumber")],
+)
+def test_body_marking(text: str, kind: str):
+    found = decide(BODY_RULES, cell(text), STATE)
+    assert found.rule == "marking"
+    assert found.claim is not None
+    assert (found.claim.role, found.claim.path) == (Role.MARKING, BASE)
+    assert dict(found.claim.attrs) == {"type": kind, "place": "top"}
+    # A registry line is the back's; among the body's paragraphs it is text.
+    assert decide(BODY_RULES, cell("Five copies printed"), STATE).rule == "paragraph"
+
+
+def test_body_participants_caption():
+    bare = decide(BODY_RULES, cell("Participants:"), STATE._replace(list=POINTS))
+    assert (bare.rule, bare.placed) == ("participants-caption", (Role.PARTICIPANTS, BASE, {}))
+    assert (bare.state.field, bare.state.list) == ("participants", None)
+    # A caption with the names on its own line heads nothing after it.
+    inline = decide(BODY_RULES, cell("Present at the conversation: A. Ivanov."), STATE)
+    assert (inline.rule, inline.state.field) == ("participants-caption", None)
+
+
+def test_body_participant_line():
+    under_caption = STATE._replace(field="participants")
+    found = decide(BODY_RULES, cell("South: Lee Hu-rak, Chong Hong-jin"), under_caption)
+    assert (found.rule, found.placed) == ("participant-line", (Role.PARTICIPANTS, BASE, {}))
+    assert found.state.field == "participants"  # the next line may list names too
+    outside = decide(BODY_RULES, cell("South: Lee Hu-rak, Chong Hong-jin"), STATE)
+    assert outside.rule == "paragraph"
+
+
+def test_body_agenda_point():
+    agenda = STATE._replace(opened=2, list_kind="agenda")
+    first = decide(BODY_RULES, cell("1. The harvest of the year."), agenda)
+    listed = Container("list-3", "list", (("type", "agenda"),))
+    assert (first.rule, first.placed) == ("agenda-point", (Role.ITEM, (*BASE, listed), {}))
+    assert first.marks("1. The harvest of the year.") == [("label", "1.")]
+    second = decide(BODY_RULES, cell("2) Other questions."), first.state)
+    assert second.rule == "agenda-point"
+    assert second.claim is not None
+    assert second.claim.path == (*BASE, listed)
+    # Outside an agenda a numbered line is a numbered paragraph.
+    assert decide(BODY_RULES, cell("1. The harvest of the year."), STATE).rule == (
+        "numbered-paragraph"
+    )
+
+
+def test_body_point():
+    first = decide(BODY_RULES, cell("a) the first point;"), STATE._replace(opened=2))
+    assert (first.rule, first.placed) == ("point", (Role.ITEM, (*BASE, POINTS), {}))
+    assert first.marks("a) the first point;") == [("label", "a)")]
+    assert (first.state.list, first.state.list_kind) == (POINTS, "points")
+    second = decide(BODY_RULES, cell("(b) the second point."), first.state)
+    assert (second.rule, second.state.list) == ("point", POINTS)
+    # After an enumeration, a point opens a list of its own.
+    enumerated = STATE._replace(opened=2, list=ENUMERATION, list_kind="enumeration")
+    own = decide(BODY_RULES, cell("a) the first point;"), enumerated)
+    assert own.state.list == POINTS
+
+
+def test_body_enumeration_item():
+    open_list = STATE._replace(opened=3, list=ENUMERATION, list_kind="enumeration")
+    text = "in the chemical industry: fertilizer plants."
+    found = decide(BODY_RULES, cell(text), open_list)
+    assert (found.rule, found.placed) == ("enumeration-item", (Role.ITEM, (*BASE, ENUMERATION), {}))
+    assert found.marks(text) == [("label", "in the chemical industry:")]
+    assert found.state.opened == 3  # the same list goes on
+
+
+def test_body_enumeration_start():
+    after_colon = STATE._replace(opened=2, lead_in=True)
+    text = "in the metallurgical industry: for the restoration of plants;"
+    found = decide(BODY_RULES, cell(text), after_colon)
+    assert (found.rule, found.placed) == (
+        "enumeration-start",
+        (Role.ITEM, (*BASE, ENUMERATION), {}),
+    )
+    assert found.marks(text) == [("label", "in the metallurgical industry:")]
+    assert (found.state.list, found.state.lead_in) == (ENUMERATION, False)
+    # Without a paragraph ending in a colon before it, a lower-case line is a paragraph.
+    assert decide(BODY_RULES, cell(text), STATE).rule == "paragraph"
+
+
+def test_body_field_paragraph():
+    found = decide(BODY_RULES, cell("Agenda:"), STATE._replace(list=POINTS, list_kind="points"))
+    assert (found.rule, found.placed) == ("field-paragraph", (Role.PARAGRAPH, BASE, {}))
+    assert found.marks("Agenda:") == [("label", "Agenda:")]
+    assert (found.state.list, found.state.list_kind, found.state.field) == (
+        None,
+        "agenda",
+        "agenda",
+    )
+    subject = decide(BODY_RULES, cell("Subject: the visit of the delegation"), STATE)
+    assert subject.marks("Subject: the visit of the delegation") == [("label", "Subject:")]
+    assert subject.state.list_kind is None
+
+
+def test_body_ordinal_paragraph():
+    text = "Secondly, the plan must be fulfilled."
+    found = decide(BODY_RULES, cell(text), STATE)
+    assert (found.rule, found.placed) == ("ordinal-paragraph", (Role.PARAGRAPH, BASE, {"n": "2"}))
+    assert found.marks(text) == [("label", "Secondly,")]
+
+
+def test_body_numbered_paragraph():
+    text = "03. The plenum decides to act."
+    found = decide(BODY_RULES, cell(text), STATE)
+    assert (found.rule, found.placed) == ("numbered-paragraph", (Role.PARAGRAPH, BASE, {"n": "03"}))
+    assert found.marks(text) == [("label", "03.")]
+
+
+def test_body_paragraph():
+    in_a_list = STATE._replace(list=POINTS, list_kind="points", field="participants")
+    found = decide(BODY_RULES, cell("The plenum closed."), in_a_list)
+    assert (found.rule, found.placed) == ("paragraph", (Role.PARAGRAPH, BASE, {}))
+    assert found.state == STATE  # the list, its kind and the field all end here
+    assert decide(BODY_RULES, cell("The plenum notes:"), STATE).state.lead_in
+
+
+# --- closer ----------------------------------------------------------------------------------
+
+
+def test_closer_salute():
+    found = decide(CLOSER_RULES, cell("With communist greetings,"), STATE)
+    assert (found.rule, found.placed) == ("salute", (Role.SALUTE, (BODY, CLOSER), {}))
+
+
+@pytest.mark.parametrize("text", ["Pyongyang, 5 March 1957", "5 March 1957"])
+def test_closer_dateline(text: str):
+    found = decide(CLOSER_RULES, cell(text), STATE)
+    assert (found.rule, found.placed) == ("dateline", (Role.DATELINE, (BODY, CLOSER), {}))
+
+
+def test_closer_signer():
+    found = decide(CLOSER_RULES, cell("CHAIRMAN OF THE KWP CC KIM IL SUNG"), STATE)
+    assert (found.rule, found.placed) == ("signer", (Role.SIGNED, (BODY, CLOSER), {}))
+
+
+# --- the body as a whole ---------------------------------------------------------------------
+
+
+def roles(texts: list[str], genre: str = "document") -> list[tuple[str, str]]:
+    """(role, innermost container) of each line read as a body."""
+    claims = read_body([cell(t) for t in texts], genre)
+    return [(str(c.role), c.path[-1].tag) for c in claims]
+
+
+def test_opener_text_and_closer_are_read_with_their_own_tables():
+    assert roles(
+        [
+            "From: Pyongyang",
+            "Dear Comrade Minister!",
+            "We thank you for the books.",
+            "With comradely greetings,",
+            "AMBASSADOR V. IVANOV",
+        ]
+    ) == [
+        ("address", "opener"),
+        ("salute", "opener"),
+        ("p", "div"),
+        ("salute", "closer"),
+        ("signed", "closer"),
+    ]
+
+
+def test_a_line_that_could_open_or_close_the_body_opens_it():
+    assert roles(["From: Pyongyang", "15 May 1957"]) == [
+        ("address", "opener"),
+        ("dateline", "opener"),
+    ]
+
+
+def test_a_body_that_would_be_all_closer_has_no_closer():
+    assert roles(["KIM IL SUNG", "PAK HON YONG"]) == [("p", "div"), ("p", "div")]
+
+
+def test_in_a_journal_a_date_line_heads_the_first_entry_not_the_opener():
+    assert roles(["5 March 1959", "Today I met the minister."], genre="journal") == [
+        ("head", "div"),
+        ("p", "div"),
+    ]
+
+
+def test_sections_leave_no_document_div_before_the_first_heading():
+    claims = read_body([cell("The preamble."), cell("I."), cell("The first section.")], "decision")
+    assert claims[0].path == (BODY,)
+    assert claims[2].path == claims[1].path != (BODY,)
+
+
+def test_a_page_break_keeps_the_state_of_the_text_around_it():
+    texts = [cell("a) the first point;"), cell(page_break=True), cell("b) the second point.")]
+    claims = read_body(texts, "document")
+    assert claims[1].role is Role.PAGE_BREAK
+    assert claims[0].path == claims[2].path
