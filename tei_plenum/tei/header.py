@@ -15,6 +15,7 @@ from .. import __version__
 from ..docmeta import DocumentMeta, Marking, Name
 from ..model import Document
 from ..slug import document_id
+from ..wording import counted
 from .ns import el, sub
 
 _MARKING_LABELS = {
@@ -136,8 +137,7 @@ def _source_desc(parent: etree._Element, meta: DocumentMeta) -> None:
         sub(bibl, "edition", source.edition)
     if source.publisher:
         sub(bibl, "publisher", source.publisher)
-    pages = "page" if source.pages == 1 else "pages"
-    sub(sub(bibl, "extent"), "measure", f"{source.pages} {pages}", unit="page",
+    sub(sub(bibl, "extent"), "measure", counted(source.pages, "page"), unit="page",
         quantity=str(source.pages))  # fmt: skip
     for idno in source.idnos:
         sub(bibl, "idno", idno.value, type=idno.type)
