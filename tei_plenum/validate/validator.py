@@ -135,10 +135,13 @@ def _engines_for(path: Path) -> list[Engine]:
 
 
 class Validator:
-    """Compiled schemas, ready to check trees or files; safe to share with forked workers."""
+    """Compiled schemas, ready to check trees or files; safe to share with forked workers.
 
-    def __init__(self, engines: Sequence[Engine]) -> None:
-        self.engines = tuple(engines)
+    ``Validator()`` checks against the project defaults; :meth:`from_schemas` compiles others.
+    """
+
+    def __init__(self, engines: Sequence[Engine] | None = None) -> None:
+        self.engines = tuple(_default_engines() if engines is None else engines)
 
     @classmethod
     def from_schemas(cls, schemas: Iterable[str | Path] | None = None) -> Validator:
