@@ -79,12 +79,12 @@ def find_files(
             continue
         if stat.S_ISDIR(mode):
             found = sorted(_files_below(path, suffix))
-            linked = [p for p in found if links_out_of(p, path)]
+            linked = {p for p in found if links_out_of(p, path)}
             problems.extend(
                 InputError(
                     f"a symbolic link to a file outside {path}; not followed", Location(str(p))
                 )
-                for p in linked
+                for p in sorted(linked)
             )
             if not found:
                 problems.append(InputError(f"directory holds no {kind} files", where))
