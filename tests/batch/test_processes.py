@@ -17,6 +17,8 @@ import pytest
 from tests.conftest import SAMPLE
 
 TEI_PLENUM = Path(sys.executable).parent / "tei-plenum"
+# The processes are found in /proc (Linux).
+pytestmark = pytest.mark.skipif(not Path("/proc/self/stat").exists(), reason="needs /proc")
 
 
 def children(pid: int) -> list[int]:
