@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..wording import counted
-from .worker import Outcome, Settings, Status
+from .worker import NOT_WORKED_ON, Outcome, Settings, Status
 
 ENTITY_LABELS = {"person": "persons", "place": "places", "org": "organisations", "event": "events"}
 
@@ -52,7 +52,7 @@ class Totals:
     @property
     def processed(self) -> int:
         """Inputs this run worked on: neither skipped as unchanged nor refused up front."""
-        return self.documents - self.statuses[Status.SKIPPED] - self.statuses[Status.REFUSED]
+        return sum(n for status, n in self.statuses.items() if status not in NOT_WORKED_ON)
 
     @property
     def failed(self) -> int:

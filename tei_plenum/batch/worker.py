@@ -53,6 +53,8 @@ class Status(StrEnum):
 
 
 FAILURES = frozenset({Status.INVALID, Status.FAILED, Status.REFUSED})
+# Inputs a run takes no time over: current since an earlier run, or refused before any work.
+NOT_WORKED_ON = frozenset({Status.SKIPPED, Status.REFUSED})
 
 
 def suffix(name: str) -> str:
@@ -140,6 +142,11 @@ class Outcome:
     @property
     def failed(self) -> bool:
         return self.status in FAILURES
+
+    @property
+    def worked_on(self) -> bool:
+        """True when this run converted, or tried to convert, the input (rates count these)."""
+        return self.status not in NOT_WORKED_ON
 
 
 def prepare(settings: Settings) -> None:

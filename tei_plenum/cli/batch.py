@@ -18,7 +18,6 @@ from ..batch import (
     Outcome,
     Plan,
     Settings,
-    Status,
     execute,
     plan,
     report_json,
@@ -26,6 +25,7 @@ from ..batch import (
 )
 from ..errors import InputError
 from ..options import ConvertOptions
+from ..wording import counted
 from .options import conversion_options
 from .outcome import RunOutcome, report_error, worst
 from .streams import STDIO, output_target, write_output
@@ -69,7 +69,7 @@ class PlainProgress:
 
     def update(self, outcome: Outcome) -> None:
         self.done += 1
-        self.worked += _worked_on(outcome)
+        self.worked += outcome.worked_on
         now = self.clock()
         if self.done == self.total or now - self.last >= self.every:
             self.last = now
@@ -78,16 +78,12 @@ class PlainProgress:
     def line(self, now: float) -> str:
         """Files done; the rate and the time left once a file has been worked on (skipped
         files take no time, so they make no rate)."""
-        done = f"{self.done}/{self.total} {'file' if self.total == 1 else 'files'}"
+        done = f"{self.done}/{counted(self.total, 'file')}"
         rate = _rate(self.worked, now - self.started)
         if not rate:
             return done
         left = f", {(self.total - self.done) / rate:.0f} s left" if self.done < self.total else ""
         return f"{done}, {rate:.1f} files/s{left}"
-
-
-def _worked_on(outcome: Outcome) -> bool:
-    return outcome.status not in (Status.SKIPPED, Status.REFUSED)
 
 
 def _rate(worked: int, elapsed: float) -> float:
@@ -218,7 +214,7 @@ def progress_display(total: int, quiet: bool) -> Iterator[Callable[[Outcome], No
 
             def tick(outcome: Outcome) -> None:
                 nonlocal worked
-                worked += _worked_on(outcome)
+                worked += outcome.worked_on
                 rate = _rate(worked, monotonic() - started)
                 bar.update(1, f"{rate:.1f} files/s" if rate else "")
 
