@@ -174,15 +174,17 @@ def check_output(path: Path, inputs: InputSet | None = None) -> None:
     The one rule for every file any command writes.
     """
     where = Location(str(path))
-    if path.is_symlink():
-        raise InputError("output path is a symbolic link; refusing to write through it", where)
     try:
-        info = path.stat()
+        info = os.lstat(path)
     except OSError:
         info = None
+    if info is not None and stat.S_ISLNK(info.st_mode):
+        raise InputError("output path is a symbolic link; refusing to write through it", where)
     inputs = inputs or InputSet()
     if info is not None and (info.st_dev, info.st_ino) in inputs.files:
         raise InputError("output path is an input file; refusing to overwrite it", where)
+    if not inputs.folders:
+        return
     real = _real(path)
     # The path's own ancestors, looked up among the folders: as fast for ten thousand folders
     # (a glob that matched them) as for one.
