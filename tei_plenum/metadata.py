@@ -14,7 +14,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from .errors import ConfigError, Location
-from .files import read_regular_file
+from .files import links_out_of, read_regular_file
 
 
 @dataclass(frozen=True, slots=True)
@@ -68,9 +68,20 @@ SIDECAR_KEYS = frozenset(f.name for f in fields(Sidecar)) - {"file"}
 
 
 def sidecar_for(path: Path) -> Path | None:
-    """The sidecar next to ``path`` if one exists (``x.meta.toml`` or ``x.txt.meta.toml``)."""
+    """The sidecar next to ``path`` if one exists (``x.meta.toml`` or ``x.txt.meta.toml``).
+
+    A sidecar is found, not named by the user, so it follows the link rule of every file the
+    tool finds by itself (:func:`~tei_plenum.files.links_out_of`): a symbolic link to a file
+    outside the input's folder is refused with a :class:`ConfigError`, never followed into the
+    published header.
+    """
     for candidate in (path.with_suffix(".meta.toml"), path.with_name(path.name + ".meta.toml")):
         if candidate.is_file():
+            if links_out_of(candidate, path.parent):
+                raise ConfigError(
+                    "sidecar is a symbolic link to a file outside its folder; refusing to read it",
+                    Location(str(candidate)),
+                )
             return candidate
     return None
 

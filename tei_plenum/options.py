@@ -8,7 +8,9 @@ picklable, so it travels with the work to any worker process.
 from __future__ import annotations
 
 import codecs
+import re
 from dataclasses import dataclass, field
+from datetime import date
 from pathlib import Path
 
 from .errors import ConfigError
@@ -19,7 +21,8 @@ from .metadata import Sidecar
 class ConvertOptions:
     """What the caller can change about a conversion; the defaults give the house encoding.
 
-    An unknown ``encoding`` is refused here, so a run stops before its first document.
+    An unknown ``encoding`` or a ``revision_date`` that is not a calendar date is refused
+    here, so a run stops before its first document.
     """
 
     encoding: str | None = None
@@ -34,3 +37,20 @@ class ConvertOptions:
                 codecs.lookup(self.encoding)
             except LookupError:
                 raise ConfigError(f"unknown encoding {self.encoding!r}") from None
+        if self.revision_date is not None:
+            check_date(self.revision_date)
+
+
+_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+
+
+def check_date(value: str) -> str:
+    """``value`` when it is a calendar date written YYYY-MM-DD (the form of ``@when``);
+    otherwise a :class:`ConfigError`, since the TEI would carry an impossible date."""
+    try:
+        if _ISO_DATE.fullmatch(value):
+            date.fromisoformat(value)
+            return value
+    except ValueError:
+        pass
+    raise ConfigError(f"{value!r} is not a calendar date written YYYY-MM-DD")

@@ -12,6 +12,10 @@ What is costly to build from settings (the authority automaton, the project sche
 :func:`per_process`: built once per process, and built by the parent before a pool forks, so
 that every worker inherits it instead of compiling it again. The cache and the worker's shared
 argument live here and nowhere else.
+
+A worker never outlives its parent: each one watches the process that started it and exits
+when that process is gone (``kill -9`` allows the parent no clean-up), so an orphan never goes
+on writing into an output folder that a new run may have taken over.
 """
 
 from __future__ import annotations
@@ -19,6 +23,8 @@ from __future__ import annotations
 import functools
 import os
 import signal
+import threading
+import time
 from collections import deque
 from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
 from dataclasses import dataclass
@@ -39,6 +45,8 @@ WINDOW_PER_JOB = 4
 # Compiled tools kept per process: the authorities and validators of a run, with room for a
 # few replaced by an edited file.
 CACHE_SIZE = 32
+# Seconds between two checks, in each worker, that its parent process is still alive.
+PARENT_CHECK = 0.2
 
 FileStamp = tuple[str, int, int]
 
@@ -93,8 +101,10 @@ def ordered(
     flat however many there are. ``prepare(shared)`` runs in each worker before its first item
     (a forked worker finds the parent's cache already filled). A worker that dies (a crash, the
     out-of-memory killer) costs the items it had in flight, which become ``lost(item)``; a fresh
-    pool takes the rest. Workers ignore Ctrl-C: the caller handles it, and the pool is stopped
-    without waiting.
+    pool takes the rest. Workers ignore Ctrl-C: the caller handles it; the items not started
+    are cancelled and those running (one per worker) are waited for, so that no worker is
+    still writing when the interrupt reaches the caller. That happens when the iterator is
+    closed: a caller that may stop early iterates inside ``contextlib.closing``.
     """
     if jobs <= 1:
         for item in items:
@@ -122,7 +132,7 @@ def ordered(
         while pending:
             yield _resolve(pending.popleft(), lost)
     except BaseException:
-        pool.shutdown(wait=False, cancel_futures=True)
+        pool.shutdown(wait=True, cancel_futures=True)
         raise
     pool.shutdown()
 
@@ -137,7 +147,7 @@ def _pool(
         max_workers=jobs,
         mp_context=multiprocessing.get_context("fork"),
         initializer=_start_worker,
-        initargs=(shared, prepare),
+        initargs=(shared, prepare, os.getpid()),
     )
 
 
@@ -157,11 +167,20 @@ def _resolve(entry: Done[R] | tuple[T, Future[R]], lost: Callable[[T], R]) -> R:
 _WORKER: dict[str, Any] = {}
 
 
-def _start_worker(shared: object, prepare: Callable[[Any], object] | None) -> None:
+def _start_worker(shared: object, prepare: Callable[[Any], object] | None, parent: int) -> None:
     signal.signal(signal.SIGINT, signal.SIG_IGN)
+    threading.Thread(target=_exit_with_parent, args=(parent,), daemon=True).start()
     _WORKER["shared"] = shared
     if prepare is not None:
         prepare(shared)
+
+
+def _exit_with_parent(parent: int) -> None:
+    """Stop this worker as soon as ``parent`` is no longer its parent (it died, and the worker
+    was handed to another process)."""
+    while os.getppid() == parent:
+        time.sleep(PARENT_CHECK)
+    os._exit(1)
 
 
 def _call(work: Callable[[T, Any], R], item: T) -> R:

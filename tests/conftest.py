@@ -3,6 +3,9 @@ official TEI schema; everything lives in the repository, so a fresh clone runs t
 
 from __future__ import annotations
 
+import errno
+import os
+from collections.abc import Callable
 from pathlib import Path
 
 import pytest
@@ -17,6 +20,10 @@ SAMPLE = ROOT / "data" / "kwp-cc-plenum-1956-08.txt"
 FIXTURES = ROOT / "tests" / "fixtures"
 # The encoding guide's worked examples: two hand-encoded TEI files and one invented source.
 EXAMPLES = FIXTURES / "examples"
+# Errors of writes that fail, as the operating system reports them.
+FULL = OSError(errno.ENOSPC, "No space left on device")
+DENIED = PermissionError(errno.EACCES, "Permission denied")
+Fail = Callable[[Callable[[Path], bool], OSError], None]
 
 
 def pytest_addoption(parser: pytest.Parser) -> None:
@@ -41,3 +48,21 @@ def update_golden(request: pytest.FixtureRequest) -> bool:
 def tei_all() -> etree.RelaxNG:
     """The official ``tei_all.rng``, which takes seconds to compile: once per test session."""
     return etree.RelaxNG(parse_xml_file(TEI_ALL_RNG))
+
+
+@pytest.fixture
+def fail(monkeypatch: pytest.MonkeyPatch) -> Fail:
+    """``fail(which, error)``: every atomic write whose target ``which`` selects fails with
+    ``error``, at the rename that ends it (a full disk or a read-only folder, without one)."""
+
+    def install(which: Callable[[Path], bool], error: OSError) -> None:
+        real_replace = os.replace
+
+        def replace(src: str | Path, dst: str | Path) -> None:
+            if which(Path(dst)):
+                raise error
+            real_replace(src, dst)
+
+        monkeypatch.setattr(os, "replace", replace)
+
+    return install

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import os
+import time
 from collections.abc import Iterator
+from contextlib import closing
 from pathlib import Path
 
 import pytest
@@ -142,3 +144,27 @@ def test_validation_workers_that_die_cost_only_their_files(tmp_path: Path):
     stopped = [r.path for r in reports if any(d.code == "worker-stopped" for d in r.diagnostics)]
     assert str(tmp_path / "crash.xml") in stopped
     assert reports[-1].valid
+
+
+def slow_with_marks(item: int, folder: Path) -> int:
+    """Marks the start and the end of its work, so that the test sees what was running."""
+    (folder / f"{item}.start").touch()
+    time.sleep(0.5)
+    (folder / f"{item}.end").touch()
+    return item
+
+
+def interrupt_after_the_first(results: Iterator[int]) -> None:
+    """Stop at the first result, as Ctrl-C would, closing the iterator as callers do."""
+    with closing(results):
+        for _ in results:
+            raise KeyboardInterrupt
+
+
+def test_after_an_interrupt_no_worker_is_still_running(tmp_path: Path):
+    results = ordered(slow_with_marks, range(8), tmp_path, jobs=2, lost=lambda item: -1)
+    with pytest.raises(KeyboardInterrupt):
+        interrupt_after_the_first(results)
+    started = {p.stem for p in tmp_path.glob("*.start")}
+    assert len(started) >= 2
+    assert {p.stem for p in tmp_path.glob("*.end")} == started

@@ -21,6 +21,7 @@ from lxml import etree
 
 from ..export.html import page_head
 from ..vocabulary import ENTITY_KINDS, EntityType
+from ..wording import counted
 from .worker import Summary
 
 INDEX_STEM = "index"
@@ -87,7 +88,7 @@ def write_index(entries: Sequence[IndexEntry], out: BinaryIO) -> None:
 def _header(entries: Sequence[IndexEntry]) -> etree._Element:
     header = etree.Element("header")
     _sub(header, "h1", "Corpus index")
-    pages = _counted(sum(e.summary.pages for e in entries), "page")
+    pages = counted(sum(e.summary.pages for e in entries), "page")
     _sub(header, "p", f"{_documents(len(entries))}, {pages}.", {"class": "lede"})
     nav = _sub(_sub(header, "nav", None, {"aria-label": "Sections"}), "ul")
     sections = [("by-date", "Documents by date"), ("by-title", "Documents by title")]
@@ -98,11 +99,7 @@ def _header(entries: Sequence[IndexEntry]) -> etree._Element:
 
 
 def _documents(count: int) -> str:
-    return _counted(count, "document")
-
-
-def _counted(count: int, noun: str) -> str:
-    return f"{count} {noun}" + ("" if count == 1 else "s")
+    return counted(count, "document")
 
 
 def _element(

@@ -3,8 +3,9 @@
 Every input becomes a :class:`Job` whose ``rel`` is its path below a *root*: the directory
 argument it was found in, the fixed leading folders of a glob pattern, or the common parent of
 the files named directly. Outputs mirror ``rel`` under OUTDIR. Anything that could make an
-output land outside OUTDIR, overwrite an input or collide with another output is refused here
-with a reason, so the workers only ever write to paths that were checked.
+output land outside OUTDIR, break the output rule (:func:`~tei_plenum.files.check_output`:
+an input file, a path inside an input folder, a link) or collide with another output is refused
+here with a reason, so the workers only ever write to paths that were checked.
 """
 
 from __future__ import annotations
@@ -13,10 +14,11 @@ import glob
 import os
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
-from ..files import same_file
+from ..errors import ConfigError, InputError
+from ..files import InputSet, check_output, links_out_of
 from ..metadata import sidecar_for
 
 # What a directory or glob contributes; a file named on the command line is taken whatever
@@ -40,18 +42,22 @@ class Job:
 
 @dataclass(frozen=True, slots=True)
 class Refusal:
-    """An input that will not be converted, and why (shown to the user, counted as failed)."""
+    """An input that will not be converted, and why (shown to the user, counted as failed).
+    ``missing`` marks an input that does not exist at all: a usage error, not a document's."""
 
     source: str
     reason: str
+    missing: bool = False
 
 
 @dataclass(frozen=True, slots=True)
 class Discovery:
-    """Jobs sorted by output stem, and the refusals in the order they were found."""
+    """Jobs sorted by output stem, the refusals in the order they were found, and the input
+    set that every file the batch writes is checked against."""
 
     jobs: tuple[Job, ...]
     refused: tuple[Refusal, ...]
+    inputs: InputSet = field(default_factory=InputSet)
 
 
 @dataclass(frozen=True, slots=True)
@@ -66,15 +72,27 @@ def discover(
     *,
     suffixes: Sequence[str] = (".xml", ".html", ".txt"),
     reserved: Iterable[PurePosixPath] = (),
+    protected: Iterable[Path] = (),
 ) -> Discovery:
     """Expand files, directories and glob patterns into sorted, deduplicated jobs.
 
     ``reserved`` names output stems the batch itself writes (the corpus ``index``), which no
-    document may take.
+    document may take; ``protected`` names further files the run reads (authority files),
+    which no output may replace.
     """
     outdir_real = Path(os.path.realpath(outdir))
     refused: list[Refusal] = []
-    found = list(_expand(inputs, outdir_real, refused))
+    folders: list[Path] = []
+    found = list(_expand(inputs, outdir_real, refused, folders))
+    sidecars: dict[Path, Path | ConfigError | None] = {}
+    for item in found:
+        try:
+            sidecars[item.path] = sidecar_for(item.path)
+        except ConfigError as exc:
+            sidecars[item.path] = exc
+    read = [item.path for item in found]
+    read += [s for s in sidecars.values() if isinstance(s, Path)]
+    input_set = InputSet.of([*read, *protected], folders, spared=outdir)
     taken = dict.fromkeys(reserved, "the corpus index")
     # One job per file: a link's target wins over the link, then the first in output order.
     unique: dict[str, _Found] = {}
@@ -83,30 +101,37 @@ def discover(
     jobs: list[Job] = []
     for item in sorted(unique.values(), key=lambda f: (_rel(f).parts, str(f.path))):
         rel = _rel(item)
+        sidecar = sidecars[item.path]
         reason = unsafe_output(rel, outdir) or _collision(rel, taken)
+        if reason is None and isinstance(sidecar, ConfigError):
+            reason = str(sidecar)
         if reason is None:
-            job = Job(item.path, rel, sidecar_for(item.path))
-            reason = _overwrites_input(job, outdir, suffixes)
+            job = Job(item.path, rel, sidecar if isinstance(sidecar, Path) else None)
+            reason = _unsafe_outputs(job, outdir, suffixes, input_set)
         if reason is not None:
             refused.append(Refusal(str(item.path), reason))
             continue
         taken[rel] = str(item.path)
         jobs.append(job)
-    return Discovery(tuple(jobs), tuple(refused))
+    return Discovery(tuple(jobs), tuple(refused), input_set)
 
 
-def _expand(inputs: Sequence[str], outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
+def _expand(
+    inputs: Sequence[str], outdir_real: Path, refused: list[Refusal], folders: list[Path]
+) -> Iterator[_Found]:
+    """The files of every input; each folder searched is added to ``folders``."""
     files: list[Path] = []
     for arg in inputs:
         path = Path(arg)
         if path.is_dir():
+            folders.append(path)
             yield from _walk(path, path, outdir_real, refused)
         elif path.exists() or path.is_symlink():
             files.append(path)
         elif _GLOB_MAGIC.search(arg):
-            yield from _expand_glob(arg, outdir_real, refused)
+            yield from _expand_glob(arg, outdir_real, refused, folders)
         else:
-            refused.append(Refusal(arg, "no such file or directory"))
+            refused.append(Refusal(arg, "no such file or directory", missing=True))
     if files:
         # The deepest folder holding every named file, so that their relative layout survives.
         root = Path(os.path.commonpath([os.path.abspath(f.parent) for f in files]))
@@ -114,18 +139,21 @@ def _expand(inputs: Sequence[str], outdir_real: Path, refused: list[Refusal]) ->
             yield _Found(file, root)
 
 
-def _expand_glob(pattern: str, outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
+def _expand_glob(
+    pattern: str, outdir_real: Path, refused: list[Refusal], folders: list[Path]
+) -> Iterator[_Found]:
     parts = Path(pattern).parts
     first_magic = next(i for i, part in enumerate(parts) if _GLOB_MAGIC.search(part))
     root = Path(*parts[:first_magic]) if first_magic else Path(".")
     matches = sorted(glob.glob(pattern, recursive=True))
     if not matches:
-        refused.append(Refusal(pattern, "the pattern matches no file"))
+        refused.append(Refusal(pattern, "the pattern matches no file", missing=True))
     for match in matches:
         path = Path(match)
         if _in_output_area(path, root, outdir_real):
             continue
         if path.is_dir():
+            folders.append(path)
             yield from _walk(path, root, outdir_real, refused)
         else:
             yield from _checked(path, root, refused)
@@ -157,7 +185,7 @@ def _in_output_area(path: Path, root: Path, outdir_real: Path) -> bool:
 
 def _checked(path: Path, root: Path, refused: list[Refusal]) -> Iterator[_Found]:
     """A linked file found in a folder must stay in that folder: a link out is refused."""
-    if path.is_symlink() and not _inside(path, Path(os.path.realpath(root))):
+    if links_out_of(path, root):
         refused.append(Refusal(str(path), f"a symbolic link to a file outside {root}"))
     else:
         yield _Found(path, root)
@@ -192,10 +220,13 @@ def _collision(rel: PurePosixPath, taken: dict[PurePosixPath, str]) -> str | Non
     return f"its outputs {rel}.* would overwrite those of {other}"
 
 
-def _overwrites_input(job: Job, outdir: Path, suffixes: Sequence[str]) -> str | None:
+def _unsafe_outputs(
+    job: Job, outdir: Path, suffixes: Sequence[str], inputs: InputSet
+) -> str | None:
+    """Why one of the job's outputs breaks the output rule, or None."""
     for suffix in suffixes:
-        target = job.output(outdir, suffix)
-        for source in (job.source, job.sidecar):
-            if source is not None and same_file(source, target):
-                return f"its output {target} is an input file"
+        try:
+            check_output(job.output(outdir, suffix), inputs)
+        except InputError as exc:
+            return str(exc)
     return None

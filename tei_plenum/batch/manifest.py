@@ -5,6 +5,10 @@ run leaves either the previous or the newer version. It is written after the out
 describes, at most once a second while the batch runs (see :meth:`Manifest.save`): after a
 crash it may lag behind the outputs, which only means that the last few files are converted
 again.
+
+It also names the runs that have not finished (``unfinished``): every temporary file a run
+writes carries its tag, recorded here before the first write, so that the next run removes
+exactly the temporaries a killed run left behind and never a user's file that looks like one.
 """
 
 from __future__ import annotations
@@ -18,7 +22,7 @@ from pathlib import Path
 from time import monotonic
 from typing import Any
 
-from ..files import read_regular_file, write_atomically
+from ..files import new_tag, read_regular_file, remove_temporaries, write_atomically
 from ..resources import data_path, schema_path
 from ..validate.validator import DEFAULT_SCHEMAS
 from .worker import EntityRef, Outcome, Settings, Status, Summary
@@ -92,6 +96,9 @@ class Manifest:
     settings: str
     entries: dict[str, Entry] = field(default_factory=dict)
     clock: Callable[[], float] = monotonic
+    # The tag of this run's temporary files, and the tags of runs that have not finished.
+    tag: str = field(default_factory=new_tag)
+    unfinished: list[str] = field(default_factory=list)
     # Every distinct (type, key, name) once, numbered in order of first sight: summaries
     # share these tuples, and the JSON refers to them by number.
     _table: list[EntityRef] = field(default_factory=list)
@@ -108,6 +115,7 @@ class Manifest:
             data = json.loads(read_regular_file(manifest.path))
             if data["format"] != FORMAT:
                 return manifest
+            manifest.unfinished = [str(tag) for tag in data.get("unfinished", [])]
             for kind, key, name in data["entities"]:
                 manifest.number((str(kind), str(key), str(name)))
             for rel, entry in data["entries"].items():
@@ -124,6 +132,19 @@ class Manifest:
         except (OSError, ValueError, KeyError, IndexError, TypeError, AttributeError):
             return cls(manifest.path, settings)
         return manifest
+
+    def begin_run(self) -> None:
+        """Remove the temporaries of runs that never finished (killed outright, power loss),
+        and record this run's tag before it writes anything; raises
+        :class:`~tei_plenum.errors.InputError` when the folder cannot be written."""
+        remove_temporaries(self.path.parent, self.unfinished)
+        self.unfinished = [self.tag]
+        self.save()
+
+    def end_run(self) -> None:
+        """Record that this run finished: no temporary of it remains."""
+        self.unfinished = []
+        self.save()
 
     def number(self, entity: EntityRef) -> int:
         """The entity's number in the table, adding it if it is new."""
@@ -187,7 +208,9 @@ class Manifest:
             "version": package_version(),
             "entries": {rel: self._json[rel] for rel in sorted(self._json)},
             "entities": self._table,
+            "unfinished": self.unfinished,
         }
-        write_atomically(self.path, json.dumps(data, separators=(",", ":")).encode())
+        data_bytes = json.dumps(data, separators=(",", ":")).encode()
+        write_atomically(self.path, data_bytes, tag=self.tag)
         self._saved_at = self.clock()
         self._save_cost = self._saved_at - now

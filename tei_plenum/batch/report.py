@@ -9,7 +9,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from ..vocabulary import ENTITY_KINDS
-from .worker import Outcome, Settings, Status
+from ..wording import counted
+from .worker import NOT_WORKED_ON, Outcome, Settings, Status
 
 ENTITY_LABELS = {str(kind.type): kind.plural for kind in ENTITY_KINDS}
 
@@ -50,6 +51,11 @@ class Totals:
         return self.statuses.total()
 
     @property
+    def processed(self) -> int:
+        """Inputs this run worked on: neither skipped as unchanged nor refused up front."""
+        return sum(n for status, n in self.statuses.items() if status not in NOT_WORKED_ON)
+
+    @property
     def failed(self) -> int:
         return sum(self.statuses[s] for s in (Status.FAILED, Status.INVALID, Status.REFUSED))
 
@@ -78,19 +84,28 @@ def summary_lines(totals: Totals) -> list[str]:
         for kind, label in ENTITY_LABELS.items()
     )
     span = f", {totals.first_date} to {totals.last_date}" if totals.dated else ""
-    dated = f"{totals.dated} document" + ("" if totals.dated == 1 else "s")
-    rate = totals.documents / totals.wall_time if totals.wall_time > 0 else 0.0
+    # The rate of the inputs worked on: a run that only skipped has none to report.
+    rate = (
+        f" ({totals.processed / totals.wall_time:.1f} files/s)"
+        if totals.processed and totals.wall_time > 0
+        else ""
+    )
     rows = [
         (
             "files",
-            f"{totals.documents} inputs: {totals.statuses[Status.CONVERTED]} converted, "
-            f"{totals.failed} failed, {totals.statuses[Status.SKIPPED]} skipped (unchanged)",
+            f"{counted(totals.documents, 'input')}: {totals.statuses[Status.CONVERTED]} "
+            f"converted, {totals.failed} failed, {totals.statuses[Status.SKIPPED]} skipped "
+            "(unchanged)",
         ),
         ("pages", str(totals.pages)),
         ("entities", entities),
-        ("dates", f"{totals.date_mentions} mentions; {dated} dated{span}"),
-        ("validation", f"{totals.validation_errors} errors"),
-        ("wall time", f"{totals.wall_time:.2f} s ({rate:.1f} files/s)"),
+        (
+            "dates",
+            f"{counted(totals.date_mentions, 'mention')}; "
+            f"{counted(totals.dated, 'document')} dated{span}",
+        ),
+        ("validation", counted(totals.validation_errors, "error")),
+        ("wall time", f"{totals.wall_time:.2f} s{rate}"),
     ]
     return [f"{label:<11}{value}" for label, value in rows]
 

@@ -4,21 +4,26 @@ Work is streamed through the project's one process pool (:func:`tei_plenum.paral
 inputs are hashed and submitted lazily with a bounded number in flight, so memory stays flat
 whatever the size of the collection. Outcomes come back in input order, which keeps progress,
 report and manifest deterministic.
+
+Every file the run writes obeys the output rule (:func:`tei_plenum.files.check_output`), and
+the output folder is locked for the whole run (:func:`tei_plenum.files.folder_lock`), so two
+runs never write into one folder at once.
 """
 
 from __future__ import annotations
 
 from collections.abc import Callable, Iterator, Sequence
+from contextlib import closing
 from dataclasses import dataclass, field, replace
 from pathlib import Path, PurePosixPath
 from time import perf_counter
 
-from ..errors import TeiPlenumError
-from ..files import open_atomically, remove_stale_temporaries
+from ..errors import InputError, TeiPlenumError
+from ..files import check_output, folder_lock, make_folder, open_atomically
 from ..parallel import Done, ordered
 from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
-from .manifest import Manifest, settings_digest, sha256_file
+from .manifest import MANIFEST_NAME, Manifest, settings_digest, sha256_file
 from .report import Totals
 from .worker import Outcome, Settings, Status, Task, describe, prepare, process
 
@@ -34,21 +39,48 @@ class Plan:
     def total(self) -> int:
         return len(self.discovery.jobs) + len(self.discovery.refused)
 
+    @property
+    def index(self) -> Path | None:
+        """The corpus index, written when HTML is."""
+        settings = self.settings
+        return settings.outdir / f"{INDEX_STEM}.html" if "html" in settings.formats else None
+
+    @property
+    def own_files(self) -> tuple[Path, ...]:
+        """The files of the run itself: the manifest, and the corpus index."""
+        index = self.index
+        return (self.settings.outdir / MANIFEST_NAME, *((index,) if index else ()))
+
 
 @dataclass
 class BatchResult:
-    """What a finished (or interrupted) run hands to the CLI."""
+    """What a finished (or interrupted) run hands to the CLI. ``problems`` are the files of
+    the run itself (manifest, corpus index) that could not be written."""
 
     totals: Totals
     outcomes: list[Outcome] = field(default_factory=list)
     index: Path | None = None
+    problems: list[InputError] = field(default_factory=list)
 
 
 def plan(inputs: Sequence[str], settings: Settings) -> Plan:
-    """Discover the inputs; the corpus index name is reserved when HTML is written."""
+    """Discover the inputs; the corpus index name is reserved when HTML is written.
+
+    A manifest or corpus index that breaks the output rule (as they do when the output folder
+    is an input folder) stops the run here (:class:`InputError`), before anything is written.
+    """
     reserved = (PurePosixPath(INDEX_STEM),) if "html" in settings.formats else ()
-    found = discover(inputs, settings.outdir, suffixes=settings.suffixes, reserved=reserved)
-    return Plan(settings, found)
+    found = discover(
+        inputs,
+        settings.outdir,
+        suffixes=settings.suffixes,
+        reserved=reserved,
+        protected=settings.options.authority_files,
+    )
+    work = Plan(settings, found)
+    for own in work.own_files:
+        check_output(own, found.inputs)
+    return work
 
 
 def execute(
@@ -62,43 +94,80 @@ def execute(
     """Run the plan; ``on_outcome`` sees every input as it finishes (progress, messages).
 
     On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes.
+    A folder that cannot be written at all, or another run holding it, stops the run before
+    it starts (:class:`InputError`); a manifest or index that cannot be written later (a
+    full disk) becomes one of ``problems`` and the run goes on.
     """
     started = perf_counter()
     settings = batch.settings
     # Built here first so that a bad authority file or schema stops the run before it starts;
     # forked workers inherit the compiled objects instead of building them again.
     prepare(settings)
-    settings.outdir.mkdir(parents=True, exist_ok=True)
-    # A run killed outright (kill -9, power loss) may have left half-written temporaries.
-    remove_stale_temporaries(settings.outdir)
-    manifest = Manifest.load(settings.outdir, settings_digest(settings))
-    result = BatchResult(Totals())
-    try:
-        work = _tasks(batch, manifest, force)
-        for finished in ordered(process, work, settings, jobs=jobs, lost=_lost, prepare=prepare):
+    index = batch.index
+    make_folder(settings.outdir)
+    with folder_lock(settings.outdir):
+        manifest = Manifest.load(settings.outdir, settings_digest(settings))
+        manifest.begin_run()
+        result = BatchResult(Totals())
+        try:
+            _convert(batch, manifest, result, jobs, force, keep_outcomes, on_outcome)
+        finally:
+            _saved(result, manifest.save)
+        if index is not None:
+            # The manifest holds the summary of every document converted now or earlier.
+            stems = (str(job.rel) for job in batch.discovery.jobs)
+            entries = [IndexEntry.of(rel, s) for rel in stems if (s := manifest.summary(rel))]
+            if _saved(result, _write_index, index, entries, manifest.tag):
+                result.index = index
+        _saved(result, manifest.end_run)
+    result.totals.wall_time = perf_counter() - started
+    return result
+
+
+def _convert(
+    batch: Plan,
+    manifest: Manifest,
+    result: BatchResult,
+    jobs: int,
+    force: bool,
+    keep_outcomes: bool,
+    on_outcome: Callable[[Outcome], None] | None,
+) -> None:
+    """Every input through the pool, in input order, into the manifest and the totals. The
+    pool is closed on the way out, so that no worker still writes when the run has ended."""
+    work = _tasks(batch, manifest, force)
+    results = ordered(process, work, batch.settings, jobs=jobs, lost=_lost, prepare=prepare)
+    with closing(results):
+        for finished in results:
             # Kept outcomes then share their entity records with the manifest's.
             summary = finished.summary
             outcome = (
                 finished if summary is None else replace(finished, summary=manifest.share(summary))
             )
             manifest.record(outcome)
-            manifest.save(force=False)
+            _saved(result, manifest.save, force=False)
             result.totals.add(outcome)
             if keep_outcomes:
                 result.outcomes.append(outcome)
             if on_outcome is not None:
                 on_outcome(outcome)
-    finally:
-        manifest.save()
-    if "html" in settings.formats:
-        result.index = settings.outdir / f"{INDEX_STEM}.html"
-        # The manifest holds the summary of every document converted now or earlier.
-        stems = (str(job.rel) for job in batch.discovery.jobs)
-        entries = [IndexEntry.of(rel, s) for rel in stems if (s := manifest.summary(rel))]
-        with open_atomically(result.index) as handle:
-            write_index(entries, handle)
-    result.totals.wall_time = perf_counter() - started
-    return result
+
+
+def _write_index(path: Path, entries: list[IndexEntry], tag: str) -> None:
+    with open_atomically(path, tag=tag) as handle:
+        write_index(entries, handle)
+
+
+def _saved(result: BatchResult, write: Callable[..., None], *args: object, **kwargs: bool) -> bool:
+    """Call ``write``, telling whether it wrote; a file of the run that cannot be written is
+    kept as one problem, however often the run tries."""
+    try:
+        write(*args, **kwargs)
+    except InputError as exc:
+        if str(exc) not in (str(problem) for problem in result.problems):
+            result.problems.append(exc)
+        return False
+    return True
 
 
 def _tasks(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Done[Outcome] | Task]:
@@ -115,7 +184,7 @@ def _tasks(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Done[Outcom
             continue
         entry = None if force else manifest.current(str(job.rel), input_sha, sidecar_sha)
         if entry is None:
-            yield Task(job, input_sha, sidecar_sha)
+            yield Task(job, input_sha, sidecar_sha, manifest.tag)
         else:
             skipped = Outcome(
                 str(job.source),

@@ -30,6 +30,7 @@ from ..parallel import per_process
 from ..pipeline import convert_file
 from ..pipeline import prepare as prepare_conversion
 from ..validate import Validator
+from ..wording import counted
 from ..xmlsafe import parse_xml
 from .discover import Job
 
@@ -52,6 +53,8 @@ class Status(StrEnum):
 
 
 FAILURES = frozenset({Status.INVALID, Status.FAILED, Status.REFUSED})
+# Inputs a run takes no time over: current since an earlier run, or refused before any work.
+NOT_WORKED_ON = frozenset({Status.SKIPPED, Status.REFUSED})
 
 
 def suffix(name: str) -> str:
@@ -76,11 +79,13 @@ class Settings:
 
 @dataclass(frozen=True, slots=True)
 class Task:
-    """A job to run, with the hashes the parent computed to decide that it must run."""
+    """A job to run, with the hashes the parent computed to decide that it must run, and the
+    tag of the run's temporary files (see :class:`~tei_plenum.batch.manifest.Manifest`)."""
 
     job: Job
     input_sha: str
     sidecar_sha: str | None
+    tag: str | None = None
 
 
 EntityRef = tuple[str, str, str]
@@ -138,6 +143,11 @@ class Outcome:
     def failed(self) -> bool:
         return self.status in FAILURES
 
+    @property
+    def worked_on(self) -> bool:
+        """True when this run converted, or tried to convert, the input (rates count these)."""
+        return self.status not in NOT_WORKED_ON
+
 
 def prepare(settings: Settings) -> None:
     """Build what every input needs (the authority, the schemas) in this process: a bad
@@ -176,7 +186,7 @@ def process(task: Task, settings: Settings) -> Outcome:
         timings["validate"] = perf_counter() - start
 
         start = perf_counter()
-        outputs = _write_outputs(job, settings, conversion.tei, tree)
+        outputs = _write_outputs(job, settings, conversion.tei, tree, task.tag)
         timings["export"] = perf_counter() - start
     except TeiPlenumError as exc:
         reason = describe(exc, str(job.source))
@@ -190,7 +200,7 @@ def process(task: Task, settings: Settings) -> Outcome:
     return Outcome(
         **common,
         status=Status.INVALID if errors else Status.CONVERTED,
-        reason=f"{len(errors)} validation error(s), first: {render_text(errors[0])}"
+        reason=f"{counted(len(errors), 'validation error')}, first: {render_text(errors[0])}"
         if errors
         else None,
         summary=summarise(conversion.document, tree),
@@ -216,17 +226,16 @@ def describe(exc: TeiPlenumError, source: str) -> str:
 
 
 def _write_outputs(
-    job: Job, settings: Settings, tei: bytes, tree: etree._ElementTree
+    job: Job, settings: Settings, tei: bytes, tree: etree._ElementTree, tag: str | None
 ) -> tuple[str, ...]:
     """The TEI as converted, and each view exactly as ``tei-plenum export`` makes it of the
     TEI file."""
     written = []
-    job.output(settings.outdir, "").parent.mkdir(parents=True, exist_ok=True)
     views = ExportOptions(source_name=job.output(settings.outdir, TEI_SUFFIX).name)
     for name in settings.formats:
         target = job.output(settings.outdir, suffix(name))
         data = tei if name == TEI else exporter(name).export(tree, views)
-        write_atomically(target, data)
+        write_atomically(target, data, tag=tag)
         written.append(target.relative_to(settings.outdir).as_posix())
     return tuple(written)
 

@@ -9,6 +9,7 @@ reaches the user as one line on standard error.
 
 from __future__ import annotations
 
+import difflib
 import importlib
 import sys
 from typing import Any
@@ -36,6 +37,18 @@ class _Group(click.Group):
         module = importlib.import_module(f"{__name__}.{cmd_name}")
         command: click.Command = getattr(module, cmd_name)
         return command
+
+    def resolve_command(
+        self, ctx: click.Context, args: list[str]
+    ) -> tuple[str | None, click.Command | None, list[str]]:
+        """The command named first in ``args``; a misspelt name gets the nearest one as a
+        suggestion."""
+        name = args[0] if args else ""
+        if name not in COMMANDS and not name.startswith("-"):
+            near = difflib.get_close_matches(name, COMMANDS, n=1)
+            if near:
+                ctx.fail(f"No such command {name!r}. Did you mean {near[0]!r}?")
+        return super().resolve_command(ctx, args)
 
     def main(self, *args: Any, **kwargs: Any) -> Any:
         """Run the command and exit with the code of its outcome (``standalone_mode=False``
@@ -79,7 +92,7 @@ class _Group(click.Group):
 
 
 @click.group(cls=_Group, context_settings={"help_option_names": ["-h", "--help"]})
-@click.version_option(package_name="tei-plenum")
+@click.version_option(package_name="tei-plenum", prog_name="tei-plenum")
 @click.option("--debug", is_flag=True, help="Show a traceback for internal errors.")
 @click.pass_context
 def main(ctx: click.Context, debug: bool) -> None:

@@ -23,10 +23,12 @@ from ..batch import (
     report_json,
     summary_lines,
 )
-from ..files import write_atomically
+from ..errors import InputError
 from ..options import ConvertOptions
+from ..wording import counted
 from .options import conversion_options
-from .outcome import RunOutcome
+from .outcome import RunOutcome, report_error, worst
+from .streams import STDIO, output_target, write_output
 
 # Seconds between two plain progress lines when standard error is not a terminal.
 PROGRESS_EVERY = 5.0
@@ -62,28 +64,33 @@ class PlainProgress:
         clock: Callable[[], float] = monotonic,
     ) -> None:
         self.total, self.stream, self.every, self.clock = total, stream, every, clock
-        self.done = 0
+        self.done = self.worked = 0
         self.started = self.last = clock()
 
-    def update(self, _outcome: Outcome) -> None:
+    def update(self, outcome: Outcome) -> None:
         self.done += 1
+        self.worked += outcome.worked_on
         now = self.clock()
         if self.done == self.total or now - self.last >= self.every:
             self.last = now
             click.echo(f"tei-plenum: batch: {self.line(now)}", file=self.stream)
 
     def line(self, now: float) -> str:
-        elapsed = now - self.started
-        rate = self.done / elapsed if elapsed > 0 else 0.0
-        left = (
-            f", {(self.total - self.done) / rate:.0f} s left"
-            if rate and self.done < self.total
-            else ""
-        )
-        return f"{self.done}/{self.total} files, {rate:.1f} files/s{left}"
+        """Files done; the rate and the time left once a file has been worked on (skipped
+        files take no time, so they make no rate)."""
+        done = f"{self.done}/{counted(self.total, 'file')}"
+        rate = _rate(self.worked, now - self.started)
+        if not rate:
+            return done
+        left = f", {(self.total - self.done) / rate:.0f} s left" if self.done < self.total else ""
+        return f"{done}, {rate:.1f} files/s{left}"
 
 
-@click.command()
+def _rate(worked: int, elapsed: float) -> float:
+    return worked / elapsed if elapsed > 0 else 0.0
+
+
+@click.command(short_help="Convert, validate and export a whole collection.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
     "-o",
@@ -121,7 +128,8 @@ class PlainProgress:
     "report_path",
     type=click.Path(dir_okay=False),
     metavar="FILE",
-    help="Write a JSON report with one record per input.",
+    help="Write a JSON report with one record per input (- for standard output, the "
+    "summary then going to standard error); its folder is created if needed.",
 )
 @click.option("--force", is_flag=True, help="Convert everything again, even unchanged inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors only.")
@@ -140,28 +148,38 @@ def batch(
 
     Each input is converted as `tei-plenum convert` would, with the same options. Unchanged
     inputs whose outputs exist are skipped, so an interrupted run can simply be started again.
-    Exit status 1 when any input failed, 0 otherwise.
+    Exit status 1 when any input failed, 2 when an input is missing or a file of the run
+    cannot be written, 0 otherwise.
     """
     target = Path(outdir)
     if target.exists() and not target.is_dir():
         raise click.UsageError(f"the output folder {outdir} exists and is not a folder")
-    # Checked now rather than after converting the whole collection.
-    if report_path is not None and not Path(report_path).parent.is_dir():
-        raise click.UsageError(f"the folder of the report {report_path} does not exist")
     settings = Settings(outdir=target, formats=formats, options=options, validate=validate)
     work = plan(inputs, settings)
+    refused = work.discovery.refused
     if not work.discovery.jobs:
-        for refusal in work.discovery.refused:
+        for refusal in refused:
             click.echo(f"tei-plenum: error: {refusal.source}: {refusal.reason}", err=True)
-        raise click.UsageError("no input files found")
-    result = _run(work, jobs or _default_jobs(), force, report_path is not None, quiet)
-    if report_path is not None:
-        data = report_json(result.outcomes, result.totals, settings)
-        write_atomically(Path(report_path), data)
+        if not refused:
+            raise InputError("no input files found")
+        return RunOutcome.USAGE
+    # Checked now rather than after converting the whole collection.
+    report = output_target(report_path, work.discovery.inputs) if report_path else None
+    keep = report_path is not None
+    result = _run(work, jobs or _default_jobs(), force, keep, quiet)
+    outcomes = [RunOutcome.DOCUMENT_FAILED if result.totals.failed else RunOutcome.SUCCESS]
+    if any(refusal.missing for refusal in refused):
+        outcomes.append(RunOutcome.USAGE)
+    outcomes += [report_error(problem) for problem in result.problems]
+    if keep:
+        try:
+            write_output(report, report_json(result.outcomes, result.totals, settings))
+        except InputError as exc:
+            outcomes.append(report_error(exc))
     if not quiet:
         for line in summary_lines(result.totals):
-            click.echo(line)
-    return RunOutcome.DOCUMENT_FAILED if result.totals.failed else RunOutcome.SUCCESS
+            click.echo(line, err=report_path == STDIO)
+    return worst(outcomes)
 
 
 def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:
@@ -192,10 +210,12 @@ def progress_display(total: int, quiet: bool) -> Iterator[Callable[[Outcome], No
             item_show_func=lambda rate: rate,
         ) as bar:
             started = monotonic()
+            worked = 0
 
-            def tick(_outcome: Outcome) -> None:
-                elapsed = monotonic() - started
-                rate = (bar.pos + 1) / elapsed if elapsed > 0 else 0.0
-                bar.update(1, f"{rate:.1f} files/s")
+            def tick(outcome: Outcome) -> None:
+                nonlocal worked
+                worked += outcome.worked_on
+                rate = _rate(worked, monotonic() - started)
+                bar.update(1, f"{rate:.1f} files/s" if rate else "")
 
             yield tick

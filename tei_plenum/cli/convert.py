@@ -2,42 +2,84 @@
 
 from __future__ import annotations
 
-import sys
+import os
+from contextlib import suppress
 from dataclasses import replace
 from pathlib import Path
 
 import click
 
-from ..errors import InputError, Location, TeiPlenumError
-from ..files import same_file, write_atomically
-from ..metadata import load_sidecar
+from ..errors import ConfigError, TeiPlenumError
+from ..files import InputSet, find_files, make_folder
+from ..metadata import load_sidecar, sidecar_for
 from ..options import ConvertOptions
 from ..pipeline import convert_bytes, convert_file, prepare
 from .options import conversion_options
 from .outcome import RunOutcome, report_error, worst
+from .streams import STDIO, output_target, read_stdin, write_output
 
 
-def _outputs(inputs: tuple[str, ...], output: str | None) -> list[Path | None]:
-    """Where each input's TEI goes: stdout (None), the named file, or a file in a directory."""
-    if output is None:
-        if len(inputs) > 1:
-            raise click.UsageError("several inputs need -o DIRECTORY")
-        return [None]
-    target = Path(output)
-    if len(inputs) > 1 or target.is_dir():
-        if not target.is_dir():
-            raise InputError("output directory does not exist", Location(output))
-        names = [("stdin" if i == "-" else Path(i).stem) + ".xml" for i in inputs]
-        if len(set(names)) != len(names):
-            raise click.UsageError("two inputs would write the same output file name")
-        return [target / name for name in names]
-    return [target]
+def _sources(inputs: tuple[str, ...]) -> tuple[list[str], list[TeiPlenumError]]:
+    """Each INPUT as files to convert (a folder gives its ``*.txt`` files), ``-`` kept for
+    standard input; the inputs that cannot be used."""
+    sources: list[str] = []
+    problems: list[TeiPlenumError] = []
+    for given in inputs:
+        if given == STDIO:
+            sources.append(STDIO)
+            continue
+        files, bad = find_files([Path(given)], ".txt", "*.txt")
+        sources.extend(str(path) for path in files)
+        problems.extend(bad)
+    return sources, problems
 
 
-@click.command()
+def _read_set(
+    inputs: tuple[str, ...], sources: list[str], meta: str | None, options: ConvertOptions
+) -> InputSet:
+    """What the run reads: the inputs, their sidecars, ``--meta``, the authority files, and
+    the folders given."""
+    files = [Path(source) for source in sources if source != STDIO]
+    sidecars = []
+    for file in files:
+        with suppress(ConfigError):  # a refused sidecar fails its input when converted
+            sidecars.append(sidecar_for(file))
+    extra = [Path(meta)] if meta else []
+    folders = [Path(given) for given in inputs if given != STDIO and Path(given).is_dir()]
+    return InputSet.of([*files, *sidecars, *extra, *options.authority_files], folders)
+
+
+def _targets(
+    sources: list[str], output: str | None, folder: bool, inputs: InputSet
+) -> list[Path | None]:
+    """Where each source's TEI goes, every file checked against the output rule: standard
+    output (None), the named file, or a file per source in the output folder."""
+    if output is None or output == STDIO:
+        if len(sources) > 1:
+            raise click.UsageError("several inputs need -o FOLDER")
+        return [output_target(output, inputs) for _ in sources]
+    if not (folder or output.endswith(("/", os.sep)) or Path(output).is_dir()):
+        return [output_target(output, inputs) for _ in sources]
+    names: dict[str, str] = {}
+    for source in sources:
+        name = ("stdin" if source == STDIO else Path(source).stem) + ".xml"
+        if name in names:
+            raise click.UsageError(f"{names[name]} and {source} would both write {name}")
+        names[name] = source
+    targets = [output_target(str(Path(output, name)), inputs) for name in names]
+    if targets:
+        make_folder(Path(output))
+    return targets
+
+
+@click.command(short_help="Convert plain-text translations to TEI P5.")
 @click.argument("inputs", nargs=-1, required=True, metavar="INPUT...")
 @click.option(
-    "-o", "--output", metavar="PATH", help="Output file, or directory for several inputs."
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Output file (default, or -: standard output); for several inputs, a folder "
+    "(created if needed).",
 )
 @click.option(
     "--meta",
@@ -55,18 +97,21 @@ def convert(
     options: ConvertOptions,
     quiet: bool,
 ) -> RunOutcome:
-    """Convert plain-text translations (INPUT, or - for standard input) to TEI P5."""
-    if meta_path and len(inputs) > 1:
+    """Convert plain-text translations to TEI P5.
+
+    INPUT is a file, a folder (every *.txt inside, recursively) or - for standard input.
+    """
+    sources, problems = _sources(inputs)
+    if meta_path and len(sources) > 1:
         raise click.UsageError("--meta names the sidecar of a single input")
     if meta_path:
         options = replace(options, metadata=load_sidecar(Path(meta_path)))
     prepare(options)
-    outputs = _outputs(inputs, output)
-    if len(inputs) == 1:
-        _convert_one(inputs[0], outputs[0], options, quiet)
-        return RunOutcome.SUCCESS
-    outcomes = []
-    for source, target in zip(inputs, outputs, strict=True):
+    several = len(inputs) > 1 or any(Path(i).is_dir() for i in inputs if i != STDIO)
+    read = _read_set(inputs, sources, meta_path, options)
+    targets = _targets(sources, output, several, read)
+    outcomes = [report_error(problem) for problem in problems]
+    for source, target in zip(sources, targets, strict=True):
         try:
             _convert_one(source, target, options, quiet)
         except TeiPlenumError as exc:
@@ -75,21 +120,11 @@ def convert(
 
 
 def _convert_one(source: str, target: Path | None, options: ConvertOptions, quiet: bool) -> None:
-    if source == "-":
-        data = sys.stdin.buffer.read()
-        result = convert_bytes(data, source_name="<stdin>", options=options)
+    if source == STDIO:
+        result = convert_bytes(read_stdin(), source_name="<stdin>", options=options)
     else:
-        if target is not None and same_file(Path(source), target):
-            raise InputError(
-                "output path is the input file; refusing to overwrite it", Location(str(target))
-            )
         result = convert_file(Path(source), options=options)
     if not quiet:
         for warning in result.warnings:
             click.echo(f"tei-plenum: warning: {source}: {warning}", err=True)
-    if target is None:
-        stdout = sys.stdout.buffer
-        stdout.write(result.tei)
-        stdout.flush()
-    else:
-        write_atomically(target, result.tei)
+    write_output(target, result.tei)

@@ -19,9 +19,11 @@ from pathlib import Path
 import click
 from lxml import etree
 
+from ..files import find_files
 from ..vocabulary import ENTITY_KINDS, TEI_NS, XML_ID
-from ..xmlsafe import parse_xml_file
-from .outcome import RunOutcome
+from ..xmlsafe import parse_xml, parse_xml_file
+from .outcome import RunOutcome, report_error
+from .streams import STDIO, read_stdin
 
 _KINDS = {kind.name: str(kind.type) for kind in ENTITY_KINDS}
 
@@ -71,26 +73,45 @@ def _authority(record: etree._Element | None, key: str) -> str:
     return " ".join(idnos) or key
 
 
-@click.command()
-@click.argument("files", nargs=-1, required=True, type=click.Path(path_type=Path))
+@click.command(short_help="List the people, places, organisations and events named in TEI.")
+@click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--format", "fmt", type=click.Choice(["csv", "json"]), default="csv", show_default=True
 )
 @click.option("--unresolved", is_flag=True, help="Only mentions of records marked unresolved.")
-def entities(files: Sequence[Path], fmt: str, unresolved: bool) -> RunOutcome:
-    """List the persons, places, organisations and events named in TEI FILES."""
+def entities(paths: tuple[str, ...], fmt: str, unresolved: bool) -> RunOutcome:
+    """List the persons, places, organisations and events named in TEI files.
+
+    PATH is a file, a folder (every *.xml inside, recursively) or - for standard input.
+    """
+    files, problems = find_files([Path(p) for p in paths if p != STDIO], ".xml", "XML")
+    for problem in problems:
+        report_error(problem)
+    if not files and STDIO not in paths:
+        return RunOutcome.USAGE
     rows = [
         mention
-        for path in files
-        for mention in mentions(parse_xml_file(path), path.name)
+        for tree, name in _documents(paths, files)
+        for mention in mentions(tree, name)
         if not unresolved or mention.authority == "unresolved"
     ]
     if fmt == "json":
         click.echo(json.dumps([asdict(row) for row in rows], ensure_ascii=False, indent=2))
-        return RunOutcome.SUCCESS
-    buffer = io.StringIO()
-    writer = csv.writer(buffer, lineterminator="\n")
-    writer.writerow(field.name for field in fields(Mention))
-    writer.writerows(astuple(row) for row in rows)
-    click.echo(buffer.getvalue(), nl=False)
-    return RunOutcome.SUCCESS
+    else:
+        buffer = io.StringIO()
+        writer = csv.writer(buffer, lineterminator="\n")
+        writer.writerow(field.name for field in fields(Mention))
+        writer.writerows(astuple(row) for row in rows)
+        click.echo(buffer.getvalue(), nl=False)
+    return RunOutcome.USAGE if problems else RunOutcome.SUCCESS
+
+
+def _documents(
+    paths: Sequence[str], files: Sequence[Path]
+) -> Iterator[tuple[etree._ElementTree, str]]:
+    """Each document as a tree and the name its rows carry: standard input first when ``-``
+    is given, then the files."""
+    if STDIO in paths:
+        yield parse_xml(read_stdin(), source="<stdin>"), "<stdin>"
+    for path in files:
+        yield parse_xml_file(path), path.name

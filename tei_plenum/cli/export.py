@@ -2,21 +2,20 @@
 
 from __future__ import annotations
 
-import sys
 from pathlib import Path
 
 import click
 
-from ..errors import InputError, Location
 from ..export import EXPORTERS, ExportOptions, exporter
-from ..files import same_file, write_atomically
+from ..files import InputSet
 from ..xmlsafe import parse_xml, parse_xml_file
 from .outcome import RunOutcome
+from .streams import STDIO, output_target, read_stdin, write_output
 
 _FORMATS = "; ".join(f"{e.name}: {e.summary}" for e in EXPORTERS.values())
 
 
-@click.command()
+@click.command(short_help="Export TEI as reading text or an HTML edition.")
 @click.argument("source", metavar="FILE.xml")
 @click.option(
     "--to",
@@ -25,27 +24,23 @@ _FORMATS = "; ".join(f"{e.name}: {e.summary}" for e in EXPORTERS.values())
     required=True,
     help=f"Output format ({_FORMATS}).",
 )
-@click.option("-o", "--output", metavar="PATH", help="Output file (default: standard output).")
+@click.option(
+    "-o",
+    "--output",
+    metavar="PATH",
+    help="Output file (default, or -: standard output); its folder is created if needed.",
+)
 @click.option("--page-markers", is_flag=True, help="Text: show page breaks as [page N] markers.")
 def export(source: str, fmt: str, output: str | None, page_markers: bool) -> RunOutcome:
     """Export the reading text of FILE.xml (or - for standard input) in the format --to."""
-    if source == "-":
-        tree = parse_xml(sys.stdin.buffer.read(), source="<stdin>")
+    read = InputSet() if source == STDIO else InputSet.of([Path(source)])
+    target = output_target(output, read)
+    if source == STDIO:
+        tree = parse_xml(read_stdin(), source="<stdin>")
     else:
         tree = parse_xml_file(Path(source))
     options = ExportOptions(
-        source_name=None if source == "-" else Path(source).name, page_markers=page_markers
+        source_name=None if source == STDIO else Path(source).name, page_markers=page_markers
     )
-    data = exporter(fmt).export(tree, options)
-    if output is None or output == "-":
-        stdout = sys.stdout.buffer
-        stdout.write(data)
-        stdout.flush()
-        return RunOutcome.SUCCESS
-    target = Path(output)
-    if source != "-" and same_file(Path(source), target):
-        raise InputError(
-            "output path is the input file; refusing to overwrite it", Location(output)
-        )
-    write_atomically(target, data)
+    write_output(target, exporter(fmt).export(tree, options))
     return RunOutcome.SUCCESS

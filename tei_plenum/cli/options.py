@@ -9,9 +9,23 @@ from typing import Any, TypeVar, cast
 
 import click
 
-from ..options import ConvertOptions
+from ..errors import ConfigError
+from ..options import ConvertOptions, check_date
 
 F = TypeVar("F", bound=Callable[..., Any])
+
+
+class IsoDate(click.ParamType):
+    """A calendar date written YYYY-MM-DD, checked as the library checks it."""
+
+    name = "date"
+
+    def convert(self, value: Any, param: click.Parameter | None, ctx: click.Context | None) -> str:
+        try:
+            return check_date(str(value))
+        except ConfigError as exc:
+            self.fail(exc.message, param, ctx)
+
 
 # How one document is converted: the same for `convert` and for every input of `batch`.
 _CONVERSION = (
@@ -35,6 +49,7 @@ _CONVERSION = (
     click.option(
         "--date",
         "revision_date",
+        type=IsoDate(),
         metavar="YYYY-MM-DD",
         help="Record a conversion date in revisionDesc (output is otherwise date-free).",
     ),

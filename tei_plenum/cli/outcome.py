@@ -21,7 +21,10 @@ class RunOutcome(Enum):
 
     SUCCESS = "success"
     DOCUMENT_FAILED = "a document failed (invalid TEI, a file that could not be converted)"
-    USAGE = "usage, configuration or unreadable input (missing file, FIFO, missing folder)"
+    USAGE = (
+        "usage, configuration, unreadable input or unwritable output "
+        "(missing file, FIFO, full disk)"
+    )
     INTERNAL = "internal error (please report it; --debug shows a traceback)"
     INTERRUPTED = "interrupted (Ctrl-C)"
 

@@ -7,14 +7,16 @@ well-formed); usage when a path is unreadable (the other paths are still validat
 from __future__ import annotations
 
 import json
+from itertools import chain
 from pathlib import Path
 
 import click
 
 from .outcome import RunOutcome
+from .streams import STDIO, read_stdin
 
 
-@click.command()
+@click.command(short_help="Validate TEI files or folders against schemas.")
 @click.argument("paths", nargs=-1, required=True, metavar="PATH...")
 @click.option(
     "--schema",
@@ -36,21 +38,24 @@ from .outcome import RunOutcome
     "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
 )
 def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int) -> RunOutcome:
-    """Validate TEI files (directories: every *.xml inside, recursively).
+    """Validate TEI files.
 
-    By default against the project XSD and its Schematron rules; `--schema tei_all` checks
+    PATH is a file, a folder (every *.xml inside, recursively) or - for standard input. By
+    default against the project XSD and its Schematron rules; `--schema tei_all` checks
     against the official TEI P5 schema shipped with tei-plenum.
     """
     from ..diagnostics import render_text, to_json
     from ..validate.validator import Validator, find_xml_files
+    from ..wording import counted
 
     validator = Validator.from_schemas(schemas or None)
-    files, problems = find_xml_files([Path(p) for p in paths])
+    files, problems = find_xml_files([Path(p) for p in paths if p != STDIO])
     for problem in problems:
         click.echo(f"tei-plenum: error: {problem}", err=True)
 
+    stdin = [validator.validate_bytes(read_stdin(), "<stdin>")] if STDIO in paths else []
     reports = []
-    for report in validator.validate_files(files, jobs=jobs):
+    for report in chain(stdin, validator.validate_files(files, jobs=jobs)):
         reports.append(report)
         if fmt == "text":
             for diagnostic in report.diagnostics:
@@ -79,8 +84,8 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
         click.echo(json.dumps(document, ensure_ascii=False, indent=2))
     else:
         click.echo(
-            f"{len(reports)} file{'s' if len(reports) != 1 else ''}, {valid} valid, "
-            f"{len(reports) - valid} invalid, {errors} error{'s' if errors != 1 else ''}"
+            f"{counted(len(reports), 'file')}, {valid} valid, {len(reports) - valid} invalid, "
+            f"{counted(errors, 'error')}"
         )
     if problems:
         return RunOutcome.USAGE

@@ -17,6 +17,7 @@ from ..model import Document
 from ..slug import document_id
 from ..vocabulary import HAND_ANNOTATOR, HAND_SIGNATURES, RESP_ENCODER, RESP_TRANSLATOR_EN, pointer
 from ..vocabulary import MARKING_LABELS as _MARKING_LABELS
+from ..wording import counted
 from .ns import el, sub
 
 # Marking kind -> the element that holds its normalised value in the list of markings.
@@ -125,8 +126,7 @@ def _source_desc(parent: etree._Element, meta: DocumentMeta) -> None:
         sub(bibl, "edition", source.edition)
     if source.publisher:
         sub(bibl, "publisher", source.publisher)
-    pages = "page" if source.pages == 1 else "pages"
-    sub(sub(bibl, "extent"), "measure", f"{source.pages} {pages}", unit="page",
+    sub(sub(bibl, "extent"), "measure", counted(source.pages, "page"), unit="page",
         quantity=str(source.pages))  # fmt: skip
     for idno in source.idnos:
         sub(bibl, "idno", idno.value, type=idno.type)

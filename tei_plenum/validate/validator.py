@@ -9,8 +9,6 @@ a diagnostic like any other.
 
 from __future__ import annotations
 
-import os
-import stat
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -20,9 +18,10 @@ from lxml import etree
 
 from ..diagnostics import Diagnostic, Severity
 from ..errors import DocumentError, InputError, Location, SchemaLoadError, TeiParseError
-from ..files import read_regular_file
+from ..files import find_files, read_regular_file
 from ..parallel import ordered
 from ..resources import schema_path
+from ..wording import counted
 from ..xmlsafe import MAX_XML_BYTES, parse_xml
 from .engines import (
     XSLT1_BINDINGS,
@@ -66,7 +65,7 @@ class InvalidDocumentError(DocumentError):
         first = next(d for d in report.diagnostics if d.is_error)
         count = report.error_count
         super().__init__(
-            f"{count} validation error{'s' if count != 1 else ''}; first: {first.message}",
+            f"{counted(count, 'validation error')}; first: {first.message}",
             first.location,
         )
         self.diagnostics = report.diagnostics
@@ -135,10 +134,13 @@ def _engines_for(path: Path) -> list[Engine]:
 
 
 class Validator:
-    """Compiled schemas, ready to check trees or files; safe to share with forked workers."""
+    """Compiled schemas, ready to check trees or files; safe to share with forked workers.
 
-    def __init__(self, engines: Sequence[Engine]) -> None:
-        self.engines = tuple(engines)
+    ``Validator()`` checks against the project defaults; :meth:`from_schemas` compiles others.
+    """
+
+    def __init__(self, engines: Sequence[Engine] | None = None) -> None:
+        self.engines = tuple(_default_engines() if engines is None else engines)
 
     @classmethod
     def from_schemas(cls, schemas: Iterable[str | Path] | None = None) -> Validator:
@@ -165,8 +167,11 @@ class Validator:
         Unreadable paths (missing, FIFO, device) raise :class:`InputError` so that callers
         can tell a usage problem from an invalid document.
         """
-        source = str(path)
-        data = read_regular_file(path, max_bytes=MAX_XML_BYTES)
+        return self.validate_bytes(read_regular_file(path, max_bytes=MAX_XML_BYTES), str(path))
+
+    def validate_bytes(self, data: bytes, source: str = "<input>") -> FileReport:
+        """Parse and check a document's bytes (standard input, say); a parse failure is
+        reported, never raised."""
         try:
             tree = parse_xml(data, source=source)
         except TeiParseError as exc:
@@ -237,36 +242,6 @@ def assert_valid(path: Path, schemas: Iterable[str | Path] | None = None) -> Fil
 
 
 def find_xml_files(paths: Sequence[Path]) -> tuple[list[Path], list[InputError]]:
-    """Expand directories to their ``*.xml`` files (recursively, sorted); collect bad paths.
-
-    A path that does not exist, a directory without XML files, or a FIFO/device given
-    directly is reported as an :class:`InputError` (checked with ``stat``, so nothing blocks);
-    the other paths are still returned.
-    """
-    files: list[Path] = []
-    problems: list[InputError] = []
-    for path in paths:
-        try:
-            mode = path.stat().st_mode
-        except OSError:
-            problems.append(InputError("no such file or directory", Location(str(path))))
-            continue
-        if stat.S_ISDIR(mode):
-            found = sorted(p for p in path.rglob("*.xml") if _is_regular(p))
-            if not found:
-                problems.append(InputError("directory holds no XML files", Location(str(path))))
-            files.extend(found)
-        elif stat.S_ISREG(mode):
-            files.append(path)
-        else:
-            problems.append(
-                InputError("is not a regular file (FIFO, device or socket)", Location(str(path)))
-            )
-    return files, problems
-
-
-def _is_regular(path: Path) -> bool:
-    try:
-        return stat.S_ISREG(os.stat(path).st_mode)
-    except OSError:
-        return False
+    """Expand directories to their ``*.xml`` files (recursively, sorted); collect bad paths
+    (:func:`tei_plenum.files.find_files`, the one finder of every command)."""
+    return find_files(paths, ".xml", "XML")

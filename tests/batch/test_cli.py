@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from tei_plenum.batch import MANIFEST_NAME
+from tei_plenum.batch import MANIFEST_NAME, Outcome, Status
 from tei_plenum.cli.batch import PlainProgress, progress_display
 from tei_plenum.export.html import to_html
 from tei_plenum.export.text import to_text
@@ -234,7 +234,7 @@ def test_plain_progress_prints_periodically_with_rate_and_time_left():
 
     progress = PlainProgress(4, Stream(), every=5.0, clock=clock)
     for _ in range(4):
-        progress.update(None)
+        progress.update(Outcome("in/a.txt", "a", Status.CONVERTED))
     # Updates at t=1, 5, 6, 10: a line at 5 (5 s since start) and at the end.
     assert [line.strip() for line in lines if line.strip()] == [
         "tei-plenum: batch: 2/4 files, 0.4 files/s, 5 s left",
@@ -253,8 +253,6 @@ def test_usage_errors_exit_2(collection: Path, tmp_path: Path):
     assert "no input files found" in result.stderr
     assert run(str(collection), "-o", str(tmp_path / "out"), "--to", "pdf").exit_code == 2
     assert run(str(collection), "-o", str(tmp_path / "out"), "--jobs", "0").exit_code == 2
-    nowhere = str(tmp_path / "no" / "r.json")
-    assert run(str(collection), "-o", str(tmp_path / "out"), "--report", nowhere).exit_code == 2
     missing = run(str(collection), "-o", str(tmp_path / "out"), "--authority", "none.xml")
     assert missing.exit_code == 2
     assert missing.stderr.startswith("tei-plenum: error: none.xml")
@@ -301,12 +299,12 @@ def test_on_a_terminal_progress_is_a_bar_with_rate(monkeypatch: pytest.MonkeyPat
     monkeypatch.setattr(sys, "stderr", stream)
     with progress_display(3, quiet=False) as update:
         for _ in range(3):
-            update(None)
+            update(Outcome("in/a.txt", "a", Status.CONVERTED))
     shown = stream.getvalue()
     assert "Converting" in shown
     assert "3/3" in shown
     assert "files/s" in shown
     stream.truncate(0)
     with progress_display(3, quiet=True) as update:
-        update(None)
+        update(Outcome("in/a.txt", "a", Status.CONVERTED))
     assert stream.getvalue() == ""

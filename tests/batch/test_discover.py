@@ -143,7 +143,11 @@ def test_outputs_may_never_overwrite_an_input(collection: Path):
     assert {Path(r.source).name for r in found.refused} == {
         f"{Path(v).name}.txt" for v in LAYOUT.values()
     }
-    assert all(r.reason.endswith("is an input file") for r in found.refused)
+    # Every output would lie in the input folder; the .txt view would even replace its source.
+    assert all(
+        r.reason.endswith(f"lies inside the input folder {collection}; refusing to write there")
+        for r in found.refused
+    )
 
 
 def test_two_inputs_with_one_output_name_and_the_reserved_index(tmp_path: Path):

@@ -83,3 +83,25 @@ def test_entity_records_are_kept_once_however_many_documents_name_them(tmp_path:
     first, second = (loaded.entries[rel].summary.entities[0] for rel in ("a", "b"))
     assert first == KIM
     assert first is second
+
+
+def test_a_run_records_its_tag_first_and_the_next_removes_only_its_temporaries(tmp_path: Path):
+    killed = Manifest.load(tmp_path, "settings-1")
+    killed.begin_run()
+    # What the run recorded before its first write, as a run killed outright leaves it.
+    on_disk = json.loads((tmp_path / MANIFEST_NAME).read_text("utf-8"))
+    assert on_disk["unfinished"] == [killed.tag]
+    (tmp_path / "sub").mkdir()
+    leftover = tmp_path / "sub" / f".a.html.{killed.tag}.tmp"
+    leftover.write_text("half", "utf-8")
+    other = "0123456789ab" if killed.tag != "0123456789ab" else "ba9876543210"
+    mine = tmp_path / "sub" / f".draft.txt.{other}.tmp"
+    mine.write_text("a user's own file", "utf-8")
+
+    following = Manifest.load(tmp_path, "settings-1")
+    assert following.unfinished == [killed.tag]
+    following.begin_run()
+    assert not leftover.exists()
+    assert mine.read_text("utf-8") == "a user's own file"
+    following.end_run()
+    assert Manifest.load(tmp_path, "settings-1").unfinished == []

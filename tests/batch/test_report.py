@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from tei_plenum.batch import Outcome, Status, Summary, Totals, outcome_record, summary_lines
+from tei_plenum.wording import counted
 
 KIM = ("person", "pers-kim-il-sung", "Kim Il Sung")
 PYONGYANG = ("place", "place-pyongyang", "Pyongyang")
@@ -33,7 +34,8 @@ def test_summary_table():
         "events 0 (0 distinct)",
         "dates      9 mentions; 2 documents dated, 1956-08-30 to 1958-01-22",
         "validation 0 errors",
-        "wall time  2.00 s (2.5 files/s)",
+        # Three inputs worked on (a, c, d) in 2 s; skipped and refused ones take no time.
+        "wall time  2.00 s (1.5 files/s)",
     ]
 
 
@@ -62,3 +64,20 @@ def test_records_of_a_document_and_of_a_failure():
     failed = outcome_record(Outcome("in/d.txt", "d", Status.FAILED, reason="cannot decode"))
     assert failed["counts"] is None
     assert failed["validation"] == {"checked": False, "valid": None, "errors": 0, "messages": []}
+
+
+def test_one_of_each_is_singular_and_a_run_that_only_skipped_has_no_rate():
+    single = Totals()
+    summary = Summary("a", "1958-01-22", "1958-01-22", "letter", "", 1, 1, 0, ())
+    single.add(Outcome("in/a.txt", "a", Status.SKIPPED, summary=summary, validation_errors=1))
+    single.wall_time = 0.25
+    lines = summary_lines(single)
+    assert lines[0] == "files      1 input: 0 converted, 0 failed, 1 skipped (unchanged)"
+    assert lines[3] == "dates      1 mention; 1 document dated, 1958-01-22 to 1958-01-22"
+    assert lines[4] == "validation 1 error"
+    assert lines[5] == "wall time  0.25 s"
+
+
+def test_counted_nouns():
+    assert [counted(n, "input") for n in (0, 1, 2)] == ["0 inputs", "1 input", "2 inputs"]
+    assert counted(2, "entity", "entities") == "2 entities"

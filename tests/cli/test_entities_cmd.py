@@ -90,7 +90,7 @@ def test_missing_file_is_one_stderr_line_and_exit_2(tmp_path: Path) -> None:
     missing = tmp_path / "nope.xml"
     result = CliRunner().invoke(main, ["entities", str(missing)])
     assert result.exit_code == 2
-    assert result.stderr == f"tei-plenum: error: {missing}: no such file\n"
+    assert result.stderr == f"tei-plenum: error: {missing}: no such file or directory\n"
     assert result.stdout == ""
 
 
