@@ -419,6 +419,36 @@ def test_non_participants_captions(text: str):
 
 @pytest.mark.parametrize(
     "text",
+    [
+        "North: Kim Yong-ju (Co-Chairman), Pak Song-chol",
+        "South: Lee Hu-rak.",
+        "From Seoul",
+        "CHANG Ki-yeong Assistant to the co-chairman (Cabinet Secretary)",
+        "Kim Tu-bong, Pak Chang-ok",
+    ],
+)
+def test_participant_lines(text: str):
+    assert pat.is_participant_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The first turn after a participants list is a turn, not a participant.
+        "KARELIN: We will send the documents.",
+        "LEE: Yes.",
+        "North (KIM): Is everyone well?",
+        "Kim: How was the journey?",
+        "Comrade Kim Il Sung:",
+        "The meeting began at 10:00.",
+    ],
+)
+def test_non_participant_lines(text: str):
+    assert not pat.is_participant_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
     ["Dear Comrade Ambassador!", "Respected Comrade Kim Il Sung,", "Comrades!", "Dear friends:"],
 )
 def test_opening_salutes(text: str):
