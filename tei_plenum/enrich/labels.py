@@ -75,7 +75,7 @@ SPEECH_VERBS = (
     r"suggests|stresses|reports|tells|expresses|underlines|underscores|mentions|requests|"
     r"announces|assures|promises|recalls|thanks|welcomes|raises|inquires|enquires|"
     r"confirms|insists|warns|complains|repeats|concludes|hopes|thinks|believes|considers|"
-    r"wishes|wonders|urges|argues|admits|acknowledges|regrets|"
+    r"wishes|wonders|urges|argues|admits|acknowledges|regrets|speaks|"
     # greetings passed on
     r"(?:sends?|sent|conveys?|conveyed|passe[sd]\s+on|transmit(?:s|ted)?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:greetings|regards)"
@@ -84,6 +84,10 @@ _REPORTED = re.compile(
     rf"^(?P<who>I|{_NAME})(?:,\s[^,]{{1,60}},)?\s+(?:also\s+|then\s+|further\s+|again\s+)?"
     rf"(?:{SPEECH_VERBS})\b"
 )
+
+# A reported clause whose speaker the record leaves out ("Speaks of the difficulties …"):
+# Soviet minutes continue the turn before it so.
+_ELIDED = re.compile(rf"^(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 
 # Words of a label or a participants entry that are not a personal name: titles, offices,
 # ranks, and the heads of bodies and groups ("Delegation Head", "Chief of Staff").
@@ -98,7 +102,7 @@ ROLE_WORDS = frozenset(
         politburo secretariat directorate administration agency assembly army navy state
         foreign affairs trade spokesman spokeswoman assistant interpreter translator
         correspondent adviser advisor officer representative counsellor counselor head
-        chief deputy leader member chargé charge d'affaires""".split()
+        chief deputy leader member chargé charge d'affaires delegate delegates""".split()
     )
 )
 _TOKEN = re.compile(r"\[[^\]]*\]|[^\s\[\]]+")
@@ -181,6 +185,12 @@ def reported_clause(text: str) -> tuple[int, int] | None:
     "THE PRIME MINISTER hoped …", "I replied …"), or None."""
     m = _REPORTED.match(text)
     return m.span("who") if m else None
+
+
+def elided_speaker(text: str) -> bool:
+    """A paragraph that opens with a verb of speech and no speaker ("Speaks of …", "Adds
+    that …"): the speaker of the turn before goes on."""
+    return text[:1].isupper() and _ELIDED.match(text) is not None
 
 
 def aliases(text: str) -> list[tuple[int, int, int]]:

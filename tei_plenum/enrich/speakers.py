@@ -11,10 +11,11 @@ in an ``sp`` container whose ``@who`` points to a participant (``participants.py
 which); participants move from ``standOff`` to the header's ``particDesc`` so that every person
 has exactly one record.
 
-A paragraph without a label after a direct turn continues that turn when it starts in lower
-case or with an opening quote mark, when it follows a label that stands alone on its line, and,
-in a record written as a dialogue (direct turns and no reported ones), unless it speaks of the
-conversation itself ("The conversation lasted …"); otherwise it is the recorder's narrative.
+A paragraph without a label after a turn continues that turn when it starts in lower case or
+with an opening quote mark, when it opens with a verb of speech and no speaker ("Speaks of
+…"), when it follows a label that stands alone on its line, and, in a record written as a
+dialogue (direct turns and no reported ones), unless it speaks of the conversation itself
+("The conversation lasted …"); otherwise it is the recorder's narrative.
 """
 
 from __future__ import annotations
@@ -28,7 +29,15 @@ from ..model import Block, Container, Document, Entity, EntityType, Mark, Role, 
 from ..reader import patterns as pat
 from ..slug import slug
 from ..vocabulary import SPEAKER_MARK, person_key, pointer
-from .labels import Label, aliases, office_words, person_span, reported_clause, speaker_label
+from .labels import (
+    Label,
+    aliases,
+    elided_speaker,
+    office_words,
+    person_span,
+    reported_clause,
+    speaker_label,
+)
 from .participants import Cast, fold, participants_entries, printed_name
 
 _INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
@@ -208,7 +217,7 @@ def _bind_prose_aliases(blocks: list[Block], cast: Cast, labels: dict[int, Label
         if index in labels or block.role is Role.PAGE_BREAK:
             continue
         for bracket, start, end in aliases(block.text):
-            person = _person_before(block, bracket)
+            person = _person_before(block, bracket, cast)
             if person is None:
                 continue
             key, name = person
@@ -216,8 +225,9 @@ def _bind_prose_aliases(blocks: list[Block], cast: Cast, labels: dict[int, Label
             cast.bind(block.text[start:end], key)
 
 
-def _person_before(block: Block, at: int) -> tuple[str, str] | None:
-    """The person named right before position ``at``: a marked name, or the name words there."""
+def _person_before(block: Block, at: int, cast: Cast) -> tuple[str, str] | None:
+    """The person named right before position ``at``: a marked name, or the name words there
+    (a participant when they name one)."""
     text = block.text
     end = len(text[:at].rstrip())
     mark = next((m for m in _person_marks(block) if m.end == end), None)
@@ -230,7 +240,7 @@ def _person_before(block: Block, at: int) -> tuple[str, str] | None:
     name = text[span[0] : span[1]]
     if len(fold(name)) < 2:
         return None
-    return person_key(name), display_name(name)
+    return cast.resolve(name) or person_key(name), display_name(name)
 
 
 def office_key(office: str) -> str:
@@ -394,7 +404,7 @@ def _mark_turns(
 
 def _continues(block: Block, *, alone: bool, dialogue: bool) -> bool:
     """Whether an unlabelled paragraph continues the turn before it (module docstring)."""
-    if alone or _CONTINUES.match(block.text):
+    if alone or _CONTINUES.match(block.text) or elided_speaker(block.text):
         return True
     return dialogue and not _NARRATIVE.match(block.text)
 

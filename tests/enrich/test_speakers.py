@@ -743,3 +743,16 @@ def test_every_speaker_is_a_participant() -> None:
     )
     keys = {p.key for p in doc.participants}
     assert all(_who(b)[1:] in keys for b in doc.blocks)  # type: ignore[index]
+
+
+def test_a_verb_of_speech_without_a_speaker_continues_the_reported_turn() -> None:
+    said = "Kim Il Sung answers that the harvest will be better."
+    doc = _run(
+        _doc(
+            _block(said, _name(said, "Kim Il Sung", "pers-kim-il-sung")),
+            _block("Speaks of the difficulties with the supply of the cities."),
+            _block("The delegation then left for the airport."),
+            genre="minutes",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kim-il-sung", "#pers-kim-il-sung", None]
