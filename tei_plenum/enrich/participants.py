@@ -27,19 +27,23 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..letters import UPPER, display_name
-from ..lexicon import OFFICE_WORDS, is_initial
+from ..lexicon import OFFICE_WORDS
 from ..model import Block, Participant
 from ..reader import patterns as pat
+from ..reader.patterns.speakers import ROLE_WORDS, office_words, person_span
 from ..vocabulary import group_key
-from .labels import ROLE_WORDS, office_words, person_span
 
 _SPEAKING = frozenset({"author", "interlocutor", "interviewer", "interviewee"})
 
 
 def fold(name: str) -> tuple[str, ...]:
-    """A name's words as compared: brackets and initials dropped, case folded."""
+    """A name's words as compared: brackets, initials and abbreviated titles ("S. N.",
+    "I.V.", "I.v.", "Mr.") dropped, case folded."""
     words = name.replace("[", " ").replace("]", " ").split()
-    return tuple(w.casefold().strip(",.;") for w in words if not is_initial(w))
+    return tuple(w.casefold().strip(",.;") for w in words if not _INITIALS.fullmatch(w))
+
+
+_INITIALS = re.compile(r"(?:[^\W\d_][a-z]?\.)+")
 
 
 def _in_order(short: tuple[str, ...], full: tuple[str, ...]) -> bool:

@@ -2,14 +2,14 @@
 
 Runs after the names enricher, so the persons the text names are already marked. In the
 genres that have turns (records of conversation, minutes, transcripts) and in any document
-whose body has labelled turns, a paragraph opening with a speaker label (``labels.py``:
-``KARELIN: …``, ``North (KIM): …``, ``Premier Kim Il Sung (hereafter Kim): …``, ``Ts. Narkhuu
-– …``, a label alone on its line) becomes a direct turn, and one opening with a speaker and a
-verb of speech (``Han Sang-dok said that …``, ``Zhou Enlai announces that …``, ``THE PRIME
-MINISTER hoped …``, ``I replied that …``) a reported turn. Each turn's paragraphs are wrapped
-in an ``sp`` container whose ``@who`` points to a participant (``participants.py`` decides
-which); participants move from ``standOff`` to the header's ``particDesc`` so that every person
-has exactly one record.
+whose body has labelled turns, a paragraph opening with a speaker label (the recognisers of
+``reader/patterns/speakers.py``: ``KARELIN: …``, ``North (KIM): …``, ``Premier Kim Il Sung
+(hereafter Kim): …``, ``Ts. Narkhuu – …``, a label alone on its line) becomes a direct turn,
+and one opening with a speaker and a verb of speech (``Han Sang-dok said that …``, ``Zhou
+Enlai announces that …``, ``THE PRIME MINISTER hoped …``, ``I replied that …``) a reported
+turn. Each turn's paragraphs are wrapped in an ``sp`` container whose ``@who`` points to a
+participant (``participants.py`` decides which); participants move from ``standOff`` to the
+header's ``particDesc`` so that every person has exactly one record.
 
 A paragraph without a label after a turn continues that turn when it starts in lower case or
 with an opening quote mark, when it opens with a verb of speech and no speaker ("Speaks of
@@ -27,27 +27,23 @@ from dataclasses import replace
 from ..letters import display_name, is_upper
 from ..model import Block, Container, Document, Entity, EntityType, Mark, Role, attrs
 from ..reader import patterns as pat
-from ..slug import slug
-from ..vocabulary import SPEAKER_MARK, person_key, pointer
-from .labels import (
+from ..reader.patterns.speakers import (
     Label,
     aliases,
     elided_speaker,
     office_words,
     person_span,
+    recorder_line,
     reported_clause,
     speaker_label,
 )
+from ..slug import slug
+from ..vocabulary import SPEAKER_MARK, person_key, pointer
 from .participants import Cast, fold, participants_entries, printed_name
 
 _INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
 # A participants line headed by a side: "North: Kim Yong-ju (Co-Chairman), ...".
 _SIDE_LINE = re.compile(r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z][\w-]+):\s")
-# A paragraph of a dialogue that speaks of the conversation itself: the recorder's voice.
-_NARRATIVE = re.compile(
-    r"^(?:The|This|At\s+the\s+end\s+of\s+the|After\s+the)\s+(?:conversation|meeting|talks?|"
-    r"discussion|negotiations?|interview|session|reception|visit)\b"
-)
 _CONTINUES = re.compile(r"^[a-z\"“‘']")
 _PRONOUNS = frozenset("he she they we it this that there these those you".split())
 
@@ -406,23 +402,25 @@ def _continues(block: Block, *, alone: bool, dialogue: bool) -> bool:
     """Whether an unlabelled paragraph continues the turn before it (module docstring)."""
     if alone or _CONTINUES.match(block.text) or elided_speaker(block.text):
         return True
-    return dialogue and not _NARRATIVE.match(block.text)
+    return dialogue and not recorder_line(block.text)
 
 
 # --- one record per person ------------------------------------------------------------------------
 
 
 def _merge_short_forms(cast: Cast, known: set[str]) -> dict[str, str]:
-    """A participant known only by a short form ("Premier Kim" in the title) that resolves to
-    another participant with a fuller name ("Kim Il Sung") is that person: one record."""
+    """A participant of a local record known only by a short form ("Premier Kim" in the title,
+    "I.V. STALIN") that resolves to another participant with a fuller name ("Kim Il Sung") or
+    with a record of the authority ("Stalin") is that person: one record."""
     merged: dict[str, str] = {}
     for key, person in list(cast.people.items()):
         if key in known or key not in cast.people:
             continue
         target = cast.resolve(person.name, exclude=key)
-        if target is None or target == key or target not in cast.people:
+        if target is None or target not in cast.people:
             continue
-        if len(fold(cast.people[target].name)) <= len(fold(person.name)):
+        fuller = len(fold(cast.people[target].name)) > len(fold(person.name))
+        if not fuller and target not in known:
             continue
         cast.merge(key, target)
         merged[key] = target

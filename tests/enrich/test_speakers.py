@@ -756,3 +756,21 @@ def test_a_verb_of_speech_without_a_speaker_continues_the_reported_turn() -> Non
         )
     )
     assert [_who(b) for b in doc.blocks] == ["#pers-kim-il-sung", "#pers-kim-il-sung", None]
+
+
+def test_a_local_record_of_a_participant_the_authority_knows_is_merged_into_it() -> None:
+    title = "RECORD OF CONVERSATION BETWEEN COMRADE I.V. STALIN AND ZHOU ENLAI"
+    said = "Stalin thanks Zhou Enlai and asks about the harvest."
+    stalin = Entity("pers-stalin", EntityType.PERSON, "Joseph Stalin", idnos=(("test", "3"),))
+    doc = _run(
+        _doc(
+            _block(title, _name(title, "I.V. STALIN", "pers-i-v-stalin"), role=Role.TITLE,
+                   path=FRONT),
+            _block(said, _name(said, "Stalin", "pers-stalin")),
+            genre="minutes",
+            entities=(stalin,),
+        )
+    )  # fmt: skip
+    assert _marks(doc.blocks[0]) == [("persName", "I.V. STALIN", {"ref": "#pers-stalin"})]
+    assert _who(doc.blocks[1]) == "#pers-stalin"
+    assert [p.key for p in doc.participants] == ["pers-stalin"]

@@ -1,7 +1,8 @@
-"""What opens a turn, read from one paragraph's text (encoding guide §13).
+"""Speakers: what opens a turn, read from one paragraph's text (encoding guide §13).
 
-Pure recognisers over a string; they return spans and never look at other paragraphs, so the
-speakers enricher decides with their answers which paragraphs are turns and who speaks:
+Pure recognisers over a string; they return spans and never look at other paragraphs. The
+speakers enricher decides with their answers which paragraphs are turns and who speaks, and
+the reader where a turn starts inside the one long line of a flattened PDF export:
 
 * a **speaker label**: ``KARELIN: …``, ``Comrade Puzanov: …``, ``North (KIM): …``,
   ``Q: …`` / ``Answer: …``, a label that introduces its short form
@@ -24,8 +25,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
-from ..letters import UPPER
-from ..lexicon import OFFICE_WORDS, TITLES, is_initial
+from ...letters import UPPER
+from ...lexicon import OFFICE_WORDS, TITLES, is_initial
 
 _WORD = rf"{UPPER}[\w'’.-]*"
 _ALIAS_CUE = (
@@ -191,6 +192,42 @@ def elided_speaker(text: str) -> bool:
     """A paragraph that opens with a verb of speech and no speaker ("Speaks of …", "Adds
     that …"): the speaker of the turn before goes on."""
     return text[:1].isupper() and _ELIDED.match(text) is not None
+
+
+# A speaker in capitals opening a sentence: two words or more ("THE PRIME MINISTER gave …"),
+# or one before a verb of speech ("STALIN replied …").
+_CAPITALS = re.compile(r"^(?P<words>(?:[A-Z][A-Z'’.-]+\s+)+)(?=[a-z])")
+_PRONOUNS = frozenset("i he she they we it this that there these those you".split())
+
+
+def turn_start(text: str, *, reported: bool) -> bool:
+    """Whether ``text`` opens a turn or ends one: a speaker label, a speaker in capitals, the
+    recorder speaking of the conversation, or, when ``reported``, a named speaker and a verb
+    of speech ("Zhou Enlai announces that …")."""
+    if colon_label(text) is not None or recorder_line(text):
+        return True
+    capitals = _CAPITALS.match(text)
+    if capitals is not None:
+        words = capitals.group("words").split()
+        if len(words) > 1 or (len(words[0]) > 2 and _REPORTED.match(text)):
+            return True
+    if not reported:
+        return False
+    who = reported_clause(text)
+    return who is not None and text[who[0] : who[1]].lower() not in _PRONOUNS
+
+
+# A sentence that speaks of the conversation itself: the recorder's voice, no speaker's.
+_RECORDER = re.compile(
+    r"^(?:The|This|At\s+the\s+end\s+of\s+the|After\s+the)\s+(?:conversation|meeting|talks?|"
+    r"discussion|negotiations?|interview|session|reception|visit)\b"
+)
+
+
+def recorder_line(text: str) -> bool:
+    """A sentence in the recorder's voice about the conversation ("The conversation lasted
+    …"): it is no speaker's, and it ends the turn before it."""
+    return _RECORDER.match(text) is not None
 
 
 def aliases(text: str) -> list[tuple[int, int, int]]:
