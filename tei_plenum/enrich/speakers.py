@@ -74,12 +74,19 @@ def mark_speakers(doc: Document) -> Document:
     blocks = [_repoint(block, cast, known, merged) for block in blocks]
     used = {dict(m.attrs).get("ref", "")[1:] for b in blocks for m in b.marks}
     entities = _move_records(tuple(e for e in doc.entities if e.key in used), cast)
+    warnings = tuple(
+        f"speaker {name!r} is named in no participants list or title and the authority does "
+        f"not know the name: recorded as participant {key}"
+        for key, name in cast.unlisted.items()
+        if key in cast.people and key not in known
+    )
     return replace(
         doc,
         blocks=tuple(blocks),
         participants=tuple(cast.people.values()),
         groups=tuple(cast.groups.items()),
         entities=entities,
+        warnings=doc.warnings + warnings,
     )
 
 
@@ -262,6 +269,8 @@ def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tupl
         ns, ne = label.side_name
         name = text[ns:ne]
         key = cast.resolve(name) or f"{person_key(name)}-{slug(side_text)}"
+        if key not in cast.people:
+            cast.unlisted.setdefault(key, name)
         cast.add(key, display_name(name), "interlocutor", side=group)
         marks = [speaker, Mark(*label.side, "name", attrs(type="side", ref=pointer(group)))]
         block = block.with_marks(marks)
@@ -297,6 +306,8 @@ def _identify(block: Block, span: tuple[int, int], cast: Cast, known: set[str]) 
         key = (cast.resolve(text[mark.start : mark.end]) if local else None) or found
     if key is None:
         key = cast.resolve(surface) or person_key(surface)
+        if key not in cast.people and key not in cast.introduced:
+            cast.unlisted.setdefault(key, surface)
     name = cast.people[key].name if key in cast.people else cast.introduced.get(key, surface)
     return cast.add(key, display_name(name), "interlocutor")
 

@@ -774,3 +774,19 @@ def test_a_local_record_of_a_participant_the_authority_knows_is_merged_into_it()
     assert _marks(doc.blocks[0]) == [("persName", "I.V. STALIN", {"ref": "#pers-stalin"})]
     assert _who(doc.blocks[1]) == "#pers-stalin"
     assert [p.key for p in doc.participants] == ["pers-stalin"]
+
+
+def test_a_speaker_only_a_label_names_is_recorded_with_a_warning() -> None:
+    present = "Present: V. P. Lobanov"
+    doc = _run(
+        _doc(
+            _block(present, role=Role.PARTICIPANTS),
+            _block("LOBANOV: Noted."),
+            _block("KARELIN: We agree."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-lobanov", "#pers-karelin"]
+    assert doc.warnings == (
+        "speaker 'KARELIN' is named in no participants list or title and the authority does "
+        "not know the name: recorded as participant pers-karelin",
+    )
