@@ -75,8 +75,7 @@ def mark_speakers(doc: Document) -> Document:
     used = {dict(m.attrs).get("ref", "")[1:] for b in blocks for m in b.marks}
     entities = _move_records(tuple(e for e in doc.entities if e.key in used), cast)
     warnings = tuple(
-        f"speaker {name!r} is named in no participants list or title and the authority does "
-        f"not know the name: recorded as participant {key}"
+        f"speaker {name!r} is identified by the speaker label alone: recorded as participant {key}"
         for key, name in cast.unlisted.items()
         if key in cast.people and key not in known
     )

@@ -787,6 +787,6 @@ def test_a_speaker_only_a_label_names_is_recorded_with_a_warning() -> None:
     )
     assert [_who(b) for b in doc.blocks[1:]] == ["#pers-lobanov", "#pers-karelin"]
     assert doc.warnings == (
-        "speaker 'KARELIN' is named in no participants list or title and the authority does "
-        "not know the name: recorded as participant pers-karelin",
+        "speaker 'KARELIN' is identified by the speaker label alone: recorded as participant "
+        "pers-karelin",
     )
