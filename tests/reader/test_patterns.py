@@ -611,6 +611,8 @@ def test_side_and_interview_labels():
         "Archival Signature: fond 5",
         "Original Language: Russian",
         "Note in left margin: illegible",
+        "City: Pyongyang",
+        "Kim: the delegation of the Korean Workers' Party",
         "Kim Il Sung – the leader of the party – spoke.",
         "The talks were held in Moscow.",
     ],

@@ -141,6 +141,8 @@ def colon_label(text: str) -> Label | None:
         return None
     end = m.end("label")
     alone = not text[end:].strip()
+    if not alone and _fragment(text[end:]):
+        return None
     if m.group("qa"):
         kind = "question" if m.group("qa")[0] == "Q" else "answer"
         return Label(end, "colon", interview=kind, alone=alone)
@@ -149,6 +151,13 @@ def colon_label(text: str) -> Label | None:
     if is_field(m.group("name")):
         return None
     return Label(end, "colon", name=m.span("name"), alias=_span(m, "alias"), alone=alone)
+
+
+def _fragment(words: str) -> bool:
+    """A field's value rather than a speaker's words: short, and no sentence ("City:
+    Pyongyang", "Location: the Reception Hall")."""
+    words = words.strip()
+    return len(words) < _MAX_LABEL and not words.endswith((".", "?", "!", "…", '"', "”", ")"))
 
 
 def dash_label(text: str) -> Label | None:
