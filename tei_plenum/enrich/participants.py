@@ -120,14 +120,17 @@ class Cast:
         return _best(candidates)
 
     def resolve_office(self, label: str) -> str | None:
-        """The participant an office label names ("THE PRIME MINISTER"): the one listed by that
-        office alone, or the one whose office it is; None unless exactly one."""
+        """The participant an office label names ("THE PRIME MINISTER", "The Secretary"): the
+        one listed by that office alone, or the one whose office it is (or heads, or ends);
+        None unless exactly one."""
         office = office_words(label)
         by_name = [p.key for p in self.people.values() if office_words(p.name) == office]
         if by_name:
             return by_name[0]
         held = [
-            p for p in self.people.values() if p.occupation and office_words(p.occupation) == office
+            p
+            for p in self.people.values()
+            if p.occupation and _holds(office_words(p.occupation), office)
         ]
         return _best(held)
 
@@ -145,6 +148,16 @@ class Cast:
         for alias, key in self.aliases.items():
             if key == short:
                 self.aliases[alias] = full
+
+
+def _holds(occupation: str, office: str) -> bool:
+    """An office label names the holder of an occupation it heads or ends: "the Secretary"
+    holds "Secretary of State", "the Ambassador" "Soviet Ambassador"."""
+    return (
+        occupation == office
+        or occupation.startswith(f"{office} ")
+        or occupation.endswith(f" {office}")
+    )
 
 
 def _ends(words: tuple[str, ...]) -> tuple[str, ...]:

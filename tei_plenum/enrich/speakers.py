@@ -403,7 +403,9 @@ def _mark_turns(
             continue
         count += 1
         turn = Container(f"sp-{count}", "sp", (("who", pointer(who)),))
-        alone = index in labels and labels[index].alone
+        # A label alone on its line, or a reported clause that ends in a colon ("Kim Il Sung
+        # said:"), is followed by the turn's words.
+        alone = labels[index].alone if index in labels else block.text.rstrip().endswith(":")
         result.append(replace(block, path=(*block.path, turn)))
     return result
 

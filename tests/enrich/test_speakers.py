@@ -790,3 +790,27 @@ def test_a_speaker_only_a_label_names_is_recorded_with_a_warning() -> None:
         "speaker 'KARELIN' is identified by the speaker label alone: recorded as participant "
         "pers-karelin",
     )
+
+
+def test_a_reported_clause_ending_in_a_colon_is_followed_by_the_words() -> None:
+    said = "In reply, Kim Il Sung said:"
+    doc = _run(
+        _doc(
+            _block(said, _name(said, "Kim Il Sung", "pers-kim-il-sung")),
+            _block("We are grateful for the help of the Soviet Union."),
+            _block("The conversation lasted an hour."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kim-il-sung", "#pers-kim-il-sung", None]
+
+
+def test_an_office_names_the_participant_whose_office_it_heads() -> None:
+    present = "Participants: The President; Secretary of State Dean Rusk; Ambassador L. Thompson"
+    doc = _run(
+        _doc(
+            _block(present, role=Role.PARTICIPANTS),
+            _block("The Secretary said that the talks in Geneva should go on."),
+            _block("The President agreed."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-dean-rusk", "#pers-president"]

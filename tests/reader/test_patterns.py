@@ -685,3 +685,10 @@ def test_aliases_and_elided_speakers():
 )
 def test_turn_start(text: str, reported: bool, opens: bool):
     assert said.turn_start(text, reported=reported) == opens
+
+
+def test_a_reported_clause_after_a_lead_in():
+    text = "In reply, Kim Il Sung said that the plan was fulfilled."
+    span = said.reported_clause(text)
+    assert span is not None
+    assert text[span[0] : span[1]] == "Kim Il Sung"

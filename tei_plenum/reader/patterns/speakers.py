@@ -81,9 +81,14 @@ SPEECH_VERBS = (
     r"(?:sends?|sent|conveys?|conveyed|passe[sd]\s+on|transmit(?:s|ted)?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:greetings|regards)"
 )
+# A few words may lead into the clause: "In reply, Kim Il Sung said …".
+_LEAD_IN = (
+    r"(?:(?:In\s+(?:reply|response|turn|conclusion|addition)|On\s+(?:his|her|their|our)\s+part|"
+    r"Then|Further(?:more)?|Next|Afterwards|Finally|Later),?\s+)?"
+)
 _REPORTED = re.compile(
-    rf"^(?P<who>I|{_NAME})(?:,\s[^,]{{1,60}},)?\s+(?:also\s+|then\s+|further\s+|again\s+)?"
-    rf"(?:{SPEECH_VERBS})\b"
+    rf"^{_LEAD_IN}(?P<who>I|{_NAME})(?:,\s[^,]{{1,60}},)?\s+"
+    rf"(?:also\s+|then\s+|further\s+|again\s+)?(?:{SPEECH_VERBS})\b"
 )
 
 # A reported clause whose speaker the record leaves out ("Speaks of the difficulties …"):
