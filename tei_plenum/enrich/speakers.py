@@ -28,6 +28,7 @@ from ..letters import display_name, is_upper
 from ..model import Block, Container, Document, Entity, EntityType, Mark, Role, attrs
 from ..reader import patterns as pat
 from ..reader.patterns.speakers import (
+    PRONOUNS,
     Label,
     aliases,
     elided_speaker,
@@ -45,7 +46,6 @@ _INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
 # A participants line headed by a side: "North: Kim Yong-ju (Co-Chairman), ...".
 _SIDE_LINE = re.compile(r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z][\w-]+):\s")
 _CONTINUES = re.compile(r"^[a-z\"“‘']")
-_PRONOUNS = frozenset("he she they we it this that there these those you".split())
 
 
 def mark_speakers(doc: Document) -> Document:
@@ -355,7 +355,7 @@ def _reported_speaker(block: Block, cast: Cast, known: set[str]) -> tuple[str, B
             key = cast.add(office_key(who), display_name(who), "interlocutor")
         return (cast.add(key, cast.people[key].name, "interlocutor"), block) if key else None
     surface = block.text[person[0] : person[1]]
-    if surface.lower() in _PRONOUNS:
+    if surface.lower() in PRONOUNS:
         return None
     if _mark_in(block, person) is None and cast.resolve(surface) is None:
         return None

@@ -58,7 +58,7 @@ FIELD_WORDS = frozenset(
     attending reason signature signatures signed classification number no nr ref reference
     file source sent received priority urgent origin original translation translated
     recorded summary contents title comment comments remark remarks addendum postscript ps
-    p.s. also citation credits language contents keywords url""".split()
+    p.s. citation credits language keywords url""".split()
 )
 _MAX_LABEL = 60
 
@@ -211,7 +211,8 @@ def elided_speaker(text: str) -> bool:
 # A speaker in capitals opening a sentence: two words or more ("THE PRIME MINISTER gave …"),
 # or one before a verb of speech ("STALIN replied …").
 _CAPITALS = re.compile(r"^(?P<words>(?:[A-Z][A-Z'’.-]+\s+)+)(?=[a-z])")
-_PRONOUNS = frozenset("i he she they we it this that there these those you".split())
+PRONOUNS = frozenset("i he she they we it this that there these those you".split())
+"""Words that open a reported clause without naming its speaker ("He stated …")."""
 
 
 def turn_start(text: str, *, reported: bool) -> bool:
@@ -228,7 +229,7 @@ def turn_start(text: str, *, reported: bool) -> bool:
     if not reported:
         return False
     who = reported_clause(text)
-    return who is not None and text[who[0] : who[1]].lower() not in _PRONOUNS
+    return who is not None and text[who[0] : who[1]].lower() not in PRONOUNS
 
 
 # A sentence that speaks of the conversation itself: the recorder's voice, no speaker's.
