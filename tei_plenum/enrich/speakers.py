@@ -13,7 +13,8 @@ header's ``particDesc`` so that every person has exactly one record.
 
 A paragraph without a label after a turn continues that turn when it starts in lower case or
 with an opening quote mark, when it opens with a verb of speech and no speaker ("Speaks of
-…"), when it follows a label that stands alone on its line, and, in a record written as a
+…") or with "he" or "she" and one ("He asked that …"), when it follows a label that stands
+alone on its line or a reported clause ending in a colon, and, in a record written as a
 dialogue (direct turns and no reported ones), unless it speaks of the conversation itself
 ("The conversation lasted …"); otherwise it is the recorder's narrative.
 """
@@ -31,6 +32,7 @@ from ..reader.patterns.speakers import (
     PRONOUNS,
     Label,
     aliases,
+    continued_by_pronoun,
     elided_speaker,
     office_words,
     person_span,
@@ -412,31 +414,42 @@ def _mark_turns(
 
 def _continues(block: Block, *, alone: bool, dialogue: bool) -> bool:
     """Whether an unlabelled paragraph continues the turn before it (module docstring)."""
-    if alone or _CONTINUES.match(block.text) or elided_speaker(block.text):
+    text = block.text
+    if alone or _CONTINUES.match(text) or elided_speaker(text) or continued_by_pronoun(text):
         return True
-    return dialogue and not recorder_line(block.text)
+    return dialogue and not recorder_line(text)
 
 
 # --- one record per person ------------------------------------------------------------------------
 
 
 def _merge_short_forms(cast: Cast, known: set[str]) -> dict[str, str]:
-    """A participant of a local record known only by a short form ("Premier Kim" in the title,
-    "I.V. STALIN") that resolves to another participant with a fuller name ("Kim Il Sung") or
-    with a record of the authority ("Stalin") is that person: one record."""
+    """One record per person: a participant of a local record that is another participant's
+    short form ("Premier Kim" in the title for "Kim Il Sung"), or that has a short form among
+    the authority's participants ("Jawaharlal Nehru" for the authority's "Nehru"), or that
+    resolves to one of them ("I.V. STALIN" for "Stalin"), is merged into that participant;
+    the authority's record wins."""
     merged: dict[str, str] = {}
     for key, person in list(cast.people.items()):
         if key in known or key not in cast.people:
             continue
         target = cast.resolve(person.name, exclude=key)
-        if target is None or target not in cast.people:
-            continue
-        fuller = len(fold(cast.people[target].name)) > len(fold(person.name))
-        if not fuller and target not in known:
+        if target is not None and target not in known:
+            fuller = len(fold(cast.people[target].name)) > len(fold(person.name))
+            target = target if fuller else None
+        if target is None:
+            shorter = (o for o in cast.people if o in known and _short_of(cast, o, key))
+            target = next(shorter, None)
+        if target is None:
             continue
         cast.merge(key, target)
         merged[key] = target
     return merged
+
+
+def _short_of(cast: Cast, short: str, full: str) -> bool:
+    """Whether participant ``short``'s name is a short form of participant ``full``."""
+    return cast.resolve(cast.people[short].name, exclude=short) == full
 
 
 def _repoint(block: Block, cast: Cast, known: set[str], merged: dict[str, str]) -> Block:

@@ -814,3 +814,48 @@ def test_an_office_names_the_participant_whose_office_it_heads() -> None:
         )
     )
     assert [_who(b) for b in doc.blocks[1:]] == ["#pers-dean-rusk", "#pers-president"]
+
+
+def test_he_or_she_and_a_verb_of_speech_continue_the_turn_before() -> None:
+    said = "Kim Il Sung said that the harvest would be good."
+    doc = _run(
+        _doc(
+            _block(said, _name(said, "Kim Il Sung", "pers-kim-il-sung")),
+            _block("He asked that the Soviet side send tractors."),
+            _block("We agreed to meet again in June."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kim-il-sung", "#pers-kim-il-sung", None]
+
+
+def test_labels_before_words_in_lower_case_are_no_turns() -> None:
+    doc = _doc(
+        _block("Pak Song-chol: the Minister received us in the afternoon."),
+        _block("Nam Il: also present."),
+        genre="report",
+    )
+    assert mark_speakers(doc) == doc
+
+
+def test_a_local_record_with_a_fuller_name_is_merged_into_the_authoritys_record() -> None:
+    title = "Record of Conversation between Premier Zhou Enlai and Prime Minister Nehru"
+    label = "Prime Minister Jawaharlal Nehru (hereafter Nehru): We want it too."
+    nehru = Entity("pers-nehru", EntityType.PERSON, "Jawaharlal Nehru", idnos=(("test", "4"),))
+    doc = _run(
+        _doc(
+            _block(title, _name(title, "Nehru", "pers-nehru"), role=Role.TITLE, path=FRONT),
+            _block(
+                label,
+                _name(label, "Jawaharlal Nehru", "pers-jawaharlal-nehru"),
+                Mark(label.index("Nehru)"), label.index(")"), "persName", attrs(ref="#pers-nehru")),
+            ),
+            _block("Nehru: Then let our officials meet."),
+            entities=(nehru,),
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-nehru", "#pers-nehru"]
+    refs = {m[2]["ref"] for b in doc.blocks for m in _marks(b) if m[0] == "persName"}
+    assert refs == {"#pers-nehru"}
+    assert doc.participants == (
+        Participant("pers-nehru", "Jawaharlal Nehru", ("interlocutor",), idnos=(("test", "4"),)),
+    )

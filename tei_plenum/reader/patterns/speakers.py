@@ -140,13 +140,16 @@ def speaker_label(text: str) -> Label | None:
 
 
 def colon_label(text: str) -> Label | None:
-    """``Name: …``, ``North (KIM): …``, ``Q: …``, ``Name (hereafter X): …``, ``Name:`` alone."""
+    """``Name: …``, ``North (KIM): …``, ``Q: …``, ``Name (hereafter X): …``, ``Name:`` alone.
+
+    The words after a label are a sentence: a short fragment or a phrase in lower case
+    ("City: Pyongyang", "Nam Il: also present.") is a field's value, not a turn."""
     m = _COLON.match(text)
     if m is None or len(m.group("name") or m.group("label")) > _MAX_LABEL:
         return None
     end = m.end("label")
     alone = not text[end:].strip()
-    if not alone and _fragment(text[end:]):
+    if not alone and (_fragment(text[end:]) or text[end:].lstrip()[:1].islower()):
         return None
     if m.group("qa"):
         kind = "question" if m.group("qa")[0] == "Q" else "answer"
@@ -243,6 +246,15 @@ def recorder_line(text: str) -> bool:
     """A sentence in the recorder's voice about the conversation ("The conversation lasted
     …"): it is no speaker's, and it ends the turn before it."""
     return _RECORDER.match(text) is not None
+
+
+_CONTINUING = re.compile(rf"^(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{SPEECH_VERBS})\b")
+
+
+def continued_by_pronoun(text: str) -> bool:
+    """A reported clause whose speaker is "he" or "she" ("He asked that …"): the speaker of
+    the turn before goes on."""
+    return _CONTINUING.match(text) is not None
 
 
 def aliases(text: str) -> list[tuple[int, int, int]]:
