@@ -304,7 +304,9 @@ def _single_person(text: str, start: int, names: list[tuple[int, int]]) -> Entry
     # The office follows the name after a space, not in parentheses or after a comma.
     if not text[end:].startswith(" ") or not text[end + 1 : end + 2].isalnum():
         return None
-    if marked is not None and not _OFFICE_START.match(text, end + 1):
+    if marked is not None and (
+        not _OFFICE_START.match(text, end + 1) or any(n[0] >= end for n in names)
+    ):
         return None
     if caps is not None and any(
         _given_names_end(other) for other in _CAPS_FIRST.finditer(_blank_parentheses(text), end)

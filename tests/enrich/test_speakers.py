@@ -698,6 +698,16 @@ def test_participants_with_their_office_after_the_name() -> None:
     assert _who(doc.blocks[-1]) == "#pers-lee-hu-rak"
 
 
+def test_a_line_of_one_name_and_office_is_a_list_when_another_name_follows() -> None:
+    text = "Nam Il First Vice Premier, Kim Il"
+    marks = (_name(text, "Nam Il", "pers-nam-il"), _name(text, "Kim Il", "pers-kim-il"))
+    doc = _run(_doc(_block(text, *marks, role=Role.PARTICIPANTS), _block("NAM: Welcome.")))
+    assert [(p.key, p.occupation) for p in doc.participants] == [
+        ("pers-nam-il", "First Vice Premier"),
+        ("pers-kim-il", None),
+    ]
+
+
 def test_an_office_after_the_name_in_a_list_and_no_group_as_a_person() -> None:
     group = "Chinese Side: Members of the Chinese Friendship Delegation;"
     listed = "Chen Fu, Charge d'Affaires of the Embassy, and Chief of Staff Su Yu"
