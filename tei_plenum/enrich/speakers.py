@@ -2,125 +2,133 @@
 
 Runs after the names enricher, so the persons the text names are already marked. In the
 genres that have turns (records of conversation, minutes, transcripts) and in any document
-whose body has labelled turns, a paragraph opening with a speaker label (``KARELIN: …``,
-``Comrade Puzanov: …``, ``North (KIM): …``, ``Q: …``) becomes a direct turn, and one opening
-with a person followed by a speech verb (``Han Sang-dok said that …``, ``I replied that …``)
-a reported turn. Each turn's paragraph is wrapped in an ``sp`` container whose ``@who`` points
-to a participant; participants move from ``standOff`` to the header's ``particDesc`` so that
-every person has exactly one record.
+whose body has labelled turns, a paragraph opening with a speaker label (the recognisers of
+``reader/patterns/speakers.py``: ``KARELIN: …``, ``North (KIM): …``, ``Premier Kim Il Sung
+(hereafter Kim): …``, ``Ts. Narkhuu – …``, a label alone on its line) becomes a direct turn,
+and one opening with a speaker and a verb of speech (``Han Sang-dok said that …``, ``Zhou
+Enlai announces that …``, ``THE PRIME MINISTER hoped …``, ``I replied that …``) a reported
+turn. Each turn's paragraphs are wrapped in an ``sp`` container whose ``@who`` points to a
+participant (``participants.py`` decides which); participants move from ``standOff`` to the
+header's ``particDesc`` so that every person has exactly one record.
+
+A paragraph without a label after a turn continues that turn when it starts in lower case or
+with an opening quote mark, when it opens with a verb of speech and no speaker ("Speaks of
+…") or with "he" or "she" and one ("He asked that …"), when it follows a label that stands
+alone on its line or a reported clause ending in a colon, and, in a record written as a
+dialogue (direct turns and no reported ones), unless it speaks of the conversation itself
+("The conversation lasted …"); otherwise it is the recorder's narrative.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import dataclass, field, replace
+from collections.abc import Iterable
+from dataclasses import replace
 
-from ..letters import UPPER, display_name
-from ..lexicon import LABEL_HONORIFICS, LABEL_TITLES, alternation, surname
-from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
+from ..letters import display_name, is_upper
+from ..model import Block, Container, Document, Entity, EntityType, Mark, Role, attrs
 from ..reader import patterns as pat
+from ..reader.patterns.speakers import (
+    PRONOUNS,
+    Label,
+    aliases,
+    continued_by_pronoun,
+    elided_speaker,
+    office_words,
+    person_span,
+    recorder_line,
+    reported_clause,
+    speaker_label,
+)
 from ..slug import slug
-from ..vocabulary import SPEAKER_MARK, group_key, person_key, pointer
+from ..vocabulary import SPEAKER_MARK, person_key, pointer
+from .participants import Cast, fold, participants_entries, printed_name
 
-_HONORIFIC = f"(?:{alternation(LABEL_TITLES)})"
-_NAME = rf"{UPPER}[\w'’.-]*(?:\s+(?:{UPPER}[\w'’.-]*|\[[^\]]+\])){{0,4}}"
-_LABEL = re.compile(
-    rf"^(?P<label>(?:(?P<qa>Q|A|Question|Answer)(?=\s*:)|"
-    rf"(?P<side>{UPPER}[\w'-]*(?:\s+{UPPER}[\w'-]*)?)\s+\((?P<sidename>{_NAME})\)|"
-    rf"(?:{_HONORIFIC}\s+)?(?P<name>{_NAME}))\s*:)\s"
-)
-_SPEECH_VERBS = (
-    r"said|stated|noted|replied|asked|informed|remarked|declared|emphasi[sz]ed|answered|"
-    r"responded|added|observed|pointed\s+out|explained|continued|objected|agreed|proposed|"
-    r"suggested|stressed|reported|told|expressed|underlined|underscored|mentioned|requested|"
-    r"announced|assured|promised|recalled|thanked|welcomed|raised|inquired|enquired|"
-    r"confirmed|objected|insisted|warned|complained|repeated|concluded"
-)
-_REPORTED = re.compile(
-    rf"^(?P<who>I|(?:{_HONORIFIC}\s+)?{_NAME}?)(?:,\s[^,]{{1,60}},)?\s+(?:also\s+|then\s+|further\s+)?"
-    rf"(?:{_SPEECH_VERBS})\b"
-)
-_FIELD_WORDS = frozenset(
-    "to from copies copy distribution date time location place agenda resolved agreed decided "
-    "note subject re present participants absent enclosure attachment question answer "
-    "chairman secretary invited guests attending absent".split()
-)
 _INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
 # A participants line headed by a side: "North: Kim Yong-ju (Co-Chairman), ...".
 _SIDE_LINE = re.compile(r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z][\w-]+):\s")
-
-
-@dataclass(slots=True)
-class _Cast:
-    """Participants found so far, by key, in first-seen order."""
-
-    people: dict[str, Participant] = field(default_factory=dict)
-    groups: dict[str, str] = field(default_factory=dict)
-    surnames: dict[str, str] = field(default_factory=dict)
-
-    def add(self, key: str, name: str, role: str, side: str | None = None, **extra: object) -> str:
-        known = self.people.get(key)
-        if known is None:
-            known = Participant(key, name, (role,), side=side, **extra)  # type: ignore[arg-type]
-            family = _surname(name)
-            if family:
-                self.surnames.setdefault(family, key)
-        elif role not in known.roles:
-            known = replace(known, roles=(*known.roles, role))
-        if side and not known.side:
-            known = replace(known, side=side)
-        self.people[key] = known
-        return key
-
-    def side(self, label: str) -> str:
-        """The group record of a side ("North", "South"), created on first use."""
-        group = group_key(label)
-        self.groups.setdefault(group, label)
-        return group
-
-    def by_label(self, label: str) -> str | None:
-        key = self.people.get(person_key(label))
-        if key is not None:
-            return key.key
-        return self.surnames.get(_surname(label))
-
-
-def _surname(name: str) -> str:
-    """The surname in lower case, by which a label finds its participant ("" for none)."""
-    return (surname(name) or "").lower()
+_CONTINUES = re.compile(r"^[a-z\"“‘']")
 
 
 def mark_speakers(doc: Document) -> Document:
     """Wrap turns in ``sp`` containers and collect participants into ``particDesc``."""
     blocks = list(doc.blocks)
-    labelled = sum(1 for b in blocks if b.role is Role.PARAGRAPH and _direct_label(b)) >= 2
-    if doc.genre not in pat.TURN_GENRES and not labelled:
+    labels = _labels(blocks)
+    if doc.genre not in pat.TURN_GENRES and len(labels) < 2:
         return doc
     # A journal stays narrative unless its body has labelled turns (guide §13).
     journal = any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
-    allow_reported = doc.genre in pat.TURN_GENRES and (labelled or not journal)
-    cast = _Cast()
+    allow_reported = doc.genre in pat.TURN_GENRES and (len(labels) >= 2 or not journal)
+    known = {e.key for e in doc.entities if e.type is EntityType.PERSON and not e.unresolved}
+    cast = Cast()
     blocks = _collect_participants(blocks, cast)
-    for block in blocks:
-        label = _direct_label(block) if block.role is Role.PARAGRAPH else None
-        if label is not None and not label.group("qa") and not label.group("side"):
-            name = label.group("name")
-            if cast.by_label(name) is None and not _person_marks(block):
-                cast.add(person_key(name), display_name(name), "interlocutor")
+    _bind_prose_aliases(blocks, cast, labels)
+    speakers: dict[int, str] = {}
+    for index, label in labels.items():
+        key, block = _speaker_of(blocks[index], label, cast, known)
+        speakers[index] = key
+        blocks[index] = block
     blocks = [_mark_participant_names(block, cast) for block in blocks]
-    blocks = _mark_turns(blocks, cast, allow_reported=allow_reported)
+    blocks = _mark_turns(blocks, labels, speakers, cast, known, allow_reported=allow_reported)
     if not cast.people:
         return doc
-    blocks = [_repoint(block, cast) for block in blocks]
+    merged = _merge_short_forms(cast, known)
+    blocks = [_repoint(block, cast, known, merged) for block in blocks]
     used = {dict(m.attrs).get("ref", "")[1:] for b in blocks for m in b.marks}
     entities = _move_records(tuple(e for e in doc.entities if e.key in used), cast)
+    warnings = tuple(
+        f"speaker {name!r} is identified by the speaker label alone: recorded as participant {key}"
+        for key, name in cast.unlisted.items()
+        if key in cast.people and key not in known
+    )
     return replace(
         doc,
         blocks=tuple(blocks),
         participants=tuple(cast.people.values()),
         groups=tuple(cast.groups.items()),
         entities=entities,
+        warnings=doc.warnings + warnings,
     )
+
+
+# --- which paragraphs are labelled turns -----------------------------------------------------
+
+
+def _in_text(block: Block) -> bool:
+    """A paragraph of the body's running text, where turns stand (not the closer)."""
+    return (
+        block.role is Role.PARAGRAPH
+        and bool(block.path)
+        and block.path[0].tag == "body"
+        and not _in(block, "closer")
+    )
+
+
+def _in(block: Block, tag: str) -> bool:
+    return any(c.tag == tag for c in block.path)
+
+
+def _labels(blocks: list[Block]) -> dict[int, Label]:
+    """The body paragraphs that open with a speaker label, by index.
+
+    Two forms count only when the document uses them as its pattern: a dash label when two
+    paragraphs have one, an interview label when both a question and an answer have one.
+    """
+    found = {
+        index: label
+        for index, block in enumerate(blocks)
+        if _in_text(block) and (label := speaker_label(block.text)) is not None
+    }
+    dashes = [i for i, label in found.items() if label.form == "dash"]
+    if len(dashes) < 2:
+        found = {i: label for i, label in found.items() if label.form != "dash"}
+    kinds = {label.interview for label in found.values() if label.interview}
+    if kinds != {"question", "answer"}:
+        found = {i: label for i, label in found.items() if not label.interview}
+    return found
+
+
+# --- participants -----------------------------------------------------------------------------
 
 
 def _person_marks(block: Block) -> list[Mark]:
@@ -132,7 +140,7 @@ def _ref_key(mark: Mark, block: Block) -> str:
     return ref.lstrip("#") or person_key(block.text[mark.start : mark.end])
 
 
-def _collect_participants(blocks: list[Block], cast: _Cast) -> list[Block]:
+def _collect_participants(blocks: list[Block], cast: Cast) -> list[Block]:
     """People named in the byline, the title, the participants lines, the recorder's block and
     the closer's signature; names the names enricher missed there are marked here."""
     result = []
@@ -140,107 +148,53 @@ def _collect_participants(blocks: list[Block], cast: _Cast) -> list[Block]:
         role = _participant_role(block)
         if role is None:
             result.append(block)
-            continue
-        block = _mark_unlisted_names(block)
-        side_label = _SIDE_LINE.match(block.text) if block.role is Role.PARTICIPANTS else None
-        side = cast.side(side_label.group(1)) if side_label else None
-        for mark in _person_marks(block):
-            name = block.text[mark.start : mark.end]
-            phrase = _occupation(block.text[: mark.start]) or ""
-            this_role = "interpreter" if _INTERPRETER.search(phrase) else role
-            occupation = phrase or None if block.role is Role.PARTICIPANTS else None
-            key = _ref_key(mark, block)
-            if key not in cast.people:
-                cast.add(key, display_name(name), this_role, side, occupation=occupation)
-            else:
-                cast.add(key, display_name(name), this_role, side)
-        result.append(block)
+        elif block.role is Role.PARTICIPANTS:
+            result.append(_read_participants_line(block, cast))
+        else:
+            block = _mark_author(block)
+            for mark in _person_marks(block):
+                name = block.text[mark.start : mark.end]
+                cast.add(_ref_key(mark, block), display_name(name), role)
+            result.append(block)
     return result
 
 
-_ROLE_WORDS = frozenset(
-    "embassy secretary ambassador minister deputy vice counsellor counselor attache attaché "
-    "interpreter translator chairman chairwoman premier director chief head comrade comrades "
-    "cde cde. first second third general consul adviser advisor officer member members "
-    "representative correspondent the of and mr mr. dr dr. president co-chairman "
-    "department ministry committee trade foreign affairs".split()
-)
-_TOKEN = re.compile(r"\[[^\]]*\]|[\w'’.-]+")
-_TRAILING_HONORIFIC = re.compile(rf"\s*\b(?:{alternation(LABEL_HONORIFICS)})$")
-
-
-def _mark_unlisted_names(block: Block) -> Block:
-    """In a participants line, byline or signature, mark the names the authority missed."""
-    if block.role is Role.BYLINE:
-        author = next((m for m in block.marks if m.tag == "docAuthor"), None)
-        if author is not None and nests_free(block, author.start, author.end):
-            key = person_key(block.text[author.start : author.end])
-            return block.with_marks(
-                [Mark(author.start, author.end, "persName", attrs(ref=pointer(key)))]
-            )
-        return block
-    if block.role is not Role.PARTICIPANTS:
-        return block
+def _read_participants_line(block: Block, cast: Cast) -> Block:
+    """Each person of a participants line becomes a participant with the office printed with
+    the name (guide §13); the names the names enricher missed are marked."""
     text = block.text
-    caption = pat.participants_label_end(text) or 0
+    side_label = _SIDE_LINE.match(text)
+    side = cast.side(side_label.group(1)) if side_label else None
+    marks = {(m.start, m.end): m for m in _person_marks(block)}
     added: list[Mark] = []
-    for chunk in re.finditer(r"[^,;]+", text[caption:]):
-        piece = re.sub(r"\([^)]*\)", lambda m: " " * len(m.group()), chunk.group())
-        for part in re.finditer(r"(?:(?!\band\b)[^:])+", piece.split(":")[-1]):
-            span = _trailing_name(part.group())
-            if span is None:
-                continue
-            offset = caption + chunk.start() + len(piece) - len(piece.split(":")[-1]) + part.start()
-            start, end = offset + span[0], offset + span[1]
-            if nests_free(block, start, end):
-                key = person_key(text[start:end])
-                added.append(Mark(start, end, "persName", attrs(ref=pointer(key))))
-    return block.with_marks(added) if added else block
-
-
-def _trailing_name(part: str) -> tuple[int, int] | None:
-    """The span of the personal name at the end of a participants phrase."""
-    tokens = list(_TOKEN.finditer(part.rstrip(" .")))
-    name: list[re.Match[str]] = []
-    for token in reversed(tokens):
-        word = token.group()
-        if word.startswith("[") or word.lower().strip(".") in _ROLE_WORDS:
-            break
-        if not word[:1].isupper():
-            break
-        name.insert(0, token)
-    if not name or len(name) > 5:
-        return None
-    if len(name) == 1 and len(name[0].group()) < 3:
-        return None
-    return name[0].start(), name[-1].end()
-
-
-def _occupation(before: str) -> str | None:
-    """The office words just before a name in a participants line ("Embassy Second Secretary")."""
-    phrase = re.split(r"[,;:]|\band\b", before)[-1].strip()
-    phrase = re.sub(r"^(?:the|and)\s+|^from\s+the\s+\S+\s+side\b\s*", "", phrase)
-    phrase = _TRAILING_HONORIFIC.sub("", phrase).strip()
-    return phrase or None
-
-
-def _mark_participant_names(block: Block, cast: _Cast) -> Block:
-    """Mark every further mention of a participant's full name (as printed or in capitals)."""
-    if not block.text or block.role is Role.PAGE_BREAK:
-        return block
-    added: list[Mark] = []
-    for person in cast.people.values():
-        if len(person.name.split()) < 2:
+    for entry in participants_entries(block, list(marks)):
+        name = text[entry.start : entry.end]
+        office = text[entry.office[0] : entry.office[1]] if entry.office else None
+        role = "interpreter" if office and _INTERPRETER.search(office) else "present"
+        mark = marks.get((entry.start, entry.end))
+        if not entry.named:
+            cast.add(office_key(name), display_name(name), role, side)
             continue
-        for form in {person.name, person.name.upper()}:
-            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", block.text):
-                if nests_free(block, m.start(), m.end()) and not any(
-                    a.start < m.end() and m.start() < a.end for a in added
-                ):
-                    added.append(
-                        Mark(m.start(), m.end(), "persName", attrs(ref=pointer(person.key)))
-                    )
-    return block.with_marks(added) if added else block
+        if mark is not None:
+            key = _ref_key(mark, block)
+        elif nests_free(block, entry.start, entry.end):
+            key = cast.resolve(name) or person_key(name)
+            added.append(Mark(entry.start, entry.end, "persName", attrs(ref=pointer(key))))
+        else:
+            continue
+        cast.add(key, printed_name(name), role, side, occupation=office)
+    return block.with_marks(added)
+
+
+def _mark_author(block: Block) -> Block:
+    """A journal's byline names its author; mark the name the authority missed."""
+    if block.role is not Role.BYLINE:
+        return block
+    author = next((m for m in block.marks if m.tag == "docAuthor"), None)
+    if author is None or not nests_free(block, author.start, author.end):
+        return block
+    key = person_key(block.text[author.start : author.end])
+    return block.with_marks([Mark(author.start, author.end, "persName", attrs(ref=pointer(key)))])
 
 
 def _participant_role(block: Block) -> str | None:
@@ -256,87 +210,126 @@ def _participant_role(block: Block) -> str | None:
     return None
 
 
-def _direct_label(block: Block) -> re.Match[str] | None:
-    m = _LABEL.match(block.text)
-    if m is None or pat.field_label(block.text):
+def _bind_prose_aliases(blocks: list[Block], cast: Cast, labels: dict[int, Label]) -> None:
+    """Short forms the text introduces outside a label ("Premier Pak Song-chol [henceforth
+    referred to as Pak]"), bound to the person named just before them.
+
+    The one place where this enricher reads the document's own aliases; a label that
+    introduces one ("Wu Xinyu (hereafter Wu):") binds it where the label is read.
+    """
+    for index, block in enumerate(blocks):
+        if index in labels or block.role is Role.PAGE_BREAK:
+            continue
+        for bracket, start, end in aliases(block.text):
+            person = _person_before(block, bracket, cast)
+            if person is None:
+                continue
+            key, name = person
+            cast.introduce(key, name)
+            cast.bind(block.text[start:end], key)
+
+
+def _person_before(block: Block, at: int, cast: Cast) -> tuple[str, str] | None:
+    """The person named right before position ``at``: a marked name, or the name words there
+    (a participant when they name one)."""
+    text = block.text
+    end = len(text[:at].rstrip())
+    mark = next((m for m in _person_marks(block) if m.end == end), None)
+    if mark is not None:
+        return _ref_key(mark, block), display_name(text[mark.start : mark.end])
+    start = max(0, end - 60)
+    span = person_span(text, start, end)
+    if span is None or span[1] != end:
         return None
-    label = m.group("label").rstrip(":").strip()
-    if label.lower() in _FIELD_WORDS or len(label) > 60:
+    name = text[span[0] : span[1]]
+    if len(fold(name)) < 2:
         return None
-    return m
+    return cast.resolve(name) or person_key(name), display_name(name)
 
 
-def _mark_turns(blocks: list[Block], cast: _Cast, *, allow_reported: bool) -> list[Block]:
-    result: list[Block] = []
-    last_turn: Container | None = None
-    count = 0
-    for block in blocks:
-        in_body = bool(block.path) and block.path[0].tag == "body"
-        if block.role is not Role.PARAGRAPH or not in_body or _in(block, "closer"):
-            result.append(block)
-            last_turn = None if block.role is not Role.PAGE_BREAK else last_turn
-            continue
-        label = _direct_label(block)
-        if label is not None:
-            who, marks = _speaker_of(block, label, cast)
-            count += 1
-            last_turn = Container(f"sp-{count}", "sp", (("who", pointer(who)),))
-            result.append(replace(block, path=(*block.path, last_turn)).with_marks(marks))
-            continue
-        if last_turn is not None and re.match(r"^[a-z\"“‘']", block.text):
-            result.append(replace(block, path=(*block.path, last_turn)))
-            continue
-        last_turn = None
-        who = _reported_speaker(block, cast) if allow_reported else None
-        if who is None:
-            result.append(block)
-            continue
-        count += 1
-        turn = Container(f"sp-{count}", "sp", (("who", pointer(who)),))
-        result.append(replace(block, path=(*block.path, turn)))
-    return result
+def office_key(office: str) -> str:
+    """The key of a participant known only by an office: "THE PRIME MINISTER" and "The Prime
+    Minister" are both ``pers-prime-minister``."""
+    return person_key(office_words(office))
 
 
-def _in(block: Block, tag: str) -> bool:
-    return any(c.tag == tag for c in block.path)
+# --- who speaks -------------------------------------------------------------------------------
 
 
-def _speaker_of(block: Block, label: re.Match[str], cast: _Cast) -> tuple[str, list[Mark]]:
-    """The participant a label names, and the marks that encode the label (guide §13)."""
-    end = label.end("label")
-    marks = [Mark(0, end, SPEAKER_MARK)]
-    if label.group("qa"):
-        role = "interviewer" if label.group("qa")[0] == "Q" else "interviewee"
-        key = cast.add(
-            person_key(role), "Questioner" if role == "interviewer" else "Respondent", role
-        )
-        return key, marks
-    if label.group("side"):
-        side, name = label.group("side"), label.group("sidename")
-        group = cast.side(side)
-        key = cast.by_label(name) or f"{person_key(name)}-{slug(side)}"
-        cast.add(key, display_name(name), "interlocutor", side=group)
-        s, e = label.span("side")
-        marks.append(Mark(s, e, "name", attrs(type="side", ref=pointer(group))))
-        ns, ne = label.span("sidename")
-        if nests_free(block, ns, ne):
-            marks.append(Mark(ns, ne, "persName", attrs(ref=pointer(key))))
-        return key, marks
-    ns, ne = label.span("name")
-    inside = [m for m in _person_marks(block) if m.start >= ns and m.end <= ne]
-    if inside:
-        name = block.text[inside[0].start : inside[0].end]
-        key = _ref_key(inside[0], block)
+def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tuple[str, Block]:
+    """The participant a label names, and the block with the marks that encode the label."""
+    text = block.text
+    speaker = Mark(0, label.end, SPEAKER_MARK)
+    if label.interview:
+        role = "interviewer" if label.interview == "question" else "interviewee"
+        name = "Questioner" if role == "interviewer" else "Respondent"
+        return cast.add(person_key(role), name, role), block.with_marks([speaker])
+    if label.side and label.side_name:
+        side_text = text[label.side[0] : label.side[1]]
+        group = cast.side(side_text)
+        ns, ne = label.side_name
+        name = text[ns:ne]
+        key = cast.resolve(name) or f"{person_key(name)}-{slug(side_text)}"
         if key not in cast.people:
-            key = cast.by_label(name) or key
-        cast.add(key, display_name(name), "interlocutor")
-        return key, marks
-    name = label.group("name")
-    key = cast.by_label(name) or person_key(name)
-    cast.add(key, display_name(name), "interlocutor")
-    if nests_free(block, ns, ne):
-        marks.append(Mark(ns, ne, "persName", attrs(ref=pointer(key))))
-    return key, marks
+            cast.unlisted.setdefault(key, name)
+        cast.add(key, display_name(name), "interlocutor", side=group)
+        marks = [speaker, Mark(*label.side, "name", attrs(type="side", ref=pointer(group)))]
+        block = block.with_marks(marks)
+        return key, _name_mark(block, (ns, ne), key)
+    assert label.name is not None
+    block = block.with_marks([speaker])
+    person = person_span(text, *label.name)
+    if person is None:
+        office = text[label.name[0] : label.name[1]]
+        key = cast.resolve_office(office) or office_key(office)
+        name = cast.people[key].name if key in cast.people else display_name(office)
+        return cast.add(key, name, "interlocutor"), block
+    key = _identify(block, person, cast, known)
+    if label.alias:
+        cast.bind(text[label.alias[0] : label.alias[1]], key)
+    return key, _name_mark(block, person, key)
+
+
+def _identify(block: Block, span: tuple[int, int], cast: Cast, known: set[str]) -> str:
+    """The participant the name at ``span`` denotes, added to the cast as an interlocutor.
+
+    A short form the document introduced wins; then the person the names enricher found
+    there, when the authority knows them or they are a participant; then the participant the
+    name resolves to; else a new participant keyed by the name.
+    """
+    text = block.text
+    surface = text[span[0] : span[1]]
+    mark = _mark_in(block, span)
+    key = cast.aliases.get(fold(surface))
+    if key is None and mark is not None:
+        found = _ref_key(mark, block)
+        local = found not in cast.people and found not in known
+        key = (cast.resolve(text[mark.start : mark.end]) if local else None) or found
+    if key is None:
+        key = cast.resolve(surface) or person_key(surface)
+        if key not in cast.people and key not in cast.introduced:
+            cast.unlisted.setdefault(key, surface)
+    name = cast.people[key].name if key in cast.people else cast.introduced.get(key, surface)
+    return cast.add(key, display_name(name), "interlocutor")
+
+
+def _mark_in(block: Block, span: tuple[int, int]) -> Mark | None:
+    """The first person mark inside ``span``."""
+    return next((m for m in _person_marks(block) if span[0] <= m.start and m.end <= span[1]), None)
+
+
+def _name_mark(block: Block, span: tuple[int, int], key: str) -> Block:
+    """The name at ``span`` points to ``key``: its mark is added, or re-pointed."""
+    mark = _mark_in(block, span)
+    ref = pointer(key)
+    if mark is None:
+        if not nests_free(block, *span):
+            return block
+        return block.with_marks([Mark(*span, "persName", attrs(ref=ref))])
+    if dict(mark.attrs).get("ref") == ref:
+        return block
+    moved = Mark(mark.start, mark.end, mark.tag, attrs(dict(mark.attrs), ref=ref))
+    return block.with_only_marks([moved if m is mark else m for m in block.marks])
 
 
 def nests_free(block: Block, start: int, end: int) -> bool:
@@ -344,43 +337,175 @@ def nests_free(block: Block, start: int, end: int) -> bool:
     return not any(m.tag.endswith("Name") and m.start < end and start < m.end for m in block.marks)
 
 
-def _reported_speaker(block: Block, cast: _Cast) -> str | None:
-    m = _REPORTED.match(block.text)
-    if m is None:
+def _reported_speaker(block: Block, cast: Cast, known: set[str]) -> tuple[str, Block] | None:
+    """The speaker of a reported turn ("Nam Il said that …") and the block with the speaker's
+    name marked; None when the paragraph is not one, or its speaker is no participant, no
+    short form the document introduced and no person the names enricher found."""
+    span = reported_clause(block.text)
+    if span is None:
         return None
-    who = m.group("who")
+    who = block.text[span[0] : span[1]]
     if who == "I":
         author = next((p.key for p in cast.people.values() if "author" in p.roles), None)
-        return author
-    first = next((p for p in _person_marks(block) if p.start <= m.end("who")), None)
-    if first is not None and first.start <= len(who) - len(who.lstrip()) + 25:
-        name = block.text[first.start : first.end]
-        key = _ref_key(first, block)
-        if key not in cast.people:
-            key = cast.by_label(name) or key
-        return cast.add(key, display_name(name), "interlocutor")
-    return cast.by_label(re.sub(rf"^{_HONORIFIC}\s+", "", who))
+        return (author, block) if author else None
+    person = person_span(block.text, *span)
+    if person is None:
+        # An office in capitals leads a reported turn in records of meetings ("THE PRIME
+        # MINISTER hoped …").
+        key = cast.resolve_office(who)
+        if key is None and is_upper(who):
+            key = cast.add(office_key(who), display_name(who), "interlocutor")
+        return (cast.add(key, cast.people[key].name, "interlocutor"), block) if key else None
+    surface = block.text[person[0] : person[1]]
+    if surface.lower() in PRONOUNS:
+        return None
+    if _mark_in(block, person) is None and cast.resolve(surface) is None:
+        return None
+    key = _identify(block, person, cast, known)
+    return key, _name_mark(block, person, key)
 
 
-def _repoint(block: Block, cast: _Cast) -> Block:
-    """A person the names enricher recorded on its own ("Comrade Cyrankiewicz") who is a
-    participant ("Józef Cyrankiewicz") points to the participant's record instead."""
-    changed = False
-    marks = []
-    for mark in block.marks:
-        ref = dict(mark.attrs).get("ref", "")
-        if mark.tag == "persName" and ref[1:] not in cast.people:
-            key = cast.by_label(block.text[mark.start : mark.end])
-            if key is not None:
-                mark = Mark(
-                    mark.start, mark.end, mark.tag, attrs(dict(mark.attrs), ref=pointer(key))
-                )
-                changed = True
-        marks.append(mark)
-    return block.with_only_marks(marks) if changed else block
+# --- turns -------------------------------------------------------------------------------------
 
 
-def _move_records(entities: tuple[Entity, ...], cast: _Cast) -> tuple[Entity, ...]:
+def _mark_turns(
+    blocks: list[Block],
+    labels: dict[int, Label],
+    speakers: dict[int, str],
+    cast: Cast,
+    known: set[str],
+    *,
+    allow_reported: bool,
+) -> list[Block]:
+    reported: dict[int, str] = {}
+    for index, block in enumerate(blocks):
+        if not allow_reported or index in labels or not _in_text(block):
+            continue
+        found = _reported_speaker(block, cast, known)
+        if found is not None:
+            reported[index], blocks[index] = found
+    dialogue = bool(labels) and not reported
+    result: list[Block] = []
+    turn: Container | None = None
+    alone = False
+    count = 0
+    for index, block in enumerate(blocks):
+        if not _in_text(block):
+            result.append(block)
+            turn = turn if block.role is Role.PAGE_BREAK else None
+            continue
+        who = speakers.get(index) or reported.get(index)
+        if who is None and turn is not None and _continues(block, alone=alone, dialogue=dialogue):
+            result.append(replace(block, path=(*block.path, turn)))
+            alone = False
+            continue
+        if who is None:
+            result.append(block)
+            turn = None
+            continue
+        count += 1
+        turn = Container(f"sp-{count}", "sp", (("who", pointer(who)),))
+        # A label alone on its line, or a reported clause that ends in a colon ("Kim Il Sung
+        # said:"), is followed by the turn's words.
+        alone = labels[index].alone if index in labels else block.text.rstrip().endswith(":")
+        result.append(replace(block, path=(*block.path, turn)))
+    return result
+
+
+def _continues(block: Block, *, alone: bool, dialogue: bool) -> bool:
+    """Whether an unlabelled paragraph continues the turn before it (module docstring)."""
+    text = block.text
+    if alone or _CONTINUES.match(text) or elided_speaker(text) or continued_by_pronoun(text):
+        return True
+    return dialogue and not recorder_line(text)
+
+
+# --- one record per person ------------------------------------------------------------------------
+
+
+def _merge_short_forms(cast: Cast, known: set[str]) -> dict[str, str]:
+    """One record per person: a participant of a local record that is another participant's
+    short form ("Premier Kim" in the title for "Kim Il Sung"), or that has a short form among
+    the authority's participants ("Jawaharlal Nehru" for the authority's "Nehru"), or that
+    resolves to one of them ("I.V. STALIN" for "Stalin"), is merged into that participant;
+    the authority's record wins."""
+    merged: dict[str, str] = {}
+    for key, person in list(cast.people.items()):
+        if key in known or key not in cast.people:
+            continue
+        target = cast.resolve(person.name, exclude=key)
+        if target is not None and target not in known:
+            fuller = len(fold(cast.people[target].name)) > len(fold(person.name))
+            target = target if fuller else None
+        if target is None:
+            shorter = (o for o in cast.people if o in known and _short_of(cast, o, key))
+            target = next(shorter, None)
+        if target is None:
+            continue
+        cast.merge(key, target)
+        merged[key] = target
+    return merged
+
+
+def _short_of(cast: Cast, short: str, full: str) -> bool:
+    """Whether participant ``short``'s name is a short form of participant ``full``."""
+    return cast.resolve(cast.people[short].name, exclude=short) == full
+
+
+def _repoint(block: Block, cast: Cast, known: set[str], merged: dict[str, str]) -> Block:
+    """Person marks point to the one record of their person: a merged short form to its full
+    record, a name the names enricher recorded on its own ("Comrade Cyrankiewicz") to the
+    participant it names ("Józef Cyrankiewicz"), a short form the document introduced to the
+    person it introduced; the ``sp`` of a merged participant to the full record too."""
+    marks = [_repointed(block, mark, cast, known, merged) for mark in block.marks]
+    path = tuple(_turn_repointed(c, merged) for c in block.path)
+    if marks == list(block.marks) and path == block.path:
+        return block
+    return replace(block, path=path).with_only_marks(marks)
+
+
+def _repointed(
+    block: Block, mark: Mark, cast: Cast, known: set[str], merged: dict[str, str]
+) -> Mark:
+    if mark.tag != "persName":
+        return mark
+    ref = dict(mark.attrs).get("ref", "")[1:]
+    surface = block.text[mark.start : mark.end]
+    key = merged.get(ref) or cast.aliases.get(fold(surface))
+    if key is None and ref not in cast.people and ref not in known:
+        key = cast.resolve(surface)
+    if key is None or key == ref:
+        return mark
+    return Mark(mark.start, mark.end, mark.tag, attrs(dict(mark.attrs), ref=pointer(key)))
+
+
+def _turn_repointed(container: Container, merged: dict[str, str]) -> Container:
+    who = dict(container.attrs).get("who", "")[1:]
+    if container.tag != "sp" or who not in merged:
+        return container
+    return replace(container, attrs=(("who", pointer(merged[who])),))
+
+
+def _mark_participant_names(block: Block, cast: Cast) -> Block:
+    """Mark every further mention of a participant's full name (as printed or in capitals)."""
+    if not block.text or block.role is Role.PAGE_BREAK:
+        return block
+    added: list[Mark] = []
+    for person in cast.people.values():
+        if len(person.name.split()) < 2 or person_span(person.name, 0, len(person.name)) is None:
+            continue
+        for form in {person.name, person.name.upper()}:
+            for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", block.text):
+                if nests_free(block, m.start(), m.end()) and not any(
+                    a.start < m.end() and m.start() < a.end for a in added
+                ):
+                    added.append(
+                        Mark(m.start(), m.end(), "persName", attrs(ref=pointer(person.key)))
+                    )
+    return block.with_marks(added) if added else block
+
+
+def _move_records(entities: Iterable[Entity], cast: Cast) -> tuple[Entity, ...]:
     """Participants keep their one record in ``particDesc``; drop their ``standOff`` twins."""
     kept = []
     for entity in entities:

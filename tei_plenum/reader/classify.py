@@ -18,6 +18,7 @@ from . import patterns as pat
 from .back import read_back
 from .body import read_body
 from .cells import Cell, make_cells, split_docket_lines
+from .flattened import is_flattened, split_turns
 from .front import read_front
 from .layout import Layout
 from .rules import Claim
@@ -61,6 +62,8 @@ def classify(layout: Layout) -> Classified:
         )
         for cell, claim in zip((*front.cells, *rest), claims, strict=True)
     )
+    if is_flattened(layout):
+        blocks = split_turns(blocks, genre)
     return Classified(blocks, genre, tuple(warnings))
 
 

@@ -115,9 +115,12 @@ def _write_block(parent: etree._Element, block: Block) -> None:
     marks = [m for m in block.marks if m is not speaker]
     start = 0
     if speaker is not None:
-        # A direct turn: the label becomes <speaker>, the rest the turn's paragraph (§13).
+        # A direct turn: the label becomes <speaker>, the rest the turn's paragraph (§13); a
+        # label alone on its line is only the speaker, its words follow in the next block.
         fill(el("speaker", parent=parent), block.text, marks, speaker.start, speaker.end)
         start = speaker.end + (1 if block.text[speaker.end : speaker.end + 1] == " " else 0)
+        if not block.text[start:].strip():
+            return
     if block.role is Role.ADDRESS:
         element = el("addrLine", parent=el(tag, block.attrs, parent=parent))
     else:

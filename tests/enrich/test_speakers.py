@@ -287,7 +287,8 @@ def test_a_journal_with_labelled_turns_has_reported_turns_too() -> None:
             _block(said, _name(said, "Nam Il", "pers-nam-il")),
         )
     )
-    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-karelin", "#pers-nam", "#pers-nam-il"]
+    # "NAM" is Nam Il, the one participant whose name it ends: one record for both.
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-karelin", "#pers-nam-il", "#pers-nam-il"]
 
 
 # --- participants ----------------------------------------------------------------------------
@@ -353,7 +354,7 @@ def test_the_authoritys_name_and_ids_win_over_the_printed_label() -> None:
 def test_a_mention_recorded_apart_points_to_the_participant_instead() -> None:
     present = "Present: Józef Cyrankiewicz"
     said = "Comrade Cyrankiewicz informed the meeting of the talks in Moscow."
-    own = Entity("pers-cyrankiewicz", EntityType.PERSON, "Cyrankiewicz")
+    own = Entity("pers-cyrankiewicz", EntityType.PERSON, "Cyrankiewicz", unresolved=True)
     place = Entity("place-moscow", EntityType.PLACE, "Moscow")
     moscow = Mark(said.index("Moscow"), len(said) - 1, "placeName", attrs(ref="#place-moscow"))
     doc = _run(
@@ -372,3 +373,499 @@ def test_a_mention_recorded_apart_points_to_the_participant_instead() -> None:
     assert _who(doc.blocks[1]) == "#pers-jozef-cyrankiewicz"
     # The separate record is pointed to by nothing now, so it goes; the place stays.
     assert doc.entities == (place,)
+
+
+# --- label forms ------------------------------------------------------------------------------
+
+
+def test_a_label_that_introduces_a_short_form_binds_it_for_later_labels() -> None:
+    first = "Premier Kim Il Sung (hereafter Kim): How was the journey?"
+    doc = _run(
+        _doc(
+            _block(first, _name(first, "Kim Il Sung", "pers-kim-il-sung")),
+            _block("Delegation Head Li Xiannian (hereafter Li): Very pleasant."),
+            _block("Kim: I am glad."),
+            _block("Li: Thank you."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == [
+        "#pers-kim-il-sung",
+        "#pers-li-xiannian",
+        "#pers-kim-il-sung",
+        "#pers-li-xiannian",
+    ]
+    # The label keeps every word, the short form included; the person is the full name.
+    assert _marks(doc.blocks[1]) == [
+        ("speaker", "Delegation Head Li Xiannian (hereafter Li):", {}),
+        ("persName", "Li Xiannian", {"ref": "#pers-li-xiannian"}),
+    ]
+    assert _marks(doc.blocks[2])[1] == ("persName", "Kim", {"ref": "#pers-kim-il-sung"})
+    assert [p.key for p in doc.participants] == ["pers-kim-il-sung", "pers-li-xiannian"]
+
+
+def test_a_bracketed_given_name_and_to_be_abbreviated_as() -> None:
+    doc = _run(
+        _doc(
+            _block("Premier Zhou [Enlai] (to be abbreviated as Zhou): Welcome."),
+            _block("Zhou: Please sit down."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-zhou-enlai", "#pers-zhou-enlai"]
+    assert _marks(doc.blocks[0])[1] == ("persName", "Zhou [Enlai]", {"ref": "#pers-zhou-enlai"})
+    assert doc.participants == (Participant("pers-zhou-enlai", "Zhou [Enlai]", ("interlocutor",)),)
+
+
+def test_a_speaker_introduced_in_prose_with_a_short_form() -> None:
+    prose = "Premier Pak Song-chol [henceforth referred to as Pak] received the delegation."
+    doc = _run(
+        _doc(
+            _block(prose, _name(prose, "Pak Song-chol", "pers-pak-song-chol")),
+            _block("Pak: You are welcome in Pyongyang."),
+            _block("Pak: We have prepared a programme."),
+        )
+    )
+    assert _who(doc.blocks[0]) is None
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-pak-song-chol", "#pers-pak-song-chol"]
+    assert doc.participants == (
+        Participant("pers-pak-song-chol", "Pak Song-chol", ("interlocutor",)),
+    )
+
+
+def test_a_short_form_never_links_to_another_person_than_the_one_introduced() -> None:
+    # The names enricher took "Kim" for the famous Kim; the document said which Kim it meant.
+    prose = "Kim Yong-nam [henceforth referred to as Kim] met the ambassador."
+    label = "Kim: The ministry has no objection."
+    doc = _run(
+        _doc(
+            _block(prose, _name(prose, "Kim Yong-nam", "pers-kim-yong-nam")),
+            _block(label, _name(label, "Kim", "pers-kim-il-sung")),
+        )
+    )
+    assert _who(doc.blocks[1]) == "#pers-kim-yong-nam"
+    assert _marks(doc.blocks[1])[1] == ("persName", "Kim", {"ref": "#pers-kim-yong-nam"})
+
+
+def test_an_uppercase_surname_label_is_the_person_of_the_participants_list() -> None:
+    present = "Present: Embassy Counsellor A. Ya. Pimenov, Minister Nam Il."
+    doc = _run(
+        _doc(
+            _block(present, role=Role.PARTICIPANTS),
+            _block("PIMENOV: The documents are ready."),
+            _block("NAM: We will sign them tomorrow."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-pimenov", "#pers-nam-il"]
+    assert _marks(doc.blocks[1])[1] == ("persName", "PIMENOV", {"ref": "#pers-pimenov"})
+    assert [p.key for p in doc.participants] == ["pers-pimenov", "pers-nam-il"]
+
+
+def test_a_label_shared_by_several_participants_prefers_the_one_who_speaks() -> None:
+    title = "Conversation between Lee Hu-rak and Kim Il Sung"
+    doc = _run(
+        _doc(
+            _block(
+                title,
+                _name(title, "Lee Hu-rak", "pers-lee-hu-rak"),
+                _name(title, "Kim Il Sung", "pers-kim-il-sung"),
+                role=Role.TITLE,
+                path=FRONT,
+            ),
+            _block("KIM Il 1st Vice Premier", role=Role.PARTICIPANTS),
+            _block("KIM Joong-lin Secretary of the Central Committee", role=Role.PARTICIPANTS),
+            _block("KIM: Welcome to Pyongyang."),
+        )
+    )
+    assert _who(doc.blocks[3]) == "#pers-kim-il-sung"
+
+
+def test_a_label_no_participant_is_certain_for_gets_its_own_record() -> None:
+    doc = _run(
+        _doc(
+            _block("KIM Il 1st Vice Premier", role=Role.PARTICIPANTS),
+            _block("KIM Joong-lin Secretary of the Central Committee", role=Role.PARTICIPANTS),
+            _block("KIM: Welcome to Pyongyang."),
+        )
+    )
+    assert _who(doc.blocks[2]) == "#pers-kim"
+    assert [p.key for p in doc.participants] == ["pers-kim-il", "pers-kim-joong-lin", "pers-kim"]
+
+
+def test_a_name_that_shares_only_a_word_with_a_participant_is_not_that_participant() -> None:
+    present = "Present: Minister of Foreign Affairs Nam Il."
+    said = "The delegation will be headed by Deputy Premier Kim Il."
+    doc = _run(
+        _doc(
+            _block(present, _name(present, "Nam Il", "pers-nam-il"), role=Role.PARTICIPANTS),
+            _block(said, _name(said, "Kim Il", "pers-kim-il")),
+        )
+    )
+    assert _marks(doc.blocks[1]) == [("persName", "Kim Il", {"ref": "#pers-kim-il"})]
+
+
+def test_dash_labels_make_turns_when_the_document_uses_them() -> None:
+    doc = _run(
+        _doc(
+            _block("Ts. Tsedenbal – I have asked for this meeting to discuss the trade."),
+            _block("Gromyko – We are ready to listen."),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-tsedenbal", "#pers-gromyko"]
+    assert _marks(doc.blocks[0]) == [
+        ("speaker", "Ts. Tsedenbal –", {}),
+        ("persName", "Ts. Tsedenbal", {"ref": "#pers-tsedenbal"}),
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Kim Il Sung – the leader of the party – spoke first.",
+        "Gromyko – We are ready to listen.",
+    ],
+)
+def test_a_single_dash_or_a_dash_before_lower_case_is_no_turn(text: str) -> None:
+    doc = _run(_doc(_block(text), _block("The talks lasted an hour.")))
+    assert _who(doc.blocks[0]) is None
+
+
+def test_a_label_alone_on_its_line_opens_the_turn_of_the_paragraphs_after_it() -> None:
+    doc = _run(
+        _doc(
+            _block("Comrade Erich Honecker:"),
+            _block("I thank you for the invitation."),
+            _block("Our countries are far apart."),
+            _block("Comrade Kim Il Sung:"),
+            _block("You are welcome."),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == [
+        "#pers-erich-honecker",
+        "#pers-erich-honecker",
+        "#pers-erich-honecker",
+        "#pers-kim-il-sung",
+        "#pers-kim-il-sung",
+    ]
+    assert _marks(doc.blocks[0]) == [
+        ("speaker", "Comrade Erich Honecker:", {}),
+        ("persName", "Erich Honecker", {"ref": "#pers-erich-honecker"}),
+    ]
+
+
+def test_an_office_in_capitals_leads_a_reported_turn_of_that_participant() -> None:
+    present = "Present: The Prime Minister. Marshal Stalin. M. Molotov."
+    doc = _run(
+        _doc(
+            _block(present, role=Role.PARTICIPANTS),
+            _block("THE PRIME MINISTER hoped they might settle many questions."),
+            _block("MARSHAL STALIN replied that he was ready to discuss anything."),
+            _block("THE PRIME MINISTER gave the Marshal a photograph."),
+            genre="minutes",
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-prime-minister", "#pers-stalin", None]
+    assert [(p.key, p.name) for p in doc.participants] == [
+        ("pers-prime-minister", "The Prime Minister"),
+        ("pers-stalin", "Stalin"),
+        ("pers-molotov", "M. Molotov"),
+    ]
+    # An office is no personal name: only the one who is named gets a persName.
+    assert _marks(doc.blocks[1]) == []
+    assert _marks(doc.blocks[2]) == [("persName", "STALIN", {"ref": "#pers-stalin"})]
+
+
+@pytest.mark.parametrize(
+    "verb",
+    ["says that", "announces that", "inquires about", "thanks", "sends comrade Stalin greetings"],
+)
+def test_present_tense_reported_speech_in_minutes(verb: str) -> None:
+    text = f"Zhou Enlai {verb} the plan."
+    doc = _run(_doc(_block(text, _name(text, "Zhou Enlai", "pers-zhou-enlai")), genre="minutes"))
+    assert _who(doc.blocks[0]) == "#pers-zhou-enlai"
+
+
+def test_present_tense_reported_speech_stays_narrative_in_a_report() -> None:
+    text = "Zhou Enlai announces that the plan is fulfilled."
+    doc = _doc(_block(text, _name(text, "Zhou Enlai", "pers-zhou-enlai")), genre="report")
+    assert mark_speakers(doc) == doc
+
+
+# --- which labels are speakers ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reason: file no. 267",
+        "Signature: (illegible)",
+        "To: the Ministry",
+        "Time: 4:30 p.m.",
+        "Location: the Reception Hall",
+        "Date and Time: 3 November, 10:15",
+        "Archival Signature: fond 5",
+        "Original Language: Russian",
+    ],
+)
+def test_field_labels_never_speak(text: str) -> None:
+    doc = _run(_doc(_block(text), _block("KARELIN: Agreed."), _block("HAN: Agreed.")))
+    assert _who(doc.blocks[0]) is None
+    assert [p.key for p in doc.participants] == ["pers-karelin", "pers-han"]
+
+
+def test_question_and_answer_labels_make_an_interview() -> None:
+    doc = _run(
+        _doc(
+            _block("Question: When will the plant open?"),
+            _block("Answer: In June."),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-interviewer", "#pers-interviewee"]
+
+
+def test_a_question_label_without_an_answer_is_a_field() -> None:
+    doc = _run(_doc(_block("Question: the supply of coal."), _block("KARELIN: Agreed.")))
+    assert _who(doc.blocks[0]) is None
+
+
+# --- continuation --------------------------------------------------------------------------------
+
+
+def test_in_a_dialogue_a_paragraph_without_a_label_continues_the_turn() -> None:
+    doc = _run(
+        _doc(
+            _block("Gromyko – There are no changes this year."),
+            _block("Our ambassador is received at the level of a deputy minister."),
+            _block("Tsedenbal – Thank you for the information."),
+            _block("The conversation lasted one hour."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == [
+        "#pers-gromyko",
+        "#pers-gromyko",
+        "#pers-tsedenbal",
+        None,
+    ]
+    # The continuation is one more paragraph of the same sp.
+    assert doc.blocks[1].path == doc.blocks[0].path
+
+
+def test_where_turns_are_reported_too_an_unlabelled_paragraph_is_narrative() -> None:
+    said = "Nam Il said that the note would follow."
+    doc = _run(
+        _doc(
+            _block("KARELIN: We are waiting for the note."),
+            _block("We then discussed the shipments."),
+            _block(said, _name(said, "Nam Il", "pers-nam-il")),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-karelin", None, "#pers-nam-il"]
+
+
+# --- participants ----------------------------------------------------------------------------
+
+
+def test_participants_with_their_office_after_the_name() -> None:
+    lines = [
+        "Participants:",
+        "Lee Hu-rak Co-chairman of the Coordinating Committee",
+        "CHANG Ki-yeong Assistant to the co-chairman (Cabinet Secretary)",
+        "KIM Il 1st Vice Premier",
+        "RYU Jang-sik Asistant to the co-chairman",
+    ]
+    first = lines[1]
+    blocks = [
+        _block(lines[0], role=Role.PARTICIPANTS),
+        _block(first, _name(first, "Lee Hu-rak", "pers-lee-hu-rak"), role=Role.PARTICIPANTS),
+        *(_block(line, role=Role.PARTICIPANTS) for line in lines[2:]),
+        _block("LEE: Thank you."),
+    ]
+    doc = _run(_doc(*blocks))
+    assert [(p.key, p.name, p.occupation) for p in doc.participants] == [
+        ("pers-lee-hu-rak", "Lee Hu-rak", "Co-chairman of the Coordinating Committee"),
+        (
+            "pers-chang-ki-yeong",
+            "Chang Ki-yeong",
+            "Assistant to the co-chairman (Cabinet Secretary)",
+        ),
+        ("pers-kim-il", "Kim Il", "1st Vice Premier"),
+        ("pers-ryu-jang-sik", "Ryu Jang-sik", "Asistant to the co-chairman"),
+    ]
+    assert _marks(doc.blocks[2]) == [
+        ("persName", "CHANG Ki-yeong", {"ref": "#pers-chang-ki-yeong"}),
+    ]
+    assert _who(doc.blocks[-1]) == "#pers-lee-hu-rak"
+
+
+def test_a_line_of_one_name_and_office_is_a_list_when_another_name_follows() -> None:
+    text = "Nam Il First Vice Premier, Kim Il"
+    marks = (_name(text, "Nam Il", "pers-nam-il"), _name(text, "Kim Il", "pers-kim-il"))
+    doc = _run(_doc(_block(text, *marks, role=Role.PARTICIPANTS), _block("NAM: Welcome.")))
+    assert [(p.key, p.occupation) for p in doc.participants] == [
+        ("pers-nam-il", "First Vice Premier"),
+        ("pers-kim-il", None),
+    ]
+
+
+def test_an_office_after_the_name_in_a_list_and_no_group_as_a_person() -> None:
+    group = "Chinese Side: Members of the Chinese Friendship Delegation;"
+    listed = "Chen Fu, Charge d'Affaires of the Embassy, and Chief of Staff Su Yu"
+    joined = "Nie Rongzhen, Vice Premier and Chairman of the Science Commission, and Chen Yi"
+    blocks = [
+        _block(group, role=Role.PARTICIPANTS),
+        _block(listed, role=Role.PARTICIPANTS),
+        _block(joined, role=Role.PARTICIPANTS),
+        _block("NIE: Welcome."),
+    ]
+    doc = _run(_doc(*blocks))
+    assert [(p.key, p.occupation) for p in doc.participants] == [
+        ("pers-chen-fu", "Charge d'Affaires of the Embassy"),
+        ("pers-su-yu", "Chief of Staff"),
+        ("pers-nie-rongzhen", "Vice Premier and Chairman of the Science Commission"),
+        ("pers-chen-yi", None),
+    ]
+    assert _marks(doc.blocks[0]) == []
+
+
+def test_a_short_form_in_the_title_is_the_participant_with_the_full_name() -> None:
+    title = "Record of Conversation between Premier Kim and the Delegation"
+    label = "Premier Kim Il Sung (hereafter Kim): Welcome."
+    doc = _run(
+        _doc(
+            _block(title, _name(title, "Kim", "pers-kim"), role=Role.TITLE, path=FRONT),
+            _block(label, _name(label, "Kim Il Sung", "pers-kim-il-sung")),
+        )
+    )
+    assert _marks(doc.blocks[0]) == [("persName", "Kim", {"ref": "#pers-kim-il-sung"})]
+    assert doc.participants == (Participant("pers-kim-il-sung", "Kim Il Sung", ("interlocutor",)),)
+
+
+def test_every_speaker_is_a_participant() -> None:
+    doc = _run(
+        _doc(
+            _block("THE CHAIRMAN: The meeting is open."),
+            _block("Comrade Novotný: Agreed."),
+            _block("Q: Any objections?"),
+            _block("A: None."),
+            _block("South (LEE): Agreed."),
+        )
+    )
+    keys = {p.key for p in doc.participants}
+    assert all(_who(b)[1:] in keys for b in doc.blocks)  # type: ignore[index]
+
+
+def test_a_verb_of_speech_without_a_speaker_continues_the_reported_turn() -> None:
+    said = "Kim Il Sung answers that the harvest will be better."
+    doc = _run(
+        _doc(
+            _block(said, _name(said, "Kim Il Sung", "pers-kim-il-sung")),
+            _block("Speaks of the difficulties with the supply of the cities."),
+            _block("The delegation then left for the airport."),
+            genre="minutes",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kim-il-sung", "#pers-kim-il-sung", None]
+
+
+def test_a_local_record_of_a_participant_the_authority_knows_is_merged_into_it() -> None:
+    title = "RECORD OF CONVERSATION BETWEEN COMRADE I.V. STALIN AND ZHOU ENLAI"
+    said = "Stalin thanks Zhou Enlai and asks about the harvest."
+    stalin = Entity("pers-stalin", EntityType.PERSON, "Joseph Stalin", idnos=(("test", "3"),))
+    doc = _run(
+        _doc(
+            _block(title, _name(title, "I.V. STALIN", "pers-i-v-stalin"), role=Role.TITLE,
+                   path=FRONT),
+            _block(said, _name(said, "Stalin", "pers-stalin")),
+            genre="minutes",
+            entities=(stalin,),
+        )
+    )  # fmt: skip
+    assert _marks(doc.blocks[0]) == [("persName", "I.V. STALIN", {"ref": "#pers-stalin"})]
+    assert _who(doc.blocks[1]) == "#pers-stalin"
+    assert [p.key for p in doc.participants] == ["pers-stalin"]
+
+
+def test_a_speaker_only_a_label_names_is_recorded_with_a_warning() -> None:
+    present = "Present: V. P. Lobanov"
+    doc = _run(
+        _doc(
+            _block(present, role=Role.PARTICIPANTS),
+            _block("LOBANOV: Noted."),
+            _block("KARELIN: We agree."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-lobanov", "#pers-karelin"]
+    assert doc.warnings == (
+        "speaker 'KARELIN' is identified by the speaker label alone: recorded as participant "
+        "pers-karelin",
+    )
+
+
+def test_a_reported_clause_ending_in_a_colon_is_followed_by_the_words() -> None:
+    said = "In reply, Kim Il Sung said:"
+    doc = _run(
+        _doc(
+            _block(said, _name(said, "Kim Il Sung", "pers-kim-il-sung")),
+            _block("We are grateful for the help of the Soviet Union."),
+            _block("The conversation lasted an hour."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kim-il-sung", "#pers-kim-il-sung", None]
+
+
+def test_an_office_names_the_participant_whose_office_it_heads() -> None:
+    present = "Participants: The President; Secretary of State Dean Rusk; Ambassador L. Thompson"
+    doc = _run(
+        _doc(
+            _block(present, role=Role.PARTICIPANTS),
+            _block("The Secretary said that the talks in Geneva should go on."),
+            _block("The President agreed."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-dean-rusk", "#pers-president"]
+
+
+def test_he_or_she_and_a_verb_of_speech_continue_the_turn_before() -> None:
+    said = "Kim Il Sung said that the harvest would be good."
+    doc = _run(
+        _doc(
+            _block(said, _name(said, "Kim Il Sung", "pers-kim-il-sung")),
+            _block("He asked that the Soviet side send tractors."),
+            _block("We agreed to meet again in June."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kim-il-sung", "#pers-kim-il-sung", None]
+
+
+def test_labels_before_words_in_lower_case_are_no_turns() -> None:
+    doc = _doc(
+        _block("Pak Song-chol: the Minister received us in the afternoon."),
+        _block("Nam Il: also present."),
+        genre="report",
+    )
+    assert mark_speakers(doc) == doc
+
+
+def test_a_local_record_with_a_fuller_name_is_merged_into_the_authoritys_record() -> None:
+    title = "Record of Conversation between Premier Zhou Enlai and Prime Minister Nehru"
+    label = "Prime Minister Jawaharlal Nehru (hereafter Nehru): We want it too."
+    nehru = Entity("pers-nehru", EntityType.PERSON, "Jawaharlal Nehru", idnos=(("test", "4"),))
+    doc = _run(
+        _doc(
+            _block(title, _name(title, "Nehru", "pers-nehru"), role=Role.TITLE, path=FRONT),
+            _block(
+                label,
+                _name(label, "Jawaharlal Nehru", "pers-jawaharlal-nehru"),
+                Mark(label.index("Nehru)"), label.index(")"), "persName", attrs(ref="#pers-nehru")),
+            ),
+            _block("Nehru: Then let our officials meet."),
+            entities=(nehru,),
+        )
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-nehru", "#pers-nehru"]
+    refs = {m[2]["ref"] for b in doc.blocks for m in _marks(b) if m[0] == "persName"}
+    assert refs == {"#pers-nehru"}
+    assert doc.participants == (
+        Participant("pers-nehru", "Jawaharlal Nehru", ("interlocutor",), idnos=(("test", "4"),)),
+    )

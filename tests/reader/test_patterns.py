@@ -6,6 +6,7 @@ import pytest
 
 from tei_plenum.reader import patterns as pat
 from tei_plenum.reader.patterns import Marking, Section
+from tei_plenum.reader.patterns import speakers as said
 
 # --- markings --------------------------------------------------------------------------------
 
@@ -404,6 +405,8 @@ def test_non_field_labels(text: str):
         ("Those present:", 14),
         ("Also present: B", 13),
         ("Took part in the talks: C", 23),
+        ("At the meeting there were also present: D", 39),
+        ("The following were present: E", 27),
     ],
 )
 def test_participants_captions(text: str, end: int):
@@ -411,10 +414,46 @@ def test_participants_captions(text: str, end: int):
 
 
 @pytest.mark.parametrize(
-    "text", ["Presently, we agreed: x", "Participants were many.", "Kim Il Sung: present"]
+    "text",
+    [
+        "Presently, we agreed: x",
+        "Participants were many.",
+        "Kim Il Sung: present",
+        "At the meeting there were many questions: x",
+    ],
 )
 def test_non_participants_captions(text: str):
     assert pat.participants_label_end(text) is None
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "North: Kim Yong-ju (Co-Chairman), Pak Song-chol",
+        "South: Lee Hu-rak.",
+        "From Seoul",
+        "CHANG Ki-yeong Assistant to the co-chairman (Cabinet Secretary)",
+        "Kim Tu-bong, Pak Chang-ok",
+    ],
+)
+def test_participant_lines(text: str):
+    assert pat.is_participant_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # The first turn after a participants list is a turn, not a participant.
+        "KARELIN: We will send the documents.",
+        "LEE: Yes.",
+        "North (KIM): Is everyone well?",
+        "Kim: How was the journey?",
+        "Comrade Kim Il Sung:",
+        "The meeting began at 10:00.",
+    ],
+)
+def test_non_participant_lines(text: str):
+    assert not pat.is_participant_line(text)
 
 
 @pytest.mark.parametrize(
@@ -525,3 +564,131 @@ def test_signature_mark(text: str, found: bool):
 )
 def test_bracketed_line_is_one_whole_pair(text: str, whole: bool):
     assert pat.is_bracketed_line(text) is whole
+
+
+# --- speakers ----------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "label", "name", "alias"),
+    [
+        ("KARELIN: We agree.", "KARELIN:", "KARELIN", None),
+        ("Comrade Puzanov: We agree.", "Comrade Puzanov:", "Comrade Puzanov", None),
+        ("Premier Kim Il Sung (hereafter Kim): Well?", "Premier Kim Il Sung (hereafter Kim):",
+         "Premier Kim Il Sung", "Kim"),
+        ("Premier Zhou [Enlai] (to be abbreviated as Zhou): Yes.",
+         "Premier Zhou [Enlai] (to be abbreviated as Zhou):", "Premier Zhou [Enlai]", "Zhou"),
+        ("Ts. Narkhuu – I wanted to meet you.", "Ts. Narkhuu –", "Ts. Narkhuu", None),
+        ("Comrade Kim Il Sung:", "Comrade Kim Il Sung:", "Comrade Kim Il Sung", None),
+        ("THE CHAIRMAN: The meeting is open.", "THE CHAIRMAN:", "THE CHAIRMAN", None),
+    ],
+)  # fmt: skip
+def test_speaker_labels(text: str, label: str, name: str, alias: str | None):
+    found = said.speaker_label(text)
+    assert found is not None
+    assert text[: found.end] == label
+    assert found.name is not None
+    assert text[found.name[0] : found.name[1]] == name
+    assert (text[found.alias[0] : found.alias[1]] if found.alias else None) == alias
+    assert found.alone == (text == label)
+
+
+def test_side_and_interview_labels():
+    side = said.speaker_label("North (KIM): Yes.")
+    assert side is not None
+    assert (side.side, side.side_name) == ((0, 5), (7, 10))
+    answer = said.speaker_label("Answer: In June.")
+    assert answer is not None
+    assert answer.interview == "answer"
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Reason: file no. 267",
+        "Signature: (illegible)",
+        "Date and Time: Nov. 3, 1972 10:15",
+        "Archival Signature: fond 5",
+        "Original Language: Russian",
+        "Note in left margin: illegible",
+        "City: Pyongyang",
+        "Kim: the delegation of the Korean Workers' Party",
+        "Kim Il Sung – the leader of the party – spoke.",
+        "The talks were held in Moscow.",
+    ],
+)
+def test_non_speaker_labels(text: str):
+    assert said.speaker_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "who"),
+    [
+        ("Han Sang-dok said that the ship had come.", "Han Sang-dok"),
+        ("Zhou Enlai announces that all is well.", "Zhou Enlai"),
+        ("Stalin thanks Zhou Enlai.", "Stalin"),
+        ("THE PRIME MINISTER hoped they might agree.", "THE PRIME MINISTER"),
+        ("Kim Il Sung sends comrade Stalin greetings.", "Kim Il Sung"),
+        ("I replied that we would help.", "I"),
+        ("Nam Il, the Minister, also said so.", "Nam Il"),
+    ],
+)
+def test_reported_clauses(text: str, who: str):
+    span = said.reported_clause(text)
+    assert span is not None
+    assert text[span[0] : span[1]] == who
+
+
+@pytest.mark.parametrize(
+    "text", ["THE PRIME MINISTER gave a photograph.", "Kim Il Sung sends a telegram.", "Yes."]
+)
+def test_non_reported_clauses(text: str):
+    assert said.reported_clause(text) is None
+
+
+@pytest.mark.parametrize(
+    ("words", "person"),
+    [
+        ("Delegation Head Wu Xinyu", "Wu Xinyu"),
+        ("MARSHAL STALIN", "STALIN"),
+        ("Chairman Mao [Zedong]", "Mao [Zedong]"),
+        ("[PRC Ambassador] Zhang Wentian", "Zhang Wentian"),
+        ("Embassy Counsellor A. Ya. Pimenov", "A. Ya. Pimenov"),
+        ("THE PRIME MINISTER", None),
+        ("the Chief of Staff", None),
+    ],
+)
+def test_person_span(words: str, person: str | None):
+    span = said.person_span(words, 0, len(words))
+    assert (words[span[0] : span[1]] if span else None) == person
+
+
+def test_aliases_and_elided_speakers():
+    text = "Chief Delegate Kim Tae-hui [henceforth referred to as Kim] and Pak (hereafter P.) came."
+    assert [text[s:e] for _, s, e in said.aliases(text)] == ["Kim", "P."]
+    assert said.elided_speaker("Speaks of the difficulties.")
+    assert not said.elided_speaker("Speaking of the difficulties, he left.")
+
+
+@pytest.mark.parametrize(
+    ("text", "reported", "opens"),
+    [
+        ("Comrade Zhou Enlai: We agree.", False, True),
+        ("THE PRIME MINISTER gave a photograph.", False, True),
+        ("STALIN replied that he agreed.", False, True),
+        ("USSR trade grew.", False, False),
+        ("Zhou Enlai announces that all is well.", True, True),
+        ("Zhou Enlai announces that all is well.", False, False),
+        ("He asks about the harvest.", True, False),
+        ("The conversation lasted an hour.", False, True),
+    ],
+)
+def test_turn_start(text: str, reported: bool, opens: bool):
+    assert said.turn_start(text, reported=reported) == opens
+
+
+def test_a_reported_clause_after_a_lead_in():
+    text = "In reply, Kim Il Sung said that the plan was fulfilled."
+    span = said.reported_clause(text)
+    assert span is not None
+    assert text[span[0] : span[1]] == "Kim Il Sung"

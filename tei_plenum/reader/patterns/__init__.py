@@ -9,7 +9,8 @@ handle documents it has never seen.
 One module per concern: ``markings`` (docket and registry lines), ``headings`` (sections,
 ordinals, points, labels), ``dates``, ``fields`` (labelled lines, participants, addressees),
 ``letter`` (salutes, signatures, captions), ``titles`` (genres, title lines, bylines),
-``numbers`` and ``characters`` (whitespace, brackets, separators, line-end punctuation).
+``speakers`` (speaker labels, reported clauses, short forms; the speakers enricher reads them
+too), ``numbers`` and ``characters`` (whitespace, brackets, separators, line-end punctuation).
 """
 
 from __future__ import annotations

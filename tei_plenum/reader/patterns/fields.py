@@ -30,7 +30,10 @@ def field_label(text: str) -> tuple[str, int] | None:
 
 _PARTICIPANTS = re.compile(
     r"^(?:present\s+at\s+the\s+(?:conversation|meeting|talks?)|present|participants|"
-    r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests)"
+    r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests|"
+    # "At the meeting there were also present:", "The following were present:"
+    r"(?:at\s+the\s+(?:conversation|meeting|talks?|reception),?\s+)?(?:there\s+)?"
+    r"(?:were|was)\s+(?:also\s+)?present|the\s+following\s+(?:were\s+present|took\s+part))"
     r"\b[^:]{0,40}:",
     re.IGNORECASE,
 )
@@ -47,14 +50,22 @@ _SIDE = re.compile(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:")
 
 
 def is_participant_line(text: str) -> bool:
-    """A line under a "Participants:" caption: a side with its names, or a list of names."""
+    """A line under a "Participants:" caption: a side with its names, or a list of names.
+
+    A side heads names ("South: Lee Hu-rak, Chong Hong-jin"); a speaker's label heads a
+    sentence ("KIM: We agree in principle.", "LEE: Yes."), which is the first turn, not a
+    participant.
+    """
     if len(text) > 400 or text.endswith(":"):
         return False
-    if _SIDE.match(text):
-        return True
-    words = text.rstrip(".;").split()
+    side = _SIDE.match(text)
+    rest = text[side.end() :].strip() if side else text
+    words = rest.rstrip(".;").split()
     capitalised = sum(1 for w in words if w[:1].isupper() or w[:1] in "([")
-    return bool(words) and capitalised / len(words) >= 0.5 and not text.endswith((".", "?"))
+    names = bool(words) and capitalised / len(words) >= 0.5 and not rest.endswith(("?", "!"))
+    if side:
+        return names and (len(words) > 1 or not rest.endswith("."))
+    return names and not text.endswith((".", "?"))
 
 
 _ADDRESSEE = re.compile(r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", re.IGNORECASE)

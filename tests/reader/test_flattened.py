@@ -1,0 +1,100 @@
+"""flattened: a PDF export flattened to one line has its turns cut into paragraphs."""
+
+from __future__ import annotations
+
+from tei_plenum.model import Block, Container, Mark, Role, SourceSpan
+from tei_plenum.reader import read, segment
+from tei_plenum.reader.flattened import is_flattened, split_turns
+
+BODY = (Container("body", "body"), Container("div-0", "div", (("type", "record"),)))
+PADDING = " The weather was mild and the delegation rested." * 12
+
+
+def _paragraph(text: str, role: Role = Role.PARAGRAPH) -> Block:
+    return Block(role, text, SourceSpan(1, 1, 1), 1, BODY)
+
+
+def _texts(blocks: tuple[Block, ...]) -> list[str]:
+    return [b.text for b in blocks]
+
+
+def test_one_long_line_is_flattened_and_a_web_copy_is_not():
+    line = "Comrade Gromyko: We agree." + PADDING
+    assert is_flattened(segment(line + "\n"))
+    assert not is_flattened(segment("June 1, 1962\nRecord of Conversation\n" + line + "\n"))
+    assert not is_flattened(segment("Comrade Gromyko: We agree.\n"))
+
+
+def test_a_paragraph_is_cut_before_each_labelled_turn():
+    text = "The talks began at ten. Comrade Gromyko: We agree. Comrade Chen Yi: So do we."
+    found = split_turns((_paragraph(text),), "document")
+    assert _texts(found) == [
+        "The talks began at ten.",
+        "Comrade Gromyko: We agree.",
+        "Comrade Chen Yi: So do we.",
+    ]
+    # Each piece says where it starts in the source line.
+    assert [b.span.column for b in found] == [1, 25, 52]
+
+
+def test_a_speaker_in_capitals_opens_a_paragraph_whatever_the_verb():
+    text = "Present: none. THE PRIME MINISTER gave a photograph. MARSHAL STALIN said no."
+    found = split_turns((_paragraph(text),), "document")
+    assert _texts(found) == [
+        "Present: none.",
+        "THE PRIME MINISTER gave a photograph.",
+        "MARSHAL STALIN said no.",
+    ]
+
+
+def test_a_named_speaker_and_a_verb_of_speech_only_in_the_genres_with_turns():
+    text = "Zhou Enlai sends greetings. Stalin thanks Zhou Enlai. He asks about the harvest."
+    assert _texts(split_turns((_paragraph(text),), "record of conversation")) == [
+        "Zhou Enlai sends greetings.",
+        "Stalin thanks Zhou Enlai. He asks about the harvest.",
+    ]
+    assert _texts(split_turns((_paragraph(text),), "report")) == [text]
+
+
+def test_no_cut_after_an_abbreviation_or_an_initial():
+    text = "Zhou Enlai met Mr. Molotov said to be ill. Later we saw A. Gromyko said to be away."
+    found = split_turns((_paragraph(text),), "record of conversation")
+    assert _texts(found) == [text]
+
+
+def test_the_turns_after_a_participants_line_are_paragraphs():
+    text = "Present: comrade Deng Xiaoping. Comrade Zhou Enlai: We read the minutes."
+    found = split_turns((_paragraph(text, Role.PARTICIPANTS),), "record of conversation")
+    assert [(b.role, b.text) for b in found] == [
+        (Role.PARTICIPANTS, "Present: comrade Deng Xiaoping."),
+        (Role.PARAGRAPH, "Comrade Zhou Enlai: We read the minutes."),
+    ]
+
+
+def test_marks_move_with_their_piece_and_a_mark_across_a_cut_forbids_it():
+    text = "Agenda: trade. Comrade Gromyko: We agree."
+    label = Mark(0, 7, "label")
+    found = split_turns((_paragraph(text).with_marks([label]),), "document")
+    assert [b.marks for b in found] == [(label,), ()]
+    across = Mark(10, 20, "q")
+    assert _texts(split_turns((_paragraph(text).with_marks([across]),), "document")) == [text]
+
+
+def test_a_flattened_record_reads_as_turns_with_every_word_kept():
+    line = (
+        "The talks began at ten in the Kremlin." + PADDING + " Comrade Gromyko: We agree to "
+        "the proposal. Comrade Chen Yi: So do we, and we thank the Soviet comrades."
+    )
+    doc = read(line + "\n", source_name="t.txt")
+    paragraphs = [b.text for b in doc.blocks if b.role is Role.PARAGRAPH]
+    assert paragraphs[-2:] == [
+        "Comrade Gromyko: We agree to the proposal.",
+        "Comrade Chen Yi: So do we, and we thank the Soviet comrades.",
+    ]
+    assert " ".join(b.text for b in doc.blocks).split() == line.split()
+
+
+def test_the_recorder_speaking_of_the_conversation_ends_the_last_turn():
+    text = "Comrade Gromyko: We agree. The conversation lasted two hours."
+    found = split_turns((_paragraph(text),), "document")
+    assert _texts(found) == ["Comrade Gromyko: We agree.", "The conversation lasted two hours."]
