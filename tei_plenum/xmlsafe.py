@@ -4,10 +4,15 @@ Every command that reads XML (validate, export, batch, the tests) parses through
 :func:`parse_xml`: no DTD loading, no entity expansion (a document that declares entities is
 refused), no network, no XInclude, processing instructions kept but never acted on, and bounded
 size, depth (libxml2's default of 256 levels) and text-node length (10 MB).
+
+An entity reference the parser cannot resolve (``&foo;`` in a document whose DOCTYPE names an
+external DTD, which is never loaded) is refused too, with its line and column: kept as it is, it
+would vanish from every view of the text without a word.
 """
 
 from __future__ import annotations
 
+import re
 from pathlib import Path
 
 from lxml import etree
@@ -43,8 +48,9 @@ def parse_xml(
             f"XML input is larger than the {MAX_XML_BYTES // (1024 * 1024)} MiB limit",
             Location(source),
         )
+    parser = _parser()
     try:
-        root = etree.fromstring(data, _parser(), base_url=base_url)
+        root = etree.fromstring(data, parser, base_url=base_url)
     except etree.XMLSyntaxError as exc:
         line, column = exc.position if exc.position else (None, None)
         message = exc.msg or "not well-formed XML"
@@ -58,7 +64,31 @@ def parse_xml(
             "the document declares entities in a DOCTYPE; entity declarations are refused",
             Location(source, 1, 1),
         )
+    _refuse_unresolved_references(parser.error_log, source)
     return tree
+
+
+def _refuse_unresolved_references(log: etree._ListErrorLog, source: str) -> None:
+    """Raise on the first entity reference the parser had to leave unexpanded.
+
+    libxml2 accepts ``&foo;`` when a DTD it did not load might declare it, and only warns: in
+    text it keeps a reference node that every view would skip, in an attribute it drops the
+    reference from the value. Its warning gives the position just after the reference.
+    """
+    for entry in log:
+        if entry.type != etree.ErrorTypes.WAR_UNDECLARED_ENTITY:
+            continue
+        name = _ENTITY_NAME.search(entry.message or "")
+        reference = f"&{name.group(1)};" if name else "an entity reference"
+        column = entry.column - len(reference) if name and entry.column > len(reference) else None
+        raise TeiParseError(
+            f"entity reference {reference} cannot be resolved (no DTD is ever loaded): write "
+            "the character it stands for, or a numeric reference such as &#233;",
+            Location(source, entry.line or None, column),
+        )
+
+
+_ENTITY_NAME = re.compile(r"Entity '([^']+)' not defined")
 
 
 def parse_xml_file(path: Path, *, base_url: str | None = None) -> etree._ElementTree:
