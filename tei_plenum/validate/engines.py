@@ -84,7 +84,14 @@ class XsdEngine:
         return xmlschema.XMLSchema(str(self.path.resolve()), allow="local", defuse="always")
 
     def check(self, tree: etree._ElementTree, source: str) -> Iterator[Diagnostic]:
-        if self._fast.validate(tree):
+        try:
+            if self._fast.validate(tree):
+                return
+        except etree.XMLSchemaValidateError as exc:
+            # libxml2 gives up on nodes no parse of ours produces (an entity reference in a
+            # tree built in code): that document gets a finding, the run goes on.
+            message = f"the XML Schema validator cannot check this tree: {exc}"
+            yield Diagnostic(Severity.ERROR, "xsd", message, Location(source), self.schema)
             return
         found = False
         for error in self._rich.iter_errors(tree):
