@@ -33,11 +33,20 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Append characters after the last child of ``parent`` (or as its text)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    last = last_child(parent)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def last_child(parent: etree._Element) -> etree._Element | None:
+    """The last child node of ``parent``, found in constant time.
+
+    ``len()`` of an lxml element counts its children one by one, so testing it before each
+    append made building a long paragraph quadratic; the last child is at hand.
+    """
+    return next(parent.iterchildren(reversed=True), None)
 
 
 def fill(

@@ -137,6 +137,11 @@ class _Page:
     page: str | None = None
     occurrence_count: int = 0
     entries: dict[tuple[str, str], _Entry] = field(default_factory=dict)
+    # The last suffix handed out per id stem: a thousand breaks numbered "1" cost a thousand
+    # probes in all, not one more probe each time.
+    suffixes: dict[str, int] = field(default_factory=dict)
+    # Whether a TEI list can be an HTML <ul>, decided once per list rather than per item.
+    plain_lists: dict[etree._Element, bool] = field(default_factory=dict)
 
     def q(self, path: str) -> str:
         """An ElementPath in the document's TEI namespace, written with bare local names."""
@@ -155,11 +160,17 @@ class _Page:
         return qname.localname if qname.namespace == self.ns else None
 
     def unique_id(self, base: str) -> str:
+        """``base`` made a safe id, or the first free ``base-2``, ``base-3``... after it.
+
+        Ids are never released, so every suffix below the last one given for a stem is still
+        taken: the search resumes there.
+        """
         candidate = _safe_id(base)
-        stem, n = candidate, 1
+        stem, n = candidate, self.suffixes.get(candidate, 1)
         while candidate in self.used_ids:
             n += 1
             candidate = f"{stem}-{n}"
+        self.suffixes[stem] = n
         self.used_ids.add(candidate)
         return candidate
 
