@@ -192,8 +192,7 @@ def _plain_list(page: _Page, el: etree._Element) -> bool:
     known = page.plain_lists.get(el)
     if known is None:
         known = not (el.text and el.text.strip()) and all(
-            page.local(child) == "item" and not (child.tail and child.tail.strip())
-            for child in el
+            page.local(child) == "item" and not (child.tail and child.tail.strip()) for child in el
         )
         page.plain_lists[el] = known
     return known
