@@ -20,6 +20,7 @@ from tei_plenum.cli import main
 from tei_plenum.enrich import Enrichment
 from tei_plenum.export.html import to_html
 from tei_plenum.pipeline import convert_text
+from tei_plenum.validate.validator import Validator
 from tei_plenum.xmlsafe import parse_xml
 
 pytestmark = pytest.mark.slow
@@ -89,6 +90,44 @@ def test_html_export_of_a_long_list_grows_linearly() -> None:
         return _tei("<list>" + "".join(f"<item>item {i}</item>" for i in range(n)) + "</list>")
 
     assert growth(make, _html, 12000) < BOUND
+
+
+@pytest.fixture(scope="module")
+def validator() -> Validator:
+    """The project schemas, with the cap the command line uses; compiled, and its XSD
+    explainer loaded, before any timing."""
+    project = Validator.from_schemas(None, max_findings=100)
+    project.validate_tree(parse_xml(_tei('<p foo="1">x</p>')))
+    return project
+
+
+def test_validate_with_many_schema_errors_grows_linearly(validator: Validator) -> None:
+    # Each error was located by listing the siblings of each of its ancestors.
+    def make(n: int) -> bytes:
+        return _tei("".join(f'<p foo="{i}">Paragraph {i}.</p>\n' for i in range(n)))
+
+    def work(data: bytes) -> None:
+        report = validator.validate_tree(parse_xml(data))
+        assert report.error_count > 100
+        assert len(report.diagnostics) == 100
+
+    assert growth(make, work, 2000) < BOUND
+
+
+def test_validate_with_many_broken_pointers_and_page_numbers_grows_linearly(
+    validator: Validator,
+) -> None:
+    # The Schematron counted preceding pages and siblings for every finding.
+    def make(n: int) -> bytes:
+        return _tei(
+            "".join(f'<p><pb n="1"/><persName ref="#nobody-{i}">X</persName></p>' for i in range(n))
+        )
+
+    def work(data: bytes) -> None:
+        report = validator.validate_tree(parse_xml(data))
+        assert report.error_count > 100
+
+    assert growth(make, work, 4000) < BOUND
 
 
 def _convert(text: str) -> None:

@@ -8,8 +8,15 @@ from __future__ import annotations
 
 import json
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
+
+if TYPE_CHECKING:
+    from ..validate.validator import FileReport
+
+# Enough to fix a file by, few enough that a file broken everywhere is read in seconds.
+DEFAULT_MAX_FINDINGS = 100
 
 
 @click.command()
@@ -32,7 +39,17 @@ import click
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
 )
-def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int) -> None:
+@click.option(
+    "--max-findings",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_FINDINGS,
+    show_default=True,
+    metavar="N",
+    help="List at most N findings per file and count the rest (0: list every finding).",
+)
+def validate(
+    paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int, max_findings: int
+) -> None:
     """Validate TEI files (directories: every *.xml inside, recursively).
 
     By default against the project XSD and its Schematron rules.
@@ -40,7 +57,9 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
     from ..diagnostics import render_text, to_json
     from ..validate.validator import Validator, find_xml_files
 
-    validator = Validator.from_schemas([Path(s) for s in schemas] or None)
+    validator = Validator.from_schemas(
+        [Path(s) for s in schemas] or None, max_findings=max_findings or None
+    )
     files, problems = find_xml_files([Path(p) for p in paths])
     for problem in problems:
         click.echo(f"tei-plenum: error: {problem}", err=True)
@@ -51,6 +70,8 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
         if fmt == "text":
             for diagnostic in report.diagnostics:
                 click.echo(render_text(diagnostic))
+            if report.unlisted:
+                click.echo(f"{report.path}: note: {_unlisted(report)} (--max-findings 0 lists all)")
 
     valid = sum(1 for r in reports if r.valid)
     errors = sum(r.error_count for r in reports)
@@ -61,6 +82,7 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
                     "path": r.path,
                     "valid": r.valid,
                     "problems": [to_json(d) for d in r.diagnostics],
+                    "unlisted": {"errors": r.unlisted_errors, "warnings": r.unlisted_warnings},
                 }
                 for r in reports
             ],
@@ -82,3 +104,16 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
         raise SystemExit(2)
     if valid != len(reports):
         raise SystemExit(1)
+
+
+def _unlisted(report: FileReport) -> str:
+    """ "3 more errors and 1 more warning not listed"."""
+    parts = [
+        f"{count} more {kind}{'s' if count != 1 else ''}"
+        for count, kind in (
+            (report.unlisted_errors, "error"),
+            (report.unlisted_warnings, "warning"),
+        )
+        if count
+    ]
+    return f"{' and '.join(parts)} not listed"

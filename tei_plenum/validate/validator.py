@@ -11,7 +11,7 @@ from __future__ import annotations
 import os
 import stat
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -43,18 +43,28 @@ DEFAULT_SCHEMAS = ("tei_plenum.xsd", "tei_plenum.sch")
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """The outcome for one document: valid when no diagnostic is an error."""
+    """The outcome for one document: valid when it has no error, listed or not.
+
+    A validator with a cap on findings lists the first ones in ``diagnostics`` and only counts
+    the others, by severity, in ``unlisted_errors`` and ``unlisted_warnings``.
+    """
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
+    unlisted_errors: int = 0
+    unlisted_warnings: int = 0
 
     @property
     def valid(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics)
+        return self.error_count == 0
 
     @property
     def error_count(self) -> int:
-        return sum(1 for d in self.diagnostics if d.is_error)
+        return sum(1 for d in self.diagnostics if d.is_error) + self.unlisted_errors
+
+    @property
+    def unlisted(self) -> int:
+        return self.unlisted_errors + self.unlisted_warnings
 
 
 class InvalidDocumentError(DocumentError):
@@ -108,13 +118,20 @@ def _engines_for(path: Path) -> list[Engine]:
 
 
 class Validator:
-    """Compiled schemas, ready to check trees or files; safe to share with forked workers."""
+    """Compiled schemas, ready to check trees or files; safe to share with forked workers.
 
-    def __init__(self, engines: Sequence[Engine]) -> None:
+    ``max_findings`` caps the findings a report lists per document (None: no cap); the rest
+    are still counted, so the verdict and the error count never depend on the cap.
+    """
+
+    def __init__(self, engines: Sequence[Engine], *, max_findings: int | None = None) -> None:
         self.engines = tuple(engines)
+        self.max_findings = max_findings
 
     @classmethod
-    def from_schemas(cls, paths: Iterable[Path] | None = None) -> Validator:
+    def from_schemas(
+        cls, paths: Iterable[Path] | None = None, *, max_findings: int | None = None
+    ) -> Validator:
         """Compile ``paths`` (or the project defaults) once; raises :class:`SchemaLoadError`."""
         chosen = list(paths or [])
         engines: list[Engine] = [] if chosen else _default_engines()
@@ -122,7 +139,7 @@ class Validator:
             if not path.is_file():
                 raise SchemaLoadError("schema file not found", Location(str(path)))
             engines.extend(_engines_for(path))
-        return cls(engines)
+        return cls(engines, max_findings=max_findings)
 
     def iter_diagnostics(self, tree: etree._ElementTree, source: str) -> Iterator[Diagnostic]:
         """Every problem of a parsed document, engine by engine."""
@@ -130,7 +147,16 @@ class Validator:
             yield from engine.check(tree, source)
 
     def validate_tree(self, tree: etree._ElementTree, source: str = "<input>") -> FileReport:
-        return FileReport(source, tuple(self.iter_diagnostics(tree, source)))
+        listed: list[Diagnostic] = []
+        errors = warnings = 0
+        for diagnostic in self.iter_diagnostics(tree, source):
+            if self.max_findings is None or len(listed) < self.max_findings:
+                listed.append(diagnostic)
+            elif diagnostic.is_error:
+                errors += 1
+            else:
+                warnings += 1
+        return FileReport(source, tuple(listed), errors, warnings)
 
     def validate_file(self, path: Path) -> FileReport:
         """Parse and check one file; a parse failure is reported, never raised.
@@ -145,7 +171,7 @@ class Validator:
         except TeiParseError as exc:
             return FileReport(source, (_parse_diagnostic(exc, source),))
         report = self.validate_tree(tree, source)
-        return FileReport(source, with_columns(report.diagnostics, data, tree))
+        return replace(report, diagnostics=with_columns(report.diagnostics, data, tree))
 
     def validate_files(self, paths: Sequence[Path], jobs: int = 1) -> Iterator[FileReport]:
         """Reports in the order of ``paths``; ``jobs`` > 1 spreads files over processes.
