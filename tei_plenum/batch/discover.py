@@ -19,9 +19,10 @@ from pathlib import Path, PurePosixPath
 from ..files import same_file
 from ..metadata import sidecar_for
 
-# What a directory or glob contributes; a file named on the command line is taken whatever
-# its suffix, because the user chose it.
+# What a directory or glob contributes, in any case (.txt, .TXT, .Txt); a file named on the
+# command line is taken whatever its suffix, because the user chose it.
 SOURCE_SUFFIX = ".txt"
+SIDECAR_SUFFIX = ".meta.toml"
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 
@@ -48,10 +49,12 @@ class Refusal:
 
 @dataclass(frozen=True, slots=True)
 class Discovery:
-    """Jobs sorted by output stem, and the refusals in the order they were found."""
+    """Jobs sorted by output stem, the refusals in the order they were found, and the other
+    files of the input folders (neither text nor sidecar), which are not converted."""
 
     jobs: tuple[Job, ...]
     refused: tuple[Refusal, ...]
+    ignored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -74,7 +77,8 @@ def discover(
     """
     outdir_real = Path(os.path.realpath(outdir))
     refused: list[Refusal] = []
-    found = list(_expand(inputs, outdir_real, refused))
+    ignored: list[str] = []
+    found = list(_expand(inputs, outdir_real, refused, ignored))
     taken = dict.fromkeys(reserved, "the corpus index")
     # One job per file: a link's target wins over the link, then the first in output order.
     unique: dict[str, _Found] = {}
@@ -92,19 +96,21 @@ def discover(
             continue
         taken[rel] = str(item.path)
         jobs.append(job)
-    return Discovery(tuple(jobs), tuple(refused))
+    return Discovery(tuple(jobs), tuple(refused), tuple(ignored))
 
 
-def _expand(inputs: Sequence[str], outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
+def _expand(
+    inputs: Sequence[str], outdir_real: Path, refused: list[Refusal], ignored: list[str]
+) -> Iterator[_Found]:
     files: list[Path] = []
     for arg in inputs:
         path = Path(arg)
         if path.is_dir():
-            yield from _walk(path, path, outdir_real, refused)
+            yield from _walk(path, path, outdir_real, refused, ignored)
         elif path.exists() or path.is_symlink():
             files.append(path)
         elif _GLOB_MAGIC.search(arg):
-            yield from _expand_glob(arg, outdir_real, refused)
+            yield from _expand_glob(arg, outdir_real, refused, ignored)
         else:
             refused.append(Refusal(arg, "no such file or directory"))
     if files:
@@ -114,7 +120,9 @@ def _expand(inputs: Sequence[str], outdir_real: Path, refused: list[Refusal]) ->
             yield _Found(file, root)
 
 
-def _expand_glob(pattern: str, outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
+def _expand_glob(
+    pattern: str, outdir_real: Path, refused: list[Refusal], ignored: list[str]
+) -> Iterator[_Found]:
     parts = Path(pattern).parts
     first_magic = next(i for i, part in enumerate(parts) if _GLOB_MAGIC.search(part))
     root = Path(*parts[:first_magic]) if first_magic else Path(".")
@@ -126,13 +134,16 @@ def _expand_glob(pattern: str, outdir_real: Path, refused: list[Refusal]) -> Ite
         if _in_output_area(path, root, outdir_real):
             continue
         if path.is_dir():
-            yield from _walk(path, root, outdir_real, refused)
+            yield from _walk(path, root, outdir_real, refused, ignored)
         else:
             yield from _checked(path, root, refused)
 
 
-def _walk(top: Path, root: Path, outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
-    """Every ``*.txt`` below ``top``, never descending into OUTDIR or through directory links."""
+def _walk(
+    top: Path, root: Path, outdir_real: Path, refused: list[Refusal], ignored: list[str]
+) -> Iterator[_Found]:
+    """Every ``*.txt`` below ``top`` (any case), never descending into OUTDIR or through
+    directory links; the other files, sidecars aside, are noted in ``ignored``."""
     for folder, dirs, names in os.walk(top, followlinks=False):
         here = Path(folder)
         for name in sorted(dirs):
@@ -140,8 +151,10 @@ def _walk(top: Path, root: Path, outdir_real: Path, refused: list[Refusal]) -> I
                 refused.append(Refusal(str(here / name), "a linked folder is not followed"))
         dirs[:] = sorted(d for d in dirs if not _in_output_area(here / d, root, outdir_real))
         for name in sorted(names):
-            if name.endswith(SOURCE_SUFFIX):
+            if name.lower().endswith(SOURCE_SUFFIX):
                 yield from _checked(here / name, root, refused)
+            elif not name.lower().endswith(SIDECAR_SUFFIX):
+                ignored.append(str(here / name))
 
 
 def _in_output_area(path: Path, root: Path, outdir_real: Path) -> bool:

@@ -154,16 +154,29 @@ def batch(
     if not work.discovery.jobs:
         for refusal in work.discovery.refused:
             click.echo(f"tei-plenum: error: {refusal.source}: {refusal.reason}", err=True)
+        _note_ignored(work.discovery.ignored)
         raise click.UsageError("no input files found")
     result = _run(work, jobs or _default_jobs(), force, report_path is not None, quiet)
     if report_path is not None:
         data = report_json(result.outcomes, result.totals, settings)
         write_atomically(Path(report_path), data)
     if not quiet:
+        _note_ignored(work.discovery.ignored)
         for line in summary_lines(result.totals):
             click.echo(line)
     if result.totals.failed:
         sys.exit(1)
+
+
+def _note_ignored(ignored: tuple[str, ...]) -> None:
+    """Say which files of the input folders were passed over, so none is left out silently."""
+    if ignored:
+        shown = ", ".join(ignored[:3]) + (", ..." if len(ignored) > 3 else "")
+        click.echo(
+            f"tei-plenum: note: {len(ignored)} file{'s' if len(ignored) != 1 else ''} in the "
+            f"input folders not converted (not *.txt): {shown}",
+            err=True,
+        )
 
 
 def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:
