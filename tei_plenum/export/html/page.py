@@ -108,7 +108,12 @@ _IDNO_LABELS = {
 
 # A URL is emitted only if it is plainly http(s) with no whitespace or control characters
 # anywhere: browsers drop tabs and newlines inside URLs, so "java\tscript:" must not pass.
-_SAFE_URL = re.compile(r"https?://[!#-~]+", re.IGNORECASE)
+# Nor a backslash, which browsers read as "/": "https://evil.example\@ok.example/" looks like
+# a link to ok.example and goes to evil.example.
+_SAFE_URL = re.compile(r"https?://[!#-\[\]-~]+", re.IGNORECASE)
+# Bidirectional embeddings, overrides and isolates: in a page title, which no markup can
+# isolate, an override would reverse the text after it.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ISO_DATE = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
 _LANG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -247,6 +252,10 @@ def _tokens(value: str | None, prefix: str, limit: int = 4) -> list[str]:
 
 def _lang(value: str | None) -> str | None:
     return value if value and _LANG.fullmatch(value) else None
+
+
+def _without_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
 
 
 def _safe_url(value: str | None) -> str | None:
