@@ -81,9 +81,18 @@ def _in_order(start: str, end: str | None) -> bool:
     """
     if end is None:
         return True
+    padded = _padded(start, end)
+    return padded is not None and padded[0] <= padded[1]
+
+
+def _padded(start: str, end: str) -> tuple[int, int] | None:
+    """The two ends of a range as the Schematron compares them (padded 8-digit numbers), or
+    None when they are not plain digits."""
     low = (start.replace("-", "") + "00000000")[:8]
     high = (end.replace("-", "") + "99999999")[:8]
-    return bool(_DIGITS.fullmatch(low) and _DIGITS.fullmatch(high)) and int(low) <= int(high)
+    if _DIGITS.fullmatch(low) and _DIGITS.fullmatch(high):
+        return int(low), int(high)
+    return None
 
 
 def _attribute_rules_hold(
@@ -207,7 +216,7 @@ class ProjectRulesEngine:
     def check(self, tree: etree._ElementTree, source: str) -> Iterator[Diagnostic]:
         if not may_break_rules(tree):
             return
-        if self._messages.keys() != _RULE_IDS or _unusual(tree.getroot()):
+        if _value_counts(self._messages) != _RULES or _unusual(tree.getroot()):
             yield from self._schematron.check(tree, source)
             return
         report = _Report(tree.getroot(), self._messages, Locator(source), self.schema)
@@ -215,15 +224,14 @@ class ProjectRulesEngine:
         yield from report.element_rules()
 
 
-# Each rule this module reports, with the number of values its message takes.
-_RULE_IDS = frozenset(
-    {
-        "tp-pointer-ref", "tp-pointer-who", "tp-pointer-resp", "tp-pointer-corresp",
-        "tp-pointer-unitref", "tp-id-unique", "tp-date-format", "tp-date-order",
-        "tp-date-bounds", "tp-pb-sequence", "tp-sp-who", "tp-marking-recorded",
-        "tp-record-referenced",
-    }
-)  # fmt: skip
+# Each rule this module reports, with the number of values its message takes: a schema file
+# that says otherwise is left to the Schematron.
+_RULES = {
+    "tp-pointer-ref": 1, "tp-pointer-who": 1, "tp-pointer-resp": 1, "tp-pointer-corresp": 1,
+    "tp-pointer-unitref": 1, "tp-id-unique": 2, "tp-date-format": 1, "tp-date-order": 2,
+    "tp-date-bounds": 2, "tp-pb-sequence": 2, "tp-sp-who": 0, "tp-marking-recorded": 3,
+    "tp-record-referenced": 2,
+}  # fmt: skip
 _PAGE_BREAK = f"{_TEI}pb"
 _GAP = f"{_TEI}gap"
 # The rule context of the "attributes" pattern: elements with any of these attributes.
@@ -245,6 +253,10 @@ def _messages(schema: etree._ElementTree) -> dict[str, tuple[Severity, list[str 
     return found
 
 
+def _value_counts(messages: dict[str, tuple[Severity, list[str | None]]]) -> dict[str, int]:
+    return {rule: parts.count(None) for rule, (_, parts) in messages.items()}
+
+
 def _unusual(root: etree._Element) -> bool:
     """Values whose XPath arithmetic this module does not redo: date ranges that are not
     plain digits, page quantities that are not plain digits, pages inside pages or gaps."""
@@ -262,16 +274,6 @@ def _unusual(root: etree._Element) -> bool:
         ):
             return True
     return False
-
-
-def _padded(start: str, end: str) -> tuple[int, int] | None:
-    """The two ends of a range as the Schematron compares them (padded 8-digit numbers), or
-    None when they are not plain digits."""
-    low = (start.replace("-", "") + "00000000")[:8]
-    high = (end.replace("-", "") + "99999999")[:8]
-    if _DIGITS.fullmatch(low) and _DIGITS.fullmatch(high):
-        return int(low), int(high)
-    return None
 
 
 class _Report:
@@ -306,15 +308,7 @@ class _Report:
             if not any(name in element.attrib for name in _ATTRIBUTE_CONTEXT):
                 continue
             for name in ("ref", "who", "resp", "corresp"):
-                value = element.get(name)
-                missing = next(
-                    (
-                        token
-                        for token in _tokens(value or "")
-                        if token.startswith("#") and token[1:] not in declared
-                    ),
-                    None,
-                )
+                missing = _first_missing(element.get(name) or "", declared)
                 if missing is not None:
                     yield self.finding(f"tp-pointer-{name}", element, missing)
             unit = element.get("unitRef")
@@ -380,6 +374,11 @@ class _Report:
                 record = element.get(_XML_ID)
                 if record is not None and f"#{record}" not in referenced:
                     yield self.finding("tp-record-referenced", element, record, record)
+
+
+def _first_missing(pointers: str, declared: set[str]) -> str | None:
+    """The first ``#id`` token of ``pointers`` that names no declared ``xml:id``."""
+    return next((t for t in _tokens(pointers) if t.startswith("#") and t[1:] not in declared), None)
 
 
 def _inside(element: etree._Element, tag: str) -> bool:
