@@ -8,9 +8,10 @@ back exactly the words of the source, in order; a mismatch is a converter bug an
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections import deque
+from collections.abc import Iterable
 from dataclasses import dataclass, replace
-from itertools import zip_longest
+from itertools import islice, zip_longest
 from pathlib import Path
 
 from lxml import etree
@@ -94,20 +95,22 @@ def convert_file(
     return convert_bytes(data, source_name=str(path), options=options, enrichment=enrichment)
 
 
-def check_fidelity(expected: Sequence[str], root: etree._Element, source: str) -> None:
+def check_fidelity(expected: Iterable[str], root: etree._Element, source: str) -> None:
     """Fail when the TEI's reading text differs from the source's words (guide §11).
 
-    The TEI's words are compared as they come, never gathered in a list: for a large
-    document that list was the largest structure of the whole conversion.
+    Both sides are compared word by word as they come, never gathered in lists: for a large
+    document those lists were the largest structures of the whole conversion.
     """
+    wanted = iter(expected)
     actual = (token for block in text_blocks(root) for token in block.split())
-    pairs = enumerate(zip_longest(actual, expected))
-    index = next((i for i, (found, wanted) in pairs if found != wanted), None)
-    if index is None:
-        return
-    near = " ".join(expected[max(0, index - 3) : index + 3])
-    raise InternalError(
-        f"fidelity check failed: the TEI text differs from the source at word {index + 1} "
-        f"(near {near!r}); this is a converter bug, please report it",
-        Location(source),
-    )
+    before: deque[str] = deque(maxlen=3)
+    for index, (found, token) in enumerate(zip_longest(actual, wanted)):
+        if found == token:
+            before.append(token)
+            continue
+        near = " ".join([*before, *([token] if token is not None else []), *islice(wanted, 2)])
+        raise InternalError(
+            f"fidelity check failed: the TEI text differs from the source at word {index + 1} "
+            f"(near {near!r}); this is a converter bug, please report it",
+            Location(source),
+        )
