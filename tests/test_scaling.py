@@ -2,8 +2,8 @@
 
 A linear path takes about four times as long on four times the input; a quadratic one sixteen
 times. The bound, eight, sits between the two, so that measuring noise does not fail a linear
-path and a quadratic one cannot pass. Only the ratio is checked, never an absolute time. Each small
-input is large enough (a few tenths of a second) that start-up costs do not hide the growth.
+path and a quadratic one cannot pass. Only the ratio is checked, never an absolute time. Each
+small input takes about a tenth of a second, enough that fixed costs do not hide the growth.
 """
 
 from __future__ import annotations
