@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import convert, html, names, text, validation
+from bench import convert, html, names, scaling, text, validation
 from bench.corpus import SAMPLE, tei_corpus, text_corpus
 
 COUNT = 1000
@@ -27,6 +27,8 @@ def main() -> None:
         print("\n== HTML and text export")
         html.run(teis)
         text.run(teis)
+        print("\n== scaling (1x, 4x, 16x the sample)")
+        scaling.run()
         texts = folder / "texts"
         text_corpus(texts, count)
         try:

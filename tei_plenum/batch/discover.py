@@ -21,9 +21,10 @@ from ..errors import ConfigError, InputError
 from ..files import InputSet, check_output, links_out_of
 from ..metadata import sidecar_for
 
-# What a directory or glob contributes; a file named on the command line is taken whatever
-# its suffix, because the user chose it.
+# What a directory or glob contributes, in any case (.txt, .TXT, .Txt); a file named on the
+# command line is taken whatever its suffix, because the user chose it.
 SOURCE_SUFFIX = ".txt"
+SIDECAR_SUFFIX = ".meta.toml"
 _GLOB_MAGIC = re.compile(r"[*?[]")
 
 
@@ -52,12 +53,14 @@ class Refusal:
 
 @dataclass(frozen=True, slots=True)
 class Discovery:
-    """Jobs sorted by output stem, the refusals in the order they were found, and the input
-    set that every file the batch writes is checked against."""
+    """Jobs sorted by output stem, the refusals in the order they were found, the input set
+    that every file the batch writes is checked against, and the other files of the input
+    folders (neither text nor sidecar), which are not converted."""
 
     jobs: tuple[Job, ...]
     refused: tuple[Refusal, ...]
     inputs: InputSet = field(default_factory=InputSet)
+    ignored: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -83,7 +86,8 @@ def discover(
     outdir_real = Path(os.path.realpath(outdir))
     refused: list[Refusal] = []
     folders: list[Path] = []
-    found = list(_expand(inputs, outdir_real, refused, folders))
+    ignored: list[str] = []
+    found = list(_expand(inputs, outdir_real, refused, folders, ignored))
     sidecars: dict[Path, Path | ConfigError | None] = {}
     for item in found:
         try:
@@ -113,23 +117,28 @@ def discover(
             continue
         taken[rel] = str(item.path)
         jobs.append(job)
-    return Discovery(tuple(jobs), tuple(refused), input_set)
+    return Discovery(tuple(jobs), tuple(refused), input_set, tuple(ignored))
 
 
 def _expand(
-    inputs: Sequence[str], outdir_real: Path, refused: list[Refusal], folders: list[Path]
+    inputs: Sequence[str],
+    outdir_real: Path,
+    refused: list[Refusal],
+    folders: list[Path],
+    ignored: list[str],
 ) -> Iterator[_Found]:
-    """The files of every input; each folder searched is added to ``folders``."""
+    """The files of every input; each folder searched is added to ``folders``, and the files
+    there that are neither text nor sidecar to ``ignored``."""
     files: list[Path] = []
     for arg in inputs:
         path = Path(arg)
         if path.is_dir():
             folders.append(path)
-            yield from _walk(path, path, outdir_real, refused)
+            yield from _walk(path, path, outdir_real, refused, ignored)
         elif path.exists() or path.is_symlink():
             files.append(path)
         elif _GLOB_MAGIC.search(arg):
-            yield from _expand_glob(arg, outdir_real, refused, folders)
+            yield from _expand_glob(arg, outdir_real, refused, folders, ignored)
         else:
             refused.append(Refusal(arg, "no such file or directory", missing=True))
     if files:
@@ -140,7 +149,11 @@ def _expand(
 
 
 def _expand_glob(
-    pattern: str, outdir_real: Path, refused: list[Refusal], folders: list[Path]
+    pattern: str,
+    outdir_real: Path,
+    refused: list[Refusal],
+    folders: list[Path],
+    ignored: list[str],
 ) -> Iterator[_Found]:
     parts = Path(pattern).parts
     first_magic = next(i for i, part in enumerate(parts) if _GLOB_MAGIC.search(part))
@@ -154,13 +167,16 @@ def _expand_glob(
             continue
         if path.is_dir():
             folders.append(path)
-            yield from _walk(path, root, outdir_real, refused)
+            yield from _walk(path, root, outdir_real, refused, ignored)
         else:
             yield from _checked(path, root, refused)
 
 
-def _walk(top: Path, root: Path, outdir_real: Path, refused: list[Refusal]) -> Iterator[_Found]:
-    """Every ``*.txt`` below ``top``, never descending into OUTDIR or through directory links."""
+def _walk(
+    top: Path, root: Path, outdir_real: Path, refused: list[Refusal], ignored: list[str]
+) -> Iterator[_Found]:
+    """Every ``*.txt`` below ``top`` (any case), never descending into OUTDIR or through
+    directory links; the other files, sidecars aside, are noted in ``ignored``."""
     for folder, dirs, names in os.walk(top, followlinks=False):
         here = Path(folder)
         for name in sorted(dirs):
@@ -168,8 +184,10 @@ def _walk(top: Path, root: Path, outdir_real: Path, refused: list[Refusal]) -> I
                 refused.append(Refusal(str(here / name), "a linked folder is not followed"))
         dirs[:] = sorted(d for d in dirs if not _in_output_area(here / d, root, outdir_real))
         for name in sorted(names):
-            if name.endswith(SOURCE_SUFFIX):
+            if name.lower().endswith(SOURCE_SUFFIX):
                 yield from _checked(here / name, root, refused)
+            elif not name.lower().endswith(SIDECAR_SUFFIX):
+                ignored.append(str(here / name))
 
 
 def _in_output_area(path: Path, root: Path, outdir_real: Path) -> bool:

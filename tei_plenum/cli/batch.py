@@ -160,6 +160,7 @@ def batch(
     if not work.discovery.jobs:
         for refusal in refused:
             click.echo(f"tei-plenum: error: {refusal.source}: {refusal.reason}", err=True)
+        _note_ignored(work.discovery.ignored)
         if not refused:
             raise InputError("no input files found")
         return RunOutcome.USAGE
@@ -177,9 +178,21 @@ def batch(
         except InputError as exc:
             outcomes.append(report_error(exc))
     if not quiet:
+        _note_ignored(work.discovery.ignored)
         for line in summary_lines(result.totals):
             click.echo(line, err=report_path == STDIO)
     return worst(outcomes)
+
+
+def _note_ignored(ignored: tuple[str, ...]) -> None:
+    """Say which files of the input folders were passed over, so none is left out silently."""
+    if ignored:
+        shown = ", ".join(ignored[:3]) + (", ..." if len(ignored) > 3 else "")
+        click.echo(
+            f"tei-plenum: note: {counted(len(ignored), 'file')} in the "
+            f"input folders not converted (not *.txt): {shown}",
+            err=True,
+        )
 
 
 def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:

@@ -101,7 +101,7 @@ def entities(paths: tuple[str, ...], fmt: str, unresolved: bool) -> RunOutcome:
         buffer = io.StringIO()
         writer = csv.writer(buffer, lineterminator="\n")
         writer.writerow(field.name for field in fields(Mention))
-        writer.writerows(astuple(row) for row in rows)
+        writer.writerows([spreadsheet_safe(cell) for cell in astuple(row)] for row in rows)
         click.echo(buffer.getvalue(), nl=False)
     return RunOutcome.USAGE if problems else RunOutcome.SUCCESS
 
@@ -115,3 +115,13 @@ def _documents(
         yield parse_xml(read_stdin(), source="<stdin>"), "<stdin>"
     for path in files:
         yield parse_xml_file(path), path.name
+
+
+# What makes a spreadsheet read a cell as a formula (OWASP, "CSV injection").
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def spreadsheet_safe(cell: str) -> str:
+    """``cell`` with an apostrophe before it when it begins like a formula, so that a name
+    such as ``=HYPERLINK(...)`` in a document stays text when the CSV is opened."""
+    return f"'{cell}" if cell.startswith(_FORMULA_START) else cell

@@ -9,11 +9,19 @@ from __future__ import annotations
 import json
 from itertools import chain
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 import click
 
+from ..wording import counted
 from .outcome import RunOutcome
 from .streams import STDIO, read_stdin
+
+if TYPE_CHECKING:
+    from ..validate.validator import FileReport
+
+# Enough to fix a file by, few enough that a file broken everywhere is read in seconds.
+DEFAULT_MAX_FINDINGS = 100
 
 
 @click.command(short_help="Validate TEI files or folders against schemas.")
@@ -37,7 +45,17 @@ from .streams import STDIO, read_stdin
 @click.option(
     "--jobs", type=click.IntRange(min=1), default=1, show_default=True, help="Worker processes."
 )
-def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int) -> RunOutcome:
+@click.option(
+    "--max-findings",
+    type=click.IntRange(min=0),
+    default=DEFAULT_MAX_FINDINGS,
+    show_default=True,
+    metavar="N",
+    help="List at most N findings per file and count the rest (0: list every finding).",
+)
+def validate(
+    paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: int, max_findings: int
+) -> RunOutcome:
     """Validate TEI files.
 
     PATH is a file, a folder (every *.xml inside, recursively) or - for standard input. By
@@ -46,9 +64,8 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
     """
     from ..diagnostics import render_text, to_json
     from ..validate.validator import Validator, find_xml_files
-    from ..wording import counted
 
-    validator = Validator.from_schemas(schemas or None)
+    validator = Validator.from_schemas(schemas or None, max_findings=max_findings or None)
     files, problems = find_xml_files([Path(p) for p in paths if p != STDIO])
     for problem in problems:
         click.echo(f"tei-plenum: error: {problem}", err=True)
@@ -60,6 +77,8 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
         if fmt == "text":
             for diagnostic in report.diagnostics:
                 click.echo(render_text(diagnostic))
+            if report.unlisted:
+                click.echo(f"{report.path}: note: {_unlisted(report)} (--max-findings 0 lists all)")
 
     valid = sum(1 for r in reports if r.valid)
     errors = sum(r.error_count for r in reports)
@@ -70,6 +89,7 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
                     "path": r.path,
                     "valid": r.valid,
                     "problems": [to_json(d) for d in r.diagnostics],
+                    "unlisted": {"errors": r.unlisted_errors, "warnings": r.unlisted_warnings},
                 }
                 for r in reports
             ],
@@ -92,3 +112,16 @@ def validate(paths: tuple[str, ...], schemas: tuple[str, ...], fmt: str, jobs: i
     if valid != len(reports):
         return RunOutcome.DOCUMENT_FAILED
     return RunOutcome.SUCCESS
+
+
+def _unlisted(report: FileReport) -> str:
+    """ "3 more errors and 1 more warning not listed"."""
+    parts = [
+        f"{counted(count, 'more ' + kind, 'more ' + kind + 's')}"
+        for count, kind in (
+            (report.unlisted_errors, "error"),
+            (report.unlisted_warnings, "warning"),
+        )
+        if count
+    ]
+    return f"{' and '.join(parts)} not listed"

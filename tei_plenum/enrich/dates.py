@@ -24,7 +24,7 @@ from tei_plenum.enrich.dates_grammar import (
     RULES,
     WORD_START,
 )
-from tei_plenum.model import Attrs, Block, Document, Mark, Role, nests
+from tei_plenum.model import Attrs, Block, Document, Mark, MarkIndex, Role
 from tei_plenum.vocabulary import RESP_ENCODER, pointer
 
 VALUE_NAMES = ("when", "from", "to", "notBefore", "notAfter")
@@ -298,11 +298,9 @@ def anchor_of(date_attrs: Attrs) -> dt.date | None:
     return dt.date(year, month, day)
 
 
-def _fits(block: Block, start: int, end: int) -> bool:
-    inside_opaque = any(
-        m.tag in _OPAQUE_TAGS and m.start <= start and end <= m.end for m in block.marks
-    )
-    return not inside_opaque and nests(block.marks, start, end)
+def _fits(marks: MarkIndex, start: int, end: int) -> bool:
+    inside_opaque = next(marks.containing(start, end, _OPAQUE_TAGS), None) is not None
+    return not inside_opaque and marks.nests(start, end)
 
 
 def _title_date(block: Block) -> Attrs:
@@ -344,8 +342,9 @@ def enrich_dates(doc: Document) -> Document:
             continue
         anchor = fixed_anchor or rolling
         found = list(_scan(block.text, anchor, follow=fixed_anchor is None))
+        taken = MarkIndex(block.marks)
         marks = [
-            Mark(f.start, f.end, "date", f.attrs) for f in found if _fits(block, f.start, f.end)
+            Mark(f.start, f.end, "date", f.attrs) for f in found if _fits(taken, f.start, f.end)
         ]
         rolling = next((f.full_day for f in reversed(found) if f.full_day), rolling)
         blocks.append(block.with_marks(marks) if marks else block)

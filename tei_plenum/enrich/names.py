@@ -38,7 +38,16 @@ from ..lexicon import (
     is_initial,
     surname,
 )
-from ..model import Block, Document, Entity, Mark, Participant, attrs, mark_order, nests
+from ..model import (
+    Block,
+    Document,
+    Entity,
+    Mark,
+    MarkIndex,
+    Participant,
+    attrs,
+    mark_order,
+)
 from ..vocabulary import (
     BRACKET_MARK,
     KINDS,
@@ -81,15 +90,17 @@ _GENERIC_MODIFIERS = frozenset({"Central", "Executive", "Standing", "Political",
 _DETERMINERS = "The|This|That|These|Those|Our|Its|Their|His|Her|A|An|All|Each|Every"
 _ORG_WORD = rf"(?!(?:{_DETERMINERS})\b){UPPER}[\w'’-]*"
 _TITLE_WORD = rf"{UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
-_ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b)*"
+_ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
 # After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
 # stops before the person.
-_COMPLEMENT = (
-    rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER})))*)"
-)
+_COMPLEMENT_WORD = rf"(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER}))"
+_COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
 # Matched around each head word the cue scan finds: modifiers backwards, complement forwards.
+# Every repetition is bounded (the longest real names have three or four "of" complements):
+# unbounded, "Ministry of the Ministry of the ..." matched to the end of the paragraph from
+# every one of its heads, and the paragraph took quadratic time.
 _ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,3}}$")
-_ORG_COMPLEMENT = re.compile(rf"(?:\s+of(?:\s+the)?\s+{_COMPLEMENT})+")
+_ORG_COMPLEMENT = re.compile(rf"(?:\s+of(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
 
 # Which of the patterns above can match at all, decided by one scan for their cue words.
 _CUES = Cues(
@@ -289,8 +300,9 @@ def _enrich_block(
         if decided:
             removed.add(bracket)
             bracketed.extend(decided)
-    taken = [mark for mark in block.marks if mark not in removed]
-    taken += [mark for mark, _ in bracketed]
+    taken = MarkIndex(mark for mark in block.marks if mark not in removed)
+    for mark, _ in bracketed:
+        taken.add(mark)
     accepted: list[_Candidate] = []
     for candidate in sorted(
         _candidates(text, authority, people, registry),
@@ -298,7 +310,7 @@ def _enrich_block(
     ):
         if _fits(candidate, taken):
             accepted.append(candidate)
-            taken.append(candidate.mark())
+            taken.add(candidate.mark())
     if not accepted and not removed:
         return block
     placed = [(mark, found, True) for mark, found in bracketed]
@@ -310,17 +322,14 @@ def _enrich_block(
     return block.with_only_marks([*kept, *(mark for mark, *_ in placed)])
 
 
-def _fits(candidate: _Candidate, taken: list[Mark]) -> bool:
+def _fits(candidate: _Candidate, taken: MarkIndex) -> bool:
     """Longest first: a candidate must nest with every mark so far and not repeat a name."""
-    if not nests(taken, candidate.start, candidate.end):
+    if not taken.nests(candidate.start, candidate.end):
         return False
-    for mark in taken:
-        if mark.tag not in NAME_ELEMENTS or mark.is_milestone:
-            continue
+    for mark in taken.containing(candidate.start, candidate.end, NAME_ELEMENTS):
         if (mark.start, mark.end) == (candidate.start, candidate.end):
             return False
-        inside = mark.start <= candidate.start and candidate.end <= mark.end
-        if inside and (not candidate.nestable or (mark.tag, candidate.tag) not in _NESTING):
+        if not candidate.nestable or (mark.tag, candidate.tag) not in _NESTING:
             return False
     return True
 

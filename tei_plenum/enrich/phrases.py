@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
-from ..model import Block, Document, Mark, Role, attrs, nests
+from ..model import Block, Document, Mark, MarkIndex, Role, attrs
 from ..reader.patterns import number_value
 from .cues import Cues
 
@@ -71,10 +71,11 @@ def _quotes(block: Block) -> Block:
     if '"' not in block.text and "“" not in block.text:
         return block
     added: list[Mark] = []
+    taken = MarkIndex(block.marks)
     for m in _QUOTE.finditer(block.text):
         group = 1 if m.group(1) is not None else 2
         start, end = m.span(group)
-        if not nests([*block.marks, *added], start, end):
+        if not taken.nests(start, end):
             continue
         content = block.text[start:end]
         cue = _TITLE_CUE.search(block.text[max(0, m.start() - 80) : m.start()])
@@ -82,6 +83,7 @@ def _quotes(block: Block) -> Block:
             added.append(Mark(start, end, "title", attrs(type=cue.group(1).lower())))
         else:
             added.append(Mark(start, end, "q"))
+        taken.add(added[-1])
     return block.with_marks(added) if added else block
 
 
@@ -117,6 +119,7 @@ _CUES = Cues(
 
 def _measures(block: Block, used: dict[str, tuple[str, str, str]]) -> Block:
     added: list[Mark] = []
+    taken = MarkIndex(block.marks)
     text = block.text
     cues = _CUES.found(text)
     for m in _MEASURE.finditer(text) if "measure" in cues else ():
@@ -126,22 +129,25 @@ def _measures(block: Block, used: dict[str, tuple[str, str, str]]) -> Block:
         value *= _MULTIPLIERS.get((m.group("mult") or "").lower(), 1)
         unit = _UNITS.get(m.group("unit").lower(), m.group("unit").lower())
         start, end = m.span()
-        if nests([*block.marks, *added], start, end):
+        if taken.nests(start, end):
             added.append(Mark(start, end, "measure", attrs(quantity=_fmt(value), unit=unit)))
+            taken.add(added[-1])
     for m in _DURATION.finditer(text) if "duration" in cues else ():
         low, high = _value(m.group("a")), _value(m.group("b"))
         start, end = m.span()
-        if low is None or high is None or not nests([*block.marks, *added], start, end):
+        if low is None or high is None or not taken.nests(start, end):
             continue
         unit = m.group("unit").lower().rstrip("s")
         added.append(
             Mark(start, end, "measure",
                  attrs(type="duration", atLeast=_fmt(low), atMost=_fmt(high), unit=unit))
         )  # fmt: skip
+        taken.add(added[-1])
     for m in _LOCAL.finditer(text) if "local" in cues else ():
         key, label, description = LOCAL_UNITS[m.group("u").lower()]
         start, end = m.span("u")
-        if nests([*block.marks, *added], start, end):
+        if taken.nests(start, end):
             used[key] = (key, label, description)
             added.append(Mark(start, end, "unit", attrs(unitRef=f"#{key}")))
+            taken.add(added[-1])
     return block.with_marks(added) if added else block

@@ -7,6 +7,8 @@ enrichers add those.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+
 from ..model import Document
 from .classify import classify
 from .inline import bracket_marks
@@ -38,6 +40,9 @@ def read(text: str, *, source_name: str, layout: Layout | None = None) -> Docume
     )
 
 
-def reading_tokens(layout: Layout) -> list[str]:
-    """The source's reading text as tokens (guide §11): what the TEI export must give back."""
-    return [token for raw in layout.blocks for token in raw.text.split()]
+def reading_tokens(layout: Layout) -> Iterator[str]:
+    """The source's reading text as tokens (guide §11): what the TEI export must give back.
+
+    One at a time: listed, the words of a large document took more memory than its tree.
+    """
+    return (token for raw in layout.blocks for token in raw.text.split())

@@ -33,11 +33,20 @@ def append_text(parent: etree._Element, text: str) -> None:
     """Append characters after the last child of ``parent`` (or as its text)."""
     if not text:
         return
-    if len(parent):
-        last = parent[-1]
+    last = last_child(parent)
+    if last is not None:
         last.tail = (last.tail or "") + text
     else:
         parent.text = (parent.text or "") + text
+
+
+def last_child(parent: etree._Element) -> etree._Element | None:
+    """The last child node of ``parent``, found in constant time.
+
+    ``len()`` of an lxml element counts its children one by one, so testing it before each
+    append made building a long paragraph quadratic; the last child is at hand.
+    """
+    return next(parent.iterchildren(reversed=True), None)
 
 
 def fill(
@@ -59,32 +68,63 @@ def _within(mark: Mark, start: int, stop: int) -> bool:
 
 
 def _fill(parent: etree._Element, text: str, marks: list[Mark], start: int, stop: int) -> None:
-    cursor = start
-    index = 0
-    while index < len(marks):
-        mark = marks[index]
-        if mark.start < cursor:
-            raise InternalError(f"overlapping inline marks near {text[mark.start : mark.end]!r}")
-        append_text(parent, text[cursor : mark.start])
-        child = _element(mark, parent)
+    """Nest ``marks`` (sorted, properly nested) as elements under ``parent``."""
+    nest = _Nesting(parent, text, start)
+    for mark in marks:
+        nest.close_around(mark)
+        nest.add(mark)
+    nest.close_around(None)
+    append_text(parent, text[nest.cursor : stop])
+
+
+class _Nesting:
+    """Elements opened for range marks and not yet closed: an explicit stack rather than
+    recursion, so that brackets inside brackets, however deep, cannot exhaust Python's stack.
+
+    A gap's description, a number or an identifier cannot hold a page break: a break inside
+    the outermost such element follows it instead (it carries no text, so the reading text is
+    unchanged).
+    """
+
+    def __init__(self, parent: etree._Element, text: str, cursor: int) -> None:
+        self.parent = parent
+        self.text = text
+        self.cursor = cursor
+        # (mark, the element's parent, where its content goes: itself or a gap's desc)
+        self.stack: list[tuple[Mark, etree._Element, etree._Element]] = []
+        self.holder: int | None = None  # stack index of the element that moves page breaks
+        self.moved: list[Mark] = []
+
+    def close_around(self, mark: Mark | None) -> None:
+        """Close the open elements ``mark`` is not inside (all of them for None)."""
+        while self.stack and (mark is None or not _inside(mark, self.stack[-1][0])):
+            closed, parent, target = self.stack.pop()
+            append_text(target, self.text[self.cursor : closed.end])
+            self.cursor = closed.end
+            if self.holder == len(self.stack):
+                for milestone in self.moved:
+                    _element(milestone, parent)
+                self.moved.clear()
+                self.holder = None
+
+    def add(self, mark: Mark) -> None:
+        if mark.is_milestone and self.holder is not None:
+            self.moved.append(mark)
+            return
+        if mark.start < self.cursor:
+            raise InternalError(
+                f"overlapping inline marks near {self.text[mark.start : mark.end]!r}"
+            )
+        container = self.stack[-1][2] if self.stack else self.parent
+        append_text(container, self.text[self.cursor : mark.start])
+        child = _element(mark, container)
+        self.cursor = mark.start
         if mark.is_milestone:
-            cursor = mark.start
-            index += 1
-            continue
-        inner: list[Mark] = []
-        index += 1
-        while index < len(marks) and _inside(marks[index], mark):
-            inner.append(marks[index])
-            index += 1
+            return
+        if self.holder is None and mark.tag in _NO_MILESTONES:
+            self.holder = len(self.stack)
         target = el("desc", parent=child) if mark.tag == "gap" else child
-        # A gap's description, a number or an identifier cannot hold a page break: the break
-        # follows the element instead (it carries no text, so the reading text is unchanged).
-        moved = [m for m in inner if m.is_milestone and mark.tag in _NO_MILESTONES]
-        _fill(target, text, [m for m in inner if m not in moved], mark.start, mark.end)
-        for milestone in moved:
-            _element(milestone, parent)
-        cursor = mark.end
-    append_text(parent, text[cursor:stop])
+        self.stack.append((mark, container, target))
 
 
 def _inside(candidate: Mark, outer: Mark) -> bool:

@@ -20,7 +20,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import Location, SchemaLoadError, TeiParseError
 from ..files import read_regular_file
 from ..xmlsafe import parse_xml_file
-from .locate import element_location
+from .locate import Locator
 
 XS_NS = "http://www.w3.org/2001/XMLSchema"
 SCH_NS = "http://purl.oclc.org/dsdl/schematron"
@@ -84,20 +84,28 @@ class XsdEngine:
         return xmlschema.XMLSchema(str(self.path.resolve()), allow="local", defuse="always")
 
     def check(self, tree: etree._ElementTree, source: str) -> Iterator[Diagnostic]:
-        if self._fast.validate(tree):
+        try:
+            if self._fast.validate(tree):
+                return
+        except etree.XMLSchemaValidateError as exc:
+            # libxml2 gives up on nodes no parse of ours produces (an entity reference in a
+            # tree built in code): that document gets a finding, the run goes on.
+            message = f"the XML Schema validator cannot check this tree: {exc}"
+            yield Diagnostic(Severity.ERROR, "xsd", message, Location(source), self.schema)
             return
         found = False
+        locator = Locator(source)
         for error in self._rich.iter_errors(tree):
             found = True
-            yield self._explain(error, source)
+            yield self._explain(error, locator)
         if not found:  # the two implementations disagree: trust libxml2's verdict
             yield from _log_diagnostics(self._fast.error_log, source, self.schema, "xsd")
 
-    def _explain(self, error: Any, source: str) -> Diagnostic:
+    def _explain(self, error: Any, locator: Locator) -> Diagnostic:
         element = getattr(error, "invalid_child", None)
         if element is None or not isinstance(getattr(element, "tag", None), str):
             element = getattr(error, "elem", None)
-        location = element_location(source, element if hasattr(element, "sourceline") else None)
+        location = locator.location(element if hasattr(element, "sourceline") else None)
         message = error.reason or error.message
         expected = getattr(error, "expected", None)
         if expected and "expected" not in message.lower():
@@ -194,6 +202,7 @@ class SchematronEngine:
 
     def check(self, tree: etree._ElementTree, source: str) -> Iterator[Diagnostic]:
         report = self._transform(tree)
+        locator = Locator(source)
         for finding in report.getroot().iter(
             f"{{{SVRL_NS}}}failed-assert", f"{{{SVRL_NS}}}successful-report"
         ):
@@ -205,7 +214,7 @@ class SchematronEngine:
                 severity,
                 finding.get("id") or "schematron",
                 message.strip(),
-                element_location(source, _resolve(tree, finding.get("location"))),
+                locator.location(_resolve(tree, finding.get("location"))),
                 self.schema,
             )
 

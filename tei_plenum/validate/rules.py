@@ -28,7 +28,7 @@ from ..diagnostics import Diagnostic, Severity
 from ..errors import Location, SchemaLoadError
 from ..vocabulary import XML_NS
 from .engines import SCH_NS, WARNING_ROLES
-from .locate import element_location
+from .locate import Locator
 
 _SCH = f"{{{SCH_NS}}}"
 _TEI_NAME = re.compile(r"tei:([A-Za-z][\w.-]*)")
@@ -164,13 +164,14 @@ class RuleEngine:
         present = {etree.QName(e).localname for e in elements}
         attributes = {etree.QName(a).localname for e in elements for a in e.attrib}
         document = XPathContext(tree, namespaces=self._namespaces).root
+        locator = Locator(source)
         for rule in self._rules:
             if rule.names and not rule.names & present:
                 continue
             if not rule.attributes <= attributes:
                 continue
             for node in self._select(rule, tree, document):
-                yield from self._check_node(rule, node, document, source)
+                yield from self._check_node(rule, node, document, locator)
 
     @staticmethod
     def _select(rule: _Rule, tree: etree._ElementTree, document: Any) -> Iterator[Any]:
@@ -186,7 +187,7 @@ class RuleEngine:
         yield from rule.context.select(XPathContext(document))
 
     def _check_node(
-        self, rule: _Rule, node: Any, document: Any, source: str
+        self, rule: _Rule, node: Any, document: Any, locator: Locator
     ) -> Iterator[Diagnostic]:
         variables: dict[str, Any] = {_CURRENT_VAR: node}
         for name, expression in rule.lets:
@@ -199,7 +200,7 @@ class RuleEngine:
                     check.severity,
                     check.rule_id,
                     self._render(check.message, document, node, variables),
-                    element_location(source, getattr(node, "elem", None)),
+                    locator.location(getattr(node, "elem", None)),
                     self.schema,
                 )
 

@@ -10,7 +10,7 @@ a diagnostic like any other.
 from __future__ import annotations
 
 from collections.abc import Callable, Iterable, Iterator, Mapping, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -44,18 +44,28 @@ DEFAULT_SCHEMAS = ("tei_plenum.xsd", "tei_plenum.sch")
 
 @dataclass(frozen=True, slots=True)
 class FileReport:
-    """The outcome for one document: valid when no diagnostic is an error."""
+    """The outcome for one document: valid when it has no error, listed or not.
+
+    A validator with a cap on findings lists the first ones in ``diagnostics`` and only counts
+    the others, by severity, in ``unlisted_errors`` and ``unlisted_warnings``.
+    """
 
     path: str
     diagnostics: tuple[Diagnostic, ...]
+    unlisted_errors: int = 0
+    unlisted_warnings: int = 0
 
     @property
     def valid(self) -> bool:
-        return not any(d.is_error for d in self.diagnostics)
+        return self.error_count == 0
 
     @property
     def error_count(self) -> int:
-        return sum(1 for d in self.diagnostics if d.is_error)
+        return sum(1 for d in self.diagnostics if d.is_error) + self.unlisted_errors
+
+    @property
+    def unlisted(self) -> int:
+        return self.unlisted_errors + self.unlisted_warnings
 
 
 class InvalidDocumentError(DocumentError):
@@ -137,21 +147,29 @@ class Validator:
     """Compiled schemas, ready to check trees or files; safe to share with forked workers.
 
     ``Validator()`` checks against the project defaults; :meth:`from_schemas` compiles others.
+    ``max_findings`` caps the findings a report lists per document (None: no cap); the rest
+    are still counted, so the verdict and the error count never depend on the cap.
     """
 
-    def __init__(self, engines: Sequence[Engine] | None = None) -> None:
+    def __init__(
+        self, engines: Sequence[Engine] | None = None, *, max_findings: int | None = None
+    ) -> None:
         self.engines = tuple(_default_engines() if engines is None else engines)
+        self.max_findings = max_findings
 
     @classmethod
-    def from_schemas(cls, schemas: Iterable[str | Path] | None = None) -> Validator:
+    def from_schemas(
+        cls, schemas: Iterable[str | Path] | None = None, *, max_findings: int | None = None
+    ) -> Validator:
         """Compile ``schemas`` (or the project defaults) once; raises :class:`SchemaLoadError`.
 
         Each is a schema file's path or the name of a bundled schema (:data:`BUNDLED_SCHEMAS`).
         """
         chosen = list(schemas or [])
         if not chosen:
-            return cls(_default_engines())
-        return cls([engine for schema in chosen for engine in _engines_named(schema)])
+            return cls(_default_engines(), max_findings=max_findings)
+        engines = [engine for schema in chosen for engine in _engines_named(schema)]
+        return cls(engines, max_findings=max_findings)
 
     def iter_diagnostics(self, tree: etree._ElementTree, source: str) -> Iterator[Diagnostic]:
         """Every problem of a parsed document, engine by engine."""
@@ -159,7 +177,16 @@ class Validator:
             yield from engine.check(tree, source)
 
     def validate_tree(self, tree: etree._ElementTree, source: str = "<input>") -> FileReport:
-        return FileReport(source, tuple(self.iter_diagnostics(tree, source)))
+        listed: list[Diagnostic] = []
+        errors = warnings = 0
+        for diagnostic in self.iter_diagnostics(tree, source):
+            if self.max_findings is None or len(listed) < self.max_findings:
+                listed.append(diagnostic)
+            elif diagnostic.is_error:
+                errors += 1
+            else:
+                warnings += 1
+        return FileReport(source, tuple(listed), errors, warnings)
 
     def validate_file(self, path: Path) -> FileReport:
         """Parse and check one file; a parse failure is reported, never raised.
@@ -177,7 +204,7 @@ class Validator:
         except TeiParseError as exc:
             return FileReport(source, (_parse_diagnostic(exc, source),))
         report = self.validate_tree(tree, source)
-        return FileReport(source, with_columns(report.diagnostics, data, tree))
+        return replace(report, diagnostics=with_columns(report.diagnostics, data, tree))
 
     def validate_files(self, paths: Sequence[Path], jobs: int = 1) -> Iterator[FileReport]:
         """Reports in the order of ``paths``; ``jobs`` > 1 spreads files over processes.

@@ -308,3 +308,18 @@ def test_on_a_terminal_progress_is_a_bar_with_rate(monkeypatch: pytest.MonkeyPat
     with progress_display(3, quiet=True) as update:
         update(Outcome("in/a.txt", "a", Status.CONVERTED))
     assert stream.getvalue() == ""
+
+
+def test_upper_case_inputs_are_converted_and_other_files_noted(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    shutil.copyfile(DOCUMENTS / "hostile-plain-prose.txt", folder / "LETTER.TXT")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    out = tmp_path / "out"
+    result = run(str(folder), "-o", str(out), "-j", "1")
+    assert result.exit_code == 0, result.output
+    assert (out / "LETTER.xml").is_file()
+    assert (
+        f"tei-plenum: note: 1 file in the input folders not converted (not *.txt): "
+        f"{folder / 'scan.pdf'}\n"
+    ) in result.stderr

@@ -172,3 +172,32 @@ def test_a_fifo_is_still_a_job_so_that_reading_it_fails_as_a_reported_error(tmp_
     root.mkdir()
     os.mkfifo(root / "pipe.txt")
     assert rels(discover([str(root)], tmp_path / "out")) == ["pipe"]
+
+
+def test_text_files_in_any_case_are_taken_and_other_files_reported(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for name in ("upper.TXT", "mixed.Txt", "lower.txt"):
+        (folder / name).write_text("A letter.\n", "utf-8")
+    (folder / "upper.meta.toml").write_text('title = "Upper"\n', "utf-8")
+    (folder / "scan.pdf").write_bytes(b"%PDF-1.4")
+    (folder / "notes.md").write_text("notes\n", "utf-8")
+    found = discover([str(folder)], tmp_path / "out")
+    assert rels(found) == ["lower", "mixed", "upper"]
+    assert next(j for j in found.jobs if j.rel.name == "upper").sidecar == (
+        folder / "upper.meta.toml"
+    )
+    assert found.ignored == (str(folder / "notes.md"), str(folder / "scan.pdf"))
+    assert found.refused == ()
+
+
+def test_two_case_variants_of_one_name_cannot_share_outputs(tmp_path: Path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "a.txt").write_text("One.\n", "utf-8")
+    (folder / "a.TXT").write_text("Two.\n", "utf-8")
+    found = discover([str(folder)], tmp_path / "out")
+    assert rels(found) == ["a"]
+    assert [r.reason for r in found.refused] == [
+        f"its outputs a.* would overwrite those of {found.jobs[0].source}"
+    ]

@@ -13,6 +13,7 @@ import pytest
 from click.testing import CliRunner
 
 from tei_plenum.cli import main
+from tei_plenum.cli.entities import spreadsheet_safe
 
 SAMPLE_TEI = """<?xml version="1.0" encoding="UTF-8"?>
 <TEI xmlns="http://www.tei-c.org/ns/1.0" xml:id="doc-a">
@@ -116,3 +117,33 @@ def test_real_subprocess_run(sample: Path) -> None:
         ",".join(HEADER),
         "a.xml,2,place,Zaravan,place-zaravan,unresolved",
     ]
+
+
+def test_csv_cells_that_look_like_formulas_stay_text(tmp_path: Path) -> None:
+    # Surfaces, keys, document names: anything from the files that a spreadsheet would run.
+    path = tmp_path / "=cmd.xml"
+    path.write_text(
+        SAMPLE_TEI.replace('<placeName ref="#place-ussr">USSR</placeName>',
+                           '<placeName ref="#place-ussr">=HYPERLINK("http://x")</placeName>')
+        .replace('<orgName ref="#org-kwp-cc">KWP CC</orgName>',
+                 '<orgName ref="#+org">@SUM(1)</orgName> <orgName ref="#-1">\tTab</orgName>'),
+        encoding="utf-8",
+    )  # fmt: skip
+    result = CliRunner().invoke(main, ["entities", str(path)], catch_exceptions=False)
+    assert result.exit_code == 0, result.output
+    rows = list(csv.reader(io.StringIO(result.stdout)))
+    assert rows[1] == ["'=cmd.xml", "1", "org", "'@SUM(1)", "'+org", "'+org"]
+    assert rows[2] == ["'=cmd.xml", "1", "org", "Tab", "'-1", "'-1"]
+    assert rows[3][3] == '\'=HYPERLINK("http://x")'
+    assert rows[3][4:] == ["place-ussr", "wikidata:Q15180"]
+    as_json = CliRunner().invoke(main, ["entities", str(path), "--format", "json"])
+    assert json.loads(as_json.stdout)[0]["surface"] == "@SUM(1)"
+
+
+@pytest.mark.parametrize(
+    ("cell", "written"),
+    [("=1+2", "'=1+2"), ("+1", "'+1"), ("-1", "'-1"), ("@A1", "'@A1"), ("\tx", "'\tx"),
+     ("\rx", "'\rx"), ("Kim Il Sung", "Kim Il Sung"), ("", ""), ("a=b", "a=b")],
+)  # fmt: skip
+def test_spreadsheet_safe_prefixes_formula_starts_only(cell: str, written: str) -> None:
+    assert spreadsheet_safe(cell) == written

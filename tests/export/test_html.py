@@ -341,6 +341,9 @@ def test_attributes_never_reach_the_page_as_attributes():
         "https:&#10;//evil.example/",
         "http:/ /x",
         "#missing-id",
+        # browsers read a backslash as "/": the host is evil.example, not ok.example
+        "https://evil.example\\@ok.example/",
+        "https://ok.example/&#127;",
     ],
 )
 def test_hostile_urls_are_never_links(url):
@@ -465,3 +468,23 @@ def test_page_is_self_contained():
     assert "example.org" not in out
     assert "@import" not in out
     assert "url(" not in doc.find(".//style").text
+
+
+def test_direction_overrides_in_titles_cannot_run_on():
+    rlo, lri, pdi = "\u202e", "\u2066", "\u2069"
+    header = (
+        f"<fileDesc><titleStmt><title type='main'>Report {rlo}fdp.exe</title>"
+        f"<title type='sub'>{lri}Sub{pdi} title {rlo}x</title></titleStmt></fileDesc>"
+    )
+    doc = page_of(tei("<body><p>text</p></body>", header=header))
+    assert doc.find(".//title").text_content() == "Report fdp.exe"
+    h1 = doc.find(".//h1")
+    assert [child.tag for child in h1] == ["bdi"]
+    assert h1[0].text_content() == f"Report {rlo}fdp.exe"
+    assert not (h1.text or "").strip()
+    subtitle = doc.find_class("subtitle")[0]
+    assert [child.tag for child in subtitle] == ["bdi"]
+    assert subtitle[0].text_content() == f"{lri}Sub{pdi} title {rlo}x"
+    citation = doc.find(".//details").text_content()
+    assert "“Report fdp.exe”" in citation
+    assert rlo not in citation

@@ -125,3 +125,40 @@ def test_real_command_line_run() -> None:
     )
     assert done.returncode == 0
     assert done.stdout == "1 file, 1 valid, 0 invalid, 0 errors\n"
+
+
+def _many_errors(tmp_path: Path, count: int) -> Path:
+    """A document whose only errors are ``count`` undeclared attributes."""
+    paragraphs = "".join(f'<p foo="{i}">x</p>\n' for i in range(count))
+    path = tmp_path / "broken.xml"
+    path.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><fileDesc><titleStmt><title>t'
+        "</title></titleStmt><publicationStmt><p>p</p></publicationStmt><sourceDesc><p>s</p>"
+        f"</sourceDesc></fileDesc></teiHeader><text><body>\n{paragraphs}</body></text></TEI>",
+        encoding="utf-8",
+    )
+    return path
+
+
+def test_findings_are_capped_per_file_and_the_rest_counted(tmp_path: Path) -> None:
+    broken = _many_errors(tmp_path, 150)
+    code, out, _ = _run(str(broken))
+    assert code == 1
+    lines = out.splitlines()
+    assert len(lines) == 100 + 2
+    assert all(line.endswith("[xsd]") for line in lines[:100])
+    assert lines[100] == f"{broken}: note: 50 more errors not listed (--max-findings 0 lists all)"
+    assert lines[101] == "1 file, 0 valid, 1 invalid, 150 errors"
+    code, out, _ = _run(str(broken), "--max-findings", "0")
+    assert len(out.splitlines()) == 150 + 1
+    code, out, _ = _run(str(broken), "--max-findings", "3", "--format", "json")
+    entry = json.loads(out)["files"][0]
+    assert len(entry["problems"]) == 3
+    assert entry["unlisted"] == {"errors": 147, "warnings": 0}
+    assert json.loads(out)["summary"]["errors"] == 150
+
+
+def test_a_negative_cap_is_a_usage_error(tmp_path: Path) -> None:
+    code, _, err = _run(str(EXAMPLE), "--max-findings", "-1")
+    assert code == 2
+    assert "--max-findings" in err

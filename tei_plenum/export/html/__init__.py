@@ -17,7 +17,7 @@ from ...vocabulary import TEI_NS
 from ...vocabulary import XML_LANG as _XML_LANG
 from .index import _index
 from .metadata import _document_title, _metadata_panel, page_head
-from .page import _lang, _Page, _records, _sub, _tei_namespace, _texts
+from .page import _lang, _Page, _records, _sub, _tei_namespace, _texts, _without_bidi_controls
 from .text import _render
 
 __all__ = ["TEI_NS", "page_head", "to_html"]
@@ -39,14 +39,18 @@ def to_html(tree: etree._ElementTree, *, source_name: str | None = None) -> str:
     if lang:
         html.set("lang", lang)
     title = _document_title(meta, source_name)
-    html.append(page_head(title))
+    # The title is the document's text: in the banner it is isolated (<bdi>), so that a
+    # direction override in it cannot run on into the page; where it is plain text (the
+    # page title, the citation) the direction controls are dropped.
+    plain_title = _without_bidi_controls(title)
+    html.append(page_head(plain_title))
     body = etree.SubElement(html, "body")
     _sub(body, "a", "Skip to the text", {"class": "skip", "href": "#text"})
     banner = _sub(body, "header", None, {"class": "doc-header"})
-    _sub(banner, "h1", title)
+    _sub(_sub(banner, "h1"), "bdi", title)
     if meta.title.edition_subtitle:
-        _sub(banner, "p", meta.title.edition_subtitle, {"class": "subtitle"})
-    body.append(_metadata_panel(meta, title, source_name))
+        _sub(_sub(banner, "p", None, {"class": "subtitle"}), "bdi", meta.title.edition_subtitle)
+    body.append(_metadata_panel(meta, plain_title, source_name))
 
     # The switch is a sibling of <main> so that CSS alone (":checked ~ main") hides the
     # markers: it works with scripts off.

@@ -67,7 +67,12 @@ _IDNO_LABELS = {
 
 # A URL is emitted only if it is plainly http(s) with no whitespace or control characters
 # anywhere: browsers drop tabs and newlines inside URLs, so "java\tscript:" must not pass.
-_SAFE_URL = re.compile(r"https?://[!#-~]+", re.IGNORECASE)
+# Nor a backslash, which browsers read as "/": "https://evil.example\@ok.example/" looks like
+# a link to ok.example and goes to evil.example.
+_SAFE_URL = re.compile(r"https?://[!#-\[\]-~]+", re.IGNORECASE)
+# Bidirectional embeddings, overrides and isolates: in a page title, which no markup can
+# isolate, an override would reverse the text after it.
+_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
 _ISO_DATE = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
 _ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
 _LANG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
@@ -96,6 +101,11 @@ class _Page:
     page: str | None = None
     occurrence_count: int = 0
     entries: dict[tuple[str, str], _Entry] = field(default_factory=dict)
+    # The last suffix handed out per id stem: a thousand breaks numbered "1" cost a thousand
+    # probes in all, not one more probe each time.
+    suffixes: dict[str, int] = field(default_factory=dict)
+    # Whether a TEI list can be an HTML <ul>, decided once per list rather than per item.
+    plain_lists: dict[etree._Element, bool] = field(default_factory=dict)
 
     def q(self, path: str) -> str:
         """An ElementPath in the document's TEI namespace, written with bare local names."""
@@ -114,11 +124,17 @@ class _Page:
         return qname.localname if qname.namespace == self.ns else None
 
     def unique_id(self, base: str) -> str:
+        """``base`` made a safe id, or the first free ``base-2``, ``base-3``... after it.
+
+        Ids are never released, so every suffix below the last one given for a stem is still
+        taken: the search resumes there.
+        """
         candidate = _safe_id(base)
-        stem, n = candidate, 1
+        stem, n = candidate, self.suffixes.get(candidate, 1)
         while candidate in self.used_ids:
             n += 1
             candidate = f"{stem}-{n}"
+        self.suffixes[stem] = n
         self.used_ids.add(candidate)
         return candidate
 
@@ -195,6 +211,10 @@ def _tokens(value: str | None, prefix: str, limit: int = 4) -> list[str]:
 
 def _lang(value: str | None) -> str | None:
     return value if value and _LANG.fullmatch(value) else None
+
+
+def _without_bidi_controls(text: str) -> str:
+    return _BIDI_CONTROLS.sub("", text)
 
 
 def _safe_url(value: str | None) -> str | None:

@@ -5,6 +5,7 @@ from __future__ import annotations
 from lxml import etree
 
 from ...tei.inline import append_text as _append_text
+from ...tei.inline import last_child as _last_child
 from ...vocabulary import XML_ID as _XML_ID
 from ...vocabulary import XML_LANG as _XML_LANG
 from ..blocks import BLOCKS, CONTAINERS, DIVISIONS, TEXT_BLOCKS
@@ -159,7 +160,8 @@ def _ends_with_space(el: etree._Element) -> bool:
 
     An empty start counts as not spaced: the words before ``el`` may touch it.
     """
-    last = el[-1].tail if len(el) else el.text
+    child = _last_child(el)
+    last = el.text if child is None else child.tail
     return bool(last) and last[-1].isspace()
 
 
@@ -184,11 +186,13 @@ def _tag_for(page: _Page, el: etree._Element, name: str, phrasing: bool, heading
 
 def _plain_list(page: _Page, el: etree._Element) -> bool:
     """A list HTML can hold as <ul>: items only, no stray text between them."""
-    if el.text and el.text.strip():
-        return False
-    return all(
-        page.local(child) == "item" and not (child.tail and child.tail.strip()) for child in el
-    )
+    known = page.plain_lists.get(el)
+    if known is None:
+        known = not (el.text and el.text.strip()) and all(
+            page.local(child) == "item" and not (child.tail and child.tail.strip()) for child in el
+        )
+        page.plain_lists[el] = known
+    return known
 
 
 def _holds_blocks(page: _Page, el: etree._Element) -> bool:

@@ -1,0 +1,43 @@
+"""MarkIndex answers exactly what a pass over every mark answers."""
+
+from __future__ import annotations
+
+from hypothesis import given
+from hypothesis import strategies as st
+
+from tei_plenum.model import Mark, MarkIndex, nests
+
+TAGS = ("persName", "orgName", "date", "num", "pb")
+
+
+@st.composite
+def marks(draw: st.DrawFn) -> Mark:
+    start = draw(st.integers(0, 40))
+    length = 0 if draw(st.booleans()) and draw(st.booleans()) else draw(st.integers(1, 20))
+    return Mark(start, start + length, draw(st.sampled_from(TAGS)))
+
+
+@given(st.lists(marks(), max_size=25), st.integers(0, 50), st.integers(1, 20))
+def test_nests_agrees_with_a_pass_over_every_mark(found: list[Mark], start: int, length: int):
+    assert MarkIndex(found).nests(start, start + length) == nests(found, start, start + length)
+
+
+@given(
+    st.lists(marks(), max_size=25),
+    st.integers(0, 50),
+    st.integers(1, 20),
+    st.frozensets(st.sampled_from(TAGS)),
+)
+def test_containing_finds_every_covering_mark_of_the_kinds_asked(
+    found: list[Mark], start: int, length: int, tags: frozenset[str]
+):
+    end = start + length
+    expected = sorted(
+        (
+            m
+            for m in found
+            if not m.is_milestone and m.tag in tags and m.start <= start and end <= m.end
+        ),
+        key=repr,
+    )
+    assert sorted(MarkIndex(found).containing(start, end, tags), key=repr) == expected
