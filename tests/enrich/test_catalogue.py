@@ -113,6 +113,19 @@ def test_the_date_falls_back_to_the_first_date_of_the_dateline() -> None:
     assert meta.date.text == "3 June 1959"
 
 
+def test_a_document_date_read_from_a_title_keeps_the_titles_words() -> None:
+    period = "for the period from 1 to 15 June 1955"
+    span = (("from", "1955-06-01"), ("to", "1955-06-15"))
+    words = "from 1 to 15 June 1955"
+    meta = catalogue(
+        document(
+            block(Role.SUBTITLE, period, mark(period, words, "date", **dict(span)), path=FRONT),
+            doc_date=span,
+        )
+    )
+    assert meta.date == Phrase(words, span)
+
+
 def test_markings_get_one_id_each_and_their_normalised_values() -> None:
     copy, registration = "Copy Nº 2", "Nº 0417"
     printed, run = "1 February 1958", "Three copies printed"
