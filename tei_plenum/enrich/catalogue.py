@@ -80,7 +80,7 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
     markings = tuple(_markings(blocks))
     note = next((m.text for m in markings if m.type == "translationNote"), "")
     banner = _text_of(blocks, Role.BANNER)
-    date = Phrase(_date_text(blocks), doc.doc_date)
+    date = Phrase(_date_text(blocks, doc.doc_date), doc.doc_date)
     url = (Identifier("URL", sidecar.url),) if sidecar.url else ()
     return DocumentMeta(
         title=_title(doc, entities, date.text, sidecar.title),
@@ -136,7 +136,8 @@ def _title(
     else the file name. The sidecar's title, when it gives one, is the main title."""
     printed = " ".join(title_case(b, entities) for b in doc.blocks if b.role is Role.TITLE)
     from_text = printed or _first_words(doc.blocks)
-    if date_text and from_text:
+    # A title that already prints its date ("Record of a Meeting …, 20 July 1945") keeps it once.
+    if date_text and from_text and date_text.casefold() not in from_text.casefold():
         from_text = f"{from_text}, {date_text}"
     from_text = from_text or doc.source_name
     if sidecar_title:
@@ -187,14 +188,18 @@ def _first_words(blocks: Sequence[Block]) -> str:
     return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
 
 
-def _date_text(blocks: Sequence[Block]) -> str:
-    """The document date as printed: the date line, else the first date of the dateline."""
+def _date_text(blocks: Sequence[Block], doc_date: Attrs) -> str:
+    """The document date as printed: the date line, else the first date of the dateline,
+    else the date mark the document date was read from (a title's period)."""
     date_block = next((b for b in blocks if b.role is Role.DOC_DATE), None)
     if date_block is not None and date_block.text:
         return date_block.text
     dateline = next((b for b in blocks if b.role is Role.DATELINE), None)
     dates = [m for m in dateline.marks if m.tag == "date"] if dateline else []
-    return _mark_text(dateline, dates[0]) if dateline and dates else ""
+    if dateline and dates:
+        return _mark_text(dateline, dates[0])
+    marked = ((b, m) for b in blocks for m in b.marks if m.tag == "date" and m.attrs == doc_date)
+    return next((_mark_text(b, m) for b, m in marked), "") if doc_date else ""
 
 
 def _text_of(blocks: Sequence[Block], role: Role) -> str:

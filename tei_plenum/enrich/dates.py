@@ -1,8 +1,9 @@
 """Dates: recognise date expressions and give them ISO 8601 values (encoding guide §10).
 
 The grammar lives in :mod:`tei_plenum.enrich.dates_grammar`; this module reads a match into
-calendar parts, fills what a range states only once ("30-31 August 1956"), infers a missing
-year from an anchor date, checks the calendar, and writes the TEI attributes in a fixed order.
+calendar parts, fills what a range states only once ("30-31 August 1956"), infers what the text
+leaves out (a year, a century, the order of day and month) from the document, checks the
+calendar, and writes the TEI attributes in a fixed order.
 """
 
 from __future__ import annotations
@@ -10,19 +11,38 @@ from __future__ import annotations
 import calendar
 import dataclasses
 import datetime as dt
+import itertools
 import re
 from collections.abc import Iterator
 from typing import NamedTuple
 
 from tei_plenum.enrich.dates_grammar import (
+    ANNIVERSARY_BEFORE,
+    ANNIVERSARY_WORDS,
     BARE_YEAR,
+    CONTEXT,
+    EVENT_AFTER,
+    EVENT_BEFORE,
+    FIND_ORDER,
+    FUTURE,
     HOTSPOT,
+    LEAD,
+    LISTED_DAY,
     LOCATOR,
     LOOKBACK,
+    MEETING_AFTER,
     MONTH_NAMES,
+    REFERENCE_BEFORE,
+    RELATIVE_BEFORE,
+    RELATIVE_YEARS,
     ROMAN_MONTHS,
     RULES,
+    SENTENCE_END,
+    SLASH_DATE,
+    UNCERTAIN,
+    US_ORIGIN,
     WORD_START,
+    YEAR_WORD,
 )
 from tei_plenum.model import Attrs, Block, Document, Mark, MarkIndex, Role
 from tei_plenum.vocabulary import RESP_ENCODER, pointer
@@ -34,6 +54,15 @@ _OPAQUE_TAGS = frozenset({"num", "idno", "measure", "unit"})
 _MONTH_NUMBERS = {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, 1)}
 _QUARTER_OR_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _QUARTER_OR_HALF |= {"fourth": 4, "4th": 4}
+_COUNTS = {"two": 2, "three": 3}
+# Levels of certainty, weakest first: a value inferred in several steps is as certain as its
+# weakest step.
+_CERTAINTY = ("low", "medium", "high")
+# The period two-digit years are read in, in years before and after the document's year.
+_YEARS_BEFORE, _YEARS_AFTER, _OWN_TIME = 30, 50, 20
+# Groups whose forms are all digits: a number after "No." or "ll." is a reference.
+_NUMERIC_GROUPS = ("sa", "nd", "hy", "hs")
+_SIDES = ("p_", "l_", "r_")
 
 
 class Point(NamedTuple):
@@ -61,10 +90,27 @@ class Point(NamedTuple):
 
 
 class Reading(NamedTuple):
-    """What an expression says before its year is settled: attribute names and their points."""
+    """What an expression says before its year is settled: attribute names and their points.
+
+    ``relative`` is the year said relative to the document's ("last year": -1); ``doubt``
+    holds the certainty of each inference made while reading (a century, the order of day and
+    month, digits read with doubt); ``month_end`` says the last point is its month's last day,
+    which the year may still change (the second half of February).
+    """
 
     names: tuple[str, ...]
     points: tuple[Point, ...]
+    relative: int | None = None
+    doubt: tuple[str, ...] = ()
+    month_end: bool = False
+
+
+class Piece(NamedTuple):
+    """One date a match yields: most matches yield one, a list of days may yield several."""
+
+    start: int
+    end: int
+    reading: Reading
 
 
 class Found(NamedTuple):
@@ -76,27 +122,120 @@ class Found(NamedTuple):
     full_day: dt.date | None
 
 
+@dataclasses.dataclass(frozen=True, slots=True)
+class Setting:
+    """What the document tells about reading its dates.
+
+    ``anchor`` gives missing years; ``period`` is the year two-digit years are read around
+    (the document's own, never today's); ``month_first`` is the order of slash dates whose
+    two readings are both valid, and ``order_cert`` how sure that order is.
+    """
+
+    anchor: dt.date | None = None
+    period: int | None = None
+    month_first: bool = False
+    order_cert: str = "medium"
+
+
+def _weakest(levels: tuple[str, ...] | list[str]) -> str:
+    return min(levels, key=_CERTAINTY.index)
+
+
 def _month(text: str) -> int:
     return ROMAN_MONTHS.get(text) or _MONTH_NUMBERS[text[:3].lower()]
 
 
-def _read_point(groups: dict[str, str | None], prefix: str) -> Point:
-    def first(*names: str) -> str | None:
-        return next((v for n in names if (v := groups.get(prefix + n)) is not None), None)
+def _expand(digits: int, period: int | None) -> tuple[int, str] | None:
+    """A two-digit year read in the document's period, and how sure: the period runs from
+    thirty years before the document's year (events it recalls) to fifty after (the archive's
+    later registration and declassification notes); a year outside the document's own time
+    (twenty years before it to the year after) is read with low certainty."""
+    if period is None:
+        return None
+    earliest = period - _YEARS_BEFORE
+    year = earliest + (digits - earliest) % 100
+    if year > period + _YEARS_AFTER:
+        return None
+    own_time = period - _OWN_TIME <= year <= period + 1
+    return year, "high" if own_time else "low"
 
-    year = first("iy", "ny", "ay", "by", "cy", "yy")
-    numeric_month = first("im", "nm")
-    named_month = first("nr", "am", "bm", "cm", "mm")
-    day = first("id", "nd", "ad", "bd", "dd")
+
+def _order(first: int, second: int, year: int | None, setting: Setting) -> tuple[int, int, str]:
+    """Day and month of a slash date, and how sure the order is: ``""`` when only one reading
+    is a date, ``high`` when one reading is the anchor's own day or the document's own slash
+    dates show the order, else the setting's certainty. Month 0 when neither reading is a
+    date."""
+    day_first = (first, second)
+    month_first = (second, first)
+    valid = [
+        (day, month)
+        for day, month in (day_first, month_first)
+        if 1 <= month <= 12 and 1 <= day <= calendar.monthrange(2000, month)[1]
+    ]
+    if not valid:
+        return (0, 0, "")
+    if len(valid) == 1 or first == second:
+        return (*valid[0], "")
+    anchor = setting.anchor
+    if anchor is not None and year == anchor.year:
+        on_anchor = [v for v in valid if v == (anchor.day, anchor.month)]
+        if len(on_anchor) == 1:
+            return (*on_anchor[0], "high")
+    chosen = month_first if setting.month_first else day_first
+    return (*chosen, setting.order_cert)
+
+
+def _year_of(text: str, setting: Setting, doubt: list[str]) -> int | None:
+    """A written year: four digits as they stand, two expanded around the document's year
+    (None when that cannot be done), digits in doubled brackets read with low certainty."""
+    digits = UNCERTAIN.sub("", text)
+    if digits != text:
+        doubt.append("low")
+    if len(digits) == 4:
+        return int(digits)
+    expanded = _expand(int(digits), setting.period) if len(digits) == 2 else None
+    if expanded is None:
+        return None
+    doubt.append(expanded[1])
+    return expanded[0]
+
+
+def _read_point(
+    groups: dict[str, str | None], prefix: str, setting: Setting
+) -> tuple[Point, tuple[str, ...]] | None:
+    """The calendar point of one side of a match; None when its year cannot be read."""
+
+    def first(*names: str) -> str | None:
+        for name in names:
+            value = groups.get(prefix + name)
+            if value is not None:
+                return value
+        return None
+
+    doubt: list[str] = []
+    written = first("iy", "hy", "hs", "ny", "sy", "jy", "uy", "ay", "by", "cy", "yy")
+    year = None if written is None else _year_of(written, setting, doubt)
+    if written is not None and year is None:
+        return None
+    numeric_month = first("im", "hm", "hn", "nm")
+    named_month = first("nr", "jm", "um", "am", "bm", "cm", "mm")
+    day_text = first("id", "hd", "he", "nd", "jd", "ud", "ad", "bd", "dd")
+    if day_text is not None and UNCERTAIN.search(day_text):
+        doubt.append("low")
+        day_text = UNCERTAIN.sub("", day_text)
     if numeric_month is not None:
         month: int | None = int(numeric_month)
     else:
         month = None if named_month is None else _month(named_month)
-    return Point(
-        None if year is None else int(year),
-        month,
-        None if day is None else int(day),
-    )
+    day = None if day_text is None else int(day_text)
+    slash = first("sa")
+    if slash is not None:
+        day, month, cert = _order(int(slash), int(first("sb") or 0), year, setting)
+        if month == 0:
+            return None
+        if cert:
+            doubt.append(cert)
+    return Point(year, month, day), tuple(doubt)
 
 
 def _precision(point: Point) -> tuple[bool, bool]:
@@ -128,6 +267,11 @@ def _fill_range(left: Point, right: Point) -> tuple[Point, Point] | None:
     return left, right
 
 
+def _relative(groups: dict[str, str | None]) -> int | None:
+    words = groups.get("rel")
+    return None if words is None else RELATIVE_YEARS[words.split()[-1].lower()]
+
+
 def _year_range(groups: dict[str, str | None]) -> Reading | None:
     first = int(groups["ya"] or 0)
     second = groups["yb"] or ""
@@ -137,50 +281,135 @@ def _year_range(groups: dict[str, str | None]) -> Reading | None:
     return Reading(("from", "to"), (Point(first), Point(last)))
 
 
-def _part_of_year(groups: dict[str, str | None]) -> Reading | None:
-    year = int(groups["py"] or 0)
-    index = _QUARTER_OR_HALF[(groups["n"] or "").lower()]
-    length = 3 if (groups["unit"] or "").lower() == "quarter" else 6
-    if index * length > 12:
+def _part(groups: dict[str, str | None]) -> Reading | None:
+    """A quarter or half of a year, the first quarters of a year, a half of a month."""
+    relative = _relative(groups)
+    year_text = groups["py"] or groups["py2"]
+    year = None if year_text is None else int(year_text)
+    index = _QUARTER_OR_HALF.get((groups["n"] or "").lower())
+    unit = (groups["unit"] or "").lower()
+    if groups["pm"] is not None:
+        month = _month(groups["pm"])
+        if unit != "half":
+            return None
+        index = 2 if index is None else index
+        if index > 2:
+            return None
+        if index == 1:
+            return Reading(
+                ("from", "to"), (Point(year, month, 1), Point(year, month, 15)), relative
+            )
+        last = calendar.monthrange(year or 2000, month)[1]
+        bounds = (Point(year, month, 16), Point(year, month, last))
+        return Reading(("from", "to"), bounds, relative, month_end=True)
+    length = 6 if unit == "half" else 3
+    index = (12 // length) if index is None else index
+    count = _COUNTS.get((groups["k"] or "").lower(), 1)
+    if (count > 1) != unit.endswith("s") or (index != 1 and count > 1):
         return None
-    last_month = index * length
-    last_day = calendar.monthrange(year, last_month)[1]
+    last_month = (index + count - 1) * length
+    if last_month > 12:
+        return None
+    first_month = last_month - count * length + 1
+    last_day = calendar.monthrange(year or 2001, last_month)[1]
     return Reading(
-        ("from", "to"), (Point(year, last_month - length + 1, 1), Point(year, last_month, last_day))
+        ("from", "to"),
+        (Point(year, first_month, 1), Point(year, last_month, last_day)),
+        relative,
     )
 
 
 def _bound_attribute(words: str) -> str:
-    words = words.lower()
-    if "earlier" in words:
-        return "notBefore"
-    return "to" if words in ("until", "till") else "notAfter"
+    """*Not earlier than* is a lower bound; *by*, *until* and *no later than* an upper one."""
+    return "notBefore" if "earlier" in words.lower() else "notAfter"
 
 
-def _read(kind: str, m: re.Match[str]) -> Reading | None:
-    """The meaning of one rule's match, or None when the words do not make a date."""
+def _one(m: re.Match[str], reading: Reading | None) -> list[Piece] | None:
+    return None if reading is None else [Piece(*m.span(), reading)]
+
+
+def _days(m: re.Match[str]) -> list[Piece] | None:
+    """Days joined by *and* ("2 and 3 September"): consecutive days are one period, other
+    days one date each, the last with its month (and year), the others reading theirs from
+    it."""
     groups = m.groupdict()
+    year = None if groups["ey"] is None else int(groups["ey"])
+    month = _month(groups["em"] or "")
+    relative = _relative(groups)
+    offset = m.start("ld")
+    spans = [
+        (offset + d.start(), offset + d.end(), int(d.group(1)))
+        for d in LISTED_DAY.finditer(groups["ld"] or "")
+    ]
+    spans.append((m.start("ed"), m.end(), int(groups["ed"] or 0)))
+    days = [day for _, _, day in spans]
+    if any(b <= a for a, b in itertools.pairwise(days)):
+        return None
+    points = [Point(year, month, day) for day in days]
+    if all(b == a + 1 for a, b in itertools.pairwise(days)):
+        return [Piece(*m.span(), Reading(("from", "to"), (points[0], points[-1]), relative))]
+    return [
+        Piece(start, end, Reading(("when",), (point,), relative))
+        for (start, end, _), point in zip(spans, points, strict=True)
+    ]
+
+
+def _months(m: re.Match[str]) -> list[Piece]:
+    """Two months joined by *and* ("April and May 1962"): consecutive months are one
+    period, other months one date each, the first reading its year from the second."""
+    year = int(m.group("qy") or 0)
+    first, second = _month(m.group("pm") or ""), _month(m.group("qm") or "")
+    if second == first + 1:
+        return [
+            Piece(*m.span(), Reading(("from", "to"), (Point(year, first), Point(year, second))))
+        ]
+    return [
+        Piece(*m.span("pm"), Reading(("when",), (Point(year, first),))),
+        Piece(m.start("qm"), m.end(), Reading(("when",), (Point(year, second),))),
+    ]
+
+
+def _read(kind: str, m: re.Match[str], setting: Setting) -> list[Piece] | None:
+    """The dates one rule's match states, or None when the words do not make a date."""
+    groups = m.groupdict()
+    relative = _relative(groups)
     if kind in ("between", "from", "dash"):
-        halves = _fill_range(_read_point(groups, "l_"), _read_point(groups, "r_"))
-        return None if halves is None else Reading(("from", "to"), halves)
-    if kind == "years":
-        return _year_range(groups)
-    if kind == "pair":
-        year = int(groups["qy"] or 0)
-        first, second = _month(groups["pm"] or ""), _month(groups["qm"] or "")
-        if second != first + 1:
+        left, right = _read_point(groups, "l_", setting), _read_point(groups, "r_", setting)
+        if left is None or right is None:
             return None
-        return Reading(("from", "to"), (Point(year, first), Point(year, second)))
+        halves = _fill_range(left[0], right[0])
+        doubt = left[1] + right[1]
+        return _one(m, None if halves is None else Reading(("from", "to"), halves, relative, doubt))
+    if kind == "nights":
+        year = None if groups["xy"] is None else int(groups["xy"])
+        month = _month(groups["xm"] or "")
+        days = (int(groups["xa"] or 0), int(groups["xb"] or 0))
+        points = (Point(year, month, days[0]), Point(year, month, days[1]))
+        return _one(m, Reading(("from", "to"), points, relative))
+    if kind == "days":
+        return _days(m)
+    if kind == "years":
+        return _one(m, _year_range(groups))
+    if kind == "pair":
+        return _months(m)
     if kind == "bound":
-        return Reading((_bound_attribute(groups["q"] or ""),), (_read_point(groups, "p_"),))
+        point = _read_point(groups, "p_", setting)
+        names = (_bound_attribute(groups["q"] or ""),)
+        return _one(m, None if point is None else Reading(names, (point[0],), relative, point[1]))
     if kind == "part":
-        return _part_of_year(groups)
+        return _one(m, _part(groups))
     if kind == "decade":
         decade = int(groups["dy"] or 0)
-        return Reading(("from", "to"), (Point(decade), Point(decade + 9)))
-    if kind == "after":
-        return Reading(("when",), (Point(int(groups["ty"] or 0)),))
-    return Reading(("when",), (_read_point(groups, "p_" if kind == "point" else ""),))
+        return _one(m, Reading(("from", "to"), (Point(decade), Point(decade + 9))))
+    if kind == "fuzzy":
+        year_text = groups["fy"] or groups["fy2"]
+        month = None if groups["fm"] is None else _month(groups["fm"])
+        point = Point(None if year_text is None else int(year_text), month)
+        return _one(m, Reading(("when",), (point,)))
+    if kind in ("after", "supplied", "also", "modifier", "closing"):
+        return [Piece(*m.span("ty"), Reading(("when",), (Point(int(groups["ty"] or 0)),)))]
+    point = _read_point(groups, "p_" if kind == "point" else "", setting)
+    return _one(m, None if point is None else Reading(("when",), (point[0],), relative, point[1]))
 
 
 def _six_months_after(anchor: dt.date) -> dt.date:
@@ -190,74 +419,207 @@ def _six_months_after(anchor: dt.date) -> dt.date:
     return dt.date(year, month, min(anchor.day, calendar.monthrange(year, month)[1]))
 
 
-def _settle(reading: Reading, anchor: dt.date | None) -> Attrs | None:
-    """Infer a missing year from the anchor, check the calendar, order the attributes."""
+def _settle(
+    reading: Reading, anchor: dt.date | None, *, future: bool = False, years_back: int = 0
+) -> Attrs | None:
+    """Infer a missing year from the anchor, check the calendar, order the attributes.
+
+    The year said relative to the document's ("this year") is the anchor's year moved by it;
+    a year not said at all is the anchor's, or the year before when that would put the date
+    over six months after the anchor, unless the sentence speaks of what is to come. An
+    anniversary moves the inferred year back by its count ("the 10th anniversary of 25
+    August" in 1965 is 15 August 1945).
+    """
     points = reading.points
-    extra: Attrs = ()
+    doubt = list(reading.doubt)
     if any(p.year is None for p in points):
         if anchor is None or points[0].month is None:
             return None
-        limit = _six_months_after(anchor)
         year, cert = anchor.year, "high"
-        if (year, *points[0].first_day()[1:]) > (limit.year, limit.month, limit.day):
-            year, cert = year - 1, "medium"
-        first = points[0]._replace(year=year)
-        points = (first, *(_year_after(first, p) for p in points[1:]))
-        extra = (("evidence", "internal"), ("cert", cert), ("resp", pointer(RESP_ENCODER)))
+        if reading.relative is not None:
+            year += reading.relative
+        else:
+            limit = _six_months_after(anchor)
+            if (year, *points[0].first_day()[1:]) > (limit.year, limit.month, limit.day):
+                year, cert = (year, "medium") if future else (year - 1, "medium")
+        if years_back:
+            year, cert = year - years_back, "medium"
+        first = points[0]._replace(year=points[0].year or year)
+        points = (first, *(p if p.year else _year_after(first, p) for p in points[1:]))
+        doubt.append(cert)
+    if reading.month_end:
+        last = points[-1]
+        assert last.year is not None
+        assert last.month is not None
+        points = (*points[:-1], last._replace(day=calendar.monthrange(last.year, last.month)[1]))
     if not all(p.exists() for p in points):
         return None
     if len(points) == 2 and points[0].first_day() >= points[1].first_day():
         return None
-    values = dict(zip(reading.names, (p.iso() for p in points), strict=True)) | dict(extra)
+    values = dict(zip(reading.names, (p.iso() for p in points), strict=True))
+    if doubt:
+        values |= {"evidence": "internal", "cert": _weakest(doubt), "resp": pointer(RESP_ENCODER)}
     return tuple((name, values[name]) for name in ATTRIBUTE_ORDER if name in values)
 
 
-def _mark_span(kind: str, m: re.Match[str]) -> tuple[int, int]:
-    # After "in 1957" the preposition stays outside the date (guide §10).
-    return m.span("ty") if kind == "after" else m.span()
+class Memory:
+    """The years of meetings named by their month ("the September 1966 Plenum"), so a later
+    "the September Plenum" is that meeting, not a month of the document's year."""
+
+    def __init__(self) -> None:
+        self._years: dict[tuple[int, str], int] = {}
+
+    def recall(self, month: int, noun: str) -> int | None:
+        return self._years.get((month, noun.lower()))
+
+    def remember(self, month: int, noun: str, year: int) -> None:
+        self._years[(month, noun.lower())] = year
 
 
-def _interpret(m: re.Match[str], kind: str, anchor: dt.date | None) -> Found | None:
-    reading = _read(kind, m)
-    attrs = None if reading is None else _settle(reading, anchor)
-    if reading is None or attrs is None:
+def _month_only(reading: Reading) -> bool:
+    return len(reading.points) == 1 and reading.points[0].day is None
+
+
+def _sentence(text: str, start: int, end: int) -> str:
+    before = text[max(0, start - 4 * CONTEXT) : start]
+    ends = list(SENTENCE_END.finditer(before))
+    head = before[ends[-1].end() :] if ends else before
+    after = SENTENCE_END.search(text, end, end + 4 * CONTEXT)
+    return head + text[start : after.start() if after else end + 4 * CONTEXT]
+
+
+def _in_context(kind: str, piece: Piece, text: str, memory: Memory) -> tuple[Reading, int] | None:
+    """The reading once the words around it are heard, and the anniversary's count: None
+    when the words make the date part of an event's name ("the October Revolution")."""
+    reading = piece.reading
+    if kind not in ("point", "bound"):
+        return reading, 0
+    before = text[max(0, piece.start - CONTEXT) : piece.start]
+    after = text[piece.end : piece.end + CONTEXT]
+    point = reading.points[0]
+    years_back = 0
+    if point.year is None:
+        anniversary = ANNIVERSARY_BEFORE.search(before)
+        if anniversary is not None:
+            count = anniversary.group("n")
+            years_back = int(count) if count else ANNIVERSARY_WORDS[anniversary.group("w").lower()]
+        # An event named by its month is never dated by it; one named by its day only when
+        # an anniversary says how long ago it was.
+        named_event = EVENT_AFTER.match(after) or EVENT_BEFORE.search(before)
+        if named_event and (point.day is None or anniversary is None):
+            return None
+    if _month_only(reading) and point.month is not None and kind == "point":
+        meeting = MEETING_AFTER.match(after)
+        if meeting is not None and point.year is not None:
+            memory.remember(point.month, meeting.group("noun"), point.year)
+        elif meeting is not None and reading.relative is None:
+            year = memory.recall(point.month, meeting.group("noun"))
+            if year is not None:
+                return reading._replace(points=(point._replace(year=year),), doubt=("high",)), 0
+    return reading, years_back
+
+
+def _numeric(m: re.Match[str]) -> bool:
+    """Whether the match holds a date written in digits alone ("24.III.50", "10/14/50")."""
+    if "/" not in m.group() and "." not in m.group():
+        return False
+    groups = m.groupdict()
+    return any(groups.get(side + g) is not None for side in _SIDES for g in _NUMERIC_GROUPS)
+
+
+def _interpret(
+    m: re.Match[str], kind: str, text: str, setting: Setting, memory: Memory
+) -> list[Found] | None:
+    pieces = _read(kind, m, setting)
+    if not pieces:
         return None
-    start, end = _mark_span(kind, m)
-    # Only a day the text states in full may anchor the years of later dates.
-    first_value = attrs[0][1]
-    stated = len(first_value) == 10 and attrs[-1][0] != "resp"
-    return Found(start, end, attrs, dt.date.fromisoformat(first_value) if stated else None)
+    if _numeric(m) and REFERENCE_BEFORE.search(text[max(0, m.start() - CONTEXT) : m.start()]):
+        return None
+    found = []
+    for piece in pieces:
+        heard = _in_context(kind, piece, text, memory)
+        if heard is None:
+            return None
+        reading, years_back = heard
+        future = reading.relative is None and any(p.year is None for p in reading.points)
+        future = future and FUTURE.search(_sentence(text, piece.start, piece.end)) is not None
+        attrs = _settle(reading, setting.anchor, future=future, years_back=years_back)
+        if attrs is None:
+            return None
+        # Only a day whose year the text states (in two digits at least) may anchor the years
+        # of later dates, never one whose year came from the anchor itself.
+        first_value = attrs[0][1]
+        stated = all(p.year is not None for p in reading.points) and years_back == 0
+        stated = stated and len(first_value) == 10 and dict(attrs).get("cert") != "low"
+        full_day = dt.date.fromisoformat(first_value) if stated else None
+        found.append(Found(piece.start, piece.end, attrs, full_day))
+    return found
 
 
-def _at(text: str, start: int, anchor: dt.date | None) -> tuple[Found | None, int | None]:
-    """The date starting at ``start``, else where the shortest span any rule claimed ends."""
-    if LOCATOR.match(text, start) is None:
+def _at(
+    text: str, start: int, setting: Setting, memory: Memory
+) -> tuple[list[Found] | None, int | None]:
+    """The dates starting at ``start``, else where the shortest span any rule claimed ends."""
+    located = LOCATOR.match(text, start)
+    if located is None:
         return None, None
     claimed = None
-    for kind, rule in RULES:
+    for kind, rule in RULES[FIND_ORDER.index(located.lastgroup or "") :]:
         m = rule.match(text, start)
         if m is None:
             continue
-        found = _interpret(m, kind, anchor)
-        if found is not None:
+        found = _interpret(m, kind, text, setting, memory)
+        if found:
             return found, None
         claimed = m.end() if claimed is None else min(claimed, m.end())
     return None, claimed
 
 
-def _scan(text: str, anchor: dt.date | None, *, follow: bool) -> Iterator[Found]:
+def _relative_spots(text: str) -> list[tuple[int, int]]:
+    """Where a year is said relative to the document's ("this year", "last year"): a date
+    may hold no digit and no month name there ("the first quarter of this year")."""
+    if "year" not in text and "Year" not in text and "YEAR" not in text:
+        return []
+    spots = []
+    for word in YEAR_WORD.finditer(text):
+        before = RELATIVE_BEFORE.search(text, max(0, word.start() - 20), word.start())
+        if before is not None:
+            spots.append((before.start(), word.end()))
+    return spots
+
+
+def _scan(text: str, setting: Setting, memory: Memory, *, follow: bool) -> Iterator[Found]:
     """Every date in ``text`` left to right; with ``follow`` each full date becomes the anchor."""
+    relative = _relative_spots(text)
+    next_relative = 0
     pos = 0
-    while (hotspot := HOTSPOT.search(text, pos)) is not None:
-        lead_in = max(pos, hotspot.start() - LOOKBACK)
-        resume = hotspot.end()
-        for word in WORD_START.finditer(text, lead_in, hotspot.start() + 1):
-            found, claimed = _at(text, word.start(), anchor)
-            if found is not None:
-                yield found
-                if follow and found.full_day is not None:
-                    anchor = found.full_day
-                resume = found.end
+    hotspot = HOTSPOT.search(text)
+    while True:
+        # The next hotspot is searched for again only once the scan has passed it, so that
+        # the year words between two far hotspots do not rescan the text between them.
+        if hotspot is not None and hotspot.start() < pos:
+            hotspot = HOTSPOT.search(text, pos)
+        while next_relative < len(relative) and relative[next_relative][0] < pos:
+            next_relative += 1
+        spot = relative[next_relative] if next_relative < len(relative) else None
+        if spot is not None and (hotspot is None or spot[0] < hotspot.start()):
+            start, end = spot
+        elif hotspot is not None:
+            start, end = hotspot.span()
+        else:
+            return
+        lead_in = max(pos, start - LOOKBACK)
+        resume = end
+        for word in WORD_START.finditer(text, lead_in, start + 1):
+            if word.start() < start - 2 and LEAD.match(text, word.start()) is None:
+                continue
+            found, claimed = _at(text, word.start(), setting, memory)
+            if found:
+                yield from found
+                last_day = next((f.full_day for f in reversed(found) if f.full_day), None)
+                if follow and last_day is not None:
+                    setting = dataclasses.replace(setting, anchor=last_day)
+                resume = found[-1].end
                 break
             if claimed is not None:
                 # Words that look like a date but are none ("31 June 1956") are skipped whole,
@@ -267,19 +629,66 @@ def _scan(text: str, anchor: dt.date | None, *, follow: bool) -> Iterator[Found]
         pos = resume
 
 
-def normalise(expression: str, *, anchor: dt.date | None = None) -> Attrs | None:
-    """The attributes of a whole date expression (a header or title date), or None."""
-    text = expression.strip()
-    for kind, rule in (*RULES, ("year", BARE_YEAR)):
+def numeric_order(text: str) -> tuple[bool, str]:
+    """Whether the slash dates of ``text`` put the month first, and how sure that is.
+
+    The document's own slash dates decide when those that have only one reading agree
+    (``10/14/50`` can only be month first); else a document of United States origin puts the
+    month first; else the day comes first, as in the rest of the archive's sources.
+    """
+    day_first = month_first = 0
+    for m in SLASH_DATE.finditer(text) if "/" in text else ():
+        first, second = int(m.group(1)), int(m.group(2))
+        day_first += first > 12 >= second
+        month_first += second > 12 >= first
+    if bool(day_first) != bool(month_first):
+        return bool(month_first), "high"
+    return US_ORIGIN.search(text) is not None, "medium"
+
+
+def _setting(text: str, anchor: dt.date | None, month_first: bool | None) -> Setting:
+    if month_first is None:
+        month_first, cert = numeric_order(text)
+    else:
+        cert = "high"
+    return Setting(anchor, anchor.year if anchor else None, month_first, cert)
+
+
+def _whole(text: str, setting: Setting) -> Attrs | None:
+    """The attributes of ``text`` read as one date. The rules before the one the locator names
+    do not match at the start at all, so they cannot match the whole."""
+    text = text.strip()
+    located = LOCATOR.match(text)
+    first = FIND_ORDER.index(located.lastgroup or "") if located else len(RULES)
+    for kind, rule in (*RULES[first:], ("year", BARE_YEAR)):
         m = rule.fullmatch(text)
-        if m is not None and (found := _interpret(m, kind, anchor)) is not None:
-            return found.attrs
+        if m is None:
+            continue
+        found = _interpret(m, kind, text, setting, Memory())
+        if found and len(found) == 1:
+            return found[0].attrs
     return None
 
 
-def find_dates(text: str, *, anchor: dt.date | None = None) -> list[Mark]:
+def normalise(
+    expression: str, *, anchor: dt.date | None = None, month_first: bool | None = None
+) -> Attrs | None:
+    """The attributes of a whole date expression (a header or title date), or None.
+
+    Two-digit years are read around the anchor's year; without an anchor they are not read.
+    ``month_first`` is the order of slash dates that read both ways (default: the order the
+    expression itself shows, else day first).
+    """
+    return _whole(expression, _setting(expression, anchor, month_first))
+
+
+def find_dates(
+    text: str, *, anchor: dt.date | None = None, month_first: bool | None = None
+) -> list[Mark]:
     """Every date expression in ``text`` as a ``date`` mark, non-overlapping, left to right."""
-    return [Mark(f.start, f.end, "date", f.attrs) for f in _scan(text, anchor, follow=False)]
+    setting = _setting(text, anchor, month_first)
+    found = _scan(text, setting, Memory(), follow=False)
+    return [Mark(f.start, f.end, "date", f.attrs) for f in found]
 
 
 def anchor_of(date_attrs: Attrs) -> dt.date | None:
@@ -303,22 +712,74 @@ def _fits(marks: MarkIndex, start: int, end: int) -> bool:
     return not inside_opaque and marks.nests(start, end)
 
 
-def _title_date(block: Block) -> Attrs:
-    whole = normalise(block.text)
+def _title_date(block: Block, setting: Setting) -> Attrs:
+    whole = _whole(block.text, setting)
     if whole is not None:
         return whole
-    found = find_dates(block.text)
+    found = list(_scan(block.text, setting, Memory(), follow=False))
     return found[0].attrs if len(found) == 1 else ()
 
 
-def _document_date(doc: Document) -> Attrs:
+# Words before a title's date that make it the date of what the document records: "for the
+# period from 1 to 31 May 1959", "Minutes of the Plenum Held on 2 March 1958".
+_TITLE_DATE_CUE = re.compile(r"(?i:\b(?:period|for|held\s{1,3}on|on))\s{1,3}\Z|,\s{1,3}\Z")
+
+
+def _title_period(block: Block, setting: Setting) -> Attrs:
+    """The date a title gives the document, when it gives one to the day."""
+    found = list(_scan(block.text, setting, Memory(), follow=False))
+    if len(found) != 1:
+        return ()
+    date = found[0]
+    days = [value for name, value in date.attrs if name in VALUE_NAMES]
+    if any(len(value) != 10 for value in days) or dict(date.attrs).get("resp"):
+        return ()
+    cue = _TITLE_DATE_CUE.search(block.text, 0, date.start)
+    return date.attrs if cue is not None else ()
+
+
+def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None]:
+    """The title date, else the date a title gives the document, else the dateline's; and
+    the title date's block, whose values are then known."""
     for block in doc.blocks:
-        if block.role is Role.DOC_DATE and (value := _title_date(block)):
-            return value
+        if block.role is Role.DOC_DATE and (value := _title_date(block, setting)):
+            return value, block
     for block in doc.blocks:
-        if block.role is Role.DATELINE and (found := find_dates(block.text)):
-            return found[0].attrs
-    return ()
+        if block.role in (Role.TITLE, Role.SUBTITLE) and (value := _title_period(block, setting)):
+            return value, None
+    for block in doc.blocks:
+        if block.role is Role.DATELINE:
+            found = list(_scan(block.text, setting, Memory(), follow=False))
+            if found:
+                return found[0].attrs, None
+    return (), None
+
+
+def _first_full_year(doc: Document) -> int | None:
+    """The year two-digit years are read around when the document has no date: its first
+    year written in full, wherever it stands."""
+    for block in doc.blocks:
+        for found in _scan(block.text, Setting(), Memory(), follow=False):
+            return int(found.attrs[0][1][:4])
+    return None
+
+
+def _document_setting(doc: Document) -> tuple[Setting, Attrs, Block | None]:
+    """How the dates of ``doc`` are read, and its date: the order of its slash dates, and
+    the period of its two-digit years (the document date's year, else the first year it
+    writes in full)."""
+    month_first, cert = numeric_order("\n".join(b.text for b in doc.blocks if "/" in b.text))
+    base = Setting(month_first=month_first, order_cert=cert)
+    doc_date, dated = _document_date(doc, base)
+    if not doc_date:
+        # A date line with a two-digit year ("14.X.50") is read in the period of the
+        # first year the document writes in full.
+        base = dataclasses.replace(base, period=_first_full_year(doc))
+        doc_date, dated = _document_date(doc, base) if base.period else ((), None)
+    anchor = anchor_of(doc_date) if doc_date else None
+    if anchor is None:
+        return base, doc_date, dated
+    return dataclasses.replace(base, anchor=anchor, period=anchor.year), doc_date, dated
 
 
 def enrich_dates(doc: Document) -> Document:
@@ -328,20 +789,24 @@ def enrich_dates(doc: Document) -> Document:
     an inner mark. Years are inferred from the document date, else from the nearest full date
     read so far.
     """
-    doc_date = _document_date(doc)
-    fixed_anchor = anchor_of(doc_date) if doc_date else None
+    fixed, doc_date, dated = _document_setting(doc)
     rolling: dt.date | None = None
+    memory = Memory()
     blocks: list[Block] = []
     for block in doc.blocks:
         if block.role is Role.PAGE_BREAK:
             blocks.append(block)
             continue
+        setting = fixed
+        if fixed.anchor is None and rolling is not None:
+            setting = Setting(rolling, fixed.period, fixed.month_first, fixed.order_cert)
         if block.role is Role.DOC_DATE:
-            merged = dict(block.attrs) | dict(_title_date(block))
+            values = doc_date if block is dated else _title_date(block, setting)
+            # docDate takes @cert and @resp but has no @evidence (it is not att.editLike).
+            merged = dict(block.attrs) | {k: v for k, v in values if k != "evidence"}
             blocks.append(dataclasses.replace(block, attrs=tuple(merged.items())))
             continue
-        anchor = fixed_anchor or rolling
-        found = list(_scan(block.text, anchor, follow=fixed_anchor is None))
+        found = list(_scan(block.text, setting, memory, follow=fixed.anchor is None))
         taken = MarkIndex(block.marks)
         marks = [
             Mark(f.start, f.end, "date", f.attrs) for f in found if _fits(taken, f.start, f.end)

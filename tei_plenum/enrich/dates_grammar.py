@@ -49,13 +49,18 @@ ROMAN_MONTHS = {
 # Words after a bare year that make it a quantity, not a date ("of 1957 tons").
 UNIT_WORDS = (
     "tons",
+    "ton",
     "tonnes",
+    "tonne",
     "t",
     "kg",
     "km",
     "m",
+    "metres",
+    "meters",
     "ha",
     "hectares",
+    "hectare",
     "jeongbo",
     "chongbo",
     "people",
@@ -68,13 +73,83 @@ UNIT_WORDS = (
     "cars",
     "head",
     "rubles",
+    "ruble",
     "roubles",
     "won",
     "yuan",
+    "yen",
     "dollars",
+    "dollar",
+    "kilometres",
+    "kilometers",
+    "kilometre",
+    "kilometer",
+    "miles",
+    "mile",
+    "strong",
     "percent",
     "per",
     "%",
+)
+# Nouns after a month (with or without a day) that make it part of an event's name: "the
+# October Revolution", "the March 1st Movement".
+EVENT_NOUNS = (
+    "revolution",
+    "socialist",
+    "uprising",
+    "rising",
+    "revolt",
+    "insurrection",
+    "movement",
+    "incident",
+    "liberation",
+    "coup",
+    "war",
+)
+# Nouns after a month that name a meeting held in that month: "the September Plenum".
+MEETING_NOUNS = ("plenum", "conference", "congress", "session", "meeting", "assembly")
+# Words before a number that make it a reference, not a date ("No. 12/3/57", "ll. 1.2.58").
+REFERENCE_WORDS = (
+    "no",
+    "nº",
+    "n°",
+    "nos",
+    "number",
+    "ref",
+    "file",
+    "reg",
+    "registration",
+    "incoming",
+    "outgoing",
+    "f",
+    "fond",
+    "op",
+    "opis",
+    "d",
+    "delo",
+    "l",
+    "ll",
+    "list",
+    "listy",
+    "p",
+    "pp",
+    "page",
+    "pages",
+    "tel",
+    "telephone",
+    "phone",
+    "telegram",
+    "cable",
+    "protocol",
+    "art",
+    "article",
+    "para",
+    "paragraph",
+    "section",
+    "item",
+    "point",
+    "§",
+    "#",
 )
 
 
@@ -101,7 +176,15 @@ BARE_MONTH = (
 YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _ISO_DAY = r"0[1-9]|[12]\d|3[01]"
-_YEAR_OR_TWO_DIGITS = YEAR + r"|\d\d(?!\d)"
+_NUMERIC_MONTH = r"1[0-2]|0?[1-9]"
+_TWO_DIGITS = r"\d\d(?!\d)"
+_YEAR_OR_TWO_DIGITS = YEAR + "|" + _TWO_DIGITS
+# A year written first with two digits must be one no day can be: "80. 10. 02.".
+_LEADING_SHORT_YEAR = r"(?:3[2-9]|[4-9]\d)(?!\d)"
+# Digits read with doubt are doubled brackets (guide §9.1): "[[23]] March [[6]]1".
+UNCERTAIN = re.compile(r"\[\[|\]\]")
+_UNCERTAIN_DAY = rf"\[\[{_DAY}\]\]"
+_UNCERTAIN_YEAR = r"(?:\d{1,3}\[\[\d{1,3}\]\]\d{0,3}|\[\[\d{1,4}\]\]\d{0,3})(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
 _ROMAN = "(?:" + _alternatives(sorted(ROMAN_MONTHS, key=len, reverse=True)) + ")"
 # Gaps between the words of a date are bounded so that a date never starts more than
@@ -113,6 +196,28 @@ _COMMA = r",?\s{1,3}"
 _START = r"(?<![\w./\-–—])"
 # Nor runs into a time, a decimal or a reference ("10.30", "1956.5", "12/1956").
 _END = r"(?![\w/])(?![.,:\-–—]\d)"
+# A two-digit year after a month name ends the expression: "11 September 57" is a date,
+# "11 September 57 workers" is not.
+_CLOSED = r"(?!\s{0,3}[\w%])"
+# The year said relative to the document's: "14 June this year", "March of last year".
+RELATIVE_YEARS = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1}
+RELATIVE_YEARS |= {"following": 1}
+_RELATIVE = r"(?:this|last|next|the\s{1,3}(?:current|previous|past|following|next))"
+
+# The words a date may start with before its first digit or month name, one tuple per rule
+# that has them; LEAD, the scanner's first test at a word, is built from them all.
+_BOUND_WORDS = ("not", "no", "by", "until", "till")
+_ORDINAL_WORDS = ("first", "second", "third", "fourth", "last")
+_FUZZY_WORDS = ("early", "late", "mid")
+_YEAR_PREPOSITIONS = ("in", "of", "for", "since", "before", "after", "during", "from", "to")
+_DETERMINERS = ("the", "its", "their", "our", "this")
+_LEAD_WORDS = ("between", "from", *_BOUND_WORDS, *_ORDINAL_WORDS, *_FUZZY_WORDS)
+_LEAD_WORDS += (*_YEAR_PREPOSITIONS, *_DETERMINERS)
+
+
+def _words(words: tuple[str, ...]) -> str:
+    return "(?i:" + "|".join(words) + ")"
+
 
 Group = Callable[[str, str], str]
 
@@ -125,12 +230,21 @@ def _grouper(prefix: str | None) -> Group:
 
 
 def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str:
-    """One calendar point; the forms are tried longest first so a match takes all it can."""
+    """One calendar point; the forms are tried in order, so a form that reads more of the text
+    comes before the shorter forms it starts like."""
     day_of = f"{_ORDINAL}(?:{_SP}(?i:of))?{_SP}"
+    numeric_month = g("nr", _ROMAN) + "|" + g("nm", _NUMERIC_MONTH)
     forms = [
         f"{g('iy', YEAR)}-{g('im', '0[1-9]|1[0-2]')}-{g('id', _ISO_DAY)}",
-        rf"{g('nd', _DAY)}\.\s?(?:{g('nr', _ROMAN)}|{g('nm', '1[0-2]|0?[1-9]')})\.\s?"
-        + g("ny", YEAR),
+        # Year first, as Hungarian and Japanese documents write it.
+        rf"{g('hy', YEAR)}\.\s?{g('hm', _NUMERIC_MONTH)}\.\s?{g('hd', _DAY)}\.?",
+        rf"{g('hs', _LEADING_SHORT_YEAR)}\.\s?{g('hn', _NUMERIC_MONTH)}\.\s?{g('he', _DAY)}\.",
+        rf"{g('nd', _DAY)}\.\s?(?:{numeric_month})\.\s?{g('ny', _YEAR_OR_TWO_DIGITS)}",
+        f"{g('sa', '[0-3]?[0-9]')}/{g('sb', '[0-3]?[0-9]')}/{g('sy', _YEAR_OR_TWO_DIGITS)}",
+        f"{g('jy', YEAR)}{_SP}{g('jm', MONTH)}{_SP}{g('jd', _DAY)}{_ORDINAL}",
+        # Digits read with doubt, or a two-digit year, which must end the date.
+        f"{g('ud', _UNCERTAIN_DAY + '|' + _DAY)}{day_of}{g('um', MONTH)}{_SP}"
+        + g("uy", f"(?:{_UNCERTAIN_YEAR}|{_TWO_DIGITS}){_CLOSED}|{YEAR}"),
         f"{g('ad', _DAY)}{day_of}{g('am', MONTH)}(?:{_COMMA}{g('ay', YEAR)})?",
         f"{g('bm', MONTH)}{_SP}{g('bd', _DAY)}{_ORDINAL}(?:{_COMMA}{g('by', YEAR)})?",
         f"{g('cm', MONTH)}{_COMMA}{g('cy', YEAR)}",
@@ -155,21 +269,53 @@ def _rule_sources(named: bool) -> dict[str, str]:
     single = _point(side("p_"), day_only=False, year_only=False, bare_month=BARE_MONTH)
     bounded = _point(side("p_"), day_only=False, year_only=True, bare_month=BARE_MONTH)
     units = "|".join(re.escape(u) for u in UNIT_WORDS)
-    bound_words = f"(?i:not?{_SP}(?:later|earlier){_SP}than|by|until|till)"
-    ordinal_words = "(?i:first|second|third|fourth|1st|2nd|3rd|4th)"
+    not_a_quantity = rf"(?!\s{{0,3}}(?:{units})(?!\w))"
+    japanese_order = f"(?!{_SP}{MONTH}{_SP}{_DAY})"
+    relative = f"(?:{_COMMA}(?:(?i:of){_SP})?{g('rel', f'(?i:{_RELATIVE})')}{_SP}(?i:year))?"
+    bound_words = f"(?i:not?{_SP}(?:later|earlier){_SP}than|by|until|till)"  # _BOUND_WORDS
+    time_of_day = f"(?:(?i:the{_SP}(?:morning|afternoon|evening|night){_SP}of){_SP})?"
+    ordinal_words = _words((*_ORDINAL_WORDS, "1st", "2nd", "3rd", "4th"))
+    count_words = "(?i:two|three)"
+    days = f"{g('ld', _DAY + _ORDINAL + f'(?:,{_SP}{_DAY}{_ORDINAL})*')},?{_SP}(?i:and){_SP}"
+    to_words = f"(?:{_SP}(?i:to|until|till|through|thru){_SP}|{_DASH})"
     return {
-        "between": f"(?i:between){_SP}{left}{_SP}(?i:and){_SP}{right}",
-        "from": f"(?i:from){_SP}{left}(?:{_SP}(?i:to|until|till){_SP}|{_DASH}){right}",
+        "between": f"(?i:between){_SP}{left}{_SP}(?i:and){_SP}{right}{relative}",
+        "from": f"(?i:from){_SP}{left}{to_words}{right}{relative}",
         "years": rf"{g('ya', YEAR)}\s?[-–—]\s?{g('yb', _YEAR_OR_TWO_DIGITS)}",
-        "dash": f"{left}{_DASH}{right}",
+        "nights": f"{g('xa', _DAY)}/{g('xb', _DAY)}{_SP}{g('xm', MONTH)}"
+        + f"(?:{_COMMA}{g('xy', YEAR)})?{relative}",
+        "days": f"{days}{g('ed', _DAY)}{_ORDINAL}{_SP}{g('em', MONTH)}"
+        + f"(?:{_COMMA}{g('ey', YEAR)})?{relative}",
+        "dash": f"{left}(?:{_DASH}|{_SP}(?i:through|thru){_SP}){right}{relative}",
         "pair": f"{g('pm', MONTH)}{_SP}(?i:and){_SP}{g('qm', MONTH)}{_COMMA}{g('qy', YEAR)}",
-        "bound": f"{g('q', bound_words)}{_SP}{bounded}",
-        "part": f"{g('n', ordinal_words)}{_SP}{g('unit', '(?i:quarter|half)')}{_SP}(?i:of){_SP}"
-        + g("py", YEAR),
+        "bound": f"{g('q', bound_words)}{_SP}{time_of_day}{bounded}{relative}",
+        "part": f"{g('n', ordinal_words)}{_SP}(?:{g('k', count_words)}{_SP})?"
+        + f"{g('unit', '(?i:quarters?|half)')}{_SP}(?i:of){_SP}"
+        + f"(?:{g('pm', MONTH)}(?:{_COMMA}{g('py', YEAR)})?|{g('py2', YEAR)}"
+        + f"|{g('rel', f'(?i:{_RELATIVE})')}{_SP}(?i:year))",
         "decade": g("dy", r"(?:1[5-9]|20)\d0") + "'?s",
-        "point": single,
-        "after": f"(?i:in|of|for|since|before|after|during|from|to){_SP}{g('ty', YEAR)}"
-        + rf"(?!\s{{0,3}}(?:{units})(?!\w))",
+        "fuzzy": f"{g('f', _words(_FUZZY_WORDS))}(?:-|{_SP})"
+        + f"(?:{g('fm', MONTH)}(?:{_COMMA}{g('fy', YEAR)})?|{g('fy2', YEAR)})",
+        "point": single + relative,
+        "after": f"{_words(_YEAR_PREPOSITIONS)}{_SP}{g('ty', YEAR)}"
+        + not_a_quantity
+        + japanese_order,
+        # A year the translator supplied: "the Third Congress [1956]".
+        "supplied": rf"(?<=\[){g('ty', YEAR)}(?=\])",
+        # A year named with another: "the agreements of 1957 and 1959".
+        "also": "(?:"
+        + "|".join(rf"(?<=\b(?:1[5-9]|20)\d\d{w} )" for w in (",", " and", " or"))
+        + ")"
+        + g("ty", YEAR)
+        + not_a_quantity,
+        # A year as a modifier, after an article or at a clause's start: "the 1958 plan",
+        # "; 1974 freight is to be"; a plural after it makes it a count ("1958 tractors").
+        "modifier": rf"(?:(?:{_words(_DETERMINERS)}{_SP})|(?<=[.;:] )|^)"
+        + g("ty", YEAR)
+        + rf"(?=\s[a-z]+\b)(?!\s(?:{units})\b)(?!\s[a-z]*s\b)"
+        + japanese_order,
+        # A title's closing year: "Fisheries talks, 1974".
+        "closing": rf"(?<=[^\W\d_], ){g('ty', YEAR)}(?=\.?\s*\Z)",
     }
 
 
@@ -178,13 +324,20 @@ FIND_ORDER = (
     "between",
     "from",
     "years",
+    "nights",
+    "days",
     "dash",
     "pair",
     "bound",
     "part",
     "decade",
+    "fuzzy",
     "point",
     "after",
+    "supplied",
+    "also",
+    "modifier",
+    "closing",
 )
 
 
@@ -199,12 +352,81 @@ RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # A whole expression given to normalise() may also be a bare year ("1957" from a header).
 BARE_YEAR = _compile(_grouper("")("yy", YEAR))
 _ANONYMOUS = _rule_sources(named=False)
-# One anchored test of "could any rule start here?", cheaper than trying each rule in turn.
-LOCATOR = re.compile(_START + "(?:" + "|".join(_ANONYMOUS[k] for k in FIND_ORDER) + ")" + _END)
-# Every date holds a digit or a month name; these are found by a fast scan for their first
-# letters, and the rules are tried only at word starts shortly before them.
+# One anchored test of "could any rule start here?", cheaper than trying each rule in turn;
+# the group that matched names the first rule worth trying.
+LOCATOR = re.compile(
+    _START + "(?:" + "|".join(f"(?P<{k}>{_ANONYMOUS[k]})" for k in FIND_ORDER) + ")" + _END
+)
+# Every date holds a digit or a month name, found by a fast scan for their first letters, or
+# a year said relative to the document's ("the first quarter of this year"), found by a
+# second scan for the word "year" in the texts that hold it; the rules are tried only at word
+# starts shortly before them.
 HOTSPOT = re.compile(r"[\dJFMASOND](?:(?<=\d)|[aepucoAEPUCO])\w*")
-WORD_START = re.compile(r"\b\w")
-# The longest lead-in before a date's first digit or month is "fourth quarter of " (15 letters,
-# three gaps of at most 3 characters: 24); the margin costs nothing.
-LOOKBACK = 32
+YEAR_WORD = re.compile(r"(?:year|Year|YEAR)\b")
+RELATIVE_BEFORE = re.compile(r"\b(?i:" + _RELATIVE + r")\s{1,3}\Z")
+# A rule may also start at the doubled bracket of a digit read with doubt.
+WORD_START = re.compile(r"\[\[(?=\d)|\b\w")
+# Before its first digit or month name a date starts only with one of the lead words: a cheap
+# first test at each word of the lead-in, before the locator.
+LEAD = re.compile(_words(_LEAD_WORDS) + r"\b")
+# The longest lead-in before a date's first digit or month is a bound with a time of day
+# ("not later than the evening of ": 28 letters and spaces, wider gaps allowed); the scanner
+# tests only the words that may lead a date, so the margin costs little.
+LOOKBACK = 40
+
+# One day of a list of days ("2, 3 and 5 September"), with its ordinal suffix.
+LISTED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
+
+# Context of a date, read from the words around its match (never more than CONTEXT characters).
+CONTEXT = 80
+EVENT_AFTER = re.compile(
+    r"\s{1,3}\[?(?i:" + "|".join(EVENT_NOUNS) + r")\b",
+)
+EVENT_BEFORE = re.compile(r"(?i:\bGreat)\s{1,3}\Z")
+MEETING_AFTER = re.compile(
+    r"(?:\s{1,3}[A-Z][\w'-]*){0,2}\s{1,3}(?P<noun>(?i:" + "|".join(MEETING_NOUNS) + r"))\b"
+)
+_ORDINAL_WORDS = {
+    "first": 1,
+    "second": 2,
+    "third": 3,
+    "fourth": 4,
+    "fifth": 5,
+    "sixth": 6,
+    "seventh": 7,
+    "eighth": 8,
+    "ninth": 9,
+    "tenth": 10,
+    "fifteenth": 15,
+    "twentieth": 20,
+    "twenty-fifth": 25,
+    "thirtieth": 30,
+    "thirty-fifth": 35,
+    "fortieth": 40,
+    "forty-fifth": 45,
+    "fiftieth": 50,
+}
+ANNIVERSARY_WORDS = _ORDINAL_WORDS
+ANNIVERSARY_BEFORE = re.compile(
+    r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)?\s{1,3}anniversary\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z|"
+    r"\b(?P<w>(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s{1,3}anniversary\s{1,3}of"
+    r"\s{1,3}(?:the\s{1,3})?\Z",
+    re.IGNORECASE,
+)
+REFERENCE_BEFORE = re.compile(
+    r"(?:^|[\s(\[])(?i:" + "|".join(re.escape(w) for w in REFERENCE_WORDS) + r")\.?:?\s{0,3}\Z"
+)
+# A sentence that speaks of what is still to come: its months are not pushed into the past.
+FUTURE = re.compile(
+    r"\b(?:will|shall|would|is to|are to|to be held|planned|plans|scheduled|forthcoming"
+    r"|upcoming|intends?|expected|next)\b|(?:^|[.:;]\s{1,3})To\s[a-z]+",
+)
+SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)")
+# Slash dates of the whole document, read once to learn its order of day and month.
+SLASH_DATE = re.compile(r"(?<![\w./])([0-3]?\d)/([0-3]?\d)/(?:\d\d|\d{4})(?![\w/])")
+# Marks of a document of United States origin, where slash dates put the month first.
+US_ORIGIN = re.compile(
+    r"\b(?:Department of State,? Central (?:Decimal )?Files|National Archives and Records"
+    r" Administration|NARA|Record Group \d+|RG \d+|Foreign Relations of the United States|FRUS"
+    r"|SecState|SECSTATE|Amembassy|AMEMBASSY|Embtel|EMBTEL|Deptel|DEPTEL|WASHDC)\b"
+)

@@ -127,7 +127,9 @@ def test_sample_header() -> None:
 def test_sample_measures_and_quotes() -> None:
     tree = converted("sample")
     measure = xp(tree, "//tei:measure[@unit='kg']")[0]
-    assert (measure.get("quantity"), text_of(measure)) == ("200", "200 kg")
+    assert (measure.get("atLeast"), measure.get("commodity")) == ("200", "chemical fertilizers")
+    assert text_of(measure).startswith("more than 200 kg of chemical fertilizers")
+    assert xp(measure, "tei:unit/@unitRef") == ["#unit-jeongbo"]
     assert xp(tree, "//tei:unit/@unitRef") == ["#unit-jeongbo"]
     assert xp(tree, "//tei:unitDef/@xml:id") == ["unit-jeongbo"]
     duration = xp(tree, "//tei:measure[@type='duration']")[0]

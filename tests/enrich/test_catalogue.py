@@ -82,6 +82,18 @@ def test_the_printed_title_with_its_date_is_the_main_title() -> None:
     assert meta.genre == "decision"
 
 
+def test_a_title_that_prints_its_date_does_not_get_it_twice() -> None:
+    printed = "Record of a Meeting Held at Potsdam, 20 July 1945"
+    meta = catalogue(
+        document(
+            block(Role.TITLE, printed, path=FRONT),
+            block(Role.DOC_DATE, "20 JULY 1945", path=FRONT),
+            doc_date=(("when", "1945-07-20"),),
+        )
+    )
+    assert meta.title.main == printed
+
+
 def test_the_sidecar_title_wins_and_the_text_title_is_kept() -> None:
     meta = catalogue(DECISION, Sidecar(title="Decision on the Plan", file="memo.meta.toml"))
     assert meta.title.main == "Decision on the Plan"
@@ -111,6 +123,19 @@ def test_the_date_falls_back_to_the_first_date_of_the_dateline() -> None:
         document(block(Role.DATELINE, line, mark(line, "3 June 1959", "date", when="1959-06-03")))
     )
     assert meta.date.text == "3 June 1959"
+
+
+def test_a_document_date_read_from_a_title_keeps_the_titles_words() -> None:
+    period = "for the period from 1 to 15 June 1955"
+    span = (("from", "1955-06-01"), ("to", "1955-06-15"))
+    words = "from 1 to 15 June 1955"
+    meta = catalogue(
+        document(
+            block(Role.SUBTITLE, period, mark(period, words, "date", **dict(span)), path=FRONT),
+            doc_date=span,
+        )
+    )
+    assert meta.date == Phrase(words, span)
 
 
 def test_markings_get_one_id_each_and_their_normalised_values() -> None:

@@ -123,8 +123,8 @@ def test_a_quotation_that_would_cross_an_existing_mark_is_left_unmarked() -> Non
 @pytest.mark.parametrize(
     ("text", "surface", "quantity", "unit"),
     [
-        ("delivered 3,500 kg of seed", "3,500 kg", "3500", "kg"),
-        ("about 2.5 hectares of rice", "2.5 hectares", "2.5", "ha"),
+        ("delivered 3,500 kg", "3,500 kg", "3500", "kg"),
+        ("about 2.5 hectares, mostly", "2.5 hectares", "2.5", "ha"),
         ("a harvest of 200 thousand tons", "200 thousand tons", "200000", "t"),
         ("credits of 14 million rubles", "14 million rubles", "14000000", "RUB"),
         ("fulfilled by 70 percent", "70 percent", "70", "%"),
@@ -133,10 +133,67 @@ def test_a_quotation_that_would_cross_an_existing_mark_is_left_unmarked() -> Non
         ("a road of twenty kilometres", "twenty kilometres", "20", "km"),
         ("Five tonnes were sent", "Five tonnes", "5", "t"),
         ("loaned 300 yuan", "300 yuan", "300", "CNY"),
+        ("shipped 200 t by rail", "200 t", "200", "t"),
+        ("5 thousand t were", "5 thousand t", "5000", "t"),
     ],
 )
 def test_a_quantity_with_a_unit_is_a_measure(text: str, surface: str, quantity: str, unit: str):
     assert _phrases(text) == [("measure", surface, {"quantity": quantity, "unit": unit})]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "bound"),
+    [
+        ("seek for more than 200 kg in all", "more than 200 kg", "atLeast"),
+        ("at least 200 kg", "at least 200 kg", "atLeast"),
+        ("not less than 200 kg", "not less than 200 kg", "atLeast"),
+        ("Over 200 kg", "Over 200 kg", "atLeast"),
+        ("less than 200 kg", "less than 200 kg", "atMost"),
+        ("up to 200 kg", "up to 200 kg", "atMost"),
+        ("no more than 200 kg", "no more than 200 kg", "atMost"),
+    ],
+)
+def test_words_that_bound_a_quantity_give_its_bound_and_belong_to_the_measure(
+    text: str, surface: str, bound: str
+) -> None:
+    assert _phrases(text) == [("measure", surface, {bound: "200", "unit": "kg"})]
+
+
+@pytest.mark.parametrize(
+    ("text", "commodity"),
+    [
+        ("200 kg of chemical fertilizers to be applied", "chemical fertilizers"),
+        ("5 tons of rice and wheat", "rice"),
+        ("5 tons of the harvest", None),
+        ("5 tons of high grade steel were", "high grade steel"),
+        ("5,000 tons of rice promised for May", "rice"),
+        ("300 tons of seed grain", "seed grain"),
+        ("200 thousand tons of grain until the autumn", "grain"),
+        ("40 tons of coal still needed", "coal"),
+    ],
+)
+def test_the_words_after_of_name_the_commodity_up_to_a_function_word(
+    text: str, commodity: str | None
+) -> None:
+    (measure,) = _phrases(text)
+    assert measure[2].get("commodity") == commodity
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "quantity", "unit"),
+    [
+        # The trade reached the sum: it was not a ceiling.
+        ("trade came up to 90 million rubles", "90 million rubles", "90000000", "RUB"),
+        # The side gave the rice: "over" is the verb's particle, not "more than".
+        ("they handed over 200 tons", "200 tons", "200", "t"),
+    ],
+)
+def test_a_verbs_particle_is_no_bound(text: str, surface: str, quantity: str, unit: str) -> None:
+    assert _phrases(text) == [("measure", surface, {"quantity": quantity, "unit": unit})]
+
+
+def test_a_unit_without_a_space_before_it_is_not_the_tonne() -> None:
+    assert _phrases("the 5t lorry") == []
 
 
 def test_a_range_of_durations_is_a_measure_with_bounds() -> None:
@@ -171,12 +228,44 @@ def test_a_measure_that_would_cross_an_existing_mark_is_left_unmarked() -> None:
 
 
 def test_a_local_unit_points_to_a_declared_unit() -> None:
+    doc = mark_phrases(_doc("the yield was high per jeongbo"))
+    assert _marks(doc) == [("unit", "jeongbo", {"unitRef": "#unit-jeongbo"})]
+    assert doc.units == (("unit-jeongbo", "jeongbo", JEONGBO),)
+
+
+def test_a_rate_holds_its_unit_of_reference() -> None:
     doc = mark_phrases(_doc("a yield of 3 tons per jeongbo"))
     assert _marks(doc) == [
-        ("measure", "3 tons", {"quantity": "3", "unit": "t"}),
+        ("measure", "3 tons per jeongbo", {"quantity": "3", "unit": "t"}),
         ("unit", "jeongbo", {"unitRef": "#unit-jeongbo"}),
     ]
-    assert doc.units == (("unit-jeongbo", "jeongbo", JEONGBO),)
+
+
+def test_the_unit_of_reference_may_close_the_clause_the_measure_opens() -> None:
+    text = (
+        "seek for more than 200 kg of chemical fertilizers to be applied per jeongbo in two to"
+        " three years"
+    )
+    assert _phrases(text) == [
+        (
+            "measure",
+            "more than 200 kg of chemical fertilizers to be applied per jeongbo",
+            {"atLeast": "200", "unit": "kg", "commodity": "chemical fertilizers"},
+        ),
+        ("unit", "jeongbo", {"unitRef": "#unit-jeongbo"}),
+        (
+            "measure",
+            "two to three years",
+            {"type": "duration", "atLeast": "2", "atMost": "3", "unit": "year"},
+        ),
+    ]
+
+
+def test_a_unit_of_reference_after_punctuation_is_not_the_measures() -> None:
+    assert _phrases("200 kg, which is much per jeongbo") == [
+        ("measure", "200 kg", {"quantity": "200", "unit": "kg"}),
+        ("unit", "jeongbo", {"unitRef": "#unit-jeongbo"}),
+    ]
 
 
 def test_two_spellings_of_a_unit_share_one_declaration() -> None:
@@ -191,10 +280,13 @@ def test_every_local_unit_used_is_declared_once_in_key_order() -> None:
     assert [key for key, _, _ in doc.units] == ["unit-pyeong", "unit-ri"]
 
 
-def test_per_without_a_local_unit_declares_nothing() -> None:
+def test_a_standard_unit_of_reference_is_a_unit_with_its_symbol_and_declares_nothing() -> None:
     doc = mark_phrases(_doc("5 tons per hectare per year"))
     assert doc.units == ()
-    assert [tag for tag, _, _ in _marks(doc)] == ["measure"]
+    assert _marks(doc) == [
+        ("measure", "5 tons per hectare", {"quantity": "5", "unit": "t"}),
+        ("unit", "hectare", {"unit": "ha"}),
+    ]
 
 
 # --- which blocks -------------------------------------------------------------------------

@@ -265,6 +265,12 @@ def test_is_not_upper(text: str):
         "1957-03-05",
         "30 August - 2 September 1956",
         "1st May 1957.",
+        "24.III.50",
+        "13.10.50",
+        "07/10/50",
+        "80. 10. 02.",
+        "1980. 10. 02.",
+        "1979 June 12",
     ],
 )
 def test_date_only(text: str):
@@ -273,7 +279,15 @@ def test_date_only(text: str):
 
 @pytest.mark.parametrize(
     "text",
-    ["On 12 September 1956", "12 September", "1956", "12 Septembre 1956", "May 1957 and after"],
+    [
+        "On 12 September 1956",
+        "12 September",
+        "1956",
+        "12 Septembre 1956",
+        "May 1957 and after",
+        "12.3.4.",
+        "No. 12/3/50",
+    ],
 )
 def test_not_date_only(text: str):
     assert not pat.is_date_only(text)
@@ -288,6 +302,9 @@ def test_not_date_only(text: str):
         ("New York, March 5, 1957.", (0, 8)),
         ("Frankfurt am Main, 5 March 1957", (0, 17)),
         ("Embassy of the USSR in the DPRK, 5 March 1957", (0, 31)),
+        ("Pyongyang, 80. 10. 02.", (0, 9)),
+        ("Moscow, 24.III.50", (0, 6)),
+        ("Washington, 10/14/50", (0, 10)),
     ],
 )
 def test_dateline_place(text: str, span: tuple[int, int]):

@@ -9,19 +9,26 @@ _MONTHS = (
     r"aug(?:ust|\.)?|sep(?:tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# The archive's numeric forms (day.month.year with Roman or Arabic months, slash dates, the
+# Hungarian year-first form, two- or four-digit years) and the Japanese year-month-day order.
+_NUMERIC = (
+    r"[0-3]?\d\.\s?(?:[IVX]{1,4}|[01]?\d)\.\s?(?:\d{4}|\d\d)"
+    r"|[0-3]?\d/[0-3]?\d/(?:\d{4}|\d\d)"
+    r"|(?:\d{4}|3[2-9]|[4-9]\d)\.\s?[01]?\d\.\s?[0-3]?\d\.?"
+    rf"|\d{{4}}\s+{_MONTHS}\s+{_DAY}"
+)
 _DATE_ONLY = re.compile(
     rf"^(?:{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{_MONTHS}(?:\s*[-–]\s*{_DAY}\s+{_MONTHS})?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+\d{{4}}"
-    r"|[0-3]?\d\.[IVX]{1,4}\.\d{4}|[0-3]?\d\.[01]?\d\.\d{4}|\d{4}-\d\d-\d\d"
+    rf"|{_NUMERIC}|\d{{4}}-\d\d-\d\d"
     rf"|(?:the\s+)?{_DAY}\s+of\s+{_MONTHS}(?:,?\s+\d{{4}})?)\.?$",
     re.IGNORECASE,
 )
 # The place must start with a capital, so only the date part ignores case.
 _DATELINE = re.compile(
     rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?i:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|"
-    rf"{_MONTHS}\s+{_DAY},?\s+\d{{4}}|[0-3]?\d\.[IVX]{{1,4}}\.\d{{4}}|"
-    r"[0-3]?\d\.[01]?\d\.\d{4}))\.?$"
+    rf"{_MONTHS}\s+{_DAY},?\s+\d{{4}}|{_NUMERIC}))\.?$"
 )
 
 

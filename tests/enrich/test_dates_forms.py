@@ -1,0 +1,472 @@
+"""Date forms of the archive's translations and the readings that need the document around
+them (encoding guide §10; docs/dates.md). Every expected value is worked out by hand from the
+calendar and the rule the test names."""
+
+from __future__ import annotations
+
+import datetime as dt
+
+import pytest
+
+from tei_plenum.enrich.dates import enrich_dates, find_dates, normalise, numeric_order
+from tei_plenum.model import Block, Document, Role, SourceSpan
+
+ENCODER = ("resp", "#resp-encoder")
+
+
+def inferred(cert: str) -> tuple[tuple[str, str], ...]:
+    return (("evidence", "internal"), ("cert", cert), ENCODER)
+
+
+HIGH, MEDIUM, LOW = inferred("high"), inferred("medium"), inferred("low")
+OCT_1950 = dt.date(1950, 10, 5)
+MAR_1957 = dt.date(1957, 3, 15)
+
+
+def marked(text: str, anchor: dt.date | None = None, **options: bool) -> list[tuple[str, tuple]]:
+    return [(text[m.start : m.end], m.attrs) for m in find_dates(text, anchor=anchor, **options)]
+
+
+# --- numeric forms -----------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        # Day, Roman month, two-digit year: the century is the document's.
+        ("24.III.50", (("when", "1950-03-24"), *HIGH)),
+        ("13.10.50", (("when", "1950-10-13"), *HIGH)),
+        ("5. X. 50", (("when", "1950-10-05"), *HIGH)),
+        # Hungarian order: year, month, day, each closed by a full stop.
+        ("50. 10. 02.", (("when", "1950-10-02"), *HIGH)),
+        # Slash dates: 14 cannot be a month, so 10/14/50 is month first and certain.
+        ("10/14/50", (("when", "1950-10-14"), *HIGH)),
+        ("14/10/50", (("when", "1950-10-14"), *HIGH)),
+        # A year of the next decade is still the document's period (registration notes).
+        ("1.II.51", (("when", "1951-02-01"), *HIGH)),
+    ],
+)
+def test_two_digit_years_are_read_in_the_documents_period(expression: str, expected) -> None:
+    assert normalise(expression, anchor=OCT_1950) == expected
+
+
+@pytest.mark.parametrize(
+    ("expression", "expected"),
+    [
+        ("15.I.1958", (("when", "1958-01-15"),)),
+        ("1980. 10. 02.", (("when", "1980-10-02"),)),
+        ("1980.10.02", (("when", "1980-10-02"),)),
+        ("1979 June 12", (("when", "1979-06-12"),)),
+        ("1979 Jun. 12th", (("when", "1979-06-12"),)),
+    ],
+)
+def test_numeric_and_year_first_forms_with_four_digit_years(expression: str, expected) -> None:
+    assert normalise(expression) == expected
+
+
+def test_a_two_digit_year_is_never_read_without_the_documents_period() -> None:
+    # Never from today: without an anchor there is no period to read "50" in.
+    assert normalise("24.III.50") is None
+    assert find_dates("Moscow, 13.10.50") == []
+
+
+def test_the_period_runs_from_thirty_years_before_to_fifty_after() -> None:
+    anchor = dt.date(1960, 7, 26)
+    # "03" is 2003 (a declassification note), 43 years on: read, but with low certainty.
+    assert normalise("04/12/03", anchor=anchor) == (("when", "2003-12-04"), *LOW)
+    # "25" is 1925, 35 years back, and 2025, 65 years on: neither is the document's period.
+    assert normalise("3.10.25", anchor=anchor) is None
+    # "45" is 1945, fifteen years back: the document's own time.
+    assert normalise("9.V.45", anchor=anchor) == (("when", "1945-05-09"), *HIGH)
+
+
+class TestOrderOfDayAndMonth:
+    def test_both_readings_valid_takes_the_day_first_with_medium_certainty(self) -> None:
+        assert normalise("07/10/50", anchor=dt.date(1950, 6, 1)) == (
+            ("when", "1950-10-07"),
+            *MEDIUM,
+        )
+
+    def test_month_first_for_documents_that_write_so(self) -> None:
+        expected = (("when", "1950-07-10"), *HIGH)
+        assert normalise("07/10/50", anchor=dt.date(1950, 6, 1), month_first=True) == expected
+
+    def test_the_reading_that_is_the_anchors_own_day_wins(self) -> None:
+        # An order dated 8 November 1951 carrying "08/11/51": the day-first reading is it.
+        assert normalise("08/11/51", anchor=dt.date(1951, 11, 8), month_first=True) == (
+            ("when", "1951-11-08"),
+            *HIGH,
+        )
+
+    def test_equal_day_and_month_are_no_ambiguity(self) -> None:
+        assert normalise("05/05/50", anchor=OCT_1950) == (("when", "1950-05-05"), *HIGH)
+
+    def test_neither_reading_valid_is_no_date(self) -> None:
+        assert normalise("13/14/50", anchor=OCT_1950) is None
+        assert normalise("31/04/50", anchor=OCT_1950) is None
+
+    def test_a_four_digit_ambiguous_date_records_only_the_order_doubt(self) -> None:
+        assert normalise("05/10/1950", anchor=dt.date(1950, 6, 1)) == (
+            ("when", "1950-10-05"),
+            *MEDIUM,
+        )
+
+
+class TestNumericOrder:
+    def test_the_documents_own_unambiguous_dates_decide(self) -> None:
+        assert numeric_order("Received 10/14/50; answered 07/10/50.") == (True, "high")
+        assert numeric_order("Received 14/10/50; answered 07/10/50.") == (False, "high")
+
+    def test_contradicting_dates_decide_nothing(self) -> None:
+        assert numeric_order("10/14/50 and 14/10/50") == (False, "medium")
+
+    def test_a_document_of_united_states_origin_puts_the_month_first(self) -> None:
+        text = "Amembassy Seoul, telegram of 07/10/50. Source: RG 59, Central Files."
+        assert numeric_order(text) == (True, "medium")
+
+    def test_otherwise_the_day_comes_first(self) -> None:
+        assert numeric_order("07/10/50") == (False, "medium")
+
+    def test_find_dates_reads_the_order_of_its_own_text(self) -> None:
+        text = "Telegrams of 10/14/50 and 11/03/50."
+        assert marked(text, OCT_1950) == [
+            ("10/14/50", (("when", "1950-10-14"), *HIGH)),
+            ("11/03/50", (("when", "1950-11-03"), *HIGH)),
+        ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Times of day.
+        "The talk began at 13:30 and ended at 4:30 p.m.",
+        "At 2140 the telegram was sent.",
+        "from 09:40-11:05",
+        # Telephone, registration, telegram and file numbers.
+        "tel. 23-45-67",
+        "telegram No. 073514",
+        "Nº 3104 and Nº 3107",
+        "your telegram no. 02/05512",
+        "No. 004417/61-3",
+        "No. 12/3/50",
+        "Incoming 5.10.50",
+        "IV B 2/14/118",
+        "12-C/4 20418",
+        # Page ranges and archival references.
+        "pp. 33-39",
+        "Fond 0117, Opis 4, Delo 9, Listy 12-15",
+        "f. 17, op. 3, d. 1021, ll. 4-6",
+        "ll. 12.3.50",
+        "paragraph 3.10.12",
+        # Counts that look like years.
+        "1958 tractors were delivered",
+        "a 2000 strong crowd",
+        "the 1500 kilometre border",
+    ],
+)
+def test_no_false_dates_from_numbers(text: str) -> None:
+    assert find_dates(text, anchor=OCT_1950) == []
+
+
+# --- years said relative to the document's -----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("On 14 June this year the", ("14 June this year", (("when", "1957-06-14"),))),
+        ("in February of this year", ("February of this year", (("when", "1957-02"),))),
+        ("on 3 May last year", ("3 May last year", (("when", "1956-05-03"),))),
+        ("in June of next year", ("June of next year", (("when", "1958-06"),))),
+        (
+            "held between 15 August and 15 September last year.",
+            (
+                "between 15 August and 15 September last year",
+                (("from", "1956-08-15"), ("to", "1956-09-15")),
+            ),
+        ),
+        (
+            "in the first quarter of this year",
+            ("first quarter of this year", (("from", "1957-01-01"), ("to", "1957-03-31"))),
+        ),
+    ],
+)
+def test_the_year_words_belong_to_the_date_and_give_its_year(text: str, expected) -> None:
+    words, values = expected
+    assert marked(text, MAR_1957) == [(words, (*values, *HIGH))]
+
+
+def test_a_relative_year_is_not_pushed_back_by_the_six_month_rule() -> None:
+    # Without "this year", 20 November in a March document would be the previous November.
+    assert marked("on 20 November", MAR_1957) == [
+        ("20 November", (("when", "1956-11-20"), *MEDIUM))
+    ]
+    assert marked("on 20 November this year", MAR_1957)[0][1][0] == ("when", "1957-11-20")
+
+
+def test_a_year_said_alone_is_not_a_date() -> None:
+    assert (
+        find_dates("The question stays open this year, as it did last year.", anchor=MAR_1957) == []
+    )
+
+
+# --- events named by a month ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the 40th anniversary of the October Revolution",
+        "the heroes of the Great October",
+        "the ideas of the October Socialist Revolution",
+        "the veterans of the June 25th uprising",
+        "the March 1st Movement",
+    ],
+)
+def test_a_month_in_an_events_name_is_not_a_date(text: str) -> None:
+    assert find_dates(text, anchor=MAR_1957) == []
+
+
+def test_an_anniversary_dates_the_event_that_many_years_back() -> None:
+    anchor = dt.date(1965, 8, 20)
+    text = "meetings held for the 46th anniversary of the March 1st Movement"
+    assert marked(text, anchor) == [("March 1st", (("when", "1919-03-01"), *MEDIUM))]
+    text = "on the tenth anniversary of 25 June"
+    assert marked(text, anchor) == [("25 June", (("when", "1955-06-25"), *MEDIUM))]
+
+
+def test_a_celebration_of_a_day_is_dated_in_the_documents_year() -> None:
+    assert marked("after the festivities of 9 May", dt.date(1965, 8, 20)) == [
+        ("9 May", (("when", "1965-05-09"), *HIGH))
+    ]
+
+
+# --- what is still to come ------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Resolved: To approve the delegation to the celebrations in Moscow in November.",
+        "The delegation will leave for Moscow in November.",
+        "He said that the units would be withdrawn no later than 31 October.",
+        "The delegation is to be formed no later than 1 October.",
+    ],
+)
+def test_a_month_still_to_come_keeps_the_documents_year(text: str) -> None:
+    (mark,) = marked(text, MAR_1957)
+    value = mark[1][0][1]
+    assert value.startswith("1957-")
+    assert mark[1][1:] == MEDIUM
+
+
+def test_a_month_in_a_past_sentence_is_the_previous_year() -> None:
+    assert marked("The delegation went to Moscow in November.", MAR_1957) == [
+        ("November", (("when", "1956-11"), *MEDIUM))
+    ]
+
+
+# --- ranges and lists ------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("3 through 17 March 1958", (("from", "1958-03-03"), ("to", "1958-03-17"))),
+        ("from 3 through 17 March 1958", (("from", "1958-03-03"), ("to", "1958-03-17"))),
+        ("21/22 June 1961", (("from", "1961-06-21"), ("to", "1961-06-22"))),
+        ("2 and 3 September 1956", (("from", "1956-09-02"), ("to", "1956-09-03"))),
+        ("2, 3 and 4 September 1956", (("from", "1956-09-02"), ("to", "1956-09-04"))),
+        ("second half of July 1961", (("from", "1961-07-16"), ("to", "1961-07-31"))),
+        ("first half of June 1959", (("from", "1959-06-01"), ("to", "1959-06-15"))),
+        ("first three quarters of 1962", (("from", "1962-01-01"), ("to", "1962-09-30"))),
+        ("first two quarters of 1962", (("from", "1962-01-01"), ("to", "1962-06-30"))),
+        ("last quarter of 1957", (("from", "1957-10-01"), ("to", "1957-12-31"))),
+    ],
+)
+def test_periods_read_as_one_range(text: str, expected) -> None:
+    assert normalise(text) == expected
+
+
+def test_consecutive_days_without_a_year_are_one_inferred_range() -> None:
+    # 3 September is within six months of 15 March 1957: the document's year.
+    assert marked("meetings were held on 2 and 3 September at which", MAR_1957) == [
+        ("2 and 3 September", (("from", "1957-09-02"), ("to", "1957-09-03"), *HIGH))
+    ]
+
+
+def test_days_that_do_not_follow_each_other_are_one_date_each() -> None:
+    assert marked("on 2 and 5 September 1956 in Pyongyang") == [
+        ("2", (("when", "1956-09-02"),)),
+        ("5 September 1956", (("when", "1956-09-05"),)),
+    ]
+    assert marked("in April and June 1962") == [
+        ("April", (("when", "1962-04"),)),
+        ("June 1962", (("when", "1962-06"),)),
+    ]
+
+
+def test_the_second_half_of_february_ends_on_its_last_day() -> None:
+    assert normalise("second half of February", anchor=dt.date(1960, 1, 5)) == (
+        ("from", "1960-02-16"),
+        ("to", "1960-02-29"),
+        *HIGH,
+    )
+    assert normalise("second half of February", anchor=dt.date(1961, 1, 5)) == (
+        ("from", "1961-02-16"),
+        ("to", "1961-02-28"),
+        *HIGH,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("By late June the talks had stalled", ("late June", (("when", "1957-06"), *HIGH))),
+        ("planned for early 1958", ("early 1958", (("when", "1958"),))),
+        ("until mid-1957", ("mid-1957", (("when", "1957"),))),
+    ],
+)
+def test_early_late_and_mid_belong_to_the_date(text: str, expected) -> None:
+    assert marked(text, MAR_1957) == [expected]
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Till the evening of 4 November the bridges stayed closed",
+            ("Till the evening of 4 November", (("notAfter", "1956-11-04"), *MEDIUM)),
+        ),
+        ("until 15 May", ("until 15 May", (("notAfter", "1957-05-15"), *HIGH))),
+        (
+            "by the morning of 2 April 1957",
+            ("by the morning of 2 April 1957", (("notAfter", "1957-04-02"),)),
+        ),
+    ],
+)
+def test_until_and_till_bound_the_date_from_above(text: str, expected) -> None:
+    assert marked(text, MAR_1957) == [expected]
+
+
+# --- bare years ------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "year"),
+    [
+        ("since the Third Congress [1956].", "1956"),
+        ("The 1958 plan was adopted.", "1958"),
+        ("as agreed; 1974 freight is to be paid in roubles", "1974"),
+        ("Fisheries talks, 1974", "1974"),
+    ],
+)
+def test_a_bare_year_supplied_modifying_or_closing_a_title_is_a_date(text: str, year: str) -> None:
+    assert marked(text) == [(year, (("when", year),))]
+
+
+def test_a_year_named_with_another_is_a_date_too() -> None:
+    assert marked("under the agreements of 1957 and 1959, and of 1960, 1961 or 1962") == [
+        ("1957", (("when", "1957"),)),
+        ("1959", (("when", "1959"),)),
+        ("1960", (("when", "1960"),)),
+        ("1961", (("when", "1961"),)),
+        ("1962", (("when", "1962"),)),
+    ]
+
+
+# --- digits read with doubt ------------------------------------------------------------------
+
+
+def test_doubtful_digits_give_a_date_of_low_certainty() -> None:
+    text = "[handwritten: 0415-s [[23]] March [[6]]1]"
+    assert marked(text, dt.date(1961, 3, 10)) == [
+        ("[[23]] March [[6]]1", (("when", "1961-03-23"), *LOW))
+    ]
+    assert marked("stamped [[23]] March 1961 by", dt.date(1961, 3, 10)) == [
+        ("[[23]] March 1961", (("when", "1961-03-23"), *LOW))
+    ]
+
+
+def test_a_two_digit_year_after_a_month_name_must_end_the_date() -> None:
+    assert marked("on 11 September 57 workers arrived", MAR_1957) == [
+        ("11 September", (("when", "1957-09-11"), *HIGH))
+    ]
+
+
+# --- the document around the dates -----------------------------------------------------------
+
+
+def _block(role: Role, text: str) -> Block:
+    return Block(role, text, SourceSpan(1), 1)
+
+
+def _doc(*blocks: Block) -> Document:
+    return Document("sample.txt", "columns", blocks, pages=1)
+
+
+def _dates(doc: Document) -> list[list[tuple[str, tuple]]]:
+    return [
+        [(b.text[m.start : m.end], m.attrs) for m in b.marks if m.tag == "date"] for b in doc.blocks
+    ]
+
+
+def test_a_month_naming_a_meeting_already_dated_is_that_meeting() -> None:
+    doc = _doc(
+        _block(Role.DATELINE, "Pyongyang, 18 August 1967"),
+        _block(Role.PARAGRAPH, "the decisions of the September 1966 Plenum of the CC"),
+        _block(Role.PARAGRAPH, "since the September Plenum; the May conference"),
+    )
+    out = enrich_dates(doc)
+    assert _dates(out)[2] == [("September", (("when", "1966-09"), *HIGH))]
+
+
+def test_a_title_that_gives_the_documents_period_dates_the_document() -> None:
+    doc = _doc(
+        _block(Role.TITLE, "THE JOURNAL OF AMBASSADOR I. S. PETROV"),
+        _block(Role.SUBTITLE, "for the period from 1 to 15 June 1955"),
+        _block(Role.HEAD, "3 June 1955"),
+        _block(Role.PARAGRAPH, "I received the counsellor on 20 May."),
+    )
+    out = enrich_dates(doc)
+    assert out.doc_date == (("from", "1955-06-01"), ("to", "1955-06-15"))
+    assert _dates(out)[3] == [("20 May", (("when", "1955-05-20"), *HIGH))]
+
+
+def test_a_year_a_title_is_about_does_not_date_the_document() -> None:
+    doc = _doc(
+        _block(Role.TITLE, "REPORT"),
+        _block(Role.SUBTITLE, "on the work of the specialists in 1959"),
+        _block(Role.DATELINE, "Pyongyang, 20 February 1960"),
+    )
+    assert enrich_dates(doc).doc_date == (("when", "1960-02-20"),)
+
+
+def test_the_title_date_line_comes_before_a_title_period() -> None:
+    doc = _doc(
+        _block(Role.TITLE, "Minutes of the Plenum Held on 2 March 1958"),
+        _block(Role.DOC_DATE, "3 March 1958"),
+    )
+    assert enrich_dates(doc).doc_date == (("when", "1958-03-03"),)
+
+
+def test_a_dateline_like_title_dates_the_document() -> None:
+    doc = _doc(_block(Role.TITLE, "Minutes of the Plenum Held on 2 March 1958"))
+    assert enrich_dates(doc).doc_date == (("when", "1958-03-02"),)
+
+
+def test_without_a_document_date_two_digit_years_take_the_first_full_year() -> None:
+    doc = _doc(
+        _block(Role.MARKING, "Nº 56, 24.III.50"),
+        _block(Role.PARAGRAPH, "The plan for 1950 was discussed."),
+    )
+    assert _dates(enrich_dates(doc))[0] == [("24.III.50", (("when", "1950-03-24"), *HIGH))]
+
+
+def test_a_document_of_united_states_origin_reads_its_slash_dates_month_first() -> None:
+    doc = _doc(
+        _block(Role.MARKING, "Department of State, Central Files, 795.00/10-550"),
+        _block(Role.DATELINE, "Washington, 6 October 1950"),
+        _block(Role.PARAGRAPH, "Your telegram of 07/10/50 was received."),
+    )
+    assert _dates(enrich_dates(doc))[2] == [("07/10/50", (("when", "1950-07-10"), *MEDIUM))]
