@@ -17,7 +17,6 @@ from tei_plenum.lexicon import (
     TITLES,
     alternation,
     cue_words,
-    family_name_first,
     is_initial,
     name_words,
     surname,
@@ -46,10 +45,21 @@ def test_surname_is_last_in_western_names_and_first_in_east_asian_ones(
     assert surname(name) == expected
 
 
-def test_a_two_word_east_asian_name_is_still_read_surname_last() -> None:
-    # The documented limitation that output depends on: "Nam Il" is filed under "Il".
-    assert not family_name_first("Nam Il")
-    assert surname("Nam Il") == "Il"
+@pytest.mark.parametrize(
+    ("name", "expected"),
+    [
+        ("Nam Il", "Nam"),
+        ("Kim Il", "Kim"),
+        ("KIM Il", "KIM"),
+        ("Zhou Enlai", "Zhou"),
+        ("Syngman Rhee", "Rhee"),
+        ("Rhee Syngman", "Rhee"),
+        ("Erich Honecker", "Honecker"),
+    ],
+)
+def test_a_two_word_east_asian_name_is_read_family_name_first(name: str, expected: str) -> None:
+    # "Nam Il" was once filed under "Il", which linked "Deputy Premier Kim Il" to Nam Il.
+    assert surname(name) == expected
 
 
 @pytest.mark.parametrize("name", ["", "S. N.", "[signature]", "  "])

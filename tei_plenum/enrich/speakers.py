@@ -16,7 +16,7 @@ import re
 from dataclasses import dataclass, field, replace
 
 from ..letters import UPPER, display_name
-from ..lexicon import LABEL_HONORIFICS, LABEL_TITLES, alternation, surname
+from ..lexicon import LABEL_HONORIFICS, LABEL_TITLES, alternation, name_words, surname
 from ..model import Block, Container, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
 from ..slug import slug
@@ -79,9 +79,13 @@ class _Cast:
         return group
 
     def by_label(self, label: str) -> str | None:
+        """The participant a label or a name names: by key, or by surname when the label is
+        a surname alone (a full name of another bearer of the surname is someone else)."""
         key = self.people.get(person_key(label))
         if key is not None:
             return key.key
+        if len(name_words(label)) > 1:
+            return None
         return self.surnames.get(_surname(label))
 
 
