@@ -28,7 +28,7 @@ def test_bundled_authority_is_large_and_has_the_checked_identifiers() -> None:
     assert authority.size >= 400
     assert dict(authority.record("place-ussr").idnos) == {"wikidata": "Q15180"}
     assert dict(authority.record("place-dprk").idnos) == {"wikidata": "Q423"}
-    assert authority.record("event-kwp-congress-3").when == "1956-04"
+    assert authority.record("event-kwp-congress-3").dates == (("when", "1956-04"),)
     assert authority.record("event-cpsu-congress-20").type is EntityType.EVENT
 
 
