@@ -35,6 +35,14 @@ class Cues:
         ]
         return sorted(spans)
 
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Every cue word in ``text`` as (group, start, end), once per group it announces."""
+        return [
+            (group, end - len(word) + 1, end + 1)
+            for end, (word, owners) in self._automaton.iter(text)
+            for group in sorted(owners)
+        ]
+
     def found(self, text: str) -> frozenset[str]:
         """The groups at least one of whose cue words occurs in ``text`` (as a substring)."""
         seen: set[str] = set()

@@ -104,7 +104,10 @@ def test_event_record_carries_its_date_and_preferred_label() -> None:
     doc = _enrich("proposed by the 3rd congress of the Party")
     assert _names(doc) == [("eventName", "3rd congress of the Party", "#event-kwp-congress-3")]
     (event,) = doc.entities
-    assert (event.name, event.when) == ("3rd Congress of the Korean Workers' Party", "1956-04")
+    assert (event.name, event.dates) == (
+        "3rd Congress of the Korean Workers' Party",
+        (("when", "1956-04"),),
+    )
 
 
 def test_entities_in_first_occurrence_order_with_authority_data() -> None:
@@ -130,11 +133,23 @@ def test_bracketed_unknown_place_after_in_becomes_a_low_certainty_place() -> Non
     )
 
 
-def test_bracketed_uncertain_spelling_gets_its_own_record_with_the_standard_name() -> None:
+def test_a_bracketed_uncertain_spelling_links_to_the_authority_record() -> None:
+    # issue 11 §3: a spelling the authority lists as an uncertain variant ([Kansen] for
+    # Kangson) links to that record, so two documents about the same plant can be joined.
     doc = _enrich("the foundries in [Kansen]")
-    assert _names(doc) == [("placeName", "Kansen", "#place-kansen")]
+    assert _marks(doc) == [
+        ("placeName", "Kansen", {"ref": "#place-kangson", "cert": "low", "resp": TRANSLATOR})
+    ]
     (place,) = doc.entities
-    assert (place.standard_name, place.unresolved, place.note) == ("Kangson", False, BRACKET_NOTE)
+    assert (place.key, place.name, place.unresolved) == ("place-kangson", "Kangson", False)
+
+
+def test_an_uncertain_spelling_outside_brackets_links_with_medium_certainty() -> None:
+    doc = _enrich("the foundries of Kansen and Kangson")
+    assert _marks(doc) == [
+        ("placeName", "Kansen", {"ref": "#place-kangson", "cert": "medium"}),
+        ("placeName", "Kangson", {"ref": "#place-kangson"}),
+    ]
 
 
 def test_bracketed_known_name_points_to_the_authority_record() -> None:
@@ -148,10 +163,10 @@ def test_bracket_after_a_capitalised_name_is_a_name_part() -> None:
     doc = _enrich("the clique of Pak Heonyeong and Ri [Syn Yep] because")
     assert _marks(doc) == [
         ("persName", "Pak Heonyeong", {"ref": "#pers-pak-heonyeong"}),
-        ("persName", "Ri [Syn Yep]", {"ref": "#pers-ri-syn-yep"}),
+        ("persName", "Ri [Syn Yep]", {"ref": "#pers-ri-sung-yop", "cert": "medium"}),
         ("seg", "Syn Yep", {"type": "namePart", "cert": "low", "resp": TRANSLATOR}),
     ]
-    assert doc.entities[1].standard_name == "Ri Sung-yop"
+    assert doc.entities[1].name == "Ri Sung-yop"
     assert doc.entities[1].note == BRACKET_NOTE
 
 
