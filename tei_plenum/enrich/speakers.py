@@ -21,6 +21,7 @@ from ..model import Block, Container, Document, Entity, Mark, Participant, Role,
 from ..reader import patterns as pat
 from ..slug import slug
 from ..vocabulary import SPEAKER_MARK, group_key, person_key, pointer
+from .name_forms import is_name_word
 
 _HONORIFIC = f"(?:{alternation(LABEL_TITLES)})"
 _NAME = rf"{UPPER}[\w'’.-]*(?:\s+(?:{UPPER}[\w'’.-]*|\[[^\]]+\])){{0,4}}"
@@ -210,6 +211,8 @@ def _trailing_name(part: str) -> tuple[int, int] | None:
         word = token.group()
         if word.startswith("[") or word.lower().strip(".") in _ROLE_WORDS:
             break
+        if not is_name_word(word):
+            break  # "Chinese Friendship Delegation", "Political Bureau": no person
         if not word[:1].isupper():
             break
         name.insert(0, token)
