@@ -215,8 +215,9 @@ Honecker", "Corneliu Bogdan", "Viktor Timofeevich Gostev". A capitalised word af
 a surname; words that are also common nouns ("Mark", "Grant", "Frank") are left out."""
 
 SURNAME_ENDINGS: tuple[str, ...] = (
-    "ov", "ova", "ev", "eva", "yov", "sky", "skii", "skiy", "ski", "ska", "skaya", "enko",
-    "chuk", "czuk", "wicz", "vich", "ovich", "evich", "escu", "eanu", "idze", "shvili", "yan",
+    "ov", "ova", "ev", "eva", "yov", "sky", "skii", "skiy", "ski", "ska", "skaya", "cki", "dzki",
+    "enko", "chuk", "czuk", "wicz", "vich", "ovich", "evich", "escu", "eanu", "idze", "shvili",
+    "yan",
 )  # fmt: skip
 """Endings of Slavic, Romanian, Georgian and Armenian surnames: a word after a title that
 ends so is a surname even when nobody knows it ("Comrade Savchenko", "Colonel Oblomov")."""

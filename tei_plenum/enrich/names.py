@@ -50,6 +50,7 @@ from ..authority import Authority, Period, Record, fold, is_word_boundary
 from ..letters import UPPER
 from ..lexicon import TITLES, is_initial, name_words, surname
 from ..model import Alias, Block, Document, Entity, Mark, Participant, Role, attrs, mark_order
+from ..slug import slug
 from ..vocabulary import (
     BRACKET_MARK,
     KINDS,
@@ -214,7 +215,7 @@ class _Finds:
         forms = [f for f in person_forms(text) if not _crosses(f.start, f.end, known)]
         people = [*known, *_shape_candidates(text, forms, context)]
         starts = sorted({c.start for c in people if c.tag == "persName"})
-        orgs = [_before_person(c, starts, text) for c in _org_candidates(text, context)]
+        orgs = [_before_person(c, starts, text, context) for c in _org_candidates(text, context)]
         candidates = [*people, *(c for c in orgs if c is not None)]
         candidates += _place_candidates(text, context)
         candidates += _periodical_candidates(block, context)
@@ -233,7 +234,9 @@ def _crosses(start: int, end: int, others: Iterable[_Candidate]) -> bool:
     )
 
 
-def _before_person(org: _Candidate, starts: Sequence[int], text: str) -> _Candidate | None:
+def _before_person(
+    org: _Candidate, starts: Sequence[int], text: str, context: _Context
+) -> _Candidate | None:
     """An organisation found by its form ends before a person named inside its words
     ("Ministry of Foreign Affairs Kim Byeong-seon")."""
     index = bisect.bisect_right(starts, org.start)
@@ -245,7 +248,7 @@ def _before_person(org: _Candidate, starts: Sequence[int], text: str) -> _Candid
     if end <= org.start or not text[org.start : end].split()[-1][:1].isupper():
         return None
     name = text[org.start : end]
-    key, make = _local(name, EntityType.ORG)
+    key, make = _local(name, EntityType.ORG, context.authority)
     return replace(org, end=end, ref=key, make=make)
 
 
@@ -434,15 +437,18 @@ def _entity_of(record: Record, at: Period | None) -> Entity:
     )
 
 
-def _local(name: str, kind: EntityType, variants: tuple[str, ...] = ()) -> tuple[str, Entity]:
-    """A record of the document's own for a name no authority knows, for review."""
+def _local(name: str, kind: EntityType, known: Authority) -> tuple[str, Entity]:
+    """A record of the document's own for a name no authority knows, for review; its key
+    keeps the initials when the bare slug is an authority record's (another bearer)."""
     plain = plain_name(name)
     key = entity_key(kind, plain)
+    if key in known:
+        key = KINDS[kind].key_prefix + slug(plain)
     if kind is EntityType.PERSON:
         shown = " ".join(_recased(word) for word in plain.split())
     else:
         shown = plain.title() if plain.isupper() else plain
-    return key, Entity(key, kind, shown, unresolved=True, variants=variants)
+    return key, Entity(key, kind, shown, unresolved=True)
 
 
 def _recased(word: str) -> str:
@@ -467,19 +473,18 @@ def _resolve_person(name: str, context: _Context, title: str = "") -> Resolved:
     participant = context.people.match(plain)
     if participant is not None:
         return participant, None, False
-    for form in dict.fromkeys((plain, " ".join(words))):
-        hit = context.authority.lookup(form, context.at) if form else None
-        if hit is not None:
-            return _known(hit.key, context, hit.uncertain)
-    if len(words) > 1:
+    hit = context.authority.lookup(plain, context.at)
+    if hit is not None:
+        return _known(hit.key, context, hit.uncertain)
+    if len(plain.split()) > 1:
         bearer = _by_surname(plain, context)
         if bearer is not None:
-            return _known(bearer.key, context)
-    elif words:
+            return _known(bearer[0].key, context, bearer[1])
+    if len(words) == 1:
         holder = _holder_by_office(words[0], title, context)
         if holder is not None:
             return _known(holder.key, context)
-    key, make = _local(plain, EntityType.PERSON)
+    key, make = _local(plain, EntityType.PERSON, context.authority)
     return key, make, False
 
 
@@ -499,7 +504,7 @@ def _bound(alias: Alias, context: _Context) -> Resolved:
     participant = context.people.match(alias.name)
     if participant is not None:
         return participant, None, False
-    return alias.key, _local(alias.name, EntityType.PERSON)[1], False
+    return alias.key, _local(alias.name, EntityType.PERSON, context.authority)[1], False
 
 
 def _holder_by_office(word: str, title: str, context: _Context) -> Record | None:
@@ -525,9 +530,10 @@ _OFFICE_TITLE_WORDS = frozenset(
 )
 
 
-def _by_surname(name: str, context: _Context) -> Record | None:
+def _by_surname(name: str, context: _Context) -> tuple[Record, bool] | None:
     """The one authority person whose surname this name has and whose given names or
-    initials agree with it ("Leonid Il'yich BREZHNEV", "I.V. STALIN")."""
+    initials agree with it ("Leonid Il'yich BREZHNEV", "I.V. STALIN"); else the one person
+    the authority knows by that surname alone, as an uncertain identification (True)."""
     family = surname(name)
     if not family:
         return None
@@ -537,7 +543,15 @@ def _by_surname(name: str, context: _Context) -> Record | None:
         for record in context.authority.people_named(family, given[0] if given else "")
         if any(_agrees(given, spelling, family) for spelling in _spellings_of(record))
     }
-    return next(iter(matches.values())) if len(matches) == 1 else None
+    if len(matches) == 1:
+        return next(iter(matches.values())), False
+    if matches:
+        return None
+    bare = context.authority.people_named(family)
+    knows_given = any(
+        len(spelling.split()) > 1 for record in bare for spelling in _spellings_of(record)
+    )
+    return (bare[0], True) if len(bare) == 1 and not knows_given else None
 
 
 def _spellings_of(record: Record) -> tuple[str, ...]:
@@ -637,7 +651,8 @@ def _monsieur(name: str, context: _Context) -> bool:
     words = name.split()
     if len(words) != 2 or words[0] != "M.":
         return False
-    return context.authority.knows_surname(words[1]) and _by_surname(name, context) is None
+    bearer = _by_surname(name, context)
+    return context.authority.knows_surname(words[1]) and (bearer is None or bearer[1])
 
 
 def _titled_surname(
@@ -655,7 +670,7 @@ def _titled_surname(
         if holder is not None:
             key, make, _ = _known(holder.key, context)
         elif is_family_name(word) or has_surname_shape(word):
-            key, make = _local(word, EntityType.PERSON)
+            key, make = _local(word, EntityType.PERSON, context.authority)
         else:
             return
     yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, nestable=False)
@@ -805,7 +820,7 @@ def _org_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         hit = context.authority.lookup(name, context.at)
         if hit is not None:
             continue  # the authority pass has it
-        key, make = _local(name, EntityType.ORG)
+        key, make = _local(name, EntityType.ORG, context.authority)
         # Only a known organisation is a mention inside another's name.
         yield _Candidate(start, end, "orgName", key, make, _FORM, nestable=False)
 
@@ -817,7 +832,7 @@ def _org_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
 # title, with the original title the translator bracketed; never a person or a place.
 _PERIODICAL = re.compile(
     rf"\b(?:newspapers?|dailies|daily|weekly|weeklies|magazine|periodical|organ)\s+[\"“‘']?"
-    rf"(?P<title>{_NAME_WORD_RE}(?: (?:of |the )?{_NAME_WORD_RE}){{0,4}})[\"”’']?"
+    rf"(?P<title>{_NAME_WORD_RE}['’]?(?: (?:of |the )?{_NAME_WORD_RE}['’]?){{0,4}})[\"”]?"
     rf"(?: \[(?P<original>[^\]]+)\])?"
 )
 _PERIODICAL_CUES = Cues(
@@ -860,7 +875,7 @@ def _periodical_candidates(block: Block, context: _Context) -> Iterator[_Candida
             record = context.authority.record(hit.key)
             key, make, extra = hit.key, record, _record_attrs(record, hit.uncertain)
         else:
-            key, make = _local(title, EntityType.ORG)
+            key, make = _local(title, EntityType.ORG, context.authority)
             extra = (("type", "newspaper"),)
         yield _Candidate(start, end, "orgName", key, make, _AUTHORITY, extra, False, inner, bracket)
 
@@ -896,7 +911,7 @@ def _place_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
                 record = context.authority.record(hit.key)
                 yield _Candidate(start, end, "placeName", hit.key, record, _AUTHORITY, (), False)
                 continue
-            key, make = _local(name, EntityType.PLACE)
+            key, make = _local(name, EntityType.PLACE, context.authority)
             yield _Candidate(start, end, "placeName", key, make, _FORM, (), False)
 
 
@@ -981,7 +996,7 @@ def _around(
         yield _Candidate(start, end, KINDS[record.type].name, key, make, _BRACKET, extra,
                          replaces=bracket)  # fmt: skip
     elif _after_place_cue(text[: max(start - 1, 0)]) and all(map(is_name_word, content.split())):
-        key, make = _local(content, EntityType.PLACE)
+        key, make = _local(content, EntityType.PLACE, context.authority)
         yield _Candidate(start, end, "placeName", key, make, _BRACKET, _UNCERTAIN,
                          replaces=bracket)  # fmt: skip
 

@@ -310,6 +310,12 @@ def test_a_participants_line_names_who_was_present_with_their_offices() -> None:
     )
 
 
+def test_a_participants_phrase_ending_in_a_body_names_nobody() -> None:
+    text = "Chinese Side: Members of the Chinese Friendship Delegation; Chen Fu, Counsellor"
+    doc = _run(_doc(_block(text, role=Role.PARTICIPANTS), _block("KARELIN: Welcome.")))
+    assert [p.name for p in doc.participants] == ["Chen Fu", "Karelin"]
+
+
 def test_a_participants_line_headed_by_a_side() -> None:
     text = "North: Kim Yong-ju (Co-Chairman), Pak Song-chol"
     doc = _run(_doc(_block(text, role=Role.PARTICIPANTS), _block("KARELIN: Welcome.")))
