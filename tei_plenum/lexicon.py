@@ -165,18 +165,23 @@ OFFICE_WORDS: tuple[str, ...] = (
 
 EAST_ASIAN_FAMILY_NAMES: frozenset[str] = frozenset(
     """
-    an bae baek bai bo cai cao cha chae chang chao chen cheng chi chiang cho choe choi chon
-    chong chou chu chun chung dai deng ding dong du fan fang feng fu gang gao geng gu guan guo
-    ha ham han hao he heo ho hong hou hu hua huang hwang hyon hyeon im jang jeon jeong ji jia
+    an bae baek bai bo bui cai cao cha chae chang chao chen cheng chi chiang cho choe choi chon
+    chong chou chu chun chung dai dang deng ding dong du duong fan fang feng fu gang gao geng
+    gu guan guo
+    ha ham han hao he heo ho hoang hong hou hu hua huang hwang hyon hyeon im jang jeon jeong ji
+    jia
     jiang jin jo jong ju jung kang kim ko kong kwak kwon lee lei li liang liao lim lin liu lu
-    luo lyuh ma mao meng min mu mun na nam nie no o pae paek pak pan pang park peng pyon qi
+    luo lyuh ma mao meng min mu mun na nam ngo nguyen nie no o pae paek pak pan pang park peng
+    pham pyon qi
     qian qiao qin ren rhee ri rim ro ryu seo seong shao shen shi shin sin so son song su sun
-    sung tan tang tao teng tian wan wang wei wen won wu xi xia xiao xie xu xue yan yang yao
+    sung tan tang tao teng tian tran vo vu wan wang wei wen won wu xi xia xiao xie xu xue yan
+    yang yao
     ye yi yo yom yu yuan yun zeng zhang zhao zheng zhou zhu zou
     """.split()
 )
 """Family names (lower case) that open an East Asian name: "Kim Il Sung", "Zhou Enlai",
-"Nam Il". "Rhee" is one too, so that "Rhee Syngman" and "Syngman Rhee" both give "Rhee"."""
+"Nam Il", "Pham Van Dong". "Rhee" is one too, so that "Rhee Syngman" and "Syngman Rhee"
+both give "Rhee"."""
 
 AMBIGUOUS_FAMILY_NAMES: frozenset[str] = frozenset("an do ha he ho ma no o so ye yo".split())
 """Family names that are also short English or common words ("So", "He", "No"): a name

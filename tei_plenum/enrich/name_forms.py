@@ -146,7 +146,8 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 # An East Asian syllable as romanised (pinyin, McCune-Reischauer, Revised Romanisation):
 # an onset, one to three vowels, a final consonant; a given name has one to three of them.
 _SYLLABLE = (
-    r"(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|[bcdfghjklmnpqrstwxyz])?[aeiouy]{1,3}(?:ng|n|m|r|l|k|p|t)?"
+    r"(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|ng|[bcdfghjklmnpqrstvxyz])?[wy]?[aeiou]{1,3}"
+    r"(?:ng|nh|ch|n|m|r|l|k|p|t|c)?"
 )
 _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
 _ONE_SYLLABLE = re.compile(_SYLLABLE)

@@ -770,7 +770,8 @@ _COMPLEMENT = (
 )
 _ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
 _NOUN_AFTER = re.compile(
-    r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel)\b"
+    r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
+    r"Delegations?)\b"
 )
 _ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT})+")
 _POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")
