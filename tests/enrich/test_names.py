@@ -427,6 +427,7 @@ def test_a_known_periodical_is_an_organisation_typed_so() -> None:
         "after the XXI CPSU Party Congress",
         "a DPRK Party-government delegation arrived",
         "at the Tirana Government Building",
+        "the Albanian Government Delegation arrived",
     ],
 )
 def test_common_nouns_and_an_events_words_make_no_organisation(text: str) -> None:
@@ -460,6 +461,8 @@ def test_an_organisation_found_by_its_form_ends_before_a_person() -> None:
         ("TO comrade KOSYGIN Aleksei Nikolaevich", "KOSYGIN Aleksei Nikolaevich", "pers-kosygin"),
         ("The reply of Luo Ruiqing was", "Luo Ruiqing", "pers-luo-ruiqing"),
         ("he met Ri Chol-man in", "Ri Chol-man", "pers-ri-chol-man"),
+        ("a talk with NGUYEN Van-loc of", "NGUYEN Van-loc", "pers-nguyen-van-loc"),
+        ("he met Choe Jeong-hwan in", "Choe Jeong-hwan", "pers-choe-jeong-hwan"),
         ("the views of ZAWADZKI on", "ZAWADZKI", "pers-zawadzki"),
     ],
 )  # fmt: skip
