@@ -233,7 +233,7 @@ name and a surname, or after both."""
 
 INITIAL = rf"{UPPER}[a-z]?\."
 """An initial as printed: a capital, perhaps one small letter, a full stop ("S.", "Yu.")."""
-_INITIAL = re.compile(INITIAL)
+_INITIALS = re.compile(rf"(?:{INITIAL}){{1,3}}")
 _INSERTION = re.compile(r"\[[^\]]*\]")
 
 
@@ -254,7 +254,8 @@ def cue_words(phrases: Iterable[str]) -> set[str]:
 
 
 def is_initial(word: str) -> bool:
-    return _INITIAL.fullmatch(word) is not None
+    """An initial, or initials printed together ("A.M.", "Yu.V.")."""
+    return _INITIALS.fullmatch(word) is not None
 
 
 def name_words(name: str) -> list[str]:

@@ -69,7 +69,15 @@ def test_a_name_without_words_has_no_surname(name: str) -> None:
 
 @pytest.mark.parametrize(
     ("word", "expected"),
-    [("S.", True), ("Yu.", True), ("Ž.", True), ("Mrs.", False), ("s.", False), ("SN.", False)],
+    [
+        ("S.", True),
+        ("Yu.", True),
+        ("Ž.", True),
+        ("A.M.", True),
+        ("Mrs.", False),
+        ("s.", False),
+        ("SN.", False),
+    ],
 )
 def test_an_initial_is_a_capital_perhaps_one_small_letter_and_a_full_stop(
     word: str, expected: bool

@@ -98,7 +98,8 @@ NOT_NAME_WORDS = _words(
     american british english french german soviet russian chinese korean japanese polish
     czech czechoslovak slovak hungarian romanian bulgarian albanian yugoslav mongolian
     vietnamese cuban indian indonesian italian spanish austrian swiss swedish finnish
-    norwegian danish dutch belgian greek turkish egyptian african asian european"""
+    norwegian danish dutch belgian greek turkish egyptian african asian european
+    citation summary credits contents original language foundation fund program programme"""
 )
 """Capitalised words that are not part of a personal name (lower case)."""
 

@@ -761,7 +761,7 @@ _FUNCTION_WORDS = (
     "Between|Under|Over|About|Against|Among|Upon|Within|Without|Both|Also|Then|Thus"
 )
 _ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th))"
-_TITLE_WORD = rf"{UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
+_TITLE_WORD = rf"(?!(?:Citation|Summary|Credits|Contents)\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
 _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b)*"
 # After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
 # stops before the person.
@@ -817,6 +817,8 @@ def _org_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         end = post.end() if post else end
         if _COMMON_BEFORE.search(text, max(0, start - 12), start):
             continue  # "a Marxist-Leninist Party": a common noun
+        if text[end - 1 : end] in "'’" and text[end - 2 : end - 1] != "s":
+            end -= 1  # a closing quote, not a possessive ("… of North Korea'")
         name = text[start:end]
         hit = context.authority.lookup(name, context.at)
         if hit is not None:

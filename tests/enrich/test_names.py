@@ -548,6 +548,18 @@ def test_given_names_that_agree_link_a_name_printed_otherwise() -> None:
     ]
 
 
+def test_initials_printed_together_agree_with_a_known_bearer() -> None:
+    assert _persons(_enrich("Ambassador A.M. Puzanov said")) == [("A.M. Puzanov", "#pers-puzanov")]
+
+
+def test_catalogue_words_and_closing_quotes_end_a_name() -> None:
+    doc = _enrich("'Report to the Congress of the Workers' Party of North Vietnam' Citation: text")
+    assert [surface for _, surface, _ in _names(doc)] == [
+        "Workers' Party of North Vietnam",
+        "North Vietnam",
+    ]
+
+
 def test_monsieur_before_a_known_surname_is_no_initial() -> None:
     assert _persons(_enrich("Present: M. Molotov.")) == [("Molotov", "#pers-molotov")]
 
