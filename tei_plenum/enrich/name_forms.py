@@ -154,13 +154,15 @@ _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
 _ONE_SYLLABLE = re.compile(_SYLLABLE)
 
 
-_SPACED_RUN = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){3,}(?!\S)")
+_SPACED_RUN = re.compile(r"\b[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?: [^\W\d_])*(?!\S)")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
 
 
 def letter_spaced(text: str) -> Iterator[tuple[int, int, str]]:
     """Words printed letter-spaced ("G R O M Y K O"): their spans and the words closed up."""
     for found in _SPACED_RUN.finditer(text):
+        if found.start() and not text[found.start() - 1].isspace():
+            continue
         yield found.start(), found.end(), found.group().replace(" ", "")
 
 
@@ -168,8 +170,12 @@ def plain_name(name: str) -> str:
     """A name as a record shows it: square brackets dropped (their words kept), a
     letter-spaced word closed up ("Jiri H e n d r y c h" as "Jiri Hendrych"), one space
     between words."""
-    unbracketed = _BRACKETS.sub(r"\1", name)
-    closed = _SPACED_RUN.sub(lambda m: m.group().replace(" ", ""), unbracketed)
+    unbracketed = _BRACKETS.sub(r"\1", name) if "[" in name else name
+    closed = unbracketed
+    if sum(len(word) == 1 for word in unbracketed.split()) < 4:
+        return " ".join(unbracketed.split())
+    for start, end, word in reversed(list(letter_spaced(unbracketed))):
+        closed = closed[:start] + word + closed[end:]
     return " ".join(closed.split())
 
 
@@ -221,23 +227,28 @@ def _cased(words: Iterable[str]) -> list[str]:
     return [form for word in words for form in (word[:1].upper() + word[1:], word.upper())]
 
 
-# Where a name may start, found by one automaton pass: a given name, an East Asian family
-# name, a title or honorific, a list after "comrades"; each shape is then tried only there.
-_CUES = Cues(
-    {
-        "given": _cased(GIVEN_NAMES),
-        "family": _cased(EAST_ASIAN_FAMILY_NAMES),
-        "title": NAME_TITLES,
-        "list": _LIST_LEADS,
-    }
-)
+PERSON_CUES: dict[str, list[str]] = {
+    "given": _cased(GIVEN_NAMES),
+    "family": _cased(EAST_ASIAN_FAMILY_NAMES),
+    "title": list(NAME_TITLES),
+    "list": list(_LIST_LEADS),
+}
+"""Where a name may start: a given name, an East Asian family name, a title or honorific, a
+list after "comrades"; each shape is tried only where one automaton pass found its cue."""
+_CUES = Cues(PERSON_CUES)
 
 
-def person_forms(text: str) -> Iterator[PersonForm]:
-    """Every span of ``text`` shaped like a personal name, overlaps included."""
+def person_forms(
+    text: str, spans: Iterable[tuple[str, int, int]] | None = None
+) -> Iterator[PersonForm]:
+    """Every span of ``text`` shaped like a personal name, overlaps included. ``spans`` are
+    the cue words of :data:`PERSON_CUES` in the text (group, start, end), when the caller's
+    own automaton pass found them already."""
     cues: dict[str, list[int]] = {}
-    for group, start, end in _CUES.spans(text):
-        if _starts_word(text, start) and (group == "title" or not text[end : end + 1].isalnum()):
+    for group, start, end in _CUES.spans(text) if spans is None else spans:
+        if group not in PERSON_CUES or not _starts_word(text, start):
+            continue
+        if group == "title" or not text[end : end + 1].isalnum():
             cues.setdefault(group, []).append(start)
     yield from _initials(text)
     yield from _given_first(text, cues.get("given", ()))

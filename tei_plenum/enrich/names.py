@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -64,6 +64,7 @@ from ..vocabulary import (
 from .aliases import AliasTable, Named, find_aliases
 from .cues import Cues
 from .name_forms import (
+    PERSON_CUES,
     PersonForm,
     east_asian_given,
     has_surname_shape,
@@ -164,9 +165,10 @@ class _Context:
     at: Period | None
     people: _Participants
     aliases: AliasTable = field(default_factory=lambda: AliasTable(()))
+    resolved: dict[tuple[str, str], Resolved] = field(default_factory=dict)
 
 
-@dataclass(frozen=True, slots=True)
+@dataclass(slots=True)
 class _Candidate:
     """A proposed name mark, resolved to the key it points to and the record to register.
 
@@ -186,11 +188,15 @@ class _Candidate:
     inner: tuple[Mark, ...] = ()
     replaces: Mark | None = None
     identifies: str = ""
+    _mark: Mark | None = field(default=None, compare=False, repr=False)
 
     def mark(self) -> Mark:
-        return Mark(
-            self.start, self.end, self.tag, attrs(ref=pointer(self.ref), **dict(self.extra))
-        )
+        """The mark this candidate makes (built once)."""
+        if self._mark is None:
+            self._mark = Mark(
+                self.start, self.end, self.tag, (("ref", "#" + self.ref), *self.extra)
+            )
+        return self._mark
 
 
 @dataclass(frozen=True, slots=True)
@@ -211,27 +217,43 @@ class _Finds:
             _Candidate(s, e, "persName", key, rank=_PARTICIPANT)
             for s, e, key in context.people.find(text)
         ]
+        spans = _BLOCK_CUES.spans(text)
+        groups = {group for group, _, _ in spans}
         # A name found by its shape never cuts across a known one ("Shi Zhe Zhou Enlai").
-        forms = [f for f in person_forms(text) if not _crosses(f.start, f.end, known)]
+        known_spans = _Spans(known)
+        forms = [f for f in person_forms(text, spans) if not known_spans.crossed_by(f.start, f.end)]
         people = [*known, *_shape_candidates(text, forms, context)]
         starts = sorted({c.start for c in people if c.tag == "persName"})
-        orgs = [_before_person(c, starts, text, context) for c in _org_candidates(text, context)]
+        heads = [(start, end) for group, start, end in spans if group == "org"]
+        orgs = (_before_person(c, starts, text, context) for c in _orgs(text, heads, context))
         candidates = [*people, *(c for c in orgs if c is not None)]
-        candidates += _place_candidates(text, context)
-        candidates += _periodical_candidates(block, context)
+        candidates += _place_candidates(text, groups, context)
+        candidates += _periodical_candidates(block, groups, context)
         candidates += _bracket_candidates(block, candidates, context)
         return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
 
 
-def _crosses(start: int, end: int, others: Iterable[_Candidate]) -> bool:
-    """Whether ``[start, end)`` overlaps one of ``others`` without either holding the other."""
-    return any(
-        start < o.end
-        and o.start < end
-        and not (start <= o.start and o.end <= end)
-        and not (o.start <= start and end <= o.end)
-        for o in others
-    )
+class _Spans:
+    """The spans of known names of a block, sorted, to ask whether a span cuts across one
+    without looking at every one."""
+
+    def __init__(self, candidates: Iterable[_Candidate]) -> None:
+        self._spans = sorted((c.start, c.end) for c in candidates)
+        self._starts = [start for start, _ in self._spans]
+        self._longest = max((end - start for start, end in self._spans), default=0)
+
+    def crossed_by(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span without either holding the other."""
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        for other_start, other_end in self._spans[first:last]:
+            if other_end <= start:
+                continue
+            holds = start <= other_start and other_end <= end
+            held = other_start <= start and end <= other_end
+            if not (holds or held):
+                return True
+        return False
 
 
 def _before_person(
@@ -352,6 +374,8 @@ class _Participants:
 
     def match(self, surface: str) -> str | None:
         """The participant key for a person named ``surface``, if any."""
+        if not self._by_key:
+            return None
         key = self._by_key.get(person_key(surface))
         if key is not None:
             return key
@@ -467,7 +491,15 @@ the identification is uncertain."""
 def _resolve_person(name: str, context: _Context, title: str = "") -> Resolved:
     """The record a personal name as printed points to: a participant, an authority spelling,
     an authority person of that surname whose given names agree, the document's alias of a
-    lone surname, an office holder of that surname, else a record of the document's own."""
+    lone surname, an office holder of that surname, else a record of the document's own.
+    A document names a person many times: each name is resolved once."""
+    cached = context.resolved.get((name, title))
+    if cached is None:
+        cached = context.resolved[(name, title)] = _resolution(name, context, title)
+    return cached
+
+
+def _resolution(name: str, context: _Context, title: str) -> Resolved:
     plain = plain_name(name)
     words = name_words(plain)
     participant = context.people.match(plain)
@@ -777,7 +809,6 @@ _ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT})+")
 _POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")
 _EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b")
 _COMMON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ss]uch(?: an?)?)\s+$")
-_ORG_CUES = Cues({"org": _ORG_HEADS.split("|")})
 
 
 def _modifiers(text: str, head_start: int) -> int:
@@ -796,10 +827,9 @@ def _modifiers(text: str, head_start: int) -> int:
     return min(start, head_start)
 
 
-def _org_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
-    if "org" not in _ORG_CUES.found(text):
-        return
-    for head_start, head_end in _ORG_CUES.where(text, "org"):
+def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Iterator[_Candidate]:
+    """Organisations named by their form, around each head word the cue pass found."""
+    for head_start, head_end in heads:
         if not is_word_boundary(text, head_start, head_end):
             continue
         head = text[head_start:head_end]
@@ -838,14 +868,13 @@ _PERIODICAL = re.compile(
     rf"(?P<title>{_NAME_WORD_RE}['’]?(?: (?:of |the )?{_NAME_WORD_RE}['’]?){{0,4}})[\"”]?"
     rf"(?: \[(?P<original>[^\]]+)\])?"
 )
-_PERIODICAL_CUES = Cues(
-    {"periodical": "newspaper daily dailies weekly magazine periodical organ".split()}
-)
 
 
-def _periodical_candidates(block: Block, context: _Context) -> Iterator[_Candidate]:
+def _periodical_candidates(
+    block: Block, groups: Collection[str], context: _Context
+) -> Iterator[_Candidate]:
     text = block.text
-    if "periodical" not in _PERIODICAL_CUES.found(text):
+    if "periodical" not in groups:
         return
     for found in _PERIODICAL.finditer(text):
         title, original = found.group("title", "original")
@@ -891,18 +920,13 @@ _CITY_OF = re.compile(
     rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of "
     rf"({_NAME_WORD_RE}(?: {_NAME_WORD_RE})?)"
 )
-_PLACE_CUES = Cues(
-    {
-        "province": ["Province"],
-        "city": ["city of", "port of", "town of", "village of", "county of", "district of"],
-    }
-)
 
 
-def _place_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
-    cues = _PLACE_CUES.found(text)
+def _place_candidates(
+    text: str, groups: Collection[str], context: _Context
+) -> Iterator[_Candidate]:
     for group, pattern in (("province", _PROVINCE), ("city", _CITY_OF)):
-        if group not in cues:
+        if group not in groups:
             continue
         for found in pattern.finditer(text):
             start, end = found.span(1)
@@ -1143,3 +1167,15 @@ def _skeleton(name: str) -> str:
 
 
 _VOICED = str.maketrans("gbdjr", "kptcl")
+
+
+# One automaton pass per block finds where each kind of name may start.
+_BLOCK_CUES = Cues(
+    {
+        **PERSON_CUES,
+        "org": _ORG_HEADS.split("|"),
+        "province": ["Province"],
+        "city": ["city of", "port of", "town of", "village of", "county of", "district of"],
+        "periodical": "newspaper daily dailies weekly magazine periodical organ".split(),
+    }
+)
