@@ -99,7 +99,9 @@ NOT_NAME_WORDS = _words(
     czech czechoslovak slovak hungarian romanian bulgarian albanian yugoslav mongolian
     vietnamese cuban indian indonesian italian spanish austrian swiss swedish finnish
     norwegian danish dutch belgian greek turkish egyptian african asian european
-    citation summary credits contents original language foundation fund program programme"""
+    citation summary credits contents original language foundation fund program programme
+    below above however therefore meanwhile moreover furthermore nevertheless thus hence
+    today yesterday tomorrow here there now then also only after before during"""
 )
 """Capitalised words that are not part of a personal name (lower case)."""
 

@@ -552,6 +552,11 @@ def test_initials_printed_together_agree_with_a_known_bearer() -> None:
     assert _persons(_enrich("Ambassador A.M. Puzanov said")) == [("A.M. Puzanov", "#pers-puzanov")]
 
 
+def test_a_word_opening_the_next_sentence_is_no_surname() -> None:
+    doc = _enrich("Head of the Department E. Nowak Below I give my report.")
+    assert _persons(doc) == [("E. Nowak", "#pers-nowak")]
+
+
 def test_catalogue_words_and_closing_quotes_end_a_name() -> None:
     doc = _enrich("'Report to the Congress of the Workers' Party of North Vietnam' Citation: text")
     assert [surface for _, surface, _ in _names(doc)] == [
