@@ -3,18 +3,27 @@
 An authority file is a TEI document whose ``standOff`` (or ``text/body``) holds ``listPerson``,
 ``listPlace``, ``listOrg`` and ``listEvent``. Each record has an ``xml:id`` (its key), a
 preferred name (the first name element without ``@type``), optional ``type="full"`` and
-``type="variant"`` names, and ``idno`` elements for Wikidata, GeoNames or VIAF. A variant with
-``@cert`` ("medium", "low") is an uncertain identification: a mention of it gets its own record
-that names the identified entity as its standard form (encoding guide §5, §16).
+``type="variant"`` names, ``idno`` elements for Wikidata, GeoNames or VIAF, and the time it
+holds: ``@when``, ``@from``/``@to`` or ``@notBefore``/``@notAfter`` on a place, organisation or
+event, and on a person's ``occupation`` and ``affiliation``. A variant with ``@cert``
+("medium", "low") is an uncertain identification: a mention of it links to the record with
+that certainty (encoding guide §5, §16).
 
 The bundled file is read first, then the user's files in order; a later record wins over an
-earlier one with the same key, and takes over any variant that an earlier record claimed.
-All variants go into one Aho-Corasick automaton, so finding names costs time in proportion to
-the text, not to the number of records.
+earlier one with the same key, and a spelling a later file lists moves to its records. Records
+of one file may share a spelling ("Asian-African Conference" of 1955 and of 1965): the record
+that holds at the document's date wins.
+
+Every spelling goes into one Aho-Corasick automaton in a folded form (case, hyphens, accents
+and apostrophes levelled, one character for one, so that offsets stay those of the text), so
+finding names costs time in proportion to the text, not to the number of records, and
+``KIM Il-sung`` finds ``Kim Il Sung`` without a variant for every typographic form.
 """
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -24,15 +33,25 @@ from lxml import etree
 
 from . import resources
 from .errors import ConfigError, Location, TeiParseError
-from .model import Attrs
+from .lexicon import surname
+from .model import Attrs, DatedRole
 from .parallel import FileStamp, file_stamps, per_process
 from .vocabulary import KIND_OF_RECORD, XML_ID, EntityType, tei_tag
 from .xmlsafe import parse_xml_file
 
+DATE_ATTRIBUTES = ("when", "from", "to", "notBefore", "notAfter")
+"""The attributes that say when a record, an occupation or an affiliation holds."""
+
 
 @dataclass(frozen=True, slots=True)
 class Record:
-    """One authority record, as read from a file."""
+    """One authority record, as read from a file.
+
+    ``dates`` are the record's own date attributes (a place's or organisation's existence, an
+    event's date); ``roles`` a person's occupations and affiliations with theirs; ``subtype``
+    the record's ``@type`` (``newspaper`` or ``periodical`` for a periodical, which is an
+    organisation its mentions name as a title).
+    """
 
     key: str
     type: EntityType
@@ -41,16 +60,18 @@ class Record:
     variants: tuple[str, ...] = ()
     uncertain: tuple[str, ...] = ()
     idnos: Attrs = ()
-    occupation: str | None = None
-    when: str | None = None
+    roles: tuple[DatedRole, ...] = ()
+    dates: Attrs = ()
+    subtype: str | None = None
     source: str = ""
 
 
 @dataclass(frozen=True, slots=True)
 class Hit:
-    """A variant found in a text: ``text[start:end]`` names ``key``.
+    """A spelling found in a text: ``text[start:end]`` names ``key``.
 
-    ``uncertain`` is true when the variant is only a possible spelling of the record's name.
+    ``uncertain`` is true when the spelling is only a possible form of the record's name (a
+    variant with ``@cert``): the mention links to the record with that certainty.
     """
 
     start: int
@@ -59,8 +80,134 @@ class Hit:
     uncertain: bool = False
 
 
+# ------------------------------------------------------------------------------- periods
+
+
+@dataclass(frozen=True, slots=True)
+class Period:
+    """A span of days as two comparable ISO strings; an open end is "" or "9999"."""
+
+    start: str = ""
+    end: str = "9999"
+
+    @classmethod
+    def of(cls, dates: Attrs | dict[str, str]) -> Period | None:
+        """The period ``when`` / ``from``-``to`` / ``notBefore``-``notAfter`` give; None when
+        the attributes give no date."""
+        values = dict(dates)
+        when = values.get("when")
+        start = values.get("from") or values.get("notBefore") or when
+        end = values.get("to") or values.get("notAfter") or when
+        if start is None and end is None:
+            return None
+        return cls(_first_day(start) if start else "", _last_day(end) if end else "9999")
+
+    def contains(self, other: Period) -> bool:
+        return self.start <= other.start and other.end <= self.end
+
+    def starts_after(self, other: Period) -> bool:
+        """True when this period begins after ``other`` has ended: it did not exist yet."""
+        return self.start > other.end
+
+    def distance(self, other: Period) -> int:
+        """Roughly how many days lie between the two periods (0 when they overlap)."""
+        if self.end < other.start:
+            return _day_number(other.start) - _day_number(self.end)
+        if other.end < self.start:
+            return _day_number(self.start) - _day_number(other.end)
+        return 0
+
+
+def _first_day(iso: str) -> str:
+    return iso + "-01-01"[len(iso) - 4 :] if len(iso) < 10 else iso[:10]
+
+
+def _last_day(iso: str) -> str:
+    return iso + "-12-31"[len(iso) - 4 :] if len(iso) < 10 else iso[:10]
+
+
+def _day_number(iso: str) -> int:
+    year, month, day = (int(part) for part in (iso[:4], iso[5:7] or 1, iso[8:10] or 1))
+    return year * 372 + month * 31 + day
+
+
+_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+# How far before or after an event's name a year may stand and still date it: "the 1955
+# Asian-African Conference", "the Asian-African Conference of 1955", "… Conference (1965)".
+_YEAR_REACH = 12
+
+
+# ------------------------------------------------------------------------------- folding
+
+
+def _fold_char(char: str) -> str:
+    if char in _DASHES:
+        return " "
+    if char in "’‘`":
+        return "'"
+    base = unicodedata.normalize("NFKD", char)[:1].lower()
+    base = _SPECIAL.get(base, base)
+    return base if len(base) == 1 else char
+
+
+_DASHES = frozenset("-‐‑‒–—")
+_SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "s", "æ": "a", "œ": "o"}
+
+
+class _Folder(dict[int, str]):
+    """The translation table of :func:`fold`: each code point's folded character, computed
+    the first time the character is seen (``str.translate`` asks the table directly)."""
+
+    def __missing__(self, code: int) -> str:
+        folded = self[code] = _fold_char(chr(code))
+        return folded
+
+
+_FOLD = _Folder()
+
+
+def fold(text: str) -> str:
+    """The form spellings and texts are matched in: lower case, without accents, hyphens and
+    dashes as spaces, one apostrophe; exactly one character for each character of ``text``."""
+    return text.translate(_FOLD)
+
+
+@dataclass(frozen=True, slots=True)
+class _Owner:
+    """A record that a folded spelling names: the spellings as listed (all of one fold),
+    whether they are uncertain, and whether the spelling is an acronym ("US", "MNR"), which
+    matches only as printed."""
+
+    key: str
+    uncertain: bool
+    spellings: tuple[str, ...]
+    acronym: bool
+
+
+def _same_case(surface: str, spelling: str) -> bool:
+    """Whether a text writes a spelling with the same capital at the start of its first and
+    last words, or those words in capitals: "KIM Il-sung" is "Kim Il Sung", "DPRK government"
+    is not "DPRK Government" (a description in small letters); a last word in an "of"
+    complement may differ ("All-Union Communist Party of bolsheviks")."""
+    last = spelling.rfind(" ") + 1
+    checked = [0]
+    if last and surface[last - 1] == " " and not spelling[:last].endswith((" of ", " for ")):
+        checked.append(last)
+    for start in checked:
+        end = surface.find(" ", start)
+        word = surface[start : end if end >= 0 else len(surface)]
+        if word.isupper() or surface[start] == spelling[start]:
+            continue
+        if surface[start].isupper() != spelling[start].isupper():
+            return False
+    return True
+
+
+# ------------------------------------------------------------------------------- authority
+
+
 class Authority:
-    """Records by key plus one automaton over every spelling; immutable once built."""
+    """Records by key plus one automaton over every folded spelling; immutable once built."""
 
     def __init__(self, records: Sequence[Record]) -> None:
         by_key: dict[str, Record] = {}
@@ -68,25 +215,45 @@ class Authority:
             by_key.pop(record.key, None)
             by_key[record.key] = record
         self._records = by_key
-        self._owner: dict[str, tuple[str, bool]] = {}
-        # Explicit spellings first, in file order so that a later file wins; derived all-caps
-        # and typographic-apostrophe forms never displace an explicit spelling.
+        # folded spelling -> {key: (uncertain, spellings)}, and the file that claimed it last
+        owners: dict[str, dict[str, tuple[bool, list[str]]]] = {}
+        claimed_by: dict[str, str] = {}
         for record in by_key.values():
-            for surface in (record.name, record.full_name, *record.variants):
-                if surface:
-                    self._owner[surface] = (record.key, False)
-            for surface in record.uncertain:
-                self._owner[surface] = (record.key, True)
-        derived: dict[str, tuple[str, bool]] = {}
-        for surface, owner in self._owner.items():
-            for form in _derived_forms(surface):
-                if form not in self._owner:
-                    derived.setdefault(form, owner)
-        self._owner.update(derived)
+            for surface, uncertain in _spellings(record):
+                folded = fold(surface)
+                if claimed_by.get(folded, record.source) != record.source:
+                    del owners[folded]  # a later file takes the spelling over
+                claimed_by[folded] = record.source
+                mine = owners.setdefault(folded, {}).setdefault(record.key, (uncertain, []))
+                mine[1].append(surface)
+        self._owners: dict[str, tuple[_Owner, ...]] = {
+            folded: tuple(
+                _Owner(key, uncertain, tuple(spellings), _is_acronym(spellings[0]))
+                for key, (uncertain, spellings) in keys.items()
+            )
+            for folded, keys in owners.items()
+        }
+        # Persons by surname and the initial of the first given name, and office holders by
+        # surname, so that resolving a name looks at a handful of records, not thousands.
+        self._people: dict[tuple[str, str], dict[str, Record]] = {}
+        self._holders: dict[str, dict[str, Record]] = {}
+        self._surnames: set[str] = set()
+        for record in by_key.values():
+            if record.type is not EntityType.PERSON:
+                continue
+            for spelling in (record.name, record.full_name, *record.variants):
+                named = _surname_and_initial(spelling) if spelling else None
+                if named is None:
+                    continue
+                family = fold(named[0])
+                self._people.setdefault((family, named[1]), {})[record.key] = record
+                self._surnames.add(family)
+                if record.roles:
+                    self._holders.setdefault(family, {})[record.key] = record
         self._automaton = ahocorasick.Automaton()
-        for surface, (key, uncertain) in self._owner.items():
-            self._automaton.add_word(surface, (len(surface), key, uncertain))
-        if self._owner:
+        for folded in self._owners:
+            self._automaton.add_word(folded, folded)
+        if self._owners:
             self._automaton.make_automaton()
 
     @classmethod
@@ -109,24 +276,114 @@ class Authority:
     def records(self) -> Iterator[Record]:
         return iter(self._records.values())
 
-    def lookup(self, surface: str) -> Hit | None:
-        """The record a whole string names, if it is a known spelling."""
-        owner = self._owner.get(surface)
-        if owner is None:
-            return None
-        return Hit(0, len(surface), owner[0], owner[1])
+    def people_named(self, family: str, given: str = "") -> tuple[Record, ...]:
+        """The persons a spelling of whom has this surname (any case or accents) and, when
+        ``given`` is printed, a first given name or initial of the same letter."""
+        return tuple(self._people.get((fold(family), _first_letter(given)), {}).values())
 
-    def find(self, text: str) -> list[Hit]:
-        """Every known spelling in ``text`` that stands as a whole word, overlaps included."""
-        if not self._owner:
+    def knows_surname(self, family: str) -> bool:
+        """Whether some person of the authority bears this surname."""
+        return fold(family) in self._surnames
+
+    def office_holders(self, family: str) -> tuple[Record, ...]:
+        """The persons of this surname whose record lists occupations."""
+        return tuple(self._holders.get(fold(family), {}).values())
+
+    def lookup(self, surface: str, at: Period | None = None) -> Hit | None:
+        """The record a whole string names at the date ``at``, if it is a known spelling."""
+        owner = self._choose(surface, fold(surface), at)
+        return None if owner is None else Hit(0, len(surface), owner.key, owner.uncertain)
+
+    def find(self, text: str, at: Period | None = None) -> list[Hit]:
+        """Every known spelling in ``text`` that stands as a whole word, overlaps included,
+        each resolved to the record that holds at the date ``at`` (or at a year printed next
+        to it)."""
+        if not self._owners:
             return []
         hits = []
-        for end_index, (length, key, uncertain) in self._automaton.iter(text):
+        folded_text = fold(text)
+        for end_index, folded in self._automaton.iter(folded_text):
             end = end_index + 1
-            start = end - length
-            if is_word_boundary(text, start, end):
-                hits.append(Hit(start, end, key, uncertain))
+            start = end - len(folded)
+            if not is_word_boundary(text, start, end):
+                continue
+            surface = text[start:end]
+            when = _printed_year(text, start, end) if len(self._owners[folded]) > 1 else None
+            owner = self._choose(surface, folded, when or at)
+            if owner is not None:
+                hits.append(Hit(start, end, owner.key, owner.uncertain))
         return hits
+
+    def _choose(self, surface: str, folded: str, at: Period | None) -> _Owner | None:
+        """Among the records a spelling names, the one for this surface at this date.
+
+        A folded match must look like a name (capital or digit first) unless it is printed as
+        the spelling is; an acronym matches only as printed. A place or organisation that did
+        not exist yet at ``at`` is never chosen; of the rest, the one whose time holds ``at``,
+        else the nearest in time, else the first listed.
+        """
+        owners = [owner for owner in self._owners.get(folded, ()) if self._fits(surface, owner)]
+        if len(owners) <= 1 and (at is None or not owners):
+            return owners[0] if owners else None
+        return _at_date(owners, self._records, at)
+
+    @staticmethod
+    def _fits(surface: str, owner: _Owner) -> bool:
+        if owner.acronym:
+            return surface.replace("’", "'") in owner.spellings
+        return any(_same_case(surface, spelling) for spelling in owner.spellings)
+
+
+def _at_date(owners: list[_Owner], records: dict[str, Record], at: Period | None) -> _Owner | None:
+    if at is None:
+        return owners[0]
+    ranked: list[tuple[int, int, _Owner]] = []
+    for position, owner in enumerate(owners):
+        record = records[owner.key]
+        period = Period.of(record.dates)
+        if period is None:
+            ranked.append((1, position, owner))
+            continue
+        if record.type in (EntityType.PLACE, EntityType.ORG) and period.starts_after(at):
+            continue
+        ranked.append((0 if period.distance(at) == 0 else 2 + period.distance(at), position, owner))
+    return min(ranked, key=lambda item: item[:2])[2] if ranked else None
+
+
+def _printed_year(text: str, start: int, end: int) -> Period | None:
+    """A year printed just before or after a name ("the 1955 …", "… of 1965")."""
+    before = _YEAR.search(text, max(0, start - _YEAR_REACH), start)
+    after = _YEAR.search(text, end, end + _YEAR_REACH)
+    found = after or before
+    return Period.of({"when": found.group(1)}) if found else None
+
+
+def _surname_and_initial(spelling: str) -> tuple[str, str] | None:
+    """A spelling's surname and the folded first letter of its first given name or initial
+    ("" when the spelling is a surname alone); None when it has no words."""
+    family = surname(spelling)
+    if family is None:
+        return None
+    tokens = spelling.split()
+    given = tokens[1] if tokens[0] == family and len(tokens) > 1 else tokens[0]
+    return family, "" if given == family else fold(given[:1])
+
+
+def _first_letter(word: str) -> str:
+    return fold(word[:1]) if word else ""
+
+
+def _spellings(record: Record) -> Iterator[tuple[str, bool]]:
+    """A record's spellings, each with whether it is an uncertain identification."""
+    for surface in (record.name, record.full_name, *record.variants):
+        if surface:
+            yield surface, False
+    for surface in record.uncertain:
+        yield surface, True
+
+
+def _is_acronym(surface: str) -> bool:
+    return " " not in surface and len(surface) <= 8 and surface.isupper()
 
 
 def is_word_boundary(text: str, start: int, end: int) -> bool:
@@ -136,12 +393,7 @@ def is_word_boundary(text: str, start: int, end: int) -> bool:
     return not before.isalnum() and not after.isalnum()
 
 
-def _derived_forms(surface: str) -> set[str]:
-    forms = {surface.upper()}
-    if "'" in surface:
-        forms |= {form.replace("'", "’") for form in (surface, surface.upper())}
-    forms.discard(surface)
-    return forms
+# ------------------------------------------------------------------------------- reading
 
 
 def _compile(files: tuple[FileStamp, ...]) -> Authority:
@@ -176,6 +428,17 @@ def _in_list(el: etree._Element) -> bool:
     return parent is not None and etree.QName(parent).localname.startswith("list")
 
 
+def _dates(path: Path, el: etree._Element) -> Attrs:
+    dates = tuple((name, el.get(name, "")) for name in DATE_ATTRIBUTES if el.get(name))
+    for name, value in dates:
+        if not _ISO.fullmatch(value):
+            raise _problem(path, el, f'@{name}="{value}" is not an ISO date (YYYY, YYYY-MM…)')
+    return dates
+
+
+_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+
+
 def _record(path: Path, el: etree._Element) -> Record:
     kind = etree.QName(el).localname
     spec = KIND_OF_RECORD[kind]
@@ -206,7 +469,14 @@ def _record(path: Path, el: etree._Element) -> Record:
     idnos = tuple(
         (idno.get("type") or "", (idno.text or "").strip()) for idno in el.findall(tei_tag("idno"))
     )
-    occupation = el.findtext(tei_tag("occupation"))
+    roles = tuple(
+        DatedRole(
+            etree.QName(role).localname,
+            " ".join("".join(role.itertext()).split()),
+            _dates(path, role),
+        )
+        for role in el.iterchildren(tei_tag("occupation"), tei_tag("affiliation"))
+    )
     return Record(
         key=key,
         type=spec.type,
@@ -215,8 +485,9 @@ def _record(path: Path, el: etree._Element) -> Record:
         variants=tuple(variants),
         uncertain=tuple(uncertain),
         idnos=idnos,
-        occupation=" ".join(occupation.split()) if occupation else None,
-        when=el.get("when"),
+        roles=roles,
+        dates=_dates(path, el),
+        subtype=el.get("type"),
         source=str(path),
     )
 

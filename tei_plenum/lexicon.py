@@ -91,6 +91,13 @@ TITLES: tuple[Title, ...] = (
     Title("Advisor", TitleKind.OFFICE, labels=False),
     Title("Consul", TitleKind.OFFICE, labels=False),
     Title("Envoy", TitleKind.OFFICE, labels=False),
+    Title("Director", TitleKind.OFFICE, labels=False),
+    Title("Chargé d'Affaires", TitleKind.OFFICE, labels=False),
+    Title("Charge d'Affaires", TitleKind.OFFICE, labels=False),
+    Title("Co-chairman", TitleKind.OFFICE, labels=False),
+    Title("Co-Chairman", TitleKind.OFFICE, labels=False),
+    Title("Emperor", TitleKind.RANK, labels=False),
+    Title("King", TitleKind.RANK, labels=False),
     Title("Marshal", TitleKind.RANK),
     Title("General", TitleKind.RANK),
     Title("Lieutenant General", TitleKind.RANK, labels=False),
@@ -113,7 +120,11 @@ LABEL_HONORIFICS: tuple[str, ...] = tuple(
 """Forms of address that may precede a name in a label or a participants line."""
 
 OFFICE_WORDS: tuple[str, ...] = (
+    "adviser",
+    "advisor",
+    "aide",
     "ambassador",
+    "assistant",
     "attache",
     "attaché",
     "charge",
@@ -121,44 +132,108 @@ OFFICE_WORDS: tuple[str, ...] = (
     "chairman",
     "chairwoman",
     "chief",
+    "co-chairman",
     "commander",
+    "commissar",
     "consul",
+    "correspondent",
     "counsellor",
     "counselor",
+    "delegate",
     "deputy",
     "director",
     "envoy",
+    "extraordinary",
     "first secretary",
     "general secretary",
     "head",
+    "interpreter",
     "leader",
     "member",
     "minister",
     "officer",
+    "official",
     "plenipotentiary",
     "premier",
     "president",
     "representative",
     "secretary",
+    "spokesman",
+    "translator",
 )
 """Words (any case) that show a signature line names an office ("Chairman of the Presidium")."""
 
 EAST_ASIAN_FAMILY_NAMES: frozenset[str] = frozenset(
     """
-    chang chen cho choe choi chong chun deng dong gao han ho hong hua huang jang ji jiang
-    jong kang kim lee li lin liu lyuh mao mu nam nie o pak park peng qiao ri so syngman wang
-    yi yo yun zhang zhou zhu
+    an bae baek bai bo bui cai cao cha chae chang chao chen cheng chi chiang cho choe choi chon
+    chong chou chu chun chung dai dang deng ding dong du duong fan fang feng fu gang gao geng
+    gu guan guo
+    ha ham han hao he heo ho hoang hong hou hu hua huang hwang hyon hyeon im jang jeon jeong ji
+    jia
+    jiang jin jo jong ju jung kang kim ko kong kwak kwon lee lei li liang liao lim lin liu lu
+    luo lyuh ma mao meng min mu mun na nam ngo nguyen nie no o pae paek pak pan pang park peng
+    pham pyon qi
+    qian qiao qin ren rhee ri rim ro ryu seo seong shao shen shi shin sin so son song su sun
+    sung tan tang tao teng tian tran vo vu wan wang wei wen won wu xi xia xiao xie xu xue yan
+    yang yao
+    ye yi yo yom yu yuan yun zeng zhang zhao zheng zhou zhu zou
     """.split()
 )
-"""Family names (lower case) that open an East Asian name: "Kim Il Sung", "Zhou Enlai".
+"""Family names (lower case) that open an East Asian name: "Kim Il Sung", "Zhou Enlai",
+"Nam Il", "Pham Van Dong". "Rhee" is one too, so that "Rhee Syngman" and "Syngman Rhee"
+both give "Rhee"."""
 
-"Syngman" is here too: Syngman Rhee's name is printed in both orders, and the names enricher
-must not match a participant of that name by one of its words.
-"""
+AMBIGUOUS_FAMILY_NAMES: frozenset[str] = frozenset("an do ha he ho ma no o so ye yo".split())
+"""Family names that are also short English or common words ("So", "He", "No"): a name
+opening with one needs a given name of unmistakable shape (hyphenated, two syllables)."""
+
+GIVEN_NAMES: frozenset[str] = frozenset(
+    """
+    abdyl adam adolf albert aleksander aleksandr aleksandra aleksei aleksey alena alexander
+    alexandru alexei alexis allen anastas anatoli anatoly andrei andrey andrzej anna antal
+    anton antonin antonín apostol arkady arthur averell bedrich bedřich bela béla beqir bohumil
+    boleslaw bolesław boris bronisław charles chivu christian claude constantin corneliu cyrus
+    david dean dimitar dmitri dmitriy dmitry dobri douglas dumitru dwight edgar edvard edward
+    egon ekaterina elena emil emilian enrico enver erich ernesto ernst ernő etienne étienne
+    eugen evgeny ferenc fidel franciszek franklin franz friedrich fyodor gábor gabor gennady
+    georg george georges georgi georgy gerald gerhard gheorghe grigory gunter günter gustav
+    gustáv gyula haki hans harold harry heinrich heinz helmut henri henry henryk herbert
+    hermann hilary horst hubert hysni igor ilie ilya imre ion ioan iosif irén iren istván
+    istvan ivan jacek jacques jakub jan janos jános janusz jaroslav jawaharlal jean jerzy
+    jiri jiří joachim john josef josip joseph józef jozef jules julius kakuei karel karl
+    károly karoly kazimierz klaus klement kliment konrad konstantin kurt lajos laszlo lászló
+    lavrenty lavrentiy lazar leonid liri lubomír ludvik ludvík lyndon lyudmila manfred manea
+    marian maria mátyás matyas matthew maurice mehmet michal michel michael mieczysław mihal
+    mikhail miklós miloš mircea mladen nadezhda nexhmije nicolae nikita nikolai nikolay
+    nobusuke oleg olga otto palmiro pavel pencho petar petre petr philippe pierre pirro
+    pyotr rakhmatulla ramiz raúl raul rayko richard robert rodion roman ronald rudolf ryszard
+    salvador sándor sandor semyon sergei sergey shigeru stanisław stanislaw stanko stefan
+    ștefan stepan sumner tadeusz takeo tatiana terenty terentii thomas tibor todor trygve
+    valentin valery valko vaclav václav vasile vasily vasiliy viktor viliam vitaly vladimir
+    vladimír vladislav vyacheslav walter werner wiesław wilhelm william willi winston wladyslaw
+    władysław wojciech yakov yancho yasuhiro yekaterina yelena yevgeny yuri yury zbigniew
+    zdeněk zenon zhivko zoltán zoltan
+    """.split()
+)
+"""Given names (lower case) that open a personal name printed given name first: "Erich
+Honecker", "Corneliu Bogdan", "Viktor Timofeevich Gostev". A capitalised word after one is
+a surname; words that are also common nouns ("Mark", "Grant", "Frank") are left out."""
+
+SURNAME_ENDINGS: tuple[str, ...] = (
+    "ov", "ova", "ev", "eva", "yov", "sky", "skii", "skiy", "ski", "ska", "skaya", "cki", "dzki",
+    "enko", "chuk", "czuk", "wicz", "vich", "ovich", "evich", "escu", "eanu", "idze", "shvili",
+    "yan",
+)  # fmt: skip
+"""Endings of Slavic, Romanian, Georgian and Armenian surnames: a word after a title that
+ends so is a surname even when nobody knows it ("Comrade Savchenko", "Colonel Oblomov")."""
+
+PATRONYMIC_ENDINGS: tuple[str, ...] = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "yich")
+"""Endings of Russian patronymics ("Timofeevich", "Il'yich"), which stand between a given
+name and a surname, or after both."""
 
 INITIAL = rf"{UPPER}[a-z]?\."
 """An initial as printed: a capital, perhaps one small letter, a full stop ("S.", "Yu.")."""
-_INITIAL = re.compile(INITIAL)
+_INITIALS = re.compile(rf"(?:{INITIAL}){{1,3}}")
 _INSERTION = re.compile(r"\[[^\]]*\]")
 
 
@@ -179,39 +254,43 @@ def cue_words(phrases: Iterable[str]) -> set[str]:
 
 
 def is_initial(word: str) -> bool:
-    return _INITIAL.fullmatch(word) is not None
+    """An initial, or initials printed together ("A.M.", "Yu.V.")."""
+    return _INITIALS.fullmatch(word) is not None
 
 
 def name_words(name: str) -> list[str]:
     """The words of a personal name without its initials and square-bracketed insertions."""
+    if "[" not in name and "." not in name:
+        return name.split()
     return [word for word in _INSERTION.sub(" ", name).split() if not is_initial(word)]
 
 
 def family_name_first(name: str) -> bool:
     """Whether a personal name is read family name first, as Korean and Chinese names are.
 
-    It is when its last word is a hyphenated given name ("Han Sang-dok") or when it has three
-    words or more and opens with an East Asian family name ("Kim Il Sung"; "Nikita
-    Sergeyevich Khrushchev" keeps his surname last). A name of two words without a hyphen is
-    read surname last even when it is East Asian ("Nam Il" gives "Il"). That misreading is
-    kept for now because converted output depends on it: in the golden 1958 record of
-    conversation, "Deputy Premier Kim Il" is linked to the participant Nam Il through "Il".
-    Reading such names correctly is a reviewed change of that golden file.
+    It is when its last word is a hyphenated given name ("Han Sang-dok") or when it opens with
+    an East Asian family name ("Kim Il Sung", "Nam Il", "Zhou Enlai"); "Nikita Sergeyevich
+    Khrushchev" and "Syngman Rhee" keep their surname last.
     """
     words = name_words(name)
     if len(words) < 2:
         return False
-    return "-" in words[-1] or (len(words) >= 3 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES)
+    return "-" in words[-1] or words[0].lower() in EAST_ASIAN_FAMILY_NAMES
 
 
 def surname(name: str) -> str | None:
     """The surname (family name) of a personal name as printed, or None when it has no words.
 
-    The one rule for every enricher: Russian and Western names put it last ("V. P. Lobanov"
-    gives "Lobanov"), names read family name first (:func:`family_name_first`) put it first
-    ("Han Sang-dok" gives "Han"); initials and bracketed insertions are not words of a name.
+    The one rule for every enricher: a name that prints one word in capitals among others
+    marks its surname so ("BREZHNEV Leonid Il'yich", "KIM Il"); otherwise Russian and Western
+    names put it last ("V. P. Lobanov" gives "Lobanov"), names read family name first
+    (:func:`family_name_first`) put it first ("Han Sang-dok" gives "Han"); initials and
+    bracketed insertions are not words of a name.
     """
     words = name_words(name)
     if not words:
         return None
+    capitals = [word for word in words if word.isupper() and len(word) > 1]
+    if len(capitals) == 1 and len(words) > 1:
+        return capitals[0]
     return words[0] if family_name_first(name) else words[-1]

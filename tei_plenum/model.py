@@ -158,6 +158,7 @@ TAG_RANK: dict[str, int] = {
     "title": 48,
     "q": 49,
     "supplied": 60,
+    "reg": 61,
     "seg": 62,
     "note": 64,
     "unclear": 66,
@@ -171,8 +172,25 @@ TAG_RANK: dict[str, int] = {
 
 
 @dataclass(frozen=True, slots=True)
+class DatedRole:
+    """A person's ``occupation`` or ``affiliation`` (``element``) and when it held: ``dates``
+    are ``when`` / ``from`` / ``to`` / ``notBefore`` / ``notAfter``."""
+
+    element: str
+    text: str
+    dates: Attrs = ()
+
+
+@dataclass(frozen=True, slots=True)
 class Entity:
-    """A standOff record: one person, place, organisation or event the document mentions."""
+    """A standOff record: one person, place, organisation or event the document mentions.
+
+    ``occupation`` is the one the person held at the document's date (a participant shows
+    it); ``roles`` every dated occupation and affiliation the authority knows; ``dates``
+    when a place or organisation existed or an event took place; ``variants`` the other
+    spellings the document gives a name without an authority record (a bracketed
+    romanisation).
+    """
 
     key: str
     type: EntityType
@@ -182,8 +200,9 @@ class Entity:
     unresolved: bool = False
     note: str | None = None
     occupation: str | None = None
-    when: str | None = None
-    standard_name: str | None = None
+    dates: Attrs = ()
+    roles: tuple[DatedRole, ...] = ()
+    variants: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -196,6 +215,24 @@ class Participant:
     occupation: str | None = None
     side: str | None = None
     idnos: Attrs = ()
+
+
+@dataclass(frozen=True, slots=True)
+class Alias:
+    """A short form the document binds to one person (``enrich/aliases.py``).
+
+    ``form`` is the short form as introduced ("Kim" of "(hereafter Kim)"), ``key`` the
+    person's record, ``name`` the full name it stands for, ``source`` how the document made
+    the binding (``declared``, ``identified``, ``surname``, ``participant``), ``block`` and
+    ``start`` where.
+    """
+
+    form: str
+    key: str
+    name: str
+    source: str
+    block: int
+    start: int
 
 
 @dataclass(frozen=True, slots=True)
@@ -212,6 +249,7 @@ class Document:
     participants: tuple[Participant, ...] = ()
     groups: tuple[tuple[str, str], ...] = ()
     units: tuple[tuple[str, str, str], ...] = ()
+    aliases: tuple[Alias, ...] = ()
     warnings: tuple[str, ...] = field(default=())
 
 

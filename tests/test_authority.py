@@ -7,9 +7,10 @@ from pathlib import Path
 import pytest
 
 from tei_plenum import resources
-from tei_plenum.authority import Authority, read_records
+from tei_plenum.authority import Authority, Period, read_records
 from tei_plenum.errors import ConfigError
 from tei_plenum.model import EntityType
+from tei_plenum.xmlsafe import parse_xml_file
 
 TEI = "http://www.tei-c.org/ns/1.0"
 
@@ -28,7 +29,7 @@ def test_bundled_authority_is_large_and_has_the_checked_identifiers() -> None:
     assert authority.size >= 400
     assert dict(authority.record("place-ussr").idnos) == {"wikidata": "Q15180"}
     assert dict(authority.record("place-dprk").idnos) == {"wikidata": "Q423"}
-    assert authority.record("event-kwp-congress-3").when == "1956-04"
+    assert authority.record("event-kwp-congress-3").dates == (("when", "1956-04"),)
     assert authority.record("event-cpsu-congress-20").type is EntityType.EVENT
 
 
@@ -138,3 +139,78 @@ def test_malformed_records_name_file_and_line(
     with pytest.raises(ConfigError, match=message) as caught:
         Authority.load([path])
     assert str(caught.value).startswith(f"{path}:{line}:")
+
+
+def test_the_bundled_file_is_valid_tei(tei_all) -> None:  # type: ignore[no-untyped-def]
+    tree = parse_xml_file(resources.data_path("authority.xml"))
+    assert tei_all.validate(tree), tei_all.error_log.last_error
+
+
+def test_kim_il_sung_has_his_checked_identifier_and_dated_occupations() -> None:
+    record = Authority.load().record("pers-kim-il-sung")
+    assert dict(record.idnos) == {"wikidata": "Q41117"}
+    premier = next(role for role in record.roles if role.text == "Premier of the DPRK")
+    assert premier.dates == (("from", "1948-09-09"), ("to", "1972-12-28"))
+
+
+def _dated(tmp_path: Path) -> Authority:
+    return Authority.load(
+        [
+            _write(
+                tmp_path,
+                '<listPlace><place xml:id="place-old" to="1950"><placeName>Valley</placeName>'
+                '</place><place xml:id="place-new" from="1960"><placeName>Valley</placeName>'
+                '</place></listPlace><listOrg><org xml:id="org-later" from="1970-05">'
+                "<orgName>Bureau X</orgName></org></listOrg>",
+            )
+        ]
+    )
+
+
+def test_a_spelling_shared_by_records_names_the_one_that_holds_at_the_date(
+    tmp_path: Path,
+) -> None:
+    authority = _dated(tmp_path)
+    assert authority.lookup("Valley", Period.of({"when": "1945"})).key == "place-old"
+    assert authority.lookup("Valley", Period.of({"when": "1965-03-01"})).key == "place-new"
+    assert authority.lookup("Valley", Period.of({"when": "1955"})).key == "place-old"
+
+
+def test_an_organisation_that_did_not_exist_yet_is_never_found(tmp_path: Path) -> None:
+    authority = _dated(tmp_path)
+    assert authority.lookup("Bureau X", Period.of({"when": "1970-04-30"})) is None
+    assert authority.lookup("Bureau X", Period.of({"when": "1970-05-02"})).key == "org-later"
+    assert authority.lookup("Bureau X").key == "org-later"
+
+
+@pytest.mark.parametrize(
+    ("surface", "found"),
+    [
+        ("KIM Il-sung", True),
+        ("Kim Il-Sung", True),
+        ("kim il sung", False),
+        ("DPRK Government", True),
+        ("DPRK government", False),
+        ("Ussr", False),
+        ("Gomulka", True),
+        ("GOMUŁKA", True),
+    ],
+)
+def test_folded_spellings_keep_their_capitals_and_acronyms_match_as_printed(
+    surface: str, found: bool
+) -> None:
+    assert (Authority.load().lookup(surface) is not None) is found
+
+
+def test_a_periodical_record_keeps_its_type() -> None:
+    assert Authority.load().record("org-rodong-sinmun").subtype == "newspaper"
+
+
+def test_a_date_that_is_not_iso_is_a_config_error(tmp_path: Path) -> None:
+    path = _write(
+        tmp_path,
+        '<listPlace>\n<place xml:id="place-a" from="May 1950"><placeName>A</placeName></place>'
+        "</listPlace>",
+    )
+    with pytest.raises(ConfigError, match='@from="May 1950" is not an ISO date'):
+        Authority.load([path])

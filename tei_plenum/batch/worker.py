@@ -258,8 +258,5 @@ def summarise(document: Document, tree: etree._ElementTree) -> Summary:
         pages=document.pages,
         date_mentions=sum(1 for b in document.blocks for m in b.marks if m.tag == "date"),
         warnings=len(document.warnings),
-        entities=tuple(
-            (str(e.type), e.key, e.full_name or e.standard_name or e.name)
-            for e in document.entities
-        ),
+        entities=tuple((str(e.type), e.key, e.full_name or e.name) for e in document.entities),
     )

@@ -23,21 +23,29 @@ class Cues:
                 by_word.setdefault(word, set()).add(group)
         self._automaton = ahocorasick.Automaton()
         for word, owners in by_word.items():
-            self._automaton.add_word(word, (word, frozenset(owners)))
+            self._automaton.add_word(word, (word, frozenset(owners), tuple(sorted(owners))))
         self._automaton.make_automaton()
 
     def where(self, text: str, group: str) -> list[tuple[int, int]]:
         """Spans of the cue words of ``group`` in ``text``, left to right."""
         spans = [
             (end - len(word) + 1, end + 1)
-            for end, (word, owners) in self._automaton.iter(text)
+            for end, (word, owners, _) in self._automaton.iter(text)
             if group in owners
         ]
         return sorted(spans)
 
+    def spans(self, text: str) -> list[tuple[str, int, int]]:
+        """Every cue word in ``text`` as (group, start, end), once per group it announces."""
+        return [
+            (group, end - len(word) + 1, end + 1)
+            for end, (word, _, groups) in self._automaton.iter(text)
+            for group in groups
+        ]
+
     def found(self, text: str) -> frozenset[str]:
         """The groups at least one of whose cue words occurs in ``text`` (as a substring)."""
         seen: set[str] = set()
-        for _end, (_word, owners) in self._automaton.iter(text):
+        for _end, (_word, owners, _) in self._automaton.iter(text):
             seen |= owners
         return frozenset(seen)

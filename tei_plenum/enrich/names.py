@@ -1,53 +1,56 @@
 """Names enricher: mark every person, place, organisation and event and link it to a record.
 
 Input: a :class:`Document` whose blocks may already carry marks (speaker labels, dates,
-``bracket`` marks over square-bracket contents). Output: the same document with
-``persName`` / ``placeName`` / ``orgName`` / ``eventName`` marks (``ref="#key"``) and one
-:class:`Entity` per record the text uses, in order of first mention (encoding guide §5, §9, §13).
-The text of a block never changes.
+``bracket`` marks over square-bracket contents) and whose ``doc_date`` the dates enricher set.
+Output: the same document with ``persName`` / ``placeName`` / ``orgName`` / ``eventName``
+marks (``ref="#key"``), one :class:`Entity` per record the text uses, in order of first
+mention, and the document's aliases (``Document.aliases``, see :mod:`.aliases`). The text of a
+block never changes (encoding guide §5, §9, §13).
 
-Where names come from, strongest first:
+A capitalised phrase becomes a name only on evidence (issue 11 §1), strongest first:
 
-1. the authority file (one automaton pass per block; the longest spelling wins, and a place
-   inside an organisation or event name, or an organisation inside an event name, nests);
-2. the conversation's participants (their names, surnames of Russian-style names, all caps);
-3. the text itself where it leaves no doubt: a capitalised name after a title or honorific
-   (``Comrade Pak``, ``Ambassador Karelin``), ``X Province``, ``the city / port of X``. These
-   get a local record marked unresolved, keyed by slug, for an archivist to review;
-4. square brackets holding a name (``in [Kansen]``, ``Ri [Syn Yep]``): the translator's
-   uncertain transliteration, marked with ``cert="low"`` and ``resp`` (§9).
+1. the authority file: one automaton pass per block over folded text, so case, hyphens and
+   accents do not matter (``KIM Il-sung``); the longest spelling wins; a record that holds at
+   the document's date wins over one that does not (a place or organisation that did not
+   exist yet is never linked); a place inside an organisation or event name, and an
+   organisation inside a larger organisation's or an event's name, nest;
+2. the document's own aliases: "(hereafter Kim)", "Filippov [Stalin]", a surname after the
+   full name; a short form never links to another person than the one the document bound it
+   to;
+3. the conversation's participants, when the document has them already;
+4. the shape of a personal name (:mod:`.name_forms`): initials and a surname, a known given
+   name and a surname, an East Asian family name and given name, a title or honorific before
+   a name, a list after "comrades"; after an office title one word is a name only when its
+   surname is known (the authority, the document, the lexicon's family names or a surname
+   ending);
+5. organisations by their form (a head noun with a proper modifier or an ``of`` complement),
+   ``X Province``, ``the city / port of X``;
+6. square brackets (§9): a bracketed name (``in [Kansen]``), a bracketed part of a name
+   (``Ri [Syn Yep]``, ``[Osóbka] Morawski``), a bracketed romanisation of the name before it
+   (``Ri Pyeong-nam [Ri Pyong Nam]``: one name, the variant a ``reg`` inside it and on the
+   record), a bracketed identification (``Filippov [Stalin]``), and a known name the
+   translator completed (``Neutral [Nations Supervisory] Commission``).
 
-A person who is a participant points to the ``particDesc`` record and gets no ``standOff``
-entity: each person has exactly one record (§5.1).
+Each person has one record per document: every spelling of an authority record links to it
+(``cert`` where the spelling is an uncertain one), and a local record (keyed by the name's
+slug, marked unresolved) is made only when there is no candidate. A person who is a
+participant points to the ``particDesc`` record and gets no ``standOff`` entity (§5.1).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
 
-from ..authority import Authority, Record, is_word_boundary
+import ahocorasick
+
+from ..authority import Authority, Period, Record, fold, is_word_boundary
 from ..letters import UPPER
-from ..lexicon import (
-    EAST_ASIAN_FAMILY_NAMES,
-    INITIAL,
-    NAME_TITLES,
-    alternation,
-    cue_words,
-    is_initial,
-    surname,
-)
-from ..model import (
-    Block,
-    Document,
-    Entity,
-    Mark,
-    MarkIndex,
-    Participant,
-    attrs,
-    mark_order,
-)
+from ..lexicon import TITLES, is_initial, name_words, surname
+from ..model import Alias, Block, Document, Entity, Mark, Participant, Role, attrs, mark_order
+from ..slug import slug
 from ..vocabulary import (
     BRACKET_MARK,
     KINDS,
@@ -58,106 +61,120 @@ from ..vocabulary import (
     person_key,
     pointer,
 )
+from .aliases import AliasTable, Named, find_aliases
 from .cues import Cues
+from .name_forms import (
+    PERSON_CUES,
+    PersonForm,
+    east_asian_given,
+    has_surname_shape,
+    is_family_name,
+    is_name_word,
+    letter_spaced,
+    person_forms,
+    plain_name,
+)
 
 BRACKET_NOTE = "Bracketed by the translator as an uncertain transliteration."
+PERIODICALS = frozenset({"newspaper", "periodical"})
+"""Types of organisation records that are periodicals: their mentions are titles, typed so."""
 
-# (outer, inner) pairs that may nest: the DPRK inside "DPRK Government", the CPSU inside
-# "20th CPSU congress". A person inside "Kim Il Sung University" is part of a name, not a
-# mention, so persName never nests.
-_NESTING = {("orgName", "placeName"), ("eventName", "orgName"), ("eventName", "placeName")}
+_BY_TRANSLATOR = (("resp", pointer(RESP_TRANSLATOR_EN)),)
+_UNCERTAIN = (("cert", "low"), *_BY_TRANSLATOR)
 
-_NAME_WORD = rf"{UPPER}[^\W\d_'’]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*"
-_PERSON_NAME = rf"(?:{INITIAL}\s?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}"
-# Initials printed before a surname the authority knows ("N. T. Fedorenko", "A. PUZANOV").
-_INITIALS_BEFORE = re.compile(rf"(?<![\w.])(?:{INITIAL}\s?){{1,3}}\s?$")
-_TITLED = re.compile(rf"\b(?:{alternation(NAME_TITLES)})\s+({_PERSON_NAME})")
-_PROVINCE = re.compile(rf"\b({_NAME_WORD}(?: {_NAME_WORD})? Province)\b")
-_CITY_OF = re.compile(
-    rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of ({_NAME_WORD}(?: {_NAME_WORD})?)"
-)
+# Which name may sit inside which: the DPRK inside "DPRK Government", the CPSU inside "20th
+# CPSU congress", the KWP CC inside "Presidium of the KWP CC". A person inside "Kim Il Sung
+# University" is part of a name, not a mention, so persName never nests.
+_NESTING = {
+    ("orgName", "placeName"),
+    ("orgName", "orgName"),
+    ("eventName", "orgName"),
+    ("eventName", "placeName"),
+}
+# A party's central committee named party first ("KWP CC", "SED Central Committee", "CC
+# CPSU") is one name: the party inside it is no mention of its own.
+_CC = re.compile(r"^(?:C\.?C\.?|Central Committee)\s+|\s+(?:C\.?C\.?|Central Committee)$", re.I)
 
-# An organisation the authority does not know, named unambiguously by its form: a head noun
-# with a capitalised modifier ("State Planning Commission", "Škoda Works") or with an "of"
-# complement ("Ministry of Health of the USSR", "Embassy of the German Democratic Republic").
-_ORG_HEADS = (
-    "Ministry|Embassy|Legation|Consulate|Committee|Commission|Board|Council|Department|Bureau|"
-    "Works|Plant|Factory|Combine|Trust|Academy|University|Institute|Agency|Administration|"
-    "Directorate|Presidium|Politburo|Secretariat|Assembly|Society|Association|League|Union|"
-    "Federation|Front|Army|Navy|Party|Office|Section|Division|Headquarters|Command|Bank|Court"
-)
-_GENERIC_MODIFIERS = frozenset({"Central", "Executive", "Standing", "Political", "Party"})
-_DETERMINERS = "The|This|That|These|Those|Our|Its|Their|His|Her|A|An|All|Each|Every"
-_ORG_WORD = rf"(?!(?:{_DETERMINERS})\b){UPPER}[\w'’-]*"
-_TITLE_WORD = rf"{UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
-_ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
-# After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
-# stops before the person.
-_COMPLEMENT_WORD = rf"(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER}))"
-_COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
-# Matched around each head word the cue scan finds: modifiers backwards, complement forwards.
-# Every repetition is bounded (the longest real names have three or four "of" complements):
-# unbounded, "Ministry of the Ministry of the ..." matched to the end of the paragraph from
-# every one of its heads, and the paragraph took quadratic time.
-_ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,3}}$")
-_ORG_COMPLEMENT = re.compile(rf"(?:\s+of(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
+# Candidates for one span: the lower rank wins (the document's own bindings, then the
+# authority, the participants, brackets, and names found by their shape).
+_ALIAS, _AUTHORITY, _PARTICIPANT, _BRACKET, _SHAPE, _FORM = range(6)
 
-# Which of the patterns above can match at all, decided by one scan for their cue words.
-_CUES = Cues(
-    {
-        "title": cue_words(NAME_TITLES),
-        "org": _ORG_HEADS.split("|"),
-        _PROVINCE.pattern: ["Province"],
-        _CITY_OF.pattern: [
-            "city of",
-            "port of",
-            "town of",
-            "village of",
-            "county of",
-            "district of",
-        ],
-    }
-)
+_NAME_WORD_RE = rf"{UPPER}[^\W\d_]*(?:['’][^\W\d_]+)?(?:-[^\W\d_]+)*"
 
 
-def _word_set(words: str) -> frozenset[str]:
-    return frozenset(words.split())
-
-
-# Capitalised words that follow titles but are not names ("General Assembly", "Minister of").
-_NOT_NAMES = _word_set(
-    """a an and the this that these those of on in at to for with by from as but or
-    assembly staff committee commission department council command headquarters government
-    party embassy ministry office affairs republic union army navy corps bureau section
-    administration delegation conference congress plenum presidium politburo secretariat
-    general secretary minister ambassador chairman premier president comrade comrades
-    deputy vice first second third said stated noted replied asked informed told he she
-    they we i it his her their our"""
-)
-_DESCRIPTIONS = _word_set(
-    "signature stamp seal handwritten handwriting illegible inaudible sic note translator"
-)
-_BRACKET_NAME = re.compile(rf"^{_NAME_WORD}(?: {_NAME_WORD}){{0,3}}$")
-_PLACE_CUE = re.compile(r"(?:(\S+) )?\b(in|at|of) $")
-_NAME_BEFORE = re.compile(rf"({_NAME_WORD}) $")
+# ------------------------------------------------------------------------------- entry
 
 
 def enrich_names(doc: Document, authority: Authority) -> Document:
-    """Add name marks and the entity records they point to; deterministic for equal input."""
-    people = _Participants(doc.participants)
-    registry = _Registry(authority, people)
-    blocks = tuple(_enrich_block(block, authority, people, registry) for block in doc.blocks)
+    """Add name marks, the entity records they point to and the document's aliases;
+    deterministic for equal input."""
+    context = _Context(authority, Period.of(doc.doc_date), _Participants(doc.participants))
+    found = [_Finds.of(block, context) for block in doc.blocks]
+    first = [
+        _select(block, finds.candidates) for block, finds in zip(doc.blocks, found, strict=True)
+    ]
+    named: list[Named] = []
+    identified: list[Alias] = []
+    pseudonyms = {(i, c.start) for i, chosen in enumerate(first) for c in chosen if c.identifies}
+    for index, (block, chosen) in enumerate(zip(doc.blocks, first, strict=True)):
+        listed = block.role is Role.PARTICIPANTS
+        marks = [*block.marks, *(m for c in chosen for m in (c.mark(), *c.inner))]
+        for c in chosen:
+            if c.identifies:
+                surface = block.text[c.start : c.end]
+                identified.append(Alias(surface, c.ref, c.identifies, "identified", index, c.start))
+        for m in marks:
+            ref = dict(m.attrs).get("ref", "")
+            if m.tag == "persName" and ref.startswith("#") and (index, m.start) not in pseudonyms:
+                name = _full_name(block.text, m, marks)
+                named.append(Named(index, m.start, m.end, ref[1:], name, listed))
+    named.sort(key=lambda n: (n.block, n.start))
+    aliases = find_aliases([block.text for block in doc.blocks], named, identified)
+    context.aliases = AliasTable(aliases)
+    matcher = _AliasMatcher(context.aliases)
+    registry = _Registry(context)
+    blocks = []
+    for index, (block, finds) in enumerate(zip(doc.blocks, found, strict=True)):
+        late = [*matcher.candidates(index, block.text, context)]
+        late += [
+            c for form in finds.deferred for c in _titled_surname(block.text, form, index, context)
+        ]
+        chosen = _select(block, [*finds.candidates, *late]) if late else first[index]
+        blocks.append(_apply(block, chosen, registry))
     known = {entity.key for entity in doc.entities}
     new = tuple(entity for entity in registry.entities() if entity.key not in known)
-    return replace(doc, blocks=blocks, entities=doc.entities + new)
+    return replace(doc, blocks=tuple(blocks), entities=doc.entities + new, aliases=aliases)
 
 
-@dataclass(frozen=True, slots=True)
+def _full_name(text: str, mark: Mark, marks: Sequence[Mark]) -> str:
+    """A marked name as its record shows it: without the bracketed variant after it ("Ri
+    Pyeong-nam [Ri Pyong Nam]"), with a bracketed part as a word of it ("Mao [Zedong]")."""
+    variant = next(
+        (m for m in marks if m.tag == "reg" and mark.start < m.start and m.end < mark.end), None
+    )
+    end = variant.start - 2 if variant is not None else mark.end
+    return plain_name(text[mark.start : end])
+
+
+@dataclass
+class _Context:
+    """What every block is read with: the authority, the document's date, its participants
+    and, once the first pass has found them, its aliases."""
+
+    authority: Authority
+    at: Period | None
+    people: _Participants
+    aliases: AliasTable = field(default_factory=lambda: AliasTable(()))
+    resolved: dict[tuple[str, str], Resolved] = field(default_factory=dict)
+
+
+@dataclass(slots=True)
 class _Candidate:
-    """A proposed name mark, already resolved to the key it points to and its record.
+    """A proposed name mark, resolved to the key it points to and the record to register.
 
-    ``nestable`` is true for authority names, the only ones that may sit inside another name;
-    ``make`` is the record to register, None for a participant (recorded in particDesc).
+    ``make`` is None for a participant (recorded in particDesc); ``inner`` are marks placed
+    with it (a bracketed part or variant) and ``replaces`` the bracket mark they stand for;
+    ``identifies`` is the full name a pseudonym stands for ("Filippov [Stalin]").
     """
 
     start: int
@@ -165,13 +182,176 @@ class _Candidate:
     tag: str
     ref: str
     make: Entity | Record | None = field(default=None, compare=False)
-    nestable: bool = True
+    rank: int = _SHAPE
     extra: tuple[tuple[str, str], ...] = ()
+    nestable: bool = True
+    inner: tuple[Mark, ...] = ()
+    replaces: Mark | None = None
+    identifies: str = ""
+    _mark: Mark | None = field(default=None, compare=False, repr=False)
 
     def mark(self) -> Mark:
-        return Mark(
-            self.start, self.end, self.tag, attrs(ref=pointer(self.ref), **dict(self.extra))
-        )
+        """The mark this candidate makes (built once)."""
+        if self._mark is None:
+            self._mark = Mark(
+                self.start, self.end, self.tag, (("ref", "#" + self.ref), *self.extra)
+            )
+        return self._mark
+
+
+@dataclass(frozen=True, slots=True)
+class _Finds:
+    """What the first pass finds in a block: candidates, and lone surnames after an office
+    title, which wait for the document's aliases."""
+
+    candidates: tuple[_Candidate, ...]
+    deferred: tuple[PersonForm, ...]
+
+    @classmethod
+    def of(cls, block: Block, context: _Context) -> _Finds:
+        text = block.text
+        if not text.strip():
+            return cls((), ())
+        known = [*_authority_candidates(text, context), *_spaced_candidates(text, context)]
+        known += [
+            _Candidate(s, e, "persName", key, rank=_PARTICIPANT)
+            for s, e, key in context.people.find(text)
+        ]
+        spans = _BLOCK_CUES.spans(text)
+        groups = {group for group, _, _ in spans}
+        # A name found by its shape never cuts across a known one ("Shi Zhe Zhou Enlai").
+        known_spans = _Spans(known)
+        forms = [f for f in person_forms(text, spans) if not known_spans.crossed_by(f.start, f.end)]
+        people = [*known, *_shape_candidates(text, forms, context)]
+        starts = sorted({c.start for c in people if c.tag == "persName"})
+        heads = [(start, end) for group, start, end in spans if group == "org"]
+        orgs = (_before_person(c, starts, text, context) for c in _orgs(text, heads, context))
+        candidates = [*people, *(c for c in orgs if c is not None)]
+        candidates += _place_candidates(text, groups, context)
+        candidates += _periodical_candidates(block, groups, context)
+        candidates += _bracket_candidates(block, candidates, context)
+        return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
+
+
+class _Spans:
+    """The spans of known names of a block, sorted, to ask whether a span cuts across one
+    without looking at every one."""
+
+    def __init__(self, candidates: Iterable[_Candidate]) -> None:
+        self._spans = sorted((c.start, c.end) for c in candidates)
+        self._starts = [start for start, _ in self._spans]
+        self._longest = max((end - start for start, end in self._spans), default=0)
+
+    def crossed_by(self, start: int, end: int) -> bool:
+        """Whether ``[start, end)`` overlaps a span without either holding the other."""
+        first = bisect.bisect_left(self._starts, start - self._longest)
+        last = bisect.bisect_left(self._starts, end)
+        for other_start, other_end in self._spans[first:last]:
+            if other_end <= start:
+                continue
+            holds = start <= other_start and other_end <= end
+            held = other_start <= start and end <= other_end
+            if not (holds or held):
+                return True
+        return False
+
+
+def _before_person(
+    org: _Candidate, starts: Sequence[int], text: str, context: _Context
+) -> _Candidate | None:
+    """An organisation found by its form ends before a person named inside its words
+    ("Ministry of Foreign Affairs Kim Byeong-seon")."""
+    index = bisect.bisect_right(starts, org.start)
+    if index == len(starts) or starts[index] >= org.end:
+        return org
+    if text[org.start : starts[index]].rstrip().endswith((" of", " of the", " for")):
+        return org  # "Office of Erich Honecker": the person is the complement
+    end = len(text[: starts[index]].rstrip())
+    if end <= org.start or not text[org.start : end].split()[-1][:1].isupper():
+        return None
+    name = text[org.start : end]
+    key, make = _local(name, EntityType.ORG, context.authority)
+    return replace(org, end=end, ref=key, make=make)
+
+
+# ------------------------------------------------------------------------------- selection
+
+
+def _select(block: Block, candidates: Iterable[_Candidate]) -> list[_Candidate]:
+    """Longest first, then the stronger source: each accepted candidate nests with every
+    mark so far and repeats no name; a bracket mark gives way to the name that holds it."""
+    taken = list(block.marks)
+    accepted: list[_Candidate] = []
+    for candidate in sorted(candidates, key=_order):
+        current = taken
+        if candidate.replaces is not None:
+            if candidate.replaces not in taken:
+                continue
+            current = [m for m in taken if m != candidate.replaces]
+        if not _fits(candidate, current, block.text):
+            continue
+        accepted.append(candidate)
+        taken = [*current, candidate.mark(), *candidate.inner]
+    return accepted
+
+
+def _order(candidate: _Candidate) -> tuple[int, int, int, str, str]:
+    return (
+        candidate.start - candidate.end,
+        candidate.start,
+        candidate.rank,
+        candidate.tag,
+        candidate.ref,
+    )
+
+
+def _fits(candidate: _Candidate, taken: list[Mark], text: str) -> bool:
+    for mark in taken:
+        if mark.is_milestone or candidate.end <= mark.start or candidate.start >= mark.end:
+            continue
+        outside = candidate.start <= mark.start and mark.end <= candidate.end
+        inside = mark.start <= candidate.start and candidate.end <= mark.end
+        if not (outside or inside):
+            return False
+        same = (mark.start, mark.end) == (candidate.start, candidate.end)
+        if mark.tag == BRACKET_MARK and same:
+            return False  # a bracketed name is the bracket's own candidate
+        if mark.tag not in NAME_ELEMENTS:
+            continue
+        if same:
+            return False
+        if inside and not _may_nest(candidate, mark, text):
+            return False
+    return True
+
+
+def _may_nest(inner: _Candidate, outer: Mark, text: str) -> bool:
+    if not inner.nestable or (outer.tag, inner.tag) not in _NESTING:
+        return False
+    outer_attrs = dict(outer.attrs)
+    if outer_attrs.get("type") in PERIODICALS:
+        return False  # a periodical's title holds no names ("Warsaw Life")
+    if outer_attrs.get("ref") == pointer(inner.ref):
+        return False  # a name never holds another spelling of itself
+    if inner.tag == outer.tag == "orgName":
+        rest = _CC.sub("", text[outer.start : outer.end])
+        return fold(rest) != fold(text[inner.start : inner.end])
+    return True
+
+
+def _apply(block: Block, chosen: list[_Candidate], registry: _Registry) -> Block:
+    if not chosen:
+        return block
+    removed = {c.replaces for c in chosen if c.replaces is not None}
+    for candidate in sorted(chosen, key=lambda c: mark_order(c.mark())):
+        if candidate.make is not None:
+            registry.use(candidate.ref, candidate.make, bracketed=candidate.rank == _BRACKET)
+    kept = [mark for mark in block.marks if mark not in removed]
+    added = [mark for c in chosen for mark in (c.mark(), *c.inner)]
+    return block.with_only_marks([*kept, *added])
+
+
+# ------------------------------------------------------------------------------- records
 
 
 class _Participants:
@@ -184,9 +364,9 @@ class _Participants:
         for person in participants:
             self._by_key[person.key] = person.key
             self._by_key.setdefault(person_key(person.name), person.key)
-            surname = _surname(person.name)
-            if surname:
-                surnames.setdefault(surname.lower(), set()).add(person.key)
+            family = _western_surname(person.name)
+            if family:
+                surnames.setdefault(family.lower(), set()).add(person.key)
             forms |= _spellings(person.name)
         self._by_surname = {name: keys.pop() for name, keys in surnames.items() if len(keys) == 1}
         ordered = sorted(forms, key=lambda form: (-len(form), form))
@@ -194,13 +374,15 @@ class _Participants:
 
     def match(self, surface: str) -> str | None:
         """The participant key for a person named ``surface``, if any."""
+        if not self._by_key:
+            return None
         key = self._by_key.get(person_key(surface))
         if key is not None:
             return key
-        surname = _surname(surface)
-        return self._by_surname.get(surname.lower()) if surname else None
+        family = _western_surname(surface)
+        return self._by_surname.get(family.lower()) if family else None
 
-    def find(self, text: str) -> Iterable[tuple[int, int, str]]:
+    def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         if self._pattern is None:
             return
         for found in self._pattern.finditer(text):
@@ -209,30 +391,26 @@ class _Participants:
                 yield found.start(), found.end(), key
 
 
-def _words(name: str) -> list[str]:
-    return [word for word in name.split() if not is_initial(word)]
-
-
-def _surname(name: str) -> str | None:
-    """The surname used to match a participant, or None when it would be ambiguous: a name
-    that opens with an East Asian family name is not matched by one word of it, since a bare
-    Kim, Pak or Ri names too many people."""
-    words = _words(name)
-    if len(words) > 1 and words[0].lower() in EAST_ASIAN_FAMILY_NAMES:
+def _western_surname(name: str) -> str | None:
+    """The surname a participant is found by, or None when it would be ambiguous: a name that
+    opens with an East Asian family name is not matched by one word of it, since a bare Kim,
+    Pak or Ri names too many people."""
+    words = name_words(name)
+    if len(words) > 1 and is_family_name(words[0]):
         return None
     return surname(name)
 
 
 def _spellings(name: str) -> set[str]:
     """How the text may write a participant: in full, without initials, "S. Karelin", "KARELIN"."""
-    words = _words(name)
+    words = name_words(name)
     initials = [word for word in name.split() if word not in words]
     forms = {name, " ".join(words)}
-    surname = _surname(name)
-    if surname:
-        forms.add(surname)
+    family = _western_surname(name)
+    if family:
+        forms.add(family)
         if initials:
-            forms.add(f"{initials[0]} {surname}")
+            forms.add(f"{initials[0]} {family}")
     return {form for form in forms | {form.upper() for form in forms} if len(form) > 1}
 
 
@@ -240,14 +418,18 @@ def _spellings(name: str) -> set[str]:
 class _Registry:
     """Entity records in first-mention order, and whether every mention was bracketed."""
 
-    authority: Authority
-    people: _Participants
+    context: _Context
     _entities: dict[str, Entity] = field(default_factory=dict)
     _plain_mention: set[str] = field(default_factory=set)
 
     def use(self, key: str, make: Entity | Record, *, bracketed: bool) -> None:
-        if key not in self._entities:
-            self._entities[key] = make if isinstance(make, Entity) else _entity_of(make)
+        known = self._entities.get(key)
+        entity = make if isinstance(make, Entity) else _entity_of(make, self.context.at)
+        if known is None:
+            self._entities[key] = entity
+        elif entity.variants:
+            variants = tuple(dict.fromkeys((*known.variants, *entity.variants)))
+            self._entities[key] = replace(known, variants=variants)
         if not bracketed:
             self._plain_mention.add(key)
 
@@ -257,81 +439,657 @@ class _Registry:
             for entity in self._entities.values()
         ]
 
-    def resolve(
-        self, surface: str, kind: EntityType, key: str | None = None, uncertain: bool = False
-    ) -> tuple[str, Entity | Record | None]:
-        """The key a mention points to and the record to register (None: a participant)."""
-        if kind is EntityType.PERSON:
-            participant = self.people.match(surface)
-            if participant is None and key is not None and not uncertain:
-                participant = self.people.match(self.authority.record(key).name)
-            if participant is not None:
-                return participant, None
-        if key is not None and not uncertain:
-            return key, self.authority.record(key)
-        local = entity_key(kind, surface)
-        if key is None and local in self.authority:
-            return local, self.authority.record(local)
-        name = surface.title() if surface.isupper() else surface
-        standard = self.authority.record(key).name if key is not None else None
-        return local, Entity(local, kind, name, unresolved=standard is None, standard_name=standard)
 
-
-def _entity_of(record: Record) -> Entity:
+def _entity_of(record: Record, at: Period | None) -> Entity:
+    """The document's record of an authority entry: the occupation shown is the one held at
+    the document's date; every dated role is kept."""
+    current = [
+        role.text
+        for role in record.roles
+        if role.element == "occupation"
+        and (at is None or (Period.of(role.dates) or Period()).distance(at) == 0)
+    ]
     return Entity(
         key=record.key,
         type=record.type,
         name=record.name,
         full_name=record.full_name,
         idnos=record.idnos,
-        occupation=record.occupation,
-        when=record.when,
+        occupation=current[0] if current else None,
+        dates=record.dates,
+        roles=record.roles,
     )
 
 
-def _enrich_block(
-    block: Block, authority: Authority, people: _Participants, registry: _Registry
-) -> Block:
-    text = block.text
-    removed: set[Mark] = set()
-    bracketed: list[tuple[Mark, _Candidate | None]] = []
-    for bracket in (mark for mark in block.marks if mark.tag == BRACKET_MARK and not mark.attrs):
-        decided = _bracket_name(text, bracket, authority, registry)
-        if decided:
-            removed.add(bracket)
-            bracketed.extend(decided)
-    taken = MarkIndex(mark for mark in block.marks if mark not in removed)
-    for mark, _ in bracketed:
-        taken.add(mark)
-    accepted: list[_Candidate] = []
-    for candidate in sorted(
-        _candidates(text, authority, people, registry),
-        key=lambda c: (c.start - c.end, c.start, c.tag, c.ref),
-    ):
-        if _fits(candidate, taken):
-            accepted.append(candidate)
-            taken.add(candidate.mark())
-    if not accepted and not removed:
-        return block
-    placed = [(mark, found, True) for mark, found in bracketed]
-    placed += [(found.mark(), found, False) for found in accepted]
-    for _, found, was_bracketed in sorted(placed, key=lambda item: mark_order(item[0])):
-        if found is not None and found.make is not None:
-            registry.use(found.ref, found.make, bracketed=was_bracketed)
-    kept = tuple(mark for mark in block.marks if mark not in removed)
-    return block.with_only_marks([*kept, *(mark for mark, *_ in placed)])
+def _local(name: str, kind: EntityType, known: Authority) -> tuple[str, Entity]:
+    """A record of the document's own for a name no authority knows, for review; its key
+    keeps the initials when the bare slug is an authority record's (another bearer)."""
+    plain = plain_name(name)
+    key = entity_key(kind, plain)
+    if key in known:
+        key = KINDS[kind].key_prefix + slug(plain)
+    if kind is EntityType.PERSON:
+        shown = " ".join(_recased(word) for word in plain.split())
+    else:
+        shown = plain.title() if plain.isupper() else plain
+    return key, Entity(key, kind, shown, unresolved=True)
 
 
-def _fits(candidate: _Candidate, taken: MarkIndex) -> bool:
-    """Longest first: a candidate must nest with every mark so far and not repeat a name."""
-    if not taken.nests(candidate.start, candidate.end):
+def _recased(word: str) -> str:
+    """A word of a personal name printed in capitals as a record shows it ("CHANG Ki-yeong"
+    as "Chang Ki-yeong"); initials stay."""
+    return word.capitalize() if word.isupper() and len(word.strip(".")) > 1 else word
+
+
+# ------------------------------------------------------------------------------- resolving
+
+Resolved = tuple[str, Entity | Record | None, bool]
+"""The key a name points to, the record to register (None for a participant), and whether
+the identification is uncertain."""
+
+
+def _resolve_person(name: str, context: _Context, title: str = "") -> Resolved:
+    """The record a personal name as printed points to: a participant, an authority spelling,
+    an authority person of that surname whose given names agree, the document's alias of a
+    lone surname, an office holder of that surname, else a record of the document's own.
+    A document names a person many times: each name is resolved once."""
+    cached = context.resolved.get((name, title))
+    if cached is None:
+        cached = context.resolved[(name, title)] = _resolution(name, context, title)
+    return cached
+
+
+def _resolution(name: str, context: _Context, title: str) -> Resolved:
+    plain = plain_name(name)
+    words = name_words(plain)
+    participant = context.people.match(plain)
+    if participant is not None:
+        return participant, None, False
+    hit = context.authority.lookup(plain, context.at)
+    if hit is not None:
+        return _known(hit.key, context, hit.uncertain)
+    if len(plain.split()) > 1:
+        bearer = _by_surname(plain, context)
+        if bearer is not None:
+            return _known(bearer[0].key, context, bearer[1])
+    if len(words) == 1:
+        holder = _holder_by_office(words[0], title, context)
+        if holder is not None:
+            return _known(holder.key, context)
+    key, make = _local(plain, EntityType.PERSON, context.authority)
+    return key, make, False
+
+
+def _known(key: str, context: _Context, uncertain: bool = False) -> Resolved:
+    record = context.authority.record(key)
+    participant = None if uncertain else context.people.match(record.name)
+    if participant is not None:
+        return participant, None, False
+    return key, record, uncertain
+
+
+def _bound(alias: Alias, context: _Context) -> Resolved:
+    """The record an alias's person has: an authority record, a participant, or the local
+    record of the full name the document introduced."""
+    if alias.key in context.authority:
+        return _known(alias.key, context)
+    participant = context.people.match(alias.name)
+    if participant is not None:
+        return participant, None, False
+    return alias.key, _local(alias.name, EntityType.PERSON, context.authority)[1], False
+
+
+def _holder_by_office(word: str, title: str, context: _Context) -> Record | None:
+    """The one authority person of this surname who held an office named by ``title`` at the
+    document's date ("President Park" in 1972 is Park Chung-hee)."""
+    office = {w.lower() for w in title.split()} & _OFFICE_TITLE_WORDS
+    if not office or context.at is None:
+        return None
+    holders = {
+        record.key: record
+        for record in context.authority.office_holders(word)
+        for role in record.roles
+        if role.element == "occupation"
+        and office & {w.lower() for w in re.findall(r"[\w'-]+", role.text)}
+        and (Period.of(role.dates) or Period()).distance(context.at) == 0
+    }
+    return next(iter(holders.values())) if len(holders) == 1 else None
+
+
+_OFFICE_TITLE_WORDS = frozenset(
+    "ambassador minister premier president chairman secretary director counsellor counselor "
+    "consul envoy marshal general colonel admiral emperor king co-chairman".split()
+)
+
+
+def _by_surname(name: str, context: _Context) -> tuple[Record, bool] | None:
+    """The one authority person whose surname this name has and whose given names or
+    initials agree with it ("Leonid Il'yich BREZHNEV", "I.V. STALIN"); else the one person
+    the authority knows by that surname alone, as an uncertain identification (True)."""
+    family = surname(name)
+    if not family:
+        return None
+    given = [w for w in name.split() if fold(w) != fold(family)]
+    matches = {
+        record.key: record
+        for record in context.authority.people_named(family, given[0] if given else "")
+        if any(_agrees(given, spelling, family) for spelling in _spellings_of(record))
+    }
+    if len(matches) == 1:
+        return next(iter(matches.values())), False
+    if matches:
+        return None
+    bare = context.authority.people_named(family)
+    knows_given = any(
+        len(spelling.split()) > 1 for record in bare for spelling in _spellings_of(record)
+    )
+    return (bare[0], True) if len(bare) == 1 and not knows_given else None
+
+
+def _spellings_of(record: Record) -> tuple[str, ...]:
+    return tuple(s for s in (record.name, record.full_name, *record.variants) if s)
+
+
+def _agrees(given: Sequence[str], spelling: str, family: str) -> bool:
+    """Whether the given names and initials printed agree with those of a spelling of that
+    surname: each printed one matches the next of the spelling's, as a word or by its
+    initial; a patronymic the spelling lacks may follow."""
+    if fold(surname(spelling) or "") != fold(family):
         return False
-    for mark in taken.containing(candidate.start, candidate.end, NAME_ELEMENTS):
-        if (mark.start, mark.end) == (candidate.start, candidate.end):
-            return False
-        if not candidate.nestable or (mark.tag, candidate.tag) not in _NESTING:
+    theirs = [w for w in spelling.replace(".", ". ").split() if fold(w) != fold(family)]
+    ours = [part for word in given for part in word.replace(".", ". ").split()]
+    if not ours or not theirs:
+        return False
+    for position, mine in enumerate(ours):
+        if position >= len(theirs):
+            return position == len(theirs) and _is_patronymic(mine)
+        other = theirs[position]
+        if is_initial(mine) or is_initial(other) or len(mine.strip(".")) == 1:
+            if fold(mine[0]) != fold(other[0]):
+                return False
+        elif fold(mine) != fold(other) and not _is_patronymic(mine):
             return False
     return True
+
+
+def _is_patronymic(word: str) -> bool:
+    return word.lower().endswith(("ovich", "evich", "ich", "ovna", "evna", "ichna"))
+
+
+# ------------------------------------------------------------------------------- candidates
+
+
+def _record_attrs(record: Record, uncertain: bool) -> tuple[tuple[str, str], ...]:
+    """The attributes a mention of a known record carries besides ``ref``: a periodical's
+    type, and ``cert`` when the spelling is only a possible one."""
+    typed = (("type", record.subtype),) if record.subtype in PERIODICALS else ()
+    return (*typed, *((("cert", "medium"),) if uncertain else ()))
+
+
+def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
+    authority = context.authority
+    for hit in authority.find(text, context.at):
+        record = authority.record(hit.key)
+        if record.type is EntityType.ORG and _in_compound(text, hit.start, hit.end):
+            continue  # "a DPRK Party-government delegation": part of a word
+        extra = _record_attrs(record, hit.uncertain)
+        if record.type is EntityType.PERSON:
+            key, make, _ = _known(hit.key, context, hit.uncertain)
+            participant = context.people.match(text[hit.start : hit.end])
+            if participant is not None:
+                key, make = participant, None
+            yield _Candidate(hit.start, hit.end, "persName", key, make, _AUTHORITY, extra)
+            continue
+        yield _Candidate(
+            hit.start, hit.end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra
+        )
+
+
+def _spaced_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
+    """A known name printed letter-spaced, as signatures and addresses often are."""
+    for start, end, word in letter_spaced(text):
+        hit = context.authority.lookup(word, context.at)
+        if hit is not None:
+            record = context.authority.record(hit.key)
+            key, make, _ = _known(hit.key, context, hit.uncertain)
+            extra = _record_attrs(record, hit.uncertain)
+            yield _Candidate(start, end, KINDS[record.type].name, key, make, _AUTHORITY, extra)
+
+
+def _in_compound(text: str, start: int, end: int) -> bool:
+    """Whether a name is joined by a hyphen to a word before or after it."""
+    return (start > 1 and text[start - 1] == "-" and text[start - 2].isalpha()) or (
+        end + 1 < len(text) and text[end] == "-" and text[end + 1].isalpha()
+    )
+
+
+def _shape_candidates(
+    text: str, forms: Sequence[PersonForm], context: _Context
+) -> Iterator[_Candidate]:
+    for form in forms:
+        if form.surname_only:
+            continue
+        name = text[form.start : form.end]
+        if _monsieur(name, context):
+            continue
+        key, make, uncertain = _resolve_person(name, context, form.title)
+        extra = (("cert", "medium"),) if uncertain else ()
+        yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, extra, False)
+
+
+def _monsieur(name: str, context: _Context) -> bool:
+    """ "M. Molotov" in an English record is Monsieur Molotov when the authority knows
+    Molotov with other initials: the surname alone is the name."""
+    words = name.split()
+    if len(words) != 2 or words[0] != "M.":
+        return False
+    bearer = _by_surname(name, context)
+    return context.authority.knows_surname(words[1]) and (bearer is None or bearer[1])
+
+
+def _titled_surname(
+    text: str, form: PersonForm, block: int, context: _Context
+) -> Iterator[_Candidate]:
+    """A lone word after an office title: a name when the document binds it, when one
+    authority person of that surname held the office then, or when it is a surname by the
+    lexicon or its ending ("Premier Kim", "President Park", "Ambassador Savchenko")."""
+    word = text[form.start : form.end]
+    bound = context.aliases.lookup(word, block, form.start)
+    if bound is not None:
+        key, make, _ = _bound(bound, context)
+    else:
+        holder = _holder_by_office(word, form.title, context)
+        if holder is not None:
+            key, make, _ = _known(holder.key, context)
+        elif is_family_name(word) or has_surname_shape(word):
+            key, make = _local(word, EntityType.PERSON, context.authority)
+        else:
+            return
+    yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, nestable=False)
+
+
+class _AliasMatcher:
+    """The document's short forms, found in each block by one automaton over folded text."""
+
+    def __init__(self, table: AliasTable) -> None:
+        self._automaton: ahocorasick.Automaton | None = None
+        forms = list(table.forms())
+        if forms:
+            self._automaton = ahocorasick.Automaton()
+            for form in forms:
+                self._automaton.add_word(form, len(form))
+            self._automaton.make_automaton()
+
+    def candidates(self, block: int, text: str, context: _Context) -> Iterator[_Candidate]:
+        if self._automaton is None or not text:
+            return
+        for end_index, length in self._automaton.iter(fold(text)):
+            end = end_index + 1
+            start = end - length
+            surface = text[start:end]
+            if not surface[:1].isupper() or not is_word_boundary(text, start, end):
+                continue
+            if _inside_longer_name(text, start, end):
+                continue
+            bound = context.aliases.lookup(surface, block, start)
+            if bound is None:
+                continue
+            key, make, _ = _bound(bound, context)
+            yield _Candidate(start, end, "persName", key, make, _ALIAS, nestable=False)
+
+
+_NEXT_WORD = re.compile(r"[ \t]+(\S+)")
+_PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")
+
+
+def _inside_longer_name(text: str, start: int, end: int) -> bool:
+    """A short form followed or preceded by another capitalised name word is part of a
+    longer name nobody knows ("Park" of "Gorky Park")."""
+    following = _NEXT_WORD.match(text, end)
+    if following and following.group(1)[:1].isupper() and is_name_word(following.group(1)):
+        return not following.group(1).rstrip(".,;:!?").isupper() or len(following.group(1)) > 3
+    previous = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if previous and previous.group(1)[:1].isupper() and is_name_word(previous.group(1)):
+        return previous.group(1).rstrip(".,;:") == previous.group(1) and not _is_title(
+            previous.group(1)
+        )
+    return False
+
+
+def _is_title(word: str) -> bool:
+    return word.lower() in _TITLE_WORDS
+
+
+_TITLE_WORDS = (
+    frozenset(word.lower() for title in TITLES for word in title.form.split()) | _OFFICE_TITLE_WORDS
+)
+
+
+# ------------------------------------------------------------------------------- organisations
+
+
+# An organisation the authority does not know, named unambiguously by its form: a head noun
+# with a proper modifier ("State Planning Commission", "Škoda Works", "MNR Government") or
+# with an "of" / "for" complement ("Ministry of Health of the USSR", "Section for Special
+# Assignments"); an embassy with the place it is in ("Romanian Embassy in Pyongyang").
+_ORG_HEADS = (
+    "Ministry|Embassy|Legation|Consulate|Mission|Committee|Commission|Board|Council|Department|"
+    "Bureau|Works|Plant|Factory|Combine|Trust|Academy|University|Institute|Agency|"
+    "Administration|Directorate|Presidium|Politburo|Secretariat|Assembly|Society|Association|"
+    "League|Union|Federation|Front|Army|Navy|Party|Office|Section|Division|Headquarters|"
+    "Command|Bank|Court|Government"
+)
+_POSTS = frozenset({"Embassy", "Legation", "Consulate", "Mission"})
+_GENERIC_MODIFIERS = frozenset(
+    """Central Executive Standing Political Party Communist Socialist Marxist-Leninist Marxist
+    Leninist Revolutionary Democratic Fraternal Ruling Working Workers Workers' Workers’
+    People's People’s Peoples New Old Great Main Higher Local Regional Provincial General
+    Special Joint Permanent Temporary Provisional National International Its Our Their Your
+    His Her Own This That Whole Entire Every Each""".split()
+)
+_FUNCTION_WORDS = (
+    "The|This|That|These|Those|Our|Its|Their|His|Her|A|An|All|Each|Every|After|Before|When|"
+    "While|In|On|At|By|For|From|With|To|Of|And|But|Or|As|If|Since|Until|Through|During|"
+    "Between|Under|Over|About|Against|Among|Upon|Within|Without|Both|Also|Then|Thus"
+)
+_ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th))"
+_TITLE_WORD = rf"(?!(?:Citation|Summary|Credits|Contents)\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
+_ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b)*"
+# After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
+# stops before the person.
+_COMPLEMENT = (
+    rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER})))*)"
+)
+_ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
+_NOUN_AFTER = re.compile(
+    r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
+    r"Delegations?)\b"
+)
+_ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT})+")
+_POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")
+_EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b")
+_COMMON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ss]uch(?: an?)?)\s+$")
+
+
+def _modifiers(text: str, head_start: int) -> int:
+    """Where the modifiers of an organisation's head word begin: up to five capitalised words
+    or acronyms before it; in a line of small letters a word in capitals is a heading's, not
+    a modifier ("… DEFENCE MPRP Central Committee")."""
+    found = _ORG_MODIFIERS.search(text, max(0, head_start - 80), head_start)
+    if found is None:
+        return head_start
+    start = found.start()
+    if not text[head_start:].split(" ", 1)[0].isupper():
+        for word in re.finditer(r"\S+", text[found.start() : head_start]):
+            bare = word.group()
+            if (bare.isupper() and len(bare) > 5) or bare.endswith(("'S", "’S")):
+                start = found.start() + word.end() + 1
+    return min(start, head_start)
+
+
+def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Iterator[_Candidate]:
+    """Organisations named by their form, around each head word the cue pass found."""
+    for head_start, head_end in heads:
+        if not is_word_boundary(text, head_start, head_end):
+            continue
+        head = text[head_start:head_end]
+        if _EVENT_AFTER.match(text, head_end) or _NOUN_AFTER.match(text, head_end):
+            continue  # "XXII CPSU Party Congress", "Party-government", "Government Building"
+        before = _modifiers(text, head_start)
+        after = _ORG_COMPLEMENT.match(text, head_end)
+        modifiers = text[before:head_start].split()
+        proper = [m for m in modifiers if m not in _GENERIC_MODIFIERS and not m[0].isdigit()]
+        end = after.end() if after else head_end
+        post = _POST_PLACE.match(text, end) if head in _POSTS and (proper or after) else None
+        if after is None and post is None and not proper:
+            continue
+        start = before
+        end = post.end() if post else end
+        if _COMMON_BEFORE.search(text, max(0, start - 12), start):
+            continue  # "a Marxist-Leninist Party": a common noun
+        if text[end - 1 : end] in "'’" and text[end - 2 : end - 1] != "s":
+            end -= 1  # a closing quote, not a possessive ("… of North Korea'")
+        name = text[start:end]
+        hit = context.authority.lookup(name, context.at)
+        if hit is not None:
+            continue  # the authority pass has it
+        key, make = _local(name, EntityType.ORG, context.authority)
+        # Only a known organisation is a mention inside another's name.
+        yield _Candidate(start, end, "orgName", key, make, _FORM, nestable=False)
+
+
+# ------------------------------------------------------------------------------- periodicals
+
+
+# "the newspaper Warsaw Life [Zycie Warszawy]", "the daily Rodong Sinmun": a periodical's
+# title, with the original title the translator bracketed; never a person or a place.
+_PERIODICAL = re.compile(
+    rf"\b(?:newspapers?|dailies|daily|weekly|weeklies|magazine|periodical|organ)\s+[\"“‘']?"
+    rf"(?P<title>{_NAME_WORD_RE}['’]?(?: (?:of |the )?{_NAME_WORD_RE}['’]?){{0,4}})[\"”]?"
+    rf"(?: \[(?P<original>[^\]]+)\])?"
+)
+
+
+def _periodical_candidates(
+    block: Block, groups: Collection[str], context: _Context
+) -> Iterator[_Candidate]:
+    text = block.text
+    if "periodical" not in groups:
+        return
+    for found in _PERIODICAL.finditer(text):
+        title, original = found.group("title", "original")
+        start = found.start("title")
+        end = found.end() if original else found.end("title")
+        bracket = next(
+            (
+                m
+                for m in block.marks
+                if m.tag == BRACKET_MARK and m.start == found.start("original")
+            ),
+            None,
+        )
+        inner = ()
+        if bracket is not None:
+            inner = (
+                Mark(
+                    bracket.start,
+                    bracket.end,
+                    "seg",
+                    attrs(type="originalTitle", **dict(_BY_TRANSLATOR)),
+                ),
+            )
+        hit = next(
+            (h for h in (context.authority.lookup(t, context.at) for t in (title, original or ""))
+             if h is not None and context.authority.record(h.key).subtype in PERIODICALS),
+            None,
+        )  # fmt: skip
+        if hit is not None:
+            record = context.authority.record(hit.key)
+            key, make, extra = hit.key, record, _record_attrs(record, hit.uncertain)
+        else:
+            key, make = _local(title, EntityType.ORG, context.authority)
+            extra = (("type", "newspaper"),)
+        yield _Candidate(start, end, "orgName", key, make, _AUTHORITY, extra, False, inner, bracket)
+
+
+# ------------------------------------------------------------------------------- places
+
+
+_PROVINCE = re.compile(rf"\b({_NAME_WORD_RE}(?: {_NAME_WORD_RE})? Province)\b")
+_CITY_OF = re.compile(
+    rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of "
+    rf"({_NAME_WORD_RE}(?: {_NAME_WORD_RE})?)"
+)
+
+
+def _place_candidates(
+    text: str, groups: Collection[str], context: _Context
+) -> Iterator[_Candidate]:
+    for group, pattern in (("province", _PROVINCE), ("city", _CITY_OF)):
+        if group not in groups:
+            continue
+        for found in pattern.finditer(text):
+            start, end = found.span(1)
+            name = found.group(1)
+            if not is_name_word(name.split()[0]) or not is_word_boundary(text, start, end):
+                continue
+            hit = context.authority.lookup(name, context.at)
+            if hit is not None:
+                record = context.authority.record(hit.key)
+                yield _Candidate(start, end, "placeName", hit.key, record, _AUTHORITY, (), False)
+                continue
+            key, make = _local(name, EntityType.PLACE, context.authority)
+            yield _Candidate(start, end, "placeName", key, make, _FORM, (), False)
+
+
+# ------------------------------------------------------------------------------- brackets
+
+
+_CONNECTOR = r"(?: (?:of|the|and|for))"
+_BRACKET_NAME = re.compile(
+    rf"^{_NAME_WORD_RE}{_CONNECTOR}*(?: {_NAME_WORD_RE}{_CONNECTOR}*){{0,5}}$"
+)
+_DESCRIPTIONS = frozenset(
+    "signature stamp seal handwritten handwriting illegible inaudible sic note translator".split()
+)
+_PLACE_CUE = re.compile(r"(?:(\S+) )?\b(in|at|of) $")
+_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME_WORD_RE}) $")
+_WORD_AFTER = re.compile(rf" ({_NAME_WORD_RE})(?![\w'’-])")
+_WINDOW_WORDS = 6
+
+
+def _bracket_candidates(
+    block: Block, found: Sequence[_Candidate], context: _Context
+) -> list[_Candidate]:
+    """Names made of or around square brackets (guide §9, issue 11 §1)."""
+    text = block.text
+    result: list[_Candidate] = []
+    for bracket in block.marks:
+        if bracket.tag != BRACKET_MARK or bracket.attrs:
+            continue
+        if (
+            text[bracket.start - 1 : bracket.start] != "["
+            or text[bracket.end : bracket.end + 1] != "]"
+        ):
+            continue
+        result += _across(text, bracket, context)
+        content = text[bracket.start : bracket.end]
+        if not content.strip() or content.split()[0].lower() in _DESCRIPTIONS:
+            continue
+        if _BRACKET_NAME.match(content) or context.authority.lookup(content, context.at):
+            result += _around(text, bracket, found, context)
+    return result
+
+
+def _around(
+    text: str, bracket: Mark, found: Sequence[_Candidate], context: _Context
+) -> Iterator[_Candidate]:
+    """A bracketed name, a bracketed part of a name, a bracketed variant or identification."""
+    start, end = bracket.start, bracket.end
+    content = text[start:end]
+    hit = context.authority.lookup(content, context.at)
+    before_name = _name_ending_at(text, start - 2, found)
+    if before_name is not None:
+        name_start = before_name
+        name = text[name_start : start - 2]
+        if len(content.split()) > 1 and _skeleton(name) == _skeleton(content):
+            yield _variant(text, name_start, bracket, context)
+            return
+        person = hit is not None and context.authority.record(hit.key).type is EntityType.PERSON
+        if hit is not None and person and _skeleton(name) != _skeleton(content):
+            yield from _identified(text, name_start, bracket, hit.key, context)
+            return
+    previous = _WORD_BEFORE.search(text, max(0, start - 40), start - 1)
+    if previous is not None and _name_part(text, previous, content, context):
+        joined = f"{previous.group(1)} {content}"
+        key, make, uncertain = _resolve_person(joined, context)
+        extra = (("cert", "medium"),) if uncertain else ()
+        part = Mark(start, end, "seg", attrs(type="namePart", **dict(_UNCERTAIN)))
+        yield _Candidate(previous.start(1), end + 1, "persName", key, make, _BRACKET, extra,
+                         False, (part,), bracket)  # fmt: skip
+        return
+    following = _WORD_AFTER.match(text, end + 1)
+    if following is not None and _part_before(content, following.group(1), context):
+        joined = f"{content} {following.group(1)}"
+        key, make, _ = _resolve_person(joined, context)
+        part = Mark(start, end, "seg", attrs(type="namePart", **dict(_UNCERTAIN)))
+        yield _Candidate(start - 1, following.end(1), "persName", key, make, _BRACKET, (),
+                         False, (part,), bracket)  # fmt: skip
+        return
+    if hit is not None:
+        record = context.authority.record(hit.key)
+        key, make, _ = _known(hit.key, context, hit.uncertain)
+        extra = (*_record_attrs(record, False), *_UNCERTAIN)
+        yield _Candidate(start, end, KINDS[record.type].name, key, make, _BRACKET, extra,
+                         replaces=bracket)  # fmt: skip
+    elif _after_place_cue(text[: max(start - 1, 0)]) and all(map(is_name_word, content.split())):
+        key, make = _local(content, EntityType.PLACE, context.authority)
+        yield _Candidate(start, end, "placeName", key, make, _BRACKET, _UNCERTAIN,
+                         replaces=bracket)  # fmt: skip
+
+
+def _name_ending_at(text: str, end: int, found: Sequence[_Candidate]) -> int | None:
+    """Where the person named just before a bracket starts: a name found so far that ends
+    there, else a capitalised word."""
+    starts = [c.start for c in found if c.tag == "persName" and c.end == end]
+    if starts:
+        return min(starts)
+    previous = _WORD_BEFORE.search(text, max(0, end - 40), end + 1)
+    if previous and is_name_word(previous.group(1)) and not _is_title(previous.group(1)):
+        return previous.start(1)
+    return None
+
+
+def _variant(text: str, name_start: int, bracket: Mark, context: _Context) -> _Candidate:
+    """ "Ri Pyeong-nam [Ri Pyong Nam]": one name, the variant a ``reg`` inside it."""
+    name = text[name_start : bracket.start - 2]
+    variant = text[bracket.start : bracket.end]
+    key, make, uncertain = _resolve_person(name, context)
+    if isinstance(make, Entity) and make.unresolved:
+        hit = context.authority.lookup(variant, context.at)
+        if hit is not None and context.authority.record(hit.key).type is EntityType.PERSON:
+            key, make, uncertain = _known(hit.key, context, hit.uncertain)
+        else:
+            make = replace(make, variants=(variant,))
+    extra = (("cert", "medium"),) if uncertain else ()
+    reg = Mark(
+        bracket.start, bracket.end, "reg", attrs(type="romanization", **dict(_BY_TRANSLATOR))
+    )
+    return _Candidate(name_start, bracket.end + 1, "persName", key, make, _BRACKET, extra,
+                      False, (reg,), bracket)  # fmt: skip
+
+
+def _identified(
+    text: str, name_start: int, bracket: Mark, key: str, context: _Context
+) -> Iterator[_Candidate]:
+    """ "Filippov [Stalin]": the name before is the bracketed person's pseudonym."""
+    record = context.authority.record(key)
+    ref, make, _ = _known(key, context)
+    yield _Candidate(name_start, bracket.start - 2, "persName", ref, make, _BRACKET,
+                     nestable=False, identifies=record.name)  # fmt: skip
+    yield _Candidate(bracket.start, bracket.end, "persName", ref, make, _BRACKET, _UNCERTAIN,
+                     False, replaces=bracket)  # fmt: skip
+
+
+def _name_part(text: str, previous: re.Match[str], content: str, context: _Context) -> bool:
+    """Whether "Word [Content]" is one name with a bracketed part: it is a known name, or the
+    word a family name with a given name in the bracket, or a titled word."""
+    word = previous.group(1)
+    if not is_name_word(word) or _is_title(word) or len(content.split()) > 2:
+        return False
+    if context.authority.lookup(f"{word} {content}", context.at) is not None:
+        return True
+    if is_family_name(word) and east_asian_given(content, word):
+        return True
+    before = text[: previous.start(1)].split()
+    return bool(before) and _is_title(before[-1])
+
+
+def _part_before(content: str, word: str, context: _Context) -> bool:
+    """Whether "[Content] Word" is one name: one bracketed word before a surname."""
+    if len(content.split()) != 1 or not is_name_word(content) or not is_name_word(word):
+        return False
+    return has_surname_shape(word) or context.authority.knows_surname(word)
 
 
 def _after_place_cue(before: str) -> bool:
@@ -347,89 +1105,77 @@ def _after_place_cue(before: str) -> bool:
     return cue.group(2) != "of" or not previous[:1].isupper()
 
 
-def _candidates(
-    text: str, authority: Authority, people: _Participants, registry: _Registry
-) -> Iterable[_Candidate]:
-    for hit in authority.find(text):
-        kind = authority.record(hit.key).type
-        ref, make = registry.resolve(text[hit.start : hit.end], kind, hit.key, hit.uncertain)
-        start = hit.start
-        if kind is EntityType.PERSON:
-            initials = _INITIALS_BEFORE.search(text, max(0, start - 12), start)
-            start = initials.start() if initials else start
-        yield _Candidate(start, hit.end, KINDS[kind].name, ref, make)
-    for start, end, key in people.find(text):
-        yield _Candidate(start, end, "persName", key)
-    cues = _CUES.found(text)
-    for found in _TITLED.finditer(text) if "title" in cues else ():
-        start, end = found.span(1)
-        name = _trim_name(found.group(1))
-        if name:
-            ref, make = registry.resolve(name, EntityType.PERSON)
-            yield _Candidate(start, start + len(name), "persName", ref, make, nestable=False)
-    for start, end in _CUES.where(text, "org") if "org" in cues else ():
-        if not is_word_boundary(text, start, end):
+def _across(text: str, bracket: Mark, context: _Context) -> Iterator[_Candidate]:
+    """A known name the translator completed or qualified in brackets: "Neutral [Nations
+    Supervisory] Commission", "Central Committee [of the Chinese Communist Party]"; the
+    bracket stays inside the name, for the supplied stage."""
+    open_at, close_at = bracket.start - 1, bracket.end
+    window_start = _words_back(text, open_at, _WINDOW_WORDS)
+    window_end = _words_on(text, close_at + 1, _WINDOW_WORDS)
+    plain = (
+        text[window_start:open_at]
+        + text[bracket.start : bracket.end]
+        + text[close_at + 1 : window_end]
+    )
+
+    def original(offset: int) -> int:
+        at = window_start + offset
+        if at >= open_at:
+            at += 1
+        if at > close_at:
+            at += 1
+        return at
+
+    for hit in context.authority.find(plain, context.at):
+        start, end = original(hit.start), original(hit.end - 1) + 1
+        if not (start < open_at < end or start < close_at < end):
             continue
-        before = _ORG_MODIFIERS.search(text, max(0, start - 60), start)
-        after = _ORG_COMPLEMENT.match(text, end)
-        modifiers = set(before.group().split()) if before else set()
-        if after is None and not modifiers - _GENERIC_MODIFIERS:
-            continue
-        start = before.start() if before else start
-        end = after.end() if after else end
-        name = text[start:end]
-        if authority.lookup(name) is None:
-            ref, make = registry.resolve(name, EntityType.ORG)
-            yield _Candidate(start, end, "orgName", ref, make)
-    for pattern in (_PROVINCE, _CITY_OF):
-        for found in pattern.finditer(text) if pattern.pattern in cues else ():
-            start, end = found.span(1)
-            name = found.group(1)
-            if name.split()[0].lower() not in _NOT_NAMES and is_word_boundary(text, start, end):
-                ref, make = registry.resolve(name, EntityType.PLACE)
-                yield _Candidate(start, end, "placeName", ref, make, nestable=False)
+        record = context.authority.record(hit.key)
+        if record.type is EntityType.PERSON:
+            continue  # a bracketed part of a personal name is a namePart (_around)
+        start = open_at if start == bracket.start else start
+        end = close_at + 1 if end == close_at else end
+        extra = _record_attrs(record, hit.uncertain)
+        yield _Candidate(start, end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra)
 
 
-def _trim_name(name: str) -> str:
-    """Cut a titled name before the first word that is not part of a name."""
-    kept: list[str] = []
-    for word in name.split(" "):
-        if word.lower() in _NOT_NAMES:
-            break
-        kept.append(word)
-    trimmed = " ".join(kept)
-    return trimmed if _words(trimmed) else ""
+def _words_back(text: str, position: int, count: int) -> int:
+    start = position
+    for _ in range(count):
+        found = text.rfind(" ", 0, max(start - 1, 0))
+        if found < 0:
+            return 0
+        start = found + 1
+    return start
 
 
-def _bracket_name(
-    text: str, bracket: Mark, authority: Authority, registry: _Registry
-) -> list[tuple[Mark, _Candidate | None]]:
-    """The marks replacing a bracket whose content is a name (§9); empty to leave it alone."""
-    start, end = bracket.start, bracket.end
-    content = text[start:end]
-    if not _BRACKET_NAME.match(content) or content.split()[0].lower() in _DESCRIPTIONS:
-        return []
-    uncertain = (("cert", "low"), ("resp", pointer(RESP_TRANSLATOR_EN)))
-    before = text[: max(start - 1, 0)]
-    hit = authority.lookup(content)
-    previous = _NAME_BEFORE.search(before)
-    if previous and previous.group(1).lower() not in _NOT_NAMES and hit is None:
-        whole_start = previous.start(1)
-        whole = f"{previous.group(1)} {content}"
-        found = authority.lookup(whole)
-        ref, make = registry.resolve(
-            whole, EntityType.PERSON, found.key if found else None, bool(found and found.uncertain)
-        )
-        name = _Candidate(whole_start, end + 1, "persName", ref, make)
-        part = Mark(start, end, "seg", attrs(type="namePart", **dict(uncertain)))
-        return [(name.mark(), name), (part, None)]
-    if hit is not None:
-        kind = authority.record(hit.key).type
-        ref, make = registry.resolve(content, kind, hit.key, hit.uncertain)
-    elif _after_place_cue(before):
-        kind = EntityType.PLACE
-        ref, make = registry.resolve(content, kind)
-    else:
-        return []
-    name = _Candidate(start, end, KINDS[kind].name, ref, make, extra=uncertain)
-    return [(name.mark(), name)]
+def _words_on(text: str, position: int, count: int) -> int:
+    end = position
+    for _ in range(count):
+        found = text.find(" ", end + 1)
+        if found < 0:
+            return len(text)
+        end = found
+    return end
+
+
+def _skeleton(name: str) -> str:
+    """A name's consonants as romanisations of Korean and Chinese share them: "Seo Cheon-ju"
+    and "So Chon Ju", "Pak Geum-cheol" and "Pak Kum Chol" have one skeleton."""
+    letters = re.sub(r"[^a-z]", "", fold(name))
+    return re.sub(r"[aeiouwyh]", "", letters.translate(_VOICED))
+
+
+_VOICED = str.maketrans("gbdjr", "kptcl")
+
+
+# One automaton pass per block finds where each kind of name may start.
+_BLOCK_CUES = Cues(
+    {
+        **PERSON_CUES,
+        "org": _ORG_HEADS.split("|"),
+        "province": ["Province"],
+        "city": ["city of", "port of", "town of", "village of", "county of", "district of"],
+        "periodical": "newspaper daily dailies weekly magazine periodical organ".split(),
+    }
+)

@@ -45,7 +45,15 @@ def split_signatures(doc: Document) -> Document:
 
 def _attested(block: Block, entities: list[Entity], known: set[str], caption: str) -> Block:
     """A name signed under "Translated [by]:" or "Recorded [by]:" (guide §12)."""
-    if block.has_mark("persName"):
+    occupation = "translator" if caption.startswith("translat") else "recorder"
+    marked = next((m for m in block.marks if m.tag == "persName"), None)
+    if marked is not None:
+        # The names enricher found the signer: a record of the document's own says what the
+        # signer did here.
+        key = dict(marked.attrs).get("ref", "").removeprefix("#")
+        for index, entity in enumerate(entities):
+            if entity.key == key and entity.unresolved and entity.occupation is None:
+                entities[index] = replace(entity, occupation=occupation)
         return block
     name_start = 0
     if block.role is Role.BYLINE:
@@ -60,7 +68,6 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
     key = person_key(name)
     if key not in known:
         known.add(key)
-        occupation = "translator" if caption.startswith("translat") else "recorder"
         entities.append(
             Entity(
                 key, EntityType.PERSON, display_name(name), occupation=occupation, unresolved=True

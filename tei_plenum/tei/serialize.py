@@ -21,9 +21,9 @@ _MIXED = frozenset(
         "addrLine", "dateline", "salute", "label", "title", "resp", "persName", "placeName",
         "orgName", "name", "note", "q", "desc", "creation", "language", "term", "msName",
         "textLang", "origDate", "date", "idno", "extent", "edition", "publisher", "authority",
-        "occupation", "change", "summary", "unclear", "supplied", "seg", "gap", "add", "stamp",
-        "docAuthor", "roleName", "eventName", "measure", "num", "unit", "country", "settlement",
-        "institution", "repository", "collection",
+        "occupation", "affiliation", "change", "summary", "unclear", "supplied", "seg", "reg",
+        "gap", "add", "stamp", "docAuthor", "roleName", "eventName", "measure", "num", "unit",
+        "country", "settlement", "institution", "repository", "collection",
     )
 )  # fmt: skip
 

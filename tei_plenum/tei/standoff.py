@@ -7,7 +7,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ..model import Entity
-from ..vocabulary import ENTITY_KINDS, RESP_ENCODER, EntityType, pointer
+from ..vocabulary import ENTITY_KINDS, EntityType
 from .ns import el, sub
 
 
@@ -27,18 +27,20 @@ def build_standoff(entities: Sequence[Entity]) -> etree._Element | None:
 
 
 def _record(listing: etree._Element, entity: Entity, record_tag: str, name_tag: str) -> None:
-    record = sub(listing, record_tag, xml_id=entity.key, when=entity.when)
+    record = sub(listing, record_tag, xml_id=entity.key, **dict(entity.dates))
     if entity.type is EntityType.EVENT:
         # An event's identifiers come first in its content model.
         _idnos(record, entity)
     sub(record, name_tag, entity.name)
     if entity.full_name and entity.full_name != entity.name:
         sub(record, name_tag, entity.full_name, type="full")
-    if entity.standard_name:
-        sub(record, name_tag, entity.standard_name, type="standard", cert="medium",
-            resp=pointer(RESP_ENCODER))  # fmt: skip
-    if entity.occupation and entity.type is EntityType.PERSON:
-        sub(record, "occupation", entity.occupation)
+    for variant in entity.variants:
+        sub(record, name_tag, variant, type="variant")
+    if entity.type is EntityType.PERSON:
+        for role in entity.roles:
+            sub(record, role.element, role.text, **dict(role.dates))
+        if entity.occupation and not entity.roles:
+            sub(record, "occupation", entity.occupation)
     if entity.type is not EntityType.EVENT:
         _idnos(record, entity)
     if entity.note:

@@ -27,15 +27,24 @@ from tei_plenum.model import (
 TRANSLATOR = "#resp-translator-en"
 
 
-def _doc(*texts: str, participants: tuple[Participant, ...] = ()) -> Document:
-    """Blocks as the reader leaves them: each bracket pair's content under a bracket mark."""
+def _doc(
+    *texts: str,
+    participants: tuple[Participant, ...] = (),
+    when: str | None = None,
+    role: Role = Role.PARAGRAPH,
+) -> Document:
+    """Blocks as the reader leaves them: each bracket pair's content under a bracket mark;
+    ``when`` is the document's date as the dates enricher sets it."""
     blocks = []
     for number, text in enumerate(texts, start=1):
         marks = tuple(
             Mark(m.start() + 1, m.end() - 1, "bracket") for m in re.finditer(r"\[[^\]]*\]", text)
         )
-        blocks.append(Block(Role.PARAGRAPH, text, SourceSpan(number), 1, marks=marks))
-    return Document("test.txt", "trailing", tuple(blocks), 1, participants=participants)
+        blocks.append(Block(role, text, SourceSpan(number), 1, marks=marks))
+    doc_date = (("when", when),) if when else ()
+    return Document(
+        "test.txt", "trailing", tuple(blocks), 1, participants=participants, doc_date=doc_date
+    )
 
 
 def _marks(doc: Document, block: int = 0) -> list[tuple[str, str, dict[str, str]]]:
@@ -47,8 +56,18 @@ def _names(doc: Document, block: int = 0) -> list[tuple[str, str, str]]:
     return [(tag, surface, a.get("ref", "")) for tag, surface, a in _marks(doc, block)]
 
 
-def _enrich(*texts: str, participants: tuple[Participant, ...] = ()) -> Document:
-    return enrich_names(_doc(*texts, participants=participants), Authority.load())
+def _enrich(
+    *texts: str,
+    participants: tuple[Participant, ...] = (),
+    when: str | None = None,
+    role: Role = Role.PARAGRAPH,
+) -> Document:
+    doc = _doc(*texts, participants=participants, when=when, role=role)
+    return enrich_names(doc, Authority.load())
+
+
+def _persons(doc: Document, block: int = 0) -> list[tuple[str, str]]:
+    return [(surface, ref) for tag, surface, ref in _names(doc, block) if tag == "persName"]
 
 
 def test_longest_match_wins_over_a_shorter_spelling_inside_it() -> None:
@@ -104,7 +123,10 @@ def test_event_record_carries_its_date_and_preferred_label() -> None:
     doc = _enrich("proposed by the 3rd congress of the Party")
     assert _names(doc) == [("eventName", "3rd congress of the Party", "#event-kwp-congress-3")]
     (event,) = doc.entities
-    assert (event.name, event.when) == ("3rd Congress of the Korean Workers' Party", "1956-04")
+    assert (event.name, event.dates) == (
+        "3rd Congress of the Korean Workers' Party",
+        (("when", "1956-04"),),
+    )
 
 
 def test_entities_in_first_occurrence_order_with_authority_data() -> None:
@@ -130,11 +152,23 @@ def test_bracketed_unknown_place_after_in_becomes_a_low_certainty_place() -> Non
     )
 
 
-def test_bracketed_uncertain_spelling_gets_its_own_record_with_the_standard_name() -> None:
+def test_a_bracketed_uncertain_spelling_links_to_the_authority_record() -> None:
+    # issue 11 §3: a spelling the authority lists as an uncertain variant ([Kansen] for
+    # Kangson) links to that record, so two documents about the same plant can be joined.
     doc = _enrich("the foundries in [Kansen]")
-    assert _names(doc) == [("placeName", "Kansen", "#place-kansen")]
+    assert _marks(doc) == [
+        ("placeName", "Kansen", {"ref": "#place-kangson", "cert": "low", "resp": TRANSLATOR})
+    ]
     (place,) = doc.entities
-    assert (place.standard_name, place.unresolved, place.note) == ("Kangson", False, BRACKET_NOTE)
+    assert (place.key, place.name, place.unresolved) == ("place-kangson", "Kangson", False)
+
+
+def test_an_uncertain_spelling_outside_brackets_links_with_medium_certainty() -> None:
+    doc = _enrich("the foundries of Kansen and Kangson")
+    assert _marks(doc) == [
+        ("placeName", "Kansen", {"ref": "#place-kangson", "cert": "medium"}),
+        ("placeName", "Kangson", {"ref": "#place-kangson"}),
+    ]
 
 
 def test_bracketed_known_name_points_to_the_authority_record() -> None:
@@ -148,10 +182,10 @@ def test_bracket_after_a_capitalised_name_is_a_name_part() -> None:
     doc = _enrich("the clique of Pak Heonyeong and Ri [Syn Yep] because")
     assert _marks(doc) == [
         ("persName", "Pak Heonyeong", {"ref": "#pers-pak-heonyeong"}),
-        ("persName", "Ri [Syn Yep]", {"ref": "#pers-ri-syn-yep"}),
+        ("persName", "Ri [Syn Yep]", {"ref": "#pers-ri-sung-yop", "cert": "medium"}),
         ("seg", "Syn Yep", {"type": "namePart", "cert": "low", "resp": TRANSLATOR}),
     ]
-    assert doc.entities[1].standard_name == "Ri Sung-yop"
+    assert doc.entities[1].name == "Ri Sung-yop"
     assert doc.entities[1].note == BRACKET_NOTE
 
 
@@ -341,3 +375,255 @@ def test_text_never_changes_and_every_mark_nests(words: list[str]) -> None:
     refs = {a["ref"][1:] for _, _, a in _marks(doc) if "ref" in a}
     assert refs == {e.key for e in doc.entities}
     assert enrich_names(doc, Authority.load()) == doc
+
+
+# ----------------------------------------------------------------- precision first (§1)
+
+
+def test_office_words_after_a_title_are_no_name() -> None:
+    doc = _enrich(
+        "To the Ambassador Extraordinary and Plenipotentiary of the USSR Comrade V. I. Ivanov"
+    )
+    assert _persons(doc) == [("V. I. Ivanov", "#pers-ivanov")]
+
+
+def test_a_possessive_ends_a_titled_name() -> None:
+    doc = _enrich("Record of the Reception by Premier Ho Chi Minh's Cabinet of the Delegation")
+    assert _persons(doc) == [("Ho Chi Minh", "#pers-ho-chi-minh")]
+    doc = _enrich("Notes on Premier Gorshkov's Reception of the Delegation")
+    assert _persons(doc) == [("Gorshkov", "#pers-gorshkov")]
+
+
+def test_a_lone_unknown_word_after_an_office_is_no_name() -> None:
+    assert _persons(_enrich("the Prime Minister Visit to Laos and the Minister Counsellor")) == []
+
+
+def test_a_participants_entry_tags_the_person_not_the_office_words() -> None:
+    doc = _enrich(
+        "YUN Chol-ho Director of Conference Management, Korean Red Cross", role=Role.PARTICIPANTS
+    )
+    assert _names(doc) == [("persName", "YUN Chol-ho", "#pers-yun-chol-ho")]
+    assert doc.entities[0].name == "Yun Chol-ho"
+
+
+def test_a_newspaper_and_its_bracketed_original_title_are_one_typed_name() -> None:
+    doc = _enrich("the newspaper Peasants' Voice [Nongmin Sinmun] wrote that")
+    assert _marks(doc) == [
+        ("orgName", "Peasants' Voice [Nongmin Sinmun]", {"ref": "#org-peasants-voice",
+                                                         "type": "newspaper"}),
+        ("seg", "Nongmin Sinmun", {"type": "originalTitle", "resp": TRANSLATOR}),
+    ]  # fmt: skip
+
+
+def test_a_known_periodical_is_an_organisation_typed_so() -> None:
+    doc = _enrich("an editorial of Pravda on Poland")
+    assert _marks(doc)[0] == ("orgName", "Pravda", {"ref": "#org-pravda", "type": "newspaper"})
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Democracy inside a Marxist-Leninist Party is democratic centralism.",
+        "after the XXI CPSU Party Congress",
+        "a DPRK Party-government delegation arrived",
+        "at the Tirana Government Building",
+        "the Albanian Government Delegation arrived",
+    ],
+)
+def test_common_nouns_and_an_events_words_make_no_organisation(text: str) -> None:
+    assert [ref for tag, _, ref in _names(_enrich(text)) if tag == "orgName"] in ([], ["#org-cpsu"])
+
+
+def test_a_name_found_by_its_shape_never_cuts_across_a_known_one() -> None:
+    doc = _enrich("Translated by Fedorenko and Li Ming Zhou Enlai thanks Stalin.")
+    assert _persons(doc) == [
+        ("Fedorenko", "#pers-fedorenko"),
+        ("Li Ming", "#pers-li-ming"),
+        ("Zhou Enlai", "#pers-zhou-enlai"),
+        ("Stalin", "#pers-stalin"),
+    ]
+
+
+def test_an_organisation_found_by_its_form_ends_before_a_person() -> None:
+    doc = _enrich("the Second Department at the Ministry of Foreign Affairs Kim Pyong-ho said")
+    assert _names(doc)[-2:] == [
+        ("orgName", "Ministry of Foreign Affairs", "#org-ministry-of-foreign-affairs"),
+        ("persName", "Kim Pyong-ho", "#pers-kim-pyong-ho"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "key"),
+    [
+        ("the signatures of Ts. Batbayar and", "Ts. Batbayar", "pers-batbayar"),
+        ("by Viktor Semyonovich Orlov to", "Viktor Semyonovich Orlov",
+         "pers-viktor-semyonovich-orlov"),
+        ("TO comrade KOSYGIN Aleksei Nikolaevich", "KOSYGIN Aleksei Nikolaevich", "pers-kosygin"),
+        ("The reply of Luo Ruiqing was", "Luo Ruiqing", "pers-luo-ruiqing"),
+        ("he met Ri Chol-man in", "Ri Chol-man", "pers-ri-chol-man"),
+        ("a talk with NGUYEN Van-loc of", "NGUYEN Van-loc", "pers-nguyen-van-loc"),
+        ("he met Choe Jeong-hwan in", "Choe Jeong-hwan", "pers-choe-jeong-hwan"),
+        ("the views of ZAWADZKI on", "ZAWADZKI", "pers-zawadzki"),
+    ],
+)  # fmt: skip
+def test_personal_name_shapes_are_names(text: str, surface: str, key: str) -> None:
+    assert _persons(_enrich(text)) == [(surface, f"#{key}")]
+
+
+def test_a_list_after_comrades_names_each_person() -> None:
+    doc = _enrich("present were comrades: Wacek, Antoni, Zenon, with the help of the staff")
+    assert [surface for surface, _ in _persons(doc)] == ["Wacek", "Antoni", "Zenon"]
+    assert _persons(_enrich("Dear Comrades! Taking into consideration")) == []
+
+
+def test_a_bracketed_romanisation_is_part_of_one_name_and_of_its_record() -> None:
+    doc = _enrich("Seo Cheon-ju [So Chon Ju], Minister of Light Industry, and Seo Cheon-ju")
+    assert _marks(doc) == [
+        ("persName", "Seo Cheon-ju [So Chon Ju]", {"ref": "#pers-seo-cheon-ju"}),
+        ("reg", "So Chon Ju", {"type": "romanization", "resp": TRANSLATOR}),
+        ("persName", "Seo Cheon-ju", {"ref": "#pers-seo-cheon-ju"}),
+    ]
+    (person,) = doc.entities
+    assert (person.name, person.variants, person.unresolved) == (
+        "Seo Cheon-ju",
+        ("So Chon Ju",),
+        True,
+    )
+
+
+def test_a_bracketed_romanisation_the_authority_knows_links_the_name() -> None:
+    doc = _enrich("the removal of Pak Geum-cheol [Pak Kum Chol] from the leadership")
+    assert _names(doc)[0] == ("persName", "Pak Geum-cheol [Pak Kum Chol]", "#pers-pak-kum-chol")
+
+
+def test_a_bracketed_part_before_a_surname_belongs_to_the_name() -> None:
+    doc = _enrich("a trend represented by [Osóbka] Morawski and by Drobner")
+    assert _marks(doc)[:2] == [
+        ("persName", "[Osóbka] Morawski", {"ref": "#pers-osobka-morawski"}),
+        ("seg", "Osóbka", {"type": "namePart", "cert": "low", "resp": TRANSLATOR}),
+    ]
+
+
+def test_a_known_name_the_translator_completed_spans_the_bracket() -> None:
+    doc = _enrich("the Neutral [Nations Supervisory] Commission met")
+    assert _marks(doc) == [
+        ("orgName", "Neutral [Nations Supervisory] Commission", {"ref": "#org-nnsc"}),
+        ("bracket", "Nations Supervisory", {}),
+    ]
+
+
+def test_a_bracketed_office_is_no_place() -> None:
+    doc = _enrich("for the arrival of [Interior Minister] Lei Fazhang in")
+    assert [tag for tag, *_ in _marks(doc)] == ["bracket", "persName"]
+
+
+def test_a_letter_spaced_known_name_is_found() -> None:
+    assert _names(_enrich("A. G R O M Y K O")) == [("persName", "G R O M Y K O", "#pers-gromyko")]
+
+
+# ----------------------------------------------------------------- one record per person (§3)
+
+
+def test_case_hyphens_and_initials_give_one_record() -> None:
+    doc = _enrich("I. V. Stalin, I.V. STALIN, KIM Il-sung and Kim Ir Sen")
+    assert [ref for *_, ref in _names(doc)] == [
+        "#pers-stalin",
+        "#pers-stalin",
+        "#pers-kim-il-sung",
+        "#pers-kim-il-sung",
+    ]
+    assert [e.key for e in doc.entities] == ["pers-stalin", "pers-kim-il-sung"]
+
+
+def test_initials_that_disagree_with_the_known_bearer_are_another_person() -> None:
+    doc = _enrich("A. P. Stalin, a namesake, wrote")
+    assert _persons(doc) == [("A. P. Stalin", "#pers-a-p-stalin")]
+
+
+def test_given_names_that_agree_link_a_name_printed_otherwise() -> None:
+    doc = _enrich("comrade BREZHNEV Leonid Il'yich and Comrade Erich Honecker")
+    assert _persons(doc) == [
+        ("BREZHNEV Leonid Il'yich", "#pers-brezhnev"),
+        ("Erich Honecker", "#pers-honecker"),
+    ]
+
+
+def test_initials_printed_together_agree_with_a_known_bearer() -> None:
+    assert _persons(_enrich("Ambassador A.M. Puzanov said")) == [("A.M. Puzanov", "#pers-puzanov")]
+
+
+def test_a_word_opening_the_next_sentence_is_no_surname() -> None:
+    doc = _enrich("Head of the Department E. Nowak Below I give my report.")
+    assert _persons(doc) == [("E. Nowak", "#pers-nowak")]
+
+
+def test_catalogue_words_and_closing_quotes_end_a_name() -> None:
+    doc = _enrich("'Report to the Congress of the Workers' Party of North Vietnam' Citation: text")
+    assert [surface for _, surface, _ in _names(doc)] == [
+        "Workers' Party of North Vietnam",
+        "North Vietnam",
+    ]
+
+
+def test_monsieur_before_a_known_surname_is_no_initial() -> None:
+    assert _persons(_enrich("Present: M. Molotov.")) == [("Molotov", "#pers-molotov")]
+
+
+# ----------------------------------------------------------------- time (§4)
+
+
+@pytest.mark.parametrize(
+    ("when", "key"),
+    [("1946-05-01", "place-south-korea-zone"), ("1972-11-03", "place-rok")],
+)
+def test_a_place_that_did_not_exist_yet_is_never_linked(when: str, key: str) -> None:
+    assert _names(_enrich("elections in South Korea", when=when)) == [
+        ("placeName", "South Korea", f"#{key}")
+    ]
+
+
+def test_china_before_october_1949_is_not_the_prc() -> None:
+    assert _names(_enrich("the talks in China", when="1945-11-06"))[0][2] == "#place-china"
+    assert _names(_enrich("the talks in China", when="1955-11-06"))[0][2] == "#place-prc"
+
+
+@pytest.mark.parametrize(
+    ("text", "when", "key"),
+    [
+        ("the Asian-African Conference", "1965-05-10", "event-asian-african-conference-1965"),
+        ("the Asian-African Conference", "1957-05-10", "event-bandung-conference"),
+        ("the second Asian-African Conference", "1972", "event-asian-african-conference-1965"),
+        ("the Asian-African Conference of 1955", "1965-05-10", "event-bandung-conference"),
+        ("the 1955 Asian-African Conference", "1965-05-10", "event-bandung-conference"),
+    ],
+)  # fmt: skip
+def test_an_event_is_recognised_by_its_name_and_its_year(text: str, when: str, key: str) -> None:
+    ((tag, surface, ref),) = _names(_enrich(text, when=when))
+    assert (tag, ref) == ("eventName", f"#{key}")
+    assert surface in text
+    assert "Asian-African Conference" in surface
+
+
+def test_a_record_shows_the_occupation_held_at_the_documents_date() -> None:
+    early = _enrich("Kim Il Sung", when="1950-06-25").entities[0]
+    late = _enrich("Kim Il Sung", when="1980-10-10").entities[0]
+    assert (early.occupation, late.occupation) == (
+        "Premier of the DPRK",
+        "General Secretary of the KWP CC",
+    )
+    assert dict(early.idnos) == {"wikidata": "Q41117"}
+    assert ("from", "1948-09-09") in early.roles[2].dates
+
+
+def test_a_lone_surname_after_an_office_is_the_one_who_held_it_then() -> None:
+    doc = _enrich("Is President Park doing well?", when="1972-11-03")
+    assert _persons(doc) == [("Park", "#pers-park-chung-hee")]
+    doc = _enrich("Is President Park doing well?", when="1955-01-01")
+    assert _persons(doc) == [("Park", "#pers-park")]
+
+
+def test_a_lone_unknown_surname_after_an_office_is_a_name_only_by_its_shape() -> None:
+    assert _persons(_enrich("Comrade Ambassador Savchenko said")) == [
+        ("Savchenko", "#pers-savchenko")
+    ]
+    assert _persons(_enrich("the Secretary Present at the meeting")) == []

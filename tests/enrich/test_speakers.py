@@ -311,6 +311,29 @@ def test_a_participants_line_names_who_was_present_with_their_offices() -> None:
     )
 
 
+def test_a_participants_phrase_ending_in_a_body_names_nobody() -> None:
+    text = "Chinese Side: Members of the Chinese Friendship Delegation; Chen Fu, Counsellor"
+    doc = _run(_doc(_block(text, role=Role.PARTICIPANTS), _block("KARELIN: Welcome.")))
+    assert [p.name for p in doc.participants] == ["Chen Fu", "Karelin"]
+
+
+def test_a_full_name_is_not_repointed_to_a_participant_who_shares_a_word_of_it() -> None:
+    # "Deputy Premier Kim Il" once became the participant Nam Il, both read as "Il".
+    present = "Present at the conversation: Kim Il Sung and Minister of Foreign Affairs Nam Il."
+    named = (
+        _name(present, "Kim Il Sung", "pers-kim-il-sung"),
+        _name(present, "Nam Il", "pers-nam-il"),
+    )
+    said = "The delegation will be headed by Deputy Premier Kim Il."
+    doc = _run(
+        _doc(
+            _block(present, *named, role=Role.PARTICIPANTS),
+            _block(said, _name(said, "Kim Il", "pers-kim-il")),
+        )
+    )
+    assert _marks(doc.blocks[1]) == [("persName", "Kim Il", {"ref": "#pers-kim-il"})]
+
+
 def test_a_participants_line_headed_by_a_side() -> None:
     text = "North: Kim Yong-ju (Co-Chairman), Pak Song-chol"
     doc = _run(_doc(_block(text, role=Role.PARTICIPANTS), _block("KARELIN: Welcome.")))

@@ -1,0 +1,139 @@
+"""In-document aliases: the short forms a document binds to one person.
+
+A record of conversation introduces "Premier Kim Il Sung (hereafter Kim)" and then writes
+"Kim"; a report names "John Armitage" once and "Armitage" after; a telegram's title says
+"Filippov [Stalin]". Each binding is an :class:`~tei_plenum.model.Alias`, found once per
+document by the names enricher (:func:`find_aliases`) and kept on ``Document.aliases``, so that
+the speakers enricher resolves a label ("Kim:", "North (KIM):") through the same table.
+
+How a short form is bound, strongest first:
+
+- ``declared``: "(hereafter X)", "(hereinafter referred to as X)", "[henceforth referred to as
+  X]", "(to be abbreviated as X)" right after a person's name;
+- ``identified``: a name followed by a bracketed known person, "Filippov [Stalin]",
+  "Tomasz [Bolesław Bierut]": the name is that person's pseudonym or cover name;
+- ``participant``: the surname of a person of a participants list;
+- ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage").
+
+Use :class:`AliasTable` to read them::
+
+    table = AliasTable(doc.aliases)
+    table.lookup("KIM")          # the one person "Kim" stands for, or None when unknown or
+                                 # when the document introduced two people of that surname
+    table.candidates("KIM")      # everyone "Kim" may stand for, declared first, then in order
+                                 # of introduction (a side label may take the first)
+
+Declared and identified bindings hold for the whole document (a title may use the short form
+before the text declares it); a surname holds from the full name on. A short form never
+stands for another person than the one the document bound it to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+
+from ..authority import fold
+from ..lexicon import name_words, surname
+from ..model import Alias
+
+EXPLICIT = ("declared", "identified")
+"""Sources of a binding the document states in so many words; they hold everywhere."""
+
+_DECLARATION = re.compile(
+    r"""\s*[(\[]\s*
+    (?:
+        (?:hereafter|hereinafter|henceforth|from\s+now\s+on)\s*[:,]?\s*
+        (?:(?:referred\s+to|called|named|cited|designated|abbreviated)\s+(?:as\s+)?)?
+      | (?:to\s+be\s+)?(?:abbreviated|referred\s+to|called|shortened)\s+(?:as|to)\s+
+    )
+    ["“‘']?(?P<form>[^\s"”’'\])(\[][^"”’'\])(\[]{0,40}?)["”’']?\s*[)\]]""",
+    re.IGNORECASE | re.VERBOSE,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Named:
+    """A person the names enricher marked: block index, span, record key and name as printed;
+    ``listed`` when it stands in a participants list."""
+
+    block: int
+    start: int
+    end: int
+    key: str
+    name: str
+    listed: bool = False
+
+
+def declared_form(text: str, end: int) -> tuple[str, int] | None:
+    """The short form a declaration right after ``text[:end]`` introduces ("(hereafter Kim)"),
+    with the offset where the form starts; None when no declaration follows."""
+    found = _DECLARATION.match(text, end)
+    if found is None:
+        return None
+    form = found.group("form").strip()
+    if not form[:1].isupper() or len(form.split()) > 4:
+        return None
+    return form, found.start("form")
+
+
+def find_aliases(
+    texts: Sequence[str], people: Iterable[Named], identified: Iterable[Alias] = ()
+) -> tuple[Alias, ...]:
+    """Every binding the document makes, in document order (``texts`` are the blocks')."""
+    aliases: list[Alias] = list(identified)
+    for person in people:
+        declared = declared_form(texts[person.block], person.end)
+        if declared is not None:
+            form, start = declared
+            if fold(form) != fold(person.name):
+                aliases.append(
+                    Alias(form, person.key, person.name, "declared", person.block, start)
+                )
+        words = name_words(person.name)
+        family = surname(person.name)
+        if len(words) > 1 and family and len(family) > 1:
+            source = "participant" if person.listed else "surname"
+            aliases.append(
+                Alias(family, person.key, person.name, source, person.block, person.start)
+            )
+    aliases.sort(key=lambda alias: (alias.block, alias.start))
+    return tuple(aliases)
+
+
+class AliasTable:
+    """The bindings of one document, by folded short form."""
+
+    def __init__(self, aliases: Iterable[Alias]) -> None:
+        self._by_form: dict[str, list[Alias]] = {}
+        for alias in aliases:
+            self._by_form.setdefault(fold(alias.form), []).append(alias)
+
+    def __bool__(self) -> bool:
+        return bool(self._by_form)
+
+    def forms(self) -> Iterable[str]:
+        """The folded short forms (``fold``), for matching them in a text."""
+        return self._by_form.keys()
+
+    def candidates(self, form: str) -> tuple[Alias, ...]:
+        """Everyone ``form`` may stand for: declared and identified bindings first, then the
+        others in order of introduction; one entry per person."""
+        bindings = self._by_form.get(fold(form), [])
+        ordered = [a for a in bindings if a.source in EXPLICIT]
+        ordered += [a for a in bindings if a.source not in EXPLICIT]
+        seen: set[str] = set()
+        return tuple(a for a in ordered if not (a.key in seen or seen.add(a.key)))
+
+    def lookup(self, form: str, block: int | None = None, start: int = 0) -> Alias | None:
+        """The one person ``form`` stands for at a place of the document (anywhere when
+        ``block`` is None); None when it stands for nobody or for several people."""
+        bindings = self._by_form.get(fold(form), [])
+        explicit = [a for a in bindings if a.source in EXPLICIT]
+        if explicit:
+            before = [a for a in explicit if block is None or (a.block, a.start) <= (block, start)]
+            return (before or explicit)[-1 if before else 0]
+        valid = [a for a in bindings if block is None or (a.block, a.start) < (block, start)]
+        keys = {a.key for a in valid}
+        return valid[0] if len(keys) == 1 else None

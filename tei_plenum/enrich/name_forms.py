@@ -1,0 +1,422 @@
+"""The shapes of personal names: where a text names a person nobody has listed.
+
+A capitalised phrase is a person's name only on evidence (issue 11 §1). Besides the authority
+file and the document's own aliases, the evidence is the name's shape:
+
+- initials and a surname: ``V. P. Lobanov``, ``Ts. Dugersuren``, ``N. ZAKHAROV``;
+- a known given name and a surname, perhaps with an initial or a patronymic between:
+  ``Corneliu Bogdan``, ``Apostol M. Apostolov``, ``Viktor Timofeevich Gostev``;
+- a surname in capitals and a given name after it: ``BREZHNEV Leonid Il'yich``;
+- an East Asian family name and a given name of East Asian shape: ``Kim Byeong-seon``,
+  ``Kim Pyong Son``, ``Luo Ruiqing``, ``CHANG Ki-yeong``;
+- a surname printed in capitals inside ordinary text, of a Slavic shape: ``ROKOSSOWSKI``;
+- a title or honorific before a name (``Comrade Savchenko``, ``Deputy Minister Ri Sang-jo``):
+  after a form of address any capitalised name, after an office a name of one of the shapes
+  above or a known surname (the caller decides "known");
+- a list after "comrades": ``comrades: Wiesław, Tomasz, Mine, Jakub``.
+
+Every regular expression is derived from the lexicon; each function returns spans over the
+text as printed, and never a title, an office word or a possessive ``'s``.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Iterator
+from dataclasses import dataclass
+from enum import StrEnum
+
+from ..letters import UPPER, is_upper
+from ..lexicon import (
+    AMBIGUOUS_FAMILY_NAMES,
+    EAST_ASIAN_FAMILY_NAMES,
+    GIVEN_NAMES,
+    INITIAL,
+    NAME_TITLES,
+    OFFICE_WORDS,
+    PATRONYMIC_ENDINGS,
+    SURNAME_ENDINGS,
+    TITLES,
+    TitleKind,
+    alternation,
+)
+from .cues import Cues
+
+
+class Evidence(StrEnum):
+    """Why a span is taken for a person's name."""
+
+    INITIALS = "initials"
+    GIVEN_NAME = "given-name"
+    EAST_ASIAN = "east-asian"
+    CAPITALS = "capitals"
+    HONORIFIC = "honorific"
+    TITLE = "title"
+    LISTED = "listed"
+
+
+@dataclass(frozen=True, slots=True)
+class PersonForm:
+    """A span of the text shaped like a personal name.
+
+    ``surname_only`` marks a single word after an office title ("President Park"): a name only
+    if the caller knows the surname. ``title`` is the title printed before it, if any.
+    """
+
+    start: int
+    end: int
+    evidence: Evidence
+    title: str = ""
+    surname_only: bool = False
+
+
+def _words(text: str) -> frozenset[str]:
+    return frozenset(text.split())
+
+
+NOT_NAME_WORDS = _words(
+    """a an and the this that these those of on in at to for with by from as but or
+    assembly staff committee commission department council command headquarters government
+    party embassy ministry office affairs republic union army navy corps bureau section
+    administration delegation delegations conference congress plenum presidium politburo
+    secretariat general secretary minister ambassador chairman premier president comrade
+    comrades deputy vice first second third said stated noted replied asked informed told he
+    she they we i it his her their our extraordinary plenipotentiary visit visits reception
+    meeting talks conversation record records report letter telegram note side sides
+    delegation friendship people peoples state states affairs foreign internal interior
+    national central executive standing political provisional supreme court university
+    institute academy bank works plant factory press agency service services forces troops
+    border region province city county district east west north south northern southern
+    eastern western socialist communist democratic revolutionary republic kingdom empire
+    movement revolution war front camp north-east group team prize order medal day year
+    month week january february march april may june july august september october november
+    december monday tuesday wednesday thursday friday saturday sunday thank thanks yes no
+    please dear respected esteemed mister madam sir lord excellency highness majesty signed
+    signature stamp top secret strictly confidential copy urgent translation translated
+    hotel palace hall house building station street road square river lake mountain island
+    port bay sea bridge catholic orthodox protestant delegates members friends
+    american british english french german soviet russian chinese korean japanese polish
+    czech czechoslovak slovak hungarian romanian bulgarian albanian yugoslav mongolian
+    vietnamese cuban indian indonesian italian spanish austrian swiss swedish finnish
+    norwegian danish dutch belgian greek turkish egyptian african asian european
+    citation summary credits contents original language foundation fund program programme
+    below above however therefore meanwhile moreover furthermore nevertheless thus hence
+    today yesterday tomorrow here there now then also only after before during"""
+)
+"""Capitalised words that are not part of a personal name (lower case)."""
+
+_OFFICE = frozenset(word for phrase in OFFICE_WORDS for word in phrase.split())
+_NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES}
+_NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.", "fr.", "ms."})
+
+_LETTER = r"[^\W\d_]"
+# A capitalised word of a name: inner apostrophes ("Il'yich", "O'Neill") but never a
+# possessive 's; a mojibake "?" between letters ("S?ucza?ski") counts as a letter.
+_WORD = rf"{UPPER}(?:{_LETTER}|(?<={_LETTER})\?(?={_LETTER})|['’](?!s\b){_LETTER})*"
+_HYPHENATED = rf"{_WORD}(?:-{_LETTER}+)+"
+_NAME_WORD = rf"(?:{_HYPHENATED}|{_WORD})"
+_SPACED = rf"{UPPER}(?: {_LETTER}){{3,}}(?!\S)"
+
+_INITIALS = re.compile(
+    rf"(?P<initials>(?:{INITIAL} ?){{1,3}})"
+    rf"(?P<surname>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w-]|['’](?!s\b))"
+)
+_GIVEN_FIRST = re.compile(
+    rf"(?P<given>{_WORD})(?: (?P<middle>{INITIAL}|{_WORD}))?"
+    rf" (?P<surname>{_SPACED}|{_NAME_WORD})(?![\w-]|['’](?!s\b))"
+)
+_GIVEN_AFTER = re.compile(rf" (?P<given>{_WORD})(?: (?P<patronymic>{_WORD}))?(?![\w'’-])")
+_END = r"(?![\w-]|['’](?!s\b))"
+_EAST_ASIAN = re.compile(
+    rf"(?P<family>{_WORD})"
+    rf" (?P<given>{UPPER}{_LETTER}+-{_LETTER}+|{UPPER}{_LETTER}*(?: {UPPER}{_LETTER}*)?)"
+    rf"{_END}"
+)
+_CAPITALS = re.compile(rf"{UPPER}{{4,}}")
+_TITLE = rf"(?:{alternation(NAME_TITLES)})"
+_TITLED = re.compile(
+    rf"(?P<titles>(?:{_TITLE} +)+)"
+    rf"(?P<name>(?:(?:{INITIAL} ?)|(?:{_NAME_WORD}|{_SPACED})(?: |(?=['’,.;:)\]\s]|$))){{1,4}})"
+)
+_HONORIFICS = frozenset(
+    form.lower() for t in TITLES if t.kind is TitleKind.HONORIFIC for form in (t.form,)
+)
+_LIST_LEADS = ("Comrades", "comrades", "COMRADES", "Comrs.", "comrs.", "Cdes.", "cdes.", "Messrs.")
+_LIST_LEAD = re.compile(rf"(?:{alternation(_LIST_LEADS)})\s*:?\s+")
+_LIST_ITEM = re.compile(rf"(?:{INITIAL} ?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}")
+_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+
+# An East Asian syllable as romanised (pinyin, McCune-Reischauer, Revised Romanisation):
+# an onset, one to three vowels, a final consonant; a given name has one to three of them.
+_SYLLABLE = (
+    r"(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|ng|[bcdfghjklmnpqrstvxyz])?[wy]?[aeiou]{1,3}"
+    r"(?:ng|nh|ch|n|m|r|l|k|p|t|c)?"
+)
+_SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+_ONE_SYLLABLE = re.compile(_SYLLABLE)
+
+
+_SPACED_RUN = re.compile(r"\b[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?: [^\W\d_])*(?!\S)")
+_BRACKETS = re.compile(r"\[([^\]]*)\]")
+
+
+def letter_spaced(text: str) -> Iterator[tuple[int, int, str]]:
+    """Words printed letter-spaced ("G R O M Y K O"): their spans and the words closed up."""
+    for found in _SPACED_RUN.finditer(text):
+        if found.start() and not text[found.start() - 1].isspace():
+            continue
+        yield found.start(), found.end(), found.group().replace(" ", "")
+
+
+def plain_name(name: str) -> str:
+    """A name as a record shows it: square brackets dropped (their words kept), a
+    letter-spaced word closed up ("Jiri H e n d r y c h" as "Jiri Hendrych"), one space
+    between words."""
+    unbracketed = _BRACKETS.sub(r"\1", name) if "[" in name else name
+    closed = unbracketed
+    if sum(len(word) == 1 for word in unbracketed.split()) < 4:
+        return " ".join(unbracketed.split())
+    for start, end, word in reversed(list(letter_spaced(unbracketed))):
+        closed = closed[:start] + word + closed[end:]
+    return " ".join(closed.split())
+
+
+def is_name_word(word: str) -> bool:
+    """Whether a capitalised word may be part of a personal name (not an office or a common
+    word of the documents, nor the plural of one)."""
+    lower = word.lower().strip(".,;:")
+    return lower not in _NOT_NAME and not (lower.endswith("s") and lower[:-1] in _NOT_NAME)
+
+
+def is_given_name(word: str) -> bool:
+    return word.lower() in GIVEN_NAMES
+
+
+def is_patronymic(word: str) -> bool:
+    return word[:1].isupper() and word.lower().endswith(PATRONYMIC_ENDINGS) and len(word) > 6
+
+
+def has_surname_shape(word: str) -> bool:
+    """A Slavic, Romanian, Georgian or Armenian surname by its ending ("Savchenko")."""
+    return len(word) > 4 and word.lower().endswith(SURNAME_ENDINGS)
+
+
+def is_family_name(word: str) -> bool:
+    return word.lower() in EAST_ASIAN_FAMILY_NAMES
+
+
+def east_asian_given(given: str, family: str) -> bool:
+    """Whether ``given`` is shaped like the given name of an East Asian name: hyphenated
+    syllables ("Byeong-seon"), one or two syllable words ("Pyong Son", "Ruiqing")."""
+    parts = given.lower().split()
+    if len(parts) == 1 and "-" in parts[0]:
+        return all(_ONE_SYLLABLE.fullmatch(p) for p in parts[0].split("-"))
+    if not all(_SYLLABLES.fullmatch(p) for p in parts):
+        return False
+    syllables = sum(_syllable_count(p) for p in parts)
+    return family.lower() not in AMBIGUOUS_FAMILY_NAMES or syllables >= 2
+
+
+def _syllable_count(word: str) -> int:
+    for count in (1, 2, 3):
+        if re.fullmatch(rf"(?:{_SYLLABLE}){{{count}}}", word):
+            return count
+    return 0
+
+
+def _cased(words: Iterable[str]) -> list[str]:
+    """A word as it opens a name in the text: capitalised and in capitals."""
+    return [form for word in words for form in (word[:1].upper() + word[1:], word.upper())]
+
+
+PERSON_CUES: dict[str, list[str]] = {
+    "given": _cased(GIVEN_NAMES),
+    "family": _cased(EAST_ASIAN_FAMILY_NAMES),
+    "title": list(NAME_TITLES),
+    "list": list(_LIST_LEADS),
+}
+"""Where a name may start: a given name, an East Asian family name, a title or honorific, a
+list after "comrades"; each shape is tried only where one automaton pass found its cue."""
+_CUES = Cues(PERSON_CUES)
+
+
+def person_forms(
+    text: str, spans: Iterable[tuple[str, int, int]] | None = None
+) -> Iterator[PersonForm]:
+    """Every span of ``text`` shaped like a personal name, overlaps included. ``spans`` are
+    the cue words of :data:`PERSON_CUES` in the text (group, start, end), when the caller's
+    own automaton pass found them already."""
+    cues: dict[str, list[int]] = {}
+    for group, start, end in _CUES.spans(text) if spans is None else spans:
+        if group not in PERSON_CUES or not _starts_word(text, start):
+            continue
+        if group == "title" or not text[end : end + 1].isalnum():
+            cues.setdefault(group, []).append(start)
+    yield from _initials(text)
+    yield from _given_first(text, cues.get("given", ()))
+    yield from _surname_first(text, cues.get("given", ()))
+    yield from _east_asian(text, cues.get("family", ()))
+    yield from _capitals(text)
+    yield from _titled(text, cues.get("title", ()))
+    yield from _listed(text, cues.get("list", ()))
+
+
+def _starts_word(text: str, start: int) -> bool:
+    return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'’-.")
+
+
+def _alone(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is a whole word (no letter, apostrophe or hyphen touches it)."""
+    before = text[start - 1] if start else " "
+    after = text[end] if end < len(text) else " "
+    return not (before.isalnum() or before in "'’-") and not (after.isalnum() or after in "'’-")
+
+
+def _initials(text: str) -> Iterator[PersonForm]:
+    for found in _INITIALS.finditer(text):
+        if found.start() and (text[found.start() - 1].isalnum() or text[found.start() - 1] == "."):
+            continue
+        first = found.group("initials").split()[0].split(".")[0] + "."
+        if first.lower() in _NOT_INITIALS:
+            continue
+        words = found.group("surname").split(" ")
+        while words and (not is_name_word(words[-1]) or len(words[-1]) < 2):
+            words.pop()
+        if words:
+            end = found.start("surname") + len(" ".join(words))
+            yield PersonForm(found.start(), end, Evidence.INITIALS)
+
+
+def _given_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
+    for start in starts:
+        found = _GIVEN_FIRST.match(text, start)
+        if found is None:
+            continue
+        middle, last = found.group("middle", "surname")
+        last_ok = is_name_word(last.split(" ")[0])
+        if middle is None or re.fullmatch(INITIAL, middle) or is_patronymic(middle):
+            end = found.end("surname") if last_ok else None
+        elif is_name_word(middle):
+            end = found.end("surname") if last_ok else found.end("middle")
+        else:
+            end = None
+        if end is not None:
+            yield PersonForm(start, end, Evidence.GIVEN_NAME)
+
+
+def _surname_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
+    """A surname in capitals before a given name: "BREZHNEV Leonid Il'yich"."""
+    for start in starts:
+        before = _WORD_BEFORE.search(text, max(0, start - 40), start)
+        if before is None:
+            continue
+        family = before.group(1)
+        if not family.isupper() or len(family) < 2 or not is_name_word(family):
+            continue
+        found = _GIVEN_AFTER.match(text, start - 1)
+        if found is None:
+            continue
+        patronymic = found.group("patronymic")
+        end = found.end() if patronymic and is_patronymic(patronymic) else found.end("given")
+        yield PersonForm(before.start(1), end, Evidence.GIVEN_NAME)
+
+
+_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({UPPER}[{UPPER[1:-1]}'’-]+) $")
+
+
+def _east_asian(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
+    for start in starts:
+        found = _EAST_ASIAN.match(text, start)
+        if found is None:
+            continue
+        family, given = found.group("family", "given")
+        words = given.split(" ")
+        if len(words) == 2 and not is_name_word(words[1]):
+            given = words[0]
+        if not is_family_name(family) or not east_asian_given(given, family):
+            continue
+        if len(words) == 2 and not is_name_word(words[1]):
+            yield PersonForm(start, found.start("given") + len(words[0]), Evidence.EAST_ASIAN)
+        elif is_name_word(words[0]):
+            yield PersonForm(start, found.end("given"), Evidence.EAST_ASIAN)
+            if len(words) == 2:
+                end = found.start("given") + len(words[0])
+                yield PersonForm(start, end, Evidence.EAST_ASIAN)
+
+
+def _capitals(text: str) -> Iterator[PersonForm]:
+    found = [
+        m
+        for m in _CAPITALS.finditer(text)
+        if has_surname_shape(m.group()) and _alone(text, m.start(), m.end())
+    ]
+    if not found or is_upper(text):
+        return
+    for match in found:
+        if is_name_word(match.group()):
+            yield PersonForm(match.start(), match.end(), Evidence.CAPITALS)
+
+
+def _titled(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
+    after = -1
+    for start in sorted(starts):
+        if (
+            start < after
+            or (start and text[start - 1] in ".'’-")
+            or text[start - 1 : start].isalnum()
+        ):
+            continue
+        found = _TITLED.match(text, start)
+        if found is None:
+            continue
+        after = found.end("titles")
+        titles = found.group("titles").split()
+        honorific = any(word.lower() in _HONORIFICS for word in titles)
+        span = _name_span(text, found.start("name"), found.end("name"))
+        if span is None:
+            continue
+        first, end = span
+        words = [w for w in text[first:end].split() if not re.fullmatch(INITIAL, w)]
+        title = " ".join(titles)
+        if honorific or len(words) > 1:
+            evidence = Evidence.HONORIFIC if honorific else Evidence.TITLE
+            yield PersonForm(first, end, evidence, title)
+        else:
+            yield PersonForm(first, end, Evidence.TITLE, title, surname_only=True)
+
+
+def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
+    """The name at the head of ``text[start:end]``: cut before the first word that is no
+    part of a name, and before a possessive; initials alone are no name."""
+    kept_end = start
+    for word in re.finditer(r"\S+", text[start:end]):
+        raw = word.group()
+        bare = raw.rstrip(",.;:)]")
+        if re.fullmatch(INITIAL, raw):
+            continue
+        if raw.startswith(("[", "(")) or not is_name_word(bare) or not bare[:1].isupper():
+            break
+        kept_end = start + word.start() + len(bare)
+        if bare != raw:
+            break
+    return (start, kept_end) if kept_end > start else None
+
+
+def _listed(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
+    for start in starts:
+        lead = _LIST_LEAD.match(text, start)
+        if lead is None:
+            continue
+        position = lead.end()
+        while True:
+            item = _LIST_ITEM.match(text, position)
+            if item is None:
+                break
+            span = _name_span(text, item.start(), item.end())
+            if span is None or (span[1] != item.end() and text[span[1] : span[1] + 1].isalpha()):
+                break
+            yield PersonForm(span[0], span[1], Evidence.LISTED)
+            separator = _LIST_SEPARATOR.match(text, span[1])
+            if separator is None:
+                break
+            position = separator.end()

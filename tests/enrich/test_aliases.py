@@ -1,0 +1,139 @@
+"""In-document aliases (issue 11 §2): found once per document by the names enricher, kept on
+``Document.aliases``, read through ``AliasTable`` by both the names and speakers enrichers."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+from tei_plenum.authority import Authority
+from tei_plenum.enrich.aliases import AliasTable, declared_form
+from tei_plenum.enrich.names import enrich_names
+from tei_plenum.model import Alias, Block, Document, Mark, Role, SourceSpan
+
+
+def _block(text: str, number: int = 1, role: Role = Role.PARAGRAPH) -> Block:
+    """A block as the reader leaves it: each bracket pair's content under a bracket mark."""
+    brackets = tuple(
+        Mark(m.start() + 1, m.end() - 1, "bracket") for m in re.finditer(r"\[[^\]]*\]", text)
+    )
+    return Block(role, text, SourceSpan(number), 1, marks=brackets)
+
+
+def _enrich(*texts: str) -> Document:
+    blocks = tuple(_block(text, n) for n, text in enumerate(texts, start=1))
+    return enrich_names(Document("t.txt", "plain-text", blocks, 1), Authority.load())
+
+
+def _refs(doc: Document, block: int) -> list[tuple[str, str]]:
+    b = doc.blocks[block]
+    return [(b.text[m.start : m.end], dict(m.attrs)["ref"]) for m in b.marks if m.tag == "persName"]
+
+
+@pytest.mark.parametrize(
+    ("text", "form"),
+    [
+        ("Premier Pham Van Dong (hereafter Pham): welcome.", "Pham"),
+        ("Chairman Ri Jong-ok [henceforth referred to as Ri].", "Ri"),
+        ("Minister Pak Song-chol (to be abbreviated as Pak):", "Pak"),
+        ("Vice Minister Kim Jae-suk (hereinafter referred to as \u201cKim\u201d) said", "Kim"),
+        ("Director Hwang Pyong-so (hereafter: Hwang) added", "Hwang"),
+    ],
+)
+def test_declarations_bind_the_short_form_after_a_name(text: str, form: str) -> None:
+    name_end = text.index(" (") if " (" in text else text.index(" [")
+    assert declared_form(text, name_end) == (form, text.index(form, name_end))
+
+
+def test_no_declaration_no_binding() -> None:
+    assert declared_form("Kim Il Sung (Premier) said", len("Kim Il Sung")) is None
+
+
+def test_a_declared_short_form_links_to_the_person_the_document_introduced() -> None:
+    doc = _enrich(
+        "Vice Minister Kim Jae-suk (hereafter Kim) received the delegation.",
+        "Kim: We thank the fraternal party.",
+    )
+    assert _refs(doc, 1) == [("Kim", "#pers-kim-jae-suk")]
+    (declared,) = [a for a in doc.aliases if a.source == "declared"]
+    assert (declared.form, declared.key, declared.name) == (
+        "Kim",
+        "pers-kim-jae-suk",
+        "Kim Jae-suk",
+    )
+
+
+def test_a_declaration_holds_before_it_in_the_document_too() -> None:
+    doc = _enrich(
+        "Conversation between Premier Kim and the delegation",
+        "Premier Kim Il Sung (hereafter Kim): Is everyone well?",
+    )
+    assert _refs(doc, 0) == [("Kim", "#pers-kim-il-sung")]
+
+
+def test_a_surname_after_its_full_name_is_that_person() -> None:
+    doc = _enrich("I met John Wetherby of the State Department.", "Wetherby said he would reply.")
+    assert _refs(doc, 1) == [("Wetherby", "#pers-john-wetherby")]
+
+
+def test_a_surname_before_its_full_name_is_not_bound() -> None:
+    doc = _enrich("Wetherby said he would reply.", "I met John Wetherby of the State Department.")
+    assert _refs(doc, 0) == []
+
+
+def test_a_short_form_shared_by_two_people_links_to_neither() -> None:
+    doc = _enrich(
+        "Kim Jae-suk and Kim Pyong-ho arrived.",
+        "Deputy Director Kim spoke first.",
+    )
+    assert _refs(doc, 1) == [("Kim", "#pers-kim")]
+
+
+def test_a_bracketed_identification_binds_a_pseudonym() -> None:
+    doc = _enrich("Roshchin to Filippov [Stalin]", "To Cde. Filippov. I received the telegram.")
+    assert _refs(doc, 0) == [("Filippov", "#pers-stalin"), ("Stalin", "#pers-stalin")]
+    assert _refs(doc, 1) == [("Filippov", "#pers-stalin")]
+    (identified,) = [a for a in doc.aliases if a.source == "identified"]
+    assert (identified.form, identified.key) == ("Filippov", "pers-stalin")
+
+
+def test_a_participants_list_binds_its_surnames() -> None:
+    blocks = (
+        _block("Participants: Chen Fu, Counsellor", 1, Role.PARTICIPANTS),
+        _block("Counsellor Chen agreed.", 2),
+    )
+    doc = enrich_names(Document("t.txt", "plain-text", blocks, 1), Authority.load())
+    assert [(a.form, a.source) for a in doc.aliases] == [("Chen", "participant")]
+    assert _refs(doc, 1) == [("Chen", "#pers-chen-fu")]
+
+
+def _alias(form: str, key: str, source: str, block: int, start: int = 0) -> Alias:
+    return Alias(
+        form, key, key.removeprefix("pers-").replace("-", " ").title(), source, block, start
+    )
+
+
+def test_the_table_prefers_what_the_document_declared() -> None:
+    table = AliasTable(
+        [
+            _alias("Kim", "pers-kim-il", "surname", 0),
+            _alias("Kim", "pers-kim-il-sung", "declared", 2),
+        ]
+    )
+    assert table.lookup("KIM").key == "pers-kim-il-sung"
+    assert [a.key for a in table.candidates("kim")] == ["pers-kim-il-sung", "pers-kim-il"]
+
+
+def test_the_table_holds_a_surname_from_its_full_name_on_and_never_guesses() -> None:
+    table = AliasTable(
+        [
+            _alias("Lee", "pers-lee-hu-rak", "surname", 1),
+            _alias("Lee", "pers-lee-dong", "surname", 3),
+        ]
+    )
+    assert table.lookup("Lee", block=0) is None
+    assert table.lookup("Lee", block=2).key == "pers-lee-hu-rak"
+    assert table.lookup("Lee", block=4) is None
+    assert [a.key for a in table.candidates("LEE")] == ["pers-lee-hu-rak", "pers-lee-dong"]
+    assert table.lookup("Park") is None
