@@ -59,7 +59,7 @@ def open_atomically(path: Path) -> Iterator[BinaryIO]:
         raise InputError("output directory does not exist", where)
     if path.is_dir():
         raise InputError("output path is a directory", where)
-    tmp_name = parent / f".{path.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}"
+    tmp_name = temporary_sibling(path)
     # O_EXCL: never reuse an existing file; 0o666 lets the user's umask decide the mode, as
     # for any file the user creates.
     fd = os.open(tmp_name, os.O_WRONLY | os.O_CREAT | os.O_EXCL, 0o666)
@@ -73,6 +73,15 @@ def open_atomically(path: Path) -> Iterator[BinaryIO]:
 
 
 _TEMP_SUFFIX = ".tmp"
+
+
+def temporary_sibling(path: Path) -> Path:
+    """A new name beside ``path`` for a file that will replace it once complete; left behind
+    by a killed process, it is found by :func:`remove_stale_temporaries`."""
+    parent = path.parent if str(path.parent) else Path(".")
+    return parent / f".{path.name}.{secrets.token_hex(6)}{_TEMP_SUFFIX}"
+
+
 _TEMPORARY = re.compile(r"^\..+\.[0-9a-f]{12}\.tmp$")
 
 
