@@ -10,9 +10,10 @@ For the converter's own output this view gives back exactly the words of the sou
 
 from __future__ import annotations
 
+import functools
 import re
 from bisect import bisect_right
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -43,8 +44,11 @@ _PREFERRED_CHOICE = ("corr", "reg", "expan")
 
 def _local(element: etree._Element) -> str:
     tag = element.tag
-    if not isinstance(tag, str):
-        return ""
+    return _local_name(tag) if isinstance(tag, str) else ""
+
+
+@functools.cache
+def _local_name(tag: str) -> str:
     return tag.rsplit("}", 1)[-1]
 
 
@@ -136,8 +140,9 @@ class _Collector:
                 parts: list[str] = []
                 self.inline(item, parts)
                 raw = "".join(parts)
-                spans = self._spans(parts, raw) if self.open_spans else ()
-                self._add(" ".join(raw.split()), item, page, spans)
+                text = " ".join(raw.split())
+                spans = self._spans(parts, raw, text) if self.open_spans else ()
+                self._add(text, item, page, spans)
 
     def _add(
         self, text: str, element: etree._Element | None, page: str, spans: tuple[Span, ...] = ()
@@ -179,11 +184,10 @@ class _Collector:
         if chosen is not None:
             self.inline(chosen, parts)
 
-    def _spans(self, parts: list[str], raw: str) -> tuple[Span, ...]:
+    def _spans(self, parts: list[str], raw: str, text: str) -> tuple[Span, ...]:
         """The open spans, in document order, as offsets in the block's normalised text."""
         offsets = [0, *accumulate(len(part) for part in parts)]
-        position = _Normaliser(raw)
-        text = " ".join(raw.split())
+        position = _position(raw, text)
         found = []
         for element, first, end, page in sorted(self.open_spans, key=lambda s: (s[1], -s[2])):
             start, stop = position(offsets[first]), position(offsets[end])
@@ -197,6 +201,16 @@ class _Collector:
 
 
 _SPACE = re.compile(r"\s+")
+
+
+def _position(raw: str, text: str) -> Callable[[int], int]:
+    """Where an offset in ``raw`` falls in ``text``, its normalised form."""
+    if raw == text:  # the common case: a block written on one line with single spaces
+        return lambda offset: offset
+    lead = len(raw) - len(raw.lstrip())
+    if raw[lead : lead + len(text)] == text:  # white space only around the words
+        return lambda offset: max(0, min(offset - lead, len(text)))
+    return _Normaliser(raw)
 
 
 class _Normaliser:

@@ -180,8 +180,13 @@ class CorpusWriter:
         return _Transaction(self.conn, self.database)
 
     def _delete(self, document_id: int) -> None:
-        # Every row of the document goes with it (ON DELETE CASCADE; a trigger keeps the
-        # full-text index in step), then the shared records it alone referred to.
+        # The document's words leave the full-text index, every row of the document goes with
+        # it (ON DELETE CASCADE), then the shared records it alone referred to.
+        self.conn.execute(
+            "INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)"
+            " SELECT 'delete', id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
+            _paragraph_range(document_id),
+        )
         self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         self.conn.execute(_ORPHANS)
 
@@ -199,9 +204,14 @@ class CorpusWriter:
         )
         ids = self._entity_ids(doc, rows.entities)
         conn.executemany(
-            "INSERT INTO paragraphs (document_id, seq, anchor, element, page, char_start, text)"
-            " VALUES (?, ?, ?, ?, ?, ?, ?)",
-            ((doc, *row) for row in rows.paragraphs),
+            "INSERT INTO paragraphs (id, document_id, seq, anchor, element, page, char_start,"
+            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            ((schema.paragraph_id(doc, row.seq), doc, *row) for row in rows.paragraphs),
+        )
+        conn.execute(
+            "INSERT INTO paragraphs_fts(rowid, text)"
+            " SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
+            _paragraph_range(doc),
         )
         conn.executemany(
             "INSERT INTO mentions (document_id, entity_id, paragraph, surface, page, char_start,"
@@ -274,6 +284,10 @@ class _Transaction:
             self.conn.execute("COMMIT")
         elif self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
+
+
+def _paragraph_range(document_id: int) -> tuple[int, int]:
+    return schema.paragraph_id(document_id, 0), schema.paragraph_id(document_id + 1, 0) - 1
 
 
 def tei_files(inputs: Iterable[str]) -> Iterator[Path]:

@@ -205,6 +205,12 @@ class _Search:
     ) -> SearchResult:
         conditions, params = self._filters(names, span, genre, classification)
         where = " AND ".join(conditions) or "1"
+        # The filters, as the set of documents a hit's paragraph must belong to.
+        restrict = (
+            f" AND rowid >> {schema.PARAGRAPH_BITS} IN (SELECT d.id FROM documents d WHERE {where})"
+            if conditions
+            else ""
+        )
         conn = self.conn
         conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS result (document_id INTEGER PRIMARY KEY,"
@@ -212,19 +218,25 @@ class _Search:
         )
         conn.execute("DELETE FROM temp.result")
         if query:
-            self._check_syntax(query)
-            conn.execute(
-                "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
-                " SELECT p.document_id, p.id, min(paragraphs_fts.rank), count(*)"
-                " FROM paragraphs_fts JOIN paragraphs p ON p.id = paragraphs_fts.rowid"
-                " JOIN documents d ON d.id = p.document_id"
-                f" WHERE paragraphs_fts MATCH ? AND {where} GROUP BY p.document_id",
-                (query, *params),
-            )
+            try:
+                conn.execute(
+                    "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
+                    " SELECT document_id, paragraph_id, min(score), count(*) FROM"
+                    f" (SELECT rowid >> {schema.PARAGRAPH_BITS} AS document_id, rowid AS paragraph_id,"
+                    " rank AS score FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+                    f"{restrict}) GROUP BY document_id",
+                    (query, *params),
+                )
+            except sqlite3.OperationalError:
+                self._check_syntax(query)
+                raise
         else:
+            # No text to rank by: the order is the documents' dates.
             conn.execute(
                 "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
-                f" SELECT d.id, NULL, 0, 0 FROM documents d WHERE {where}",
+                " SELECT d.id, NULL, row_number() OVER"
+                " (ORDER BY d.date_from IS NULL, d.date_from, d.path), 0"
+                f" FROM documents d WHERE {where}",
                 params,
             )
         total = conn.execute("SELECT count(*) FROM temp.result").fetchone()[0]
@@ -233,8 +245,9 @@ class _Search:
         return SearchResult(query, total, hits, counts, tuple(self.notes))
 
     def _check_syntax(self, query: str) -> None:
-        """Parse the query on an empty full-text table of the same columns and tokenizer:
-        whatever FTS5 says there is about the query alone, and becomes a :class:`QueryError`."""
+        """Parse the query on an empty full-text table of the same columns and tokenizer
+        (after the real query failed): whatever FTS5 says there is about the query alone, and
+        becomes a :class:`QueryError`; anything else was the database's fault."""
         self.conn.execute(
             "CREATE VIRTUAL TABLE IF NOT EXISTS temp.syntax USING fts5(text,"
             f" tokenize='{schema.TOKENIZER}')"
@@ -315,9 +328,10 @@ class _Search:
         rows = self.conn.execute(
             "SELECT r.document_id, r.paragraph_id, r.score, r.matches, d.path, d.title,"
             " d.date_text, d.date_from, d.date_to, d.genre, d.html_path, p.page, p.anchor"
-            " FROM temp.result r JOIN documents d ON d.id = r.document_id"
+            " FROM (SELECT * FROM temp.result ORDER BY score, document_id LIMIT ?) r"
+            " JOIN documents d ON d.id = r.document_id"
             " LEFT JOIN paragraphs p ON p.id = r.paragraph_id"
-            " ORDER BY r.score, d.date_from IS NULL, d.date_from, d.path LIMIT ?",
+            " ORDER BY r.score, r.document_id",
             (limit,),
         ).fetchall()
         hits = []
@@ -328,7 +342,7 @@ class _Search:
             link = f"{html}#{anchor}" if html and anchor else html
             hits.append(
                 Hit(rank, doc, path, title, date, first, last, genre, page, anchor, link,
-                    snippet, matches, round(-score, 4) + 0.0)
+                    snippet, matches, round(-score, 4) + 0.0 if query else 0.0)
             )  # fmt: skip
         return hits
 

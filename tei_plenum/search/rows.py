@@ -21,8 +21,10 @@ from lxml import etree
 
 from ..authority import Authority, Record
 from ..docmeta import DocumentMeta, read_tei_header
+from ..errors import DocumentError, Location
 from ..export.anchors import block_anchors
 from ..export.text import TextBlock, find_text, read_blocks
+from .schema import PARAGRAPH_BITS
 
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
@@ -189,6 +191,8 @@ def document_rows(
     meta = read_tei_header(root)
     text = find_text(tree, name)
     blocks = read_blocks(text, spans=_SPANS)
+    if len(blocks) >= 1 << PARAGRAPH_BITS:
+        raise DocumentError(f"more than {(1 << PARAGRAPH_BITS) - 1} blocks", Location(name))
     entities = _Entities(_records(root), authority)
     paragraphs = _paragraphs(blocks, block_anchors([text]))
     mentions, dates = _mentions_and_dates(blocks, paragraphs, entities)
