@@ -222,9 +222,9 @@ class _Search:
                 conn.execute(
                     "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
                     " SELECT document_id, paragraph_id, min(score), count(*) FROM"
-                    f" (SELECT rowid >> {schema.PARAGRAPH_BITS} AS document_id, rowid AS paragraph_id,"
-                    " rank AS score FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
-                    f"{restrict}) GROUP BY document_id",
+                    f" (SELECT rowid >> {schema.PARAGRAPH_BITS} AS document_id,"
+                    " rowid AS paragraph_id, rank AS score FROM paragraphs_fts"
+                    f" WHERE paragraphs_fts MATCH ?{restrict}) GROUP BY document_id",
                     (query, *params),
                 )
             except sqlite3.OperationalError:
