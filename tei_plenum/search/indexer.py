@@ -106,8 +106,7 @@ class CorpusWriter:
                 conn.execute("PRAGMA journal_mode = MEMORY")
                 conn.execute("PRAGMA synchronous = OFF")
             else:
-                conn.execute("PRAGMA journal_mode = WAL")
-                conn.execute("PRAGMA synchronous = NORMAL")
+                _write_ahead(conn)
             schema.ensure(conn, database)
         except sqlite3.DatabaseError as exc:
             conn.close()
@@ -261,6 +260,17 @@ class CorpusWriter:
         return ids
 
 
+def _write_ahead(conn: sqlite3.Connection) -> None:
+    """WAL mode, where commits need no flush to disk. Another connection in the middle of a
+    transaction prevents the switch: the writer then keeps the rollback journal, slower but
+    just as safe."""
+    try:
+        conn.execute("PRAGMA journal_mode = WAL")
+    except sqlite3.OperationalError:
+        return
+    conn.execute("PRAGMA synchronous = NORMAL")
+
+
 class _Transaction:
     """``BEGIN IMMEDIATE`` … ``COMMIT``, or ``ROLLBACK`` on any error; a writer that waited
     longer than the busy timeout gets one clear error."""
@@ -311,7 +321,7 @@ def index_file(writer: CorpusWriter, path: Path, authority: Authority | None) ->
         if writer.current(path, sha):
             return FileOutcome(str(path), Status.UNCHANGED)
         tree = parse_xml(data, source=str(path))
-        rows = document_rows(tree, name=path.stem, authority=authority)
+        rows = document_rows(tree, name=path.stem, authority=authority, source=str(path))
         written = writer.write(path, sha, rows)
     except InputError as exc:
         if exc.location is not None and exc.location.path == str(writer.database):

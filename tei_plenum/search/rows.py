@@ -183,16 +183,22 @@ def date_range(attrs: Mapping[str, str]) -> tuple[str | None, str | None]:
 
 
 def document_rows(
-    tree: etree._ElementTree, *, name: str, authority: Authority | None = None
+    tree: etree._ElementTree,
+    *,
+    name: str,
+    authority: Authority | None = None,
+    source: str | None = None,
 ) -> DocumentRows:
     """The rows of one parsed TEI document; ``name`` (the file's stem) is the title of a
-    document that states none. ``authority`` decides which records are shared by the corpus."""
+    document that states none. ``authority`` decides which records are shared by the corpus;
+    ``source`` (the file's path) is where errors say they are."""
     root = tree.getroot()
     meta = read_tei_header(root)
-    text = find_text(tree, name)
+    text = find_text(tree, source or name)
     blocks = read_blocks(text, spans=_SPANS)
     if len(blocks) >= 1 << PARAGRAPH_BITS:
-        raise DocumentError(f"more than {(1 << PARAGRAPH_BITS) - 1} blocks", Location(name))
+        limit = (1 << PARAGRAPH_BITS) - 1
+        raise DocumentError(f"more than {limit} blocks", Location(source or name))
     entities = _Entities(_records(root), authority)
     paragraphs = _paragraphs(blocks, block_anchors([text]))
     mentions, dates = _mentions_and_dates(blocks, paragraphs, entities)
