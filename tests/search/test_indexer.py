@@ -56,7 +56,7 @@ def test_shared_entities_are_stored_once(corpus: Path) -> None:
         "SELECT count(DISTINCT m.document_id) FROM mentions m JOIN entities e"
         " ON e.id = m.entity_id WHERE e.key = 'pers-kim-il-sung'"
     ).fetchone()[0]
-    assert documents_naming_kim == 4  # both conversations, the plenum and the journal
+    assert documents_naming_kim == 4  # the conversation, the plenum, the report, the journal
 
 
 def test_update_skips_unchanged_replaces_changed_removes_deleted(tmp_path: Path) -> None:
