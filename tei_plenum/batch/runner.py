@@ -18,6 +18,7 @@ from ..files import open_atomically, remove_stale_temporaries
 from ..parallel import Done, ordered
 from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
+from .indexing import BatchIndex
 from .manifest import Manifest, settings_digest, sha256_file
 from .report import Totals
 from .worker import Outcome, Settings, Status, Task, describe, prepare, process
@@ -73,9 +74,12 @@ def execute(
     remove_stale_temporaries(settings.outdir)
     manifest = Manifest.load(settings.outdir, settings_digest(settings))
     result = BatchResult(Totals())
+    index = BatchIndex(settings.index, settings) if settings.index is not None else None
     try:
         work = _tasks(batch, manifest, force)
         for finished in ordered(process, work, settings, jobs=jobs, lost=_lost, prepare=prepare):
+            if index is not None:
+                finished = index.record(finished)
             # Kept outcomes then share their entity records with the manifest's.
             summary = finished.summary
             outcome = (
@@ -90,6 +94,8 @@ def execute(
                 on_outcome(outcome)
     finally:
         manifest.save()
+        if index is not None:
+            index.close()
     if "html" in settings.formats:
         result.index = settings.outdir / f"{INDEX_STEM}.html"
         # The manifest holds the summary of every document converted now or earlier.

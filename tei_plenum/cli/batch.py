@@ -123,6 +123,13 @@ class PlainProgress:
     metavar="FILE",
     help="Write a JSON report with one record per input.",
 )
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also build (or update) the search database FILE as the batch goes (see `index`).",
+)
 @click.option("--force", is_flag=True, help="Convert everything again, even unchanged inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors only.")
 def batch(
@@ -133,6 +140,7 @@ def batch(
     options: ConvertOptions,
     validate: bool,
     report_path: str | None,
+    index_path: Path | None,
     force: bool,
     quiet: bool,
 ) -> RunOutcome:
@@ -148,7 +156,11 @@ def batch(
     # Checked now rather than after converting the whole collection.
     if report_path is not None and not Path(report_path).parent.is_dir():
         raise click.UsageError(f"the folder of the report {report_path} does not exist")
-    settings = Settings(outdir=target, formats=formats, options=options, validate=validate)
+    if index_path is not None and "tei" not in formats:
+        raise click.UsageError("--index needs the TEI files: add tei to --to")
+    settings = Settings(
+        outdir=target, formats=formats, options=options, validate=validate, index=index_path
+    )
     work = plan(inputs, settings)
     if not work.discovery.jobs:
         for refusal in work.discovery.refused:

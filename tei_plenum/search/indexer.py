@@ -78,6 +78,15 @@ class IndexTotals:
         return self.counts[Status.FAILED]
 
 
+@dataclass(frozen=True, slots=True)
+class IndexedFile:
+    """The rows of one file and the hash of the bytes they were read from: what a batch worker
+    sends to the parent, which writes them."""
+
+    sha256: str
+    rows: DocumentRows
+
+
 def sha256_bytes(data: bytes) -> str:
     return hashlib.sha256(data).hexdigest()
 
