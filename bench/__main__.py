@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import convert, html, names, text, validation
+from bench import convert, html, names, search, text, validation
 from bench.corpus import SAMPLE, tei_corpus, text_corpus
 
 COUNT = 1000
@@ -27,6 +27,8 @@ def main() -> None:
         print("\n== HTML and text export")
         html.run(teis)
         text.run(teis)
+        print("\n== search database")
+        search.run((count, count * 10))
         texts = folder / "texts"
         text_corpus(texts, count)
         try:

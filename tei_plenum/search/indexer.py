@@ -358,10 +358,10 @@ def index_files(
 ) -> IndexTotals:
     """Index the TEI files ``inputs`` (files or folders) into ``database``.
 
-    Without ``update`` a new database is built beside ``database`` and replaces it only when
-    complete: an interrupted run leaves the old one as it was. With ``update`` the database is
-    changed in place: files indexed from the same bytes are skipped, changed ones replaced,
-    and documents whose file is gone removed.
+    Without ``update`` a new database is built beside ``database``, compacted, and renamed over
+    it only when complete: an interrupted run leaves the old one as it was. With ``update`` the
+    database is changed in place: files indexed from the same bytes are skipped, changed ones
+    replaced, and documents whose file is gone removed.
     """
     totals = IndexTotals()
 
@@ -370,26 +370,33 @@ def index_files(
         if on_outcome is not None:
             on_outcome(outcome)
 
-    target = temporary_sibling(database) if not update else database
-    writer = CorpusWriter.open(target, scratch=not update)
-    try:
-        for path in tei_files(inputs):
-            record(index_file(writer, path, authority))
-        if update:
+    if update:
+        writer = CorpusWriter.open(database)
+        try:
+            for path in tei_files(inputs):
+                record(index_file(writer, path, authority))
             for key in writer.missing():
                 writer.remove(key)
                 record(FileOutcome(key, Status.REMOVED))
-        else:
+        finally:
+            writer.close()
+        return totals
+    scratch, compact = temporary_sibling(database), temporary_sibling(database)
+    try:
+        writer = CorpusWriter.open(scratch, scratch=True)
+        try:
+            for path in tei_files(inputs):
+                record(index_file(writer, path, authority))
             writer.optimize()
-    except BaseException:
-        writer.conn.close()
-        if not update:
-            target.unlink(missing_ok=True)
-        raise
-    writer.close()
-    if not update:
-        _flush(target)
-        os.replace(target, database)
+            # A copy without the pages the merges of the full-text index left free.
+            writer.conn.execute("VACUUM INTO ?", (str(compact),))
+        finally:
+            writer.conn.close()
+        _flush(compact)
+        os.replace(compact, database)
+    finally:
+        scratch.unlink(missing_ok=True)
+        compact.unlink(missing_ok=True)
     return totals
 
 
