@@ -14,7 +14,6 @@ import sqlite3
 from dataclasses import replace
 from pathlib import Path
 
-from ..authority import Authority
 from ..search.indexer import CorpusWriter, Status, index_file
 from .worker import TEI_SUFFIX, Outcome, Settings
 from .worker import Status as BatchStatus
@@ -27,7 +26,6 @@ class BatchIndex:
 
     def __init__(self, database: Path, settings: Settings) -> None:
         self.settings = settings
-        self.authority = Authority.load(settings.options.authority_files)
         self.writer = CorpusWriter.open(database)
 
     def record(self, outcome: Outcome) -> Outcome:
@@ -41,7 +39,7 @@ class BatchIndex:
             except sqlite3.IntegrityError as exc:
                 failure = f"internal error: {exc}"
         elif outcome.status is BatchStatus.SKIPPED and tei is not None:
-            written = index_file(self.writer, tei, self.authority)
+            written = index_file(self.writer, tei, self.settings.options.authority_files)
             failure = written.reason if written.status is Status.FAILED else None
         if failure is not None:
             reason = f"cannot index {tei}: {failure}"

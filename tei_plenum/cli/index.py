@@ -6,7 +6,6 @@ from pathlib import Path
 
 import click
 
-from ..authority import Authority
 from ..search.datasette import write_metadata
 from ..search.indexer import FileOutcome, Status, index_files, tei_files
 from .outcome import RunOutcome
@@ -44,6 +43,15 @@ from .outcome import RunOutcome
     metavar="FILE",
     help="Extra authority file (repeatable): its records are shared by the whole corpus.",
 )
+@click.option(
+    "-j",
+    "--jobs",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    metavar="N",
+    help="Worker processes that read the files while this one writes the database.",
+)
 @click.option("-q", "--quiet", is_flag=True, help="No summary; errors only.")
 def index(
     inputs: tuple[str, ...],
@@ -51,6 +59,7 @@ def index(
     update: bool,
     metadata: Path | None,
     authority_files: tuple[Path, ...],
+    jobs: int,
     quiet: bool,
 ) -> RunOutcome:
     """Index TEI files (or the *.xml files under folders) into a SQLite search database.
@@ -61,13 +70,19 @@ def index(
     files = [str(path) for path in tei_files(inputs)]
     if not files and not update:
         raise click.UsageError("no TEI files found")
-    authority = Authority.load(authority_files)
 
     def report(outcome: FileOutcome) -> None:
         if outcome.status is Status.FAILED:
             click.echo(f"tei-plenum: error: {outcome.path}: {outcome.reason}", err=True)
 
-    totals = index_files(files, database, update=update, authority=authority, on_outcome=report)
+    totals = index_files(
+        files,
+        database,
+        update=update,
+        authority_files=authority_files,
+        jobs=jobs,
+        on_outcome=report,
+    )
     if metadata is not None:
         write_metadata(metadata, database)
     if not quiet:

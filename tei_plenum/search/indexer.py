@@ -29,6 +29,7 @@ from pathlib import Path
 from ..authority import Authority
 from ..errors import InputError, Location, TeiPlenumError
 from ..files import read_regular_file, temporary_sibling
+from ..parallel import Done, ordered
 from ..xmlsafe import parse_xml
 from . import schema
 from .rows import DocumentRows, EntityRow, document_rows
@@ -322,30 +323,56 @@ def tei_files(inputs: Iterable[str]) -> Iterator[Path]:
                 yield candidate
 
 
-def index_file(writer: CorpusWriter, path: Path, authority: Authority | None) -> FileOutcome:
-    """Index one TEI file, unless the database holds it from the same bytes already."""
+@dataclass(frozen=True, slots=True)
+class Extracted:
+    """What :func:`extract` read from one file: its rows, or why there are none."""
+
+    path: str
+    indexed: IndexedFile | None
+    reason: str | None = None
+
+
+def extract(path: str, authority_files: tuple[Path, ...]) -> Extracted:
+    """Read and parse one TEI file and make its rows: the work of one file, which a pool
+    worker can do while the parent writes (a top-level function of a path and the settings)."""
     try:
-        data = read_regular_file(path)
-        sha = sha256_bytes(data)
-        if writer.current(path, sha):
-            return FileOutcome(str(path), Status.UNCHANGED)
-        tree = parse_xml(data, source=str(path))
-        rows = document_rows(tree, name=path.stem, authority=authority, source=str(path))
-        written = writer.write(path, sha, rows)
-    except InputError as exc:
-        if exc.location is not None and exc.location.path == str(writer.database):
-            raise  # the database itself failed (busy): no other file would fare better
-        return FileOutcome(str(path), Status.FAILED, exc.message)
+        data = read_regular_file(Path(path))
+        tree = parse_xml(data, source=path)
+        authority = Authority.load(authority_files)
+        rows = document_rows(tree, name=Path(path).stem, authority=authority, source=path)
     except TeiPlenumError as exc:
-        return FileOutcome(str(path), Status.FAILED, str(exc).removeprefix(f"{path}:").strip())
+        return Extracted(path, None, str(exc).removeprefix(f"{path}:").strip())
+    except Exception as exc:  # a bug on one odd document must not stop the collection
+        return Extracted(path, None, f"internal error: {type(exc).__name__}: {exc}")
+    return Extracted(path, IndexedFile(sha256_bytes(data), rows))
+
+
+def store(writer: CorpusWriter, extracted: Extracted) -> FileOutcome:
+    """Write what :func:`extract` made; a document the database refuses is a failed file, a
+    database that fails stops the run."""
+    path = extracted.path
+    if extracted.indexed is None:
+        return FileOutcome(path, Status.FAILED, extracted.reason)
+    try:
+        written = writer.write(Path(path), extracted.indexed.sha256, extracted.indexed.rows)
     except sqlite3.IntegrityError as exc:
-        return FileOutcome(str(path), Status.FAILED, f"internal error: {exc}")
+        return FileOutcome(path, Status.FAILED, f"internal error: {exc}")
     except sqlite3.Error as exc:
         where = Location(str(writer.database))
         raise InputError(f"cannot write the database: {exc}", where) from None
-    except Exception as exc:  # a bug on one odd document must not stop the collection
-        return FileOutcome(str(path), Status.FAILED, f"internal error: {type(exc).__name__}: {exc}")
-    return FileOutcome(str(path), Status.INDEXED if written else Status.UNCHANGED)
+    except Exception as exc:  # rows that break the writer: a bug, on this document only
+        return FileOutcome(path, Status.FAILED, f"internal error: {type(exc).__name__}: {exc}")
+    return FileOutcome(path, Status.INDEXED if written else Status.UNCHANGED)
+
+
+def index_file(
+    writer: CorpusWriter, path: Path, authority_files: Sequence[Path] = ()
+) -> FileOutcome:
+    """Index one TEI file in this process, unless the database holds the same bytes already."""
+    unchanged = _unchanged(writer, path)
+    if unchanged is not None:
+        return unchanged
+    return store(writer, extract(str(path), tuple(authority_files)))
 
 
 def index_files(
@@ -353,7 +380,8 @@ def index_files(
     database: Path,
     *,
     update: bool = False,
-    authority: Authority | None = None,
+    authority_files: Sequence[Path] = (),
+    jobs: int = 1,
     on_outcome: Callable[[FileOutcome], None] | None = None,
 ) -> IndexTotals:
     """Index the TEI files ``inputs`` (files or folders) into ``database``.
@@ -361,20 +389,32 @@ def index_files(
     Without ``update`` a new database is built beside ``database``, compacted, and renamed over
     it only when complete: an interrupted run leaves the old one as it was. With ``update`` the
     database is changed in place: files indexed from the same bytes are skipped, changed ones
-    replaced, and documents whose file is gone removed.
+    replaced, and documents whose file is gone removed. With ``jobs`` above 1, worker processes
+    read and parse the files while this process writes the database.
     """
     totals = IndexTotals()
+    files = tuple(authority_files)
+    Authority.load(files)  # a bad authority file stops the run here, before any work
 
     def record(outcome: FileOutcome) -> None:
         totals.add(outcome)
         if on_outcome is not None:
             on_outcome(outcome)
 
+    def work(writer: CorpusWriter) -> Iterator[str | Done[FileOutcome]]:
+        for path in tei_files(inputs):
+            unchanged = _unchanged(writer, path) if update else None
+            yield str(path) if unchanged is None else Done(unchanged)
+
+    def each_file(writer: CorpusWriter) -> None:
+        results = ordered(extract, work(writer), files, jobs=jobs, lost=_lost, prepare=_prepare)
+        for result in results:
+            record(result if isinstance(result, FileOutcome) else store(writer, result))
+
     if update:
         writer = CorpusWriter.open(database)
         try:
-            for path in tei_files(inputs):
-                record(index_file(writer, path, authority))
+            each_file(writer)
             for key in writer.missing():
                 writer.remove(key)
                 record(FileOutcome(key, Status.REMOVED))
@@ -385,8 +425,7 @@ def index_files(
     try:
         writer = CorpusWriter.open(scratch, scratch=True)
         try:
-            for path in tei_files(inputs):
-                record(index_file(writer, path, authority))
+            each_file(writer)
             writer.optimize()
             # A copy without the pages the merges of the full-text index left free.
             writer.conn.execute("VACUUM INTO ?", (str(compact),))
@@ -398,6 +437,29 @@ def index_files(
         scratch.unlink(missing_ok=True)
         compact.unlink(missing_ok=True)
     return totals
+
+
+def _unchanged(writer: CorpusWriter, path: Path) -> FileOutcome | None:
+    """The outcome of a file the database holds from these very bytes; None otherwise (the
+    file's reader will say what is wrong with a file that cannot be read)."""
+    try:
+        data = read_regular_file(path)
+    except InputError:
+        return None
+    return (
+        FileOutcome(str(path), Status.UNCHANGED)
+        if writer.current(path, sha256_bytes(data))
+        else None
+    )
+
+
+def _prepare(authority_files: tuple[Path, ...]) -> None:
+    Authority.load(authority_files)
+
+
+def _lost(path: str) -> Extracted:
+    reason = "a worker process stopped while reading this file or one beside it; index again"
+    return Extracted(path, None, reason)
 
 
 def _flush(path: Path) -> None:

@@ -79,6 +79,18 @@ def test_no_tei_files_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "c.sqlite").exists()
 
 
+def test_a_bad_authority_file_stops_before_any_work(edition: Path) -> None:
+    bad = edition / "authority.xml"
+    bad.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", encoding="utf-8")
+    database = edition / "corpus.sqlite"
+    done = invoke(
+        "index", str(edition / "report.xml"), "-o", str(database), "--authority", str(bad)
+    )
+    assert done.exit_code == 2
+    assert "authority file is not XML" in done.output
+    assert not database.exists()
+
+
 def test_datasette_metadata_is_written(edition: Path) -> None:
     database = edition / "corpus.sqlite"
     metadata = edition / "metadata.json"

@@ -7,7 +7,6 @@ from pathlib import Path
 
 import pytest
 
-from tei_plenum.authority import Authority
 from tei_plenum.export.html import to_html
 from tei_plenum.search.indexer import index_files
 from tei_plenum.xmlsafe import parse_xml_file
@@ -83,6 +82,6 @@ def corpus(tmp_path_factory: pytest.TempPathFactory) -> Path:
     folder = tmp_path_factory.mktemp("corpus")
     write_corpus(folder)
     database = folder / "corpus.sqlite"
-    totals = index_files([str(folder)], database, authority=Authority.load())
+    totals = index_files([str(folder)], database)
     assert totals.failed == 0
     return database

@@ -200,14 +200,14 @@ def test_a_new_database_replaces_the_old_one_only_when_complete(tmp_path: Path, 
     def interrupted(*_args, **_kwargs):
         raise KeyboardInterrupt
 
-    monkeypatch.setattr(indexer, "index_file", interrupted)
+    monkeypatch.setattr(indexer, "store", interrupted)
     with pytest.raises(KeyboardInterrupt):
         index_files([str(folder)], database)
     assert database.read_bytes() == old
     assert sorted(p.name for p in folder.iterdir() if p.name.startswith(".")) == []
 
 
-def test_the_same_files_give_the_same_rows(tmp_path: Path) -> None:
+def test_the_same_files_give_the_same_rows_on_one_or_two_processes(tmp_path: Path) -> None:
     folder = tmp_path / "edition"
     write_corpus(folder)
 
@@ -220,7 +220,7 @@ def test_the_same_files_give_the_same_rows(tmp_path: Path) -> None:
         ]
 
     index_files([str(folder)], tmp_path / "a.sqlite")
-    index_files([str(folder)], tmp_path / "b.sqlite")
+    index_files([str(folder)], tmp_path / "b.sqlite", jobs=2)
     assert dump(tmp_path / "a.sqlite") == dump(tmp_path / "b.sqlite")
 
 
