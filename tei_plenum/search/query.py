@@ -145,7 +145,7 @@ def search(
     conn = schema.connect(path, readonly=True)
     try:
         schema.check(conn, path)
-        return _Search(conn, path, authority_files).run(
+        return _Search(conn, authority_files).run(
             query.strip(),
             names={"person": _names(person), "place": _names(place), "org": _names(org)},
             span=(_date(date_from, "start", end=False), _date(date_to, "end", end=True)),
@@ -184,11 +184,12 @@ def _date(value: str | None, which: str, *, end: bool) -> str | None:
 
 
 class _Search:
-    def __init__(
-        self, conn: sqlite3.Connection, path: Path, authority_files: Sequence[Path]
-    ) -> None:
+    """One search on one connection: the matching documents go into a temporary table
+    (``temp.result``: document, best paragraph, score, matching paragraphs), from which the
+    hits and the facet counts are read."""
+
+    def __init__(self, conn: sqlite3.Connection, authority_files: Sequence[Path]) -> None:
         self.conn = conn
-        self.path = path
         self.authority_files = tuple(authority_files)
         self.notes: list[str] = []
 
@@ -204,45 +205,52 @@ class _Search:
         facets: bool,
     ) -> SearchResult:
         conditions, params = self._filters(names, span, genre, classification)
-        where = " AND ".join(conditions) or "1"
-        # The filters, as the set of documents a hit's paragraph must belong to.
-        restrict = (
-            f" AND rowid >> {schema.PARAGRAPH_BITS} IN (SELECT d.id FROM documents d WHERE {where})"
-            if conditions
-            else ""
-        )
-        conn = self.conn
-        conn.execute(
+        self.conn.execute(
             "CREATE TEMP TABLE IF NOT EXISTS result (document_id INTEGER PRIMARY KEY,"
             " paragraph_id INTEGER, score REAL, matches INTEGER)"
         )
-        conn.execute("DELETE FROM temp.result")
+        self.conn.execute("DELETE FROM temp.result")
         if query:
-            try:
-                conn.execute(
-                    "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
-                    " SELECT document_id, paragraph_id, min(score), count(*) FROM"
-                    f" (SELECT rowid >> {schema.PARAGRAPH_BITS} AS document_id,"
-                    " rowid AS paragraph_id, rank AS score FROM paragraphs_fts"
-                    f" WHERE paragraphs_fts MATCH ?{restrict}) GROUP BY document_id",
-                    (query, *params),
-                )
-            except sqlite3.OperationalError:
-                self._check_syntax(query)
-                raise
+            self._match(query, conditions, params)
         else:
-            # No text to rank by: the order is the documents' dates.
-            conn.execute(
-                "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
-                " SELECT d.id, NULL, row_number() OVER"
-                " (ORDER BY d.date_from IS NULL, d.date_from, d.path), 0"
-                f" FROM documents d WHERE {where}",
-                params,
-            )
-        total = conn.execute("SELECT count(*) FROM temp.result").fetchone()[0]
+            self._every(conditions, params)
+        total = self.conn.execute("SELECT count(*) FROM temp.result").fetchone()[0]
         hits = tuple(self._hits(query, limit))
         counts = self._facets() if facets else ()
         return SearchResult(query, total, hits, counts, tuple(self.notes))
+
+    def _match(self, query: str, conditions: list[str], params: list[object]) -> None:
+        """Each document with a matching paragraph, scored by its best one (bm25: lower is
+        better). A paragraph's id holds its document's, so no join is needed per paragraph."""
+        shift = schema.PARAGRAPH_BITS
+        restrict = (
+            f" AND rowid >> {shift} IN (SELECT d.id FROM documents d WHERE"
+            f" {' AND '.join(conditions)})"
+            if conditions
+            else ""
+        )
+        try:
+            self.conn.execute(
+                "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
+                " SELECT document_id, paragraph_id, min(score), count(*) FROM"
+                f" (SELECT rowid >> {shift} AS document_id, rowid AS paragraph_id,"
+                " rank AS score FROM paragraphs_fts"
+                f" WHERE paragraphs_fts MATCH ?{restrict}) GROUP BY document_id",
+                (query, *params),
+            )
+        except sqlite3.OperationalError:
+            self._check_syntax(query)
+            raise
+
+    def _every(self, conditions: list[str], params: list[object]) -> None:
+        """Every document the filters keep, with no text to rank by: in date order."""
+        self.conn.execute(
+            "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
+            " SELECT d.id, NULL, row_number() OVER"
+            " (ORDER BY d.date_from IS NULL, d.date_from, d.path), 0"
+            f" FROM documents d WHERE {' AND '.join(conditions) or '1'}",
+            params,
+        )
 
     def _check_syntax(self, query: str) -> None:
         """Parse the query on an empty full-text table of the same columns and tokenizer
