@@ -28,7 +28,7 @@ from pathlib import Path
 
 from ..authority import Authority
 from ..errors import InputError, Location, TeiPlenumError
-from ..files import read_regular_file, temporary_sibling
+from ..files import read_regular_file, same_file, temporary_sibling
 from ..parallel import Done, ordered
 from ..xmlsafe import parse_xml
 from . import schema
@@ -395,6 +395,9 @@ def index_files(
     totals = IndexTotals()
     files = tuple(authority_files)
     Authority.load(files)  # a bad authority file stops the run here, before any work
+    paths = list(tei_files(inputs))
+    if any(same_file(path, database) for path in paths):
+        raise InputError("the database is one of the input files", Location(str(database)))
 
     def record(outcome: FileOutcome) -> None:
         totals.add(outcome)
@@ -402,7 +405,7 @@ def index_files(
             on_outcome(outcome)
 
     def work(writer: CorpusWriter) -> Iterator[str | Done[FileOutcome]]:
-        for path in tei_files(inputs):
+        for path in paths:
             unchanged = _unchanged(writer, path) if update else None
             yield str(path) if unchanged is None else Done(unchanged)
 

@@ -79,6 +79,15 @@ def test_no_tei_files_is_a_usage_error(tmp_path: Path) -> None:
     assert not (tmp_path / "c.sqlite").exists()
 
 
+def test_the_database_never_overwrites_an_input(edition: Path) -> None:
+    target = edition / "report.xml"
+    before = target.read_bytes()
+    done = invoke("index", str(edition), "-o", str(target))
+    assert done.exit_code == 2
+    assert "the database is one of the input files" in done.output
+    assert target.read_bytes() == before
+
+
 def test_a_bad_authority_file_stops_before_any_work(edition: Path) -> None:
     bad = edition / "authority.xml"
     bad.write_text("<TEI xmlns='http://www.tei-c.org/ns/1.0'><text>", encoding="utf-8")
