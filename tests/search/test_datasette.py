@@ -10,6 +10,7 @@ import subprocess
 import sys
 import time
 import urllib.request
+from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
 import pytest
@@ -20,7 +21,8 @@ datasette_app = pytest.importorskip("datasette.app")
 
 
 def get(database: Path, path: str, metadata: dict | None = None) -> dict:
-    """A JSON page of Datasette's own test client."""
+    """A JSON page of Datasette's own test client, on an event loop of its own thread (the
+    browser tests leave one running in the main thread)."""
 
     async def fetch() -> dict:
         app = datasette_app.Datasette([str(database)], metadata=metadata)
@@ -28,7 +30,8 @@ def get(database: Path, path: str, metadata: dict | None = None) -> dict:
         assert response.status_code == 200, response.text
         return response.json()
 
-    return asyncio.run(fetch())
+    with ThreadPoolExecutor(1) as thread:
+        return thread.submit(lambda: asyncio.run(fetch())).result(timeout=60)
 
 
 def test_every_column_has_a_description(corpus: Path) -> None:
