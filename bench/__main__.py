@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import convert, html, names, scaling, text, validation
+from bench import convert, html, names, scaling, search, text, validation
 from bench.corpus import SAMPLE, tei_corpus, text_corpus
 
 COUNT = 1000
@@ -29,6 +29,8 @@ def main() -> None:
         text.run(teis)
         print("\n== scaling (1x, 4x, 16x the sample)")
         scaling.run()
+        print("\n== search database")
+        search.run((count, count * 10))
         texts = folder / "texts"
         text_corpus(texts, count)
         try:

@@ -2,12 +2,13 @@
 
 The public API, imported on first use so that the command line starts fast::
 
-    from tei_plenum import EXPORTERS, ConvertOptions, Validator, convert_file, to_text
+    from tei_plenum import EXPORTERS, ConvertOptions, Validator, convert_file, search, to_text
 
     result = convert_file(Path("letter.txt"), options=ConvertOptions(encoding="cp1252"))
     print(to_text(result.tree))                   # result.tei: the TEI file's bytes
     html = EXPORTERS["html"].export(result.tree)  # any registered format, as bytes
     report = Validator.from_schemas(None).validate_tree(result.tree, "letter.xml")
+    hits = search("corpus.sqlite", '"five-year plan"', person="Kim Il Sung").hits
 """
 
 from __future__ import annotations
@@ -33,6 +34,9 @@ _API = {
     "to_text": "export.text",
     "to_html": "export.html",
     "Validator": "validate",
+    "search": "search",
+    "SearchResult": "search",
+    "index_files": "search",
     "parse_xml": "xmlsafe",
     "parse_xml_file": "xmlsafe",
     "TeiPlenumError": "errors",
@@ -44,4 +48,6 @@ __all__ = ["__version__", *_API]
 def __getattr__(name: str) -> Any:
     if name not in _API:
         raise AttributeError(f"module 'tei_plenum' has no attribute {name!r}")
-    return getattr(import_module(f".{_API[name]}", __name__), name)
+    module = import_module(f".{_API[name]}", __name__)
+    # `search` is a package that is called as a function: tei_plenum.search(db, "query").
+    return module if module.__name__ == f"{__name__}.{name}" else getattr(module, name)

@@ -226,7 +226,7 @@ def open_atomically(path: Path, *, tag: str | None = None) -> Iterator[BinaryIO]
     make_folder(parent)
     if path.is_dir():
         raise InputError("output path is a directory", where)
-    tmp_name = parent / f".{path.name}.{tag or new_tag()}{_TEMP_SUFFIX}"
+    tmp_name = temporary_sibling(path, tag)
     try:
         fd = _create(tmp_name, own=tag is not None)
     except OSError as exc:
@@ -253,6 +253,13 @@ def make_folder(folder: Path) -> None:
         raise InputError(
             f"cannot create the output folder: {reason}", Location(str(folder))
         ) from None
+
+
+def temporary_sibling(path: Path, tag: str | None = None) -> Path:
+    """A name beside ``path`` (``.NAME.TAG.tmp``) for a file that will replace it once
+    complete; ``tag`` names the run that writes it, else the name is new."""
+    parent = path.parent if str(path.parent) else Path(".")
+    return parent / f".{path.name}.{tag or new_tag()}{_TEMP_SUFFIX}"
 
 
 def _create(name: Path, *, own: bool) -> int:

@@ -23,6 +23,7 @@ from ..files import check_output, folder_lock, make_folder, open_atomically
 from ..parallel import Done, ordered
 from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
+from .indexing import BatchIndex
 from .manifest import MANIFEST_NAME, Manifest, settings_digest, sha256_file
 from .report import Totals
 from .worker import Outcome, Settings, Status, Task, describe, prepare, process
@@ -47,9 +48,10 @@ class Plan:
 
     @property
     def own_files(self) -> tuple[Path, ...]:
-        """The files of the run itself: the manifest, and the corpus index."""
-        index = self.index
-        return (self.settings.outdir / MANIFEST_NAME, *((index,) if index else ()))
+        """The files of the run itself: the manifest, the corpus index and the search
+        database."""
+        extra = (self.index, self.settings.index)
+        return (self.settings.outdir / MANIFEST_NAME, *(path for path in extra if path))
 
 
 @dataclass
@@ -109,10 +111,13 @@ def execute(
         manifest = Manifest.load(settings.outdir, settings_digest(settings))
         manifest.begin_run()
         result = BatchResult(Totals())
+        database = BatchIndex(settings.index, settings) if settings.index is not None else None
         try:
-            _convert(batch, manifest, result, jobs, force, keep_outcomes, on_outcome)
+            _convert(batch, manifest, database, result, jobs, force, keep_outcomes, on_outcome)
         finally:
             _saved(result, manifest.save)
+            if database is not None:
+                database.close()
         if index is not None:
             # The manifest holds the summary of every document converted now or earlier.
             stems = (str(job.rel) for job in batch.discovery.jobs)
@@ -127,6 +132,7 @@ def execute(
 def _convert(
     batch: Plan,
     manifest: Manifest,
+    database: BatchIndex | None,
     result: BatchResult,
     jobs: int,
     force: bool,
@@ -134,11 +140,14 @@ def _convert(
     on_outcome: Callable[[Outcome], None] | None,
 ) -> None:
     """Every input through the pool, in input order, into the manifest and the totals. The
-    pool is closed on the way out, so that no worker still writes when the run has ended."""
+    pool is closed on the way out, so that no worker still writes when the run has ended.
+    With ``batch --index``, each outcome's rows go into the search database first."""
     work = _tasks(batch, manifest, force)
     results = ordered(process, work, batch.settings, jobs=jobs, lost=_lost, prepare=prepare)
     with closing(results):
         for finished in results:
+            if database is not None:
+                finished = database.record(finished)
             # Kept outcomes then share their entity records with the manifest's.
             summary = finished.summary
             outcome = (

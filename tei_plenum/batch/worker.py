@@ -19,6 +19,7 @@ from typing import Any
 
 from lxml import etree
 
+from ..authority import Authority
 from ..diagnostics import render_text
 from ..docmeta import read_tei_header
 from ..errors import TeiPlenumError
@@ -29,6 +30,8 @@ from ..options import ConvertOptions
 from ..parallel import per_process
 from ..pipeline import convert_file
 from ..pipeline import prepare as prepare_conversion
+from ..search.indexer import IndexedFile, sha256_bytes
+from ..search.rows import document_rows
 from ..validate import Validator
 from ..wording import counted
 from ..xmlsafe import parse_xml
@@ -71,6 +74,9 @@ class Settings:
     formats: tuple[str, ...] = FORMATS
     options: ConvertOptions = field(default_factory=ConvertOptions)
     validate: bool = True
+    # The search database to build as the batch goes (workers send rows, the parent writes);
+    # not hashed: the database keeps itself current by the content of each TEI file.
+    index: Path | None = None
 
     @property
     def suffixes(self) -> tuple[str, ...]:
@@ -138,6 +144,8 @@ class Outcome:
     validation_messages: tuple[str, ...] = ()
     input_sha: str | None = None
     sidecar_sha: str | None = None
+    search: IndexedFile | None = None
+    """The document's rows for the search database (with ``Settings.index``)."""
 
     @property
     def failed(self) -> bool:
@@ -188,6 +196,8 @@ def process(task: Task, settings: Settings) -> Outcome:
         start = perf_counter()
         outputs = _write_outputs(job, settings, conversion.tei, tree, task.tag)
         timings["export"] = perf_counter() - start
+
+        search = _search_rows(job, settings, conversion.tei, tree) if settings.index else None
     except TeiPlenumError as exc:
         reason = describe(exc, str(job.source))
         return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
@@ -206,6 +216,7 @@ def process(task: Task, settings: Settings) -> Outcome:
         summary=summarise(conversion.document, tree),
         outputs=outputs,
         timings=timings,
+        search=search,
         validated=validator is not None,
         validation_errors=len(errors),
         validation_messages=tuple(render_text(d) for d in errors[:MAX_MESSAGES]),
@@ -238,6 +249,14 @@ def _write_outputs(
         write_atomically(target, data, tag=tag)
         written.append(target.relative_to(settings.outdir).as_posix())
     return tuple(written)
+
+
+def _search_rows(job: Job, settings: Settings, tei: bytes, tree: etree._ElementTree) -> IndexedFile:
+    """The rows the search database keeps of the TEI file just written."""
+    path = job.output(settings.outdir, TEI_SUFFIX)
+    authority = Authority.load(settings.options.authority_files)
+    rows = document_rows(tree, name=path.stem, authority=authority, source=str(path))
+    return IndexedFile(sha256_bytes(tei), rows)
 
 
 def summarise(document: Document, tree: etree._ElementTree) -> Summary:

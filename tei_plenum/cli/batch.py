@@ -131,6 +131,13 @@ def _rate(worked: int, elapsed: float) -> float:
     help="Write a JSON report with one record per input (- for standard output, the "
     "summary then going to standard error); its folder is created if needed.",
 )
+@click.option(
+    "--index",
+    "index_path",
+    type=click.Path(dir_okay=False, path_type=Path),
+    metavar="FILE",
+    help="Also build (or update) the search database FILE as the batch goes (see `index`).",
+)
 @click.option("--force", is_flag=True, help="Convert everything again, even unchanged inputs.")
 @click.option("-q", "--quiet", is_flag=True, help="No progress and no summary; errors only.")
 def batch(
@@ -141,6 +148,7 @@ def batch(
     options: ConvertOptions,
     validate: bool,
     report_path: str | None,
+    index_path: Path | None,
     force: bool,
     quiet: bool,
 ) -> RunOutcome:
@@ -154,7 +162,11 @@ def batch(
     target = Path(outdir)
     if target.exists() and not target.is_dir():
         raise click.UsageError(f"the output folder {outdir} exists and is not a folder")
-    settings = Settings(outdir=target, formats=formats, options=options, validate=validate)
+    if index_path is not None and "tei" not in formats:
+        raise click.UsageError("--index needs the TEI files: add tei to --to")
+    settings = Settings(
+        outdir=target, formats=formats, options=options, validate=validate, index=index_path
+    )
     work = plan(inputs, settings)
     refused = work.discovery.refused
     if not work.discovery.jobs:

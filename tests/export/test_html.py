@@ -323,7 +323,9 @@ def test_attributes_never_reach_the_page_as_attributes():
             assert attr != "style"
     assert not list(doc.iter("script"))
     p = doc.find_class("tei-p")[0]
-    assert set(p.attrib) == {"class"}
+    # The class, and the block's anchor (export.anchors), never a TEI attribute.
+    assert set(p.attrib) == {"class", "id"}
+    assert p.get("id") == "p-1"
     assert all(re.fullmatch(r"[A-Za-z0-9_-]+", c) for c in p.classes)
 
 

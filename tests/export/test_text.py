@@ -3,10 +3,12 @@
 from __future__ import annotations
 
 import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
 from lxml import etree
 
 from tei_plenum.errors import DocumentError, InternalError
-from tei_plenum.export.text import to_text
+from tei_plenum.export.text import read_blocks, to_text
 from tei_plenum.pipeline import check_fidelity, convert_file
 from tei_plenum.reader import reading_tokens, segment
 from tei_plenum.vocabulary import TEI_NS
@@ -96,3 +98,50 @@ def test_fidelity_check_fails_loudly_on_a_lost_word() -> None:
 def _text_tree(words: str) -> etree._Element:
     tei = f'<TEI xmlns="{TEI_NS}"><text><body><p>{words}</p></body></text></TEI>'
     return parse_xml(tei.encode()).getroot()
+
+
+def test_blocks_know_their_element_page_and_the_spans_asked_for() -> None:
+    tei = b"""<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><body>
+    <pb n="1"/><p>Met   <persName ref="#a">Kim
+       Il Sung</persName> in <placeName> Moscow </placeName>.</p></body>
+    loose words
+    <back><p>Until <pb n="2"/><date when="1958-02">February</date><lb/>end</p></back>
+    </text></TEI>"""
+    blocks = read_blocks(parse_xml(tei), spans=frozenset({"persName", "placeName", "date"}))
+    assert [(b.text, b.page) for b in blocks] == [
+        ("Met Kim Il Sung in Moscow .", "1"),
+        ("loose words", "1"),
+        ("Until February end", "1"),
+    ]
+    first, loose, last = blocks
+    assert [etree.QName(b.element).localname for b in (first, last)] == ["p", "p"]
+    assert loose.element is None
+    assert [(first.text[s.start : s.end], s.page) for s in first.spans] == [
+        ("Kim Il Sung", "1"),
+        ("Moscow", "1"),
+    ]
+    assert [(last.text[s.start : s.end], s.page) for s in last.spans] == [("February", "2")]
+
+
+def test_words_after_a_page_break_at_the_top_of_the_text_are_kept() -> None:
+    tei = b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><pb n="1"/>first words</text></TEI>'
+    assert to_text(parse_xml(tei)) == "first words\n"
+
+
+_WORDS = st.lists(st.text(alphabet="abcé’.", min_size=1, max_size=4), min_size=1, max_size=3)
+_SPACE = st.text(alphabet=" \n\t\u00a0", max_size=3)
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(st.tuples(_SPACE, _WORDS, _SPACE, _WORDS, _SPACE), min_size=1, max_size=4))
+def test_spans_cover_exactly_the_words_of_their_element(pieces) -> None:
+    body = "".join(
+        f"{before}{' '.join(words)}<persName>{inner}{' '.join(name)}{inner}</persName>{after}"
+        for before, words, inner, name, after in pieces
+    )
+    tei = f'<TEI xmlns="http://www.tei-c.org/ns/1.0"><text><p>{body}</p></text></TEI>'
+    (block,) = read_blocks(parse_xml(tei.encode("utf-8")), spans=frozenset({"persName"}))
+    assert [block.text[s.start : s.end] for s in block.spans] == [
+        " ".join("".join(s.element.itertext()).split()) for s in block.spans
+    ]
+    assert len(block.spans) == len(pieces)

@@ -32,6 +32,8 @@ def to_html(tree: etree._ElementTree, *, source_name: str | None = None) -> str:
     root = tree.getroot()
     ns = _tei_namespace(root, source_name)
     page = _Page(ns=ns, records=_records(root))
+    texts = list(_texts(page, root))
+    page.anchor_blocks(texts)
     meta = read_tei_header(root)
 
     html = etree.Element("html")
@@ -58,7 +60,7 @@ def to_html(tree: etree._ElementTree, *, source_name: str | None = None) -> str:
     toolbar = _sub(body, "div", None, {"class": "toolbar"})
     _sub(toolbar, "label", "Show page numbers", {"for": "show-pages", "class": "pages-toggle"})
     main = _sub(body, "main", None, {"id": "text", "tabindex": "-1"})
-    for text in _texts(page, root):
+    for text in texts:
         main.append(_render(page, text, phrasing=False, depth=0, heading=1))
     index = _index(page)
     if index is not None:

@@ -12,6 +12,7 @@ from lxml import etree
 from ...errors import DocumentError, Location
 from ...vocabulary import ENTITY_KINDS, KIND_OF_RECORD, TEI_NS
 from ...vocabulary import XML_ID as _XML_ID
+from ..anchors import PAGE_IDS, block_anchors, unique_id
 
 # Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
 # tree built in code has no cap and recursion must not fail on it.
@@ -97,7 +98,9 @@ class _Page:
 
     ns: str | None
     records: dict[str, etree._Element]
-    used_ids: set[str] = field(default_factory=lambda: {"text", "show-pages", "about", "index"})
+    used_ids: set[str] = field(default_factory=lambda: set(PAGE_IDS))
+    # The id of each block of the text (export.anchors), handed out before anything else.
+    anchors: dict[etree._Element, str] = field(default_factory=dict)
     page: str | None = None
     occurrence_count: int = 0
     entries: dict[tuple[str, str], _Entry] = field(default_factory=dict)
@@ -124,19 +127,13 @@ class _Page:
         return qname.localname if qname.namespace == self.ns else None
 
     def unique_id(self, base: str) -> str:
-        """``base`` made a safe id, or the first free ``base-2``, ``base-3``... after it.
+        """``base`` made a safe id, or the first free ``base-2``, ``base-3``... after it."""
+        return unique_id(base, self.used_ids, self.suffixes)
 
-        Ids are never released, so every suffix below the last one given for a stem is still
-        taken: the search resumes there.
-        """
-        candidate = _safe_id(base)
-        stem, n = candidate, self.suffixes.get(candidate, 1)
-        while candidate in self.used_ids:
-            n += 1
-            candidate = f"{stem}-{n}"
-        self.suffixes[stem] = n
-        self.used_ids.add(candidate)
-        return candidate
+    def anchor_blocks(self, texts: list[etree._Element]) -> None:
+        """Give every block of ``texts`` its anchor, so no later id can take one."""
+        self.anchors = block_anchors(texts)
+        self.used_ids.update(self.anchors.values())
 
 
 def _tei_namespace(root: etree._Element, source_name: str | None) -> str | None:
@@ -188,13 +185,6 @@ def _normalised(text: str) -> str:
 
 def _text_of(el: etree._Element | None) -> str:
     return "" if el is None else _normalised("".join(el.itertext()))
-
-
-def _safe_id(value: str) -> str:
-    cleaned = _NOT_ID.sub("-", value).strip("-")[:64]
-    if not cleaned or not cleaned[0].isalpha():
-        cleaned = f"x-{cleaned}"
-    return cleaned
 
 
 def _tokens(value: str | None, prefix: str, limit: int = 4) -> list[str]:

@@ -8,6 +8,7 @@ from ...tei.inline import append_text as _append_text
 from ...tei.inline import last_child as _last_child
 from ...vocabulary import XML_ID as _XML_ID
 from ...vocabulary import XML_LANG as _XML_LANG
+from ..anchors import safe_id as _safe_id
 from ..blocks import BLOCKS, CONTAINERS, DIVISIONS, TEXT_BLOCKS
 from .index import _entry_for
 from .page import (
@@ -23,7 +24,6 @@ from .page import (
     _lang,
     _normalised,
     _Page,
-    _safe_id,
     _safe_url,
     _text_of,
     _tokens,
@@ -65,16 +65,18 @@ def _render(
         attrs["role"] = "list" if name == "list" else "listitem"
 
     link = None
+    # A block's id is its anchor (export.anchors), which search hits link to.
+    anchor = page.anchors.get(el)
     group = _NAME_GROUPS.get(name)
     if group == "other" and not el.get("ref"):
         group = None
     if group is not None:
         classes.append(f"name name-{group}")
         entry = _entry_for(page, el, group)
-        anchor = page.unique_id(el.get(_XML_ID) or f"occ-{page.occurrence_count + 1}")
+        occurrence = f"occ-{page.occurrence_count + 1}"
+        anchor = anchor or page.unique_id(el.get(_XML_ID) or occurrence)
         page.occurrence_count += 1
         entry.occurrences.append((anchor, page.page, _text_of(el)))
-        attrs["id"] = anchor
         if entry.unresolved:
             classes.append("unresolved")
         if not in_link:
@@ -83,8 +85,10 @@ def _render(
         link = _link_target(page, el.get("target"))
         if link is not None:
             tag = "a"
-    elif el.get(_XML_ID):
-        attrs["id"] = page.unique_id(el.get(_XML_ID, ""))
+    elif anchor is None and el.get(_XML_ID):
+        anchor = page.unique_id(el.get(_XML_ID, ""))
+    if anchor is not None:
+        attrs["id"] = anchor
     if link is not None:
         attrs["href"] = link
     lang = _lang(el.get(_XML_LANG))

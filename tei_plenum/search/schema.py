@@ -1,0 +1,213 @@
+"""The corpus database: its tables, its version, and how a connection to it is opened.
+
+One SQLite file holds a collection's documents, the people, places and organisations they
+name, their dates, speaker turns and the full text of every paragraph (FTS5). ``PRAGMA
+user_version`` holds :data:`SCHEMA_VERSION`; a database of another version is refused rather
+than read wrongly. The whole schema is created in one transaction, so a database is either
+complete or absent. Every table and column is described in ``docs/search.md``.
+"""
+
+from __future__ import annotations
+
+import sqlite3
+from pathlib import Path
+
+from ..errors import ConfigError, InputError, Location
+
+SCHEMA_VERSION = 1
+# How long a writer waits for another one to finish its transaction before giving up.
+BUSY_TIMEOUT_S = 60.0
+# Words are Unicode letters and digits, accents folded, English endings stemmed (porter).
+TOKENIZER = "porter unicode61 remove_diacritics 2"
+# A paragraph's id is its document's id shifted left by this many bits, plus its seq: the
+# full-text index then knows each hit's document without a join, and a document's paragraphs
+# are one range of ids. More bits would cost the index a byte per word and document.
+PARAGRAPH_BITS = 20
+# Pages of 8 KiB pack the paragraphs' text tighter than SQLite's default 4 KiB.
+PAGE_SIZE = 8192
+
+
+def paragraph_id(document_id: int, seq: int) -> int:
+    return (document_id << PARAGRAPH_BITS) | seq
+
+
+TABLES = (
+    """CREATE TABLE documents (
+        id INTEGER PRIMARY KEY,
+        path TEXT NOT NULL UNIQUE,
+        sha256 TEXT NOT NULL,
+        html_path TEXT,
+        tei_id TEXT,
+        title TEXT NOT NULL,
+        date_text TEXT,
+        date_from TEXT,
+        date_to TEXT,
+        year INTEGER,
+        genre TEXT,
+        issuer TEXT,
+        issuer_key TEXT,
+        classification TEXT,
+        classification_text TEXT,
+        copy_number TEXT,
+        archive_country TEXT,
+        archive_settlement TEXT,
+        archive_institution TEXT,
+        archive_repository TEXT,
+        archive_collection TEXT,
+        archive_idno TEXT,
+        url TEXT,
+        language TEXT,
+        language_note TEXT,
+        text_language TEXT,
+        pages INTEGER,
+        words INTEGER NOT NULL,
+        summary TEXT
+    )""",
+    """CREATE TABLE identifiers (
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        scope TEXT NOT NULL,
+        type TEXT,
+        value TEXT NOT NULL
+    )""",
+    """CREATE TABLE entities (
+        id INTEGER PRIMARY KEY,
+        key TEXT,
+        type TEXT NOT NULL,
+        name TEXT NOT NULL,
+        full_name TEXT,
+        wikidata TEXT,
+        geonames TEXT,
+        viaf TEXT,
+        occupation TEXT,
+        unresolved INTEGER NOT NULL DEFAULT 0,
+        document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE
+    )""",
+    """CREATE TABLE paragraphs (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        anchor TEXT,
+        element TEXT,
+        page TEXT,
+        char_start INTEGER NOT NULL,
+        text TEXT NOT NULL
+    )""",
+    """CREATE TABLE mentions (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        entity_id INTEGER NOT NULL REFERENCES entities(id) ON DELETE CASCADE,
+        paragraph INTEGER NOT NULL,
+        surface TEXT NOT NULL,
+        page TEXT,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL,
+        certainty TEXT
+    )""",
+    """CREATE TABLE dates (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        paragraph INTEGER NOT NULL,
+        date_from TEXT,
+        date_to TEXT,
+        certainty TEXT,
+        surface TEXT NOT NULL,
+        page TEXT,
+        char_start INTEGER NOT NULL,
+        char_end INTEGER NOT NULL
+    )""",
+    """CREATE TABLE turns (
+        id INTEGER PRIMARY KEY,
+        document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+        seq INTEGER NOT NULL,
+        speaker_key TEXT,
+        entity_id INTEGER REFERENCES entities(id) ON DELETE CASCADE,
+        label TEXT,
+        words INTEGER NOT NULL,
+        page TEXT,
+        paragraph INTEGER
+    )""",
+    # The full text: an index over paragraphs.text, which holds the words only once. The
+    # writer keeps it in step with paragraphs (a trigger would flush the index once per row).
+    f"""CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
+        text, content="paragraphs", content_rowid="id", tokenize="{TOKENIZER}"
+    )""",
+)
+
+# Indexes on the facet columns, and on every column a cascade or a filter looks up.
+INDEXES = (
+    "CREATE INDEX documents_genre ON documents(genre)",
+    "CREATE INDEX documents_classification ON documents(classification)",
+    "CREATE INDEX documents_year ON documents(year)",
+    "CREATE INDEX documents_date ON documents(date_from, date_to)",
+    "CREATE INDEX identifiers_document ON identifiers(document_id)",
+    "CREATE UNIQUE INDEX entities_shared ON entities(key) WHERE document_id IS NULL",
+    "CREATE INDEX entities_document ON entities(document_id)",
+    "CREATE INDEX entities_type_name ON entities(type, name COLLATE NOCASE)",
+    "CREATE INDEX paragraphs_document ON paragraphs(document_id, seq)",
+    "CREATE INDEX mentions_document ON mentions(document_id)",
+    "CREATE INDEX mentions_entity ON mentions(entity_id, document_id)",
+    "CREATE INDEX dates_document ON dates(document_id)",
+    "CREATE INDEX dates_from ON dates(date_from)",
+    "CREATE INDEX turns_document ON turns(document_id)",
+    "CREATE INDEX turns_entity ON turns(entity_id)",
+)
+
+
+def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
+    """A connection with foreign keys on, a busy timeout, and transactions left to the caller
+    (``BEGIN``/``COMMIT`` are explicit). ``readonly`` opens an existing file for queries only."""
+    where = Location(str(path))
+    if readonly and not path.is_file():
+        raise InputError("no such database file", where)
+    target = f"{path.resolve().as_uri()}?mode=ro" if readonly else str(path)
+    try:
+        conn = sqlite3.connect(target, timeout=BUSY_TIMEOUT_S, isolation_level=None, uri=readonly)
+        conn.execute("PRAGMA foreign_keys = ON")
+        if not readonly:
+            conn.execute(f"PRAGMA page_size = {PAGE_SIZE}")  # a new file's; no-op otherwise
+    except sqlite3.Error as exc:
+        raise InputError(f"cannot open the database: {exc}", where) from None
+    return conn
+
+
+def version(conn: sqlite3.Connection) -> int:
+    return int(conn.execute("PRAGMA user_version").fetchone()[0])
+
+
+def ensure(conn: sqlite3.Connection, path: Path) -> None:
+    """Create the schema in an empty database, in one transaction; accept a database of this
+    schema version; refuse anything else. Two processes may call this at once: the second
+    waits for the first's transaction and then finds the schema in place."""
+    try:
+        conn.execute("BEGIN IMMEDIATE")
+        try:
+            found = version(conn)
+            if found == 0 and not _has_tables(conn):
+                for statement in (*TABLES, *INDEXES):
+                    conn.execute(statement)
+                conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
+            conn.execute("COMMIT")
+        except BaseException:
+            conn.execute("ROLLBACK")
+            raise
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"not a usable database: {exc}", Location(str(path))) from None
+    check(conn, path)
+
+
+def check(conn: sqlite3.Connection, path: Path) -> None:
+    """Raise a clear error unless ``conn`` is a corpus database of this schema version."""
+    try:
+        found = version(conn)
+    except sqlite3.DatabaseError as exc:
+        raise InputError(f"not a usable database: {exc}", Location(str(path))) from None
+    if found != SCHEMA_VERSION:
+        raise ConfigError(
+            f"not a tei-plenum search database of schema version {SCHEMA_VERSION} "
+            f"(found version {found}); build it again with `tei-plenum index`",
+            Location(str(path)),
+        )
+
+
+def _has_tables(conn: sqlite3.Connection) -> bool:
+    return conn.execute("SELECT count(*) FROM sqlite_master").fetchone()[0] > 0
