@@ -134,6 +134,12 @@ RESP_ENCODER = "resp-encoder"
 """The converter: ``resp`` of every inference it makes (an inferred year, a standard name)."""
 RESP_PREFIX = "resp-"
 """Key prefix of a ``respStmt`` for a person named in the text (a translator, a recorder)."""
+ARCHIVE_TITLE = "archive-title"
+"""The archive's title for the document in its cover or page line: ``title/@source`` points to
+it when the document prints no title of its own."""
+ARCHIVE_DATE = "archive-date"
+"""The archive's date for the document in its cover or page line: ``date/@source`` points to
+it when the document prints no date of its own."""
 HAND_SIGNATURES = "hand-signatures"
 """The ``handNote`` of handwritten signatures."""
 HAND_ANNOTATOR = "hand-annotator"

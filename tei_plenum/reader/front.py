@@ -1,9 +1,12 @@
-"""The front: banner, docket, letterhead, journal byline and the title block (guide §6).
+"""The front: the archive's cover, banner, docket, letterhead, journal byline and the title
+block (guide §6).
 
-The front is read in four steps, each from where the one before stopped: the banner (the
-first line only), the docket (``DOCKET_RULES``), a letterhead above a title
-(``LETTERHEAD_RULES``, only when a title follows within a few lines) and the title block
-(``TITLE_RULES``). The front ends at the first cell no row claims, or that a row ends it at.
+The front is read in five steps, each from where the one before stopped: the archive's cover
+(``COVER_RULES``: the export's cover block or the web page's date and title lines, into
+``div[@type="archiveCover"]``), the banner (the first line only), the docket
+(``DOCKET_RULES``), a letterhead above a title (``LETTERHEAD_RULES``, only when a title follows
+within a few lines) and the title block (``TITLE_RULES``). The front ends at the first cell no
+row claims, or that a row ends it at.
 """
 
 from __future__ import annotations
@@ -13,11 +16,16 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
+from ..vocabulary import ARCHIVE_DATE, ARCHIVE_TITLE
 from . import rules
 from .cells import Cell
+from .patterns import cover as cover_patterns
 from .rules import Claim, Rule, claim_run, first_rule
 
 FRONT = Container("front", "front")
+ARCHIVE_COVER = Container("archiveCover", "div", (("type", "archiveCover"),))
+# The cover's title and date carry ids: the header points to them when it uses them.
+_COVER_IDS = {"title": ARCHIVE_TITLE, "date": ARCHIVE_DATE}
 TITLE_PAGE = Container("titlePage", "titlePage")
 DOC_TITLE = Container("docTitle", "docTitle")
 # How far a letterhead may stand above its title, in blocks.
@@ -45,14 +53,14 @@ class Front:
 
 def read_front(cells: Sequence[Cell]) -> Front:
     """Claim the banner, docket, letterhead and title block at the start of ``cells``."""
-    taken: list[Cell] = []
-    claims: list[Claim] = []
-    index = 0
-    if cells and cells[0].features.banner and cells[0].span.line <= 2:
-        taken.append(cells[0])
+    cover, state = claim_run(COVER_RULES, cells, FrontState())
+    taken: list[Cell] = list(cells[: len(cover)])
+    claims: list[Claim] = list(cover)
+    index = len(cover)
+    if index < len(cells) and cells[index].features.banner and cells[index].span.line <= 2:
+        taken.append(cells[index])
         claims.append(Claim(Role.BANNER, (FRONT,)))
-        index = 1
-    state = FrontState()
+        index += 1
     while index < len(cells):
         cell, used = _with_owner(cells, index)
         rule = first_rule(DOCKET_RULES, cell, state)
@@ -92,6 +100,21 @@ def _with_owner(cells: Sequence[Cell], index: int) -> tuple[Cell, int]:
 
 
 # --- steps -----------------------------------------------------------------------------------
+
+
+def _cover_field(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """A field of the archive's cover as ``ab`` typed by the field: its label ("Citation:")
+    a ``label``, the document's address a ``ref`` to itself."""
+    assert cell.cover is not None
+    marks: list[Mark] = []
+    label_end = cover_patterns.label_end(cell.text)
+    if label_end is not None:
+        marks.append(Mark(0, label_end, "label"))
+    url = cover_patterns.url_span(cell.text)
+    if url is not None:
+        marks.append(Mark(*url, "ref", attrs(target=cell.text[url[0] : url[1]])))
+    claim_attrs = attrs(type=cell.cover, **{"xml:id": _COVER_IDS.get(cell.cover)})
+    return Claim(Role.COVER, (FRONT, ARCHIVE_COVER), claim_attrs, tuple(marks)), state
 
 
 def _top_marking(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -156,6 +179,11 @@ def _title_line(cell: Cell, state: FrontState) -> bool:
 
 
 # --- tables ----------------------------------------------------------------------------------
+
+COVER_RULES: tuple[Rule[FrontState], ...] = (
+    Rule("cover-field", lambda cell, state: cell.cover is not None, _cover_field),
+)
+"""The archive's cover: every field the layout cut off as one."""
 
 DOCKET_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break),

@@ -13,7 +13,7 @@ from lxml import etree
 
 from .. import __version__
 from ..docmeta import DocumentMeta, Marking, Name
-from ..model import Document
+from ..model import Document, Role
 from ..slug import document_id
 from ..vocabulary import HAND_ANNOTATOR, HAND_SIGNATURES, RESP_ENCODER, RESP_TRANSLATOR_EN, pointer
 from ..vocabulary import MARKING_LABELS as _MARKING_LABELS
@@ -58,7 +58,18 @@ _SEGMENTATION = {
         "Source layout: plain text without the archive's layout. Paragraphs are separated by "
         "empty lines and their lines are joined. No page breaks."
     ),
+    "flattened-text": (
+        "Source layout: text flattened onto very few long lines (the archive's PDF export "
+        "copied as one paragraph). Blocks are cut only where a reader sees a boundary: a field "
+        "label, a caption, a heading in capitals, a dateline, a marking, a salutation, a "
+        "numbered item, a labelled turn or a paragraph opened by a name. No page breaks."
+    ),
 }
+_COVER_SEGMENTATION = (
+    "The archive's catalogue furniture above the document (the PDF export's cover block, or "
+    "the web page's date and title lines) is kept, one ab per field, in "
+    'front/div[@type="archiveCover"].'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -241,7 +252,10 @@ def _encoding_desc(header: etree._Element, doc: Document, genre: str) -> None:
     editorial = sub(desc, "editorialDecl")
     sub(sub(editorial, "normalization"), "p", _EDITORIAL["normalization"])
     sub(sub(editorial, "quotation", marks="all"), "p", _EDITORIAL["quotation"])
-    sub(sub(editorial, "segmentation"), "p", _SEGMENTATION[doc.layout])
+    segmentation = sub(editorial, "segmentation")
+    sub(segmentation, "p", _SEGMENTATION[doc.layout])
+    if any(block.role is Role.COVER for block in doc.blocks):
+        sub(segmentation, "p", _COVER_SEGMENTATION)
     sub(sub(editorial, "interpretation"), "p", _EDITORIAL["interpretation"])
     sub(sub(editorial, "correction", method="silent"), "p", _EDITORIAL["correction"])
     refs = sub(desc, "refsDecl")

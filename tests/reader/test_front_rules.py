@@ -10,6 +10,8 @@ import sys
 
 from tei_plenum.model import Role
 from tei_plenum.reader.front import (
+    ARCHIVE_COVER,
+    COVER_RULES,
     DOC_TITLE,
     DOCKET_RULES,
     FRONT,
@@ -26,6 +28,7 @@ AFTER_TITLE = FrontState(seen_title=True)
 
 
 def test_table_order():
+    assert [rule.name for rule in COVER_RULES] == ["cover-field"]
     assert [rule.name for rule in DOCKET_RULES] == [
         "page-break",
         "journal-byline",
@@ -52,8 +55,31 @@ def test_table_order():
 
 
 def test_every_row_has_its_own_test():
-    tables = {"docket": DOCKET_RULES, "letterhead": LETTERHEAD_RULES, "title": TITLE_RULES}
+    tables = {
+        "cover": COVER_RULES,
+        "docket": DOCKET_RULES,
+        "letterhead": LETTERHEAD_RULES,
+        "title": TITLE_RULES,
+    }
     assert untested_rules(tables, sys.modules[__name__]) == []
+
+
+# --- cover -----------------------------------------------------------------------------------
+
+
+def test_cover_cover_field():
+    text = "Citation: “Letter, Kim to Pak,” 1961, Archive. https://example.org/document/7"
+    found = decide(COVER_RULES, cell(text, cover="citation"), STATE)
+    assert found.rule == "cover-field"
+    assert found.placed == (Role.COVER, (FRONT, ARCHIVE_COVER), {"type": "citation"})
+    assert found.marks(text) == [("label", "Citation:"), ("ref", "https://example.org/document/7")]
+    title = decide(COVER_RULES, cell("Letter, Kim to Pak", cover="title"), STATE)
+    assert title.placed == (
+        Role.COVER,
+        (FRONT, ARCHIVE_COVER),
+        {"type": "title", "xml:id": "archive-title"},
+    )
+    assert decide(COVER_RULES, cell("Letter, Kim to Pak"), STATE).rule is None
 
 
 # --- docket ----------------------------------------------------------------------------------
