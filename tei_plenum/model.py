@@ -208,7 +208,7 @@ class Document:
     layout: str
     blocks: tuple[Block, ...]
     pages: int
-    genre: str = "document"
+    genre: str = "other"
     doc_date: Attrs = ()
     entities: tuple[Entity, ...] = ()
     participants: tuple[Participant, ...] = ()

@@ -18,7 +18,7 @@ from pathlib import Path
 from lxml import etree
 
 from .enrich import authority_for, enrich
-from .enrich.catalogue import catalogue
+from .enrich.catalogue import catalogue, catalogue_warnings
 from .errors import InternalError, Location
 from .export.text import text_blocks
 from .files import read_regular_file
@@ -56,10 +56,12 @@ def convert_text(
     name = Path(source_name).name if source_name != "<stdin>" else "stdin"
     doc = read(text, source_name=name, layout=layout)
     doc = enrich(doc, authority_for(options))
-    root = build_tei(doc, catalogue(doc, options.metadata), revision_date=options.revision_date)
+    meta = catalogue(doc, options.metadata)
+    root = build_tei(doc, meta, revision_date=options.revision_date)
     check_fidelity(reading_tokens(layout), root, source_name)
     data = serialize(root)
-    return Conversion(doc, etree.ElementTree(root), data, doc.warnings)
+    warnings = (*doc.warnings, *catalogue_warnings(meta))
+    return Conversion(doc, etree.ElementTree(root), data, warnings)
 
 
 def convert_bytes(

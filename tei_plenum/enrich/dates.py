@@ -320,6 +320,11 @@ def _document_date(doc: Document) -> Attrs:
     for block in doc.blocks:
         if block.role is Role.DATELINE and (found := find_dates(block.text)):
             return found[0].attrs
+    # The archive's own date for the document (its cover or page line) dates what the text
+    # leaves without a year.
+    for block in doc.blocks:
+        if block.role is Role.COVER and block.attr("type") == "date":
+            return normalise(block.text) or ()
     return ()
 
 
