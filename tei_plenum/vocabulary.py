@@ -175,6 +175,8 @@ class MarkingType(StrEnum):
     PRINT_DATE = "printDate"
     PAGE_NUMBER = "pageNum"
     LETTERHEAD = "letterhead"
+    DOCKET_DATE = "docketDate"
+    ROUTING = "routing"
     MARKING = "marking"
 
 
@@ -190,6 +192,8 @@ MARKING_LABELS: Mapping[str, str] = {
     MarkingType.PRINT_DATE: "Date of printing",
     MarkingType.PAGE_NUMBER: "Page number",
     MarkingType.LETTERHEAD: "Letterhead",
+    MarkingType.DOCKET_DATE: "Date on the docket",
+    MarkingType.ROUTING: "Routing note",
     MarkingType.MARKING: "Marking",
 }
 """How the header's list of markings labels each type; an unknown type is a "Marking"."""

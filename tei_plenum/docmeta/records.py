@@ -102,6 +102,7 @@ MARKING_VALUES: dict[str, tuple[str, ...]] = {
     "telegramNumber": ("num", "idno"),
     "printRun": ("num", "idno"),
     "printDate": ("date",),
+    "docketDate": ("date",),
 }
 
 

@@ -258,7 +258,8 @@ def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
         if block.role is Role.DOC_DATE and block.text:
             return Phrase(block.text, _values(block.attrs) or doc.doc_date)
     for block in blocks:
-        if block.role is Role.TITLE and (found := _date_mark(block)) is not None:
+        found = _date_mark(block) if block.role is Role.TITLE else None
+        if found is not None and _to_the_day(found.attrs):
             return found
     for block in blocks:
         found = _date_mark(block) if block.role is Role.DATELINE else None
@@ -279,6 +280,12 @@ def _date_mark(block: Block) -> Phrase | None:
                 return None
             return Phrase(_mark_text(block, mark), mark.attrs)
     return None
+
+
+def _to_the_day(attributes: Attrs) -> bool:
+    """A date that names a day (or a span of days): a title's "Held on 14 December 1944",
+    not the year it is about ("Report on the Work in 1959")."""
+    return any(k in VALUE_NAMES and len(v) == len("1958-01-01") for k, v in attributes)
 
 
 def _values(attributes: Attrs) -> Attrs:
@@ -310,15 +317,18 @@ def _title(
     sidecar_title: str | None,
     archive_title: str,
 ) -> Title:
-    """The printed title with its continuation lines, and the date when the title has none.
-    When none is printed: the archive's title; else one built from the kind of document, its
-    parties and its date; never from the first words of the text. The sidecar's title, when
-    it gives one, is the main title."""
-    printed = " ".join(title_case(b, entities) for b in doc.blocks if b.role is Role.TITLE)
+    """The printed title with its continuation lines, and the date when the title has none
+    (guide §4.1). When none is printed: the archive's title as the archive gives it; else one
+    built from the kind of document, its parties and its date; never from the first words of
+    the text. The sidecar's title, when it gives one, is the main title."""
+    lines = [b for b in doc.blocks if b.role is Role.TITLE]
+    printed = " ".join(title_case(b, entities) for b in lines)
     if printed:
-        from_text, source = _with_date(printed, date), TitleSource.PRINTED
+        dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
+        from_text = printed if dated else _with_date(printed, date)
+        source = TitleSource.PRINTED
     elif archive_title:
-        from_text, source = _with_date(archive_title, date), TitleSource.ARCHIVE
+        from_text, source = archive_title, TitleSource.ARCHIVE
     else:
         from_text, source = _constructed_title(doc, date), TitleSource.CONSTRUCTED
     return Title(
@@ -332,13 +342,10 @@ def _title(
 
 
 def _with_date(title: str, date: Phrase) -> str:
-    """The title with the document's date after it (guide §4.1), unless it holds a date."""
-    if not date.text or _DATE_IN_TITLE.search(title):
+    """The title with the document's date after it (guide §4.1), unless it holds that date."""
+    if not date.text or date.text in title:
         return title
     return f"{title}, {date.text}"
-
-
-_DATE_IN_TITLE = re.compile(r"\b(?:1[89]|20)\d\d\b")
 
 
 def _constructed_title(doc: Document, date: Phrase) -> str:
@@ -373,7 +380,9 @@ def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
         start, end = match.span()
         inside = next((k for k in keep if k[0] <= start and end <= k[1]), None)
         word = match.group()
-        if inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5:
+        if _INITIALS.fullmatch(word) or (
+            inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5
+        ):
             words.append(word)
         elif inside:
             words.append(_cap(word.lower()))
@@ -382,6 +391,10 @@ def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
         else:
             words.append(_cap(word.lower()))
     return " ".join(words)
+
+
+# Initials keep their capitals in a re-cased title ("I.V. Stalin").
+_INITIALS = re.compile(r"(?:\w\.){2,}[,;:]?")
 
 
 def _cap(word: str) -> str:
@@ -421,8 +434,10 @@ def _numbers(markings: Sequence[Marking]) -> Iterator[Identifier]:
 
 
 def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | None:
-    """The issuing body: an organisation named in the closer's signature or the title, else a
-    person named in a byline; a person whenever a byline names the document's author."""
+    """The issuing body: an organisation named in the closer's signature or the title's head,
+    else a person named in a byline; a person whenever a byline names the document's author.
+    A title's continuation lines name its parties ("with Chairman of the Cabinet …"), not its
+    issuer."""
     tag = (
         "persName"
         if any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
@@ -431,7 +446,7 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
     for role in (Role.SIGNED, Role.TITLE, Role.BYLINE):
         wanted = ("persName",) if role is Role.BYLINE else ("orgName",)
         for block in blocks:
-            if block.role is not role or _in_back(block):
+            if block.role is not role or _in_back(block) or block.text[:1].islower():
                 continue
             for mark in block.marks:
                 if mark.tag in wanted:

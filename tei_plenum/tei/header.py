@@ -33,6 +33,7 @@ _VALUE_ELEMENTS = {
     "registration": "idno",
     "telegramNumber": "idno",
     "printDate": "date",
+    "docketDate": "date",
 }
 _EDITORIAL = {
     "normalization": (

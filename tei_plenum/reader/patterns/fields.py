@@ -30,7 +30,8 @@ def field_label(text: str) -> tuple[str, int] | None:
 
 _PARTICIPANTS = re.compile(
     r"^(?:present\s+at\s+the\s+(?:conversation|meeting|talks?)|present|participants|"
-    r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests)"
+    r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests|"
+    r"in\s+the\s+presence\s+of|with\s+the\s+participation\s+of)"
     r"\b[^:]{0,40}:",
     re.IGNORECASE,
 )
@@ -65,3 +66,14 @@ def is_addressee_line(text: str) -> bool:
     if not _ADDRESSEE.match(text):
         return False
     return len(text) < 100 or (len(text) < 200 and not text.endswith("."))
+
+
+_SPEAKER_LABEL = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?:\s*\([^()]{1,30}\))?:(?:\s|$)"
+)
+
+
+def opens_with_label(text: str) -> bool:
+    """A line opened by a capitalised label of up to five words and a colon ("Comrade Kim Il
+    Sung:", "North (KIM): …"): a speaker's label unless it is a field's."""
+    return field_label(text) is None and bool(_SPEAKER_LABEL.match(text))
