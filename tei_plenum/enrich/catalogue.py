@@ -322,7 +322,7 @@ def _title(
     built from the kind of document, its parties and its date; never from the first words of
     the text. The sidecar's title, when it gives one, is the main title."""
     lines = [b for b in doc.blocks if b.role is Role.TITLE]
-    printed = " ".join(title_case(b, entities) for b in lines)
+    printed = " ".join(title_case(b, entities, first=n == 0) for n, b in enumerate(lines))
     if printed:
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
@@ -369,8 +369,9 @@ def _constructed_title(doc: Document, date: Phrase) -> str:
 _ADDRESS_LABEL = re.compile(r"^(?:from|to|addressee)\b\s*:?\s*", re.IGNORECASE)
 
 
-def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
-    """A printed title in the header's casing: capitals lowered except inside names (§4.1)."""
+def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = True) -> str:
+    """A printed title in the header's casing: capitals lowered except inside names (§4.1).
+    A title's later line (``first`` false) starts with a small word in lower case too."""
     text = block.text
     if not is_upper(text):
         return text
@@ -386,7 +387,7 @@ def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
             words.append(word)
         elif inside:
             words.append(_cap(word.lower()))
-        elif word.lower() in _SMALL_WORDS and words:
+        elif word.lower() in _SMALL_WORDS and (words or not first):
             words.append(word.lower())
         else:
             words.append(_cap(word.lower()))

@@ -75,6 +75,9 @@ def test_a_printed_title_in_capitals_is_lowered_except_inside_names() -> None:
     assert title_case(title, {}) == "Decision of the KWP CC on the Plan"
     # Prose titles are kept as printed.
     assert title_case(block(Role.TITLE, "Record of a Talk"), {}) == "Record of a Talk"
+    # A later line of the title starts with a small word in lower case; initials stay.
+    later = block(Role.TITLE, "ON THE TALKS WITH I.V. STALIN")
+    assert title_case(later, {}, first=False) == "on the Talks with I.V. Stalin"
 
 
 def test_the_printed_title_with_its_date_is_the_main_title() -> None:

@@ -162,3 +162,9 @@ def test_break_dashed_line():
     text = "to the Minister - Far East Department - On the harvest of the year"
     assert breaks("dashed-line", text) == ["-", "On"]
     assert breaks("dashed-line", "prices - as always - rose") == []
+
+
+def test_a_docket_of_several_markings_is_cut_marking_by_marking():
+    text = "Translation from Korean SECRET Copy No. 2 DECISION OF THE PLENUM"
+    assert start("marking", text) == "Translation from Korean"
+    assert start("marking", "Copy No. 2 DECISION") == "Copy No. 2"

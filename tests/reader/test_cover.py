@@ -102,7 +102,14 @@ def test_page_furniture_above_the_date_line_is_part_of_the_cover():
 
 
 @pytest.mark.parametrize(
-    "second", ["Top Secret", "SED Central Committee", "To: Comrade Kim", "12 June 1958"]
+    "second",
+    [
+        "Top Secret",
+        "SED Central Committee",
+        "Central Committee of the Korean Workers' Party",
+        "To: Comrade Kim",
+        "12 June 1958",
+    ],
 )
 def test_a_line_under_the_page_date_that_is_no_archive_title_stays_the_documents(second: str):
     text = f"June 2, 1958\n{second}\nThe text.\n"
@@ -143,3 +150,8 @@ def test_label_and_address_of_a_cover_block():
     text = "Citation: “A,” 1958, Archive. https://example.org/document/7."
     start, end = cp.url_span(text)
     assert text[start:end] == "https://example.org/document/7"
+
+
+def test_the_list_of_contents_ends_before_a_docket_line_of_the_document():
+    text = "Contents: English Translation Translation from Korean SECRET"
+    assert text[: cp.contents_end(text, len("Contents:"))] == "Contents: English Translation"

@@ -165,22 +165,16 @@ def document_number_end(text: str, start: int) -> int | None:
     return m.end()
 
 
-def _marking_window(text: str, start: int) -> int | None:
-    """The end of the longest run of up to six words from ``start`` that is a marking."""
+def marking_end(text: str, start: int) -> int | None:
+    """A marking opening a block ("Top secret", "Copy No. 2"), followed by a capital: the
+    shortest run of up to six words that is one, so that "Translation from Russian SECRET"
+    gives two markings, not one."""
     words = list(_TOKEN.finditer(text[start : start + 120]))
-    for count in range(min(6, len(words)), 0, -1):
+    for count in range(1, min(6, len(words)) + 1):
         end = start + words[count - 1].end()
-        if marking(text[start:end]):
+        if marking(text[start:end]) and _followed_by_capital(text, end):
             return end
     return None
-
-
-def marking_end(text: str, start: int) -> int | None:
-    """A marking opening a block ("Top secret", "Copy No. 2"), followed by a capital."""
-    end = _marking_window(text, start)
-    if end is None or not _followed_by_capital(text, end):
-        return None
-    return end
 
 
 _SALUTE = re.compile(

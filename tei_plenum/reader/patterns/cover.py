@@ -47,7 +47,7 @@ URL = re.compile(r"https?://\S+")
 # What the export's "Contents:" lists: the translations and transcriptions it holds and the
 # scan of the original. The document's text follows the last item.
 _CONTENTS_ITEM = (
-    r"(?:[A-Z][a-z]+(?:\s+[A-Z][a-z]+)?\s+(?:Translation|Transcription)|"
+    r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:Translation|Transcription)|"
     r"Scan\s+of\s+(?:the\s+)?Original(?:\s+Document)?|Original\s+(?:Scan|Document))"
 )
 CONTENTS_ITEMS = re.compile(rf"\s*{_CONTENTS_ITEM}(?:\s+{_CONTENTS_ITEM})*")
