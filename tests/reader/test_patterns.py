@@ -354,6 +354,12 @@ def test_every_genre_is_in_the_vocabulary():
     assert {genre for _, genre in pat.titles._GENRES} < set(pat.GENRES)
 
 
+def test_a_title_that_reads_like_a_dateline_is_no_dateline():
+    assert pat.dateline_place("Minutes of the Plenum Held on 5 May 1957") is None
+    assert pat.dateline_place("Pyongyang Held on 5 May 1957") is not None
+    assert pat.looks_like_title("Minutes of the Plenum Held on 5 May 1957")
+
+
 @pytest.mark.parametrize(
     ("text", "expected"),
     [
