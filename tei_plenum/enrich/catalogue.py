@@ -323,7 +323,7 @@ def _title(
     the text. The sidecar's title, when it gives one, is the main title."""
     lines = [b for b in doc.blocks if b.role is Role.TITLE]
     printed = " ".join(title_case(b, entities, first=n == 0) for n, b in enumerate(lines))
-    if printed:
+    if printed and not (archive_title and _kind_alone(printed)):
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
         source = TitleSource.PRINTED
@@ -339,6 +339,23 @@ def _title(
         from_text=from_text,
         edition_subtitle=EDITION_SUBTITLE,
     )
+
+
+# The words of a title that names only a kind of document ("RECORD OF CONVERSATION",
+# "Ciphered Telegram"): such a title is a reduction to genre, and the archive's, which names
+# the parties, is the better main title.
+_KIND_ONLY_WORDS = frozenset(
+    "the a an of from copy extract excerpt ciphered coded secret urgent top stenographic "
+    "verbatim record records minutes protocol transcript memorandum notes note conversation "
+    "conversations talks meeting telegram cable ciphergram letter decision resolution decree "
+    "report information journal diary speech bulletin".split()
+)
+
+
+def _kind_alone(title: str) -> bool:
+    """A title that names only a kind of document."""
+    words = [w.strip(".,:;").lower() for w in title.split()]
+    return len(words) <= 4 and all(w in _KIND_ONLY_WORDS for w in words)
 
 
 def _with_date(title: str, date: Phrase) -> str:

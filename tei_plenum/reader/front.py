@@ -45,6 +45,10 @@ DOC_TITLE = Container("docTitle", "docTitle")
 _LETTERHEAD_REACH = 6
 # How far a title may stand under docket and letterhead lines, in blocks.
 _TITLE_REACH = 14
+# Words that open an address or a greeting, never a subject line.
+_ADDRESS_WORDS = frozenset(
+    "Dear Esteemed Respected Comrade Comrades Cde. Cdes. To Mr. Mrs. Sir Madam".split()
+)
 # Markings whose number makes a date under them the docket's, not the document's.
 _NUMBERED_MARKINGS = frozenset({"copyNumber", "registration", "telegramNumber"})
 
@@ -160,10 +164,12 @@ def _weak_title(cell: Cell, previous: Cell) -> bool:
     ends_unit = bool(above.marking or above.date_only or above.dateline or above.bracketed)
     if features.title_fragment:
         return ends_unit or above.document_number or above.number_sign
+    words = cell.text.split()
     return (
         above.dateline is not None
         and cell.text[:1].isupper()
-        and len(cell.text.split()) >= 3
+        and len(words) >= 3
+        and words[0].rstrip(",") not in _ADDRESS_WORDS
         and len(cell.text) <= 150
         and not pat.ends_with_stop(cell.text)
         and not features.institution

@@ -478,3 +478,29 @@ def test_the_language_chain_from_docket_cover_and_sidecar() -> None:
     )
     # Nothing names the described document's language: it stays unknown.
     assert chain(DECISION)[:2] == ("ko", "")
+
+
+def test_a_printed_title_naming_only_the_kind_yields_to_the_archives() -> None:
+    doc = document(
+        block(Role.COVER, "Ciphered Telegram, Pak to Kim", path=COVER, type="title"),
+        block(Role.TITLE, "CIPHERED TELEGRAM", path=FRONT),
+        block(Role.PARAGRAPH, "Text."),
+    )
+    meta = catalogue(doc)
+    assert (meta.title.main, meta.title.source) == (
+        "Ciphered Telegram, Pak to Kim",
+        TitleSource.ARCHIVE,
+    )
+    assert meta.title.printed == "Ciphered Telegram"  # still the manuscript's title
+    # A printed title naming its parties is the main title.
+    named = document(*doc.blocks[:1], block(Role.TITLE, "TELEGRAM TO KIM IL", path=FRONT))
+    assert catalogue(named).title.source is TitleSource.PRINTED
+
+
+def test_the_parties_on_a_titles_continuation_line_are_not_its_issuer() -> None:
+    line = "with the Minister of Trade of the DPRK"
+    doc = document(
+        block(Role.TITLE, "RECORD OF CONVERSATION", path=FRONT),
+        block(Role.TITLE, line, mark(line, "Minister of Trade", "orgName"), path=FRONT),
+    )
+    assert catalogue(doc).issuer is None

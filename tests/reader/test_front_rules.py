@@ -391,6 +391,9 @@ def test_a_subject_line_under_a_dateline_is_a_title():
     ]
     assert title_anchor(cells, 0) == 2
     assert [c.role for c in read_front(cells).claims][-2:] == [Role.TITLE, Role.TITLE]
+    # An address or a greeting under a dateline is no subject line.
+    greeting = [cells[1], cell("Esteemed Comrade Kim Il Sung"), cells[4]]
+    assert title_anchor(greeting, 0) is None
 
 
 def test_after_the_archives_cover_a_dateline_gets_a_letterhead_division():
