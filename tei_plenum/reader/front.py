@@ -328,21 +328,21 @@ def _beside_bare_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState
 def _docket_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     """A date under a copy or registration number: when the copy was registered or sent, not
     the date of what the document records."""
-    side = f" {cell.column}" if cell.column else ""
-    claim = Claim(Role.MARKING, (FRONT,), attrs(type="docketDate", place=f"top{side}"))
-    return claim, state
+    place = f"top {cell.column}" if cell.column else "top"
+    return Claim(Role.MARKING, (FRONT,), attrs(type="docketDate", place=place)), state
 
 
 def _above_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     """Any other line above the title: a marking of its kind, a routing field, a letterhead
     line naming a body or office, else a marking."""
     features = cell.features
+    place = f"top {cell.column}" if cell.column else "top"
     if features.marking or features.bracketed:
         claim = rules.marking(cell, (FRONT,), "top")
     elif features.field:
-        claim = Claim(Role.MARKING, (FRONT,), attrs(type="routing", place="top"))
+        claim = Claim(Role.MARKING, (FRONT,), attrs(type="routing", place=place))
     elif features.institution or (features.upper and not features.document_number):
-        claim = Claim(Role.MARKING, (FRONT,), attrs(type="letterhead", place="top"))
+        claim = Claim(Role.MARKING, (FRONT,), attrs(type="letterhead", place=place))
     else:
         claim = rules.marking(cell, (FRONT,), "top")
     kind = dict(claim.attrs).get("type")

@@ -179,6 +179,8 @@ def test_above_above_title():
     assert placed("Ministry of Trade") == ("letterhead", False)
     assert placed("PARTY CENTRAL COMMITTEE") == ("letterhead", False)
     assert placed("Appendix 2") == ("marking", False)
+    beside = decide(ABOVE_TITLE_RULES, cell("Ministry of Trade", column="left", row_group=1), STATE)
+    assert dict(beside.claim.attrs) == {"type": "letterhead", "place": "top left"}
 
 
 # --- letterhead ------------------------------------------------------------------------------

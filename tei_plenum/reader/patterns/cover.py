@@ -66,9 +66,12 @@ def banner_end(text: str) -> int | None:
     return m.end() if m else None
 
 
+_ARCHIVE_DATE_AT = re.compile(r"\s*" + _ARCHIVE_DATE + r"(?!\d)")
+
+
 def archive_date_end(text: str, start: int) -> int | None:
     """End of the archive's date at ``start`` (after white space), else None."""
-    m = re.compile(r"\s*" + _ARCHIVE_DATE + r"(?!\d)").match(text, start)
+    m = _ARCHIVE_DATE_AT.match(text, start)
     return m.end() if m else None
 
 
