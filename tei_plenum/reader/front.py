@@ -471,10 +471,14 @@ def _names_a_kind(cell: Cell) -> bool:
 
 def _letterhead_length(cells: Sequence[Cell], index: int) -> int:
     """How many cells from ``index`` on are a letterhead: short lines before a title a few
-    blocks on ("Embassy of the GDR in the DPRK", a place and date); 0 when there is none."""
+    blocks on ("Embassy of the GDR in the DPRK", a place and date), or, in a letter without a
+    title, the lines down to its place-and-date line; 0 when there is none."""
     window = cells[index : index + _LETTERHEAD_REACH]
     lines = [(i, c) for i, c in enumerate(window) if not c.page_break]
     title_at = next((k for k, (_, c) in enumerate(lines) if k > 0 and _names_a_kind(c)), None)
+    if title_at is None:
+        dated = next((k for k, (_, c) in enumerate(lines) if c.features.dateline), None)
+        title_at = None if not dated else dated + 1  # a dateline alone opens the body
     if title_at is None or not all(c.features.letterhead_line for _, c in lines[:title_at]):
         return 0
     return lines[title_at - 1][0] + 1

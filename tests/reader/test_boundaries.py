@@ -45,6 +45,8 @@ def test_table_order():
         "caps-paragraph",
         "reported-turn",
         "dashed-line",
+        "dateline",
+        "closing",
     ]
 
 
@@ -101,6 +103,8 @@ def test_start_salute():
     assert start("salute", "Dear Comrade Ambassador! The embassy") == "Dear Comrade Ambassador!"
     assert start("salute", "[…] Dear friends, We met") == "[…] Dear friends,"
     assert start("salute", "Dear as it was, the price") is None
+    assert start("salute", "Comrade Minister, The harvest") == "Comrade Minister,"
+    assert start("salute", "Comrade Kim said, the harvest") is None
 
 
 def test_start_item_heading():
@@ -168,3 +172,16 @@ def test_a_docket_of_several_markings_is_cut_marking_by_marking():
     text = "Translation from Korean SECRET Copy No. 2 DECISION OF THE PLENUM"
     assert start("marking", text) == "Translation from Korean"
     assert start("marking", "Copy No. 2 DECISION") == "Copy No. 2"
+
+
+def test_break_dateline():
+    text = "Embassy of Poland in Pyongyang Pyongyang, 14 June 1962 No. 2/62 Secret"
+    assert breaks("dateline", text) == ["Pyongyang,"]
+    prose = "The talks were held in Beijing, 3 May 1958. They ended in Moscow, 5 May 1958 Then"
+    assert breaks("dateline", prose) == []
+
+
+def test_break_closing():
+    text = "The harvest was poor. With socialist greetings, J. Kowalski Ambassador"
+    assert breaks("closing", text) == ["With", "J."]
+    assert breaks("closing", "met with greetings, Kim") == []

@@ -344,6 +344,11 @@ def test_a_letterhead_is_read_only_before_a_title_a_few_lines_on():
     sentence = "The embassy has received the delegation and arranged its stay in the capital."
     far = [*head, cell(sentence), cell("LETTER TO THE MINISTRY")]
     assert read_front(far).claims == ()
+    # A letter without a title: the letterhead down to its dateline.
+    letter = read_front([*head, cell("Comrade Minister,"), cell(sentence)])
+    assert [c.role for c in letter.claims] == [Role.MARKING, Role.DATELINE]
+    # A dateline alone opens the body.
+    assert read_front([head[1], cell("Comrade Minister,"), cell(sentence)]).claims == ()
 
 
 def test_every_line_above_a_title_naming_its_kind_is_docket_letterhead_or_date():

@@ -178,13 +178,14 @@ def marking_end(text: str, start: int) -> int | None:
 
 
 _SALUTE = re.compile(
-    r"(?:Dear|Respected|Esteemed|Deeply\s+respected)\s+[^.!?,:;\[\]]{1,60}[,!:](?=\s+[A-Z])"
+    r"(?:(?:Dear|Respected|Esteemed|Deeply\s+respected)\s+[^.!?,:;\[\]]{1,60}[,!:]|"
+    rf"Comrades?(?:\s+{UPPER}[\w'’.-]*){{0,3}}[,!])(?=\s+[A-Z])"
 )
 
 
 def salute_end(text: str, start: int) -> int | None:
-    """A salutation opening a block ("Dear Comrade delegates,"), an omission mark before it
-    included; the letter's text follows."""
+    """A salutation opening a block ("Dear Comrade delegates,", "Comrade Minister,"), an
+    omission mark before it included; the letter's text follows."""
     omission = re.compile(r"\[(?:…|\.\.\.)\]\s+").match(text, start)
     m = _SALUTE.match(text, omission.end() if omission else start)
     return m.end() if m else None
@@ -355,6 +356,37 @@ def reported_turn_starts(text: str) -> Iterator[int]:
             yield position
 
 
+_DATELINE_AT = re.compile(
+    rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?,\s+"
+    rf"(?:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})(?=\s+[A-Z\d])"
+)
+
+
+def dateline_starts(text: str) -> Iterator[int]:
+    """A place and a full date between a letterhead and what follows ("… in Pyongyang
+    Pyongyang, 14 June 1962 No. 2/62"): after a capitalised word or a number, not after a
+    word in lower case, and followed by a capital or a number, not by a stop."""
+    for m in re.finditer(r"(?<!\S)[A-Z]", text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and not before[-1][:1].islower() and _DATELINE_AT.match(text, m.start()):
+            yield m.start()
+
+
+_CLOSING = re.compile(
+    r"(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect)|Respectfully(?:\s+yours)?|"
+    r"Sincerely(?:\s+yours)?|Yours\s+(?:sincerely|faithfully|truly))[,.!]?(?=\s+[A-Z])"
+)
+
+
+def closing_starts(text: str) -> Iterator[int]:
+    """A complimentary close after a stop ("… from China. With socialist greetings, J.
+    Kowalski"): it starts a block, and so does the signature after it."""
+    for m in _CLOSING.finditer(text):
+        if after_sentence(text, m.start()):
+            yield m.start()
+            yield _skip_space(text, m.end())
+
+
 _DASHED = re.compile(rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)")
 
 
@@ -377,5 +409,7 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("caps-paragraph", caps_paragraph_starts),
     BreakRule("reported-turn", reported_turn_starts),
     BreakRule("dashed-line", dashed_line_starts),
+    BreakRule("dateline", dateline_starts),
+    BreakRule("closing", closing_starts),
 )
 """Where a new block begins anywhere in the text."""
