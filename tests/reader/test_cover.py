@@ -130,6 +130,8 @@ def test_a_document_opening_with_its_own_date_has_no_page_lines():
         ("TOP SECRET", False),
         ("[stamp]", False),
         ("Participants:", False),
+        ("The delegation arrived in the capital. It met Kim Il at the ministry.", False),
+        ("Politburo Resolution requesting troops be stationed to defend against attack.", True),
     ],
 )
 def test_reads_like_archive_title(text: str, expected: bool):

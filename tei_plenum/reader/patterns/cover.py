@@ -116,6 +116,9 @@ def is_page_furniture(text: str) -> bool:
     return bool(_FURNITURE.fullmatch(SPACE_RUN.sub(" ", text.strip())))
 
 
+# An archive's title is one line of a few dozen words at most, never two sentences.
+_TITLE_LENGTH = 250
+_INNER_SENTENCE_END = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")
 _FUNCTION_WORDS = re.compile(
     r"\b(?:of|to|from|with|between|and|on|about|for|in|by|at|re|concerning|regarding)\b"
 )
@@ -128,8 +131,8 @@ def reads_like_archive_title(text: str) -> bool:
     "Cable, Molotov to Cde. Stalin" and "Sino-Soviet Trade, 1981" are titles; "SED Central
     Committee" and "TOP SECRET" are not."""
     stripped = text.strip()
-    if not stripped or len(stripped) > 300 or stripped.startswith("["):
+    if not stripped or len(stripped) > _TITLE_LENGTH or stripped.startswith("["):
         return False
-    if stripped.endswith(":"):
+    if stripped.endswith(":") or _INNER_SENTENCE_END.search(stripped):
         return False
     return bool(_FUNCTION_WORDS.search(stripped) or re.search(r"[,:'\"‘’“”]", stripped))
