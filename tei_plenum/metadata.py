@@ -39,9 +39,12 @@ class Sidecar:
     idno: str | None = None
     """Shelfmark or catalogue number (``msIdentifier/idno``)."""
     url: str | None = None
-    """Address of the document in the archive (``bibl/idno[@type='URL']``)."""
+    """Address of the document in the archive (``bibl/idno[@type='URI']``)."""
     source_language: str | None = None
-    """Language of the original, BCP 47 (``textLang/@mainLang``), e.g. ko, ru."""
+    """Language of the original, BCP 47 (``langUsage``), e.g. ko, ru."""
+    manuscript_language: str | None = None
+    """Language of the document ``msDesc`` describes, BCP 47 (``textLang/@mainLang``): for a
+    Soviet translation of a Korean letter, ru."""
     translator_en: str | None = None
     """Name of the English translator."""
     summary: str | None = None

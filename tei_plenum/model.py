@@ -67,6 +67,7 @@ class Role(StrEnum):
     """What a block is; the TEI writer maps each role to an element."""
 
     BANNER = "banner"
+    COVER = "cover"
     MARKING = "marking"
     BYLINE = "byline"
     TITLE = "title"
@@ -144,6 +145,7 @@ def _number(mark: Mark) -> int:
 # When two marks cover the same characters, the lower rank is the outer element.
 TAG_RANK: dict[str, int] = {
     "pb": 0,
+    "ref": 3,
     "signedLabel": 5,
     "label": 10,
     "docAuthor": 15,
@@ -243,7 +245,7 @@ class Document:
     layout: str
     blocks: tuple[Block, ...]
     pages: int
-    genre: str = "document"
+    genre: str = "other"
     doc_date: Attrs = ()
     entities: tuple[Entity, ...] = ()
     participants: tuple[Participant, ...] = ()

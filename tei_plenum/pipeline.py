@@ -20,7 +20,7 @@ from pathlib import Path
 from lxml import etree
 
 from .enrich import authority_for, enrich
-from .enrich.catalogue import catalogue
+from .enrich.catalogue import catalogue, catalogue_warnings
 from .errors import InternalError, Location
 from .export.text import text_blocks
 from .files import read_regular_file
@@ -59,14 +59,16 @@ def convert_text(
     name = Path(source_name).name if source_name != "<stdin>" else "stdin"
     doc = read(text, source_name=name, layout=layout)
     doc = enrich(doc, authority_for(options))
-    root = build_tei(doc, catalogue(doc, options.metadata), revision_date=options.revision_date)
+    meta = catalogue(doc, options.metadata)
+    root = build_tei(doc, meta, revision_date=options.revision_date)
     # Before the fidelity check, which walks the tree by recursion: TEI deeper than the
     # reader accepts is refused here, and TEI too large for it once serialised.
     check_readable_tree(root, source_name)
     check_fidelity(reading_tokens(layout), root, source_name)
     data = serialize(root)
     check_readable_size(data, source_name)
-    return Conversion(doc, etree.ElementTree(root), data, doc.warnings)
+    warnings = (*doc.warnings, *catalogue_warnings(meta))
+    return Conversion(doc, etree.ElementTree(root), data, warnings)
 
 
 def convert_bytes(

@@ -134,6 +134,12 @@ RESP_ENCODER = "resp-encoder"
 """The converter: ``resp`` of every inference it makes (an inferred year, a standard name)."""
 RESP_PREFIX = "resp-"
 """Key prefix of a ``respStmt`` for a person named in the text (a translator, a recorder)."""
+ARCHIVE_TITLE = "archive-title"
+"""The archive's title for the document in its cover or page line: ``title/@source`` points to
+it when the document prints no title of its own."""
+ARCHIVE_DATE = "archive-date"
+"""The archive's date for the document in its cover or page line: ``date/@source`` points to
+it when the document prints no date of its own."""
 HAND_SIGNATURES = "hand-signatures"
 """The ``handNote`` of handwritten signatures."""
 HAND_ANNOTATOR = "hand-annotator"
@@ -169,6 +175,8 @@ class MarkingType(StrEnum):
     PRINT_DATE = "printDate"
     PAGE_NUMBER = "pageNum"
     LETTERHEAD = "letterhead"
+    DOCKET_DATE = "docketDate"
+    ROUTING = "routing"
     MARKING = "marking"
 
 
@@ -184,6 +192,8 @@ MARKING_LABELS: Mapping[str, str] = {
     MarkingType.PRINT_DATE: "Date of printing",
     MarkingType.PAGE_NUMBER: "Page number",
     MarkingType.LETTERHEAD: "Letterhead",
+    MarkingType.DOCKET_DATE: "Date on the docket",
+    MarkingType.ROUTING: "Routing note",
     MarkingType.MARKING: "Marking",
 }
 """How the header's list of markings labels each type; an unknown type is a "Marking"."""

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from .from_tei import read_tei_header
 from .records import (
+    ArchiveCatalogue,
     ArchiveIdentity,
     CorrespAction,
     DocumentMeta,
@@ -22,6 +23,7 @@ from .records import (
 )
 
 __all__ = [
+    "ArchiveCatalogue",
     "ArchiveIdentity",
     "CorrespAction",
     "DocumentMeta",

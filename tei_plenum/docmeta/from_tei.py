@@ -16,6 +16,7 @@ from lxml import etree
 from ..model import Attrs, Participant
 from .records import (
     MARKING_VALUES,
+    ArchiveCatalogue,
     ArchiveIdentity,
     CorrespAction,
     DocumentMeta,
@@ -46,13 +47,17 @@ def read_tei_header(root: etree._Element) -> DocumentMeta:
     head = found if found is not None else etree.Element("teiHeader")
     provenance = _provenance(tei.text(head, "fileDesc/sourceDesc/bibl/note[@type='metadata']"))
     ms = tei.first(head, "fileDesc/sourceDesc/msDesc")
+    bibl = tei.first(head, "fileDesc/sourceDesc/bibl")
     author = tei.first(head, "fileDesc/titleStmt/author")
+    text_lang = tei.first(ms, "msContents/textLang")
+    locus = tei.first(ms, "msContents/msItem/locus")
+    markings = tuple(_markings(tei, head, root))
     return DocumentMeta(
         title=_title(tei, head, root, provenance),
         date=_date(tei, head, root),
         genre=tei.text(head, "profileDesc/textClass//term[@type='docType']"),
         issuer=_name(tei, author) if author is not None else None,
-        markings=tuple(_markings(tei, head, root)),
+        markings=markings,
         numbers=_identifiers(tei, ms, "msIdentifier/altIdentifier/idno"),
         responsibilities=tuple(
             _responsibility(tei, stmt) for stmt in tei.all(head, "fileDesc/titleStmt/respStmt")
@@ -69,12 +74,16 @@ def read_tei_header(root: etree._Element) -> DocumentMeta:
             repository=tei.text(ms, "msIdentifier/repository"),
             collection=tei.text(ms, "msIdentifier/collection"),
             idnos=_identifiers(tei, ms, "msIdentifier/idno"),
+            locus=Phrase(_text(locus), _attrs(locus)) if locus is not None else None,
         ),
-        source=_transcription_source(tei, tei.first(head, "fileDesc/sourceDesc/bibl")),
+        source=_transcription_source(tei, bibl),
         summary=tei.text(ms, "msContents/summary"),
         languages=Languages(
-            original=tei.attr(ms, "msContents/textLang", "mainLang"),
-            note=tei.text(ms, "msContents/textLang"),
+            original=_original_language(tei, head),
+            note=next((m.text for m in markings if m.type == "translationNote"), ""),
+            manuscript=(text_lang.get("mainLang") or "") if text_lang is not None else "",
+            cert=(text_lang.get("cert") or "") if text_lang is not None else "",
+            words=_text(text_lang),
         ),
         physical=Physical(
             form=tei.attr(ms, "physDesc/objectDesc", "form"),
@@ -82,6 +91,7 @@ def read_tei_header(root: etree._Element) -> DocumentMeta:
             signatures=_has_hand(tei, ms, "hand-signatures"),
             handwriting=_has_hand(tei, ms, "hand-annotator"),
         ),
+        catalogue=_archive_catalogue(tei, head, bibl),
         provenance=provenance,
     )
 
@@ -130,7 +140,9 @@ def _text(element: etree._Element | None) -> str:
     return " ".join("".join(str(part) for part in element.itertext()).split())
 
 
-def _attrs(element: etree._Element) -> Attrs:
+def _attrs(element: etree._Element | None) -> Attrs:
+    if element is None:
+        return ()
     return tuple((str(key), str(value)) for key, value in element.attrib.items())
 
 
@@ -158,6 +170,34 @@ def _transcription_source(tei: _Tei, bibl: etree._Element | None) -> Transcripti
     )
 
 
+def _archive_catalogue(
+    tei: _Tei, head: etree._Element, bibl: etree._Element | None
+) -> ArchiveCatalogue:
+    """The archive's catalogue data: its title and date in the transcription source's
+    description, the citation, the published source, the funders."""
+    date = tei.first(bibl, "date[@type='catalogue']")
+    date_attrs = tuple(a for a in _attrs(date) if a[0] != "type") if date is not None else ()
+    return ArchiveCatalogue(
+        title=tei.text(bibl, "title[@type='catalogue']"),
+        date=Phrase(_text(date), date_attrs) if date is not None else Phrase(),
+        citation=tei.text(bibl, "note[@type='citation']"),
+        published_source=tei.text(bibl, "relatedItem[@type='translatedFrom']/bibl"),
+        funders=tuple(_text(f) for f in tei.all(head, "fileDesc/titleStmt/funder")),
+    )
+
+
+def _original_language(tei: _Tei, head: etree._Element) -> str:
+    """The ``ident`` of the language this project's headers mark as the original's."""
+    for language in tei.all(head, "profileDesc/langUsage/language"):
+        if language.get(_XML_ID) == "lang-original":
+            return language.get("ident", "")
+    return ""
+
+
+# A main title's ``subtype`` says where a title the document does not print comes from.
+_TITLE_SUBTYPES = {"archive": TitleSource.ARCHIVE, "constructed": TitleSource.CONSTRUCTED}
+
+
 def _title(
     tei: _Tei, head: etree._Element, root: etree._Element, provenance: Provenance | None
 ) -> Title:
@@ -167,8 +207,11 @@ def _title(
         or tei.text(head, "fileDesc/titleStmt/title")
         or _text(root.find(".//" + tei.q("docTitle")))
     )
+    subtype = tei.attr(head, "fileDesc/titleStmt/title[@type='main']", "subtype")
     if provenance is not None and "title" in provenance.keys:
         source = TitleSource.SIDECAR
+    elif subtype in _TITLE_SUBTYPES:
+        source = _TITLE_SUBTYPES[subtype]
     elif any(p.get("type") in (None, "main") for p in root.iter(tei.q("titlePart"))):
         source = TitleSource.PRINTED
     else:

@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from enum import StrEnum
 
+from ..languages import name_of
 from ..model import Attrs, Participant
 
 
@@ -56,8 +57,11 @@ class TitleSource(StrEnum):
 
     PRINTED = "printed"
     """The document's own printed title (with its date)."""
+    ARCHIVE = "archive"
+    """No title is printed: the archive's title for the document, from its cover or page."""
     CONSTRUCTED = "constructed"
-    """No title is printed: built from the first words, or the file name."""
+    """No title is printed nor given by the archive: built by the encoder from the kind of
+    document, its parties and its date, else the file name."""
     SIDECAR = "sidecar"
     """The catalogue's title, from the sidecar."""
 
@@ -98,6 +102,7 @@ MARKING_VALUES: dict[str, tuple[str, ...]] = {
     "telegramNumber": ("num", "idno"),
     "printRun": ("num", "idno"),
     "printDate": ("date",),
+    "docketDate": ("date",),
 }
 
 
@@ -150,7 +155,11 @@ class ArchiveIdentity:
     repository: str = ""
     collection: str = ""
     idnos: tuple[Identifier, ...] = ()
-    """The archive's own identifiers: shelfmark or catalogue number."""
+    """The archive's own identifiers: a shelfmark, or the parts of an archival reference
+    (``fond``, ``opis``, ``papka``, ``delo``; ``fmaFile``; ``archival`` when kept whole)."""
+    locus: Phrase | None = None
+    """The leaves or pages the document occupies in its file ("ll. 54-72"), with ``from`` and
+    ``to``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -165,16 +174,46 @@ class TranscriptionSource:
 
     @property
     def url(self) -> str:
-        return next((i.value for i in self.idnos if i.type == "URL"), "")
+        return next((i.value for i in self.idnos if i.type == "URI"), "")
 
 
 @dataclass(frozen=True, slots=True)
 class Languages:
-    """The original's language: its BCP 47 code, and the document's own words about it
-    ("Translation from Korean")."""
+    """The language chain, each language a BCP 47 code: the original's, the language of the
+    document ``msDesc`` describes (an intermediate translation when the docket says it is one;
+    ``cert`` says how sure that reading is, empty when the sidecar states it), the document's
+    own words about it ("Translation from Korean") and the chain in words (``textLang``)."""
 
     original: str = ""
     note: str = ""
+    manuscript: str = ""
+    cert: str = ""
+    words: str = ""
+
+    @property
+    def translated_from(self) -> str:
+        """The language the English translation was made from: the described document's."""
+        return self.manuscript
+
+
+def language_chain(original: str, manuscript: str, note: str) -> str:
+    """The chain in words: what the described document is, of what, and what its docket says
+    ("Russian translation of a Korean original (docket: Translation from Korean)")."""
+    if manuscript and original and manuscript != original:
+        chain = f"{name_of(manuscript)} translation of a {name_of(original)} original"
+    elif manuscript:
+        chain = name_of(manuscript)
+    elif original and note:
+        chain = f"Translation of a {name_of(original)} original, in a language not stated"
+    elif original:
+        chain = (
+            f"{name_of(original)} original (the language of the document described is not stated)"
+        )
+    else:
+        chain = ""
+    if chain and note:
+        return f"{chain} (docket: {note})"
+    return chain or note
 
 
 @dataclass(frozen=True, slots=True)
@@ -187,6 +226,20 @@ class Physical:
     """Handwritten signatures, rendered by the translator as "[signature]"."""
     handwriting: bool = False
     """Handwritten additions, described in square brackets."""
+
+
+@dataclass(frozen=True, slots=True)
+class ArchiveCatalogue:
+    """What the archive's own catalogue says about the document, from the PDF export's cover
+    or the web page's lines: never the document's own words. The title and date are the
+    archive's; the citation as printed; a published source the archive translated from; who
+    funded the translation."""
+
+    title: str = ""
+    date: Phrase = Phrase()
+    citation: str = ""
+    published_source: str = ""
+    funders: tuple[str, ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +269,7 @@ class DocumentMeta:
     summary: str = ""
     languages: Languages = Languages()
     physical: Physical = Physical()
+    catalogue: ArchiveCatalogue = ArchiveCatalogue()
     provenance: Provenance | None = None
 
     def marking(self, kind: str) -> Marking | None:

@@ -2,9 +2,14 @@
 enriched blocks and its sidecar.
 
 It runs after every other enricher and reads what they left: names (who issued the document,
-who signed the translation), dates, signatures, handwriting. Where the sidecar and the text
-both speak (the title, the archive, the English translator), the sidecar wins; the header's
-note says so. Everything the header states is decided here; the TEI writer only maps.
+who signed the translation), dates, signatures, handwriting, and the archive's own catalogue
+data in the cover's blocks (its title and date, the citation with the holding archive, its
+reference and the translator, the summary, the funders, the original language). The cover
+is never the document's own title or date: it gives them only where the document prints none,
+and the header says so. Where the sidecar and the text both speak (the title, the archive,
+the English translator), the sidecar wins; the header's note says so. Everything the header
+states is decided here; the TEI writer only maps. :func:`catalogue_warnings` names what could
+not be found.
 
 :func:`identify_markings` gives each marking its ``xml:id`` once, on the block, so that the
 text's ``fw`` and the header's list of markings agree by construction.
@@ -19,6 +24,7 @@ from dataclasses import replace
 
 from ..docmeta.records import (
     MARKING_VALUES,
+    ArchiveCatalogue,
     ArchiveIdentity,
     CorrespAction,
     DocumentMeta,
@@ -34,15 +40,34 @@ from ..docmeta.records import (
     Title,
     TitleSource,
     TranscriptionSource,
+    language_chain,
 )
+from ..languages import code_of, name_of
 from ..letters import is_upper
 from ..metadata import Sidecar
 from ..model import Attrs, Block, Document, Entity, Mark, Role, attrs
-from ..vocabulary import RESP_ENCODER, RESP_TRANSLATOR_EN, resp_key
+from ..vocabulary import (
+    ARCHIVE_DATE,
+    RESP_ENCODER,
+    RESP_TRANSLATOR_EN,
+    pointer,
+    resp_key,
+)
+from .citation import Citation, read_citation
+from .dates import VALUE_NAMES, normalise
 
 EDITION_SUBTITLE = "TEI encoding of the English translation"
 UNKNOWN_TRANSLATOR = "Unknown translator"
 NOT_STATED = "Not stated in the translation."
+# Kinds of document whose closing date is their own (the day they were signed and sent); in a
+# record of a conversation or a meeting it is a later date, recorded apart.
+_DATED_BY_SIGNING = frozenset(
+    {"letter", "telegram", "note", "report", "information", "decision", "resolution"}
+)
+# A date mark right after these words is the end of a range its normaliser did not read
+# ("16 through 30 August 1957"): not the document's date.
+_RANGE_TAIL = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:through|to|till|until|and|[-–—])\s*$")
+_SUPPORT = re.compile(r"support\s+(?:from|of)\s+(?P<names>.+?)\.?\s*$", re.IGNORECASE)
 
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to with without between "
@@ -80,10 +105,14 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
     markings = tuple(_markings(blocks))
     note = next((m.text for m in markings if m.type == "translationNote"), "")
     banner = _text_of(blocks, Role.BANNER)
-    date = Phrase(_date_text(blocks, doc.doc_date), doc.doc_date)
-    url = (Identifier("URL", sidecar.url),) if sidecar.url else ()
+    cover = _cover(blocks)
+    citation = read_citation(cover["citation"].text) if "citation" in cover else Citation()
+    archive_catalogue = _archive_catalogue(cover, citation)
+    date = _document_date(doc, archive_catalogue.date)
+    languages = _languages(sidecar, note, _value(cover.get("originalLanguage")))
+    url = sidecar.url or citation.url
     return DocumentMeta(
-        title=_title(doc, entities, date.text, sidecar.title),
+        title=_title(doc, entities, date, sidecar.title, archive_catalogue.title),
         date=date,
         genre=doc.genre,
         issuer=_issuer(blocks, entities),
@@ -91,27 +120,23 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
         numbers=tuple(_numbers(markings)),
         responsibilities=(
             *_signers(blocks, note),
-            _english_translator(sidecar.translator_en, _archive(banner)),
+            _english_translator(sidecar.translator_en, citation.translators, languages),
             _ENCODER,
         ),
         participants=Participants(doc.participants, doc.groups),
-        correspondence=tuple(_correspondence(blocks, doc.doc_date)),
-        archive=ArchiveIdentity(
-            country=sidecar.country or "",
-            settlement=sidecar.settlement or "",
-            institution=sidecar.institution or "",
-            repository=sidecar.repository or "",
-            collection=sidecar.collection or "",
-            idnos=(Identifier("shelfmark", sidecar.idno),) if sidecar.idno else (),
-        ),
+        correspondence=tuple(_correspondence(blocks, date)),
+        archive=_archive_identity(sidecar, citation),
         source=TranscriptionSource(
-            publisher=sidecar.archive or _archive(banner),
+            publisher=sidecar.archive or _archive(banner) or citation.publisher,
             edition=banner[banner.index("Translation") :] if "Translation" in banner else "",
             pages=doc.pages,
-            idnos=(Identifier("sourceFile", doc.source_name), *url),
+            idnos=(
+                Identifier("sourceFile", doc.source_name),
+                *((Identifier("URI", url),) if url else ()),
+            ),
         ),
-        summary=sidecar.summary or "",
-        languages=Languages(original=sidecar.source_language or "", note=note),
+        summary=sidecar.summary or _value(cover.get("summary")),
+        languages=languages,
         physical=Physical(
             form=sidecar.form or "",
             extent=sidecar.extent or NOT_STATED,
@@ -122,40 +147,257 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
             ),
             handwriting=any(m.tag == "add" for b in blocks for m in b.marks),
         ),
+        catalogue=archive_catalogue,
         provenance=Provenance(sidecar.file, sidecar.keys) if sidecar.file else None,
     )
+
+
+def catalogue_warnings(meta: DocumentMeta) -> tuple[str, ...]:
+    """What the fact sheet had to take from elsewhere or could not find: the title and the
+    document date when the document prints none."""
+    warnings = []
+    if meta.title.source is TitleSource.ARCHIVE:
+        warnings.append("no title printed in the document: the main title is the archive's")
+    elif meta.title.source is TitleSource.CONSTRUCTED:
+        warnings.append(
+            "no title printed in the document nor given by the archive: the main title is "
+            "constructed from the kind of document, its parties and its date"
+        )
+    if not meta.date.text:
+        warnings.append("no document date found")
+    elif ("source", pointer(ARCHIVE_DATE)) in meta.date.attrs:
+        warnings.append("no date printed in the document: the document date is the archive's")
+    return tuple(warnings)
+
+
+# ---------------------------------------------------------------------- the archive's cover
+
+
+def _cover(blocks: Sequence[Block]) -> dict[str, Block]:
+    """The cover's blocks by field (the first of each)."""
+    found: dict[str, Block] = {}
+    for block in blocks:
+        if block.role is Role.COVER:
+            found.setdefault(block.attr("type") or "", block)
+    return found
+
+
+def _value(block: Block | None) -> str:
+    """A cover field's words without its label."""
+    if block is None:
+        return ""
+    label = next((m for m in block.marks if m.tag == "label"), None)
+    return block.text[label.end :].strip() if label is not None else block.text
+
+
+def _archive_catalogue(cover: Mapping[str, Block], citation: Citation) -> ArchiveCatalogue:
+    """The archive's title and date (with their normalised values), citation, published
+    source and funders."""
+    date_block = cover.get("date")
+    date = Phrase()
+    if date_block is not None:
+        value = normalise(date_block.text) or ()
+        date = Phrase(date_block.text, value)
+    support = _SUPPORT.search(_value(cover.get("credits")))
+    funders = _funders(support.group("names")) if support else ()
+    return ArchiveCatalogue(
+        title=_value(cover.get("title")),
+        date=date,
+        citation=_value(cover.get("citation")),
+        published_source=citation.source if citation.published else "",
+        funders=funders,
+    )
+
+
+def _funders(names: str) -> tuple[str, ...]:
+    """ "the MacArthur Foundation and the Leon Levy Foundation" -> both names."""
+    parts = re.split(r",\s*(?:and\s+)?|\s+and\s+(?=the\s|[A-Z])", names)
+    return tuple(re.sub(r"^the\s+", "", p.strip()) for p in parts if p.strip())
+
+
+def _archive_identity(sidecar: Sidecar, citation: Citation) -> ArchiveIdentity:
+    """Where the original is kept: the sidecar's values, else the citation's."""
+    idnos = (Identifier("shelfmark", sidecar.idno),) if sidecar.idno else citation.idnos
+    return ArchiveIdentity(
+        country=sidecar.country or "",
+        settlement=sidecar.settlement or "",
+        institution=sidecar.institution or "",
+        repository=sidecar.repository or citation.repository,
+        collection=sidecar.collection or "",
+        idnos=idnos,
+        locus=None if sidecar.idno else citation.locus,
+    )
+
+
+def _languages(sidecar: Sidecar, note: str, archive_words: str) -> Languages:
+    """The chain original -> described document -> English. The docket's translation note
+    names the original; the archive's "Original Language" names the language of the document
+    it translated (the one described), unless the docket says that document is itself a
+    translation from that language; the sidecar wins over both."""
+    docket = code_of(note)
+    archive = code_of(archive_words)
+    original = sidecar.source_language or docket or archive
+    if sidecar.manuscript_language:
+        manuscript, cert = sidecar.manuscript_language, ""
+    elif archive and archive != docket:
+        manuscript, cert = archive, "high"
+    else:
+        manuscript, cert = "", ""
+    return Languages(original, note, manuscript, cert, language_chain(original, manuscript, note))
+
+
+# -------------------------------------------------------------------------- the document date
+
+
+def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
+    """The date of what the document records: its title date, a date in its title, its
+    dateline or date field; else the archive's date for it; else, in a letter or telegram,
+    the date it was signed. A date on the docket or in a registration stamp never counts."""
+    blocks = [b for b in doc.blocks if not _in_back(b)]
+    for block in blocks:
+        if block.role is Role.DOC_DATE and block.text:
+            return Phrase(block.text, _values(block.attrs) or doc.doc_date)
+    for block in blocks:
+        found = _date_mark(block) if block.role in (Role.TITLE, Role.SUBTITLE) else None
+        if found is not None and _to_the_day(found.attrs):
+            return found
+    for block in blocks:
+        found = _date_mark(block) if block.role is Role.DATELINE else None
+        if found is not None and not _in_closer(block):
+            return found
+    # The period a title line gives ("for the period from 1 to 31 May 1959"), read by the
+    # date enricher as the document date.
+    marked = (
+        (b, m) for b in blocks for m in b.marks if m.tag == "date" and m.attrs == doc.doc_date
+    )
+    found = next((Phrase(_mark_text(b, m), m.attrs) for b, m in marked), None)
+    if doc.doc_date and found is not None:
+        return found
+    if archive_date.attrs:
+        return Phrase(archive_date.text, (*archive_date.attrs, ("source", pointer(ARCHIVE_DATE))))
+    if doc.genre in _DATED_BY_SIGNING and (signed := _closing_date(blocks)) is not None:
+        return signed
+    return Phrase()
+
+
+def _date_mark(block: Block) -> Phrase | None:
+    """The first date marked in a block, unless it ends a range that was not read whole."""
+    for mark in block.marks:
+        if mark.tag == "date" and _values(mark.attrs):
+            if _RANGE_TAIL.search(block.text[: mark.start]):
+                return None
+            return Phrase(_mark_text(block, mark), mark.attrs)
+    return None
+
+
+def _to_the_day(attributes: Attrs) -> bool:
+    """A date that names a day (or a span of days): a title's "Held on 14 December 1944",
+    not the year it is about ("Report on the Work in 1959")."""
+    return any(k in VALUE_NAMES and len(v) == len("1958-01-01") for k, v in attributes)
+
+
+def _values(attributes: Attrs) -> Attrs:
+    """The date attributes among ``attributes`` (a block's own are its role's)."""
+    names = (*VALUE_NAMES, "evidence", "cert", "resp")
+    return tuple((k, v) for k, v in attributes if k in names)
+
+
+def _in_closer(block: Block) -> bool:
+    return any(c.tag == "closer" for c in block.path)
+
+
+def _closing_date(blocks: Sequence[Block]) -> Phrase | None:
+    """The date of the closer's dateline: when the document was signed."""
+    for block in blocks:
+        found = _date_mark(block) if block.role is Role.DATELINE else None
+        if found is not None and _in_closer(block):
+            return found
+    return None
 
 
 # ------------------------------------------------------------------------------- the title
 
 
 def _title(
-    doc: Document, entities: Mapping[str, Entity], date_text: str, sidecar_title: str | None
+    doc: Document,
+    entities: Mapping[str, Entity],
+    date: Phrase,
+    sidecar_title: str | None,
+    archive_title: str,
 ) -> Title:
-    """The printed title with its date; when none is printed, the first words with the date,
-    else the file name. The sidecar's title, when it gives one, is the main title."""
-    printed = " ".join(title_case(b, entities) for b in doc.blocks if b.role is Role.TITLE)
-    from_text = printed or _first_words(doc.blocks)
-    # A title that already prints its date ("Record of a Meeting …, 20 July 1945") keeps it once.
-    if date_text and from_text and date_text.casefold() not in from_text.casefold():
-        from_text = f"{from_text}, {date_text}"
-    from_text = from_text or doc.source_name
-    if sidecar_title:
-        source = TitleSource.SIDECAR
+    """The printed title with its continuation lines, and the date when the title has none
+    (guide §4.1). When none is printed: the archive's title as the archive gives it; else one
+    built from the kind of document, its parties and its date; never from the first words of
+    the text. The sidecar's title, when it gives one, is the main title."""
+    lines = [b for b in doc.blocks if b.role is Role.TITLE]
+    printed = " ".join(title_case(b, entities, first=n == 0) for n, b in enumerate(lines))
+    if printed and not (archive_title and _kind_alone(printed)):
+        dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
+        from_text = printed if dated else _with_date(printed, date)
+        source = TitleSource.PRINTED
+    elif archive_title:
+        from_text, source = archive_title, TitleSource.ARCHIVE
     else:
-        source = TitleSource.PRINTED if printed else TitleSource.CONSTRUCTED
+        from_text, source = _constructed_title(doc, date), TitleSource.CONSTRUCTED
     return Title(
         main=sidecar_title or from_text,
-        source=source,
-        printed=printed,
+        source=TitleSource.SIDECAR if sidecar_title else source,
+        printed=printed.rstrip(" ,;:"),
         subtitle=_text_of(doc.blocks, Role.SUBTITLE),
         from_text=from_text,
         edition_subtitle=EDITION_SUBTITLE,
     )
 
 
-def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
-    """A printed title in the header's casing: capitals lowered except inside names (§4.1)."""
+# The words of a title that names only a kind of document ("RECORD OF CONVERSATION",
+# "Ciphered Telegram"): such a title is a reduction to genre, and the archive's, which names
+# the parties, is the better main title.
+_KIND_ONLY_WORDS = frozenset(
+    "the a an of from copy extract excerpt ciphered coded secret urgent top stenographic "
+    "verbatim record records minutes protocol transcript memorandum notes note conversation "
+    "conversations talks meeting telegram cable ciphergram letter decision resolution decree "
+    "report information journal diary speech bulletin".split()
+)
+
+
+def _kind_alone(title: str) -> bool:
+    """A title that names only a kind of document."""
+    words = [w.strip(".,:;").lower() for w in title.split()]
+    return len(words) <= 4 and all(w in _KIND_ONLY_WORDS for w in words)
+
+
+def _with_date(title: str, date: Phrase) -> str:
+    """The title with the document's date after it (guide §4.1), unless it holds that date."""
+    if not date.text or date.text.casefold() in title.casefold():
+        return title
+    # A title cut before its place and date keeps its comma in the text ("… and Chen Yi,").
+    return f"{title.rstrip(' ,;:')}, {date.text}"
+
+
+def _constructed_title(doc: Document, date: Phrase) -> str:
+    """ "Telegram from Pyongyang to USSR MFA, Moscow, 6 September 1956": the kind of document,
+    its sender and addressee as the address lines print them, its date; the file name when
+    nothing is known."""
+    parts = []
+    for role, word in (("sender", "from"), ("recipient", "to")):
+        address = next(
+            (b for b in doc.blocks if b.role is Role.ADDRESS and b.attr("role") == role), None
+        )
+        if address is not None:
+            parts.append(f"{word} {_ADDRESS_LABEL.sub('', address.text).rstrip('.,;:')}")
+    kind = doc.genre if doc.genre != "other" else ""
+    title = " ".join([kind[:1].upper() + kind[1:], *parts]).strip()
+    if not title:
+        return f"Document, {date.text}" if date.text else doc.source_name
+    return f"{title}, {date.text}" if date.text else title
+
+
+_ADDRESS_LABEL = re.compile(r"^(?:from|to|addressee)\b\s*:?\s*", re.IGNORECASE)
+
+
+def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = True) -> str:
+    """A printed title in the header's casing: capitals lowered except inside names (§4.1).
+    A title's later line (``first`` false) starts with a small word in lower case too."""
     text = block.text
     if not is_upper(text):
         return text
@@ -165,41 +407,25 @@ def title_case(block: Block, entities: Mapping[str, Entity]) -> str:
         start, end = match.span()
         inside = next((k for k in keep if k[0] <= start and end <= k[1]), None)
         word = match.group()
-        if inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5:
+        if _INITIALS.fullmatch(word) or (
+            inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5
+        ):
             words.append(word)
         elif inside:
             words.append(_cap(word.lower()))
-        elif word.lower() in _SMALL_WORDS and words:
+        elif word.lower() in _SMALL_WORDS and (words or not first):
             words.append(word.lower())
         else:
             words.append(_cap(word.lower()))
     return " ".join(words)
 
 
+# Initials keep their capitals in a re-cased title ("I.V. Stalin").
+_INITIALS = re.compile(r"(?:\w\.){2,}[,;:]?")
+
+
 def _cap(word: str) -> str:
     return re.sub(r"^([^\w]*)(\w)", lambda m: m.group(1) + m.group(2).upper(), word)
-
-
-def _first_words(blocks: Sequence[Block]) -> str:
-    first = next((b for b in blocks if b.role in (Role.PARAGRAPH, Role.HEAD) and b.text), None)
-    if first is None:
-        return ""
-    words = first.text.split()
-    return " ".join(words[:8]) + (" …" if len(words) > 8 else "")
-
-
-def _date_text(blocks: Sequence[Block], doc_date: Attrs) -> str:
-    """The document date as printed: the date line, else the first date of the dateline,
-    else the date mark the document date was read from (a title's period)."""
-    date_block = next((b for b in blocks if b.role is Role.DOC_DATE), None)
-    if date_block is not None and date_block.text:
-        return date_block.text
-    dateline = next((b for b in blocks if b.role is Role.DATELINE), None)
-    dates = [m for m in dateline.marks if m.tag == "date"] if dateline else []
-    if dateline and dates:
-        return _mark_text(dateline, dates[0])
-    marked = ((b, m) for b in blocks for m in b.marks if m.tag == "date" and m.attrs == doc_date)
-    return next((_mark_text(b, m) for b, m in marked), "") if doc_date else ""
 
 
 def _text_of(blocks: Sequence[Block], role: Role) -> str:
@@ -235,8 +461,10 @@ def _numbers(markings: Sequence[Marking]) -> Iterator[Identifier]:
 
 
 def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | None:
-    """The issuing body: an organisation named in the closer's signature or the title, else a
-    person named in a byline; a person whenever a byline names the document's author."""
+    """The issuing body: an organisation named in the closer's signature or the title's head,
+    else a person named in a byline; a person whenever a byline names the document's author.
+    A title's continuation lines name its parties ("with Chairman of the Cabinet …"), not its
+    issuer."""
     tag = (
         "persName"
         if any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
@@ -245,7 +473,7 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
     for role in (Role.SIGNED, Role.TITLE, Role.BYLINE):
         wanted = ("persName",) if role is Role.BYLINE else ("orgName",)
         for block in blocks:
-            if block.role is not role or _in_back(block):
+            if block.role is not role or _in_back(block) or block.text[:1].islower():
                 continue
             for mark in block.marks:
                 if mark.tag in wanted:
@@ -309,13 +537,25 @@ def _resp_phrase(caption: str, docket: str) -> str:
     return f"{caption.rstrip(':').replace('[', '').replace(']', '')}, signed in the closing block"
 
 
-def _english_translator(name: str | None, archive: str) -> Responsibility:
-    """The sidecar's translator, else the archive named in the banner, else unknown."""
-    who = Name(name, "persName") if name else Name(archive or UNKNOWN_TRANSLATOR, "orgName")
+def _english_translator(
+    sidecar_name: str | None, cited: Sequence[str], languages: Languages
+) -> Responsibility:
+    """The sidecar's translator, else those the archive's citation names, else unknown: the
+    archive's banner names the publisher, never the translator. The responsibility names the
+    language the English was made from, when it is known."""
+    if sidecar_name:
+        names: tuple[Name, ...] = (Name(sidecar_name, "persName"),)
+    else:
+        names = tuple(Name(n, "persName") for n in cited) or (Name(UNKNOWN_TRANSLATOR),)
+    source = languages.translated_from
+    if source == "en":
+        what = "Transcription of the English original"
+    elif source:
+        what = f"English translation from {name_of(source)}"
+    else:
+        what = "English translation"
     return Responsibility(
-        RESP_TRANSLATOR_EN,
-        "English translation, including every square-bracketed insertion",
-        (who,),
+        RESP_TRANSLATOR_EN, f"{what}, including every square-bracketed insertion", names
     )
 
 
@@ -324,12 +564,18 @@ def _archive(banner: str) -> str:
     return re.split(r"\s+Translation\b", banner)[0].strip() if banner else ""
 
 
-def _correspondence(blocks: Sequence[Block], doc_date: Attrs) -> Iterator[CorrespAction]:
+def _correspondence(blocks: Sequence[Block], date: Phrase) -> Iterator[CorrespAction]:
     """Sender and recipient from the address blocks: the names marked in them, else the
-    address without its label ("To: …"); the sending is dated with the document."""
+    address without its label ("To: …"). The sending is dated with the day the document was
+    signed (its closer's date) when that is printed, else with the document date."""
+    signed = _closing_date([b for b in blocks if not _in_back(b)])
+    sent_date = signed.attrs if signed is not None else date.attrs
+    sent_date = tuple((k, v) for k, v in sent_date if k != "source")
     for kind, role in (("sent", "sender"), ("received", "recipient")):
         found = [b for b in blocks if b.role is Role.ADDRESS and b.attr("role") == role]
         if not found:
+            if kind == "sent" and signed is not None and signed.attrs != date.attrs:
+                yield CorrespAction("sent", (), sent_date)
             continue
         names = tuple(
             Name(_mark_text(b, m), m.tag, m.attrs)
@@ -339,4 +585,4 @@ def _correspondence(blocks: Sequence[Block], doc_date: Attrs) -> Iterator[Corres
         )
         if not names:
             names = (Name(re.sub(r"^[^:]*:\s*", "", found[0].text)),)
-        yield CorrespAction(kind, names, doc_date if kind == "sent" else ())
+        yield CorrespAction(kind, names, sent_date if kind == "sent" else ())

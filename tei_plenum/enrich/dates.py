@@ -739,8 +739,9 @@ def _title_period(block: Block, setting: Setting) -> Attrs:
 
 
 def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None]:
-    """The title date, else the date a title gives the document, else the dateline's; and
-    the title date's block, whose values are then known."""
+    """The title date, else the date a title gives the document, else the dateline's, else the
+    archive's own date for the document; and the title date's block, whose values are then
+    known."""
     for block in doc.blocks:
         if block.role is Role.DOC_DATE and (value := _title_date(block, setting)):
             return value, block
@@ -749,6 +750,13 @@ def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None
             return value, None
     for block in doc.blocks:
         if block.role is Role.DATELINE:
+            found = list(_scan(block.text, setting, Memory(), follow=False))
+            if found:
+                return found[0].attrs, None
+    # The archive's own date for the document (its cover or page line) dates what the text
+    # leaves without a year.
+    for block in doc.blocks:
+        if block.role is Role.COVER and block.attr("type") == "date":
             found = list(_scan(block.text, setting, Memory(), follow=False))
             if found:
                 return found[0].attrs, None

@@ -36,7 +36,7 @@ def read(text: str, *, source_name: str, layout: Layout | None = None) -> Docume
         blocks=blocks,
         pages=layout.pages,
         genre=classified.genre,
-        warnings=classified.warnings,
+        warnings=(*layout.warnings, *classified.warnings),
     )
 
 

@@ -19,7 +19,8 @@ class Cell:
     """A block of the source, or a page break between two blocks.
 
     ``column`` and ``row_group`` say where a block sat in a multi-column row (``left`` or
-    ``right``, and which run of rows); ``marks`` are the page breaks inside the block.
+    ``right``, and which run of rows); ``marks`` are the page breaks inside the block;
+    ``cover`` names the field of the archive's cover the block is, if it is one.
     """
 
     text: str
@@ -29,6 +30,7 @@ class Cell:
     row_group: int | None = None
     page_break: bool = False
     marks: tuple[Mark, ...] = ()
+    cover: str | None = None
     features: Features = field(init=False, repr=False, compare=False)
 
     def __post_init__(self) -> None:
@@ -62,6 +64,7 @@ def _cell(raw: RawBlock) -> Cell:
         marks=tuple(Mark(offset, offset, "pb", attrs(n=str(n))) for offset, n in raw.page_breaks)
         if raw.page_breaks
         else (),
+        cover=raw.cover,
     )
 
 

@@ -50,6 +50,14 @@ def classify(layout: Layout) -> Classified:
         warnings.append(
             "no title, docket or section headings recognised: converted as plain paragraphs"
         )
+    if genre == "other":
+        warnings.append(
+            "document type unknown: neither the title, the archive's title nor the form of the "
+            "text names it"
+        )
+    title = next((cell for cell, claim in claimed if claim.role is Role.TITLE), None)
+    if title is not None and title.features.title_fragment:
+        warnings.append("the printed title opens in lower case: its first word may be lost")
     blocks = tuple(
         Block(
             role=claim.role,
@@ -74,25 +82,67 @@ def _marks(cell: Cell, claim: Claim) -> tuple[Mark, ...]:
     return tuple(sorted({*cell.marks, *claim.marks}, key=mark_order))
 
 
+# How many lines at the start of the body a line naming the document's kind may stand in
+# ("Meeting, record of conversation").
+_GENRE_LINE_REACH = 6
+_GENRE_LINE_WORDS = 6
+
+
 def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
-    """The document's kind: named by its title, subtitle or byline, or told by its markings
-    and the shape of its body."""
+    """The document's kind (guide §4.5): named by its title, subtitle or byline, else by the
+    archive's title for it, else by a short line naming it at the start; else told by its
+    markings and the shape of its body; ``other`` when nothing tells."""
+    archive_title = tuple(
+        cell for cell, claim in claimed if claim.role is Role.COVER and cell.cover == "title"
+    )
     for roles in ((Role.TITLE,), (Role.SUBTITLE,), (Role.BYLINE,)):
         titles = " ".join(cell.text for cell, claim in claimed if claim.role in roles)
         found = pat.genre_of(titles) if titles else None
         if found:
+            return found
+    for cell in archive_title:
+        if found := cell.features.genre:
+            return found
+    text = [cell for cell in body if not cell.page_break]
+    for cell in (*(c for c, _ in claimed), *text[:_GENRE_LINE_REACH]):
+        if cell.cover is None and _genre_line(cell) and (found := cell.features.genre):
             return found
     if any(
         claim.role is Role.MARKING and dict(claim.attrs).get("type") == "telegramNumber"
         for _, claim in claimed
     ):
         return "telegram"
-    text = [cell for cell in body if not cell.page_break]
+    found = _genre_of_body(text)
+    opening = [c for c, claim in claimed if claim.role is not Role.COVER] + text[:8]
+    return "report" if found == "other" and _reports(opening) else found
+
+
+def _genre_line(cell: Cell) -> bool:
+    """A short line that names a kind and is no sentence ("Meeting, record of conversation")."""
+    words = cell.text.split()
+    return 0 < len(words) <= _GENRE_LINE_WORDS and not pat.ends_with_stop(cell.text)
+
+
+def _genre_of_body(text: Sequence[Cell]) -> str:
+    """The kind a body shows by its form: labelled turns make a record of a conversation, a
+    salutation or an attachment line a letter, address fields a telegram."""
+    if sum(1 for cell in text if cell.features.labelled) >= 2:
+        return "record of conversation"
     if any(cell.features.opening_salute for cell in text):
+        return "letter"
+    if any(cell.features.field_name in ("attachment", "enclosure") for cell in text):
         return "letter"
     if any(cell.features.field_name in ("from", "to") for cell in text[:12]):
         return "telegram"
-    return "document"
+    return "other"
+
+
+def _reports(front: Sequence[Cell]) -> bool:
+    """A dated paper from a ministry, an embassy or a party department, addressed to nobody
+    in particular: the form of a report."""
+    return any(c.features.institution for c in front) and any(
+        c.features.dateline is not None for c in front
+    )
 
 
 def _with_page_break_paths(claims: Iterable[Claim]) -> tuple[Claim, ...]:

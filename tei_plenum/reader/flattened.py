@@ -1,24 +1,89 @@
-"""A PDF export flattened to one line: its turns cut into paragraphs of their own (§2, §13).
+"""Text flattened onto one long line: the blocks and the turns a reader can still see.
 
-Some copies of the archive's PDF exports keep no line break: the whole document is one line,
-and the reader sees no paragraph in it. A conversation's turns would all fall into one ``p``,
-and so into one ``sp``. Where a sentence of such a line opens a turn (a speaker label, a
-speaker in capitals, or, in the genres that have turns, a speaker and a verb of speech), the
-paragraph is cut before it; nothing else is cut here. The words and their order are those of
-the line: only the space between two sentences becomes a block boundary.
+A PDF export copied as one paragraph has lost its line ends, and the reader sees no paragraph
+in it. Two steps cut it, each only where a reader sees a boundary, and neither moves a word:
+
+* in the layout, :func:`split_flattened` cuts the line into blocks where the recognisers of
+  ``patterns.boundaries`` see one: at the start of a block an opening unit that stands alone (a
+  bracketed note, a heading in capitals, a dateline, a document number, a marking, a
+  salutation, a numbered item's heading), and anywhere a field label, a caption, a labelled
+  turn, a numbered item or a paragraph opened by a name. No boundary falls inside square
+  brackets or quotation marks.
+* once the genre is known, :func:`split_turns` cuts each paragraph of the body before every
+  sentence that opens a turn (a speaker label, a speaker in capitals, or, in the genres that
+  have turns, a speaker and a verb of speech), so that a conversation's turns do not all fall
+  into one ``sp`` (§13).
 """
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
+from typing import TYPE_CHECKING
 
 from ..lexicon import TITLES, is_initial
 from ..model import Block, Mark, Role
-from .layout import Layout
 from .patterns import TURN_GENRES
+from .patterns.boundaries import BREAK_RULES, START_RULES
 from .patterns.speakers import turn_start
+
+if TYPE_CHECKING:  # the layout imports this module
+    from .layout import Layout
+
+# A bracket or quotation left open for longer than this is a stray mark, not an enclosure.
+_ENCLOSURE_REACH = 400
+_PAIRS = {"[": "]", "“": "”", "(": ")"}
+
+
+def split_flattened(text: str) -> list[tuple[int, int]]:
+    """The spans of the blocks of ``text``, in order, white space left out."""
+    enclosed = _enclosed(text)
+    breaks = sorted(
+        {p for rule in BREAK_RULES for p in rule.starts(text) if 0 < p < len(text)} - enclosed
+    )
+    spans: list[tuple[int, int]] = []
+    start = _skip_space(text, 0)
+    while start < len(text):
+        following = bisect.bisect_right(breaks, start)
+        end = breaks[following] if following < len(breaks) else len(text)
+        for rule in START_RULES:
+            found = rule.end(text, start)
+            if found is not None and start < found < end and found not in enclosed:
+                end = found
+                break
+        spans.append((start, _trim_end(text, start, end)))
+        start = _skip_space(text, end)
+    return spans
+
+
+def _enclosed(text: str) -> set[int]:
+    """Positions inside a pair of square brackets, parentheses or typographic quotes."""
+    inside: set[int] = set()
+    for opening, closing in _PAIRS.items():
+        position = text.find(opening)
+        while position != -1:
+            close = text.find(closing, position + 1, position + _ENCLOSURE_REACH)
+            if close == -1:
+                position = text.find(opening, position + 1)
+                continue
+            inside.update(range(position + 1, close + 1))
+            position = text.find(opening, close + 1)
+    return inside
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _trim_end(text: str, start: int, end: int) -> int:
+    while end > start and text[end - 1].isspace():
+        end -= 1
+    return end
+
 
 # A flattened line is a long one; a web copy of a one-paragraph document has its date and
 # title lines besides.

@@ -1,9 +1,23 @@
-"""The front: banner, docket, letterhead, journal byline and the title block (guide §6).
+"""The front: the archive's cover, banner, docket, letterhead, journal byline and the title
+block (guide §6).
 
-The front is read in four steps, each from where the one before stopped: the banner (the
-first line only), the docket (``DOCKET_RULES``), a letterhead above a title
-(``LETTERHEAD_RULES``, only when a title follows within a few lines) and the title block
-(``TITLE_RULES``). The front ends at the first cell no row claims, or that a row ends it at.
+The front is read in steps, each from where the one before stopped: the archive's cover
+(``COVER_RULES``: the export's cover block or the web page's date and title lines, into
+``div[@type="archiveCover"]``), the banner (the first line only), then what stands above the
+title, then the title block (``TITLE_RULES``). The front ends at the first cell no row claims,
+or that a row ends it at.
+
+What stands above the title is found from the title itself: when a line naming the
+document's kind ("RECORD OF A CONVERSATION", "The Journal of …", "Extract Minutes from
+Protocol …"), or else a title that lost its first word ("of official negotiations between
+…"), stands within a few lines under nothing but docket, letterhead, date and routing lines,
+every line above it is claimed by ``ABOVE_TITLE_RULES``: stamps, numbers, dates on the docket,
+routing notes and letterhead lines are never the title. Without such a title, the docket
+(``DOCKET_RULES``) and a letterhead above a title a few blocks on (``LETTERHEAD_RULES``) are
+read as they come.
+
+TEI allows only divisions, title pages and furniture after the archive's cover division, so
+there a byline joins the title page and a letterhead's dateline its own ``div``.
 """
 
 from __future__ import annotations
@@ -13,15 +27,30 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
+from ..vocabulary import ARCHIVE_DATE, ARCHIVE_TITLE
+from . import patterns as pat
 from . import rules
 from .cells import Cell
+from .patterns import cover as cover_patterns
 from .rules import Claim, Rule, claim_run, first_rule
 
 FRONT = Container("front", "front")
+ARCHIVE_COVER = Container("archiveCover", "div", (("type", "archiveCover"),))
+LETTERHEAD = Container("letterhead", "div", (("type", "letterhead"),))
+# The cover's title and date carry ids: the header points to them when it uses them.
+_COVER_IDS = {"title": ARCHIVE_TITLE, "date": ARCHIVE_DATE}
 TITLE_PAGE = Container("titlePage", "titlePage")
 DOC_TITLE = Container("docTitle", "docTitle")
 # How far a letterhead may stand above its title, in blocks.
 _LETTERHEAD_REACH = 6
+# How far a title may stand under docket and letterhead lines, in blocks.
+_TITLE_REACH = 14
+# Words that open an address or a greeting, never a subject line.
+_ADDRESS_WORDS = frozenset(
+    "Dear Esteemed Respected Comrade Comrades Cde. Cdes. To Mr. Mrs. Sir Madam".split()
+)
+# Markings whose number makes a date under them the docket's, not the document's.
+_NUMBERED_MARKINGS = frozenset({"copyNumber", "registration", "telegramNumber"})
 
 
 class FrontState(NamedTuple):
@@ -31,6 +60,9 @@ class FrontState(NamedTuple):
     seen_date: bool = False
     dated: bool = False  # the title page has a date (from the title block or the letterhead)
     journal: bool = False  # a title names a journal: its date lines head the entries
+    open_title: bool = False  # the last line was a title line that a lower-case line continues
+    bare_kind: bool = False  # the title so far is a kind word alone ("RESOLUTION")
+    numbered: bool = False  # the last docket line was a number (a date under it is the docket's)
 
 
 @dataclass(frozen=True, slots=True)
@@ -44,32 +76,157 @@ class Front:
 
 
 def read_front(cells: Sequence[Cell]) -> Front:
-    """Claim the banner, docket, letterhead and title block at the start of ``cells``."""
-    taken: list[Cell] = []
-    claims: list[Claim] = []
-    index = 0
-    if cells and cells[0].features.banner and cells[0].span.line <= 2:
-        taken.append(cells[0])
+    """Claim the cover, banner, docket, letterhead and title block at the start of ``cells``."""
+    cover, state = claim_run(COVER_RULES, cells, FrontState())
+    taken: list[Cell] = list(cells[: len(cover)])
+    claims: list[Claim] = list(cover)
+    index = len(cover)
+    if index < len(cells) and cells[index].features.banner and cells[index].span.line <= 2:
+        taken.append(cells[index])
         claims.append(Claim(Role.BANNER, (FRONT,)))
-        index = 1
-    state = FrontState()
-    while index < len(cells):
+        index += 1
+    anchor = title_anchor(cells, index)
+    table = ABOVE_TITLE_RULES if anchor is not None else DOCKET_RULES
+    limit = anchor if anchor is not None else len(cells)
+    while index < limit:
         cell, used = _with_owner(cells, index)
-        rule = first_rule(DOCKET_RULES, cell, state)
+        rule = first_rule(table, cell, state)
         if rule is None or rule.then is None:
             break
         claim, state = rule.then(cell, state)
         taken.append(cell)
         claims.append(claim)
         index += used
-    # The letterhead table claims every line it is given (its last row always holds).
-    letterhead = _letterhead_length(cells, index)
-    found, state = claim_run(LETTERHEAD_RULES, cells[index : index + letterhead], state)
-    title_block, _ = claim_run(TITLE_RULES, cells[index + letterhead :], state)
+    if anchor is not None and index == anchor:
+        claim, state = _title(cells[index], state)
+        taken.append(cells[index])
+        claims.append(claim)
+        index += 1
+        found: list[Claim] = []
+    else:
+        # The letterhead table claims every line it is given (its last row always holds).
+        letterhead = _letterhead_length(cells, index)
+        found, state = claim_run(LETTERHEAD_RULES, cells[index : index + letterhead], state)
+    title_block, _ = claim_run(TITLE_RULES, cells[index + len(found) :], state)
     found += title_block
     taken.extend(cells[index : index + len(found)])
     claims.extend(found)
+    if cover:
+        claims = _after_cover(claims)
     return Front(tuple(taken), tuple(claims), index + len(found))
+
+
+def title_anchor(cells: Sequence[Cell], start: int) -> int | None:
+    """Where the title stands when only docket, letterhead, date and routing lines are above
+    it: the first line within reach that names the document's kind; else the first title that
+    lost its first word, or the first subject line right under a dateline; None when a line of
+    text comes first."""
+    weak = None
+    previous: Cell | None = None
+    seen = 0
+    for index in range(start, len(cells)):
+        cell = cells[index]
+        if cell.page_break:
+            continue
+        if cell.features.kind_title and not _never_title(cell):
+            return index
+        if _numbered_title(cells, index):
+            return index
+        if weak is None and previous is not None and _weak_title(cell, previous):
+            weak = index
+        if seen >= _TITLE_REACH or not _above_title_line(cell):
+            break
+        previous = cell
+        seen += 1
+    return weak
+
+
+def _numbered_title(cells: Sequence[Cell], index: int) -> bool:
+    """A kind and a number that a lower-case line carries on ("MINUTES Nº 14" / "of the
+    meeting of the Politburo …"): a title; alone, the same line is the document's number."""
+    features = cells[index].features
+    following = next((c for c in cells[index + 1 :] if not c.page_break), None)
+    return bool(
+        features.document_number
+        and features.genre
+        and following is not None
+        and following.features.title_fragment
+    )
+
+
+def _weak_title(cell: Cell, previous: Cell) -> bool:
+    """A title that names no kind: one that lost its first word, under a marking, a date or a
+    dateline ("of official negotiations between …"); or a subject line in capitals and lower
+    case right under a dateline ("The Influence of the Party on …")."""
+    features, above = cell.features, previous.features
+    if _never_title(cell) or features.starts_body or features.addressee:
+        return False
+    ends_unit = bool(above.marking or above.date_only or above.dateline or above.bracketed)
+    if features.title_fragment:
+        return ends_unit or above.document_number or above.number_sign
+    words = cell.text.split()
+    return (
+        above.dateline is not None
+        and cell.text[:1].isupper()
+        and len(words) >= 3
+        and words[0].rstrip(",") not in _ADDRESS_WORDS
+        and len(cell.text) <= 150
+        and not pat.ends_with_stop(cell.text)
+        and not features.institution
+    )
+
+
+def _above_title_line(cell: Cell) -> bool:
+    """A line that may stand above a title: a marking, a bracketed note, a number, a date or
+    dateline, a routing field, or a short line that is not a sentence."""
+    features = cell.features
+    if features.opening_salute or features.participants is not None or features.section:
+        return False
+    if features.marking or features.bracketed or features.document_number:
+        return True
+    if features.date_only or features.dateline or features.field:
+        return True
+    text = cell.text
+    return len(text) <= 60 or (len(text) <= 150 and not pat.ends_with_stop(text))
+
+
+def _never_title(cell: Cell) -> bool:
+    """Stamps, dockets, routing lines and document numbers are never the title."""
+    features = cell.features
+    return bool(
+        features.marking
+        or features.document_number
+        or features.field
+        or features.date_only
+        or cell.text.startswith("[")
+    )
+
+
+def _after_cover(claims: list[Claim]) -> list[Claim]:
+    """After the cover's division TEI allows only divisions, title pages and furniture in
+    ``front``: a byline standing there joins the title page, a dateline (with the letterhead
+    lines right above it) its own letterhead division."""
+    result = list(claims)
+    for index, claim in enumerate(result):
+        if claim.path != (FRONT,):
+            continue
+        if claim.role is Role.BYLINE:
+            result[index] = replace(claim, path=(FRONT, TITLE_PAGE))
+        elif claim.role is Role.DATELINE:
+            result[index] = replace(claim, path=(FRONT, LETTERHEAD))
+            above = index - 1
+            while above >= 0 and _letterhead_marking(result[above]):
+                result[above] = replace(result[above], path=(FRONT, LETTERHEAD))
+                above -= 1
+    return result
+
+
+def _letterhead_marking(claim: Claim) -> bool:
+    return (
+        claim.role is Role.MARKING
+        and claim.path == (FRONT,)
+        and dict(claim.attrs).get("type") in ("letterhead", "marking")
+    )
 
 
 def _with_owner(cells: Sequence[Cell], index: int) -> tuple[Cell, int]:
@@ -94,8 +251,23 @@ def _with_owner(cells: Sequence[Cell], index: int) -> tuple[Cell, int]:
 # --- steps -----------------------------------------------------------------------------------
 
 
+def _cover_field(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """A field of the archive's cover as ``ab`` typed by the field: its label ("Citation:")
+    a ``label``, the document's address a ``ref`` to itself."""
+    assert cell.cover is not None
+    marks: list[Mark] = []
+    label_end = cover_patterns.label_end(cell.text)
+    if label_end is not None:
+        marks.append(Mark(0, label_end, "label"))
+    url = cover_patterns.url_span(cell.text)
+    if url is not None:
+        marks.append(Mark(*url, "ref", attrs(target=cell.text[url[0] : url[1]])))
+    claim_attrs = attrs(type=cell.cover, **{"xml:id": _COVER_IDS.get(cell.cover)})
+    return Claim(Role.COVER, (FRONT, ARCHIVE_COVER), claim_attrs, tuple(marks)), state
+
+
 def _top_marking(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
-    return rules.marking(cell, (FRONT,), "top"), state
+    return rules.marking(cell, (FRONT,), "top"), state._replace(open_title=False)
 
 
 def _page_break(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -124,24 +296,69 @@ def _letterhead_line(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
 
 def _document_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     claim = Claim(Role.DOC_DATE, (FRONT, TITLE_PAGE))
-    return claim, state._replace(seen_date=True, dated=True)
+    return claim, state._replace(seen_date=True, dated=True, open_title=False, bare_kind=False)
 
 
 def _title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     # The journal pattern cannot span two titles, so asking each title is enough.
     journal = state.journal or cell.features.genre == "journal"
     claim = Claim(Role.TITLE, (FRONT, TITLE_PAGE, DOC_TITLE))
-    return claim, state._replace(seen_title=True, journal=journal)
+    bare = cell.features.kind_title and len(pat.unspaced(cell.text).split()) == 1
+    return claim, state._replace(
+        seen_title=True,
+        journal=journal,
+        open_title=not pat.ends_with_stop(cell.text),
+        bare_kind=bare and not state.seen_title,
+    )
+
+
+def _title_continued(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """A line that carries on the title ("on the Policy of the Korean Workers Party"): the
+    main title goes on, with its continuation lines and parties."""
+    claim, after = _title(cell, state)
+    return claim, after._replace(bare_kind=False)
+
+
+def _beside_bare_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """A short date or number row under a title that is a kind word alone ("RESOLUTION" /
+    "1 December Ulaanbaatar" / "ON REQUEST FOR AID"): furniture of the title page."""
+    return rules.marking(cell, (FRONT, TITLE_PAGE), "top"), state
+
+
+def _docket_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """A date under a copy or registration number: when the copy was registered or sent, not
+    the date of what the document records."""
+    place = f"top {cell.column}" if cell.column else "top"
+    return Claim(Role.MARKING, (FRONT,), attrs(type="docketDate", place=place)), state
+
+
+def _above_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """Any other line above the title: a marking of its kind, a routing field, a letterhead
+    line naming a body or office, else a marking."""
+    features = cell.features
+    place = f"top {cell.column}" if cell.column else "top"
+    if features.marking or features.bracketed:
+        claim = rules.marking(cell, (FRONT,), "top")
+    elif features.field:
+        claim = Claim(Role.MARKING, (FRONT,), attrs(type="routing", place=place))
+    elif features.institution or (features.upper and not features.document_number):
+        claim = Claim(Role.MARKING, (FRONT,), attrs(type="letterhead", place=place))
+    else:
+        claim = rules.marking(cell, (FRONT,), "top")
+    kind = dict(claim.attrs).get("type")
+    numbered = kind in _NUMBERED_MARKINGS or features.number_sign
+    return claim, state._replace(numbered=numbered or state.numbered)
 
 
 def _subtitle_in_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
-    return Claim(Role.SUBTITLE, (FRONT, TITLE_PAGE, DOC_TITLE)), state
+    claim = Claim(Role.SUBTITLE, (FRONT, TITLE_PAGE, DOC_TITLE))
+    return claim, state._replace(open_title=False, bare_kind=False)
 
 
 def _subtitle(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     # After the date a subtitle stands on the title page, outside the title.
     path = (FRONT, TITLE_PAGE) if state.seen_date else (FRONT, TITLE_PAGE, DOC_TITLE)
-    return Claim(Role.SUBTITLE, path), state
+    return Claim(Role.SUBTITLE, path), state._replace(open_title=False, bare_kind=False)
 
 
 # --- predicates ------------------------------------------------------------------------------
@@ -152,10 +369,43 @@ def _marking_line(cell: Cell, state: FrontState) -> bool:
 
 
 def _title_line(cell: Cell, state: FrontState) -> bool:
-    return cell.features.title_like and not state.seen_date and not cell.features.starts_body
+    """A title line: in capitals or naming a kind, and none of the lines that never are a
+    title. A line in capitals that only names a body or an office is a title only under a
+    title, not as the first."""
+    features = cell.features
+    if not features.title_like or state.seen_date or features.starts_body or _never_title(cell):
+        return False
+    if not state.seen_title and not features.kind_title:
+        return not features.institution and len(cell.text.split()) >= 3
+    return True
+
+
+def _continues_title(cell: Cell, state: FrontState) -> bool:
+    """A lower-case line right under an unfinished title line, holding no caption."""
+    features = cell.features
+    return (
+        state.open_title
+        and not state.seen_date
+        and features.lowercase
+        and not features.starts_body
+        and not _never_title(cell)
+        and ":" not in cell.text
+        and len(cell.text) <= 220
+    )
+
+
+def _beside_bare(cell: Cell, state: FrontState) -> bool:
+    """A short row holding a date or number under a title that is a kind word alone."""
+    text = cell.text
+    return state.bare_kind and len(text) <= 40 and any(c.isdigit() for c in text)
 
 
 # --- tables ----------------------------------------------------------------------------------
+
+COVER_RULES: tuple[Rule[FrontState], ...] = (
+    Rule("cover-field", lambda cell, state: cell.cover is not None, _cover_field),
+)
+"""The archive's cover: every field the layout cut off as one."""
 
 DOCKET_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break),
@@ -168,6 +418,21 @@ DOCKET_RULES: tuple[Rule[FrontState], ...] = (
 )  # fmt: skip
 """The docket: markings above the title, and a journal's byline. A page break, a date in a
 column row, or any other line ends it."""
+
+ABOVE_TITLE_RULES: tuple[Rule[FrontState], ...] = (
+    Rule("page-break", lambda cell, state: cell.page_break, _page_break),
+    Rule("journal-byline", lambda cell, state: cell.features.journal_byline is not None,
+         _journal_byline),
+    Rule("dateline", lambda cell, state: cell.features.dateline is not None, _dateline),
+    Rule("docket-date", lambda cell, state: state.numbered and cell.features.date_only,
+         _docket_date),
+    Rule("date", lambda cell, state: cell.features.date_only and not state.dated,
+         _letterhead_date),
+    Rule("above-title", lambda cell, state: True, _above_title),
+)  # fmt: skip
+"""Every line above a title found a few lines down: a journal's byline, a dateline, a date
+(the docket's when it stands under a copy or registration number, else the title page's),
+and markings, routing notes and letterhead lines."""
 
 LETTERHEAD_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break, _page_break),
@@ -186,6 +451,8 @@ TITLE_RULES: tuple[Rule[FrontState], ...] = (
          and cell.features.starts_body),
     Rule("document-date", lambda cell, state: cell.features.date_only and not state.dated,
          _document_date),
+    Rule("title-continued", _continues_title, _title_continued),
+    Rule("beside-bare-title", _beside_bare, _beside_bare_title),
     Rule("subtitle-in-title", lambda cell, state: _title_line(cell, state) and state.seen_title
          and not cell.features.upper, _subtitle_in_title),
     Rule("title", _title_line, _title),
@@ -204,10 +471,14 @@ def _names_a_kind(cell: Cell) -> bool:
 
 def _letterhead_length(cells: Sequence[Cell], index: int) -> int:
     """How many cells from ``index`` on are a letterhead: short lines before a title a few
-    blocks on ("Embassy of the GDR in the DPRK", a place and date); 0 when there is none."""
+    blocks on ("Embassy of the GDR in the DPRK", a place and date), or, in a letter without a
+    title, the lines down to its place-and-date line; 0 when there is none."""
     window = cells[index : index + _LETTERHEAD_REACH]
     lines = [(i, c) for i, c in enumerate(window) if not c.page_break]
     title_at = next((k for k, (_, c) in enumerate(lines) if k > 0 and _names_a_kind(c)), None)
+    if title_at is None:
+        dated = next((k for k, (_, c) in enumerate(lines) if c.features.dateline), None)
+        title_at = None if not dated else dated + 1  # a dateline alone opens the body
     if title_at is None or not all(c.features.letterhead_line for _, c in lines[:title_at]):
         return 0
     return lines[title_at - 1][0] + 1

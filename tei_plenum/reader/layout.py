@@ -1,6 +1,8 @@
 """Group source lines into raw blocks, pages and column cells (encoding guide §2).
 
-Three layouts are read:
+The archive's own catalogue furniture at the start (the PDF export's cover block, a web page's
+date and title lines: ``cover.py``) is cut off first, one raw block per field, each naming the
+field it is. The document's text after it is read in one of four layouts:
 
 * ``pdf-text`` – text extracted from the archive's PDFs: a line ending in two or more spaces
   closes a block, a line of spaces separates blocks, exactly three empty lines are a page break
@@ -8,18 +10,27 @@ Three layouts are read:
   multi-column blocks that are de-interleaved column by column (§2.1).
 * ``web-text`` – text copied from the archive's web page (§2.2): one block per line, except that
   a line leaving a square bracket open continues until the bracket closes.
-* ``plain-text`` – anything else: blank-line separated paragraphs whose lines are joined.
+* ``plain-text`` – text hard-wrapped at a fixed width: blank-line separated paragraphs whose
+  lines are joined.
+* ``flattened-text`` – text flattened onto very few long lines (a PDF export copied as one
+  paragraph): each line is cut where a reader sees a boundary (``flattened.py``).
 
-The result keeps every character of the reading text; only layout whitespace is dropped.
+The result keeps every character of the reading text; only layout whitespace is dropped. A
+layout that joins many lines into very few blocks says so in a warning.
 """
 
 from __future__ import annotations
 
+import bisect
 import itertools
 from collections.abc import Iterable
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
+from ..letters import is_upper
+from .cover import find_cover
+from .flattened import split_flattened
 from .patterns.characters import COLUMN_GAP, SENTENCE_END, SPACE_RUN
+from .patterns.titles import looks_like_title
 
 
 @dataclass(frozen=True, slots=True)
@@ -31,13 +42,15 @@ class RawLine:
 
 @dataclass(slots=True)
 class RawBlock:
-    """A block before classification: its lines, page, and where it sat in a column block."""
+    """A block before classification: its lines, page, where it sat in a column block, and
+    the field of the archive's cover it is, if it is one."""
 
     lines: list[RawLine]
     page: int
     column: str | None = None
     row_group: int | None = None
     page_breaks: list[tuple[int, int]] = field(default_factory=list)
+    cover: str | None = None
 
     @property
     def text(self) -> str:
@@ -60,6 +73,7 @@ class Layout:
     blocks: list[RawBlock]
     breaks: list[PageBreakAt]
     pages: int
+    warnings: tuple[str, ...] = ()
 
 
 def _keep_runs(line: str) -> str:
@@ -80,14 +94,52 @@ def detect(lines: list[str]) -> str:
     separators = sum(1 for line in lines if line and not line.strip())
     if trailing >= 2 or separators >= 2:
         return "pdf-text"
-    joined = sum(
-        1
-        for first, second in itertools.pairwise(lines)
-        if first.strip()
-        and second.lstrip()[:1].islower()
-        and not SENTENCE_END.search(first.rstrip())
-    )
-    return "plain-text" if joined >= 2 else "web-text"
+    if _flattened(lines):
+        return "flattened-text"
+    return "plain-text" if _hard_wrapped(lines) else "web-text"
+
+
+# A line this long among very few lines is a whole document flattened onto one line; a file
+# that is one line only needs less (a web copy has its page's date and title lines besides).
+_FLATTENED_LINE = 1500
+_FLATTENED_LINES = 3
+_ONLY_LINE = 500
+# Lines longer than this are paragraphs of a web copy, never lines wrapped at a fixed width.
+_PARAGRAPH_LINE = 150
+
+
+def _flattened(lines: list[str]) -> bool:
+    """Very few lines, one of them as long as a whole document."""
+    filled = [line for line in lines if line.strip()]
+    if len(filled) == 1:
+        return len(filled[0]) >= _ONLY_LINE
+    return 0 < len(filled) <= _FLATTENED_LINES and max(map(len, filled)) >= _FLATTENED_LINE
+
+
+def _hard_wrapped(lines: list[str]) -> bool:
+    """Lines wrapped at a fixed width: many of them continue in lower case where no sentence
+    ended, and none is as long as a paragraph. A title that wraps into a lower-case line
+    ("RECORD OF A CONVERSATION" / "with DPRK Ambassador …") does not count."""
+    if any(len(line) > _PARAGRAPH_LINE for line in lines):
+        return False
+    joined = transitions = 0
+    in_title = False
+    for first, second in itertools.pairwise(lines):
+        if not first.strip() or not second.strip():
+            in_title = False
+            continue
+        transitions += 1
+        continues = second.lstrip()[:1].islower() and not SENTENCE_END.search(first.rstrip())
+        in_title = continues and (in_title or _title_line(first))
+        if continues and not in_title:
+            joined += 1
+    return joined >= 2 and 3 * joined >= transitions
+
+
+def _title_line(line: str) -> bool:
+    """A line in capitals, or a capitalised line naming a document's kind."""
+    text = " ".join(line.split())
+    return is_upper(text) or (text[:1].isupper() and looks_like_title(text))
 
 
 def split_lines(text: str) -> list[str]:
@@ -98,14 +150,92 @@ def split_lines(text: str) -> list[str]:
 
 
 def segment(text: str) -> Layout:
-    """Cut ``text`` into raw blocks in reading order, with page breaks."""
+    """Cut ``text`` into raw blocks in reading order, with page breaks: the archive's cover
+    first, then the document in its layout."""
     lines = split_lines(text)
-    name = detect(lines)
+    joined = "\n".join(lines)
+    cover = find_cover(joined)
+    if cover is None:
+        return _segment_document(lines, 1, flattened=False)
+    starts = _line_starts(lines)
+    cover_blocks = [
+        _span_block(lines, starts, found.start, found.end, found.name) for found in cover.fields
+    ]
+    index, column = _position(starts, cover.end)
+    rest = lines[index:]
+    if rest:
+        rest[0] = " " * column + rest[0][column:]
+    document = _segment_document(rest, index + 1, flattened=cover.flattened)
+    shift = len(cover_blocks)
+    return Layout(
+        document.name,
+        [*cover_blocks, *document.blocks],
+        [PageBreakAt(found.before + shift, found.page) for found in document.breaks],
+        document.pages,
+        document.warnings,
+    )
+
+
+def _segment_document(lines: list[str], first: int, *, flattened: bool) -> Layout:
+    """The document's own text, its first line numbered ``first``."""
+    name = "flattened-text" if flattened else detect(lines)
     if name == "pdf-text":
-        return _segment_pdf(lines)
-    if name == "plain-text":
-        return _segment_paragraphs(lines)
-    return _segment_web(lines)
+        layout = _segment_pdf(lines, first)
+    elif name == "plain-text":
+        layout = _segment_paragraphs(lines, first)
+    elif name == "flattened-text":
+        layout = _segment_flattened(lines, first)
+    else:
+        layout = _segment_web(lines, first)
+    warning = _merge_warning(layout, sum(1 for line in lines if line.strip()))
+    return replace(layout, warnings=(warning,)) if warning else layout
+
+
+# A layout that joins more lines than this into each block, on average, has probably merged
+# paragraphs that the source kept apart.
+_LINES_PER_BLOCK = 8
+_FEW_LINES = 12
+
+
+def _merge_warning(layout: Layout, lines: int) -> str | None:
+    blocks = len(layout.blocks)
+    if lines < _FEW_LINES or lines < _LINES_PER_BLOCK * max(blocks, 1):
+        return None
+    return (
+        f"the {layout.name} layout joined {lines} lines into {blocks} blocks: paragraphs may "
+        "have been merged"
+    )
+
+
+def _line_starts(lines: list[str]) -> list[int]:
+    """The offset of each line in the lines joined with line feeds."""
+    starts, offset = [], 0
+    for line in lines:
+        starts.append(offset)
+        offset += len(line) + 1
+    return starts
+
+
+def _position(starts: list[int], offset: int) -> tuple[int, int]:
+    """The line index and column of ``offset``."""
+    index = max(0, bisect.bisect_right(starts, offset) - 1)
+    return index, offset - starts[index]
+
+
+def _span_block(lines: list[str], starts: list[int], start: int, end: int, name: str) -> RawBlock:
+    """The raw block of the text between two offsets, one raw line per source line."""
+    first, _ = _position(starts, start)
+    last, _ = _position(starts, max(start, end - 1))
+    pieces = []
+    for index in range(first, last + 1):
+        line = lines[index]
+        left = max(0, start - starts[index])
+        right = min(len(line), end - starts[index])
+        piece = line[left:right]
+        if piece.strip():
+            indent = len(piece) - len(piece.lstrip())
+            pieces.append(RawLine(index + 1, left + indent + 1, piece.strip()))
+    return RawBlock(pieces, 1, cover=name)
 
 
 def _raw(number: int, line: str) -> RawLine:
@@ -193,10 +323,10 @@ class _PdfReader:
         self.rows = []
 
 
-def _segment_pdf(lines: list[str]) -> Layout:
+def _segment_pdf(lines: list[str], first: int = 1) -> Layout:
     reader = _PdfReader()
     empty_run = 0
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first):
         if line == "":
             empty_run += 1
             continue
@@ -257,12 +387,28 @@ def _bracket_depth(text: str) -> int:
     return text.count("[") - text.count("]")
 
 
-def _segment_web(lines: list[str]) -> Layout:
-    return _segment_lines(lines, "web-text", one_per_line=True)
+def _opens_a_note(text: str) -> bool:
+    """A line that begins a bracketed note of its own ("[KGB letterhead]"): a bracket left
+    open above it (a stamp the translator never closed) ends there. A doubled bracket
+    ("[[11]] September") is an uncertain reading inside the open note."""
+    return text.startswith("[") and not text.startswith("[[")
 
 
-def _segment_paragraphs(lines: list[str]) -> Layout:
-    return _segment_lines(lines, "plain-text", one_per_line=False)
+def _segment_web(lines: list[str], first: int = 1) -> Layout:
+    return _segment_lines(lines, first, "web-text", one_per_line=True)
+
+
+def _segment_paragraphs(lines: list[str], first: int = 1) -> Layout:
+    return _segment_lines(lines, first, "plain-text", one_per_line=False)
+
+
+def _segment_flattened(lines: list[str], first: int = 1) -> Layout:
+    """Each line cut into the blocks a reader can see in it."""
+    blocks = []
+    for number, line in enumerate(lines, start=first):
+        for start, end in split_flattened(line):
+            blocks.append(RawBlock([RawLine(number, start + 1, line[start:end])], 1))
+    return Layout("flattened-text", blocks, [], 1)
 
 
 # A bracket left open in a web copy continues its block for at most this many lines, so that a
@@ -270,18 +416,22 @@ def _segment_paragraphs(lines: list[str]) -> Layout:
 _MAX_BRACKET_LINES = 8
 
 
-def _segment_lines(lines: list[str], name: str, *, one_per_line: bool) -> Layout:
+def _segment_lines(lines: list[str], first: int, name: str, *, one_per_line: bool) -> Layout:
     """Blocks of layouts without page breaks: one per line (web copies, where a line leaving a
-    bracket open continues), or one per run of non-empty lines (plain text)."""
+    bracket open continues until it closes or a new bracketed note begins), or one per run of
+    non-empty lines (plain text)."""
     blocks: list[RawBlock] = []
     current: RawBlock | None = None
-    for number, line in enumerate(lines, start=1):
+    for number, line in enumerate(lines, start=first):
         if not line.strip():
             if current is not None and not one_per_line:
                 blocks.append(current)
                 current = None
             continue
         raw = _raw(number, line)
+        if current is not None and one_per_line and _opens_a_note(raw.text):
+            blocks.append(current)
+            current = None
         if current is None:
             current = RawBlock([raw], 1)
         else:

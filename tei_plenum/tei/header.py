@@ -12,10 +12,18 @@ from dataclasses import dataclass
 from lxml import etree
 
 from .. import __version__
-from ..docmeta import DocumentMeta, Marking, Name
-from ..model import Document
+from ..docmeta import DocumentMeta, Languages, Marking, Name, TitleSource
+from ..languages import name_of
+from ..model import Document, Role
 from ..slug import document_id
-from ..vocabulary import HAND_ANNOTATOR, HAND_SIGNATURES, RESP_ENCODER, RESP_TRANSLATOR_EN, pointer
+from ..vocabulary import (
+    ARCHIVE_TITLE,
+    HAND_ANNOTATOR,
+    HAND_SIGNATURES,
+    RESP_ENCODER,
+    RESP_TRANSLATOR_EN,
+    pointer,
+)
 from ..vocabulary import MARKING_LABELS as _MARKING_LABELS
 from ..wording import counted
 from .ns import el, sub
@@ -26,6 +34,7 @@ _VALUE_ELEMENTS = {
     "registration": "idno",
     "telegramNumber": "idno",
     "printDate": "date",
+    "docketDate": "date",
 }
 _EDITORIAL = {
     "normalization": (
@@ -59,7 +68,18 @@ _SEGMENTATION = {
         "Source layout: plain text without the archive's layout. Paragraphs are separated by "
         "empty lines and their lines are joined. No page breaks."
     ),
+    "flattened-text": (
+        "Source layout: text flattened onto very few long lines (the archive's PDF export "
+        "copied as one paragraph). Blocks are cut only where a reader sees a boundary: a field "
+        "label, a caption, a heading in capitals, a dateline, a marking, a salutation, a "
+        "numbered item, a labelled turn or a paragraph opened by a name. No page breaks."
+    ),
 }
+_COVER_SEGMENTATION = (
+    "The archive's catalogue furniture above the document (the PDF export's cover block, or "
+    "the web page's date and title lines) is kept, one ab per field, in "
+    'front/div[@type="archiveCover"].'
+)
 
 
 @dataclass(frozen=True, slots=True)
@@ -78,6 +98,7 @@ def build_header(data: HeaderInput) -> etree._Element:
     file_desc = sub(header, "fileDesc")
     _title_stmt(file_desc, meta)
     _publication_stmt(file_desc, doc)
+    _notes_stmt(file_desc, meta)
     _source_desc(file_desc, meta)
     _encoding_desc(header, doc, meta.genre)
     _profile_desc(header, meta)
@@ -96,12 +117,31 @@ def _sentence(text: str) -> str:
     return text[:1].upper() + text[1:] if text else text
 
 
+# How a main title that the document does not print says where it comes from.
+_TITLE_ORIGINS = {
+    TitleSource.ARCHIVE: {"subtype": "archive", "source": pointer(ARCHIVE_TITLE)},
+    TitleSource.CONSTRUCTED: {"subtype": "constructed", "resp": pointer(RESP_ENCODER)},
+}
+_TITLE_NOTES = {
+    TitleSource.ARCHIVE: (
+        "The document prints no title of its own: the main title is the archive's, as its "
+        "cover or web page gives it."
+    ),
+    TitleSource.CONSTRUCTED: (
+        "The document prints no title of its own and the archive gives none: the main title "
+        "was constructed by the encoder from the kind of document, its parties and its date."
+    ),
+}
+
+
 def _title_stmt(parent: etree._Element, meta: DocumentMeta) -> None:
     stmt = sub(parent, "titleStmt")
-    sub(stmt, "title", meta.title.main, type="main")
+    sub(stmt, "title", meta.title.main, type="main", **_TITLE_ORIGINS.get(meta.title.source, {}))
     sub(stmt, "title", meta.title.edition_subtitle, type="sub")
     if meta.issuer is not None:
         _name(sub(stmt, "author"), meta.issuer)
+    for funder in meta.catalogue.funders:
+        sub(stmt, "funder", funder)
     for responsibility in meta.responsibilities:
         resp_stmt = sub(stmt, "respStmt", xml_id=responsibility.id)
         sub(resp_stmt, "resp", responsibility.resp)
@@ -117,11 +157,24 @@ def _publication_stmt(parent: etree._Element, doc: Document) -> None:
     sub(availability, "p", "Rights in the translated text remain with its publisher.")
 
 
+def _notes_stmt(parent: etree._Element, meta: DocumentMeta) -> None:
+    """Why the main title is not the document's own, when it is not."""
+    note = _TITLE_NOTES.get(meta.title.source)
+    if note:
+        sub(sub(parent, "notesStmt"), "note", note, type="title")
+
+
 def _source_desc(parent: etree._Element, meta: DocumentMeta) -> None:
     desc = sub(parent, "sourceDesc")
     source = meta.source
+    archive = meta.catalogue
     bibl = sub(desc, "bibl", type="transcriptionSource")
-    sub(bibl, "title", meta.title.bibliographic)
+    if archive.title:
+        sub(bibl, "title", archive.title, type="catalogue")
+    else:
+        sub(bibl, "title", meta.title.bibliographic)
+    if archive.date.text:
+        sub(bibl, "date", archive.date.text, type="catalogue", **dict(archive.date.attrs))
     if source.edition:
         sub(bibl, "edition", source.edition)
     if source.publisher:
@@ -130,6 +183,11 @@ def _source_desc(parent: etree._Element, meta: DocumentMeta) -> None:
         quantity=str(source.pages))  # fmt: skip
     for idno in source.idnos:
         sub(bibl, "idno", idno.value, type=idno.type)
+    if archive.citation:
+        sub(bibl, "note", archive.citation, type="citation")
+    if archive.published_source:
+        related = sub(bibl, "relatedItem", type="translatedFrom")
+        sub(related, "bibl", archive.published_source)
     if meta.provenance is not None:
         sub(bibl, "note", f"Catalogue data from the sidecar file {meta.provenance.file} (keys: "
             f"{', '.join(meta.provenance.keys)}); where the sidecar and the text disagree, the "
@@ -160,15 +218,24 @@ def _ms_desc(parent: etree._Element, meta: DocumentMeta) -> None:
     contents = sub(ms, "msContents")
     if meta.summary:
         sub(contents, "summary", meta.summary)
-    if note or meta.languages.original:
-        sub(contents, "textLang", note or None, mainLang=meta.languages.original or None)
+    _text_lang(contents, meta.languages)
     item = sub(contents, "msItem")
+    locus = archive.locus
+    if locus is not None:
+        sub(item, "locus", locus.text, **dict(locus.attrs))
     if meta.issuer is not None:
         _name(sub(item, "author"), meta.issuer)
     title = meta.title.as_printed
     sub(item, "title", f"{title}: {meta.title.subtitle}" if meta.title.subtitle else title)
     _phys_desc(ms, meta)
     _history(ms, meta)
+
+
+def _text_lang(contents: etree._Element, languages: Languages) -> None:
+    """The language of the document described, how sure that is, and the chain in words."""
+    if languages.words or languages.manuscript:
+        sub(contents, "textLang", languages.words or None,
+            mainLang=languages.manuscript or None, cert=languages.cert or None)  # fmt: skip
 
 
 def _phys_desc(ms: etree._Element, meta: DocumentMeta) -> None:
@@ -241,7 +308,10 @@ def _encoding_desc(header: etree._Element, doc: Document, genre: str) -> None:
     editorial = sub(desc, "editorialDecl")
     sub(sub(editorial, "normalization"), "p", _EDITORIAL["normalization"])
     sub(sub(editorial, "quotation", marks="all"), "p", _EDITORIAL["quotation"])
-    sub(sub(editorial, "segmentation"), "p", _SEGMENTATION[doc.layout])
+    segmentation = sub(editorial, "segmentation")
+    sub(segmentation, "p", _SEGMENTATION[doc.layout])
+    if any(block.role is Role.COVER for block in doc.blocks):
+        sub(segmentation, "p", _COVER_SEGMENTATION)
     sub(sub(editorial, "interpretation"), "p", _EDITORIAL["interpretation"])
     sub(sub(editorial, "correction", method="silent"), "p", _EDITORIAL["correction"])
     refs = sub(desc, "refsDecl")
@@ -265,8 +335,7 @@ def _profile_desc(header: etree._Element, meta: DocumentMeta) -> None:
         sub(creation, "date", meta.date.text, **dict(meta.date.attrs)).tail = "."
     else:
         creation.text += "."
-    usage = sub(profile, "langUsage")
-    sub(usage, "language", "English (translation)", ident="en", usage="100")
+    _lang_usage(sub(profile, "langUsage"), meta.languages)
     text_class = sub(sub(profile, "textClass"), "keywords")
     sub(text_class, "term", meta.genre, type="docType")
     if meta.participants.people or meta.participants.groups:
@@ -279,6 +348,28 @@ def _profile_desc(header: etree._Element, meta: DocumentMeta) -> None:
                 _name(element, name)
             if action.date:
                 sub(element, "date", **dict(action.date))
+
+
+LANG_ORIGINAL = "lang-original"
+LANG_INTERMEDIATE = "lang-intermediate"
+
+
+def _lang_usage(usage: etree._Element, languages: Languages) -> None:
+    """The chain from the original through the translation described to English (TEI 11.6.6):
+    the original and the intermediate language are identified by ``xml:id``."""
+    original, described = languages.original, languages.manuscript
+    if original and original != "en":
+        sub(usage, "language", f"{name_of(original)}: the language of the original",
+            ident=original, xml_id=LANG_ORIGINAL)  # fmt: skip
+    if described and described not in (original, "en"):
+        sub(usage, "language",
+            f"{name_of(described)}: the language of the translation the English was made from",
+            ident=described, xml_id=LANG_INTERMEDIATE)  # fmt: skip
+    if original == "en":
+        sub(usage, "language", "English (the language of the original)", ident="en",
+            usage="100", xml_id=LANG_ORIGINAL)  # fmt: skip
+    else:
+        sub(usage, "language", "English (translation)", ident="en", usage="100")
 
 
 def _partic_desc(profile: etree._Element, meta: DocumentMeta) -> None:

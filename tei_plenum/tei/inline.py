@@ -21,7 +21,7 @@ INLINE_TAGS = frozenset(
     {
         "pb", "label", "roleName", "eventName", "orgName", "persName", "placeName", "name",
         "date", "measure", "title", "q", "supplied", "seg", "note", "unclear", "gap", "add",
-        "stamp", "num", "idno", "unit", "docAuthor", "rs", "reg",
+        "stamp", "num", "idno", "unit", "docAuthor", "rs", "reg", "ref",
     }
 )  # fmt: skip
 

@@ -21,6 +21,7 @@ from .ns import el
 # xml:id is one of its block's attributes (enrich.catalogue.identify_markings).
 ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
     Role.BANNER: ("fw", (("type", "header"), ("place", "top"))),
+    Role.COVER: ("ab", ()),
     Role.MARKING: ("fw", ()),
     Role.BYLINE: ("byline", ()),
     Role.TITLE: ("titlePart", (("type", "main"),)),

@@ -34,6 +34,8 @@ _POINTERS = frozenset({"ref", "who", "resp", "corresp"})
 # Attributes whose tokens count as a reference to a standOff record (tp-record-referenced).
 _REFERENCES = _POINTERS | {"unitRef", "target"}
 _DATES = frozenset({"when", "from", "to", "notBefore", "notAfter"})
+# Elements whose @from and @to are not dates (tp-date-format and tp-date-order skip them).
+_NOT_DATED = frozenset(f"{_TEI}{name}" for name in ("locus", "biblScope", "citedRange"))
 # The pattern of tp-date-format; lxml runs EXSLT re:test with Python's re.search, so searching
 # with the same pattern gives the same answer.
 _DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
@@ -320,14 +322,18 @@ class _Report:
             own = element.get(_XML_ID)
             if own is not None and uses[own] != 1:
                 yield self.finding("tp-id-unique", element, own, str(uses[own]))
+            # On a locus, biblScope or citedRange, @from and @to are pages or leaves.
+            dated = element.tag not in _NOT_DATED
             for name, value in element.items():
-                if name in _DATES and not _DATE.search(value):
+                if dated and name in _DATES and not _DATE.search(value):
                     yield self.finding("tp-date-format", element, name)
                     break
             for rule, (low, high) in (
                 ("tp-date-order", ("from", "to")),
                 ("tp-date-bounds", ("notBefore", "notAfter")),
             ):
+                if rule == "tp-date-order" and not dated:
+                    continue
                 start, end = element.get(low), element.get(high)
                 if start is not None and end is not None:
                     padded = _padded(start, end)

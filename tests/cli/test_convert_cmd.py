@@ -190,7 +190,7 @@ def test_sidecar_metadata(runner: CliRunner, tmp_path: Path) -> None:
     result = runner.invoke(main, ["convert", str(SAMPLE), "--meta", str(meta)])
     assert result.exit_code == 0, result.output
     assert '<title type="main">A better title</title>' in result.stdout
-    assert 'mainLang="ko"' in result.stdout
+    assert '<language ident="ko" xml:id="lang-original">' in result.stdout
     assert "sidecar file m.meta.toml" in result.stdout
     meta.write_text('titel = "typo"\n', encoding="utf-8")
     bad = runner.invoke(main, ["convert", str(SAMPLE), "--meta", str(meta)])

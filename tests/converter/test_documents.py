@@ -275,7 +275,7 @@ def test_web_layout_detected_and_side_turns() -> None:
     assert (side.text, side.get("ref")) == ("North", "#grp-north")
     for person in xp(tree, "//tei:particDesc//tei:person"):
         assert xp(person, "tei:affiliation/@ref")[0] in ("#grp-north", "#grp-south")
-    assert xp(tree, "//tei:bibl/tei:idno[@type='URL']")  # from the sidecar
+    assert xp(tree, "//tei:bibl/tei:idno[@type='URI']")  # from the sidecar
 
 
 def test_text_without_layout_is_plain_paragraphs() -> None:

@@ -112,7 +112,12 @@ def test_a_foreign_header_is_read_for_what_it_states() -> None:
     assert (meta.archive.settlement, meta.archive.repository) == ("Vienna", "City Archive")
     assert meta.archive.idnos == (Identifier("", "Box 4"),)
     assert meta.numbers == (Identifier("old", "B-17"),)
-    assert (meta.languages.original, meta.languages.note) == ("de", "")
+    # textLang describes the manuscript: its language is the one msDesc describes.
+    assert (meta.languages.manuscript, meta.languages.original, meta.languages.note) == (
+        "de",
+        "",
+        "",
+    )
     # No creation date in the header: the text's docDate.
     assert meta.date == Phrase("2 May 1901", (("when", "1901-05-02"),))
     # The running head is page furniture; other fw are the document's markings.

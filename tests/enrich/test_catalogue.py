@@ -9,7 +9,12 @@ from __future__ import annotations
 from typing import Any
 
 from tei_plenum.docmeta import Identifier, Marking, Name, Phrase, Responsibility, TitleSource
-from tei_plenum.enrich.catalogue import catalogue, identify_markings, title_case
+from tei_plenum.enrich.catalogue import (
+    catalogue,
+    catalogue_warnings,
+    identify_markings,
+    title_case,
+)
 from tei_plenum.metadata import Sidecar
 from tei_plenum.model import (
     Block,
@@ -25,6 +30,7 @@ from tei_plenum.model import (
 )
 
 FRONT = (Container("front", "front"),)
+COVER = (*FRONT, Container("archiveCover", "div", (("type", "archiveCover"),)))
 BODY = (Container("body", "body"),)
 BACK = (Container("back", "back"),)
 
@@ -69,6 +75,9 @@ def test_a_printed_title_in_capitals_is_lowered_except_inside_names() -> None:
     assert title_case(title, {}) == "Decision of the KWP CC on the Plan"
     # Prose titles are kept as printed.
     assert title_case(block(Role.TITLE, "Record of a Talk"), {}) == "Record of a Talk"
+    # A later line of the title starts with a small word in lower case; initials stay.
+    later = block(Role.TITLE, "ON THE TALKS WITH I.V. STALIN")
+    assert title_case(later, {}, first=False) == "on the Talks with I.V. Stalin"
 
 
 def test_the_printed_title_with_its_date_is_the_main_title() -> None:
@@ -86,12 +95,29 @@ def test_a_title_that_prints_its_date_does_not_get_it_twice() -> None:
     printed = "Record of a Meeting Held at Potsdam, 20 July 1945"
     meta = catalogue(
         document(
-            block(Role.TITLE, printed, path=FRONT),
+            # The date enricher marks the title's date; the document date repeats it.
+            block(
+                Role.TITLE,
+                printed,
+                mark(printed, "20 July 1945", "date", when="1945-07-20"),
+                path=FRONT,
+            ),  # fmt: skip
             block(Role.DOC_DATE, "20 JULY 1945", path=FRONT),
             doc_date=(("when", "1945-07-20"),),
         )
     )
     assert meta.title.main == printed
+
+
+def test_a_title_cut_before_its_place_and_date_gets_one_comma() -> None:
+    meta = catalogue(
+        document(
+            block(Role.TITLE, "Record of the Talks between A and B,", path=FRONT),
+            block(Role.DOC_DATE, "20 July 1962", path=FRONT),
+            doc_date=(("when", "1962-07-20"),),
+        )
+    )
+    assert meta.title.main == "Record of the Talks between A and B, 20 July 1962"
 
 
 def test_the_sidecar_title_wins_and_the_text_title_is_kept() -> None:
@@ -104,12 +130,37 @@ def test_the_sidecar_title_wins_and_the_text_title_is_kept() -> None:
     assert (meta.provenance.file, meta.provenance.keys) == ("memo.meta.toml", ("title",))
 
 
-def test_without_a_printed_title_the_first_eight_words_and_the_date_are_used() -> None:
-    text = "Comrade Ivanov reported on the harvest in the northern provinces today."
-    meta = catalogue(document(block(Role.DOC_DATE, "1 May 1957"), block(Role.PARAGRAPH, text)))
-    assert meta.title.main == "Comrade Ivanov reported on the harvest in the …, 1 May 1957"
+def test_without_a_printed_title_the_archives_title_is_used() -> None:
+    doc = document(
+        block(Role.COVER, "Letter, Kim Il to Pak Chang-ok", path=COVER, type="title"),
+        block(Role.PARAGRAPH, "Comrade Ivanov reported on the harvest today."),
+    )
+    meta = catalogue(doc)
+    assert meta.title.main == "Letter, Kim Il to Pak Chang-ok"
+    assert meta.title.source is TitleSource.ARCHIVE
+    assert meta.catalogue.title == "Letter, Kim Il to Pak Chang-ok"
+    assert catalogue_warnings(meta) == (
+        "no title printed in the document: the main title is the archive's",
+        "no document date found",
+    )
+
+
+def test_without_any_title_one_is_built_from_kind_parties_and_date_never_from_the_text() -> None:
+    sender, recipient = "From: Embassy in Moscow", "To: Foreign Minister"
+    doc = document(
+        block(Role.ADDRESS, sender, mark(sender, "Moscow", "placeName"), role="sender"),
+        block(Role.ADDRESS, recipient, role="recipient"),
+        block(Role.DOC_DATE, "1 May 1957"),
+        block(Role.PARAGRAPH, "Comrade Ivanov reported on the harvest in the provinces."),
+        doc_date=(("when", "1957-05-01"),),
+        genre="telegram",
+    )
+    meta = catalogue(doc)
+    assert meta.title.main == "Telegram from Embassy in Moscow to Foreign Minister, 1 May 1957"
     assert meta.title.source is TitleSource.CONSTRUCTED
-    assert meta.title.as_printed == meta.title.main
+    assert "constructed" in catalogue_warnings(meta)[0]
+    untitled = catalogue(document(block(Role.DOC_DATE, "1 May 1957"), block(Role.PARAGRAPH, "x")))
+    assert untitled.title.main == "Document, 1 May 1957"
 
 
 def test_with_no_words_at_all_the_file_name_is_the_title() -> None:
@@ -240,19 +291,39 @@ def test_signers_in_the_back_with_what_they_did() -> None:
     )
 
 
-def test_the_english_translator_from_the_sidecar_else_the_banner_else_unknown() -> None:
-    def english(doc: Document, sidecar: Sidecar | None = None) -> tuple[Name, ...]:
-        found = [
-            r for r in catalogue(doc, sidecar).responsibilities if r.id == "resp-translator-en"
-        ]
-        return found[0].names
+def english(doc: Document, sidecar: Sidecar | None = None) -> Responsibility:
+    found = [r for r in catalogue(doc, sidecar).responsibilities if r.id == "resp-translator-en"]
+    return found[0]
 
-    assert english(DECISION, Sidecar(translator_en="A. Reader")) == (Name("A. Reader", "persName"),)
-    assert english(DECISION) == (Name("Example Archive", "orgName"),)
+
+CITED = "Citation: “Letter,” 1961, Example Digital Archive, RGASPI, f. 17, op. 3, d. 8, ll. 1-4. Translated by Ann Lee and Bo Kim. https://example.org/document/5"  # noqa: E501
+
+
+def test_the_english_translator_from_the_sidecar_else_the_citation_never_the_banner() -> None:
+    assert english(DECISION, Sidecar(translator_en="A. Reader")).names == (
+        Name("A. Reader", "persName"),
+    )
+    cited = document(*DECISION.blocks, block(Role.COVER, CITED, path=COVER, type="citation"))
+    assert english(cited).names == (Name("Ann Lee", "persName"), Name("Bo Kim", "persName"))
+    # The banner names the archive that publishes the translation, not its translator.
+    assert english(DECISION).names == (Name("Unknown translator"),)
     plain = document(block(Role.PARAGRAPH, "Text."))
-    assert english(plain) == (Name("Unknown translator", "orgName"),)
+    assert english(plain).names == (Name("Unknown translator"),)
     # The encoder is always last.
     assert catalogue(plain).responsibilities[-1].id == "resp-encoder"
+
+
+def test_the_english_translators_resp_names_the_language_translated_from() -> None:
+    assert english(DECISION).resp == (
+        "English translation, including every square-bracketed insertion"
+    )
+    russian = english(DECISION, Sidecar(manuscript_language="ru"))
+    assert russian.resp.startswith("English translation from Russian, including")
+    original = document(
+        block(Role.COVER, "Original Language: English", mark("Original Language: English",
+              "Original Language:", "label"), path=COVER, type="originalLanguage"),
+    )  # fmt: skip
+    assert english(original).resp.startswith("Transcription of the English original")
 
 
 def test_archive_source_and_languages_from_sidecar_and_banner() -> None:
@@ -275,10 +346,12 @@ def test_archive_source_and_languages_from_sidecar_and_banner() -> None:
     assert meta.source.pages == 3
     assert meta.source.idnos == (
         Identifier("sourceFile", "memo.txt"),
-        Identifier("URL", "https://example.org/doc/1"),
+        Identifier("URI", "https://example.org/doc/1"),
     )
     assert meta.source.url == "https://example.org/doc/1"
     assert (meta.languages.original, meta.languages.note) == ("ko", "Translation from Korean")
+    # The docket says the described document is a translation; in which language, nobody says.
+    assert (meta.languages.manuscript, meta.languages.cert) == ("", "")
     assert (meta.summary, meta.physical.form) == ("A decision.", "typescript")
     # Without the sidecar, the banner's archive is the publisher.
     assert catalogue(DECISION).source.publisher == "Example Archive"
@@ -303,6 +376,7 @@ def test_correspondents_from_the_address_blocks() -> None:
             role="sender",
         ),
         block(Role.ADDRESS, "To: the Foreign Minister", role="recipient"),
+        block(Role.DOC_DATE, "6 September 1956"),
         block(Role.PARAGRAPH, "Text."),
         doc_date=(("when", "1956-09-06"),),
     )
@@ -330,3 +404,145 @@ def test_participants_are_carried_over() -> None:
     meta = catalogue(doc)
     assert meta.participants.people == (person,)
     assert meta.participants.groups == (("side-korea", "Korean side"),)
+
+
+# --- the archive's cover, the language chain, the document date ---------------------------------
+
+SUMMARY = "Summary: Kim and Pak discuss the harvest."
+CREDITS = "Credits: This document was made possible with support from the Example Foundation and the Other Fund."  # noqa: E501
+
+
+def labelled(text: str, field: str) -> Block:
+    """A cover block whose label ends at the first colon."""
+    label = text[: text.index(":") + 1]
+    return block(Role.COVER, text, mark(text, label, "label"), path=COVER, type=field)
+
+
+COVERED = document(
+    block(Role.COVER, "March 05, 1961", path=COVER, type="date"),
+    block(Role.COVER, "Letter, Kim to Pak", path=COVER, type="title"),
+    labelled(CITED, "citation"),
+    labelled(SUMMARY, "summary"),
+    labelled(CREDITS, "credits"),
+    labelled("Original Language: Russian", "originalLanguage"),
+    block(Role.PARAGRAPH, "The text."),
+    genre="letter",
+)
+
+
+def test_the_covers_catalogue_data_fills_the_fact_sheet() -> None:
+    meta = catalogue(COVERED)
+    assert meta.catalogue.title == "Letter, Kim to Pak"
+    assert meta.catalogue.date == Phrase("March 05, 1961", (("when", "1961-03-05"),))
+    assert meta.catalogue.citation.startswith("“Letter,” 1961")
+    assert meta.catalogue.funders == ("Example Foundation", "Other Fund")
+    assert meta.summary == "Kim and Pak discuss the harvest."
+    assert meta.archive.repository == "RGASPI"
+    assert [i.type for i in meta.archive.idnos] == ["fond", "opis", "delo"]
+    assert meta.archive.locus == Phrase("ll. 1-4", (("from", "1"), ("to", "4")))
+    assert meta.source.url == "https://example.org/document/5"
+    # The sidecar wins where both speak.
+    sidecar = Sidecar(idno="Box 4", summary="Mine.", repository="City Archive")
+    mine = catalogue(COVERED, sidecar)
+    assert (mine.archive.repository, mine.archive.idnos, mine.archive.locus) == (
+        "City Archive",
+        (Identifier("shelfmark", "Box 4"),),
+        None,
+    )
+    assert mine.summary == "Mine."
+
+
+def test_the_archives_date_is_the_document_date_only_when_none_is_printed() -> None:
+    meta = catalogue(COVERED)
+    assert meta.date == Phrase(
+        "March 05, 1961", (("when", "1961-03-05"), ("source", "#archive-date"))
+    )
+    assert catalogue_warnings(meta) == (
+        "no title printed in the document: the main title is the archive's",
+        "no date printed in the document: the document date is the archive's",
+    )
+    line = "Pyongyang, 2 March 1961"
+    dated = document(
+        *COVERED.blocks,
+        block(Role.DATELINE, line, mark(line, "2 March 1961", "date", when="1961-03-02")),
+    )
+    assert catalogue(dated).date == Phrase("2 March 1961", (("when", "1961-03-02"),))
+
+
+def test_a_date_in_the_title_dates_the_document_unless_it_ends_an_unread_range() -> None:
+    held = "Minutes of the Politburo Held on May 3, 1958"
+    title = block(Role.TITLE, held, mark(held, "May 3, 1958", "date", when="1958-05-03"))
+    meta = catalogue(document(title, block(Role.PARAGRAPH, "Text.")))
+    assert meta.date == Phrase("May 3, 1958", (("when", "1958-05-03"),))
+    assert meta.title.main == held  # the title holds its date already
+    period = "for the period 16 through 30 August 1957"
+    tail = block(Role.TITLE, period, mark(period, "30 August 1957", "date", when="1957-08-30"))
+    assert catalogue(document(tail)).date == Phrase()
+
+
+def test_a_signing_date_dates_a_letter_but_not_a_record() -> None:
+    line = "6 November 1945"
+    closing = block(
+        Role.DATELINE,
+        line,
+        mark(line, line, "date", when="1945-11-06"),
+        path=(*BODY, Container("closer", "closer")),
+    )
+    letter = catalogue(document(block(Role.PARAGRAPH, "Text."), closing, genre="letter"))
+    assert letter.date == Phrase(line, (("when", "1945-11-06"),))
+    record = document(block(Role.PARAGRAPH, "Text."), closing, genre="record of conversation")
+    assert catalogue(record).date == Phrase()
+    assert "no document date found" in catalogue_warnings(catalogue(record))
+
+
+def test_the_language_chain_from_docket_cover_and_sidecar() -> None:
+    def chain(doc: Document, sidecar: Sidecar | None = None) -> tuple[str, str, str, str]:
+        found = catalogue(doc, sidecar).languages
+        return found.original, found.manuscript, found.cert, found.words
+
+    # The cover names the language of the document the archive translated.
+    assert chain(COVERED) == ("ru", "ru", "high", "Russian")
+    # A docket saying that document is itself a translation names the original.
+    docket = document(
+        block(Role.MARKING, "Translation from Korean", path=FRONT, type="translationNote"),
+        *COVERED.blocks,
+    )
+    assert chain(docket) == (
+        "ko",
+        "ru",
+        "high",
+        "Russian translation of a Korean original (docket: Translation from Korean)",
+    )
+    # The sidecar wins, and states the language without doubt.
+    assert chain(docket, Sidecar(manuscript_language="ru", source_language="ko"))[1:3] == (
+        "ru",
+        "",
+    )
+    # Nothing names the described document's language: it stays unknown.
+    assert chain(DECISION)[:2] == ("ko", "")
+
+
+def test_a_printed_title_naming_only_the_kind_yields_to_the_archives() -> None:
+    doc = document(
+        block(Role.COVER, "Ciphered Telegram, Pak to Kim", path=COVER, type="title"),
+        block(Role.TITLE, "CIPHERED TELEGRAM", path=FRONT),
+        block(Role.PARAGRAPH, "Text."),
+    )
+    meta = catalogue(doc)
+    assert (meta.title.main, meta.title.source) == (
+        "Ciphered Telegram, Pak to Kim",
+        TitleSource.ARCHIVE,
+    )
+    assert meta.title.printed == "Ciphered Telegram"  # still the manuscript's title
+    # A printed title naming its parties is the main title.
+    named = document(*doc.blocks[:1], block(Role.TITLE, "TELEGRAM TO KIM IL", path=FRONT))
+    assert catalogue(named).title.source is TitleSource.PRINTED
+
+
+def test_the_parties_on_a_titles_continuation_line_are_not_its_issuer() -> None:
+    line = "with the Minister of Trade of the DPRK"
+    doc = document(
+        block(Role.TITLE, "RECORD OF CONVERSATION", path=FRONT),
+        block(Role.TITLE, line, mark(line, "Minister of Trade", "orgName"), path=FRONT),
+    )
+    assert catalogue(doc).issuer is None

@@ -333,6 +333,15 @@ class TestEnrichDates:
         ]
         assert _dates(out.blocks[1]) == [("15 May 1957", (("when", "1957-05-15"),))]
 
+    def test_the_archives_date_anchors_a_document_that_prints_none(self) -> None:
+        doc = _doc(
+            _block(Role.COVER, "May 16, 1969", type="date"),
+            _block(Role.DATELINE, "Beijing, 16th May"),
+        )
+        out = enrich_dates(doc)
+        assert out.doc_date == (("when", "1969-05-16"),)
+        assert _dates(out.blocks[1]) == [("16th May", (("when", "1969-05-16"), *INFERRED_HIGH))]
+
     def test_without_a_document_date_the_last_full_date_anchors(self) -> None:
         doc = _doc(
             _block(Role.PARAGRAPH, "Nothing happened in August."),

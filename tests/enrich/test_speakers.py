@@ -64,7 +64,7 @@ def _marks(block: Block) -> list[tuple[str, str, dict[str, str]]]:
 # --- which documents have turns -----------------------------------------------------------
 
 
-@pytest.mark.parametrize("genre", [CONVERSATION, "minutes", "transcript"])
+@pytest.mark.parametrize("genre", [CONVERSATION, "minutes", "memorandum of conversation"])
 def test_the_genres_with_turns_get_them_from_one_label(genre: str) -> None:
     doc = _run(_doc(_block("KARELIN: We will send the documents."), genre=genre))
     assert _who(doc.blocks[0]) == "#pers-karelin"

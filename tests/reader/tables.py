@@ -23,9 +23,10 @@ def cell(
     page_break: bool = False,
     line: int = 5,
     page: int = 1,
+    cover: str | None = None,
 ) -> Cell:
     """A cell of one line, by default in the middle of a page of running text."""
-    return Cell(text, SourceSpan(line, 1, line), page, column, row_group, page_break)
+    return Cell(text, SourceSpan(line, 1, line), page, column, row_group, page_break, cover=cover)
 
 
 @dataclass(frozen=True)

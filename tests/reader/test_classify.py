@@ -333,3 +333,56 @@ def test_plain_prose_gets_a_warning():
     doc = read(src("Just one sentence here.", "", "And another one."), source_name="t.txt")
     assert [b.role for b in doc.blocks] == [Role.PARAGRAPH, Role.PARAGRAPH]
     assert doc.warnings
+
+
+# --- the kind of document --------------------------------------------------------------------
+
+
+def genre(*lines: str) -> tuple[str, tuple[str, ...]]:
+    doc = read(src(*lines), source_name="t.txt")
+    return doc.genre, doc.warnings
+
+
+def test_the_printed_title_names_the_kind_first():
+    assert genre("May 2, 1958", "Letter from Kim to Pak", "CABLE FROM THE EMBASSY", "Text.")[0] == (
+        "telegram"
+    )
+
+
+def test_without_a_printed_title_the_archives_title_names_the_kind():
+    assert genre("May 2, 1958", "Letter from Kim to Pak", "Dear Pak, the text.")[0] == "letter"
+    assert genre("May 2, 1958", "Memorandum of Conversation, Kim with Pak", "Text.")[0] == (
+        "memorandum of conversation"
+    )
+
+
+def test_a_short_line_naming_the_kind_names_it():
+    found = genre("May 2, 1958", "Trade, 1958", "Embassy in Moscow", "Meeting, record of talks",
+                  "The counsellor met the deputy minister at the ministry.")  # fmt: skip
+    assert found[0] == "record of conversation"
+
+
+def test_labelled_turns_make_a_record_of_a_conversation():
+    lines = ("Comrade Kim:", "We agree with it.", "Comrade Pak:", "So do we.")
+    assert genre(*lines)[0] == "record of conversation"
+
+
+def test_an_attachment_line_makes_a_letter():
+    lines = ("The note is attached for your information.", "ATTACHMENT: two sheets", "A. Lee")
+    assert genre(*lines)[0] == "letter"
+
+
+def test_a_dated_paper_from_an_institution_is_a_report():
+    lines = ("Ministry of Trade", "Berlin, 3 May 1962", "The harvest was poor in all regions.")
+    assert genre(*lines)[0] == "report"
+
+
+def test_an_unknown_kind_is_other_and_warned():
+    found, warnings = genre("The harvest was poor in all regions.", "Prices rose sharply.")
+    assert found == "other"
+    assert any("document type unknown" in w for w in warnings)
+
+
+def test_a_printed_title_in_lower_case_is_warned():
+    lines = ("Copy No. 2", "on the situation in the provinces", "The harvest was poor.")
+    assert any("first word may be lost" in w for w in genre(*lines)[1])

@@ -10,28 +10,43 @@ import sys
 
 from tei_plenum.model import Role
 from tei_plenum.reader.front import (
+    ABOVE_TITLE_RULES,
+    ARCHIVE_COVER,
+    COVER_RULES,
     DOC_TITLE,
     DOCKET_RULES,
     FRONT,
+    LETTERHEAD,
     LETTERHEAD_RULES,
     TITLE_PAGE,
     TITLE_RULES,
     FrontState,
     read_front,
+    title_anchor,
 )
 from tests.reader.tables import cell, decide, untested_rules
 
 STATE = FrontState()
 AFTER_TITLE = FrontState(seen_title=True)
+OPEN_TITLE = FrontState(seen_title=True, open_title=True)
 
 
 def test_table_order():
+    assert [rule.name for rule in COVER_RULES] == ["cover-field"]
     assert [rule.name for rule in DOCKET_RULES] == [
         "page-break",
         "journal-byline",
         "marking",
         "dated-column-cell",
         "column-cell",
+    ]
+    assert [rule.name for rule in ABOVE_TITLE_RULES] == [
+        "page-break",
+        "journal-byline",
+        "dateline",
+        "docket-date",
+        "date",
+        "above-title",
     ]
     assert [rule.name for rule in LETTERHEAD_RULES] == [
         "page-break",
@@ -44,6 +59,8 @@ def test_table_order():
         "journal-entry-date",
         "body-start",
         "document-date",
+        "title-continued",
+        "beside-bare-title",
         "subtitle-in-title",
         "title",
         "subtitle",
@@ -52,8 +69,32 @@ def test_table_order():
 
 
 def test_every_row_has_its_own_test():
-    tables = {"docket": DOCKET_RULES, "letterhead": LETTERHEAD_RULES, "title": TITLE_RULES}
+    tables = {
+        "cover": COVER_RULES,
+        "docket": DOCKET_RULES,
+        "above": ABOVE_TITLE_RULES,
+        "letterhead": LETTERHEAD_RULES,
+        "title": TITLE_RULES,
+    }
     assert untested_rules(tables, sys.modules[__name__]) == []
+
+
+# --- cover -----------------------------------------------------------------------------------
+
+
+def test_cover_cover_field():
+    text = "Citation: “Letter, Kim to Pak,” 1961, Archive. https://example.org/document/7"
+    found = decide(COVER_RULES, cell(text, cover="citation"), STATE)
+    assert found.rule == "cover-field"
+    assert found.placed == (Role.COVER, (FRONT, ARCHIVE_COVER), {"type": "citation"})
+    assert found.marks(text) == [("label", "Citation:"), ("ref", "https://example.org/document/7")]
+    title = decide(COVER_RULES, cell("Letter, Kim to Pak", cover="title"), STATE)
+    assert title.placed == (
+        Role.COVER,
+        (FRONT, ARCHIVE_COVER),
+        {"type": "title", "xml:id": "archive-title"},
+    )
+    assert decide(COVER_RULES, cell("Letter, Kim to Pak"), STATE).rule is None
 
 
 # --- docket ----------------------------------------------------------------------------------
@@ -92,6 +133,54 @@ def test_docket_column_cell():
     assert found.placed == (Role.MARKING, (FRONT,), {"type": "marking", "place": "top left"})
     # Outside a column row the same line is no docket line at all.
     assert decide(DOCKET_RULES, cell("Embassy of the USSR"), STATE).rule is None
+
+
+# --- above a title found a few lines down -------------------------------------------------
+
+
+def test_above_page_break():
+    found = decide(ABOVE_TITLE_RULES, cell(page_break=True, page=2), STATE)
+    assert (found.rule, found.placed) == ("page-break", (Role.PAGE_BREAK, (), {"n": "2"}))
+
+
+def test_above_journal_byline():
+    found = decide(ABOVE_TITLE_RULES, cell("From the journal of A. Petrov"), STATE)
+    assert (found.rule, found.placed) == ("journal-byline", (Role.BYLINE, (FRONT,), {}))
+
+
+def test_above_dateline():
+    found = decide(ABOVE_TITLE_RULES, cell("Berlin, 8 May 1962"), STATE)
+    assert (found.rule, found.placed) == ("dateline", (Role.DATELINE, (FRONT,), {}))
+
+
+def test_above_docket_date():
+    numbered = FrontState(numbered=True)
+    found = decide(ABOVE_TITLE_RULES, cell("3 June 1958"), numbered)
+    assert found.rule == "docket-date"
+    assert found.placed == (Role.MARKING, (FRONT,), {"type": "docketDate", "place": "top"})
+    assert found.state == numbered
+
+
+def test_above_date():
+    found = decide(ABOVE_TITLE_RULES, cell("3 June 1958"), STATE)
+    assert (found.rule, found.placed) == ("date", (Role.DOC_DATE, (FRONT, TITLE_PAGE), {}))
+
+
+def test_above_above_title():
+    def placed(text: str) -> tuple[str | None, bool]:
+        found = decide(ABOVE_TITLE_RULES, cell(text), STATE)
+        assert found.rule == "above-title"
+        return dict(found.claim.attrs).get("type"), found.state.numbered
+
+    assert placed("Copy No. 2") == ("copyNumber", True)
+    assert placed("Nº 12 Copy Nº 1") == ("marking", True)
+    assert placed("[handwritten: 0193-ss]") == ("marking", False)
+    assert placed("To: Cdes. Molotov, Beria") == ("routing", False)
+    assert placed("Ministry of Trade") == ("letterhead", False)
+    assert placed("PARTY CENTRAL COMMITTEE") == ("letterhead", False)
+    assert placed("Appendix 2") == ("marking", False)
+    beside = decide(ABOVE_TITLE_RULES, cell("Ministry of Trade", column="left", row_group=1), STATE)
+    assert dict(beside.claim.attrs) == {"type": "letterhead", "place": "top left"}
 
 
 # --- letterhead ------------------------------------------------------------------------------
@@ -159,11 +248,37 @@ def test_title_title():
     found = decide(TITLE_RULES, cell("DECISION OF THE KWP CC PLENUM"), STATE)
     expected = (Role.TITLE, (FRONT, TITLE_PAGE, DOC_TITLE), {})
     assert (found.rule, found.placed) == ("title", expected)
-    assert found.state == AFTER_TITLE
+    assert found.state == OPEN_TITLE
     journal = decide(TITLE_RULES, cell("JOURNAL OF AMBASSADOR V. I. IVANOV"), STATE)
-    assert journal.state == FrontState(seen_title=True, journal=True)
+    assert journal.state == FrontState(seen_title=True, journal=True, open_title=True)
     # A second line in capitals is the title's too.
     assert decide(TITLE_RULES, cell("ON THE TASKS OF THE PARTY"), AFTER_TITLE).rule == "title"
+    # A kind word alone may go on under a date row.
+    bare = decide(TITLE_RULES, cell("RESOLUTION"), STATE)
+    assert bare.state == FrontState(seen_title=True, open_title=True, bare_kind=True)
+    # Stamps, numbers and offices are never the first title line.
+    for text in ("TOP SECRET", "TELEGRAM 066.621", "SOVIET AMBASSADOR", "[STAMP OF THE CC]"):
+        assert decide(TITLE_RULES, cell(text), STATE).rule != "title", text
+
+
+def test_title_title_continued():
+    text = "with Ambassador Pak Song-chol of the DPRK"
+    found = decide(TITLE_RULES, cell(text), OPEN_TITLE)
+    assert found.rule == "title-continued"
+    assert found.placed == (Role.TITLE, (FRONT, TITLE_PAGE, DOC_TITLE), {})
+    # Not after a finished title line, nor a caption in lower case.
+    assert decide(TITLE_RULES, cell(text), AFTER_TITLE).rule != "title-continued"
+    caption = "in the company of comrades: Kim, Pak"
+    assert decide(TITLE_RULES, cell(caption), OPEN_TITLE).rule != "title-continued"
+
+
+def test_title_beside_bare_title():
+    bare = FrontState(seen_title=True, open_title=True, bare_kind=True)
+    found = decide(TITLE_RULES, cell("1 March Pyongyang"), bare)
+    assert found.rule == "beside-bare-title"
+    assert found.placed == (Role.MARKING, (FRONT, TITLE_PAGE), {"type": "marking", "place": "top"})
+    assert found.state == bare  # the title may still go on
+    assert decide(TITLE_RULES, cell("1 March Pyongyang"), OPEN_TITLE).rule != "beside-bare-title"
 
 
 def test_title_subtitle():
@@ -226,5 +341,80 @@ def test_a_letterhead_is_read_only_before_a_title_a_few_lines_on():
     head = [cell("Embassy of the GDR in the DPRK"), cell("Pyongyang, 5 March 1957")]
     front = read_front([*head, cell("LETTER TO THE MINISTRY"), cell("The text.")])
     assert [c.role for c in front.claims] == [Role.MARKING, Role.DATELINE, Role.TITLE]
-    far = [*head, *(cell(f"Line {n}") for n in range(5)), cell("LETTER TO THE MINISTRY")]
+    sentence = "The embassy has received the delegation and arranged its stay in the capital."
+    far = [*head, cell(sentence), cell("LETTER TO THE MINISTRY")]
     assert read_front(far).claims == ()
+    # A letter without a title: the letterhead down to its dateline.
+    letter = read_front([*head, cell("Comrade Minister,"), cell(sentence)])
+    assert [c.role for c in letter.claims] == [Role.MARKING, Role.DATELINE]
+    # A dateline alone opens the body.
+    assert read_front([head[1], cell("Comrade Minister,"), cell(sentence)]).claims == ()
+
+
+def test_every_line_above_a_title_naming_its_kind_is_docket_letterhead_or_date():
+    cells = [
+        cell("Nº 14 Copy Nº 2"),
+        cell("2 June 1958"),
+        cell("[handwritten: 0193-ss"),
+        cell("Incoming 221-s]"),
+        cell("The Journal of Ambassador A. Petrov"),
+        cell("for the period 1 to 15 May 1958"),
+        cell("3 May 1958"),
+        cell("Today I met the minister."),
+    ]
+    assert title_anchor(cells, 0) == 4
+    front = read_front(cells)
+    assert [(c.role, dict(c.attrs).get("type")) for c in front.claims] == [
+        (Role.MARKING, "marking"),
+        (Role.MARKING, "docketDate"),  # under a number: the docket's date, not the document's
+        (Role.MARKING, "marking"),
+        (Role.MARKING, "marking"),
+        (Role.TITLE, None),
+        (Role.TITLE, None),  # the period continues the title
+    ]
+    assert front.end == 6  # the journal's first entry is the body's
+
+
+def test_a_title_that_lost_its_first_word_is_found_under_a_date_or_marking():
+    cells = [
+        cell("Office of the Chairman"),
+        cell("Pyongyang, 4 May 1962"),
+        cell("of the talks between the delegations of the two parties on 4 May 1962"),
+        cell("Comrade Kim Il:"),
+    ]
+    assert title_anchor(cells, 0) == 2
+    # Under a letterhead line that it continues, it is no title.
+    letterhead = [cell("Embassy"), cell("of the Hungarian People's Republic"), cell("Text.")]
+    assert title_anchor(letterhead, 0) is None
+
+
+def test_a_subject_line_under_a_dateline_is_a_title():
+    cells = [
+        cell("Department of Foreign Relations"),
+        cell("Berlin, 3 May 1962"),
+        cell("The Situation in the Far East"),
+        cell("in the Spring of 1962"),
+        cell("The situation has changed since the winter, and the embassy reports on it."),
+    ]
+    assert title_anchor(cells, 0) == 2
+    assert [c.role for c in read_front(cells).claims][-2:] == [Role.TITLE, Role.TITLE]
+    # An address or a greeting under a dateline is no subject line.
+    greeting = [cells[1], cell("Esteemed Comrade Kim Il Sung"), cells[4]]
+    assert title_anchor(greeting, 0) is None
+
+
+def test_after_the_archives_cover_a_dateline_gets_a_letterhead_division():
+    cells = [
+        cell("May 3, 1962", cover="date", line=1),
+        cell("Embassy of the GDR"),
+        cell("Pyongyang, 3 May 1962"),
+        cell("Report on the Harvest"),
+        cell("The harvest was poor this year in all provinces of the country, it says."),
+    ]
+    front = read_front(cells)
+    assert [(c.role, c.path) for c in front.claims] == [
+        (Role.COVER, (FRONT, ARCHIVE_COVER)),
+        (Role.MARKING, (FRONT, LETTERHEAD)),
+        (Role.DATELINE, (FRONT, LETTERHEAD)),
+        (Role.TITLE, (FRONT, TITLE_PAGE, DOC_TITLE)),
+    ]

@@ -353,3 +353,97 @@ def test_page_break_offset_counts_the_joined_text():
     para = layout.blocks[1]
     assert para.text == "words before after"
     assert para.page_breaks == [(13, 2)]
+
+
+# --- real copies: titles that wrap, stray brackets, flattened text, the archive's cover ---------
+
+
+def test_a_title_wrapping_into_lower_case_lines_keeps_the_web_layout():
+    lines = [
+        "RECORD OF A CONVERSATION",
+        "with Ambassador Pak Song-chol",
+        "and his counsellor",
+        "The ambassador came at ten in the morning and stayed for an hour.",
+    ]
+    assert detect(lines) == "web-text"
+
+
+def test_lower_case_continuations_among_many_lines_are_no_hard_wrap():
+    lines = [
+        "Embassy",
+        "of the Hungarian People's Republic",
+        "in Korea",
+        *[f"Paragraph {n} of the report ends here." for n in range(8)],
+    ]
+    assert detect(lines) == "web-text"
+
+
+def test_a_line_as_long_as_a_paragraph_is_never_hard_wrapped():
+    lines = ["The plenum heard the", "report and noted", "the results " + "and more " * 30]
+    assert detect(lines) == "web-text"
+
+
+def test_a_whole_document_on_one_line_is_flattened():
+    line = "MINUTES Present: A, B. THE CHAIRMAN opened it. " + "The harvest was discussed. " * 60
+    assert detect([line]) == "flattened-text"
+    layout = segment(src(line))
+    assert layout.name == "flattened-text"
+    assert [b.text for b in layout.blocks][:2] == ["MINUTES", "Present: A, B."]
+    assert layout.blocks[1].lines[0].column == len("MINUTES ") + 1
+    assert len(layout.blocks) == 3
+
+
+def test_a_new_bracketed_note_ends_a_bracket_left_open():
+    text = src("[stamp of the CC:", "No. 12", "5 MAY 1958", "[ministry letterhead]", "Text.")
+    assert texts(text) == [
+        "[stamp of the CC: No. 12 5 MAY 1958",
+        "[ministry letterhead]",
+        "Text.",
+    ]
+    doubled = src("[handwritten: 01-gs", "[[11]] May 1958]", "Text.")
+    assert texts(doubled) == ["[handwritten: 01-gs [[11]] May 1958]", "Text."]
+
+
+def test_joining_many_lines_into_very_few_blocks_is_warned():
+    lines = [f"the line {n} of a paragraph that" for n in range(14)]
+    layout = segment(src("A paragraph that", *lines, "ends here."))
+    assert layout.name == "plain-text"
+    assert layout.warnings == (
+        "the plain-text layout joined 16 lines into 1 blocks: paragraphs may have been merged",
+    )
+    assert segment(src("One line.", "Two lines.")).warnings == ()
+
+
+def test_the_archives_page_lines_are_cut_off_before_the_layout_is_read():
+    text = src("June 2, 1958", "Telegram, Pak to Kim", "Top Secret", "The text.")
+    layout = segment(text)
+    assert [(b.cover, b.text) for b in layout.blocks] == [
+        ("date", "June 2, 1958"),
+        ("title", "Telegram, Pak to Kim"),
+        (None, "Top Secret"),
+        (None, "The text."),
+    ]
+    assert [b.lines[0].number for b in layout.blocks] == [1, 2, 3, 4]
+
+
+def test_a_document_sharing_the_covers_line_starts_at_its_column():
+    text = src(
+        "Digital Archive International History Declassified",
+        "May 5, 1961 Letter, Kim to Pak",
+        "Citation:",
+        "“Letter, Kim to Pak,” May 5, 1961, History and Public Policy Program Digital Archive.",
+        "Contents:",
+        "English Translation Dear Comrade Pak,",
+        "The delegation arrived.",
+    )
+    layout = segment(text)
+    assert layout.name == "web-text"
+    covers = [(b.cover, b.text) for b in layout.blocks if b.cover]
+    assert covers[1:3] == [("date", "May 5, 1961"), ("title", "Letter, Kim to Pak")]
+    assert covers[-1] == ("contents", "Contents: English Translation")
+    first = layout.blocks[len(covers)]
+    assert (first.text, first.lines[0].number, first.lines[0].column) == (
+        "Dear Comrade Pak,",
+        6,
+        len("English Translation ") + 1,
+    )

@@ -334,26 +334,134 @@ def test_not_a_dateline(text: str):
         ("From the Journal of V. I. Ivanov", "journal"),
         ("Diary of the ambassador", "journal"),
         ("RECORD OF CONVERSATION with Kim Il Sung", "record of conversation"),
-        ("Memorandum of Conversation", "record of conversation"),
+        ("Memorandum of Conversation", "memorandum of conversation"),
         ("Notes of talks", "record of conversation"),
+        ("Transcript of Official Negotiations between A and B", "record of conversation"),
+        ("Conversation between Pak and Kim", "record of conversation"),
+        ("Meeting, record of conversation", "record of conversation"),
         ("Protocol Nº 5", "minutes"),
         ("Stenographic record", "minutes"),
-        ("Transcript", "transcript"),
+        ("Transcript", "minutes"),
+        ("Record of Meeting at the Embassy", "minutes"),
         ("Ciphered Telegram", "telegram"),
+        ("Cable from the Ambassador, 'Visit (Conversation with Zhou)'", "telegram"),
         ("Letter to the CC", "letter"),
         ("Resolution of the Presidium", "resolution"),
+        ("Politburo Resolution and Letter to the CC", "resolution"),
         ("DECISION OF THE KWP CC PLENUM", "decision"),
         ("Report on the work", "report"),
-        ("Information about the trip", "report"),
+        ("Information about the trip", "information"),
+        ("I n f o r m a t i o n", "information"),
+        ("Note Number 12 from the Chargé", "note"),
+        ("Memorandum on the harvest", "note"),
+        ("Kim Il, 'On the Tasks: Report to the Third Congress of the Party'", "speech"),
     ],
 )
 def test_genre_of(text: str, genre: str):
     assert pat.genre_of(text) == genre
 
 
-@pytest.mark.parametrize("text", ["The Plenum", "ORDERLY", "recorder", "Reporter", ""])
+@pytest.mark.parametrize(
+    "text", ["The Plenum", "ORDERLY", "recorder", "Reporter", "", "in order to agree"]
+)
 def test_no_genre(text: str):
     assert pat.genre_of(text) is None
+
+
+def test_every_genre_is_in_the_vocabulary():
+    assert {genre for _, genre in pat.titles._GENRES} < set(pat.GENRES)
+
+
+def test_a_title_that_reads_like_a_dateline_is_no_dateline():
+    assert pat.dateline_place("Minutes of the Plenum Held on 5 May 1957") is None
+    assert pat.dateline_place("Pyongyang Held on 5 May 1957") is not None
+    assert pat.looks_like_title("Minutes of the Plenum Held on 5 May 1957")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("RECORD OF A CONVERSATION", True),
+        ("The Journal of Ambassador A. Petrov", True),
+        ("Extract Minutes from Protocol Nº 7 of the Meeting", True),
+        ("I n f o r m a t i o n", True),
+        ("Note number 12", False),  # a document number, not a title
+        ("TELEGRAM 055.123", False),
+        ("From the journal of A. Petrov", False),  # a byline
+        ("The plenum met.", False),
+    ],
+)
+def test_names_a_kind(text: str, expected: bool):
+    assert pat.names_a_kind(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Note number 399", True),
+        ("TELEGRAM 066.621", True),
+        ("# P12/34", True),
+        ("Nº 378", True),
+        ("Telegram No. 55", True),
+        ("RESOLUTION", False),
+        ("Report on 1958", False),
+    ],
+)
+def test_is_document_number(text: str, expected: bool):
+    assert pat.is_document_number(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("of official negotiations between the two delegations", True),
+        ("on the situation in Hungary and Poland", True),
+        ("on the situation.", False),  # a sentence
+        ("to Comrade Stalin", False),
+        ("of it", False),  # too short for a title
+    ],
+)
+def test_is_title_fragment(text: str, expected: bool):
+    assert pat.is_title_fragment(text) is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("SED Central Committee", True),
+        ("Embassy", True),
+        ("1st Far Eastern Department", True),
+        ("The Influence of the Party on the Economy", False),
+        ("Report of the Ministry", False),
+    ],
+)
+def test_is_institution_line(text: str, expected: bool):
+    assert pat.is_institution_line(text) is expected
+
+
+def test_letter_spaced_words_are_closed_up():
+    assert pat.unspaced("I n f o r m a t i o n about it") == "Information about it"
+    assert pat.unspaced("P r a g u e") == "Prague"
+    assert pat.unspaced("a b and c") == "a b and c"  # two letters are no spaced word
+
+
+def test_number_signs():
+    assert pat.has_number_sign("Nº 196 Copy Nº 1")
+    assert pat.has_number_sign("No. 0666")
+    assert not pat.has_number_sign("No doubt")
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Comrade Kim Il Sung:", True),
+        ("North (KIM): Yes.", True),
+        ("To: the Ministry", False),  # a field
+        ("The delegation said: yes", False),  # words in lower case: a sentence
+    ],
+)
+def test_opens_with_label(text: str, expected: bool):
+    assert pat.opens_with_label(text) is expected
 
 
 @pytest.mark.parametrize(
@@ -424,6 +532,7 @@ def test_non_field_labels(text: str):
         ("Took part in the talks: C", 23),
         ("At the meeting there were also present: D", 39),
         ("The following were present: E", 27),
+        ("in the presence of comrades: A, B", 28),
     ],
 )
 def test_participants_captions(text: str, end: int):

@@ -12,6 +12,7 @@ from dataclasses import replace
 from lxml import etree
 
 from tei_plenum.docmeta import (
+    ArchiveCatalogue,
     ArchiveIdentity,
     CorrespAction,
     DocumentMeta,
@@ -83,7 +84,13 @@ META = DocumentMeta(
         idnos=(Identifier("sourceFile", "letter.txt"),),
     ),
     summary="A letter about films.",
-    languages=Languages(original="cs", note="Translation from Czech"),
+    languages=Languages(
+        original="cs",
+        note="Translation from Czech",
+        manuscript="ru",
+        cert="high",
+        words="Russian translation of a Czech original (docket: Translation from Czech)",
+    ),
     physical=Physical(form="typescript", extent="2 leaves", signatures=True),
     provenance=Provenance("letter.meta.toml", ("form", "summary")),
 )
@@ -140,7 +147,11 @@ def test_manuscript_identity_contents_and_hands() -> None:
     assert one(ident, "tei:msName").text == "A Letter, 5 March 1957 (translation from Czech)"
     assert one(ident, "tei:altIdentifier[@type='copy']/tei:idno").text == "3"
     lang = one(ms, "tei:msContents/tei:textLang")
-    assert (lang.get("mainLang"), lang.text) == ("cs", "Translation from Czech")
+    assert (lang.get("mainLang"), lang.get("cert"), lang.text) == (
+        "ru",
+        "high",
+        "Russian translation of a Czech original (docket: Translation from Czech)",
+    )
     assert one(ms, "tei:msContents/tei:summary").text == "A letter about films."
     assert one(ms, "tei:msContents/tei:msItem/tei:title").text == "A Letter: On Films"
     assert one(ms, "tei:physDesc/tei:objectDesc").get("form") == "typescript"
@@ -200,10 +211,82 @@ def test_profile_genre_date_participants_and_correspondence() -> None:
 
 
 def test_a_sparse_fact_sheet_leaves_optional_parts_out() -> None:
-    sparse = header(DocumentMeta(title=Title("memo.txt")))
+    sparse = header(DocumentMeta(title=Title("memo.txt", TitleSource.PRINTED)))
     optional = (
         "author", "respStmt", "edition", "publisher", "note", "summary", "textLang",
         "altIdentifier", "handDesc", "additions", "particDesc", "correspDesc",
     )  # fmt: skip
     for absent in optional:
         assert not sparse.xpath(f"//tei:{absent}", namespaces=NS), absent
+    assert not sparse.xpath("//tei:langUsage/tei:language[@xml:id]", namespaces=NS)
+
+
+def test_the_language_chain_in_lang_usage() -> None:
+    usage = one(header(), "tei:profileDesc/tei:langUsage")
+    assert [(x.get("ident"), x.get(XML_ID), x.text) for x in usage] == [
+        ("cs", "lang-original", "Czech: the language of the original"),
+        ("ru", "lang-intermediate", "Russian: the language of the translation the English was "
+                                    "made from"),
+        ("en", None, "English (translation)"),
+    ]  # fmt: skip
+    english = header(replace(META, languages=Languages(original="en", manuscript="en")))
+    (only,) = english.xpath("//tei:langUsage/tei:language", namespaces=NS)
+    assert (only.get("ident"), only.get(XML_ID)) == ("en", "lang-original")
+
+
+def test_a_title_the_document_does_not_print_says_where_it_comes_from() -> None:
+    archive = header(replace(META, title=Title("Letter, Kim to Pak", TitleSource.ARCHIVE)))
+    main = one(archive, "//tei:titleStmt/tei:title[@type='main']")
+    assert (main.get("subtype"), main.get("source"), main.get("resp")) == (
+        "archive",
+        "#archive-title",
+        None,
+    )
+    assert "the main title is the archive's" in one(archive, "//tei:notesStmt/tei:note").text
+    built = header(replace(META, title=Title("Letter, 5 March 1957", TitleSource.CONSTRUCTED)))
+    main = one(built, "//tei:titleStmt/tei:title[@type='main']")
+    assert (main.get("subtype"), main.get("resp")) == ("constructed", "#resp-encoder")
+    assert one(built, "//tei:notesStmt/tei:note").get("type") == "title"
+    assert not header().xpath("//tei:notesStmt", namespaces=NS)  # a printed title
+
+
+def test_the_archives_catalogue_data() -> None:
+    meta = replace(
+        META,
+        catalogue=ArchiveCatalogue(
+            title="Letter, Kim to Pak",
+            date=Phrase("March 05, 1957", (("when", "1957-03-05"),)),
+            citation="“Letter, Kim to Pak,” March 05, 1957, Example Digital Archive.",
+            published_source="Letters of the Year (Prague: Example Press, 1990), 3-4",
+            funders=("Example Foundation", "Other Fund"),
+        ),
+        archive=ArchiveIdentity(
+            repository="RGASPI",
+            idnos=(Identifier("fond", "17"), Identifier("opis", "3"), Identifier("delo", "8")),
+            locus=Phrase("ll. 1-4", (("from", "1"), ("to", "4"))),
+        ),
+    )
+    found = header(meta)
+    stmt = one(found, "//tei:titleStmt")
+    assert [f.text for f in stmt.findall("tei:funder", NS)] == ["Example Foundation", "Other Fund"]
+    bibl = one(found, "//tei:bibl[@type='transcriptionSource']")
+    assert one(bibl, "tei:title").get("type") == "catalogue"
+    assert one(bibl, "tei:title").text == "Letter, Kim to Pak"
+    date = one(bibl, "tei:date")
+    assert (date.get("type"), date.get("when"), date.text) == (
+        "catalogue",
+        "1957-03-05",
+        "March 05, 1957",
+    )
+    assert one(bibl, "tei:note[@type='citation']").text.startswith("“Letter, Kim to Pak,”")
+    related = one(bibl, "tei:relatedItem[@type='translatedFrom']/tei:bibl")
+    assert related.text.startswith("Letters of the Year")
+    ident = one(found, "//tei:msIdentifier")
+    assert [(i.get("type"), i.text) for i in ident.findall("tei:idno", NS)] == [
+        ("fond", "17"),
+        ("opis", "3"),
+        ("delo", "8"),
+    ]
+    locus = one(found, "//tei:msItem/tei:locus")
+    assert (locus.get("from"), locus.get("to"), locus.text) == ("1", "4", "ll. 1-4")
+    assert found.xpath("//tei:msItem/*[1]", namespaces=NS)[0] is locus  # locus comes first

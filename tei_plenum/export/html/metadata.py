@@ -107,12 +107,9 @@ def _marking(meta: DocumentMeta, kind: str) -> str:
 
 
 def _source_language(meta: DocumentMeta) -> str:
+    """The language chain in the header's words, else the original's name, else the docket."""
     languages = meta.languages
-    if languages.original or languages.note:
-        main = _lang(languages.original)
-        text = languages.note
-        return f"{main} ({text})" if main and text else main or text
-    return _marking(meta, "translationNote")
+    return languages.words or _lang(languages.original) or _marking(meta, "translationNote")
 
 
 def _responsibilities(meta: DocumentMeta, *, translators: bool) -> list[str]:

@@ -24,7 +24,13 @@ from .characters import (
     is_separator,
 )
 from .dates import dateline_place, is_date_only
-from .fields import field_label, is_addressee_line, is_participant_line, participants_label_end
+from .fields import (
+    field_label,
+    is_addressee_line,
+    is_participant_line,
+    opens_with_label,
+    participants_label_end,
+)
 from .headings import (
     Section,
     item_label_end,
@@ -42,10 +48,22 @@ from .letter import (
     is_opening_salute,
 )
 from .markings import Marking, is_banner, marking, page_number
-from .numbers import ORDINALS, WORD_NUMBERS, number_value, roman_value
-from .titles import TURN_GENRES, genre_of, journal_byline_end, looks_like_title
+from .numbers import ORDINALS, WORD_NUMBERS, has_number_sign, number_value, roman_value
+from .titles import (
+    GENRES,
+    TURN_GENRES,
+    genre_of,
+    is_document_number,
+    is_institution_line,
+    is_title_fragment,
+    journal_byline_end,
+    looks_like_title,
+    names_a_kind,
+    unspaced,
+)
 
 __all__ = [
+    "GENRES",
     "ORDINALS",
     "SIGNATURE_MARK",
     "TURN_GENRES",
@@ -59,27 +77,34 @@ __all__ = [
     "ends_with_stop",
     "field_label",
     "genre_of",
+    "has_number_sign",
     "has_signature",
     "is_addressee_line",
     "is_banner",
     "is_bracketed_line",
     "is_closing_salute",
     "is_date_only",
+    "is_document_number",
+    "is_institution_line",
     "is_opening_salute",
     "is_participant_line",
     "is_separator",
+    "is_title_fragment",
     "is_upper",
     "item_label_end",
     "journal_byline_end",
     "looks_like_title",
     "marking",
+    "names_a_kind",
     "number_label_end",
     "number_value",
     "numbered_label",
+    "opens_with_label",
     "ordinal_label",
     "page_number",
     "participants_label_end",
     "point_label",
     "roman_value",
     "section_heading",
+    "unspaced",
 ]

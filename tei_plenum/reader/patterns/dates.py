@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import re
 
+from .titles import names_a_kind
+
 _MONTHS = (
     r"(?:jan(?:uary|\.)?|feb(?:ruary|\.)?|mar(?:ch|\.)?|apr(?:il|\.)?|may|june?|july?|"
     r"aug(?:ust|\.)?|sep(?:tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
@@ -38,9 +40,11 @@ def is_date_only(text: str) -> bool:
 
 
 def dateline_place(text: str) -> tuple[int, int] | None:
-    """A letter's place-and-date line ("Pyongyang, 5 March 1957"): the span of the place."""
+    """A letter's place-and-date line ("Pyongyang, 5 March 1957"): the span of the place. A
+    line opening with a kind of document is a title that reads like a dateline ("Minutes of
+    the Plenum Held on 5 May 1957"), not one."""
     m = _DATELINE.match(text)
-    if m is None or not _is_place_like(m.group("place")):
+    if m is None or not _is_place_like(m.group("place")) or names_a_kind(m.group("place")):
         return None
     return m.span("place")
 

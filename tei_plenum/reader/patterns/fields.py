@@ -33,7 +33,8 @@ _PARTICIPANTS = re.compile(
     r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests|"
     # "At the meeting there were also present:", "The following were present:"
     r"(?:at\s+the\s+(?:conversation|meeting|talks?|reception),?\s+)?(?:there\s+)?"
-    r"(?:were|was)\s+(?:also\s+)?present|the\s+following\s+(?:were\s+present|took\s+part))"
+    r"(?:were|was)\s+(?:also\s+)?present|the\s+following\s+(?:were\s+present|took\s+part)|"
+    r"in\s+the\s+presence\s+of|with\s+the\s+participation\s+of)"
     r"\b[^:]{0,40}:",
     re.IGNORECASE,
 )
@@ -76,3 +77,14 @@ def is_addressee_line(text: str) -> bool:
     if not _ADDRESSEE.match(text):
         return False
     return len(text) < 100 or (len(text) < 200 and not text.endswith("."))
+
+
+_SPEAKER_LABEL = re.compile(
+    r"^(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?:\s*\([^()]{1,30}\))?:(?:\s|$)"
+)
+
+
+def opens_with_label(text: str) -> bool:
+    """A line opened by a capitalised label of up to five words and a colon ("Comrade Kim Il
+    Sung:", "North (KIM): …"): a speaker's label unless it is a field's."""
+    return field_label(text) is None and bool(_SPEAKER_LABEL.match(text))

@@ -3,6 +3,8 @@ as Roman numerals (section "II.")."""
 
 from __future__ import annotations
 
+import re
+
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
     "eight": 8, "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "thirteen": 13,
@@ -34,3 +36,11 @@ def roman_value(numeral: str) -> int | None:
         value = _ROMAN[current]
         total += -value if following and _ROMAN[following] > value else value
     return total if 0 < total < 90 else None
+
+
+_NUMBER_SIGN = re.compile(r"(?:N[º°o]\.?|No\.|№|#)\s*\d")
+
+
+def has_number_sign(text: str) -> bool:
+    """Holds a number after a number sign ("Nº 196 Copy Nº 1", "No. 0666")."""
+    return bool(_NUMBER_SIGN.search(text))

@@ -1,0 +1,415 @@
+"""Boundaries a reader sees in text flattened onto one line (a PDF export copied as one
+paragraph): where one block of the printed page ended and the next began.
+
+Two kinds of recogniser, each conservative: a *start* recogniser looks at the start of a block
+and says where an opening unit that stands alone ends (a bracketed note, a heading in
+capitals, a dateline, a document number, a marking, a salutation); a *break* recogniser finds,
+anywhere in the text, a place where a new block visibly begins (a field label, a caption, a
+labelled turn, a numbered item, a paragraph opened by a name in capitals). Words are never
+moved: a boundary only cuts.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterator
+from dataclasses import dataclass
+
+from ...letters import UPPER
+from .markings import marking
+
+_MONTHS = (
+    r"(?:January|February|March|April|May|June|July|August|September|October|November|"
+    r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
+)
+_DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+_MONTH = re.compile(_MONTHS)
+DATE = (
+    rf"(?:{_DAY}\s+{_MONTHS}(?:,?\s+\d{{4}})?|{_MONTHS}\s+{_DAY}(?:,\s*\d{{4}})?|"
+    rf"{_MONTHS}\s+\d{{4}})"
+)
+_SENTENCE_END = re.compile(r"(?:[.!?:;][\"'”’)\]]*|\])\s+$")
+_YEAR_END = re.compile(r"\b\d{4}[.,]?\s+$")
+_CAPITALISED = re.compile(rf"{UPPER}")
+# Words that open a sentence but never a name.
+_NOT_NAMES = frozenset(
+    "The A An In On At As By For From To This That These Those It He She We They I You His "
+    "Her Our Their There Then When While After Before During Since If But And Or So Yet "
+    "Although Also However Moreover Thus Therefore All Some Many Most No Not One Each Every "
+    "What Which Who Whom Whose Why How".split()
+)
+
+
+@dataclass(frozen=True, slots=True)
+class StartRule:
+    """At the start of a block: the end of an opening unit that stands alone, else None."""
+
+    name: str
+    end: Callable[[str, int], int | None]
+
+
+@dataclass(frozen=True, slots=True)
+class BreakRule:
+    """Anywhere: the places where a new block begins."""
+
+    name: str
+    starts: Callable[[str], Iterator[int]]
+
+
+def _skip_space(text: str, position: int) -> int:
+    while position < len(text) and text[position].isspace():
+        position += 1
+    return position
+
+
+def _followed_by_capital(text: str, position: int) -> bool:
+    """The next word after ``position`` opens with a capital or a digit: not a continuation."""
+    nxt = _skip_space(text, position)
+    return nxt >= len(text) or bool(_CAPITALISED.match(text, nxt)) or text[nxt].isdigit()
+
+
+def _first_word(text: str, position: int) -> str:
+    """The word at ``position`` without a colon after it."""
+    return text[position : position + 40].split()[0].rstrip(":")
+
+
+def after_sentence(text: str, position: int) -> bool:
+    """``position`` opens a sentence: the text's start, or after a stop, colon or bracket."""
+    return position == 0 or bool(_SENTENCE_END.search(text[max(0, position - 8) : position]))
+
+
+def after_year(text: str, position: int) -> bool:
+    """``position`` follows a year ("… 1944 Top secret"): where a heading's date ends."""
+    return bool(_YEAR_END.search(text[max(0, position - 8) : position]))
+
+
+# --- start recognisers -----------------------------------------------------------------------
+
+_BRACKETED = re.compile(r"\[[^\[\]]*\s[^\[\]]*\]")
+
+
+def bracketed_note_end(text: str, start: int) -> int | None:
+    """A bracketed note of several words opening a block ("[Classification level blacked
+    out: …]"), followed by a capitalised word. An omission mark ("[…]") stays with what
+    follows."""
+    m = _BRACKETED.match(text, start)
+    if m is None or not _followed_by_capital(text, m.end()):
+        return None
+    return m.end()
+
+
+_CAPS_WORD = re.compile(rf"(?:{UPPER}{{2,}}|(?:{UPPER}\.){{1,3}}){UPPER}*['’]?[A-Z]*[,.;]?")
+_SINGLE_CAPITAL = re.compile(r"[AI]")
+_NUMBERISH = re.compile(r"\d+(?:st|nd|rd|th)?[,.]?|[ap]\.m\.[,.]?|\([^)\s]{1,12}\)")
+
+
+_TOKEN = re.compile(r"\S+")
+
+
+def _caps_run(text: str, start: int) -> tuple[int, int, int]:
+    """The run of words in capitals (numbers and "p.m." among them) from ``start``: its end
+    without trailing numbers, how many capital words it holds, and the longest's length."""
+    end = numbers_end = start
+    words = longest = 0
+    for m in _TOKEN.finditer(text, start):
+        token = m.group()
+        if _CAPS_WORD.fullmatch(token):
+            words += 1
+            longest = max(longest, sum(c.isalpha() for c in token))
+            end = numbers_end = m.end()
+        elif _NUMBERISH.fullmatch(token) or (words and _SINGLE_CAPITAL.fullmatch(token)):
+            numbers_end = m.end()
+        else:
+            # Numbers at the end belong to the heading ("AT 10 p.m."), unless they open the
+            # date under it ("ENLAI 20 August 1952").
+            if not _MONTH.match(token):
+                end = numbers_end
+            break
+    return end, words, longest
+
+
+def caps_heading_end(text: str, start: int) -> int | None:
+    """A heading in capitals (three capital words or more) opening a block, followed by
+    something that is not lower case: the date under it, a label, a new paragraph."""
+    end, words, _ = _caps_run(text, start)
+    if words < 3:
+        return None
+    nxt = _skip_space(text, end)
+    if nxt < len(text) and text[nxt].islower():
+        return None  # a paragraph opened by a name in capitals, not a heading
+    return end if nxt < len(text) else None
+
+
+_DATELINE = re.compile(rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,2}},\s+{DATE}")
+
+
+def dateline_end(text: str, start: int) -> int | None:
+    """A place and date opening a block ("Beijing, 16th May"), followed by a capital."""
+    m = _DATELINE.match(text, start)
+    if m is None or not _followed_by_capital(text, m.end()):
+        return None
+    return m.end()
+
+
+_NUMBERED_DOCUMENT = re.compile(
+    r"(?:(?:Note|Telegram|Cable|Letter|Report|Memorandum|Ciphergram|Protocol|Minutes)\s+)?"
+    r"(?:[Nn]umber|No\.?|N[º°o]\.?|#)\s*\d[\w/.-]*"
+)
+
+
+def document_number_end(text: str, start: int) -> int | None:
+    """A document number opening a block ("Note number 399"), followed by a capital."""
+    m = _NUMBERED_DOCUMENT.match(text, start)
+    if m is None or not _followed_by_capital(text, m.end()):
+        return None
+    return m.end()
+
+
+def marking_end(text: str, start: int) -> int | None:
+    """A marking opening a block ("Top secret", "Copy No. 2"), followed by a capital: the
+    shortest run of up to six words that is one, so that "Translation from Russian SECRET"
+    gives two markings, not one."""
+    words = list(_TOKEN.finditer(text[start : start + 120]))
+    for count in range(1, min(6, len(words)) + 1):
+        end = start + words[count - 1].end()
+        if marking(text[start:end]) and _followed_by_capital(text, end):
+            return end
+    return None
+
+
+_SALUTE = re.compile(
+    r"(?:(?:Dear|Respected|Esteemed|Deeply\s+respected)\s+[^.!?,:;\[\]]{1,60}[,!:]|"
+    rf"Comrades?(?:\s+{UPPER}[\w'’.-]*){{0,3}}[,!])(?=\s+[A-Z])"
+)
+
+
+def salute_end(text: str, start: int) -> int | None:
+    """A salutation opening a block ("Dear Comrade delegates,", "Comrade Minister,"), an
+    omission mark before it included; the letter's text follows."""
+    omission = re.compile(r"\[(?:…|\.\.\.)\]\s+").match(text, start)
+    m = _SALUTE.match(text, omission.end() if omission else start)
+    return m.end() if m else None
+
+
+_ITEM_LABEL = re.compile(r"(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+")
+_CAPITALISED_FUNCTION_WORD = re.compile(
+    r"\s(?:The|A|An|In|On|At|As|This|It|We|He|She|They|There|After|Before|During|When)\s"
+)
+
+
+def item_heading_end(text: str, start: int) -> int | None:
+    """A numbered item's short heading ("1) Information from Moscow [1]"), where a sentence
+    begins without a stop before it."""
+    label = _ITEM_LABEL.match(text, start)
+    if label is None:
+        return None
+    window = text[label.end() : label.end() + 90]
+    m = _CAPITALISED_FUNCTION_WORD.search(window)
+    if m is None or re.search(r"[.!?:;]", window[: m.start()]):
+        return None
+    return label.end() + m.start()
+
+
+START_RULES: tuple[StartRule, ...] = (
+    StartRule("bracketed-note", bracketed_note_end),
+    StartRule("caps-heading", caps_heading_end),
+    StartRule("dateline", dateline_end),
+    StartRule("document-number", document_number_end),
+    StartRule("marking", marking_end),
+    StartRule("salute", salute_end),
+    StartRule("item-heading", item_heading_end),
+)
+"""What may stand alone at the start of a block, in the order they are tried."""
+
+
+# --- break recognisers -----------------------------------------------------------------------
+
+_FIELD = re.compile(
+    r"(?<![\w'’-])(?:The\s+)?(?:Present|Also\s+present|Those\s+present|Participants|Time|Date|"
+    r"Date\s+and\s+[Tt]ime|Place|Location|To|From|Subject|Agenda|agenda|Copy\s+to|Copies|"
+    r"Distribution|Attachment|Enclosure|Resolved|Decided|Note|Reason|Signature):\s"
+)
+
+
+def field_starts(text: str) -> Iterator[int]:
+    """A capitalised field label ("Present:", "The agenda:", "To:")."""
+    for m in _FIELD.finditer(text):
+        if m.group().startswith(("The", "agenda")) and not after_sentence(text, m.start()):
+            continue
+        yield m.start()
+
+
+_PARTICIPATION = re.compile(
+    r"(?:in\s+the\s+presence\s+of|with\s+the\s+participation\s+of)\b[^:.]{0,40}:"
+)
+
+
+def participation_starts(text: str) -> Iterator[int]:
+    """A participants caption in lower case right after a heading's date ("… 1944 in the
+    presence of comrades:")."""
+    for m in _PARTICIPATION.finditer(text):
+        if after_year(text, m.start()) or after_sentence(text, m.start()):
+            yield m.start()
+
+
+_CAPTION = re.compile(r"(?:Translated|Recorded|Minutes\s+taken|Interpreted|Typed)\s+by\b")
+
+
+def caption_starts(text: str) -> Iterator[int]:
+    """A capitalised responsibility caption ("Translated by comrs. …")."""
+    for m in _CAPTION.finditer(text):
+        yield m.start()
+
+
+_MARKING_START = re.compile(rf"(?<!\S){UPPER}")
+
+
+def marking_starts(text: str) -> Iterator[int]:
+    """A marking where a heading or a sentence ended ("… 1944 Top secret Done …")."""
+    for m in _MARKING_START.finditer(text):
+        position = m.start()
+        if not (after_year(text, position) or after_sentence(text, position)):
+            continue
+        if marking_end(text, position) is not None:
+            yield position
+
+
+_KIND = re.compile(
+    r"(?<=[a-z,] )(?:Minutes|Record|Report|Memorandum|Decision|Resolution|Telegram|Letter|"
+    r"Protocol|Transcript|Journal|Information)\s+(?:of|from|on|about|to|between|for|No)\b"
+)
+
+
+# Words after which a capitalised kind word is a name inside a sentence ("the Minutes of").
+_DETERMINERS = frozenset(
+    "the a an of in on to for with by at from and or its their our his her this that these "
+    "those whose".split()
+)
+
+
+def kind_starts(text: str) -> Iterator[int]:
+    """A title naming a document's kind right after a word in lower case, with no stop
+    between them ("… in 3 copies Minutes from a Meeting …")."""
+    for m in _KIND.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if before and before[-1].rstrip(",") not in _DETERMINERS:
+            yield m.start()
+
+
+_LABEL = re.compile(
+    r"(?:(?:Comrade|Cde\.|Com\.|Comr\.|Mr\.|Mrs\.|Ms\.|Marshal|Premier|Chairman|President|"
+    r"Ambassador|Minister|General|Secretary)\s+)?"
+    rf"{UPPER}[\w'’.-]*(?:\s+{UPPER}[\w'’.-]*){{0,3}}(?:\s+\([^()]{{1,30}}\))?:\s"
+)
+
+
+def turn_starts(text: str) -> Iterator[int]:
+    """A labelled turn opening a sentence ("Comrade Zhou Enlai: We …")."""
+    for m in re.finditer(rf"(?<!\S){UPPER}", text):
+        position = m.start()
+        if not after_sentence(text, position):
+            continue
+        label = _LABEL.match(text, position)
+        if label is not None and _first_word(text, position) not in _NOT_NAMES:
+            yield position
+
+
+def item_starts(text: str) -> Iterator[int]:
+    """A numbered or lettered item after a stop or a colon ("The agenda: 1) …")."""
+    for m in re.finditer(r"(?<!\S)(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+[A-Z\"“]", text):
+        if m.start() > 0 and after_sentence(text, m.start()):
+            yield m.start()
+
+
+def caps_paragraph_starts(text: str) -> Iterator[int]:
+    """A paragraph opened by a name or office in capitals ("THE PRIME MINISTER gave …"):
+    two capital words or more, one of five letters or more, after a stop."""
+    for m in re.finditer(rf"(?<!\S){UPPER}{UPPER}", text):
+        position = m.start()
+        if position == 0 or not after_sentence(text, position):
+            continue
+        end, words, longest = _caps_run(text, position)
+        nxt = _skip_space(text, end)
+        if words >= 2 and longest >= 5 and nxt < len(text) and text[nxt].islower():
+            yield position
+
+
+_REPORTING = (
+    r"(?:says|said|replies|replied|answers|answered|asks|asked|states|stated|notes|noted|"
+    r"announces|announced|declares|declared|stresses|stressed|emphasizes|emphasized|"
+    r"emphasises|emphasised|remarks|remarked|informs|informed|suggests|suggested|proposes|"
+    r"proposed|thanks|thanked|inquires|inquired|expresses|expressed|adds|added|agrees|"
+    r"agreed|objects|objected|explains|explained|responds|responded|continues|continued)"
+)
+_REPORTED_TURN = re.compile(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}\s+{_REPORTING}\b")
+
+
+def reported_turn_starts(text: str) -> Iterator[int]:
+    """A sentence opened by a name and a verb of saying ("Stalin thanks Zhou Enlai …"): a
+    turn of a record that reports speech."""
+    for m in re.finditer(rf"(?<!\S){UPPER}", text):
+        position = m.start()
+        if position == 0 or not after_sentence(text, position):
+            continue
+        found = _REPORTED_TURN.match(text, position)
+        if found is not None and _first_word(text, position) not in _NOT_NAMES:
+            yield position
+
+
+_DATELINE_AT = re.compile(
+    rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?,\s+"
+    rf"(?:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})(?=\s+[A-Z\d])"
+)
+
+
+def dateline_starts(text: str) -> Iterator[int]:
+    """A place and a full date between a letterhead and what follows ("… in Pyongyang
+    Pyongyang, 14 June 1962 No. 2/62"): after a capitalised word or a number, not after a
+    word in lower case, and followed by a capital or a number, not by a stop."""
+    for m in re.finditer(r"(?<!\S)[A-Z]", text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and not before[-1][:1].islower() and _DATELINE_AT.match(text, m.start()):
+            yield m.start()
+
+
+_CLOSING = re.compile(
+    r"(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect)|Respectfully(?:\s+yours)?|"
+    r"Sincerely(?:\s+yours)?|Yours\s+(?:sincerely|faithfully|truly))[,.!]?(?=\s+[A-Z])"
+)
+
+
+def closing_starts(text: str) -> Iterator[int]:
+    """A complimentary close after a stop ("… from China. With socialist greetings, J.
+    Kowalski"): it starts a block, and so does the signature after it."""
+    for m in _CLOSING.finditer(text):
+        if after_sentence(text, m.start()):
+            yield m.start()
+            yield _skip_space(text, m.end())
+
+
+_DASHED = re.compile(rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)")
+
+
+def dashed_line_starts(text: str) -> Iterator[int]:
+    """A short line set between dashes ("- Asia-Oceania Department -"): it starts a block,
+    and so does what follows it."""
+    for m in _DASHED.finditer(text):
+        yield m.start()
+        yield _skip_space(text, m.end())
+
+
+BREAK_RULES: tuple[BreakRule, ...] = (
+    BreakRule("field", field_starts),
+    BreakRule("participation", participation_starts),
+    BreakRule("caption", caption_starts),
+    BreakRule("marking", marking_starts),
+    BreakRule("kind", kind_starts),
+    BreakRule("turn", turn_starts),
+    BreakRule("item", item_starts),
+    BreakRule("caps-paragraph", caps_paragraph_starts),
+    BreakRule("reported-turn", reported_turn_starts),
+    BreakRule("dashed-line", dashed_line_starts),
+    BreakRule("dateline", dateline_starts),
+    BreakRule("closing", closing_starts),
+)
+"""Where a new block begins anywhere in the text."""

@@ -1,0 +1,187 @@
+"""patterns.boundaries: where a block begins in text flattened onto one line, rule by rule.
+
+Every rule has a test named ``test_start_<rule>`` or ``test_break_<rule>``;
+``test_every_rule_has_its_own_test`` keeps it so.
+"""
+
+from __future__ import annotations
+
+import sys
+
+from tei_plenum.reader.patterns.boundaries import BREAK_RULES, START_RULES
+
+
+def start(name: str, text: str) -> str | None:
+    """What the start rule ``name`` cuts off the start of ``text``."""
+    rule = next(r for r in START_RULES if r.name == name)
+    end = rule.end(text, 0)
+    return None if end is None else text[:end]
+
+
+def breaks(name: str, text: str) -> list[str]:
+    """The words at which the break rule ``name`` starts a block in ``text``."""
+    rule = next(r for r in BREAK_RULES if r.name == name)
+    return [text[p:].split()[0] for p in rule.starts(text)]
+
+
+def test_table_order():
+    assert [r.name for r in START_RULES] == [
+        "bracketed-note",
+        "caps-heading",
+        "dateline",
+        "document-number",
+        "marking",
+        "salute",
+        "item-heading",
+    ]
+    assert [r.name for r in BREAK_RULES] == [
+        "field",
+        "participation",
+        "caption",
+        "marking",
+        "kind",
+        "turn",
+        "item",
+        "caps-paragraph",
+        "reported-turn",
+        "dashed-line",
+        "dateline",
+        "closing",
+    ]
+
+
+def test_every_rule_has_its_own_test():
+    module = sys.modules[__name__]
+    missing = [
+        f"{kind}_{rule.name}"
+        for kind, rules in (("start", START_RULES), ("break", BREAK_RULES))
+        for rule in rules
+        if not hasattr(module, f"test_{kind}_{rule.name.replace('-', '_')}")
+    ]
+    assert missing == []
+
+
+# --- start rules -----------------------------------------------------------------------------
+
+
+def test_start_bracketed_note():
+    text = "[Stamp illegible: “SECRET”] MINUTES OF THE MEETING"
+    assert start("bracketed-note", text) == "[Stamp illegible: “SECRET”]"
+    assert start("bracketed-note", "[…] Dear Comrades, the text") is None  # an omission mark
+    assert start("bracketed-note", "[Stamp illegible] and then the text") is None
+
+
+def test_start_caps_heading():
+    text = "RECORD OF A TALK WITH COMRADE KIM IL 3 March 1958 Present: …"
+    assert start("caps-heading", text) == "RECORD OF A TALK WITH COMRADE KIM IL"
+    timed = "MEETING IN THE EMBASSY, 5th MAY, 1958, AT 4 p.m. Present: …"
+    assert start("caps-heading", timed) == "MEETING IN THE EMBASSY, 5th MAY, 1958, AT 4 p.m."
+    # Capitals followed by lower case open a paragraph: no heading.
+    assert start("caps-heading", "THE AMBASSADOR AND I went to the ministry.") is None
+    assert start("caps-heading", "USSR MFA Moscow") is None  # two capital words only
+
+
+def test_start_dateline():
+    assert start("dateline", "Pyongyang, 3rd June Memorandum No. 12") == "Pyongyang, 3rd June"
+    assert start("dateline", "Moscow, May 5, 1958 To Comrade Kim") == "Moscow, May 5, 1958"
+    assert start("dateline", "Moscow, May 5 the delegation left") is None
+
+
+def test_start_document_number():
+    assert start("document-number", "Telegram No. 255 Ivan Ivanov to") == "Telegram No. 255"
+    assert start("document-number", "Note number 12 From the") == "Note number 12"
+    assert start("document-number", "No. 5 of the series was lost") is None
+
+
+def test_start_marking():
+    assert start("marking", "Top secret Minutes of the meeting") == "Top secret"
+    assert start("marking", "Copy No. 2 TOP SECRET") == "Copy No. 2"
+    assert start("marking", "Secret services were mentioned") is None
+
+
+def test_start_salute():
+    assert start("salute", "Dear Comrade Ambassador! The embassy") == "Dear Comrade Ambassador!"
+    assert start("salute", "[…] Dear friends, We met") == "[…] Dear friends,"
+    assert start("salute", "Dear as it was, the price") is None
+    assert start("salute", "Comrade Minister, The harvest") == "Comrade Minister,"
+    assert start("salute", "Comrade Kim said, the harvest") is None
+
+
+def test_start_item_heading():
+    text = "2) The harvest in Hwanghae [3] In the spring the rains came."
+    assert start("item-heading", text) == "2) The harvest in Hwanghae [3]"
+    assert start("item-heading", "2) The harvest failed. In the spring") is None
+
+
+# --- break rules -----------------------------------------------------------------------------
+
+
+def test_break_field():
+    text = "MINUTES Present: A, B. The agenda: 1) Trade. He said to: nobody."
+    assert breaks("field", text) == ["Present:", "The"]
+
+
+def test_break_participation():
+    text = "Held on 5 May 1958 in the presence of comrades: A, B. We met in the presence of: C"
+    assert breaks("participation", text) == ["in"]
+
+
+def test_break_caption():
+    assert breaks("caption", "Present: A, B Translated by comr. C. The talk") == ["Translated"]
+    assert breaks("caption", "the letter was translated by him") == []
+
+
+def test_break_marking():
+    text = "Account of the Talks 1958 Top secret Minutes of the Meeting. Secret services met."
+    assert breaks("marking", text) == ["Top"]
+
+
+def test_break_kind():
+    assert breaks("kind", "typed in 3 copies Minutes from the Meeting") == ["Minutes"]
+    assert breaks("kind", "the Minutes of the meeting. Report on trade") == []
+
+
+def test_break_turn():
+    text = "present as well. Comrade Kim Il: We agree. PAK (North): Yes. He said: no. Also: x"
+    # A sentence opened by a pronoun or a function word is no speaker's label.
+    assert breaks("turn", text) == ["Comrade", "PAK"]
+
+
+def test_break_item():
+    assert breaks("item", "The agenda: 1) Trade. 2. Credits and loans") == ["1)", "2."]
+    assert breaks("item", "in 1958 2 delegations came") == []
+
+
+def test_break_caps_paragraph():
+    text = "Present: A. THE AMBASSADOR asked about it. KIM IL replied. USSR MFA agreed."
+    assert breaks("caps-paragraph", text) == ["THE"]
+
+
+def test_break_reported_turn():
+    text = "He came in. Kim Il thanks the Ambassador. The minister said no. Pak Song-chol replied."
+    assert breaks("reported-turn", text) == ["Kim", "Pak"]
+
+
+def test_break_dashed_line():
+    text = "to the Minister - Far East Department - On the harvest of the year"
+    assert breaks("dashed-line", text) == ["-", "On"]
+    assert breaks("dashed-line", "prices - as always - rose") == []
+
+
+def test_a_docket_of_several_markings_is_cut_marking_by_marking():
+    text = "Translation from Korean SECRET Copy No. 2 DECISION OF THE PLENUM"
+    assert start("marking", text) == "Translation from Korean"
+    assert start("marking", "Copy No. 2 DECISION") == "Copy No. 2"
+
+
+def test_break_dateline():
+    text = "Embassy of Poland in Pyongyang Pyongyang, 14 June 1962 No. 2/62 Secret"
+    assert breaks("dateline", text) == ["Pyongyang,"]
+    prose = "The talks were held in Beijing, 3 May 1958. They ended in Moscow, 5 May 1958 Then"
+    assert breaks("dateline", prose) == []
+
+
+def test_break_closing():
+    text = "The harvest was poor. With socialist greetings, J. Kowalski Ambassador"
+    assert breaks("closing", text) == ["With", "J."]
+    assert breaks("closing", "met with greetings, Kim") == []

@@ -1,0 +1,159 @@
+"""cover: the archive's catalogue furniture above a document, in both forms it takes."""
+
+from __future__ import annotations
+
+import pytest
+
+from tei_plenum.reader.cover import PDF_EXPORT, WEB_PAGE, find_cover
+from tei_plenum.reader.patterns import cover as cp
+
+CITATION = (
+    "Citation: “Record of Conversation with Ambassador Puzanov,” March 03, 1958, History and "
+    "Public Policy Program Digital Archive, AVPRF, f. 0102, op. 14, d. 8, ll. 12-15. Translated "
+    "by Anna Petrova. https://digitalarchive.example.org/document/900001"
+)
+FLATTENED = (
+    "Digital Archive digitalarchive.wilsoncenter.org International History Declassified "
+    "March 03, 1958 Record of Conversation with Ambassador Puzanov "
+    + CITATION
+    + " Summary: Puzanov and Kim Il discuss the harvest. Credits: This document was made "
+    "possible with support from the Example Foundation. Original Language: Russian Contents: "
+    "English Translation Scan of Original Document TOP SECRET RECORD OF CONVERSATION The text."
+)
+
+
+def fields(text: str) -> list[tuple[str, str]]:
+    cover = find_cover(text)
+    assert cover is not None
+    return [(f.name, text[f.start : f.end]) for f in cover.fields]
+
+
+def test_a_flattened_export_cover_is_cut_into_its_fields():
+    cover = find_cover(FLATTENED)
+    assert cover is not None
+    assert (cover.form, cover.flattened) == (PDF_EXPORT, True)
+    assert fields(FLATTENED) == [
+        ("banner", "Digital Archive digitalarchive.wilsoncenter.org International History "
+                   "Declassified"),
+        ("date", "March 03, 1958"),
+        ("title", "Record of Conversation with Ambassador Puzanov"),
+        ("citation", CITATION),
+        ("summary", "Summary: Puzanov and Kim Il discuss the harvest."),
+        ("credits", "Credits: This document was made possible with support from the Example "
+                    "Foundation."),
+        ("originalLanguage", "Original Language: Russian"),
+        ("contents", "Contents: English Translation Scan of Original Document"),
+    ]  # fmt: skip
+    assert FLATTENED[cover.end :].lstrip().startswith("TOP SECRET")
+
+
+def test_an_export_cover_with_a_block_per_line_is_not_flattened():
+    text = (
+        "Digital Archive digitalarchive.wilsoncenter.org International History Declassified\n"
+        "May 5, 1961 Letter, Kim Il to Pak Chang-ok\n"
+        "Citation:\n“Letter, Kim Il to Pak Chang-ok,” May 5, 1961, History and Public Policy "
+        "Program Digital Archive, PRC FMA 106-00012-03. https://example.org/document/7\n"
+        "Original Language:\nKorean\n"
+        "Contents:\nEnglish Translation Dear Comrade Pak,\n"
+        "The delegation arrived.\n"
+    )
+    cover = find_cover(text)
+    assert cover is not None
+    assert not cover.flattened
+    assert [name for name, _ in fields(text)] == [
+        "banner", "date", "title", "citation", "originalLanguage", "contents"
+    ]  # fmt: skip
+    assert text[cover.end :].startswith(" Dear Comrade Pak,\n")
+
+
+def test_the_original_language_ends_the_cover_when_no_contents_follow():
+    text = (
+        "Digital Archive International History Declassified 1956 Note on the Harvest "
+        "Citation: “Note on the Harvest,” 1956, History and Public Policy Program Digital "
+        "Archive. Original Language: Hungarian The harvest was poor."
+    )
+    assert fields(text)[-1] == ("originalLanguage", "Original Language: Hungarian")
+    assert fields(text)[1] == ("date", "1956")
+
+
+def test_a_banner_without_a_citation_is_no_cover():
+    assert find_cover("Digital Archive International History Declassified\nThe text.") is None
+
+
+def test_a_web_copy_starts_with_the_page_date_and_title_lines():
+    text = "June 2, 1958\nLetter from Kim Il to the Soviet Embassy\nDear Comrades,\nThe text.\n"
+    cover = find_cover(text)
+    assert cover is not None
+    assert cover.form == WEB_PAGE
+    assert fields(text) == [
+        ("date", "June 2, 1958"),
+        ("title", "Letter from Kim Il to the Soviet Embassy"),
+    ]
+    assert text[cover.end :].startswith("Dear Comrades,")
+
+
+def test_page_furniture_above_the_date_line_is_part_of_the_cover():
+    text = "Skip to content\n\nJune 2, 1958\nTelegram, Pak to Kim\nTop Secret\n"
+    assert fields(text) == [
+        ("furniture", "Skip to content"),
+        ("date", "June 2, 1958"),
+        ("title", "Telegram, Pak to Kim"),
+    ]
+
+
+@pytest.mark.parametrize(
+    "second",
+    [
+        "Top Secret",
+        "SED Central Committee",
+        "Central Committee of the Korean Workers' Party",
+        "To: Comrade Kim",
+        "12 June 1958",
+    ],
+)
+def test_a_line_under_the_page_date_that_is_no_archive_title_stays_the_documents(second: str):
+    text = f"June 2, 1958\n{second}\nThe text.\n"
+    assert fields(text) == [("date", "June 2, 1958")]
+
+
+def test_a_document_opening_with_its_own_date_has_no_page_lines():
+    assert find_cover("2 June 1958\nLetter to Kim\nThe text.\n") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Cable, Molotov to Cde. Stalin", True),
+        ("Sino-Soviet Trade, 1981", True),
+        ("Report on the Harvest of 1958", True),
+        ("SED Central Committee", False),
+        ("TOP SECRET", False),
+        ("[stamp]", False),
+        ("Participants:", False),
+        ("The delegation arrived in the capital. It met Kim Il at the ministry.", False),
+        ("Politburo Resolution requesting troops be stationed to defend against attack.", True),
+    ],
+)
+def test_reads_like_archive_title(text: str, expected: bool):
+    assert cp.reads_like_archive_title(text) is expected
+
+
+def test_page_date_lines_are_the_archives_month_first_dates():
+    assert cp.is_page_date_line("October 12, 1950")
+    assert cp.is_page_date_line("May 1950")
+    assert cp.is_page_date_line("c. 1950")
+    assert not cp.is_page_date_line("12 October 1950")
+    assert not cp.is_page_date_line("October 12, 1950, Moscow")
+
+
+def test_label_and_address_of_a_cover_block():
+    assert cp.label_end("Original Language: Russian") == len("Original Language:")
+    assert cp.label_end("Russian") is None
+    text = "Citation: “A,” 1958, Archive. https://example.org/document/7."
+    start, end = cp.url_span(text)
+    assert text[start:end] == "https://example.org/document/7"
+
+
+def test_the_list_of_contents_ends_before_a_docket_line_of_the_document():
+    text = "Contents: English Translation Translation from Korean SECRET"
+    assert text[: cp.contents_end(text, len("Contents:"))] == "Contents: English Translation"
