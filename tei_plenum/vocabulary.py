@@ -9,7 +9,9 @@ copies drift apart. This module holds each such name once:
   and the key builders (``person_key("S. N. Karelin") == "pers-karelin"``);
 - the two marks that cross stages without being TEI as they stand (bracket, speaker label);
 - the responsibility and hand ids the header declares and the text points to;
-- the marking types (``fw/@type``) and their labels.
+- the marking types (``fw/@type``), their labels and the identifiers their numbers are;
+- the structure the reader builds: the containers' element names and the values of their
+  ``@type`` and ``@place`` attributes.
 
 Words of the documents themselves (titles, honorifics, surnames) live in
 :mod:`tei_plenum.lexicon`; which TEI elements are blocks and which group blocks, in
@@ -187,3 +189,67 @@ MARKING_LABELS: Mapping[str, str] = {
     MarkingType.MARKING: "Marking",
 }
 """How the header's list of markings labels each type; an unknown type is a "Marking"."""
+
+NUMBER_KINDS: Mapping[str, str] = {
+    MarkingType.REGISTRATION: "registration",
+    MarkingType.COPY_NUMBER: "copy",
+    MarkingType.TELEGRAM_NUMBER: "telegram",
+}
+"""The kind of identifier a marking's number is: ``idno/@type`` of a registration or telegram
+number in the text, ``altIdentifier/@type`` in the header."""
+
+
+# ------------------------------------------------------------------------------- structure
+
+
+class Element(StrEnum):
+    """The TEI elements the reader groups blocks in (its containers' tags)."""
+
+    FRONT = "front"
+    BODY = "body"
+    BACK = "back"
+    TITLE_PAGE = "titlePage"
+    DOC_TITLE = "docTitle"
+    OPENER = "opener"
+    CLOSER = "closer"
+    DIV = "div"
+    LIST = "list"
+
+
+class DivType(StrEnum):
+    """``div/@type``: a section, a journal's entry, or the document's own kind of text."""
+
+    SECTION = "section"
+    ENTRY = "entry"
+    DOCUMENT = "document"
+    RECORD = "record"
+    MINUTES = "minutes"
+    TRANSCRIPT = "transcript"
+    TELEGRAM = "telegram"
+    LETTER = "letter"
+    REPORT = "report"
+    DECISION = "decision"
+    RESOLUTION = "resolution"
+    JOURNAL = "journal"
+
+
+class ListType(StrEnum):
+    """``list/@type`` of the lists the reader finds."""
+
+    AGENDA = "agenda"
+    POINTS = "points"
+    ENUMERATION = "enumeration"
+
+
+class Place(StrEnum):
+    """``fw/@place``: where a marking stands on its page (a column block adds its side)."""
+
+    TOP = "top"
+    BOTTOM = "bottom"
+
+
+class AddressRole(StrEnum):
+    """``address/@role`` of a letter's or telegram's address fields."""
+
+    SENDER = "sender"
+    RECIPIENT = "recipient"

@@ -38,7 +38,7 @@ from ..docmeta.records import (
 from ..letters import is_upper
 from ..metadata import Sidecar
 from ..model import Attrs, Block, Document, Entity, Mark, Role, attrs
-from ..vocabulary import RESP_ENCODER, RESP_TRANSLATOR_EN, resp_key
+from ..vocabulary import NUMBER_KINDS, RESP_ENCODER, RESP_TRANSLATOR_EN, resp_key
 
 EDITION_SUBTITLE = "TEI encoding of the English translation"
 UNKNOWN_TRANSLATOR = "Unknown translator"
@@ -48,8 +48,6 @@ _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to with without between "
     "among about over under upon via".split()
 )
-# Marking kind -> the kind of identifier its number is (msIdentifier/altIdentifier).
-_NUMBER_KINDS = {"registration": "registration", "copyNumber": "copy", "telegramNumber": "telegram"}
 _ENCODER = Responsibility(
     RESP_ENCODER,
     "TEI encoding by automatic conversion from plain text",
@@ -222,8 +220,8 @@ def _markings(blocks: Sequence[Block]) -> Iterator[Marking]:
 def _numbers(markings: Sequence[Marking]) -> Iterator[Identifier]:
     """The copy, registration and telegram numbers the markings print."""
     for marking in markings:
-        if marking.type in _NUMBER_KINDS and marking.value is not None:
-            yield Identifier(_NUMBER_KINDS[marking.type], marking.value.text)
+        if marking.type in NUMBER_KINDS and marking.value is not None:
+            yield Identifier(NUMBER_KINDS[marking.type], marking.value.text)
 
 
 # -------------------------------------------------------------------------------- who did what

@@ -12,14 +12,17 @@ from dataclasses import dataclass
 from typing import NamedTuple
 
 from ..model import Container, Role
+from ..vocabulary import Element, MarkingType, Place
 from . import rules
 from .cells import Cell
 from .rules import Claim, Rule, claim_run
 
-BACK = Container("back", "back")
-CLOSER = Container("closer-back", "closer")
+BACK = Container(Element.BACK, Element.BACK)
+CLOSER = Container("closer-back", Element.CLOSER)
 # Markings that only the registry block at the end holds.
-_REGISTRY_MARKINGS = frozenset({"printRun", "registration", "typist"})
+_REGISTRY_MARKINGS = frozenset(
+    {MarkingType.PRINT_RUN, MarkingType.REGISTRATION, MarkingType.TYPIST}
+)
 # A signature line longer than this is a sentence that mentions a signature.
 _SIGNATURE_LINE = 80
 
@@ -80,7 +83,7 @@ def _signer(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
 
 
 def _bottom_marking(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
-    return rules.marking(cell, (BACK,), "bottom"), state
+    return rules.marking(cell, (BACK,), Place.BOTTOM), state
 
 
 def _page_break(cell: Cell, state: BackState) -> tuple[Claim, BackState]:

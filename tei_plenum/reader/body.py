@@ -14,27 +14,31 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
+from ..vocabulary import AddressRole, DivType, Element, ListType, MarkingType, Place
 from . import rules
 from .cells import Cell
 from .features import Features
 from .rules import Claim, Rule, Step, first_rule
 
-BODY = Container("body", "body")
-OPENER = Container("opener", "opener")
-CLOSER = Container("closer", "closer")
+BODY = Container(Element.BODY, Element.BODY)
+OPENER = Container(Element.OPENER, Element.OPENER)
+CLOSER = Container(Element.CLOSER, Element.CLOSER)
 # The markings that may stand among the body's paragraphs (at a page's top, say).
-_BODY_MARKINGS = frozenset({"classification", "copyNumber", "handling"})
+_BODY_MARKINGS = frozenset(
+    {MarkingType.CLASSIFICATION, MarkingType.COPY_NUMBER, MarkingType.HANDLING}
+)
 
+# The document's kind (its genre) -> the type of the div that holds its text.
 _DIV_TYPES = {
-    "record of conversation": "record",
-    "minutes": "minutes",
-    "transcript": "transcript",
-    "telegram": "telegram",
-    "letter": "letter",
-    "report": "report",
-    "decision": "decision",
-    "resolution": "resolution",
-    "journal": "journal",
+    "record of conversation": DivType.RECORD,
+    "minutes": DivType.MINUTES,
+    "transcript": DivType.TRANSCRIPT,
+    "telegram": DivType.TELEGRAM,
+    "letter": DivType.LETTER,
+    "report": DivType.REPORT,
+    "decision": DivType.DECISION,
+    "resolution": DivType.RESOLUTION,
+    "journal": DivType.JOURNAL,
 }
 
 
@@ -45,7 +49,7 @@ class BodyState(NamedTuple):
     journal: bool = False  # a journal: a line holding only a date heads an entry
     opened: int = 0  # divs and lists opened so far, which numbers their keys
     list: Container | None = None  # the open list, continued by items of its kind
-    list_kind: str | None = None  # that list's kind, which outlives it for an agenda
+    list_kind: ListType | None = None  # that list's kind, which outlives it for an agenda
     field: str | None = None  # the field whose lines follow ("participants")
     lead_in: bool = False  # the last block (headings aside) was a paragraph ending in ":"
 
@@ -57,8 +61,8 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     opener_end = _opener_length(content, journal=journal)
     closer_start = _closer_start(content)
     sections = any(c.features.section for c in content[opener_end:closer_start])
-    div_type = _DIV_TYPES.get(genre, "document")
-    base = (BODY,) if sections else (BODY, Container("div-0", "div", (("type", div_type),)))
+    div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
+    base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
     state = BodyState(base, journal)
     claims: list[Claim] = []
     position = 0
@@ -103,18 +107,18 @@ def _closer_start(content: list[Cell]) -> int:
 
 def _open_div(state: BodyState, div_attrs: tuple[tuple[str, str], ...]) -> tuple[Claim, BodyState]:
     opened = state.opened + 1
-    base = (BODY, Container(f"div-{opened}", "div", div_attrs))
+    base = (BODY, Container(f"div-{opened}", Element.DIV, div_attrs))
     return Claim(Role.HEAD, base), state._replace(base=base, opened=opened, list=None)
 
 
 def _section_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
     section = cell.features.section
     assert section is not None
-    return _open_div(state, (("type", "section"), ("n", str(section.number))))
+    return _open_div(state, (("type", DivType.SECTION), ("n", str(section.number))))
 
 
 def _entry_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-    return _open_div(state, (("type", "entry"),))
+    return _open_div(state, (("type", DivType.ENTRY),))
 
 
 # --- steps: blocks of running text -----------------------------------------------------------
@@ -131,7 +135,7 @@ def _block(role: Role, *, ends_list: bool = False) -> Step[BodyState]:
 
 
 def _marking(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-    return rules.marking(cell, state.base, "top"), state._replace(lead_in=False)
+    return rules.marking(cell, state.base, Place.TOP), state._replace(lead_in=False)
 
 
 def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
@@ -142,14 +146,14 @@ def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyStat
     return Claim(Role.PARTICIPANTS, state.base), after
 
 
-def _item(kind: str, label_end: Callable[[Features], int | None]) -> Step[BodyState]:
+def _item(kind: ListType, label_end: Callable[[Features], int | None]) -> Step[BodyState]:
     """An item of a list of ``kind``: it continues the open list of that kind or opens one."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
         current, opened = state.list, state.opened
         if current is None or state.list_kind != kind:
             opened += 1
-            current = Container(f"list-{opened}", "list", (("type", kind),))
+            current = Container(f"list-{opened}", Element.LIST, (("type", kind),))
         end = label_end(cell.features)
         marks = (Mark(0, end, "label"),) if end else ()
         after = state._replace(
@@ -175,7 +179,7 @@ def _paragraph(label: Callable[[Features], tuple[str | None, int] | None]) -> St
         marks = (Mark(0, end, "label"),) if end else ()
         after = state._replace(
             list=None,
-            list_kind="agenda" if features.field_name == "agenda" else None,
+            list_kind=ListType.AGENDA if features.field_name == "agenda" else None,
             field=features.field_name,
             lead_in=cell.text.endswith(":"),
         )
@@ -204,7 +208,7 @@ def _no_label(features: Features) -> tuple[str | None, int] | None:
 # --- steps: opener and closer ----------------------------------------------------------------
 
 
-def _in_opener(role: Role, *, party: str | None = None) -> Step[BodyState]:
+def _in_opener(role: Role, *, party: AddressRole | None = None) -> Step[BodyState]:
     """A line of the opener; an address says whose it is (``sender`` or ``recipient``)."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
@@ -239,8 +243,8 @@ OPENER_RULES: tuple[Rule[BodyState], ...] = (
     Rule("dateline", lambda cell, state: cell.features.date_field or cell.features.date_only
          or cell.features.dateline is not None, _in_opener(Role.DATELINE)),
     Rule("sender", lambda cell, state: cell.features.field_name == "from",
-         _in_opener(Role.ADDRESS, party="sender")),
-    Rule("recipient", _always, _in_opener(Role.ADDRESS, party="recipient")),
+         _in_opener(Role.ADDRESS, party=AddressRole.SENDER)),
+    Rule("recipient", _always, _in_opener(Role.ADDRESS, party=AddressRole.RECIPIENT)),
 )  # fmt: skip
 """The lines that open the body: address fields, addressee, dateline and salute."""
 
@@ -256,16 +260,16 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
          _participants_caption),
     Rule("participant-line", lambda cell, state: state.field == "participants"
          and cell.features.participant_line, _block(Role.PARTICIPANTS)),
-    Rule("agenda-point", lambda cell, state: state.list_kind == "agenda"
+    Rule("agenda-point", lambda cell, state: state.list_kind == ListType.AGENDA
          and cell.features.number_label is not None,
-         _item("agenda", lambda features: features.number_label)),
+         _item(ListType.AGENDA, lambda features: features.number_label)),
     Rule("point", lambda cell, state: cell.features.point is not None,
-         _item("points", lambda features: features.point[1] if features.point else None)),
-    Rule("enumeration-item", lambda cell, state: state.list_kind == "enumeration"
+         _item(ListType.POINTS, lambda features: features.point[1] if features.point else None)),
+    Rule("enumeration-item", lambda cell, state: state.list_kind == ListType.ENUMERATION
          and state.list is not None and cell.features.lowercase,
-         _item("enumeration", lambda features: features.item_label)),
+         _item(ListType.ENUMERATION, lambda features: features.item_label)),
     Rule("enumeration-start", lambda cell, state: state.lead_in and cell.features.lowercase,
-         _item("enumeration", lambda features: features.item_label)),
+         _item(ListType.ENUMERATION, lambda features: features.item_label)),
     Rule("field-paragraph", lambda cell, state: cell.features.field is not None,
          _paragraph(_field_label)),
     Rule("ordinal-paragraph", lambda cell, state: cell.features.ordinal is not None,

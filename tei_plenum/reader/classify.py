@@ -14,6 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Block, Container, Mark, Role, mark_order
+from ..vocabulary import MarkingType
 from . import patterns as pat
 from .back import read_back
 from .body import read_body
@@ -80,7 +81,7 @@ def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
         if found:
             return found
     if any(
-        claim.role is Role.MARKING and dict(claim.attrs).get("type") == "telegramNumber"
+        claim.role is Role.MARKING and dict(claim.attrs).get("type") == MarkingType.TELEGRAM_NUMBER
         for _, claim in claimed
     ):
         return "telegram"

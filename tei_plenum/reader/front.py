@@ -13,13 +13,14 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
+from ..vocabulary import Element, MarkingType, Place
 from . import rules
 from .cells import Cell
 from .rules import Claim, Rule, claim_run, first_rule
 
-FRONT = Container("front", "front")
-TITLE_PAGE = Container("titlePage", "titlePage")
-DOC_TITLE = Container("docTitle", "docTitle")
+FRONT = Container(Element.FRONT, Element.FRONT)
+TITLE_PAGE = Container(Element.TITLE_PAGE, Element.TITLE_PAGE)
+DOC_TITLE = Container(Element.DOC_TITLE, Element.DOC_TITLE)
 # How far a letterhead may stand above its title, in blocks.
 _LETTERHEAD_REACH = 6
 
@@ -95,7 +96,7 @@ def _with_owner(cells: Sequence[Cell], index: int) -> tuple[Cell, int]:
 
 
 def _top_marking(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
-    return rules.marking(cell, (FRONT,), "top"), state
+    return rules.marking(cell, (FRONT,), Place.TOP), state
 
 
 def _page_break(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -119,7 +120,7 @@ def _letterhead_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
 
 
 def _letterhead_line(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
-    return Claim(Role.MARKING, (FRONT,), attrs(type="letterhead", place="top")), state
+    return Claim(Role.MARKING, (FRONT,), attrs(type=MarkingType.LETTERHEAD, place=Place.TOP)), state
 
 
 def _document_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..model import Attrs, Container, Mark, Role, attrs
+from ..vocabulary import NUMBER_KINDS, MarkingType, Place
 from .cells import Cell
 
 S = TypeVar("S")
@@ -68,22 +69,22 @@ def page_break(cell: Cell) -> Claim:
     return Claim(Role.PAGE_BREAK, attrs=(("n", str(cell.page)),))
 
 
-def marking(cell: Cell, path: tuple[Container, ...], place: str) -> Claim:
+def marking(cell: Cell, path: tuple[Container, ...], place: Place) -> Claim:
     """A docket or registry line as a marking (``fw``): its type, its place on the page
     (``top left``...), and its number as a ``num`` or an ``idno`` mark."""
     found = cell.features.marking
-    kind = found.type if found else "marking"
-    if found is None and cell.features.date_only and place == "bottom":
-        kind = "printDate"
+    kind = found.type if found else MarkingType.MARKING
+    if found is None and cell.features.date_only and place is Place.BOTTOM:
+        kind = MarkingType.PRINT_DATE
     if found is None and cell.features.page_number is not None:
-        kind = "pageNum"
+        kind = MarkingType.PAGE_NUMBER
     side = f" {cell.column}" if cell.column else ""
     marks: tuple[Mark, ...] = ()
     if found and found.number is not None and found.value is not None:
         start, end = found.number
-        if kind in ("copyNumber", "printRun"):
+        if kind in (MarkingType.COPY_NUMBER, MarkingType.PRINT_RUN):
             marks = (Mark(start, end, "num", attrs(value=found.value)),)
         else:
-            idno_type = "telegram" if kind == "telegramNumber" else "registration"
+            idno_type = NUMBER_KINDS[kind]
             marks = (Mark(start, end, "idno", attrs(type=idno_type)),)
     return Claim(Role.MARKING, path, attrs(type=kind, place=f"{place}{side}"), marks)

@@ -7,6 +7,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ...vocabulary import MarkingType
 from .numbers import number_value
 
 _NO = r"(?:N[º°o]\.?|No\.?|Nr\.?|№|#)"
@@ -16,7 +17,7 @@ _NO = r"(?:N[º°o]\.?|No\.?|Nr\.?|№|#)"
 class Marking:
     """A docket or registry marking: its ``fw/@type`` and the span of its number, if any."""
 
-    type: str
+    type: MarkingType
     number: tuple[int, int] | None = None
     value: str | None = None
 
@@ -74,26 +75,26 @@ def marking(text: str) -> Marking | None:
     if len(text) > 100:
         return None
     if _CLASSIFICATION.match(text):
-        return Marking("classification")
+        return Marking(MarkingType.CLASSIFICATION)
     if m := _COPY_NUMBER.match(text):
-        return Marking("copyNumber", m.span(1), m.group(1))
+        return Marking(MarkingType.COPY_NUMBER, m.span(1), m.group(1))
     if m := _TELEGRAM.match(text):
-        return Marking("telegramNumber", m.span(1), m.group(1))
+        return Marking(MarkingType.TELEGRAM_NUMBER, m.span(1), m.group(1))
     if _TRANSLATION_NOTE.match(text) and len(text) < 80:
-        return Marking("translationNote")
+        return Marking(MarkingType.TRANSLATION_NOTE)
     if m := _REGISTRATION.match(text):
-        return Marking("registration", m.span(1), m.group(1))
+        return Marking(MarkingType.REGISTRATION, m.span(1), m.group(1))
     if m := _PRINT_RUN.match(text):
         group = "n1" if m.group("n1") else "n2"
         value = number_value(m.group(group))
         if value is not None:
-            return Marking("printRun", m.span(group), str(value))
+            return Marking(MarkingType.PRINT_RUN, m.span(group), str(value))
     if _HANDLING.search(text) and len(text) < 80:
-        return Marking("handling")
+        return Marking(MarkingType.HANDLING)
     if _TYPIST.match(text):
-        return Marking("typist")
+        return Marking(MarkingType.TYPIST)
     if _PRIORITY.match(text):
-        return Marking("marking")
+        return Marking(MarkingType.MARKING)
     return None
 
 
