@@ -10,6 +10,7 @@ copies drift apart. This module holds each such name once:
 - the two marks that cross stages without being TEI as they stand (bracket, speaker label);
 - the responsibility and hand ids the header declares and the text points to;
 - the marking types (``fw/@type``), their labels and the identifiers their numbers are;
+- the scale of classification levels (a ``taxonomy`` the classification ``fw/@ana`` points to);
 - the structure the reader builds: the containers' element names and the values of their
   ``@type`` and ``@place`` attributes.
 
@@ -197,6 +198,45 @@ NUMBER_KINDS: Mapping[str, str] = {
 }
 """The kind of identifier a marking's number is: ``idno/@type`` of a registration or telegram
 number in the text, ``altIdentifier/@type`` in the header."""
+
+
+# ---------------------------------------------------------------------- classification levels
+
+
+class Classification(StrEnum):
+    """The normalised security classification of a document, lowest first: one ``category``
+    of the classification ``taxonomy`` in ``classDecl`` each, its value the ``catDesc``.
+
+    A printed marking keeps its words; ``fw/@ana`` points to the level they state
+    (``reader.patterns.markings`` maps the printed forms)."""
+
+    UNCLASSIFIED = "unclassified"
+    RESTRICTED = "restricted"
+    CONFIDENTIAL = "confidential"
+    SECRET = "secret"
+    TOP_SECRET = "top secret"
+    SPECIAL_IMPORTANCE = "special importance"
+
+
+CLASSIFICATION_TAXONOMY = "classification"
+"""The ``xml:id`` of the taxonomy of classification levels."""
+CLASSIFICATION_PREFIX = "cls-"
+"""Key prefix of a classification level's ``category``."""
+
+
+def classification_key(level: Classification) -> str:
+    """The ``xml:id`` of a level's category: ``cls-top-secret``."""
+    return CLASSIFICATION_PREFIX + slug(level)
+
+
+def classification_of(key: str) -> Classification | None:
+    """The level whose category is ``key`` (with or without its ``#``), else None."""
+    return _LEVEL_OF_KEY.get(key.removeprefix("#"))
+
+
+_LEVEL_OF_KEY: Mapping[str, Classification] = {
+    classification_key(level): level for level in Classification
+}
 
 
 # ------------------------------------------------------------------------------- structure

@@ -38,7 +38,13 @@ from ..docmeta.records import (
 from ..letters import is_upper
 from ..metadata import Sidecar
 from ..model import Attrs, Block, Document, Entity, Mark, Role, attrs
-from ..vocabulary import NUMBER_KINDS, RESP_ENCODER, RESP_TRANSLATOR_EN, resp_key
+from ..vocabulary import (
+    NUMBER_KINDS,
+    RESP_ENCODER,
+    RESP_TRANSLATOR_EN,
+    classification_of,
+    resp_key,
+)
 
 EDITION_SUBTITLE = "TEI encoding of the English translation"
 UNKNOWN_TRANSLATOR = "Unknown translator"
@@ -214,7 +220,8 @@ def _markings(blocks: Sequence[Block]) -> Iterator[Marking]:
         tags = MARKING_VALUES.get(kind, ())
         mark = next((m for m in block.marks if m.tag in tags), None)
         value = Phrase(_mark_text(block, mark), mark.attrs) if mark is not None else None
-        yield Marking(block.attr("xml:id") or "", kind, block.text, value)
+        level = classification_of(block.attr("ana") or "")
+        yield Marking(block.attr("xml:id") or "", kind, block.text, value, level or "")
 
 
 def _numbers(markings: Sequence[Marking]) -> Iterator[Identifier]:

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import Mark, SourceSpan, attrs
+from . import patterns as pat
 from .features import Features
 from .layout import Layout, PageBreakAt, RawBlock
 from .patterns.characters import TWO_SPACES
@@ -66,20 +67,26 @@ def _cell(raw: RawBlock) -> Cell:
 
 
 def split_docket_lines(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
-    """A docket line holding two markings split by two spaces ("Nº 196  Copy Nº 1") becomes
-    two cells; any other run of spaces left in a line becomes one space."""
+    """A docket line holding two markings ("Nº 196  Copy Nº 1", "Nº 196 Copy Nº 1") becomes
+    one cell per marking; any other run of spaces left in a line becomes one space."""
     result: list[Cell] = []
     for cell in cells:
         parts = TWO_SPACES.split(cell.text)
-        if len(parts) == 1:
-            result.append(cell)
-            continue
-        split = list(_parts(cell, parts))
-        if all(part.features.marking for part in split):
-            result.extend(split)
-        else:
-            result.append(replace(cell, text=" ".join(parts)))
+        if len(parts) > 1:
+            split = list(_parts(cell, parts))
+            if all(part.features.marking for part in split):
+                result.extend(split)
+                continue
+            cell = replace(cell, text=" ".join(parts))
+        spans = pat.marking_parts(cell.text)
+        result.extend(_slices(cell, spans) if spans else (cell,))
     return tuple(result)
+
+
+def _slices(cell: Cell, spans: tuple[tuple[int, int], ...]) -> Iterator[Cell]:
+    for start, end in spans:
+        span = replace(cell.span, column=cell.span.column + start)
+        yield replace(cell, text=cell.text[start:end], span=span)
 
 
 def _parts(cell: Cell, parts: list[str]) -> Iterator[Cell]:

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..model import Attrs, Container, Mark, Role, attrs
-from ..vocabulary import NUMBER_KINDS, MarkingType, Place
+from ..vocabulary import NUMBER_KINDS, MarkingType, Place, classification_key, pointer
 from .cells import Cell
 
 S = TypeVar("S")
@@ -71,7 +71,8 @@ def page_break(cell: Cell) -> Claim:
 
 def marking(cell: Cell, path: tuple[Container, ...], place: Place) -> Claim:
     """A docket or registry line as a marking (``fw``): its type, its place on the page
-    (``top left``...), and its number as a ``num`` or an ``idno`` mark."""
+    (``top left``...), the level a classification states (``@ana``), and its number as a
+    ``num`` or an ``idno`` mark."""
     found = cell.features.marking
     kind = found.type if found else MarkingType.MARKING
     if found is None and cell.features.date_only and place is Place.BOTTOM:
@@ -87,4 +88,5 @@ def marking(cell: Cell, path: tuple[Container, ...], place: Place) -> Claim:
         else:
             idno_type = NUMBER_KINDS[kind]
             marks = (Mark(start, end, "idno", attrs(type=idno_type)),)
-    return Claim(Role.MARKING, path, attrs(type=kind, place=f"{place}{side}"), marks)
+    level = pointer(classification_key(found.level)) if found and found.level else None
+    return Claim(Role.MARKING, path, attrs(type=kind, place=f"{place}{side}", ana=level), marks)

@@ -120,15 +120,21 @@ def test_body_bracketed_line():
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
-    [("- 2 -", "pageNum"), ("SECRET", "classification"), ("Copy Nº 3", "copyNumber")],
+    ("text", "attributes"),
+    [
+        ("- 2 -", {"type": "pageNum"}),
+        ("SECRET", {"type": "classification", "ana": "#cls-secret"}),
+        ("Classification: Top Secret", {"type": "classification", "ana": "#cls-top-secret"}),
+        ("Highly classified!", {"type": "classification"}),
+        ("Copy Nº 3", {"type": "copyNumber"}),
+    ],
 )
-def test_body_marking(text: str, kind: str):
+def test_body_marking(text: str, attributes: dict[str, str]):
     found = decide(BODY_RULES, cell(text), STATE)
     assert found.rule == "marking"
     assert found.claim is not None
     assert (found.claim.role, found.claim.path) == (Role.MARKING, BASE)
-    assert dict(found.claim.attrs) == {"type": kind, "place": "top"}
+    assert dict(found.claim.attrs) == {**attributes, "place": "top"}
     # A registry line is the back's; among the body's paragraphs it is text.
     assert decide(BODY_RULES, cell("Five copies printed"), STATE).rule == "paragraph"
 

@@ -6,27 +6,44 @@ import pytest
 
 from tei_plenum.reader import patterns as pat
 from tei_plenum.reader.patterns import Marking, Section
+from tei_plenum.vocabulary import Classification, MarkingType
 
 # --- markings --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "level"),
     [
-        "SECRET",
-        "Top Secret",
-        "TOP  SECRET",
-        "strictly confidential",
-        "CONFIDENTIAL.",
-        "Strictly secret",
-        "Special file",
-        "Top secret - special folder",
-        "For official use only",
-        "Not for publication",
+        ("SECRET", Classification.SECRET),
+        ("Secret!", Classification.SECRET),
+        ("Top Secret", Classification.TOP_SECRET),
+        ("TOP  SECRET", Classification.TOP_SECRET),
+        ("Top Secret!", Classification.TOP_SECRET),
+        ("STRICTLY SECRET", Classification.TOP_SECRET),
+        ("Strictly secret", Classification.TOP_SECRET),
+        ("Most Secret", Classification.TOP_SECRET),
+        ("strictly confidential", Classification.CONFIDENTIAL),
+        ("CONFIDENTIAL.", Classification.CONFIDENTIAL),
+        ("Confidential", Classification.CONFIDENTIAL),
+        ("Of special importance", Classification.SPECIAL_IMPORTANCE),
+        ("TOP SECRET. OF SPECIAL IMPORTANCE", Classification.SPECIAL_IMPORTANCE),
+        ("Special file", Classification.SPECIAL_IMPORTANCE),
+        ("Top secret - special folder", Classification.SPECIAL_IMPORTANCE),
+        ("For official use only", Classification.RESTRICTED),
+        ("Not for publication", Classification.RESTRICTED),
+        ("Restricted", Classification.RESTRICTED),
+        ("NOT SECRET", Classification.UNCLASSIFIED),
+        ("Unclassified", Classification.UNCLASSIFIED),
+        ("S e c r e t", Classification.SECRET),
+        ("T O P  S E C R E T !", Classification.TOP_SECRET),
+        ("TOP SECRET [stamp]", Classification.TOP_SECRET),
+        ("Classification: Secret", Classification.SECRET),
+        ("Security classification: CONFIDENTIAL", Classification.CONFIDENTIAL),
+        ("Highly classified.", None),
     ],
 )
-def test_classification_markings(text: str):
-    assert pat.marking(text) == Marking("classification")
+def test_classification_markings(text: str, level: Classification | None):
+    assert pat.marking(text) == Marking(MarkingType.CLASSIFICATION, level=level)
 
 
 @pytest.mark.parametrize(
@@ -77,6 +94,10 @@ def test_markings_without_numbers(text: str, kind: str):
     [
         "Secretary",
         "The secret police arrived.",
+        "Secret (1)",
+        "Top Secret Top Secret",
+        "Classification of the documents",
+        "TOP SECRET [the minister asked that this telegram be kept in the special file]",
         "Copy 3",
         "Copy Nº one",
         "Nº",

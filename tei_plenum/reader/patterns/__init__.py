@@ -40,7 +40,7 @@ from .letter import (
     is_closing_salute,
     is_opening_salute,
 )
-from .markings import Marking, is_banner, marking, page_number
+from .markings import Marking, is_banner, marking, marking_parts, page_number
 from .numbers import ORDINALS, WORD_NUMBERS, number_value, roman_value
 from .titles import TURN_GENRES, genre_of, journal_byline_end, looks_like_title
 
@@ -72,6 +72,7 @@ __all__ = [
     "journal_byline_end",
     "looks_like_title",
     "marking",
+    "marking_parts",
     "number_label_end",
     "number_value",
     "numbered_label",

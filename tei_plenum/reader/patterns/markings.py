@@ -5,33 +5,78 @@ archive's banner line above them."""
 from __future__ import annotations
 
 import re
+from collections.abc import Mapping
 from dataclasses import dataclass
 
-from ...vocabulary import MarkingType
+from ...vocabulary import Classification, MarkingType
 from .numbers import number_value
 
-_NO = r"(?:N[º°o]\.?|No\.?|Nr\.?|№|#)"
+_NO = r"(?:N[º°o]\.?|No\.?|Nr\.?|№|#|number)"
 
 
 @dataclass(frozen=True, slots=True)
 class Marking:
-    """A docket or registry marking: its ``fw/@type`` and the span of its number, if any."""
+    """A docket or registry marking: its ``fw/@type``, the span and value of its number, if
+    any, and the level a classification states."""
 
     type: MarkingType
     number: tuple[int, int] | None = None
     value: str | None = None
+    level: Classification | None = None
 
 
-_CLASSIFICATION = re.compile(
-    r"^(?:top\s+secret|secret|confidential|strictly\s+confidential|strictly\s+secret|"
-    r"(?:top\s+secret\s*[-–—,]?\s*)?special\s+(?:file|folder|dossier)|"
-    r"for\s+official\s+use(?:\s+only)?|not\s+for\s+publication|restricted|"
-    r"(?:top\s+secret\s*[-–—,]?\s*)?(?:of\s+)?special\s+importance)\.?$",
-    re.IGNORECASE,
+# Every printed form of a classification, compared without case, spaces or punctuation (so
+# "TOP SECRET", "Top secret!" and the letter-spaced "S e c r e t" are one form), and the level
+# it states. An intensifier keeps a level ("Strictly confidential" is confidential), except that
+# "strictly secret" names the top grade of several national systems (přísně tajné, ściśle
+# tajne, szigorúan titkos, streng geheim). A form that states no level ("Highly classified")
+# is a classification marking without one.
+_CLASSIFICATION_FORMS: Mapping[str, Classification | None] = {
+    "unclassified": Classification.UNCLASSIFIED,
+    "notsecret": Classification.UNCLASSIFIED,
+    "nonsecret": Classification.UNCLASSIFIED,
+    "restricted": Classification.RESTRICTED,
+    "forofficialuse": Classification.RESTRICTED,
+    "forofficialuseonly": Classification.RESTRICTED,
+    "forinternaluse": Classification.RESTRICTED,
+    "forinternaluseonly": Classification.RESTRICTED,
+    "forserviceuse": Classification.RESTRICTED,
+    "forserviceuseonly": Classification.RESTRICTED,
+    "notforpublication": Classification.RESTRICTED,
+    "confidential": Classification.CONFIDENTIAL,
+    "strictlyconfidential": Classification.CONFIDENTIAL,
+    "highlyconfidential": Classification.CONFIDENTIAL,
+    "personalandconfidential": Classification.CONFIDENTIAL,
+    "secret": Classification.SECRET,
+    "topsecret": Classification.TOP_SECRET,
+    "strictlysecret": Classification.TOP_SECRET,
+    "mostsecret": Classification.TOP_SECRET,
+    "ofspecialimportance": Classification.SPECIAL_IMPORTANCE,
+    "specialimportance": Classification.SPECIAL_IMPORTANCE,
+    "topsecretofspecialimportance": Classification.SPECIAL_IMPORTANCE,
+    "topsecretspecialimportance": Classification.SPECIAL_IMPORTANCE,
+    "specialfile": Classification.SPECIAL_IMPORTANCE,
+    "specialfolder": Classification.SPECIAL_IMPORTANCE,
+    "specialdossier": Classification.SPECIAL_IMPORTANCE,
+    "topsecretspecialfile": Classification.SPECIAL_IMPORTANCE,
+    "topsecretspecialfolder": Classification.SPECIAL_IMPORTANCE,
+    "topsecretspecialdossier": Classification.SPECIAL_IMPORTANCE,
+    "classified": None,
+    "highlyclassified": None,
+    "strictlyclassified": None,
+}
+# What a classification may carry around its words: a label ("Classification: Secret") and
+# the translator's bracketed note after it ("TOP SECRET [stamp]").
+_CLASSIFICATION_LABEL = re.compile(r"^(?:security\s+)?classification(?:\s+level)?\s*:\s*", re.I)
+_TRAILING_NOTE = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
+_NOT_LETTERS = re.compile(r"[\s.!,;:\-–—]+")
+_COPY_NUMBER = re.compile(
+    rf"^(?:copy|ex\.|exemplar|exp\.)\s+{_NO}\s*(\d+)(?:\s+of\s+\d+)?\.?$", re.IGNORECASE
 )
-_COPY_NUMBER = re.compile(rf"^(?:copy|ex\.|exemplar|exp\.)\s+{_NO}\s*(\d+)\.?$", re.IGNORECASE)
-# A telegram's priority printed on its own line ("URGENT", "Very urgent", "Priority").
-_PRIORITY = re.compile(r"^(?:very\s+)?(?:urgent|immediate|priority|flash)\.?$", re.IGNORECASE)
+# A telegram's priority printed on its own line ("URGENT", "Very urgent", "Top urgent").
+_PRIORITY = re.compile(
+    r"^(?:(?:very|most|top|extremely)\s+)?(?:urgent|immediate|priority|flash)[.!]?$", re.IGNORECASE
+)
 _TRANSLATION_NOTE = re.compile(
     r"^(?:translation|translated)\s+from\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE
 )
@@ -60,9 +105,12 @@ _PRINT_RUN = re.compile(
     r"printed\s+in\s+(?P<n2>\w+)\s+cop(?:y|ies))\.?$",
     re.IGNORECASE,
 )
+# A typist's mark: "printed. m/b", "typed by ab", or the copies and the typist's initials
+# ("4ak", "5-nb"); an ordinal ("4th") or a measure ("12kg") is not one.
 _TYPIST = re.compile(
     r"^(?:printed|typed|typist|prepared|executed|ex\.|exec\.)\b.{0,20}$|"
-    r"^\S{0,12}\b[a-z]{1,3}/[a-z]{1,3}\b\S{0,8}$",
+    r"^\S{0,12}\b[a-z]{1,3}/[a-z]{1,3}\b\S{0,8}$|"
+    r"^\d{1,2}[-–]?(?!(?:st|nd|rd|th|kg|km|cm|mm|pp|ha|am|pm)\b)[a-z]{2,3}\.?$",
     re.IGNORECASE,
 )
 _PAGE_NUMBER = re.compile(r"^(?:-\s*(\d{1,3})\s*-|\[?page\s+(\d{1,3})\]?)$", re.IGNORECASE)
@@ -74,8 +122,8 @@ def marking(text: str) -> Marking | None:
     """Classify a docket or registry line, or return None if it is not a marking."""
     if len(text) > 100:
         return None
-    if _CLASSIFICATION.match(text):
-        return Marking(MarkingType.CLASSIFICATION)
+    if (form := _classification_form(text)) is not None:
+        return Marking(MarkingType.CLASSIFICATION, level=_CLASSIFICATION_FORMS[form])
     if m := _COPY_NUMBER.match(text):
         return Marking(MarkingType.COPY_NUMBER, m.span(1), m.group(1))
     if m := _TELEGRAM.match(text):
@@ -96,6 +144,40 @@ def marking(text: str) -> Marking | None:
     if _PRIORITY.match(text):
         return Marking(MarkingType.MARKING)
     return None
+
+
+_WORD = re.compile(r"\S+")
+# A line longer than this is not read as several markings side by side.
+_MARKING_RUN = 80
+
+
+def marking_parts(text: str) -> tuple[tuple[int, int], ...] | None:
+    """The spans of the markings a docket line holds side by side, one space apart ("Nº 196
+    Copy Nº 1", "SECRET Copy Nº 1"): two or more, and nothing else. Each is the longest run
+    of words from where the one before ended that is a marking."""
+    if len(text) > _MARKING_RUN or marking(text) is not None:
+        return None
+    words = [found.span() for found in _WORD.finditer(text)]
+    parts: list[tuple[int, int]] = []
+    first = 0
+    while first < len(words):
+        start = words[first][0]
+        last = next(
+            (j for j in range(len(words) - 1, first - 1, -1) if marking(text[start : words[j][1]])),
+            None,
+        )
+        if last is None:
+            return None
+        parts.append((start, words[last][1]))
+        first = last + 1
+    return tuple(parts) if len(parts) > 1 else None
+
+
+def _classification_form(text: str) -> str | None:
+    """The printed classification a line holds, as a key of ``_CLASSIFICATION_FORMS``."""
+    words = _TRAILING_NOTE.sub("", _CLASSIFICATION_LABEL.sub("", text, count=1))
+    form = _NOT_LETTERS.sub("", words.lower())
+    return form if form in _CLASSIFICATION_FORMS else None
 
 
 def page_number(text: str) -> int | None:
