@@ -46,3 +46,16 @@ def test_spaces_between_words_that_are_not_two_markings_become_one():
     assert joined.text == "Text of the report."
     (kept,) = split_docket_lines((cell("SECRET  of the report"),))
     assert kept.text == "SECRET of the report"
+
+
+def test_markings_one_space_apart_become_one_cell_each():
+    split = split_docket_lines((cell("Nº 196 Copy Nº 1"), cell("Top Secret Copy No. 2")))
+    assert [(c.text, c.span.column) for c in split] == [
+        ("Nº 196", 1),
+        ("Copy Nº 1", 8),
+        ("Top Secret", 1),
+        ("Copy No. 2", 12),
+    ]
+    # A line that is one marking, or holds anything else, stays whole.
+    for text in ("Top Secret", "from the journal SECRET Copy Nº 1", "Secret talks began."):
+        assert [c.text for c in split_docket_lines((cell(text),))] == [text]

@@ -53,6 +53,11 @@ def test_classification_markings(text: str, level: Classification | None):
         ("Copy No. 2", "copyNumber", (9, 10), "2"),
         ("COPY N° 12", "copyNumber", (8, 10), "12"),
         ("Copy #3", "copyNumber", (6, 7), "3"),
+        ("Ex. No. 3", "copyNumber", (8, 9), "3"),
+        ("Exemplar Nº 4", "copyNumber", (12, 13), "4"),
+        ("Copy number 2", "copyNumber", (12, 13), "2"),
+        ("Copy Nº 1 of 3", "copyNumber", (8, 9), "1"),
+        ("Number 1338", "registration", (7, 11), "1338"),
         ("Ciphered telegram Nº 1234", "telegramNumber", (21, 25), "1234"),
         ("Telegram No. 55/ss", "telegramNumber", (13, 18), "55/ss"),
         ("Nº 933", "registration", (3, 6), "933"),
@@ -83,6 +88,10 @@ def test_markings_with_numbers(text: str, kind: str, span: tuple[int, int], valu
         ("[Stamp: Making copies is forbidden]", "handling"),
         ("printed. m/b", "typist"),
         ("typed by ab", "typist"),
+        ("4ak", "typist"),
+        ("5-nb", "typist"),
+        ("Top urgent", "marking"),
+        ("VERY URGENT!", "marking"),
     ],
 )
 def test_markings_without_numbers(text: str, kind: str):
@@ -99,6 +108,9 @@ def test_markings_without_numbers(text: str, kind: str):
         "Classification of the documents",
         "TOP SECRET [the minister asked that this telegram be kept in the special file]",
         "Copy 3",
+        "4th",
+        "12kg",
+        "2 ek",
         "Copy Nº one",
         "Nº",
         "Ciphered telegram",
@@ -114,6 +126,35 @@ def test_markings_without_numbers(text: str, kind: str):
 )
 def test_non_markings(text: str):
     assert pat.marking(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Nº 196 Copy Nº 1", ["Nº 196", "Copy Nº 1"]),
+        ("SECRET Copy Nº 1", ["SECRET", "Copy Nº 1"]),
+        ("Number 1338 Top Secret Top Urgent", ["Number 1338", "Top Secret", "Top Urgent"]),
+        ("Copy No. 2 Secret!", ["Copy No. 2", "Secret!"]),
+    ],
+)
+def test_marking_parts(text: str, parts: list[str]):
+    spans = pat.marking_parts(text)
+    assert spans is not None
+    assert [text[start:end] for start, end in spans] == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top Secret",  # one marking
+        "Number 1338 Top Secret Top Urgent Q36RA",  # a word that is no marking
+        "from the journal SECRET Copy Nº 1",
+        "Secret police Copy Nº 1",
+        "",
+    ],
+)
+def test_no_marking_parts(text: str):
+    assert pat.marking_parts(text) is None
 
 
 @pytest.mark.parametrize(
