@@ -279,6 +279,8 @@ class ListType(StrEnum):
     AGENDA = "agenda"
     POINTS = "points"
     ENUMERATION = "enumeration"
+    DISTRIBUTION = "distribution"
+    """Who the copies of a document went to (``Distribution:``, ``Five copies sent: …``)."""
 
 
 class Place(StrEnum):

@@ -37,7 +37,8 @@ from ..docmeta.records import (
 )
 from ..letters import is_upper
 from ..metadata import Sidecar
-from ..model import Attrs, Block, Document, Entity, Mark, Role, attrs
+from ..model import Attrs, Block, Document, Entity, Mark, Participant, Role, attrs
+from ..reader import patterns as pat
 from ..vocabulary import (
     NUMBER_KINDS,
     RESP_ENCODER,
@@ -98,7 +99,7 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
             _english_translator(sidecar.translator_en, _archive(banner)),
             _ENCODER,
         ),
-        participants=Participants(doc.participants, doc.groups),
+        participants=Participants(_with_credits(doc.participants, blocks), doc.groups),
         correspondence=tuple(_correspondence(blocks, doc.doc_date)),
         archive=ArchiveIdentity(
             country=sidecar.country or "",
@@ -262,9 +263,10 @@ def _in_back(block: Block) -> bool:
 
 def _signers(blocks: Sequence[Block], docket: str) -> Iterator[Responsibility]:
     """One responsibility per person signed under a caption in the back ("Translated by:"),
-    or named on the caption's own line ("Minutes taken by: J. Tejchma")."""
+    named on the caption's own line ("Minutes taken by: J. Tejchma"), or credited with
+    interpreting or recording the conversation anywhere in the text."""
     seen = {RESP_TRANSLATOR_EN, RESP_ENCODER}
-    for name, ref, resp in _signed_in_back(blocks, docket):
+    for name, ref, resp in (*_signed_in_back(blocks, docket), *_credited(blocks)):
         key = resp_key(name)
         if not key or key in seen:
             continue
@@ -291,6 +293,35 @@ def _signed_in_back(blocks: Sequence[Block], docket: str) -> Iterator[tuple[str,
             continue
         if name:
             yield name, ref, _resp_phrase(caption, docket)
+
+
+def _credited(blocks: Sequence[Block]) -> Iterator[tuple[str, str, str]]:
+    """(name, person ref, role) for each person a credit line names ("Attaché Kim Chol
+    translated the conversation": Kim Chol, interpreter)."""
+    for block in blocks:
+        found = pat.credit(block.text) if block.role is not Role.PAGE_BREAK else None
+        if found is None:
+            continue
+        start, end = found.name
+        for mark in block.marks:
+            if mark.tag == "persName" and start <= mark.start and mark.end <= end:
+                yield _mark_text(block, mark), dict(mark.attrs).get("ref", ""), found.role
+
+
+def _with_credits(
+    people: Sequence[Participant], blocks: Sequence[Block]
+) -> tuple[Participant, ...]:
+    """The participants, each with the roles a credit line gives them (``interpreter``,
+    ``recorder``) added to those it had."""
+    roles: dict[str, list[str]] = {}
+    for _name, ref, role in _credited(blocks):
+        roles.setdefault(ref.removeprefix("#"), []).append(role)
+    return tuple(
+        replace(person, roles=tuple(dict.fromkeys((*person.roles, *roles[person.key]))))
+        if person.key in roles
+        else person
+        for person in people
+    )
 
 
 def _resp_phrase(caption: str, docket: str) -> str:

@@ -236,7 +236,7 @@ class _Registry:
 
     def use(self, key: str, make: Entity | Record, *, bracketed: bool) -> None:
         if key not in self._entities:
-            self._entities[key] = make if isinstance(make, Entity) else _entity_of(make)
+            self._entities[key] = make if isinstance(make, Entity) else entity_of(make)
         if not bracketed:
             self._plain_mention.add(key)
 
@@ -266,7 +266,8 @@ class _Registry:
         return local, Entity(local, kind, name, unresolved=standard is None, standard_name=standard)
 
 
-def _entity_of(record: Record) -> Entity:
+def entity_of(record: Record) -> Entity:
+    """The entity record of an authority record, as a document lists it in ``standOff``."""
     return Entity(
         key=record.key,
         type=record.type,

@@ -2,10 +2,13 @@
 closer (guide §7, §13, §14).
 
 The body's cells fall into three runs: the opener (address, dateline and salute lines at the
-start), the closer (salute, dateline and signature lines at the end) and the text between them.
-Each run has its table: ``OPENER_RULES``, ``BODY_RULES`` and ``CLOSER_RULES``. The body's
-state carries what one block tells the next: the section being read, the list that is open, the
-field whose lines follow, and whether the last paragraph ended in a colon.
+start), the closer (salute, dateline, signature and credit lines at the end) and the text
+between them. Each run has its table: ``OPENER_RULES``, ``BODY_RULES`` and ``CLOSER_RULES``.
+The body's state carries what one block tells the next: the section being read, the list that
+is open, the field whose lines follow, and whether the last paragraph ended in a colon.
+
+A signature among the text (a covering letter signed before the document it covers) closes
+the division it ends, and the text after it opens a new one (guide §12).
 """
 
 from __future__ import annotations
@@ -146,8 +149,11 @@ def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyStat
     return Claim(Role.PARTICIPANTS, state.base), after
 
 
-def _item(kind: ListType, label_end: Callable[[Features], int | None]) -> Step[BodyState]:
-    """An item of a list of ``kind``: it continues the open list of that kind or opens one."""
+def _item(
+    kind: ListType, label_end: Callable[[Features], int | None], role: Role = Role.ITEM
+) -> Step[BodyState]:
+    """An item of a list of ``kind`` (or its ``head``): it continues the open list of that
+    kind or opens one."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
         current, opened = state.list, state.opened
@@ -163,9 +169,29 @@ def _item(kind: ListType, label_end: Callable[[Features], int | None]) -> Step[B
             field=cell.features.field_name,
             lead_in=False,
         )
-        return Claim(Role.ITEM, (*state.base, current), marks=marks), after
+        return Claim(role, (*state.base, current), marks=marks), after
 
     return step
+
+
+def _copies_label(features: Features) -> int | None:
+    """The label of an item of copies: its caption on its line ("Copies to: …"), else its
+    copy number ("1 – to Cde. X")."""
+    found = features.distribution
+    return found.caption if found is not None and found.caption else features.copy_label
+
+
+def _signed_off(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    """A signature among the text: the closer of the division it ends; a new division of the
+    same type takes the text after it."""
+    *outer, div = state.base
+    opened = state.opened + 2
+    closer = Container(f"closer-{opened - 1}", Element.CLOSER)
+    after = Container(
+        f"div-{opened}", Element.DIV, tuple((k, v) for k, v in div.attrs if k == "type")
+    )
+    following = state._replace(base=(*outer, after), opened=opened, list=None, lead_in=False)
+    return Claim(Role.SIGNED, (*state.base, closer)), following
 
 
 def _paragraph(label: Callable[[Features], tuple[str | None, int] | None]) -> Step[BodyState]:
@@ -236,6 +262,29 @@ def _always(cell: Cell, state: BodyState) -> bool:
     return True
 
 
+def _in_division(state: BodyState) -> bool:
+    """The running text is in a division (a ``closer`` may end it), not directly in ``body``."""
+    return state.base[-1].tag == Element.DIV
+
+
+def _distribution_caption(cell: Cell, state: BodyState) -> bool:
+    found = cell.features.distribution
+    return found is not None and found.caption_only
+
+
+def _copies(cell: Cell, state: BodyState) -> bool:
+    """A line of copies: with its caption and items, or numbered copies going somewhere."""
+    return cell.features.distribution is not None
+
+
+def _listed_copy(cell: Cell, state: BodyState) -> bool:
+    """An item under a distribution list's caption ("1. Cde. N. S. Khrushchev", "File")."""
+    if state.list is None or state.list_kind != ListType.DISTRIBUTION:
+        return False
+    features = cell.features
+    return features.copy_label is not None or (features.list_line and features.section is None)
+
+
 # --- tables ----------------------------------------------------------------------------------
 
 OPENER_RULES: tuple[Rule[BodyState], ...] = (
@@ -249,12 +298,19 @@ OPENER_RULES: tuple[Rule[BodyState], ...] = (
 """The lines that open the body: address fields, addressee, dateline and salute."""
 
 BODY_RULES: tuple[Rule[BodyState], ...] = (
+    # An item under a distribution list's caption, whatever its number looks like.
+    Rule("distribution-item", _listed_copy, _item(ListType.DISTRIBUTION, _copies_label)),
     Rule("section-head", lambda cell, state: cell.features.section is not None, _section_head),
     Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
          _entry_head),
     Rule("separator", lambda cell, state: cell.features.separator,
          _block(Role.SEPARATOR, ends_list=True)),
     Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
+    Rule("signature", lambda cell, state: cell.features.signature_line and _in_division(state),
+         _signed_off),
+    Rule("distribution-caption", _distribution_caption,
+         _item(ListType.DISTRIBUTION, lambda features: None, Role.HEAD)),
+    Rule("distribution", _copies, _item(ListType.DISTRIBUTION, _copies_label)),
     Rule("marking", _body_marking, _marking),
     Rule("participants-caption", lambda cell, state: cell.features.participants is not None,
          _participants_caption),
@@ -284,6 +340,9 @@ CLOSER_RULES: tuple[Rule[BodyState], ...] = (
     Rule("salute", lambda cell, state: cell.features.closing_salute, _in_closer(Role.SALUTE)),
     Rule("dateline", lambda cell, state: cell.features.date_only
          or cell.features.dateline is not None, _in_closer(Role.DATELINE)),
+    Rule("credit", lambda cell, state: cell.features.credit is not None,
+         _in_closer(Role.BYLINE)),
     Rule("signer", _always, _in_closer(Role.SIGNED)),
 )  # fmt: skip
-"""The lines that close the body: salute, dateline and the signer's name and office."""
+"""The lines that close the body: salute, dateline, who interpreted or recorded the
+conversation, and the signer's name and office."""

@@ -18,7 +18,7 @@ from ..vocabulary import MarkingType
 from . import patterns as pat
 from .back import read_back
 from .body import read_body
-from .cells import Cell, make_cells, split_docket_lines
+from .cells import Cell, make_cells, split_closing_lines, split_docket_lines
 from .front import read_front
 from .layout import Layout
 from .rules import Claim
@@ -33,7 +33,7 @@ class Classified:
 
 def classify(layout: Layout) -> Classified:
     """Assign roles and containers to every block of ``layout``."""
-    cells = split_docket_lines(make_cells(layout))
+    cells = split_closing_lines(split_docket_lines(make_cells(layout)))
     front = read_front(cells)
     rest = cells[front.end :]
     back = read_back(rest)

@@ -95,6 +95,11 @@ class Features:
     closing_salute = verdict(pat.is_closing_salute)
     caption = verdict(pat.caption_end)
     signature = verdict(pat.has_signature)
+    signature_line = verdict(pat.is_signature_line)
+    office = verdict(pat.is_office_line)
+    credit = verdict(pat.credit)
+    distribution = verdict(pat.distribution)
+    copy_label = verdict(pat.copy_label_end)
     title_like = verdict(pat.looks_like_title)
     genre = verdict(pat.genre_of)
     journal_byline = verdict(pat.journal_byline_end)
@@ -148,6 +153,17 @@ class Features:
             return True
         return bool(self.dateline or self.date_only or self.opening_salute)
 
+    @shape
+    def list_line(self) -> bool:
+        """A line that can be an item under a list's caption: numbered, or short and not a
+        sentence, a caption or a marking ("1. Cde. N. S. Khrushchev", "File")."""
+        if self.copy_label is not None:
+            return True
+        text = self.text
+        if len(text) > 60 or text.endswith(":") or self.marking or self.date_only:
+            return False
+        return not pat.ends_with_stop(text) or pat.ends_with_initial(text) or len(text.split()) <= 3
+
     @property
     def date_field(self) -> bool:
         """A "Date:" field."""
@@ -160,7 +176,9 @@ class Features:
         text = self.text
         if len(text) > 140 or self.section or self.field:
             return False
-        if self.closing_salute or self.signature:
+        if self.closing_salute or self.signature or self.signature_line or self.credit:
+            return True
+        if self.office:
             return True
         if self.dateline or self.date_only:
             return True

@@ -230,6 +230,46 @@ def test_the_english_translator_from_the_sidecar_else_the_banner_else_unknown() 
     assert catalogue(plain).responsibilities[-1].id == "resp-encoder"
 
 
+def test_interpreters_and_recorders_credited_in_the_text() -> None:
+    interpreted = "Attaché Kim Chol translated the conversation."
+    recorded = "Recorded by: First Secretary V. Pelishenko"
+    doc = document(
+        *DECISION.blocks,
+        block(
+            Role.PARAGRAPH,
+            interpreted,
+            mark(interpreted, "Kim Chol", "persName", ref="#pers-kim-chol"),
+        ),
+        block(
+            Role.BYLINE,
+            recorded,
+            mark(recorded, "V. Pelishenko", "persName", ref="#pers-pelishenko"),
+        ),
+        participants=(
+            Participant("pers-kim-chol", "Kim Chol", roles=("present",)),
+            Participant("pers-lee", "Lee", roles=("interlocutor",)),
+        ),
+    )
+    meta = catalogue(doc)
+    assert meta.responsibilities[:2] == (
+        Responsibility(
+            "resp-kim-chol",
+            "interpreter",
+            (Name("Kim Chol", "persName", (("ref", "#pers-kim-chol"),)),),
+        ),
+        Responsibility(
+            "resp-pelishenko",
+            "recorder",
+            (Name("V. Pelishenko", "persName", (("ref", "#pers-pelishenko"),)),),
+        ),
+    )
+    # A participant credited with interpreting has that role too.
+    assert [p.roles for p in meta.participants.people] == [
+        ("present", "interpreter"),
+        ("interlocutor",),
+    ]
+
+
 def test_archive_source_and_languages_from_sidecar_and_banner() -> None:
     sidecar = Sidecar(
         archive="Another Archive",
@@ -305,3 +345,22 @@ def test_participants_are_carried_over() -> None:
     meta = catalogue(doc)
     assert meta.participants.people == (person,)
     assert meta.participants.groups == (("side-korea", "Korean side"),)
+
+
+def test_a_classification_marking_carries_the_level_it_points_to() -> None:
+    doc = document(
+        block(
+            Role.MARKING,
+            "Strictly secret",
+            path=FRONT,
+            type="classification",
+            ana="#cls-top-secret",
+        ),
+        block(Role.MARKING, "Highly classified!", path=FRONT, type="classification"),
+    )
+    meta = catalogue(doc)
+    assert [(m.text, m.level) for m in meta.markings] == [
+        ("Strictly secret", "top secret"),
+        ("Highly classified!", ""),
+    ]
+    assert meta.classification == meta.markings[0]

@@ -191,3 +191,74 @@ def page_number(text: str) -> int | None:
 def is_banner(text: str) -> bool:
     """A line naming the archive or the English translation it publishes."""
     return bool(_BANNER.search(text))
+
+
+# --- distribution lists ------------------------------------------------------------------------
+
+# The caption of a distribution list: who the copies went to ("Distribution:", "Copies to:",
+# "Five copies sent:", "Printed in 3 copies:").
+_DISTRIBUTION_CAPTION = re.compile(
+    r"^(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|cop(?:y|ies)(?:\s+sent)?\s+to|"
+    r"cc|sent\s+to|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed|made|printed|typed)"
+    r"(?:\s+to)?|(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:",
+    re.IGNORECASE,
+)
+# Where an item of copies starts: a copy number, then a dash, a stop or "to" ("1 – to Cde. X",
+# "Nº 2 to file", "3-5. File"), at the start or after a comma, semicolon or full stop.
+_COPY_ITEM = re.compile(
+    rf"(?:^|(?<=[,;.:]\s))(?:{_NO}\s*)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?"
+    r"(?:\s*[-–]\s*|\.\s+|\)\s*|\s+(?=to\s+(?!\d)))",
+    re.IGNORECASE,
+)
+# A line of copies without a caption: a copy number going somewhere ("Nº 2 to file.").
+_COPIES_LINE = re.compile(
+    rf"^(?:{_NO}\s*)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*[-–]?\s*to\s+(?!\d)", re.I
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Distribution:
+    """A line of a distribution list: the end of its caption (0 when it has none) and where
+    each item on the line starts."""
+
+    caption: int
+    items: tuple[int, ...] = ()
+
+    @property
+    def caption_only(self) -> bool:
+        """A caption that the next lines' items follow ("Distribution:")."""
+        return self.caption > 0 and not self.items
+
+
+def distribution(text: str) -> Distribution | None:
+    """A line saying where the copies went: a caption ("Distribution:"), with the items after
+    it on the line if any, or a line of numbered copies ("1 – to the addressee, 2 – to
+    file")."""
+    if len(text) > 400:
+        return None
+    m = _DISTRIBUTION_CAPTION.match(text)
+    if m is not None:
+        rest = m.end() + len(text[m.end() :]) - len(text[m.end() :].lstrip())
+        starts = tuple(found.start() for found in _COPY_ITEM.finditer(text, rest))
+        items = starts if starts and starts[0] == rest else ((rest,) if rest < len(text) else ())
+        return Distribution(m.end(), items)
+    if _COPIES_LINE.match(text):
+        return Distribution(0, tuple(found.start() for found in _COPY_ITEM.finditer(text)))
+    return None
+
+
+def print_run_end(text: str) -> int | None:
+    """Where a print run ends when copies follow it on its line ("Two copies printed. Nº 2 to
+    file."): the end of its sentence, else None."""
+    stop = text.find(". ")
+    if stop < 0 or marking(text[: stop + 1]) is None:
+        return None
+    if marking(text[: stop + 1]).type is not MarkingType.PRINT_RUN:
+        return None
+    return stop + 1 if distribution(text[stop + 2 :]) is not None else None
+
+
+def copy_label_end(text: str) -> int | None:
+    """End of the copy number that opens an item of copies ("1 – ", "Nº 2 ", "3. ")."""
+    m = _COPY_ITEM.match(text)
+    return len(m.group().rstrip()) if m else None
