@@ -96,7 +96,7 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
         numbers=tuple(_numbers(markings)),
         responsibilities=(
             *_signers(blocks, note),
-            _english_translator(sidecar.translator_en, _archive(banner)),
+            _english_translator(sidecar.translator_en),
             _ENCODER,
         ),
         participants=Participants(_with_credits(doc.participants, blocks), doc.groups),
@@ -340,9 +340,10 @@ def _resp_phrase(caption: str, docket: str) -> str:
     return f"{caption.rstrip(':').replace('[', '').replace(']', '')}, signed in the closing block"
 
 
-def _english_translator(name: str | None, archive: str) -> Responsibility:
-    """The sidecar's translator, else the archive named in the banner, else unknown."""
-    who = Name(name, "persName") if name else Name(archive or UNKNOWN_TRANSLATOR, "orgName")
+def _english_translator(name: str | None) -> Responsibility:
+    """The sidecar's translator, else unknown: the archive named in the banner published the
+    translation, which does not make it the translator."""
+    who = Name(name, "persName") if name else Name(UNKNOWN_TRANSLATOR, "orgName")
     return Responsibility(
         RESP_TRANSLATOR_EN,
         "English translation, including every square-bracketed insertion",
