@@ -43,6 +43,7 @@ from ..vocabulary import (
     NUMBER_KINDS,
     RESP_ENCODER,
     RESP_TRANSLATOR_EN,
+    Element,
     classification_of,
     resp_key,
 )
@@ -237,7 +238,8 @@ def _numbers(markings: Sequence[Marking]) -> Iterator[Identifier]:
 
 def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | None:
     """The issuing body: an organisation named in the closer's signature or the title, else a
-    person named in a byline; a person whenever a byline names the document's author."""
+    person named in a byline; a person whenever a byline names the document's author. A
+    byline of a closer credits an interpreter or recorder, not the document's author."""
     tag = (
         "persName"
         if any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
@@ -246,7 +248,7 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
     for role in (Role.SIGNED, Role.TITLE, Role.BYLINE):
         wanted = ("persName",) if role is Role.BYLINE else ("orgName",)
         for block in blocks:
-            if block.role is not role or _in_back(block):
+            if block.role is not role or _in_back(block) or _closing_byline(block):
                 continue
             for mark in block.marks:
                 if mark.tag in wanted:
@@ -255,6 +257,10 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
                     name = (entity.full_name or entity.name) if entity else _mark_text(block, mark)
                     return Name(name, tag, attrs(ref=ref or None))
     return None
+
+
+def _closing_byline(block: Block) -> bool:
+    return block.role is Role.BYLINE and any(c.tag == Element.CLOSER for c in block.path)
 
 
 def _in_back(block: Block) -> bool:

@@ -157,10 +157,12 @@ class Features:
     def list_line(self) -> bool:
         """A line that can be an item under a list's caption: numbered, or short and not a
         sentence, a caption or a marking ("1. Cde. N. S. Khrushchev", "File")."""
+        if self.marking or self.date_only:
+            return False
         if self.copy_label is not None:
             return True
         text = self.text
-        if len(text) > 60 or text.endswith(":") or self.marking or self.date_only:
+        if len(text) > 60 or text.endswith(":"):
             return False
         return not pat.ends_with_stop(text) or pat.ends_with_initial(text) or len(text.split()) <= 3
 
@@ -171,14 +173,17 @@ class Features:
 
     @shape
     def closer_line(self) -> bool:
-        """A line that can sign a document off: a salute, a signature, a date, or a short
-        name or office ("CHAIRMAN OF THE KWP CC KIM IL SUNG")."""
+        """A line that can sign a document off: a salute, a signature, who interpreted or
+        recorded the conversation, a date, or a short name or office ("CHAIRMAN OF THE KWP CC
+        KIM IL SUNG", "Chargé d'Affaires ad interim")."""
         text = self.text
-        if len(text) > 140 or self.section or self.field:
+        if len(text) > 140 or self.section:
             return False
-        if self.closing_salute or self.signature or self.signature_line or self.credit:
+        if self.credit:  # "Recorded by: …" is a field too
             return True
-        if self.office:
+        if self.field:
+            return False
+        if self.closing_salute or self.signature or self.signature_line or self.office:
             return True
         if self.dateline or self.date_only:
             return True

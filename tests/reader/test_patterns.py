@@ -545,6 +545,207 @@ def test_non_captions(text: str):
     assert pat.caption_end(text) is None
 
 
+# --- signature lines, credits, distribution lists ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[signature]  N. ZAKHAROV",
+        "AMBASSADOR OF THE USSR IN THE DPRK [signature] /A. PUZANOV/",
+        "/A. PUZANOV/",
+        "Signed: Corneliu Bogdan",
+        "(signed) I. Kádár",
+        "– 123 chargé d'affaires –",
+        "— Kádas —",
+        "Ivanov [signature]",
+        "Ambassador of the USSR [signature] V. I.",
+    ],
+)
+def test_signature_lines(text: str):
+    assert pat.is_signature_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G R O M Y K O",  # letter-spaced words are not always signatures ("P r a h a")
+        "The minister put his [signature] on the plan and sent it back.",
+        "and/or",
+        "- 2 -",
+        "Signed:",
+        "A. PUZANOV",
+        "The treaty was signed: both sides agreed on every point of it after a long debate.",
+    ],
+)
+def test_non_signature_lines(text: str):
+    assert not pat.is_signature_line(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "signature", "date"),
+    [
+        ("[signature] N. ZAKHAROV 25 April 1969", "[signature] N. ZAKHAROV", "25 April 1969"),
+        ("12 May 1957 /V. IVANOV/", "/V. IVANOV/", "12 May 1957"),
+        ("V. IVANOV 12 May 1957", "V. IVANOV", "12 May 1957"),
+        ("G R O M Y K O  4 June 1962", "G R O M Y K O", "4 June 1962"),
+    ],
+)
+def test_signature_date(text: str, signature: str, date: str):
+    found = pat.signature_date(text)
+    assert found is not None
+    (a, b), (c, d) = found
+    assert (text[a:b], text[c:d]) == (signature, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang, 5 March 1957",
+        "St. Petersburg 5 May 1957",
+        "V. Ivanov 12 May 1957",  # a name, but a place would look the same
+        "MOLOTOV 6 November 1945",
+        "[signature] N. ZAKHAROV",
+    ],
+)
+def test_no_signature_date(text: str):
+    assert pat.signature_date(text) is None
+
+
+def test_the_parts_of_a_signature():
+    assert pat.signed_label_end("Signed: Corneliu Bogdan") == 8
+    assert pat.signed_label_end("Signed:") is None
+    text = "AMBASSADOR [signature] /A. PUZANOV/"
+    start, end = pat.slashed_name(text)
+    assert text[start:end] == "A. PUZANOV"
+    assert pat.slashed_name("and/or and/ or") is None
+    text = "– 123 chargé d'affaires –"
+    start, end = pat.dashed_line(text)
+    assert text[start:end] == "123 chargé d'affaires"
+    assert pat.dashed_line("- 2 -") is None
+    assert pat.letter_spaced("MINISTER G R O M Y K O") == (9, 22)
+    assert pat.letter_spaced("a b c d") is None  # not a name
+
+
+@pytest.mark.parametrize(
+    "text", ["Chargé d'Affaires ad interim", "Deputy Assistant Under-Secretary", "First Secretary"]
+)
+def test_office_lines(text: str):
+    assert pat.is_office_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ambassador",
+        "The ambassador left.",
+        "Minister of Foreign Affairs of the USSR and Chairman of the Council",
+    ],
+)
+def test_non_office_lines(text: str):
+    assert not pat.is_office_line(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Attaché Kim Chol translated the conversation.", "interpreter", "Attaché Kim Chol"),
+        ("Kim Chol acted as interpreter.", "interpreter", "Kim Chol"),
+        ("Interpreter: Kim Chol", "interpreter", "Kim Chol"),
+        ("Interpreters: Kim Chol and Pak Il", "interpreter", "Kim Chol and Pak Il"),
+        ("Interpreted by: [Kim Chol]", "interpreter", "[Kim Chol]"),
+        (
+            "The conversation was interpreted by Embassy attaché I. Sergeev.",
+            "interpreter",
+            "Embassy attaché I. Sergeev",
+        ),
+        ("Recorded by V. P. Lobanov", "recorder", "V. P. Lobanov"),
+        ("Recorded by: First Secretary V. Pelishenko", "recorder", "First Secretary V. Pelishenko"),
+        (
+            "The record was made by Third Secretary B. Petrov.",
+            "recorder",
+            "Third Secretary B. Petrov",
+        ),
+        ("Minutes taken by: J. Tejchma", "recorder", "J. Tejchma"),
+        ("Counsellor Ivanov recorded the conversation.", "recorder", "Counsellor Ivanov"),
+    ],
+)
+def test_credits(text: str, role: str, name: str):
+    found = pat.credit(text)
+    assert found is not None
+    assert (found.role, text[found.name[0] : found.name[1]]) == (role, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He translated the conversation.",
+        "The Chinese side translated.",
+        "After that the minister translated the conversation.",
+        "Recorded by the Embassy.",
+        "Translated [by]:",  # the translators' caption, not a credit of a conversation
+        "Recorded music was played at the reception.",
+    ],
+)
+def test_non_credits(text: str):
+    assert pat.credit(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "items"),
+    [
+        ("Distribution:", "Distribution:", []),
+        ("Distribution list:", "Distribution list:", []),
+        (
+            "Five copies sent: 1 – to Cde. Gromyko, 2 – to Cde. Zorin, 3 – to the file",
+            "Five copies sent:",
+            ["1 – to Cde. Gromyko,", "2 – to Cde. Zorin,", "3 – to the file"],
+        ),
+        ("Copies to: Cde. Kim Il, Cde. Nam Il", "Copies to:", ["Cde. Kim Il, Cde. Nam Il"]),
+        ("cc: Mr. Smith", "cc:", ["Mr. Smith"]),
+        (
+            "Printed in 3 copies: 1. Addressee; 2. MFA; 3. File.",
+            "Printed in 3 copies:",
+            ["1. Addressee;", "2. MFA;", "3. File."],
+        ),
+        ("Nº 2 to file.", "", ["Nº 2 to file."]),
+        ("1 – to the addressee, 2-3 – to file", "", ["1 – to the addressee,", "2-3 – to file"]),
+    ],
+)
+def test_distribution(text: str, caption: str, items: list[str]):
+    found = pat.distribution(text)
+    assert found is not None
+    assert text[: found.caption] == caption
+    ends = (*found.items[1:], len(text))[: len(found.items)]
+    assert [text[a:b].strip() for a, b in zip(found.items, ends, strict=True)] == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2 to 3 years", "Two copies printed.", "The copies were distributed.", "1. Approve the plan."],
+)
+def test_non_distribution(text: str):
+    assert pat.distribution(text) is None
+
+
+def test_print_run_end():
+    assert pat.print_run_end("Two copies printed. Nº 2 to file.") == 19
+    assert pat.print_run_end("Two copies printed. The rest were burnt.") is None
+    assert pat.print_run_end("Nº 2 to file. Nº 3 to file.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"), [("1 – to X", 3), ("4-5 – to file", 5), ("1. Cde. X", 2), ("Nº 2 to file.", 4)]
+)
+def test_copy_label_end(text: str, end: int):
+    assert pat.copy_label_end(text) == end
+
+
+@pytest.mark.parametrize("text", ["4-ek", "1-to X", "Cde. X", "1957 was a year."])
+def test_no_copy_label(text: str):
+    assert pat.copy_label_end(text) is None
+
+
 # --- separators, signatures, bracketed lines -------------------------------------------------
 
 

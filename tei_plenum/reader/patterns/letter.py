@@ -8,6 +8,7 @@ from dataclasses import dataclass
 
 from ...letters import UPPER, is_upper
 from ...lexicon import INITIAL, OFFICE_WORDS, alternation
+from .characters import ends_with_initial
 from .dates import is_date_only
 
 _SALUTE_OPEN = re.compile(
@@ -114,7 +115,9 @@ def is_signature_line(text: str) -> bool:
     rest = SIGNATURE_MARK.sub(" ", text).strip()
     if len(rest.split()) > _SIGNATURE_WORDS:
         return False
-    return not rest.endswith((".", "?", "!")) or bool(_INITIALS_SURNAME.search(rest))
+    return not rest.endswith((".", "?", "!")) or bool(
+        _INITIALS_SURNAME.search(rest) or ends_with_initial(rest)
+    )
 
 
 def signature_date(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
@@ -133,8 +136,9 @@ def signature_date(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
 
 
 def _signs(text: str) -> bool:
-    """A signature line, or initials and a surname in capitals ("N. ZAKHAROV")."""
-    if is_signature_line(text):
+    """A signature line, a letter-spaced name alone ("G R O M Y K O"), or initials and a
+    surname in capitals ("N. ZAKHAROV")."""
+    if is_signature_line(text) or letter_spaced(text) == (0, len(text)):
         return True
     found = _INITIALS_SURNAME.search(text)
     return len(text.split()) <= 4 and found is not None and is_upper(found.group())

@@ -207,7 +207,7 @@ _DISTRIBUTION_CAPTION = re.compile(
 # "Nº 2 to file", "3-5. File"), at the start or after a comma, semicolon or full stop.
 _COPY_ITEM = re.compile(
     rf"(?:^|(?<=[,;.:]\s))(?:{_NO}\s*)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?"
-    r"(?:\s*[-–]\s*|\.\s+|\)\s*|\s+(?=to\s+(?!\d)))",
+    r"(?:\s+[-–]\s*|[-–]\s+|\.\s+|\)\s*|\s+(?=to\s+(?!\d)))",
     re.IGNORECASE,
 )
 # A line of copies without a caption: a copy number going somewhere ("Nº 2 to file.").
