@@ -306,7 +306,7 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
     Rule("separator", lambda cell, state: cell.features.separator,
          _block(Role.SEPARATOR, ends_list=True)),
     Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
-    Rule("signature", lambda cell, state: cell.features.signature_line and _in_division(state),
+    Rule("signature", lambda cell, state: cell.features.signs_by_name and _in_division(state),
          _signed_off),
     Rule("distribution-caption", _distribution_caption,
          _item(ListType.DISTRIBUTION, lambda features: None, Role.HEAD)),

@@ -96,6 +96,7 @@ class Features:
     caption = verdict(pat.caption_end)
     signature = verdict(pat.has_signature)
     signature_line = verdict(pat.is_signature_line)
+    signs_by_name = verdict(pat.signs_by_name)
     office = verdict(pat.is_office_line)
     credit = verdict(pat.credit)
     distribution = verdict(pat.distribution)

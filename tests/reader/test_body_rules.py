@@ -135,8 +135,10 @@ def test_body_signature(text: str):
     assert (found.rule, found.placed) == ("signature", (Role.SIGNED, (*BASE, closer), {}))
     # The text after the signature opens a division of the same type.
     assert found.state == STATE._replace(base=(BODY, after), opened=4)
-    # Directly in the body (before a document's first section) a signature is a paragraph.
+    # Directly in the body (before a document's first section) a signature is a paragraph;
+    # a bare signature mark, whose office and name lines stand apart from it, closes nothing.
     assert decide(BODY_RULES, cell(text), BodyState((BODY,))).rule == "paragraph"
+    assert decide(BODY_RULES, cell("[signature]"), STATE).rule == "bracketed-line"
 
 
 def test_body_distribution_caption():

@@ -612,6 +612,14 @@ def test_no_signature_date(text: str):
     assert pat.signature_date(text) is None
 
 
+def test_a_signature_line_that_names_its_signer():
+    assert pat.signs_by_name("[signature]  N. ZAKHAROV")
+    assert pat.signs_by_name("– 214 chargé d'affaires –")
+    assert not pat.signs_by_name("[signature]")
+    assert not pat.signs_by_name("[[illegible signature]]")
+    assert not pat.signs_by_name("The plenum closed.")
+
+
 def test_the_parts_of_a_signature():
     assert pat.signed_label_end("Signed: Corneliu Bogdan") == 8
     assert pat.signed_label_end("Signed:") is None
@@ -623,6 +631,7 @@ def test_the_parts_of_a_signature():
     start, end = pat.dashed_line(text)
     assert text[start:end] == "123 chargé d'affaires"
     assert pat.dashed_line("- 2 -") is None
+    assert pat.dashed_line("– Yes, we agree –") is None  # dialogue
     assert pat.letter_spaced("MINISTER G R O M Y K O") == (9, 22)
     assert pat.letter_spaced("a b c d") is None  # not a name
 

@@ -47,6 +47,7 @@ from .letter import (
     letter_spaced,
     signature_date,
     signed_label_end,
+    signs_by_name,
     slashed_name,
 )
 from .markings import (
@@ -113,5 +114,6 @@ __all__ = [
     "section_heading",
     "signature_date",
     "signed_label_end",
+    "signs_by_name",
     "slashed_name",
 ]

@@ -70,6 +70,7 @@ _WORD = re.compile(r"\S+")
 # A signature line is short: longer lines are sentences that mention a signature.
 _SIGNATURE_LINE = 80
 _SIGNATURE_WORDS = 10
+_DASHED_WORDS = 6
 
 
 def signed_label_end(text: str) -> int | None:
@@ -87,11 +88,15 @@ def slashed_name(text: str) -> tuple[int, int] | None:
 
 
 def dashed_line(text: str) -> tuple[int, int] | None:
-    """The span inside a line set between dashes ("– 123 chargé d'affaires –")."""
+    """The span inside a line set between dashes ("– 123 chargé d'affaires –"): a few words
+    with a letter among them, not a phrase of dialogue ("– Yes, we agree –")."""
     m = _DASHED.match(text)
-    if m is None or not any(c.isalpha() for c in m.group(1)):
+    inner = m.group(1) if m else ""
+    if not any(c.isalpha() for c in inner) or len(inner.split()) > _DASHED_WORDS:
         return None
-    return m.span(1)
+    if any(c in inner for c in ",.;:!?"):
+        return None
+    return m.span(1) if m else None
 
 
 def letter_spaced(text: str) -> tuple[int, int] | None:
@@ -118,6 +123,15 @@ def is_signature_line(text: str) -> bool:
     return not rest.endswith((".", "?", "!")) or bool(
         _INITIALS_SURNAME.search(rest) or ends_with_initial(rest)
     )
+
+
+def signs_by_name(text: str) -> bool:
+    """A signature line that names its signer or office on the line, not a bare signature
+    mark ("[signature]  N. ZAKHAROV", not "[signature]")."""
+    if not is_signature_line(text):
+        return False
+    rest = _SIGNED_LABEL.sub("", SIGNATURE_MARK.sub(" ", text))
+    return any(word.strip("/–—-")[:1].isalpha() for word in rest.split())
 
 
 def signature_date(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
