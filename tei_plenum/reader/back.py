@@ -21,7 +21,7 @@ from .rules import Claim, Rule, claim_run
 
 BACK = Container(Element.BACK, Element.BACK)
 CLOSER = Container("closer-back", Element.CLOSER)
-DISTRIBUTION = Container("list-back", Element.LIST, (("type", ListType.DISTRIBUTION),))
+
 # Markings that only the registry block at the end holds.
 _REGISTRY_MARKINGS = frozenset(
     {MarkingType.PRINT_RUN, MarkingType.REGISTRATION, MarkingType.TYPIST}
@@ -33,6 +33,7 @@ _SIGNATURE_LINE = 80
 class BackState(NamedTuple):
     captioned: bool = False  # the translators' caption has been read: names follow
     closed: bool = False  # the back's closer has begun: no list may follow it
+    lists: int = 0  # distribution lists opened so far; items go into the last one
     listing: bool = False  # a distribution list's caption has been read: items follow
 
 
@@ -60,6 +61,14 @@ def read_back(cells: Sequence[Cell]) -> Back:
     while start < len(cells) and not _opens(cells[start], last_group):
         start += 1
     claims, _ = claim_run(BACK_RULES, cells[start:], BackState())
+    # A list's caption with no item under it: a marking, as it would be without the list.
+    listed = {claim.path[-1] for claim in claims if claim.role is Role.ITEM}
+    claims = [
+        _bottom_marking(cell, BackState())[0]
+        if claim.role is Role.HEAD and claim.path[-1] not in listed
+        else claim
+        for cell, claim in zip(cells[start:], claims, strict=True)
+    ]
     return Back(start, tuple(claims))
 
 
@@ -111,15 +120,22 @@ def _signer(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
     return Claim(Role.SIGNED, (BACK, CLOSER)), state._replace(closed=True)
 
 
+def distribution_list(number: int) -> Container:
+    """The back's ``number``-th distribution list."""
+    return Container(f"list-back-{number}", Element.LIST, (("type", ListType.DISTRIBUTION),))
+
+
 def _list_caption(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
-    return Claim(Role.HEAD, (BACK, DISTRIBUTION)), state._replace(listing=True)
+    after = state._replace(lists=state.lists + 1, listing=True)
+    return Claim(Role.HEAD, (BACK, distribution_list(after.lists))), after
 
 
 def _copies(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
     found = cell.features.distribution
     end = found.caption if found is not None and found.caption else cell.features.copy_label
     marks = (Mark(0, end, "label"),) if end else ()
-    return Claim(Role.ITEM, (BACK, DISTRIBUTION), marks=marks), state._replace(listing=True)
+    after = state._replace(lists=max(state.lists, 1), listing=True)
+    return Claim(Role.ITEM, (BACK, distribution_list(after.lists)), marks=marks), after
 
 
 def _bottom_marking(cell: Cell, state: BackState) -> tuple[Claim, BackState]:

@@ -55,6 +55,7 @@ class BodyState(NamedTuple):
     list_kind: ListType | None = None  # that list's kind, which outlives it for an agenda
     field: str | None = None  # the field whose lines follow ("participants")
     lead_in: bool = False  # the last block (headings aside) was a paragraph ending in ":"
+    filled: bool = False  # the current division holds text (a closer may end it)
 
 
 def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
@@ -86,7 +87,21 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
         assert rule.then is not None
         claim, state = rule.then(cell, state)
         claims.append(claim)
-    return tuple(claims)
+    return _without_empty_lists(claims)
+
+
+def _without_empty_lists(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """A list's caption with no item under it ("Distribution:" and then prose) is the
+    paragraph it would be without the list: TEI wants a list to hold items."""
+    listed = {claim.path[-1] for claim in claims if claim.role is Role.ITEM and claim.path}
+    return tuple(
+        Claim(Role.PARAGRAPH, claim.path[:-1])
+        if claim.role is Role.HEAD
+        and claim.path[-1].tag == Element.LIST
+        and claim.path[-1] not in listed
+        else claim
+        for claim in claims
+    )
 
 
 def _opener_length(content: list[Cell], *, journal: bool) -> int:
@@ -111,7 +126,8 @@ def _closer_start(content: list[Cell]) -> int:
 def _open_div(state: BodyState, div_attrs: tuple[tuple[str, str], ...]) -> tuple[Claim, BodyState]:
     opened = state.opened + 1
     base = (BODY, Container(f"div-{opened}", Element.DIV, div_attrs))
-    return Claim(Role.HEAD, base), state._replace(base=base, opened=opened, list=None)
+    after = state._replace(base=base, opened=opened, list=None, filled=False)
+    return Claim(Role.HEAD, base), after
 
 
 def _section_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
@@ -131,7 +147,7 @@ def _block(role: Role, *, ends_list: bool = False) -> Step[BodyState]:
     """A block of ``role`` where running text goes; a separator also ends the open list."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-        after = state._replace(lead_in=False)
+        after = state._replace(lead_in=False, filled=True)
         return Claim(role, state.base), after._replace(list=None) if ends_list else after
 
     return step
@@ -145,19 +161,21 @@ def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyStat
     end = cell.features.participants
     # Only a bare caption ("Participants:") heads the lines that follow it.
     bare = end is not None and not cell.text[end:].strip()
-    after = state._replace(list=None, field="participants" if bare else None, lead_in=False)
+    after = state._replace(
+        list=None, field="participants" if bare else None, lead_in=False, filled=True
+    )
     return Claim(Role.PARTICIPANTS, state.base), after
 
 
 def _item(
     kind: ListType, label_end: Callable[[Features], int | None], role: Role = Role.ITEM
 ) -> Step[BodyState]:
-    """An item of a list of ``kind`` (or its ``head``): it continues the open list of that
-    kind or opens one."""
+    """An item of a list of ``kind``: it continues the open list of that kind or opens one.
+    A ``head`` always opens one (TEI puts a list's head before its items)."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
         current, opened = state.list, state.opened
-        if current is None or state.list_kind != kind:
+        if current is None or state.list_kind != kind or role is Role.HEAD:
             opened += 1
             current = Container(f"list-{opened}", Element.LIST, (("type", kind),))
         end = label_end(cell.features)
@@ -168,6 +186,7 @@ def _item(
             list_kind=kind,
             field=cell.features.field_name,
             lead_in=False,
+            filled=True,
         )
         return Claim(role, (*state.base, current), marks=marks), after
 
@@ -190,7 +209,9 @@ def _signed_off(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
     after = Container(
         f"div-{opened}", Element.DIV, tuple((k, v) for k, v in div.attrs if k == "type")
     )
-    following = state._replace(base=(*outer, after), opened=opened, list=None, lead_in=False)
+    following = state._replace(
+        base=(*outer, after), opened=opened, list=None, lead_in=False, filled=False
+    )
     return Claim(Role.SIGNED, (*state.base, closer)), following
 
 
@@ -208,6 +229,7 @@ def _paragraph(label: Callable[[Features], tuple[str | None, int] | None]) -> St
             list_kind=ListType.AGENDA if features.field_name == "agenda" else None,
             field=features.field_name,
             lead_in=cell.text.endswith(":"),
+            filled=True,
         )
         numbered = attrs(n=number) if number else ()
         return Claim(Role.PARAGRAPH, state.base, numbered, marks), after
@@ -262,9 +284,10 @@ def _always(cell: Cell, state: BodyState) -> bool:
     return True
 
 
-def _in_division(state: BodyState) -> bool:
-    """The running text is in a division (a ``closer`` may end it), not directly in ``body``."""
-    return state.base[-1].tag == Element.DIV
+def _closable(state: BodyState) -> bool:
+    """The running text is in a division that holds some already, which a ``closer`` may
+    end (TEI wants a division's text before its closer, and no closer directly in ``body``)."""
+    return state.base[-1].tag == Element.DIV and state.filled
 
 
 def _distribution_caption(cell: Cell, state: BodyState) -> bool:
@@ -306,7 +329,7 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
     Rule("separator", lambda cell, state: cell.features.separator,
          _block(Role.SEPARATOR, ends_list=True)),
     Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
-    Rule("signature", lambda cell, state: cell.features.signs_by_name and _in_division(state),
+    Rule("signature", lambda cell, state: cell.features.signs_by_name and _closable(state),
          _signed_off),
     Rule("distribution-caption", _distribution_caption,
          _item(ListType.DISTRIBUTION, lambda features: None, Role.HEAD)),

@@ -15,16 +15,17 @@ from tei_plenum.reader.back import (
     BACK,
     BACK_RULES,
     CLOSER,
-    DISTRIBUTION,
     Back,
     BackState,
+    distribution_list,
     read_back,
 )
 from tests.reader.tables import cell, decide, untested_rules
 
+DISTRIBUTION = distribution_list(1)
 STATE = BackState()
 CAPTIONED = BackState(captioned=True, closed=True)
-LISTING = BackState(listing=True)
+LISTING = BackState(lists=1, listing=True)
 
 
 def test_table_order():
@@ -76,6 +77,9 @@ def test_back_distribution_caption():
         (Role.HEAD, (BACK, DISTRIBUTION), {}),
     )
     assert found.state == LISTING
+    # A second caption opens a list of its own.
+    second = decide(BACK_RULES, cell("Copies sent to:"), LISTING)
+    assert second.placed == (Role.HEAD, (BACK, distribution_list(2)), {})
     # After the closer a list would break TEI's order: the line is a marking.
     assert decide(BACK_RULES, cell("Distribution:"), CAPTIONED._replace(captioned=False)).rule == (
         "marking"
@@ -172,3 +176,12 @@ def test_a_distribution_list_at_the_end_starts_the_back():
     assert [c.role for c in back.claims] == [Role.HEAD, Role.ITEM, Role.ITEM]
     # Short lines at the end without a caption above them are not the back's.
     assert read_back([cell("The plenum closed."), cell("1. Cde. N. S. Khrushchev")]).start == 2
+
+
+def test_a_distribution_caption_without_items_is_a_marking():
+    back = read_back([cell("The plenum closed."), cell("Nº 933"), cell("Distribution:")])
+    assert back.start == 1
+    assert [(c.role, dict(c.attrs).get("type")) for c in back.claims] == [
+        (Role.MARKING, "registration"),
+        (Role.MARKING, "marking"),
+    ]

@@ -114,7 +114,7 @@ def test_body_separator():
     in_a_list = STATE._replace(list=POINTS, list_kind="points", lead_in=True)
     found = decide(BODY_RULES, cell("* * *"), in_a_list)
     assert (found.rule, found.placed) == ("separator", (Role.SEPARATOR, BASE, {}))
-    assert found.state == in_a_list._replace(list=None, lead_in=False)
+    assert found.state == in_a_list._replace(list=None, lead_in=False, filled=True)
 
 
 def test_body_bracketed_line():
@@ -129,16 +129,20 @@ def test_body_bracketed_line():
     ["[signature] N. ZAKHAROV", "/A. PUZANOV/", "Signed: I. Kádár", "– 123 chargé d'affaires –"],
 )
 def test_body_signature(text: str):
-    found = decide(BODY_RULES, cell(text), STATE._replace(opened=2, list=POINTS))
+    filled = STATE._replace(opened=2, list=POINTS, filled=True)
+    found = decide(BODY_RULES, cell(text), filled)
     closer = Container("closer-3", "closer")
     after = Container("div-4", "div", (("type", "document"),))
     assert (found.rule, found.placed) == ("signature", (Role.SIGNED, (*BASE, closer), {}))
     # The text after the signature opens a division of the same type.
     assert found.state == STATE._replace(base=(BODY, after), opened=4)
-    # Directly in the body (before a document's first section) a signature is a paragraph;
-    # a bare signature mark, whose office and name lines stand apart from it, closes nothing.
-    assert decide(BODY_RULES, cell(text), BodyState((BODY,))).rule == "paragraph"
-    assert decide(BODY_RULES, cell("[signature]"), STATE).rule == "bracketed-line"
+    # Directly in the body (before a document's first section), or before any text of its
+    # division, a signature is a paragraph; a bare signature mark, whose office and name
+    # lines stand apart from it, closes nothing.
+    assert decide(BODY_RULES, cell(text), BodyState((BODY,), filled=True)).rule == "paragraph"
+    assert decide(BODY_RULES, cell(text), STATE).rule == "paragraph"
+    assert decide(BODY_RULES, cell("[signature]"), filled).rule == "bracketed-line"
+    assert decide(BODY_RULES, cell("the [signature]"), filled).rule == "paragraph"
 
 
 def test_body_distribution_caption():
@@ -303,7 +307,8 @@ def test_body_paragraph():
     in_a_list = STATE._replace(list=POINTS, list_kind="points", field="participants")
     found = decide(BODY_RULES, cell("The plenum closed."), in_a_list)
     assert (found.rule, found.placed) == ("paragraph", (Role.PARAGRAPH, BASE, {}))
-    assert found.state == STATE  # the list, its kind and the field all end here
+    # The list, its kind and the field all end here; the division now holds text.
+    assert found.state == STATE._replace(filled=True)
     assert decide(BODY_RULES, cell("The plenum notes:"), STATE).state.lead_in
 
 
@@ -416,3 +421,8 @@ def test_a_signature_among_the_text_closes_its_division():
     ]
     assert claims[1].path[-2] == claims[0].path[-1]  # the closer ends the first division
     assert claims[2].path[-1] != claims[0].path[-1]  # and a new one follows
+
+
+def test_a_distribution_caption_without_items_is_a_paragraph():
+    lines = ["Distribution:", "The delegation left Pyongyang on the same day by train.", "End."]
+    assert roles(lines) == [("p", "div"), ("p", "div"), ("p", "div")]

@@ -130,8 +130,10 @@ def signs_by_name(text: str) -> bool:
     mark ("[signature]  N. ZAKHAROV", not "[signature]")."""
     if not is_signature_line(text):
         return False
+    if dashed_line(text) is not None:
+        return True
     rest = _SIGNED_LABEL.sub("", SIGNATURE_MARK.sub(" ", text))
-    return any(word.strip("/–—-")[:1].isalpha() for word in rest.split())
+    return any(word.strip("/")[:1].isupper() for word in rest.split())
 
 
 def signature_date(text: str) -> tuple[tuple[int, int], tuple[int, int]] | None:
