@@ -62,12 +62,10 @@ def read_back(cells: Sequence[Cell]) -> Back:
         start += 1
     claims, _ = claim_run(BACK_RULES, cells[start:], BackState())
     # A list's caption with no item under it: a marking, as it would be without the list.
-    listed = {claim.path[-1] for claim in claims if claim.role is Role.ITEM}
+    headless = rules.headless_captions(claims)
     claims = [
-        _bottom_marking(cell, BackState())[0]
-        if claim.role is Role.HEAD and claim.path[-1] not in listed
-        else claim
-        for cell, claim in zip(cells[start:], claims, strict=True)
+        _bottom_marking(cell, BackState())[0] if index in headless else claim
+        for index, (cell, claim) in enumerate(zip(cells[start:], claims, strict=True))
     ]
     return Back(start, tuple(claims))
 
@@ -131,15 +129,17 @@ def _list_caption(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
 
 
 def _copies(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
+    """An item of copies: in the list that is open, else in a new one."""
     found = cell.features.distribution
     end = found.caption if found is not None and found.caption else cell.features.copy_label
     marks = (Mark(0, end, "label"),) if end else ()
-    after = state._replace(lists=max(state.lists, 1), listing=True)
+    after = state._replace(lists=state.lists + (0 if state.listing else 1), listing=True)
     return Claim(Role.ITEM, (BACK, distribution_list(after.lists)), marks=marks), after
 
 
 def _bottom_marking(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
-    return rules.marking(cell, (BACK,), Place.BOTTOM), state
+    """A marking; it ends the distribution list that was open."""
+    return rules.marking(cell, (BACK,), Place.BOTTOM), state._replace(listing=False)
 
 
 def _page_break(cell: Cell, state: BackState) -> tuple[Claim, BackState]:

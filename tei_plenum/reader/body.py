@@ -92,15 +92,11 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
 
 def _without_empty_lists(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     """A list's caption with no item under it ("Distribution:" and then prose) is the
-    paragraph it would be without the list: TEI wants a list to hold items."""
-    listed = {claim.path[-1] for claim in claims if claim.role is Role.ITEM and claim.path}
+    paragraph it would be without the list."""
+    headless = rules.headless_captions(claims)
     return tuple(
-        Claim(Role.PARAGRAPH, claim.path[:-1])
-        if claim.role is Role.HEAD
-        and claim.path[-1].tag == Element.LIST
-        and claim.path[-1] not in listed
-        else claim
-        for claim in claims
+        Claim(Role.PARAGRAPH, claim.path[:-1]) if index in headless else claim
+        for index, claim in enumerate(claims)
     )
 
 

@@ -15,7 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..model import Attrs, Container, Mark, Role, attrs
-from ..vocabulary import NUMBER_KINDS, MarkingType, Place, classification_key, pointer
+from ..vocabulary import NUMBER_KINDS, Element, MarkingType, Place, classification_key, pointer
 from .cells import Cell
 
 S = TypeVar("S")
@@ -62,6 +62,22 @@ def claim_run(rules: Sequence[Rule[S]], cells: Sequence[Cell], state: S) -> tupl
         claim, state = rule.then(cell, state)
         claims.append(claim)
     return claims, state
+
+
+def headless_captions(claims: Sequence[Claim]) -> frozenset[int]:
+    """The claims that head a list (``head`` in a ``list``) with no item under them before
+    the list ends: TEI wants a list to hold items, so each region gives those its own role."""
+    found = set()
+    for index, claim in enumerate(claims):
+        if claim.role is not Role.HEAD or not claim.path or claim.path[-1].tag != Element.LIST:
+            continue
+        run = (c for c in claims[index + 1 :] if c.role is not Role.PAGE_BREAK)
+        following = next(
+            (c for c in run if c.path[-1:] != claim.path[-1:] or c.role is Role.ITEM), None
+        )
+        if following is None or following.role is not Role.ITEM:
+            found.add(index)
+    return frozenset(found)
 
 
 def page_break(cell: Cell) -> Claim:

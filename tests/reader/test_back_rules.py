@@ -185,3 +185,21 @@ def test_a_distribution_caption_without_items_is_a_marking():
         (Role.MARKING, "registration"),
         (Role.MARKING, "marking"),
     ]
+
+
+def test_a_marking_between_a_caption_and_its_copies_ends_the_list():
+    cells = [
+        cell("The plenum closed."),
+        cell("Distribution:", column="left", row_group=3),
+        cell("Two copies printed.", column="left", row_group=3),
+        cell("Nº 1 to addressee,", column="left", row_group=3),
+        cell("Nº 2 to file.", column="left", row_group=3),
+    ]
+    claims = read_back(cells).claims
+    # The caption heads nothing, so it is a marking; the copies form a list of their own.
+    assert [(c.role, c.path[-1]) for c in claims] == [
+        (Role.MARKING, BACK),
+        (Role.MARKING, BACK),
+        (Role.ITEM, distribution_list(2)),
+        (Role.ITEM, distribution_list(2)),
+    ]
