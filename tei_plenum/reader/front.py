@@ -187,6 +187,8 @@ TITLE_RULES: tuple[Rule[FrontState], ...] = (
          and cell.features.starts_body),
     Rule("document-date", lambda cell, state: cell.features.date_only and not state.dated,
          _document_date),
+    # A docket line among the title lines ("Nº 196", "Copy Nº 1") is a marking, not a subtitle.
+    Rule("docket-line", lambda cell, state: cell.features.marking is not None, _top_marking),
     Rule("subtitle-in-title", lambda cell, state: _title_line(cell, state) and state.seen_title
          and not cell.features.upper, _subtitle_in_title),
     Rule("title", _title_line, _title),
