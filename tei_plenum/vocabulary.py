@@ -9,7 +9,10 @@ copies drift apart. This module holds each such name once:
   and the key builders (``person_key("S. N. Karelin") == "pers-karelin"``);
 - the two marks that cross stages without being TEI as they stand (bracket, speaker label);
 - the responsibility and hand ids the header declares and the text points to;
-- the marking types (``fw/@type``) and their labels.
+- the marking types (``fw/@type``), their labels and the identifiers their numbers are;
+- the scale of classification levels (a ``taxonomy`` the classification ``fw/@ana`` points to);
+- the structure the reader builds: the containers' element names and the values of their
+  ``@type`` and ``@place`` attributes.
 
 Words of the documents themselves (titles, honorifics, surnames) live in
 :mod:`tei_plenum.lexicon`; which TEI elements are blocks and which group blocks, in
@@ -197,3 +200,108 @@ MARKING_LABELS: Mapping[str, str] = {
     MarkingType.MARKING: "Marking",
 }
 """How the header's list of markings labels each type; an unknown type is a "Marking"."""
+
+NUMBER_KINDS: Mapping[str, str] = {
+    MarkingType.REGISTRATION: "registration",
+    MarkingType.COPY_NUMBER: "copy",
+    MarkingType.TELEGRAM_NUMBER: "telegram",
+}
+"""The kind of identifier a marking's number is: ``idno/@type`` of a registration or telegram
+number in the text, ``altIdentifier/@type`` in the header."""
+
+
+# ---------------------------------------------------------------------- classification levels
+
+
+class Classification(StrEnum):
+    """The normalised security classification of a document, lowest first: one ``category``
+    of the classification ``taxonomy`` in ``classDecl`` each, its value the ``catDesc``.
+
+    A printed marking keeps its words; ``fw/@ana`` points to the level they state
+    (``reader.patterns.markings`` maps the printed forms)."""
+
+    UNCLASSIFIED = "unclassified"
+    RESTRICTED = "restricted"
+    CONFIDENTIAL = "confidential"
+    SECRET = "secret"
+    TOP_SECRET = "top secret"
+    SPECIAL_IMPORTANCE = "special importance"
+
+
+CLASSIFICATION_TAXONOMY = "classification"
+"""The ``xml:id`` of the taxonomy of classification levels."""
+CLASSIFICATION_PREFIX = "cls-"
+"""Key prefix of a classification level's ``category``."""
+
+
+def classification_key(level: Classification) -> str:
+    """The ``xml:id`` of a level's category: ``cls-top-secret``."""
+    return CLASSIFICATION_PREFIX + slug(level)
+
+
+def classification_of(key: str) -> Classification | None:
+    """The level whose category is ``key`` (with or without its ``#``), else None."""
+    return _LEVEL_OF_KEY.get(key.removeprefix("#"))
+
+
+_LEVEL_OF_KEY: Mapping[str, Classification] = {
+    classification_key(level): level for level in Classification
+}
+
+
+# ------------------------------------------------------------------------------- structure
+
+
+class Element(StrEnum):
+    """The TEI elements the reader groups blocks in (its containers' tags)."""
+
+    FRONT = "front"
+    BODY = "body"
+    BACK = "back"
+    TITLE_PAGE = "titlePage"
+    DOC_TITLE = "docTitle"
+    OPENER = "opener"
+    CLOSER = "closer"
+    DIV = "div"
+    LIST = "list"
+
+
+class DivType(StrEnum):
+    """``div/@type``: a section, a journal's entry, or the document's own kind of text."""
+
+    SECTION = "section"
+    ENTRY = "entry"
+    DOCUMENT = "document"
+    RECORD = "record"
+    MINUTES = "minutes"
+    TRANSCRIPT = "transcript"
+    TELEGRAM = "telegram"
+    LETTER = "letter"
+    REPORT = "report"
+    DECISION = "decision"
+    RESOLUTION = "resolution"
+    JOURNAL = "journal"
+
+
+class ListType(StrEnum):
+    """``list/@type`` of the lists the reader finds."""
+
+    AGENDA = "agenda"
+    POINTS = "points"
+    ENUMERATION = "enumeration"
+    DISTRIBUTION = "distribution"
+    """Who the copies of a document went to (``Distribution:``, ``Five copies sent: …``)."""
+
+
+class Place(StrEnum):
+    """``fw/@place``: where a marking stands on its page (a column block adds its side)."""
+
+    TOP = "top"
+    BOTTOM = "bottom"
+
+
+class AddressRole(StrEnum):
+    """``address/@role`` of a letter's or telegram's address fields."""
+
+    SENDER = "sender"
+    RECIPIENT = "recipient"

@@ -17,8 +17,10 @@ from tei_plenum.vocabulary import (
     KINDS,
     MARKING_LABELS,
     NAME_ELEMENTS,
+    NUMBER_KINDS,
     RESP_ENCODER,
     XML_ID,
+    Element,
     EntityType,
     MarkingType,
     entity_key,
@@ -111,3 +113,17 @@ def test_the_readers_marking_types_are_in_the_vocabulary(line: str, kind: Markin
     found = patterns.marking(line)
     assert found is not None
     assert found.type == kind
+    assert isinstance(found.type, MarkingType)
+
+
+def test_every_numbered_marking_names_its_kind_of_identifier() -> None:
+    assert set(NUMBER_KINDS) <= set(MarkingType)
+    assert NUMBER_KINDS[MarkingType.TELEGRAM_NUMBER] == "telegram"
+
+
+def test_the_reader_builds_its_containers_from_the_vocabulary() -> None:
+    from tei_plenum.reader import back, body, front
+
+    tags = {front.FRONT.tag, front.TITLE_PAGE.tag, front.DOC_TITLE.tag, body.BODY.tag}
+    tags |= {body.OPENER.tag, body.CLOSER.tag, back.BACK.tag, back.CLOSER.tag}
+    assert tags <= set(Element)

@@ -146,7 +146,11 @@ def _row(entry: IndexEntry) -> etree._Element:
     _sub(_sub(row, "td"), "a", summary.title, {"href": entry.href})
     _sub(row, "td", summary.date or "undated", {"class": "date"})
     _sub(row, "td", summary.kind)
-    _sub(row, "td", summary.classification or "none stated")
+    level = summary.classification_level
+    shown = summary.classification or "none stated"
+    if level and level.casefold() != shown.casefold():
+        shown = f"{shown} ({level})"
+    _sub(row, "td", shown, {"data-level": level} if level else None)
     _sub(row, "td", str(summary.pages), {"class": "num"})
     return row
 

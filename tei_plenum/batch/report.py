@@ -135,6 +135,7 @@ def outcome_record(outcome: Outcome) -> dict[str, Any]:
             "date": summary.date or None,
             "kind": summary.kind,
             "classification": summary.classification or None,
+            "classification_level": summary.classification_level or None,
         },
         "outputs": list(outcome.outputs),
         "validation": {

@@ -112,6 +112,8 @@ class Summary:
     # (type, key, name) per standOff record. The same triple recurs across a corpus, so the
     # parent keeps one shared tuple per distinct triple (see Manifest.share).
     entities: tuple[EntityRef, ...] = ()
+    classification_level: str = ""
+    """The normalised level of ``classification`` (``vocabulary.Classification``), if stated."""
 
     def to_json(self) -> dict[str, Any]:
         data = {f.name: getattr(self, f.name) for f in fields(self)}
@@ -263,7 +265,7 @@ def summarise(document: Document, tree: etree._ElementTree) -> Summary:
     """The few facts the report and the corpus index need: title and classification as the TEI
     header states them (read as from any TEI); the normalised date and counts from the model."""
     meta = read_tei_header(tree.getroot())
-    classification = meta.marking("classification")
+    classification = meta.classification
     dates = dict(document.doc_date)
     sort = dates.get("when") or dates.get("from") or dates.get("notBefore") or ""
     end = dates.get("to") or dates.get("notAfter")
@@ -278,4 +280,5 @@ def summarise(document: Document, tree: etree._ElementTree) -> Summary:
         date_mentions=sum(1 for b in document.blocks for m in b.marks if m.tag == "date"),
         warnings=len(document.warnings),
         entities=tuple((str(e.type), e.key, e.full_name or e.name) for e in document.entities),
+        classification_level=classification.level if classification is not None else "",
     )

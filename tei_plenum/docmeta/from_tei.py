@@ -14,6 +14,7 @@ from collections.abc import Iterator
 from lxml import etree
 
 from ..model import Attrs, Participant
+from ..vocabulary import classification_of
 from .records import (
     MARKING_VALUES,
     ArchiveCatalogue,
@@ -238,6 +239,7 @@ def _markings(tei: _Tei, head: etree._Element, root: etree._Element) -> Iterator
     header lists (``additions//item[@n]``) that the text does not print."""
     printed = set()
     text_tag = tei.q("text")
+    categories = _categories(tei, head)
     for fw in root.iter(tei.q("fw")):
         kind = fw.get("type")
         if not kind or kind in _FURNITURE or not _text(fw):
@@ -245,11 +247,32 @@ def _markings(tei: _Tei, head: etree._Element, root: etree._Element) -> Iterator
         if not any(a.tag == text_tag for a in fw.iterancestors()):
             continue
         printed.add(kind)
-        yield Marking(fw.get(_XML_ID, ""), kind, _text(fw), _value(tei, fw, kind))
+        level = _level(fw, categories)
+        yield Marking(fw.get(_XML_ID, ""), kind, _text(fw), _value(tei, fw, kind), level)
     for item in tei.all(head, "fileDesc/sourceDesc//additions//item[@n]"):
         kind = item.get("n", "")
         if kind not in printed:
-            yield Marking("", kind, _text(item), _value(tei, item, kind))
+            level = _level(item, categories)
+            yield Marking("", kind, _text(item), _value(tei, item, kind), level)
+
+
+def _categories(tei: _Tei, head: etree._Element) -> dict[str, str]:
+    """The header's categories (``classDecl``): id -> description."""
+    return {
+        category.get(_XML_ID, ""): tei.text(category, "catDesc")
+        for category in tei.all(head, "encodingDesc/classDecl//category")
+    }
+
+
+def _level(element: etree._Element, categories: dict[str, str]) -> str:
+    """The level a marking's ``@ana`` points to: the category's description, else our own
+    level of that key; empty when it points to neither."""
+    for token in (element.get("ana") or "").split():
+        key = token.removeprefix("#")
+        level = categories.get(key) or classification_of(key)
+        if level:
+            return str(level)
+    return ""
 
 
 def _value(tei: _Tei, element: etree._Element, kind: str) -> Phrase | None:

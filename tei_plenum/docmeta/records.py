@@ -110,12 +110,15 @@ MARKING_VALUES: dict[str, tuple[str, ...]] = {
 class Marking:
     """A marking on the document (classification, copy number, print run, stamp…): its
     ``xml:id``, its kind, its printed words and, where it has one, its normalised value (the
-    number of a copy or registration number, the date of printing)."""
+    number of a copy or registration number, the date of printing); for a classification,
+    the level its words state (a :class:`~tei_plenum.vocabulary.Classification` value in our
+    own TEI, the category's description in another's), empty when they state none."""
 
     id: str
     type: str
     text: str
     value: Phrase | None = None
+    level: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,6 +278,11 @@ class DocumentMeta:
     def marking(self, kind: str) -> Marking | None:
         """The first marking of ``kind``."""
         return next((m for m in self.markings if m.type == kind), None)
+
+    @property
+    def classification(self) -> Marking | None:
+        """The document's (first) security classification, as printed, with its level."""
+        return self.marking("classification")
 
     @property
     def print_date(self) -> Phrase | None:

@@ -36,7 +36,7 @@ ENRICHERS: tuple[tuple[str, Step, bool], ...] = (
     ("brackets", lambda doc, _: classify_brackets(doc), False),
     ("dates", lambda doc, _: enrich_dates(doc), True),
     ("names", lambda doc, a: enrich_names(doc, a) if a is not None else doc, True),
-    ("signatures", lambda doc, _: split_signatures(doc), True),
+    ("signatures", lambda doc, a: split_signatures(doc, a), True),
     ("speakers", lambda doc, _: mark_speakers(doc), False),
     ("phrases", lambda doc, _: mark_phrases(doc), True),
     ("finalize-brackets", lambda doc, _: finalize_brackets(doc), False),

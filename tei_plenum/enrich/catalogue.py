@@ -45,11 +45,15 @@ from ..docmeta.records import (
 from ..languages import code_of, name_of
 from ..letters import is_upper
 from ..metadata import Sidecar
-from ..model import Attrs, Block, Document, Entity, Mark, Role, attrs
+from ..model import Attrs, Block, Document, Entity, Mark, Participant, Role, attrs
+from ..reader import patterns as pat
 from ..vocabulary import (
     ARCHIVE_DATE,
+    NUMBER_KINDS,
     RESP_ENCODER,
     RESP_TRANSLATOR_EN,
+    Element,
+    classification_of,
     pointer,
     resp_key,
 )
@@ -73,8 +77,6 @@ _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to with without between "
     "among about over under upon via".split()
 )
-# Marking kind -> the kind of identifier its number is (msIdentifier/altIdentifier).
-_NUMBER_KINDS = {"registration": "registration", "copyNumber": "copy", "telegramNumber": "telegram"}
 _ENCODER = Responsibility(
     RESP_ENCODER,
     "TEI encoding by automatic conversion from plain text",
@@ -123,7 +125,7 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
             _english_translator(sidecar.translator_en, citation.translators, languages),
             _ENCODER,
         ),
-        participants=Participants(doc.participants, doc.groups),
+        participants=Participants(_with_credits(doc.participants, blocks), doc.groups),
         correspondence=tuple(_correspondence(blocks, date)),
         archive=_archive_identity(sidecar, citation),
         source=TranscriptionSource(
@@ -447,14 +449,15 @@ def _markings(blocks: Sequence[Block]) -> Iterator[Marking]:
         tags = MARKING_VALUES.get(kind, ())
         mark = next((m for m in block.marks if m.tag in tags), None)
         value = Phrase(_mark_text(block, mark), mark.attrs) if mark is not None else None
-        yield Marking(block.attr("xml:id") or "", kind, block.text, value)
+        level = classification_of(block.attr("ana") or "")
+        yield Marking(block.attr("xml:id") or "", kind, block.text, value, level or "")
 
 
 def _numbers(markings: Sequence[Marking]) -> Iterator[Identifier]:
     """The copy, registration and telegram numbers the markings print."""
     for marking in markings:
-        if marking.type in _NUMBER_KINDS and marking.value is not None:
-            yield Identifier(_NUMBER_KINDS[marking.type], marking.value.text)
+        if marking.type in NUMBER_KINDS and marking.value is not None:
+            yield Identifier(NUMBER_KINDS[marking.type], marking.value.text)
 
 
 # -------------------------------------------------------------------------------- who did what
@@ -464,7 +467,7 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
     """The issuing body: an organisation named in the closer's signature or the title's head,
     else a person named in a byline; a person whenever a byline names the document's author.
     A title's continuation lines name its parties ("with Chairman of the Cabinet …"), not its
-    issuer."""
+    issuer; a byline of a closer credits an interpreter or recorder, not the author."""
     tag = (
         "persName"
         if any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
@@ -473,7 +476,12 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
     for role in (Role.SIGNED, Role.TITLE, Role.BYLINE):
         wanted = ("persName",) if role is Role.BYLINE else ("orgName",)
         for block in blocks:
-            if block.role is not role or _in_back(block) or block.text[:1].islower():
+            if (
+                block.role is not role
+                or _in_back(block)
+                or block.text[:1].islower()
+                or _closing_byline(block)
+            ):
                 continue
             for mark in block.marks:
                 if mark.tag in wanted:
@@ -484,15 +492,20 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
     return None
 
 
+def _closing_byline(block: Block) -> bool:
+    return block.role is Role.BYLINE and any(c.tag == Element.CLOSER for c in block.path)
+
+
 def _in_back(block: Block) -> bool:
     return bool(block.path) and block.path[0].tag == "back"
 
 
 def _signers(blocks: Sequence[Block], docket: str) -> Iterator[Responsibility]:
     """One responsibility per person signed under a caption in the back ("Translated by:"),
-    or named on the caption's own line ("Minutes taken by: J. Tejchma")."""
+    named on the caption's own line ("Minutes taken by: J. Tejchma"), or credited with
+    interpreting or recording the conversation anywhere in the text."""
     seen = {RESP_TRANSLATOR_EN, RESP_ENCODER}
-    for name, ref, resp in _signed_in_back(blocks, docket):
+    for name, ref, resp in (*_signed_in_back(blocks, docket), *_credited(blocks)):
         key = resp_key(name)
         if not key or key in seen:
             continue
@@ -519,6 +532,35 @@ def _signed_in_back(blocks: Sequence[Block], docket: str) -> Iterator[tuple[str,
             continue
         if name:
             yield name, ref, _resp_phrase(caption, docket)
+
+
+def _credited(blocks: Sequence[Block]) -> Iterator[tuple[str, str, str]]:
+    """(name, person ref, role) for each person a credit line names ("Attaché Kim Chol
+    translated the conversation": Kim Chol, interpreter)."""
+    for block in blocks:
+        found = pat.credit(block.text) if block.role is not Role.PAGE_BREAK else None
+        if found is None:
+            continue
+        start, end = found.name
+        for mark in block.marks:
+            if mark.tag == "persName" and start <= mark.start and mark.end <= end:
+                yield _mark_text(block, mark), dict(mark.attrs).get("ref", ""), found.role
+
+
+def _with_credits(
+    people: Sequence[Participant], blocks: Sequence[Block]
+) -> tuple[Participant, ...]:
+    """The participants, each with the roles a credit line gives them (``interpreter``,
+    ``recorder``) added to those it had."""
+    roles: dict[str, list[str]] = {}
+    for _name, ref, role in _credited(blocks):
+        roles.setdefault(ref.removeprefix("#"), []).append(role)
+    return tuple(
+        replace(person, roles=tuple(dict.fromkeys((*person.roles, *roles[person.key]))))
+        if person.key in roles
+        else person
+        for person in people
+    )
 
 
 def _resp_phrase(caption: str, docket: str) -> str:

@@ -424,7 +424,7 @@ class _Registry:
 
     def use(self, key: str, make: Entity | Record, *, bracketed: bool) -> None:
         known = self._entities.get(key)
-        entity = make if isinstance(make, Entity) else _entity_of(make, self.context.at)
+        entity = make if isinstance(make, Entity) else entity_of(make, self.context.at)
         if known is None:
             self._entities[key] = entity
         elif entity.variants:
@@ -440,7 +440,7 @@ class _Registry:
         ]
 
 
-def _entity_of(record: Record, at: Period | None) -> Entity:
+def entity_of(record: Record, at: Period | None = None) -> Entity:
     """The document's record of an authority entry: the occupation shown is the one held at
     the document's date; every dated role is kept."""
     current = [

@@ -1,49 +1,92 @@
-"""Signatures in the closer: office and name as sibling ``roleName`` and ``persName`` (§12).
+"""Signatures and credits: who signed, interpreted or recorded a document (guide §12).
 
-Runs after the names enricher. Where it found the signer's name, the office is the text
-before it (up to a signature mark such as ``[signature]``). Where it did not, a name is read
-from the line's shape: initials and a surname (``S. KARELIN``), the words after the office's
-organisation or place, or a short line that is only a name. Such a name gets an unresolved
-record, so that a person can review it.
+Runs after the names enricher. In the body's closer, office and name become sibling
+``roleName`` and ``persName`` marks: where the names enricher found the signer's name, the
+office is the text before it (up to a signature mark such as ``[signature]``); where it did
+not, a name is read from the line's shape: a name typed between slashes (``/A. PUZANOV/``),
+letter-spaced (``G R O M Y K O``, whose record takes the unspaced form and, when the
+authority knows it, the authority's record), initials and a surname (``S. KARELIN``), the
+words after a ``Signed:`` label, after the office's organisation or place, or a short line
+that is only a name. A sender set between dashes (``– 123 chargé d'affaires –``) is read
+between them. A number on a signature line is a ``num``, never part of the name. A name read
+from the line's shape gets an unresolved record, so that a person can review it.
+
+In the back, each name signed under a caption ("Translated [by]:") is marked, and anywhere
+in the text a credit line ("Attaché Kim Chol translated the conversation", "Recorded by: V.
+Pelishenko") gets its person marked, with the office before the name as a ``roleName``.
 """
 
 from __future__ import annotations
 
 import re
-from dataclasses import replace
+from dataclasses import dataclass, replace
 
+from ..authority import Authority
 from ..letters import display_name
-from ..lexicon import INITIAL, OFFICE_WORDS, alternation
+from ..lexicon import INITIAL, OFFICE_WORDS, TITLES, alternation
 from ..model import Block, Document, Entity, Mark, Role, attrs, nests
 from ..reader import patterns as pat
-from ..vocabulary import EntityType, person_key, pointer
+from ..vocabulary import Element, EntityType, person_key, pointer
+from .names import entity_of
 
 _OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
 _INITIALS_NAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 _BRACKET = re.compile(r"\s*\[")
+_NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.]*\w)")
+# A title or office that may lead the words naming a credited person ("Attaché Kim Chol").
+_LEADING_TITLES = re.compile(
+    rf"^(?:(?:(?i:{alternation(t.form for t in TITLES)})|[^\W\d_A-Z][\w'’-]*)\s+)+"
+)
+_NAME_WORDS = 4
 
 
-def split_signatures(doc: Document) -> Document:
-    """Add ``roleName`` and ``persName`` marks to signatures: the body's closer, and the names
-    signed under a caption in the back (translators, recorders)."""
-    entities = list(doc.entities)
-    known = {e.key for e in entities}
+@dataclass
+class _Records:
+    """The document's entity records, with the keys already used."""
+
+    entities: list[Entity]
+    known: set[str]
+    authority: Authority | None
+
+    def person(self, name: str, occupation: str | None = None) -> str:
+        """The key of the person ``name`` names: the authority's record of that exact
+        spelling when there is one, else an unresolved record of the name as printed."""
+        hit = self.authority.lookup(name) if self.authority is not None else None
+        key = hit.key if hit is not None and not hit.uncertain else person_key(name)
+        if key not in self.known:
+            self.known.add(key)
+            if hit is not None and not hit.uncertain and self.authority is not None:
+                self.entities.append(entity_of(self.authority.record(key)))
+            else:
+                shown = display_name(name)
+                self.entities.append(
+                    Entity(key, EntityType.PERSON, shown, occupation=occupation, unresolved=True)
+                )
+        return key
+
+
+def split_signatures(doc: Document, authority: Authority | None = None) -> Document:
+    """Add ``roleName``, ``persName`` and ``num`` marks to signatures: the body's closer, the
+    names signed under a caption in the back (translators, recorders), and credit lines."""
+    records = _Records(list(doc.entities), {e.key for e in doc.entities}, authority)
     blocks = []
     caption = ""
     for block in doc.blocks:
-        in_back = bool(block.path) and block.path[0].tag == "back"
+        in_back = bool(block.path) and block.path[0].tag == Element.BACK
+        found = pat.credit(block.text) if block.role is not Role.PAGE_BREAK else None
         if block.role is Role.BYLINE and in_back:
             caption = block.text.lower()
-            block = _attested(block, entities, known, caption)
-        elif block.role is Role.SIGNED and in_back:
-            block = _attested(block, entities, known, caption)
+        if found is not None:
+            block = _credited(block, found, records)
+        elif in_back and block.role in (Role.BYLINE, Role.SIGNED):
+            block = _attested(block, records, caption)
         elif block.role is Role.SIGNED:
-            block = _split(block, entities, known)
+            block = _split(block, records)
         blocks.append(block)
-    return replace(doc, blocks=tuple(blocks), entities=tuple(entities))
+    return replace(doc, blocks=tuple(blocks), entities=tuple(records.entities))
 
 
-def _attested(block: Block, entities: list[Entity], known: set[str], caption: str) -> Block:
+def _attested(block: Block, records: _Records, caption: str) -> Block:
     """A name signed under "Translated [by]:" or "Recorded [by]:" (guide §12)."""
     occupation = "translator" if caption.startswith("translat") else "recorder"
     marked = next((m for m in block.marks if m.tag == "persName"), None)
@@ -51,9 +94,9 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
         # The names enricher found the signer: a record of the document's own says what the
         # signer did here.
         key = dict(marked.attrs).get("ref", "").removeprefix("#")
-        for index, entity in enumerate(entities):
+        for index, entity in enumerate(records.entities):
             if entity.key == key and entity.unresolved and entity.occupation is None:
-                entities[index] = replace(entity, occupation=occupation)
+                records.entities[index] = replace(entity, occupation=occupation)
         return block
     name_start = 0
     if block.role is Role.BYLINE:
@@ -65,79 +108,152 @@ def _attested(block: Block, entities: list[Entity], known: set[str], caption: st
     name = block.text[name_start:name_end].strip()
     if not name or not name[:1].isupper() or not nests(block.marks, name_start, name_end):
         return block
-    key = person_key(name)
-    if key not in known:
-        known.add(key)
-        entities.append(
-            Entity(
-                key, EntityType.PERSON, display_name(name), occupation=occupation, unresolved=True
-            )
-        )
+    key = records.person(name, occupation)
     return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))])
 
 
-def _split(block: Block, entities: list[Entity], known: set[str]) -> Block:
-    text = block.text
-    person = next((m for m in block.marks if m.tag == "persName"), None)
+def _credited(block: Block, found: pat.Credit, records: _Records) -> Block:
+    """The person a credit line names, and the office before the name."""
+    start, end = found.name
+    person = next(
+        (m for m in block.marks if m.tag == "persName" and start <= m.start and m.end <= end),
+        None,
+    )
     if person is None:
-        span = _name_span(block)
-        if span is None:
-            return _office_only(block)
-        start, end = span
-        if not nests(block.marks, start, end):
+        words = block.text[start:end]
+        lead = _LEADING_TITLES.match(words)
+        name_start = start + (lead.end() if lead and lead.end() < len(words) else 0)
+        name = block.text[name_start:end]
+        if not _looks_like_a_name(name) or not nests(block.marks, name_start, end):
             return block
-        name = text[start:end]
-        key = person_key(name)
-        if key not in known:
-            known.add(key)
-            entities.append(Entity(key, EntityType.PERSON, display_name(name), unresolved=True))
-        person = Mark(start, end, "persName", attrs(ref=pointer(key)))
+        key = records.person(name, found.role)
+        person = Mark(name_start, end, "persName", attrs(ref=pointer(key)))
         block = block.with_marks([person])
-    office_end = _office_end(text, person.start)
-    if office_end > 0 and _OFFICE.search(text[:office_end]) and nests(block.marks, 0, office_end):
-        block = block.with_marks([Mark(0, office_end, "roleName", attrs(type="office"))])
+    return _with_office(block, start, person.start)
+
+
+def _split(block: Block, records: _Records) -> Block:
+    text = block.text
+    start, end = _signed_words(text)
+    block = _numbered(block, start, end)
+    person = next((m for m in block.marks if m.tag == "persName" and m.start >= start), None)
+    if person is None:
+        found = _name_span(block, start, end)
+        if found is None:
+            return _office_only(block, start, end)
+        name_start, name_end, name = found
+        if not nests(block.marks, name_start, name_end):
+            return block
+        key = records.person(name)
+        person = Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))
+        block = block.with_marks([person])
+    return _with_office(block, start, person.start)
+
+
+def _signed_words(text: str) -> tuple[int, int]:
+    """Where the signer's words are: after a "Signed:" label, between a sender's dashes."""
+    dashed = pat.dashed_line(text)
+    if dashed is not None:
+        return dashed
+    return pat.signed_label_end(text) or 0, len(text.rstrip())
+
+
+def _numbered(block: Block, start: int, end: int) -> Block:
+    """A number on a signature line (a telegram's, a registry's) as a ``num``."""
+    marks = [
+        Mark(m.start(), m.end(), "num", attrs(value=m.group()))
+        for m in _NUMBER.finditer(block.text, start, end)
+        if nests(block.marks, m.start(), m.end())
+        and not any(o.start <= m.start() < o.end for o in block.marks if not o.is_milestone)
+    ]
+    return block.with_marks(marks)
+
+
+def _with_office(block: Block, start: int, name_start: int) -> Block:
+    """The office before the name, from ``start``, as a ``roleName``."""
+    office_end = _office_end(block.text, start, name_start)
+    if (
+        office_end > start
+        and _OFFICE.search(block.text, start, office_end)
+        and nests(block.marks, start, office_end)
+    ):
+        return block.with_marks([Mark(start, office_end, "roleName", attrs(type="office"))])
     return block
 
 
-def _office_end(text: str, name_start: int) -> int:
+def _office_end(text: str, start: int, name_start: int) -> int:
     head = text[:name_start]
-    bracket = _BRACKET.search(head)
+    bracket = _BRACKET.search(head, start)
     if bracket is not None:
         head = head[: bracket.start()]
-    return len(head.rstrip(" ,"))
+    return len(head.rstrip(" ,/"))
 
 
-def _office_only(block: Block) -> Block:
-    text = block.text.rstrip()
+def _office_only(block: Block, start: int, end: int) -> Block:
+    """A signature line naming only an office; a number before it stays outside it."""
+    text = block.text
+    numbers = [m for m in block.marks if m.tag == "num" and m.start == start]
+    if numbers:
+        start = numbers[0].end + (1 if text[numbers[0].end : numbers[0].end + 1] == " " else 0)
     if (
-        _OFFICE.search(text)
+        start < end
+        and _OFFICE.search(text, start, end)
         and not pat.SIGNATURE_MARK.search(text)
-        and nests(block.marks, 0, len(text))
+        and nests(block.marks, start, end)
     ):
-        return block.with_marks([Mark(0, len(text), "roleName", attrs(type="office"))])
+        return block.with_marks([Mark(start, end, "roleName", attrs(type="office"))])
     return block
 
 
-def _name_span(block: Block) -> tuple[int, int] | None:
-    text = _BRACKET.split(block.text)[0] if block.text.startswith("[") is False else block.text
-    after_mark = pat.SIGNATURE_MARK.search(block.text)
-    if after_mark and after_mark.end() < len(block.text):
-        start = after_mark.end() + 1
-        rest = block.text[start:].split()
+def _name_span(block: Block, start: int, end: int) -> tuple[int, int, str] | None:
+    """Where the signer's name is on a line the names enricher found none on, and the name
+    (a letter-spaced name without its spacing)."""
+    text = block.text
+    slashed = pat.slashed_name(text)
+    if slashed is not None:
+        return (*slashed, text[slashed[0] : slashed[1]])
+    spaced = pat.letter_spaced(text[start:end])
+    if spaced is not None:
+        a, b = start + spaced[0], start + spaced[1]
+        return a, b, text[a:b].replace(" ", "")
+    found = _shaped_name(block, start, end)
+    return (*found, text[found[0] : found[1]]) if found else None
+
+
+def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
+    text = block.text
+    after_mark = pat.SIGNATURE_MARK.search(text, start, end)
+    if after_mark and after_mark.end() < end:
+        name_start = (
+            after_mark.end()
+            + len(text[after_mark.end() :])
+            - len(text[after_mark.end() :].lstrip())
+        )
+        rest = text[name_start:end].split()
         looks_like_name = bool(rest) and all(w[:1].isupper() for w in rest) and len(rest) <= 5
-        return (start, len(block.text)) if looks_like_name else None
-    m = _INITIALS_NAME.search(text)
+        return (name_start, end) if looks_like_name else None
+    head = text[start:end]
+    bracket = _BRACKET.search(head)
+    head = head[: bracket.start()] if bracket and bracket.start() > 0 else head
+    m = _INITIALS_NAME.search(head)
     if m is not None:
-        return m.start(), m.end()
-    if _OFFICE.search(text):
-        places = [m for m in block.marks if m.tag in ("orgName", "placeName")]
+        return start + m.start(), start + m.end()
+    if _OFFICE.search(head):
+        places = [m for m in block.marks if m.tag in ("orgName", "placeName") and m.end <= end]
         tail_start = max((m.end for m in places), default=-1) + 1
-        tail = text[tail_start:] if tail_start > 0 else ""
+        tail = text[tail_start : start + len(head)] if tail_start > start else ""
         words = tail.split()
         if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words):
             return tail_start, tail_start + len(tail.rstrip())
         return None
-    words = text.split()
-    if 1 <= len(words) <= 4 and all(w[:1].isupper() for w in words) and not _OFFICE.search(text):
-        return 0, len(text.rstrip())
-    return None
+    return (start, start + len(head.rstrip())) if _looks_like_a_name(head) else None
+
+
+def _looks_like_a_name(words: str) -> bool:
+    """A short run of capitalised words with no office among them."""
+    found = words.split()
+    return (
+        1 <= len(found) <= _NAME_WORDS
+        and all(w[:1].isupper() for w in found)
+        and not _OFFICE.search(words)
+    )

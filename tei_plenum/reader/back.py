@@ -1,8 +1,10 @@
 """The back: the registry and translators' block at the very end (guide §12).
 
 Where the back starts is found first (``read_back``), from the end of the document inwards;
-then ``BACK_RULES`` claim its cells: the translators' caption and the names under it form a
-closer, everything else is a marking at the bottom of the page.
+then ``BACK_RULES`` claim its cells: the translators' caption and the names under it, a
+credit line ("Recorded by …") and a signature form a closer; a distribution list is a
+``list``; everything else is a marking at the bottom of the page. TEI wants a ``back``'s
+lists before its closer, so a distribution list after the closer is kept as a marking.
 """
 
 from __future__ import annotations
@@ -11,21 +13,28 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Container, Role
+from ..model import Container, Mark, Role
+from ..vocabulary import Element, ListType, MarkingType, Place
 from . import rules
 from .cells import Cell
 from .rules import Claim, Rule, claim_run
 
-BACK = Container("back", "back")
-CLOSER = Container("closer-back", "closer")
+BACK = Container(Element.BACK, Element.BACK)
+CLOSER = Container("closer-back", Element.CLOSER)
+
 # Markings that only the registry block at the end holds.
-_REGISTRY_MARKINGS = frozenset({"printRun", "registration", "typist"})
+_REGISTRY_MARKINGS = frozenset(
+    {MarkingType.PRINT_RUN, MarkingType.REGISTRATION, MarkingType.TYPIST}
+)
 # A signature line longer than this is a sentence that mentions a signature.
 _SIGNATURE_LINE = 80
 
 
 class BackState(NamedTuple):
     captioned: bool = False  # the translators' caption has been read: names follow
+    closed: bool = False  # the back's closer has begun: no list may follow it
+    lists: int = 0  # distribution lists opened so far; items go into the last one
+    listing: bool = False  # a distribution list's caption has been read: items follow
 
 
 @dataclass(frozen=True, slots=True)
@@ -41,17 +50,43 @@ def read_back(cells: Sequence[Cell]) -> Back:
     tail = [c for c in cells if not c.page_break]
     last_group = tail[-1].row_group if tail else None
     start = len(cells)
-    while start > 0 and _may_close(cells[start - 1], last_group):
-        start -= 1
+    while start > 0:
+        if _may_close(cells[start - 1], last_group):
+            start -= 1
+            continue
+        caption = _listed_under_caption(cells, start)
+        if caption is None:
+            break
+        start = caption
     while start < len(cells) and not _opens(cells[start], last_group):
         start += 1
     claims, _ = claim_run(BACK_RULES, cells[start:], BackState())
+    # A list's caption with no item under it: a marking, as it would be without the list.
+    headless = rules.headless_captions(claims)
+    claims = [
+        _bottom_marking(cell, BackState())[0] if index in headless else claim
+        for index, (cell, claim) in enumerate(zip(cells[start:], claims, strict=True))
+    ]
     return Back(start, tuple(claims))
+
+
+def _listed_under_caption(cells: Sequence[Cell], end: int) -> int | None:
+    """Where the caption of a distribution list stands when the cells before ``end`` are its
+    items ("Distribution:" / "1. Cde. N. S. Khrushchev" / "2. File"), else None."""
+    start = end
+    while start > 0 and cells[start - 1].features.list_line:
+        start -= 1
+    found = cells[start - 1].features.distribution if start > 0 else None
+    return start - 1 if start < end and found is not None and found.caption_only else None
 
 
 def _registry_line(cell: Cell) -> bool:
     found = cell.features.marking
-    return bool(found and found.type in _REGISTRY_MARKINGS) or cell.features.caption is not None
+    return (
+        bool(found and found.type in _REGISTRY_MARKINGS)
+        or cell.features.caption is not None
+        or cell.features.distribution is not None
+    )
 
 
 def _in_last_row_group(cell: Cell, last_group: int | None) -> bool:
@@ -72,15 +107,39 @@ def _may_close(cell: Cell, last_group: int | None) -> bool:
 
 
 def _caption(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
-    return Claim(Role.BYLINE, (BACK, CLOSER)), state._replace(captioned=True)
+    return Claim(Role.BYLINE, (BACK, CLOSER)), state._replace(captioned=True, closed=True)
+
+
+def _credit(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
+    return Claim(Role.BYLINE, (BACK, CLOSER)), state._replace(closed=True)
 
 
 def _signer(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
-    return Claim(Role.SIGNED, (BACK, CLOSER)), state
+    return Claim(Role.SIGNED, (BACK, CLOSER)), state._replace(closed=True)
+
+
+def distribution_list(number: int) -> Container:
+    """The back's ``number``-th distribution list."""
+    return Container(f"list-back-{number}", Element.LIST, (("type", ListType.DISTRIBUTION),))
+
+
+def _list_caption(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
+    after = state._replace(lists=state.lists + 1, listing=True)
+    return Claim(Role.HEAD, (BACK, distribution_list(after.lists))), after
+
+
+def _copies(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
+    """An item of copies: in the list that is open, else in a new one."""
+    found = cell.features.distribution
+    end = found.caption if found is not None and found.caption else cell.features.copy_label
+    marks = (Mark(0, end, "label"),) if end else ()
+    after = state._replace(lists=state.lists + (0 if state.listing else 1), listing=True)
+    return Claim(Role.ITEM, (BACK, distribution_list(after.lists)), marks=marks), after
 
 
 def _bottom_marking(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
-    return rules.marking(cell, (BACK,), "bottom"), state
+    """A marking; it ends the distribution list that was open."""
+    return rules.marking(cell, (BACK,), Place.BOTTOM), state._replace(listing=False)
 
 
 def _page_break(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
@@ -90,8 +149,22 @@ def _page_break(cell: Cell, state: BackState) -> tuple[Claim, BackState]:
 BACK_RULES: tuple[Rule[BackState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break, _page_break),
     Rule("caption", lambda cell, state: cell.features.caption is not None, _caption),
+    Rule("credit", lambda cell, state: cell.features.credit is not None, _credit),
     Rule("signer", lambda cell, state: state.captioned and not cell.features.marking
          and not cell.features.date_only, _signer),
+    Rule("signature", lambda cell, state: cell.features.signature_line, _signer),
+    Rule("distribution-caption", lambda cell, state: not state.closed
+         and _distribution_caption(cell), _list_caption),
+    Rule("distribution", lambda cell, state: not state.closed
+         and cell.features.distribution is not None, _copies),
+    Rule("distribution-item", lambda cell, state: state.listing and not state.closed
+         and cell.features.list_line, _copies),
     Rule("marking", lambda cell, state: True, _bottom_marking),
 )  # fmt: skip
-"""The back's cells: the translators' caption and the names under it, then markings."""
+"""The back's cells: the translators' caption and the names under it, credit and signature
+lines, a distribution list, then markings."""
+
+
+def _distribution_caption(cell: Cell) -> bool:
+    found = cell.features.distribution
+    return found is not None and found.caption_only

@@ -2,10 +2,13 @@
 closer (guide §7, §13, §14).
 
 The body's cells fall into three runs: the opener (address, dateline and salute lines at the
-start), the closer (salute, dateline and signature lines at the end) and the text between them.
-Each run has its table: ``OPENER_RULES``, ``BODY_RULES`` and ``CLOSER_RULES``. The body's
-state carries what one block tells the next: the section being read, the list that is open, the
-field whose lines follow, and whether the last paragraph ended in a colon.
+start), the closer (salute, dateline, signature and credit lines at the end) and the text
+between them. Each run has its table: ``OPENER_RULES``, ``BODY_RULES`` and ``CLOSER_RULES``.
+The body's state carries what one block tells the next: the section being read, the list that
+is open, the field whose lines follow, and whether the last paragraph ended in a colon.
+
+A signature among the text (a covering letter signed before the document it covers) closes
+the division it ends, and the text after it opens a new one (guide §12).
 """
 
 from __future__ import annotations
@@ -14,27 +17,31 @@ from collections.abc import Callable, Sequence
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
+from ..vocabulary import AddressRole, DivType, Element, ListType, MarkingType, Place
 from . import rules
 from .cells import Cell
 from .features import Features
 from .rules import Claim, Rule, Step, first_rule
 
-BODY = Container("body", "body")
-OPENER = Container("opener", "opener")
-CLOSER = Container("closer", "closer")
+BODY = Container(Element.BODY, Element.BODY)
+OPENER = Container(Element.OPENER, Element.OPENER)
+CLOSER = Container(Element.CLOSER, Element.CLOSER)
 # The markings that may stand among the body's paragraphs (at a page's top, say).
-_BODY_MARKINGS = frozenset({"classification", "copyNumber", "handling"})
+_BODY_MARKINGS = frozenset(
+    {MarkingType.CLASSIFICATION, MarkingType.COPY_NUMBER, MarkingType.HANDLING}
+)
 
+# The document's kind (its genre) -> the type of the div that holds its text.
 _DIV_TYPES = {
-    "record of conversation": "record",
-    "minutes": "minutes",
-    "transcript": "transcript",
-    "telegram": "telegram",
-    "letter": "letter",
-    "report": "report",
-    "decision": "decision",
-    "resolution": "resolution",
-    "journal": "journal",
+    "record of conversation": DivType.RECORD,
+    "minutes": DivType.MINUTES,
+    "transcript": DivType.TRANSCRIPT,
+    "telegram": DivType.TELEGRAM,
+    "letter": DivType.LETTER,
+    "report": DivType.REPORT,
+    "decision": DivType.DECISION,
+    "resolution": DivType.RESOLUTION,
+    "journal": DivType.JOURNAL,
 }
 
 
@@ -45,9 +52,10 @@ class BodyState(NamedTuple):
     journal: bool = False  # a journal: a line holding only a date heads an entry
     opened: int = 0  # divs and lists opened so far, which numbers their keys
     list: Container | None = None  # the open list, continued by items of its kind
-    list_kind: str | None = None  # that list's kind, which outlives it for an agenda
+    list_kind: ListType | None = None  # that list's kind, which outlives it for an agenda
     field: str | None = None  # the field whose lines follow ("participants")
     lead_in: bool = False  # the last block (headings aside) was a paragraph ending in ":"
+    filled: bool = False  # the current division holds text (a closer may end it)
 
 
 def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
@@ -57,8 +65,8 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     opener_end = _opener_length(content, journal=journal)
     closer_start = _closer_start(content)
     sections = any(c.features.section for c in content[opener_end:closer_start])
-    div_type = _DIV_TYPES.get(genre, "document")
-    base = (BODY,) if sections else (BODY, Container("div-0", "div", (("type", div_type),)))
+    div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
+    base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
     state = BodyState(base, journal)
     claims: list[Claim] = []
     position = 0
@@ -79,7 +87,17 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
         assert rule.then is not None
         claim, state = rule.then(cell, state)
         claims.append(claim)
-    return tuple(claims)
+    return _without_empty_lists(claims)
+
+
+def _without_empty_lists(claims: Sequence[Claim]) -> tuple[Claim, ...]:
+    """A list's caption with no item under it ("Distribution:" and then prose) is the
+    paragraph it would be without the list."""
+    headless = rules.headless_captions(claims)
+    return tuple(
+        Claim(Role.PARAGRAPH, claim.path[:-1]) if index in headless else claim
+        for index, claim in enumerate(claims)
+    )
 
 
 def _opener_length(content: list[Cell], *, journal: bool) -> int:
@@ -103,18 +121,19 @@ def _closer_start(content: list[Cell]) -> int:
 
 def _open_div(state: BodyState, div_attrs: tuple[tuple[str, str], ...]) -> tuple[Claim, BodyState]:
     opened = state.opened + 1
-    base = (BODY, Container(f"div-{opened}", "div", div_attrs))
-    return Claim(Role.HEAD, base), state._replace(base=base, opened=opened, list=None)
+    base = (BODY, Container(f"div-{opened}", Element.DIV, div_attrs))
+    after = state._replace(base=base, opened=opened, list=None, filled=False)
+    return Claim(Role.HEAD, base), after
 
 
 def _section_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
     section = cell.features.section
     assert section is not None
-    return _open_div(state, (("type", "section"), ("n", str(section.number))))
+    return _open_div(state, (("type", DivType.SECTION), ("n", str(section.number))))
 
 
 def _entry_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-    return _open_div(state, (("type", "entry"),))
+    return _open_div(state, (("type", DivType.ENTRY),))
 
 
 # --- steps: blocks of running text -----------------------------------------------------------
@@ -124,32 +143,37 @@ def _block(role: Role, *, ends_list: bool = False) -> Step[BodyState]:
     """A block of ``role`` where running text goes; a separator also ends the open list."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-        after = state._replace(lead_in=False)
+        after = state._replace(lead_in=False, filled=True)
         return Claim(role, state.base), after._replace(list=None) if ends_list else after
 
     return step
 
 
 def _marking(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-    return rules.marking(cell, state.base, "top"), state._replace(lead_in=False)
+    return rules.marking(cell, state.base, Place.TOP), state._replace(lead_in=False)
 
 
 def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
     end = cell.features.participants
     # Only a bare caption ("Participants:") heads the lines that follow it.
     bare = end is not None and not cell.text[end:].strip()
-    after = state._replace(list=None, field="participants" if bare else None, lead_in=False)
+    after = state._replace(
+        list=None, field="participants" if bare else None, lead_in=False, filled=True
+    )
     return Claim(Role.PARTICIPANTS, state.base), after
 
 
-def _item(kind: str, label_end: Callable[[Features], int | None]) -> Step[BodyState]:
-    """An item of a list of ``kind``: it continues the open list of that kind or opens one."""
+def _item(
+    kind: ListType, label_end: Callable[[Features], int | None], role: Role = Role.ITEM
+) -> Step[BodyState]:
+    """An item of a list of ``kind``: it continues the open list of that kind or opens one.
+    A ``head`` always opens one (TEI puts a list's head before its items)."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
         current, opened = state.list, state.opened
-        if current is None or state.list_kind != kind:
+        if current is None or state.list_kind != kind or role is Role.HEAD:
             opened += 1
-            current = Container(f"list-{opened}", "list", (("type", kind),))
+            current = Container(f"list-{opened}", Element.LIST, (("type", kind),))
         end = label_end(cell.features)
         marks = (Mark(0, end, "label"),) if end else ()
         after = state._replace(
@@ -158,10 +182,33 @@ def _item(kind: str, label_end: Callable[[Features], int | None]) -> Step[BodySt
             list_kind=kind,
             field=cell.features.field_name,
             lead_in=False,
+            filled=True,
         )
-        return Claim(Role.ITEM, (*state.base, current), marks=marks), after
+        return Claim(role, (*state.base, current), marks=marks), after
 
     return step
+
+
+def _copies_label(features: Features) -> int | None:
+    """The label of an item of copies: its caption on its line ("Copies to: …"), else its
+    copy number ("1 – to Cde. X")."""
+    found = features.distribution
+    return found.caption if found is not None and found.caption else features.copy_label
+
+
+def _signed_off(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    """A signature among the text: the closer of the division it ends; a new division of the
+    same type takes the text after it."""
+    *outer, div = state.base
+    opened = state.opened + 2
+    closer = Container(f"closer-{opened - 1}", Element.CLOSER)
+    after = Container(
+        f"div-{opened}", Element.DIV, tuple((k, v) for k, v in div.attrs if k == "type")
+    )
+    following = state._replace(
+        base=(*outer, after), opened=opened, list=None, lead_in=False, filled=False
+    )
+    return Claim(Role.SIGNED, (*state.base, closer)), following
 
 
 def _paragraph(label: Callable[[Features], tuple[str | None, int] | None]) -> Step[BodyState]:
@@ -175,9 +222,10 @@ def _paragraph(label: Callable[[Features], tuple[str | None, int] | None]) -> St
         marks = (Mark(0, end, "label"),) if end else ()
         after = state._replace(
             list=None,
-            list_kind="agenda" if features.field_name == "agenda" else None,
+            list_kind=ListType.AGENDA if features.field_name == "agenda" else None,
             field=features.field_name,
             lead_in=cell.text.endswith(":"),
+            filled=True,
         )
         numbered = attrs(n=number) if number else ()
         return Claim(Role.PARAGRAPH, state.base, numbered, marks), after
@@ -204,7 +252,7 @@ def _no_label(features: Features) -> tuple[str | None, int] | None:
 # --- steps: opener and closer ----------------------------------------------------------------
 
 
-def _in_opener(role: Role, *, party: str | None = None) -> Step[BodyState]:
+def _in_opener(role: Role, *, party: AddressRole | None = None) -> Step[BodyState]:
     """A line of the opener; an address says whose it is (``sender`` or ``recipient``)."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
@@ -232,6 +280,30 @@ def _always(cell: Cell, state: BodyState) -> bool:
     return True
 
 
+def _closable(state: BodyState) -> bool:
+    """The running text is in a division that holds some already, which a ``closer`` may
+    end (TEI wants a division's text before its closer, and no closer directly in ``body``)."""
+    return state.base[-1].tag == Element.DIV and state.filled
+
+
+def _distribution_caption(cell: Cell, state: BodyState) -> bool:
+    found = cell.features.distribution
+    return found is not None and found.caption_only
+
+
+def _copies(cell: Cell, state: BodyState) -> bool:
+    """A line of copies: with its caption and items, or numbered copies going somewhere."""
+    return cell.features.distribution is not None
+
+
+def _listed_copy(cell: Cell, state: BodyState) -> bool:
+    """An item under a distribution list's caption ("1. Cde. N. S. Khrushchev", "File")."""
+    if state.list is None or state.list_kind != ListType.DISTRIBUTION:
+        return False
+    features = cell.features
+    return features.copy_label is not None or (features.list_line and features.section is None)
+
+
 # --- tables ----------------------------------------------------------------------------------
 
 OPENER_RULES: tuple[Rule[BodyState], ...] = (
@@ -239,33 +311,40 @@ OPENER_RULES: tuple[Rule[BodyState], ...] = (
     Rule("dateline", lambda cell, state: cell.features.date_field or cell.features.date_only
          or cell.features.dateline is not None, _in_opener(Role.DATELINE)),
     Rule("sender", lambda cell, state: cell.features.field_name == "from",
-         _in_opener(Role.ADDRESS, party="sender")),
-    Rule("recipient", _always, _in_opener(Role.ADDRESS, party="recipient")),
+         _in_opener(Role.ADDRESS, party=AddressRole.SENDER)),
+    Rule("recipient", _always, _in_opener(Role.ADDRESS, party=AddressRole.RECIPIENT)),
 )  # fmt: skip
 """The lines that open the body: address fields, addressee, dateline and salute."""
 
 BODY_RULES: tuple[Rule[BodyState], ...] = (
+    # An item under a distribution list's caption, whatever its number looks like.
+    Rule("distribution-item", _listed_copy, _item(ListType.DISTRIBUTION, _copies_label)),
     Rule("section-head", lambda cell, state: cell.features.section is not None, _section_head),
     Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
          _entry_head),
     Rule("separator", lambda cell, state: cell.features.separator,
          _block(Role.SEPARATOR, ends_list=True)),
     Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
+    Rule("signature", lambda cell, state: cell.features.signs_by_name and _closable(state),
+         _signed_off),
+    Rule("distribution-caption", _distribution_caption,
+         _item(ListType.DISTRIBUTION, lambda features: None, Role.HEAD)),
+    Rule("distribution", _copies, _item(ListType.DISTRIBUTION, _copies_label)),
     Rule("marking", _body_marking, _marking),
     Rule("participants-caption", lambda cell, state: cell.features.participants is not None,
          _participants_caption),
     Rule("participant-line", lambda cell, state: state.field == "participants"
          and cell.features.participant_line, _block(Role.PARTICIPANTS)),
-    Rule("agenda-point", lambda cell, state: state.list_kind == "agenda"
+    Rule("agenda-point", lambda cell, state: state.list_kind == ListType.AGENDA
          and cell.features.number_label is not None,
-         _item("agenda", lambda features: features.number_label)),
+         _item(ListType.AGENDA, lambda features: features.number_label)),
     Rule("point", lambda cell, state: cell.features.point is not None,
-         _item("points", lambda features: features.point[1] if features.point else None)),
-    Rule("enumeration-item", lambda cell, state: state.list_kind == "enumeration"
+         _item(ListType.POINTS, lambda features: features.point[1] if features.point else None)),
+    Rule("enumeration-item", lambda cell, state: state.list_kind == ListType.ENUMERATION
          and state.list is not None and cell.features.lowercase,
-         _item("enumeration", lambda features: features.item_label)),
+         _item(ListType.ENUMERATION, lambda features: features.item_label)),
     Rule("enumeration-start", lambda cell, state: state.lead_in and cell.features.lowercase,
-         _item("enumeration", lambda features: features.item_label)),
+         _item(ListType.ENUMERATION, lambda features: features.item_label)),
     Rule("field-paragraph", lambda cell, state: cell.features.field is not None,
          _paragraph(_field_label)),
     Rule("ordinal-paragraph", lambda cell, state: cell.features.ordinal is not None,
@@ -280,6 +359,9 @@ CLOSER_RULES: tuple[Rule[BodyState], ...] = (
     Rule("salute", lambda cell, state: cell.features.closing_salute, _in_closer(Role.SALUTE)),
     Rule("dateline", lambda cell, state: cell.features.date_only
          or cell.features.dateline is not None, _in_closer(Role.DATELINE)),
+    Rule("credit", lambda cell, state: cell.features.credit is not None,
+         _in_closer(Role.BYLINE)),
     Rule("signer", _always, _in_closer(Role.SIGNED)),
 )  # fmt: skip
-"""The lines that close the body: salute, dateline and the signer's name and office."""
+"""The lines that close the body: salute, dateline, who interpreted or recorded the
+conversation, and the signer's name and office."""

@@ -9,6 +9,7 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field, replace
 
 from ..model import Mark, SourceSpan, attrs
+from . import patterns as pat
 from .features import Features
 from .layout import Layout, PageBreakAt, RawBlock
 from .patterns.characters import TWO_SPACES
@@ -69,20 +70,64 @@ def _cell(raw: RawBlock) -> Cell:
 
 
 def split_docket_lines(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
-    """A docket line holding two markings split by two spaces ("Nº 196  Copy Nº 1") becomes
-    two cells; any other run of spaces left in a line becomes one space."""
+    """A docket line holding two markings ("Nº 196  Copy Nº 1", "Nº 196 Copy Nº 1") becomes
+    one cell per marking; any other run of spaces left in a line becomes one space."""
     result: list[Cell] = []
     for cell in cells:
         parts = TWO_SPACES.split(cell.text)
-        if len(parts) == 1:
-            result.append(cell)
-            continue
-        split = list(_parts(cell, parts))
-        if all(part.features.marking for part in split):
-            result.extend(split)
-        else:
-            result.append(replace(cell, text=" ".join(parts)))
+        if len(parts) > 1:
+            split = list(_parts(cell, parts))
+            if all(part.features.marking for part in split):
+                result.extend(split)
+                continue
+            cell = replace(cell, text=" ".join(parts))
+        spans = pat.marking_parts(cell.text)
+        result.extend(_slices(cell, spans) if spans else (cell,))
     return tuple(result)
+
+
+def split_closing_lines(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
+    """A signature line that also holds a date ("[signature] N. ZAKHAROV 25 April 1969")
+    becomes a signature cell and a date cell, so that the date is the closer's ``dateline``
+    and never part of the signer's name; a print run followed by the copies' distribution
+    ("Two copies printed. Nº 2 to file."), and a distribution line holding several numbered
+    copies, one cell each (caption, then each item). A cell with a page break inside stays
+    whole."""
+    result: list[Cell] = []
+    for cell in cells:
+        spans = None if cell.marks or cell.page_break else _closing_parts(cell.text)
+        result.extend(_slices(cell, spans) if spans else (cell,))
+    return tuple(result)
+
+
+def _closing_parts(text: str) -> tuple[tuple[int, int], ...] | None:
+    dated = pat.signature_date(text)
+    if dated is not None:
+        return tuple(sorted(dated))
+    run_end = pat.print_run_end(text)
+    if run_end is not None:
+        rest = text.index(text[run_end:].lstrip(), run_end)
+        return ((0, run_end), *(_copies_parts(text[rest:], rest) or ((rest, len(text)),)))
+    return _copies_parts(text, 0)
+
+
+def _copies_parts(text: str, offset: int) -> tuple[tuple[int, int], ...] | None:
+    """A caption and two or more items on one line, or two or more items: one span each."""
+    found = pat.distribution(text)
+    if found is None or len(found.items) < 2:
+        return None
+    starts = ((0,) if found.caption else ()) + found.items
+    ends = (*starts[1:], len(text))
+    return tuple(
+        (offset + start, offset + start + len(text[start:end].rstrip()))
+        for start, end in zip(starts, ends, strict=True)
+    )
+
+
+def _slices(cell: Cell, spans: tuple[tuple[int, int], ...]) -> Iterator[Cell]:
+    for start, end in spans:
+        span = replace(cell.span, column=cell.span.column + start)
+        yield replace(cell, text=cell.text[start:end], span=span)
 
 
 def _parts(cell: Cell, parts: list[str]) -> Iterator[Cell]:

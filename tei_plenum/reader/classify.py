@@ -14,10 +14,11 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..model import Block, Container, Mark, Role, mark_order
+from ..vocabulary import MarkingType
 from . import patterns as pat
 from .back import read_back
 from .body import read_body
-from .cells import Cell, make_cells, split_docket_lines
+from .cells import Cell, make_cells, split_closing_lines, split_docket_lines
 from .flattened import is_flattened, split_turns
 from .front import read_front
 from .layout import Layout
@@ -33,7 +34,7 @@ class Classified:
 
 def classify(layout: Layout) -> Classified:
     """Assign roles and containers to every block of ``layout``."""
-    cells = split_docket_lines(make_cells(layout))
+    cells = split_closing_lines(split_docket_lines(make_cells(layout)))
     front = read_front(cells)
     rest = cells[front.end :]
     back = read_back(rest)
@@ -108,7 +109,7 @@ def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
         if cell.cover is None and _genre_line(cell) and (found := cell.features.genre):
             return found
     if any(
-        claim.role is Role.MARKING and dict(claim.attrs).get("type") == "telegramNumber"
+        claim.role is Role.MARKING and dict(claim.attrs).get("type") == MarkingType.TELEGRAM_NUMBER
         for _, claim in claimed
     ):
         return "telegram"

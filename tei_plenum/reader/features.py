@@ -96,6 +96,12 @@ class Features:
     closing_salute = verdict(pat.is_closing_salute)
     caption = verdict(pat.caption_end)
     signature = verdict(pat.has_signature)
+    signature_line = verdict(pat.is_signature_line)
+    signs_by_name = verdict(pat.signs_by_name)
+    office = verdict(pat.is_office_line)
+    credit = verdict(pat.credit)
+    distribution = verdict(pat.distribution)
+    copy_label = verdict(pat.copy_label_end)
     title_like = verdict(pat.looks_like_title)
     kind_title = verdict(pat.names_a_kind)
     title_fragment = verdict(pat.is_title_fragment)
@@ -154,6 +160,19 @@ class Features:
             return True
         return bool(self.dateline or self.date_only or self.opening_salute)
 
+    @shape
+    def list_line(self) -> bool:
+        """A line that can be an item under a list's caption: numbered, or short and not a
+        sentence, a caption or a marking ("1. Cde. N. S. Khrushchev", "File")."""
+        if self.marking or self.date_only:
+            return False
+        if self.copy_label is not None:
+            return True
+        text = self.text
+        if len(text) > 60 or text.endswith(":"):
+            return False
+        return not pat.ends_with_stop(text) or pat.ends_with_initial(text) or len(text.split()) <= 3
+
     @property
     def date_field(self) -> bool:
         """A "Date:" field."""
@@ -161,12 +180,17 @@ class Features:
 
     @shape
     def closer_line(self) -> bool:
-        """A line that can sign a document off: a salute, a signature, a date, or a short
-        name or office ("CHAIRMAN OF THE KWP CC KIM IL SUNG")."""
+        """A line that can sign a document off: a salute, a signature, who interpreted or
+        recorded the conversation, a date, or a short name or office ("CHAIRMAN OF THE KWP CC
+        KIM IL SUNG", "Chargé d'Affaires ad interim")."""
         text = self.text
-        if len(text) > 140 or self.section or self.field:
+        if len(text) > 140 or self.section:
             return False
-        if self.closing_salute or self.signature:
+        if self.credit:  # "Recorded by: …" is a field too
+            return True
+        if self.field:
+            return False
+        if self.closing_salute or self.signature or self.signature_line or self.office:
             return True
         if self.dateline or self.date_only:
             return True

@@ -27,20 +27,20 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
-from ..vocabulary import ARCHIVE_DATE, ARCHIVE_TITLE
+from ..vocabulary import ARCHIVE_DATE, ARCHIVE_TITLE, Element, MarkingType, Place
 from . import patterns as pat
 from . import rules
 from .cells import Cell
 from .patterns import cover as cover_patterns
 from .rules import Claim, Rule, claim_run, first_rule
 
-FRONT = Container("front", "front")
+FRONT = Container(Element.FRONT, Element.FRONT)
 ARCHIVE_COVER = Container("archiveCover", "div", (("type", "archiveCover"),))
 LETTERHEAD = Container("letterhead", "div", (("type", "letterhead"),))
 # The cover's title and date carry ids: the header points to them when it uses them.
 _COVER_IDS = {"title": ARCHIVE_TITLE, "date": ARCHIVE_DATE}
-TITLE_PAGE = Container("titlePage", "titlePage")
-DOC_TITLE = Container("docTitle", "docTitle")
+TITLE_PAGE = Container(Element.TITLE_PAGE, Element.TITLE_PAGE)
+DOC_TITLE = Container(Element.DOC_TITLE, Element.DOC_TITLE)
 # How far a letterhead may stand above its title, in blocks.
 _LETTERHEAD_REACH = 6
 # How far a title may stand under docket and letterhead lines, in blocks.
@@ -267,7 +267,7 @@ def _cover_field(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
 
 
 def _top_marking(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
-    return rules.marking(cell, (FRONT,), "top"), state._replace(open_title=False)
+    return rules.marking(cell, (FRONT,), Place.TOP), state._replace(open_title=False)
 
 
 def _page_break(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -291,7 +291,7 @@ def _letterhead_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
 
 
 def _letterhead_line(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
-    return Claim(Role.MARKING, (FRONT,), attrs(type="letterhead", place="top")), state
+    return Claim(Role.MARKING, (FRONT,), attrs(type=MarkingType.LETTERHEAD, place=Place.TOP)), state
 
 
 def _document_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -451,6 +451,8 @@ TITLE_RULES: tuple[Rule[FrontState], ...] = (
          and cell.features.starts_body),
     Rule("document-date", lambda cell, state: cell.features.date_only and not state.dated,
          _document_date),
+    # A docket line among the title lines ("Nº 196", "Copy Nº 1") is a marking, not a subtitle.
+    Rule("docket-line", lambda cell, state: cell.features.marking is not None, _top_marking),
     Rule("title-continued", _continues_title, _title_continued),
     Rule("beside-bare-title", _beside_bare, _beside_bare_title),
     Rule("subtitle-in-title", lambda cell, state: _title_line(cell, state) and state.seen_title

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from typing import Generic, TypeVar
 
 from ..model import Attrs, Container, Mark, Role, attrs
+from ..vocabulary import NUMBER_KINDS, Element, MarkingType, Place, classification_key, pointer
 from .cells import Cell
 
 S = TypeVar("S")
@@ -63,27 +64,45 @@ def claim_run(rules: Sequence[Rule[S]], cells: Sequence[Cell], state: S) -> tupl
     return claims, state
 
 
+def headless_captions(claims: Sequence[Claim]) -> frozenset[int]:
+    """The claims that head a list (``head`` in a ``list``) with no item under them before
+    the list ends: TEI wants a list to hold items, so each region gives those its own role."""
+    found = set()
+    for index, claim in enumerate(claims):
+        if claim.role is not Role.HEAD or not claim.path or claim.path[-1].tag != Element.LIST:
+            continue
+        run = (c for c in claims[index + 1 :] if c.role is not Role.PAGE_BREAK)
+        following = next(
+            (c for c in run if c.path[-1:] != claim.path[-1:] or c.role is Role.ITEM), None
+        )
+        if following is None or following.role is not Role.ITEM:
+            found.add(index)
+    return frozenset(found)
+
+
 def page_break(cell: Cell) -> Claim:
     """A page break between blocks; it takes the path of the block after it (``classify``)."""
     return Claim(Role.PAGE_BREAK, attrs=(("n", str(cell.page)),))
 
 
-def marking(cell: Cell, path: tuple[Container, ...], place: str) -> Claim:
+def marking(cell: Cell, path: tuple[Container, ...], place: Place) -> Claim:
     """A docket or registry line as a marking (``fw``): its type, its place on the page
-    (``top left``...), and its number as a ``num`` or an ``idno`` mark."""
+    (``top left``...), the level a classification states (``@ana``), and its number as a
+    ``num`` or an ``idno`` mark."""
     found = cell.features.marking
-    kind = found.type if found else "marking"
-    if found is None and cell.features.date_only and place == "bottom":
-        kind = "printDate"
+    kind = found.type if found else MarkingType.MARKING
+    if found is None and cell.features.date_only and place is Place.BOTTOM:
+        kind = MarkingType.PRINT_DATE
     if found is None and cell.features.page_number is not None:
-        kind = "pageNum"
+        kind = MarkingType.PAGE_NUMBER
     side = f" {cell.column}" if cell.column else ""
     marks: tuple[Mark, ...] = ()
     if found and found.number is not None and found.value is not None:
         start, end = found.number
-        if kind in ("copyNumber", "printRun"):
+        if kind in (MarkingType.COPY_NUMBER, MarkingType.PRINT_RUN):
             marks = (Mark(start, end, "num", attrs(value=found.value)),)
         else:
-            idno_type = "telegram" if kind == "telegramNumber" else "registration"
+            idno_type = NUMBER_KINDS[kind]
             marks = (Mark(start, end, "idno", attrs(type=idno_type)),)
-    return Claim(Role.MARKING, path, attrs(type=kind, place=f"{place}{side}"), marks)
+    level = pointer(classification_key(found.level)) if found and found.level else None
+    return Claim(Role.MARKING, path, attrs(type=kind, place=f"{place}{side}", ana=level), marks)

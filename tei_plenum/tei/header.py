@@ -18,10 +18,13 @@ from ..model import Document, Role
 from ..slug import document_id
 from ..vocabulary import (
     ARCHIVE_TITLE,
+    CLASSIFICATION_TAXONOMY,
     HAND_ANNOTATOR,
     HAND_SIGNATURES,
     RESP_ENCODER,
     RESP_TRANSLATOR_EN,
+    Classification,
+    classification_key,
     pointer,
 )
 from ..vocabulary import MARKING_LABELS as _MARKING_LABELS
@@ -54,6 +57,12 @@ _EDITORIAL = {
     ),
     "correction": "No corrections are made; apparent errors are transcribed as found.",
 }
+_CLASSIFICATION_SCALE = (
+    "Security classification, normalised: the level that a classification marking's printed "
+    "words state, lowest first (n gives the rank). The classification fw and its item in "
+    "physDesc/additions point here with @ana; the printed words stay as printed. A marking "
+    'whose words state no level ("Highly classified") points nowhere.'
+)
 _SEGMENTATION = {
     "pdf-text": (
         "Source layout: PDF text extraction. A block ends at a line ending in two spaces or at "
@@ -100,7 +109,7 @@ def build_header(data: HeaderInput) -> etree._Element:
     _publication_stmt(file_desc, doc)
     _notes_stmt(file_desc, meta)
     _source_desc(file_desc, meta)
-    _encoding_desc(header, doc, meta.genre)
+    _encoding_desc(header, doc, meta)
     _profile_desc(header, meta)
     if data.revision_date:
         changes = sub(sub(header, "revisionDesc"), "listChange")
@@ -260,7 +269,10 @@ def _phys_desc(ms: etree._Element, meta: DocumentMeta) -> None:
         return
     items = sub(sub(phys, "additions"), "list", type="markings")
     for marking in meta.markings:
-        item = sub(items, "item", n=marking.type, corresp=f"#{marking.id}")
+        level = (
+            pointer(classification_key(Classification(marking.level))) if marking.level else None
+        )
+        item = sub(items, "item", n=marking.type, corresp=f"#{marking.id}", ana=level)
         item.text = f"{_MARKING_LABELS.get(marking.type, 'Marking')}: "
         _marking_value(item, marking)
 
@@ -296,14 +308,14 @@ def _history(ms: etree._Element, meta: DocumentMeta) -> None:
         para.text = "Date not stated in the translation."
 
 
-def _encoding_desc(header: etree._Element, doc: Document, genre: str) -> None:
+def _encoding_desc(header: etree._Element, doc: Document, meta: DocumentMeta) -> None:
     desc = sub(header, "encodingDesc")
     app = sub(sub(desc, "appInfo"), "application", ident="tei-plenum", version=__version__)
     sub(app, "label", "tei-plenum converter")
     sub(
         app,
         "desc",
-        f'plain-text to TEI P5 conversion; profile "{genre}"; layout "{doc.layout}"',
+        f'plain-text to TEI P5 conversion; profile "{meta.genre}"; layout "{doc.layout}"',
     )
     editorial = sub(desc, "editorialDecl")
     sub(sub(editorial, "normalization"), "p", _EDITORIAL["normalization"])
@@ -318,12 +330,24 @@ def _encoding_desc(header: etree._Element, doc: Document, genre: str) -> None:
     sub(refs, "p", "pb/@n numbers the pages of the transcription source from 1 in source order. "
         "div/@n holds a section number as an Arabic numeral; the head keeps the printed form. "
         "p/@n on an ordinal paragraph holds its ordinal value.")  # fmt: skip
+    _class_decl(desc, meta)
     if doc.units:
         decl = sub(desc, "unitDecl")
         for key, label, description in doc.units:
             unit = sub(decl, "unitDef", xml_id=key, type="area")
             sub(unit, "label", label)
             sub(unit, "desc", description)
+
+
+def _class_decl(desc: etree._Element, meta: DocumentMeta) -> None:
+    """The scale of classification levels, when a marking states one (guide §6)."""
+    if not any(marking.level for marking in meta.markings):
+        return
+    taxonomy = sub(sub(desc, "classDecl"), "taxonomy", xml_id=CLASSIFICATION_TAXONOMY)
+    sub(taxonomy, "desc", _CLASSIFICATION_SCALE)
+    for rank, level in enumerate(Classification, start=1):
+        category = sub(taxonomy, "category", xml_id=classification_key(level), n=str(rank))
+        sub(category, "catDesc", level)
 
 
 def _profile_desc(header: etree._Element, meta: DocumentMeta) -> None:

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from lxml import html as lxml_html
 
 from tei_plenum.batch import Summary
@@ -114,3 +116,26 @@ def test_a_file_name_cannot_become_a_script_link():
     assert entry.href == "javascript%3Aalert%281%29.html"
     doc = lxml_html.document_fromstring(build_index([entry]))
     assert doc.xpath("//a[starts-with(@href, 'javascript:')]") == []
+
+
+def test_the_classification_shows_its_level_where_the_words_differ():
+    def entry(rel: str, printed: str, level: str) -> IndexEntry:
+        found = replace(summary(rel, "1957-01-01", []), classification=printed)
+        return IndexEntry.of(rel, replace(found, classification_level=level))
+
+    doc = lxml_html.document_fromstring(
+        build_index(
+            [
+                entry("a", "SECRET", "secret"),
+                entry("b", "Strictly secret", "top secret"),
+                entry("c", "Highly classified!", ""),
+            ]
+        )
+    )
+    assert column(doc, "by-title", 4) == [
+        "SECRET",
+        "Strictly secret (top secret)",
+        "Highly classified!",
+    ]
+    cells = doc.xpath("//section[@id='by-title']//tbody/tr/td[4]")
+    assert [cell.get("data-level") for cell in cells] == ["secret", "top secret", None]

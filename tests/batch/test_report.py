@@ -60,6 +60,7 @@ def test_records_of_a_document_and_of_a_failure():
         "date": "1958-01-22",
         "kind": "letter",
         "classification": None,
+        "classification_level": None,
     }
     failed = outcome_record(Outcome("in/d.txt", "d", Status.FAILED, reason="cannot decode"))
     assert failed["counts"] is None

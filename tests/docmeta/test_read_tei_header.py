@@ -149,3 +149,30 @@ def test_a_marking_only_the_header_lists_is_read_from_the_header() -> None:
     )
     (marking,) = read_tei_header(tei.getroot()).markings
     assert marking == Marking("", "copyNumber", "Copy number: 2", Phrase("2", (("value", "2"),)))
+
+
+def test_a_classification_level_is_read_through_its_category() -> None:
+    tei = parse_xml(
+        b'<TEI xmlns="http://www.tei-c.org/ns/1.0"><teiHeader><encodingDesc><classDecl>'
+        b'<taxonomy><category xml:id="lvl-2"><catDesc>geheim</catDesc></category></taxonomy>'
+        b"</classDecl></encodingDesc></teiHeader><text><front>"
+        b'<fw type="classification" ana="#lvl-2">Geheim!</fw>'
+        b'<fw type="classification" ana="#cls-top-secret">Strictly secret</fw>'
+        b'<fw type="classification" ana="#elsewhere">Classified</fw>'
+        b"</front><body><p/></body></text></TEI>"
+    )
+    meta = read_tei_header(tei.getroot())
+    # Another project's category by its description; ours by its key, even without the
+    # taxonomy; a pointer to no category states no level.
+    assert [(m.text, m.level) for m in meta.markings] == [
+        ("Geheim!", "geheim"),
+        ("Strictly secret", "top secret"),
+        ("Classified", ""),
+    ]
+    assert meta.classification == meta.markings[0]
+
+
+def test_our_classification_level_round_trips() -> None:
+    meta = read_tei_header(convert_file(SAMPLE).tree.getroot())
+    assert meta.classification is not None
+    assert (meta.classification.text, meta.classification.level) == ("SECRET", "secret")

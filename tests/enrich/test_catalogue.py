@@ -101,7 +101,7 @@ def test_a_title_that_prints_its_date_does_not_get_it_twice() -> None:
                 printed,
                 mark(printed, "20 July 1945", "date", when="1945-07-20"),
                 path=FRONT,
-            ),  # fmt: skip
+            ),
             block(Role.DOC_DATE, "20 JULY 1945", path=FRONT),
             doc_date=(("when", "1945-07-20"),),
         )
@@ -326,6 +326,46 @@ def test_the_english_translators_resp_names_the_language_translated_from() -> No
     assert english(original).resp.startswith("Transcription of the English original")
 
 
+def test_interpreters_and_recorders_credited_in_the_text() -> None:
+    interpreted = "Attaché Kim Chol translated the conversation."
+    recorded = "Recorded by: First Secretary V. Pelishenko"
+    doc = document(
+        *DECISION.blocks,
+        block(
+            Role.PARAGRAPH,
+            interpreted,
+            mark(interpreted, "Kim Chol", "persName", ref="#pers-kim-chol"),
+        ),
+        block(
+            Role.BYLINE,
+            recorded,
+            mark(recorded, "V. Pelishenko", "persName", ref="#pers-pelishenko"),
+        ),
+        participants=(
+            Participant("pers-kim-chol", "Kim Chol", roles=("present",)),
+            Participant("pers-lee", "Lee", roles=("interlocutor",)),
+        ),
+    )
+    meta = catalogue(doc)
+    assert meta.responsibilities[:2] == (
+        Responsibility(
+            "resp-kim-chol",
+            "interpreter",
+            (Name("Kim Chol", "persName", (("ref", "#pers-kim-chol"),)),),
+        ),
+        Responsibility(
+            "resp-pelishenko",
+            "recorder",
+            (Name("V. Pelishenko", "persName", (("ref", "#pers-pelishenko"),)),),
+        ),
+    )
+    # A participant credited with interpreting has that role too.
+    assert [p.roles for p in meta.participants.people] == [
+        ("present", "interpreter"),
+        ("interlocutor",),
+    ]
+
+
 def test_archive_source_and_languages_from_sidecar_and_banner() -> None:
     sidecar = Sidecar(
         archive="Another Archive",
@@ -546,3 +586,22 @@ def test_the_parties_on_a_titles_continuation_line_are_not_its_issuer() -> None:
         block(Role.TITLE, line, mark(line, "Minister of Trade", "orgName"), path=FRONT),
     )
     assert catalogue(doc).issuer is None
+
+
+def test_a_classification_marking_carries_the_level_it_points_to() -> None:
+    doc = document(
+        block(
+            Role.MARKING,
+            "Strictly secret",
+            path=FRONT,
+            type="classification",
+            ana="#cls-top-secret",
+        ),
+        block(Role.MARKING, "Highly classified!", path=FRONT, type="classification"),
+    )
+    meta = catalogue(doc)
+    assert [(m.text, m.level) for m in meta.markings] == [
+        ("Strictly secret", "top secret"),
+        ("Highly classified!", ""),
+    ]
+    assert meta.classification == meta.markings[0]

@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tei_plenum.authority import Authority, Record
 from tei_plenum.enrich.signatures import split_signatures
 from tei_plenum.model import (
     Block,
@@ -38,9 +39,11 @@ def _block(
     return Block(role, text, SourceSpan(1), 1, path=path, marks=marks)
 
 
-def _run(*blocks: Block, entities: tuple[Entity, ...] = ()) -> Document:
+def _run(
+    *blocks: Block, entities: tuple[Entity, ...] = (), authority: Authority | None = None
+) -> Document:
     doc = Document("test.txt", "pdf-text", blocks, 1, entities=entities)
-    result = split_signatures(doc)
+    result = split_signatures(doc, authority)
     assert [b.text for b in result.blocks] == [b.text for b in blocks]
     return result
 
@@ -150,6 +153,87 @@ def test_a_name_that_would_cross_an_existing_mark_is_neither_marked_nor_recorded
     crossing = _mark(text, "Director V.", "orgName", ref="#org-x")
     doc = _run(_block(text, crossing))
     assert _marks(doc.blocks[0]) == [("orgName", "Director V.", {"ref": "#org-x"})]
+    assert doc.entities == ()
+
+
+def test_a_name_typed_between_slashes_under_the_signature() -> None:
+    text = "AMBASSADOR OF THE USSR IN THE DPRK [signature] /A. PUZANOV/"
+    doc = _run(_block(text, _mark(text, "USSR", "placeName", ref="#place-ussr")))
+    assert _marks(doc.blocks[0]) == [
+        ("roleName", "AMBASSADOR OF THE USSR IN THE DPRK", {"type": "office"}),
+        ("placeName", "USSR", {"ref": "#place-ussr"}),
+        ("persName", "A. PUZANOV", {"ref": "#pers-puzanov"}),
+    ]
+    alone = _run(_block("/S. KARELIN/"))
+    assert _marks(alone.blocks[0]) == [("persName", "S. KARELIN", {"ref": "#pers-karelin"})]
+
+
+def test_a_letter_spaced_name_keeps_its_spacing_and_is_recorded_unspaced() -> None:
+    doc = _run(_block("G R O M Y K O"))
+    assert _marks(doc.blocks[0]) == [("persName", "G R O M Y K O", {"ref": "#pers-gromyko"})]
+    assert doc.entities == (Entity("pers-gromyko", EntityType.PERSON, "Gromyko", unresolved=True),)
+    # The authority's record of the unspaced name, when it has one.
+    known = Record("pers-a-gromyko", EntityType.PERSON, "Andrei Gromyko", variants=("Gromyko",))
+    linked = _run(_block("MINISTER G R O M Y K O"), authority=Authority([known]))
+    assert _marks(linked.blocks[0]) == [
+        ("roleName", "MINISTER", {"type": "office"}),
+        ("persName", "G R O M Y K O", {"ref": "#pers-a-gromyko"}),
+    ]
+    assert [(e.key, e.name, e.unresolved) for e in linked.entities] == [
+        ("pers-a-gromyko", "Andrei Gromyko", False)
+    ]
+
+
+def test_the_signed_label_stays_outside_the_name() -> None:
+    doc = _run(_block("Signed: Corneliu Bogdan"))
+    assert _marks(doc.blocks[0]) == [
+        ("persName", "Corneliu Bogdan", {"ref": "#pers-corneliu-bogdan"})
+    ]
+
+
+def test_a_sender_between_dashes_is_read_between_them() -> None:
+    doc = _run(_block("– 123 chargé d'affaires –"))
+    assert _marks(doc.blocks[0]) == [
+        ("num", "123", {"value": "123"}),
+        ("roleName", "chargé d'affaires", {"type": "office"}),
+    ]
+    named = _run(_block("— Kádas —"))
+    assert _marks(named.blocks[0]) == [("persName", "Kádas", {"ref": "#pers-kadas"})]
+
+
+def test_a_number_on_the_signature_line_is_a_num_outside_the_name() -> None:
+    text = "Nº 2395 [signature] N. ZAKHAROV"
+    assert _marks(_run(_block(text)).blocks[0]) == [
+        ("num", "2395", {"value": "2395"}),
+        ("persName", "N. ZAKHAROV", {"ref": "#pers-zakharov"}),
+    ]
+    # A number the dates enricher took is left to the date.
+    dated = "IVANOV 12 May 1957"
+    date = _mark(dated, "12 May 1957", "date", when="1957-05-12")
+    assert [m[0] for m in _marks(_run(_block(dated, date)).blocks[0])] == ["date"]
+
+
+# --- credits: who interpreted or recorded the conversation ---------------------------------------
+
+
+def test_a_credited_interpreter_with_the_office_before_the_name() -> None:
+    text = "Attaché Kim Chol translated the conversation."
+    doc = _run(_block(text, role=Role.PARAGRAPH, path=()))
+    assert _marks(doc.blocks[0]) == [
+        ("roleName", "Attaché", {"type": "office"}),
+        ("persName", "Kim Chol", {"ref": "#pers-kim-chol"}),
+    ]
+    assert [(e.name, e.occupation) for e in doc.entities] == [("Kim Chol", "interpreter")]
+
+
+def test_a_credited_recorder_the_names_enricher_found() -> None:
+    text = "Recorded by: First Secretary V. Pelishenko"
+    found = _mark(text, "V. Pelishenko", "persName", ref="#pers-pelishenko")
+    doc = _run(_block(text, found, role=Role.BYLINE))
+    assert _marks(doc.blocks[0]) == [
+        ("roleName", "First Secretary", {"type": "office"}),
+        ("persName", "V. Pelishenko", {"ref": "#pers-pelishenko"}),
+    ]
     assert doc.entities == ()
 
 

@@ -10,8 +10,9 @@ from lxml import html as lxml_html
 
 from tei_plenum.errors import DocumentError
 from tei_plenum.export.html import TEI_NS, to_html
+from tei_plenum.pipeline import convert_file
 from tei_plenum.xmlsafe import parse_xml, parse_xml_file
-from tests.conftest import EXAMPLES
+from tests.conftest import EXAMPLES, SAMPLE
 
 PLENUM = EXAMPLES / "plenum-excerpt.tei.xml"
 CONVERSATION = EXAMPLES / "conversation-sample.tei.xml"
@@ -113,6 +114,19 @@ def test_conversation_turns_keep_the_label_apart():
     assert turns[1].find_class("tei-p")[0].text_content().startswith("I will ask")
 
 
+def test_metadata_panel_shows_the_classification_level():
+    tree = convert_file(SAMPLE).tree
+    panel = lxml_html.document_fromstring(to_html(tree)).find_class("about")[0]
+    labels = [dt.text_content() for dt in panel.iter("dt")]
+    values = [dd.text_content() for dd in panel.iter("dd")]
+    at = labels.index("Classification")
+    assert (labels[at + 1], values[at], values[at + 1]) == (
+        "Classification level",
+        "SECRET",
+        "secret",
+    )
+
+
 def test_metadata_panel_from_the_header():
     doc = lxml_html.document_fromstring(
         to_html(parse_xml_file(PLENUM), source_name="/some/where/plenum-excerpt.tei.xml")
@@ -132,6 +146,7 @@ def test_metadata_panel_from_the_header():
         "registration no. 933; copy no. 1; source file 000_9043b67ecca8677c.txt"
     )
     assert rows["Classification"] == "SECRET"
+    assert "Classification level" not in rows  # the guide's example points to no level
     assert rows["Copy number"] == "Copy Nº 1"
     assert rows["Print run"] == "Five copies printed"
     assert rows["Source language"].startswith("Translation from Korean (the translators'")

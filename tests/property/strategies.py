@@ -28,11 +28,26 @@ COMMON_WORDS = (
 # "Nº", and the characters XML must escape.
 TOKEN_ALPHABET = string.ascii_letters + string.digits + ".,;:!?()-'\"[]“”‘’º&<>/%"
 TITLE_WORDS = "DECISION OF THE KWP CC PLENUM RESOLUTION PRESIDIUM ON TASKS PARTY".split()
-DOCKET_LEFT = ("Translation from Korean", "Copy Nº 1", "Nº 196", "Making copies is forbidden")
-DOCKET_RIGHT = ("SECRET", "TOP SECRET", "Copy Nº 2", "Strictly confidential")
+DOCKET_LEFT = (
+    "Translation from Korean", "Copy Nº 1", "Nº 196", "Making copies is forbidden",
+    "Nº 196 Copy Nº 1", "Ex. No. 3", "S e c r e t",
+)  # fmt: skip
+DOCKET_RIGHT = (
+    "SECRET", "TOP SECRET", "Copy Nº 2", "Strictly confidential", "Secret!",
+    "Of special importance",
+)  # fmt: skip
 DATES = ("30-31 August 1956", "12 September 1956", "5 March 1957", "August 1956")
-CLOSERS = ("CHAIRMAN OF THE KWP CC KIM IL SUNG", "AMBASSADOR V. IVANOV")
-BACK_LEFT = ("Five copies printed", "Nº 933", "printed. m/b", "12 September 1956")
+CLOSERS = (
+    "CHAIRMAN OF THE KWP CC KIM IL SUNG", "AMBASSADOR V. IVANOV",
+    "AMBASSADOR [signature] /A. PUZANOV/", "G R O M Y K O 4 June 1962",
+    "Signed: Corneliu Bogdan", "– 214 chargé d'affaires –",
+    "Attaché Kim Chol translated the conversation.",
+)  # fmt: skip
+BACK_LEFT = (
+    "Five copies printed", "Nº 933", "printed. m/b", "12 September 1956",
+    "Two copies printed. Nº 1 to addressee, Nº 2 to file.", "Distribution:",
+    "1. Cde. N. S. Khrushchev", "4ak",
+)  # fmt: skip
 BACK_RIGHT = ("Translated [by]:", "Rozanov [signature]", "Bulgakov [signature]")
 SEPARATORS = (("  ",), (" ", "  "))
 # Phrases the recognisers and enrichers react to: they open paragraphs or stand among words.
@@ -41,6 +56,8 @@ OPENINGS = (
     "To: USSR MFA, Moscow", "Present at the conversation:", "Kim Il Sung:", "North (KIM):",
     "Dear Comrade Ambassador!", "With communist greetings,", "Translated [by]:", "xxx", "II.",
     "Pyongyang, 5 March 1957", "SECRET", "Copy Nº 1", "[stamp: Incoming]", "- 2 -",
+    "Distribution:", "Five copies sent: 1 – to Cde. Ivanov, 2 – to file", "Nº 2 to file.",
+    "[signature] N. ZAKHAROV", "Signed:", "Interpreter:", "Recorded by",
 )  # fmt: skip
 PHRASES = (
     "[signature]", "[[illegible signature]]", "[…]", "[sic, R. Ya. is correct]", "[should be]",

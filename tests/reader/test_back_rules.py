@@ -8,16 +8,38 @@ from __future__ import annotations
 
 import sys
 
+import pytest
+
 from tei_plenum.model import Role
-from tei_plenum.reader.back import BACK, BACK_RULES, CLOSER, Back, BackState, read_back
+from tei_plenum.reader.back import (
+    BACK,
+    BACK_RULES,
+    CLOSER,
+    Back,
+    BackState,
+    distribution_list,
+    read_back,
+)
 from tests.reader.tables import cell, decide, untested_rules
 
+DISTRIBUTION = distribution_list(1)
 STATE = BackState()
-CAPTIONED = BackState(captioned=True)
+CAPTIONED = BackState(captioned=True, closed=True)
+LISTING = BackState(lists=1, listing=True)
 
 
 def test_table_order():
-    assert [rule.name for rule in BACK_RULES] == ["page-break", "caption", "signer", "marking"]
+    assert [rule.name for rule in BACK_RULES] == [
+        "page-break",
+        "caption",
+        "credit",
+        "signer",
+        "signature",
+        "distribution-caption",
+        "distribution",
+        "distribution-item",
+        "marking",
+    ]
 
 
 def test_every_row_has_its_own_test():
@@ -36,11 +58,64 @@ def test_back_caption():
     assert found.state == CAPTIONED
 
 
+def test_back_credit():
+    found = decide(BACK_RULES, cell("Attaché Kim Chol translated the conversation."), STATE)
+    assert (found.rule, found.placed) == ("credit", (Role.BYLINE, (BACK, CLOSER), {}))
+    assert found.state == BackState(closed=True)  # no names are signed under it
+
+
+def test_back_signature():
+    found = decide(BACK_RULES, cell("AMBASSADOR [signature] /A. PUZANOV/"), LISTING)
+    assert (found.rule, found.placed) == ("signature", (Role.SIGNED, (BACK, CLOSER), {}))
+    assert found.state == LISTING._replace(closed=True)
+
+
+def test_back_distribution_caption():
+    found = decide(BACK_RULES, cell("Distribution:"), STATE)
+    assert (found.rule, found.placed) == (
+        "distribution-caption",
+        (Role.HEAD, (BACK, DISTRIBUTION), {}),
+    )
+    assert found.state == LISTING
+    # A second caption opens a list of its own.
+    second = decide(BACK_RULES, cell("Copies sent to:"), LISTING)
+    assert second.placed == (Role.HEAD, (BACK, distribution_list(2)), {})
+    # After the closer a list would break TEI's order: the line is a marking.
+    assert decide(BACK_RULES, cell("Distribution:"), CAPTIONED._replace(captioned=False)).rule == (
+        "marking"
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("Nº 2 to file.", "Nº 2"), ("1 – to the addressee,", "1 –"), ("cc: Cde. Kim Il", "cc:")],
+)
+def test_back_distribution(text: str, label: str):
+    found = decide(BACK_RULES, cell(text), STATE)
+    assert (found.rule, found.placed) == ("distribution", (Role.ITEM, (BACK, DISTRIBUTION), {}))
+    assert found.marks(text) == [("label", label)]
+    assert found.state == LISTING
+
+
+def test_back_distribution_item():
+    found = decide(BACK_RULES, cell("2. Cde. N. S. Khrushchev"), LISTING)
+    assert (found.rule, found.placed) == (
+        "distribution-item",
+        (Role.ITEM, (BACK, DISTRIBUTION), {}),
+    )
+    assert found.marks("2. Cde. N. S. Khrushchev") == [("label", "2.")]
+    assert decide(BACK_RULES, cell("File"), LISTING).placed == (Role.ITEM, (BACK, DISTRIBUTION), {})
+    # Without a caption before it, or for a marking, it is a marking.
+    assert decide(BACK_RULES, cell("File"), STATE).rule == "marking"
+    assert decide(BACK_RULES, cell("Nº 933"), LISTING).rule == "marking"
+
+
 def test_back_signer():
     found = decide(BACK_RULES, cell("Rozanov [signature]"), CAPTIONED)
     assert (found.rule, found.placed) == ("signer", (Role.SIGNED, (BACK, CLOSER), {}))
-    # Before the caption, and for markings or dates after it, there is no signer.
-    assert decide(BACK_RULES, cell("Rozanov [signature]"), STATE).rule == "marking"
+    # Before the caption a signed name is a signature of its own; markings or dates after
+    # the caption are no signers.
+    assert decide(BACK_RULES, cell("Rozanov [signature]"), STATE).rule == "signature"
     assert decide(BACK_RULES, cell("Nº 933"), CAPTIONED).rule == "marking"
     assert decide(BACK_RULES, cell("12 September 1956"), CAPTIONED).rule == "marking"
 
@@ -86,3 +161,45 @@ def test_a_document_without_a_registry_block_has_no_back():
     cells = [cell("The plenum closed."), cell("12 September 1956"), cell("Ivanov [signature]")]
     assert read_back(cells) == Back(len(cells), ())
     assert read_back([]) == Back(0, ())
+
+
+def test_a_distribution_list_at_the_end_starts_the_back():
+    cells = [
+        cell("The plenum closed."),
+        cell("AMBASSADOR [signature] /A. PUZANOV/"),
+        cell("Distribution:"),
+        cell("1. Cde. N. S. Khrushchev"),
+        cell("2. File"),
+    ]
+    back = read_back(cells)
+    assert back.start == 2
+    assert [c.role for c in back.claims] == [Role.HEAD, Role.ITEM, Role.ITEM]
+    # Short lines at the end without a caption above them are not the back's.
+    assert read_back([cell("The plenum closed."), cell("1. Cde. N. S. Khrushchev")]).start == 2
+
+
+def test_a_distribution_caption_without_items_is_a_marking():
+    back = read_back([cell("The plenum closed."), cell("Nº 933"), cell("Distribution:")])
+    assert back.start == 1
+    assert [(c.role, dict(c.attrs).get("type")) for c in back.claims] == [
+        (Role.MARKING, "registration"),
+        (Role.MARKING, "marking"),
+    ]
+
+
+def test_a_marking_between_a_caption_and_its_copies_ends_the_list():
+    cells = [
+        cell("The plenum closed."),
+        cell("Distribution:", column="left", row_group=3),
+        cell("Two copies printed.", column="left", row_group=3),
+        cell("Nº 1 to addressee,", column="left", row_group=3),
+        cell("Nº 2 to file.", column="left", row_group=3),
+    ]
+    claims = read_back(cells).claims
+    # The caption heads nothing, so it is a marking; the copies form a list of their own.
+    assert [(c.role, c.path[-1]) for c in claims] == [
+        (Role.MARKING, BACK),
+        (Role.MARKING, BACK),
+        (Role.ITEM, distribution_list(2)),
+        (Role.ITEM, distribution_list(2)),
+    ]

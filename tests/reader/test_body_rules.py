@@ -27,16 +27,21 @@ DIV = Container("div-0", "div", (("type", "document"),))
 BASE = (BODY, DIV)
 STATE = BodyState(BASE)
 POINTS = Container("list-3", "list", (("type", "points"),))
+COPIES = Container("list-3", "list", (("type", "distribution"),))
 ENUMERATION = Container("list-3", "list", (("type", "enumeration"),))
 
 
 def test_table_order():
     assert [rule.name for rule in OPENER_RULES] == ["salute", "dateline", "sender", "recipient"]
     assert [rule.name for rule in BODY_RULES] == [
+        "distribution-item",
         "section-head",
         "entry-head",
         "separator",
         "bracketed-line",
+        "signature",
+        "distribution-caption",
+        "distribution",
         "marking",
         "participants-caption",
         "participant-line",
@@ -49,7 +54,7 @@ def test_table_order():
         "numbered-paragraph",
         "paragraph",
     ]
-    assert [rule.name for rule in CLOSER_RULES] == ["salute", "dateline", "signer"]
+    assert [rule.name for rule in CLOSER_RULES] == ["salute", "dateline", "credit", "signer"]
 
 
 def test_every_row_has_its_own_test():
@@ -109,7 +114,7 @@ def test_body_separator():
     in_a_list = STATE._replace(list=POINTS, list_kind="points", lead_in=True)
     found = decide(BODY_RULES, cell("* * *"), in_a_list)
     assert (found.rule, found.placed) == ("separator", (Role.SEPARATOR, BASE, {}))
-    assert found.state == in_a_list._replace(list=None, lead_in=False)
+    assert found.state == in_a_list._replace(list=None, lead_in=False, filled=True)
 
 
 def test_body_bracketed_line():
@@ -120,15 +125,82 @@ def test_body_bracketed_line():
 
 
 @pytest.mark.parametrize(
-    ("text", "kind"),
-    [("- 2 -", "pageNum"), ("SECRET", "classification"), ("Copy Nº 3", "copyNumber")],
+    "text",
+    ["[signature] N. ZAKHAROV", "/A. PUZANOV/", "Signed: I. Kádár", "– 123 chargé d'affaires –"],
 )
-def test_body_marking(text: str, kind: str):
+def test_body_signature(text: str):
+    filled = STATE._replace(opened=2, list=POINTS, filled=True)
+    found = decide(BODY_RULES, cell(text), filled)
+    closer = Container("closer-3", "closer")
+    after = Container("div-4", "div", (("type", "document"),))
+    assert (found.rule, found.placed) == ("signature", (Role.SIGNED, (*BASE, closer), {}))
+    # The text after the signature opens a division of the same type.
+    assert found.state == STATE._replace(base=(BODY, after), opened=4)
+    # Directly in the body (before a document's first section), or before any text of its
+    # division, a signature is a paragraph; a bare signature mark, whose office and name
+    # lines stand apart from it, closes nothing.
+    assert decide(BODY_RULES, cell(text), BodyState((BODY,), filled=True)).rule == "paragraph"
+    assert decide(BODY_RULES, cell(text), STATE).rule == "paragraph"
+    assert decide(BODY_RULES, cell("[signature]"), filled).rule == "bracketed-line"
+    assert decide(BODY_RULES, cell("the [signature]"), filled).rule == "paragraph"
+
+
+def test_body_distribution_caption():
+    found = decide(BODY_RULES, cell("Distribution:"), STATE._replace(opened=2))
+    assert (found.rule, found.placed) == ("distribution-caption", (Role.HEAD, (*BASE, COPIES), {}))
+    assert found.marks("Distribution:") == []
+    assert (found.state.list, found.state.list_kind, found.state.opened) == (
+        COPIES,
+        "distribution",
+        3,
+    )
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [
+        ("1 – to Cde. A. A. Gromyko,", "1 –"),
+        ("Nº 2 to file.", "Nº 2"),
+        ("Copies to: Cde. Kim Il, Cde. Nam Il", "Copies to:"),
+    ],
+)
+def test_body_distribution(text: str, label: str):
+    found = decide(BODY_RULES, cell(text), STATE._replace(opened=2))
+    assert (found.rule, found.placed) == ("distribution", (Role.ITEM, (*BASE, COPIES), {}))
+    assert found.marks(text) == [("label", label)]
+    # An item continues the distribution list that is open.
+    listing = STATE._replace(list=COPIES, list_kind="distribution", opened=3)
+    assert decide(BODY_RULES, cell(text), listing).state.list == COPIES
+
+
+def test_body_distribution_item():
+    listing = STATE._replace(list=COPIES, list_kind="distribution", opened=3)
+    found = decide(BODY_RULES, cell("2. Cde. N. S. Khrushchev"), listing)
+    assert (found.rule, found.placed) == ("distribution-item", (Role.ITEM, (*BASE, COPIES), {}))
+    assert found.marks("2. Cde. N. S. Khrushchev") == [("label", "2.")]
+    assert decide(BODY_RULES, cell("File"), listing).rule == "distribution-item"
+    # Outside a distribution list, or for a sentence, it is not one.
+    assert decide(BODY_RULES, cell("File"), STATE).rule == "paragraph"
+    sentence = "The delegation was received by the Minister on the same day."
+    assert decide(BODY_RULES, cell(sentence), listing).rule == "paragraph"
+
+
+@pytest.mark.parametrize(
+    ("text", "attributes"),
+    [
+        ("- 2 -", {"type": "pageNum"}),
+        ("SECRET", {"type": "classification", "ana": "#cls-secret"}),
+        ("Classification: Top Secret", {"type": "classification", "ana": "#cls-top-secret"}),
+        ("Highly classified!", {"type": "classification"}),
+        ("Copy Nº 3", {"type": "copyNumber"}),
+    ],
+)
+def test_body_marking(text: str, attributes: dict[str, str]):
     found = decide(BODY_RULES, cell(text), STATE)
     assert found.rule == "marking"
     assert found.claim is not None
     assert (found.claim.role, found.claim.path) == (Role.MARKING, BASE)
-    assert dict(found.claim.attrs) == {"type": kind, "place": "top"}
+    assert dict(found.claim.attrs) == {**attributes, "place": "top"}
     # A registry line is the back's; among the body's paragraphs it is text.
     assert decide(BODY_RULES, cell("Five copies printed"), STATE).rule == "paragraph"
 
@@ -235,7 +307,8 @@ def test_body_paragraph():
     in_a_list = STATE._replace(list=POINTS, list_kind="points", field="participants")
     found = decide(BODY_RULES, cell("The plenum closed."), in_a_list)
     assert (found.rule, found.placed) == ("paragraph", (Role.PARAGRAPH, BASE, {}))
-    assert found.state == STATE  # the list, its kind and the field all end here
+    # The list, its kind and the field all end here; the division now holds text.
+    assert found.state == STATE._replace(filled=True)
     assert decide(BODY_RULES, cell("The plenum notes:"), STATE).state.lead_in
 
 
@@ -251,6 +324,15 @@ def test_closer_salute():
 def test_closer_dateline(text: str):
     found = decide(CLOSER_RULES, cell(text), STATE)
     assert (found.rule, found.placed) == ("dateline", (Role.DATELINE, (BODY, CLOSER), {}))
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Attaché Kim Chol translated the conversation.", "Recorded by: First Secretary V. Pelishenko"],
+)
+def test_closer_credit(text: str):
+    found = decide(CLOSER_RULES, cell(text), STATE)
+    assert (found.rule, found.placed) == ("credit", (Role.BYLINE, (BODY, CLOSER), {}))
 
 
 def test_closer_signer():
@@ -314,3 +396,33 @@ def test_a_page_break_keeps_the_state_of_the_text_around_it():
     claims = read_body(texts, "document")
     assert claims[1].role is Role.PAGE_BREAK
     assert claims[0].path == claims[2].path
+
+
+def test_a_distribution_list_ends_at_the_next_section_or_paragraph():
+    lines = ["Distribution:", "1. Cde. N. S. Khrushchev", "2. File", "III.", "File", "End."]
+    assert roles(lines) == [
+        ("head", "list"),
+        ("item", "list"),
+        ("item", "list"),
+        ("head", "div"),
+        ("p", "div"),
+        ("p", "div"),
+    ]
+
+
+def test_a_signature_among_the_text_closes_its_division():
+    lines = ["The note is attached.", "[signature] N. ZAKHAROV", "Top Secret", "The note."]
+    claims = read_body([cell(t) for t in lines], "document")
+    assert [(str(c.role), c.path[-1].tag) for c in claims] == [
+        ("p", "div"),
+        ("signed", "closer"),
+        ("marking", "div"),
+        ("p", "div"),
+    ]
+    assert claims[1].path[-2] == claims[0].path[-1]  # the closer ends the first division
+    assert claims[2].path[-1] != claims[0].path[-1]  # and a new one follows
+
+
+def test_a_distribution_caption_without_items_is_a_paragraph():
+    lines = ["Distribution:", "The delegation left Pyongyang on the same day by train.", "End."]
+    assert roles(lines) == [("p", "div"), ("p", "div"), ("p", "div")]

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from tei_plenum.reader.cells import make_cells, split_docket_lines
+from tei_plenum.reader.cells import make_cells, split_closing_lines, split_docket_lines
 from tei_plenum.reader.layout import segment
 from tests.reader.tables import cell
 
@@ -46,3 +46,45 @@ def test_spaces_between_words_that_are_not_two_markings_become_one():
     assert joined.text == "Text of the report."
     (kept,) = split_docket_lines((cell("SECRET  of the report"),))
     assert kept.text == "SECRET of the report"
+
+
+def test_markings_one_space_apart_become_one_cell_each():
+    split = split_docket_lines((cell("Nº 196 Copy Nº 1"), cell("Top Secret Copy No. 2")))
+    assert [(c.text, c.span.column) for c in split] == [
+        ("Nº 196", 1),
+        ("Copy Nº 1", 8),
+        ("Top Secret", 1),
+        ("Copy No. 2", 12),
+    ]
+    # A line that is one marking, or holds anything else, stays whole.
+    for text in ("Top Secret", "from the journal SECRET Copy Nº 1", "Secret talks began."):
+        assert [c.text for c in split_docket_lines((cell(text),))] == [text]
+
+
+def test_a_date_on_a_signature_line_becomes_a_cell_of_its_own():
+    split = split_closing_lines((cell("[signature] N. ZAKHAROV 25 April 1969"),))
+    assert [(c.text, c.span.column) for c in split] == [
+        ("[signature] N. ZAKHAROV", 1),
+        ("25 April 1969", 25),
+    ]
+    date_first = split_closing_lines((cell("12 May 1957 /V. IVANOV/"),))
+    assert [c.text for c in date_first] == ["12 May 1957", "/V. IVANOV/"]
+
+
+def test_copies_on_one_line_become_one_cell_each():
+    line = "Five copies sent: 1 – to Cde. A. A. Gromyko, 2 – to the CPSU CC, 3-5 – to file"
+    assert [c.text for c in split_closing_lines((cell(line),))] == [
+        "Five copies sent:",
+        "1 – to Cde. A. A. Gromyko,",
+        "2 – to the CPSU CC,",
+        "3-5 – to file",
+    ]
+    printed = "Two copies printed. Nº 1 to addressee, Nº 2 to file."
+    assert [c.text for c in split_closing_lines((cell(printed),))] == [
+        "Two copies printed.",
+        "Nº 1 to addressee,",
+        "Nº 2 to file.",
+    ]
+    # A caption with one unnumbered item, and any other line, stays whole.
+    for text in ("Copies to: Cde. Kim Il, Cde. Nam Il", "Two copies printed.", "MOLOTOV"):
+        assert [c.text for c in split_closing_lines((cell(text),))] == [text]

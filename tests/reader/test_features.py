@@ -154,6 +154,13 @@ def test_opener_line(text: str, expected: bool):
         ("CHAIRMAN OF THE KWP CC KIM IL SUNG", True),
         ("Ambassador of the USSR V. I.", True),  # an initial's stop ends no sentence
         ("Ambassador Ivanov", True),
+        ("/A. PUZANOV/", True),
+        ("Signed: Corneliu Bogdan", True),
+        ("– 123 chargé d'affaires –", True),
+        ("Chargé d'Affaires ad interim", True),  # an office, though mostly lower case
+        ("Attaché Kim Chol translated the conversation.", True),
+        ("Recorded by: First Secretary V. Pelishenko.", True),
+        ("He translated the conversation.", False),
         ("The plenum closed.", False),
         ("II.", False),
         ("To: Moscow", False),
@@ -164,3 +171,21 @@ def test_opener_line(text: str, expected: bool):
 )
 def test_closer_line(text: str, expected: bool):
     assert Features(text.strip()).closer_line is expected
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("1. Cde. N. S. Khrushchev", True),
+        ("4-5 – to file", True),
+        ("File", True),
+        ("Cde. A. A. Gromyko", True),
+        ("The copies were sent to the Ministry of Foreign Affairs on the same day.", False),
+        ("Nº 933", False),  # a marking
+        ("4-ek", False),  # a typist's mark
+        ("12 September 1956", False),
+        ("Copies to:", False),
+    ],
+)
+def test_list_line(text: str, expected: bool):
+    assert Features(text).list_line is expected

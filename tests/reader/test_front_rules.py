@@ -59,6 +59,7 @@ def test_table_order():
         "journal-entry-date",
         "body-start",
         "document-date",
+        "docket-line",
         "title-continued",
         "beside-bare-title",
         "subtitle-in-title",
@@ -292,13 +293,20 @@ def test_title_subtitle():
     assert decide(TITLE_RULES, cell(text), STATE).rule != "subtitle"  # no title yet
 
 
-def test_title_marking():
+def test_title_docket_line():
     found = decide(TITLE_RULES, cell("Copy Nº 1"), STATE)
-    assert found.rule == "marking"
+    assert found.rule == "docket-line"
     assert found.placed == (Role.MARKING, (FRONT,), {"type": "copyNumber", "place": "top"})
-    # After a title, a marking that reads like a sentence is no subtitle.
-    handling = decide(TITLE_RULES, cell("Making copies is forbidden."), AFTER_TITLE)
-    assert handling.placed == (Role.MARKING, (FRONT,), {"type": "handling", "place": "top"})
+    # After a title, a docket line is no subtitle, whether it reads like a sentence or not.
+    for text, kind in (("Making copies is forbidden.", "handling"), ("Nº 196", "registration")):
+        after = decide(TITLE_RULES, cell(text), AFTER_TITLE)
+        assert after.placed == (Role.MARKING, (FRONT,), {"type": kind, "place": "top"})
+
+
+def test_title_marking():
+    found = decide(TITLE_RULES, cell("[faded stamp: Incoming 2990s]"), STATE)
+    assert found.rule == "marking"
+    assert found.placed == (Role.MARKING, (FRONT,), {"type": "marking", "place": "top"})
 
 
 # --- the front as a whole --------------------------------------------------------------------

@@ -7,27 +7,44 @@ import pytest
 from tei_plenum.reader import patterns as pat
 from tei_plenum.reader.patterns import Marking, Section
 from tei_plenum.reader.patterns import speakers as said
+from tei_plenum.vocabulary import Classification, MarkingType
 
 # --- markings --------------------------------------------------------------------------------
 
 
 @pytest.mark.parametrize(
-    "text",
+    ("text", "level"),
     [
-        "SECRET",
-        "Top Secret",
-        "TOP  SECRET",
-        "strictly confidential",
-        "CONFIDENTIAL.",
-        "Strictly secret",
-        "Special file",
-        "Top secret - special folder",
-        "For official use only",
-        "Not for publication",
+        ("SECRET", Classification.SECRET),
+        ("Secret!", Classification.SECRET),
+        ("Top Secret", Classification.TOP_SECRET),
+        ("TOP  SECRET", Classification.TOP_SECRET),
+        ("Top Secret!", Classification.TOP_SECRET),
+        ("STRICTLY SECRET", Classification.TOP_SECRET),
+        ("Strictly secret", Classification.TOP_SECRET),
+        ("Most Secret", Classification.TOP_SECRET),
+        ("strictly confidential", Classification.CONFIDENTIAL),
+        ("CONFIDENTIAL.", Classification.CONFIDENTIAL),
+        ("Confidential", Classification.CONFIDENTIAL),
+        ("Of special importance", Classification.SPECIAL_IMPORTANCE),
+        ("TOP SECRET. OF SPECIAL IMPORTANCE", Classification.SPECIAL_IMPORTANCE),
+        ("Special file", Classification.SPECIAL_IMPORTANCE),
+        ("Top secret - special folder", Classification.SPECIAL_IMPORTANCE),
+        ("For official use only", Classification.RESTRICTED),
+        ("Not for publication", Classification.RESTRICTED),
+        ("Restricted", Classification.RESTRICTED),
+        ("NOT SECRET", Classification.UNCLASSIFIED),
+        ("Unclassified", Classification.UNCLASSIFIED),
+        ("S e c r e t", Classification.SECRET),
+        ("T O P  S E C R E T !", Classification.TOP_SECRET),
+        ("TOP SECRET [stamp]", Classification.TOP_SECRET),
+        ("Classification: Secret", Classification.SECRET),
+        ("Security classification: CONFIDENTIAL", Classification.CONFIDENTIAL),
+        ("Highly classified.", None),
     ],
 )
-def test_classification_markings(text: str):
-    assert pat.marking(text) == Marking("classification")
+def test_classification_markings(text: str, level: Classification | None):
+    assert pat.marking(text) == Marking(MarkingType.CLASSIFICATION, level=level)
 
 
 @pytest.mark.parametrize(
@@ -37,6 +54,11 @@ def test_classification_markings(text: str):
         ("Copy No. 2", "copyNumber", (9, 10), "2"),
         ("COPY N° 12", "copyNumber", (8, 10), "12"),
         ("Copy #3", "copyNumber", (6, 7), "3"),
+        ("Ex. No. 3", "copyNumber", (8, 9), "3"),
+        ("Exemplar Nº 4", "copyNumber", (12, 13), "4"),
+        ("Copy number 2", "copyNumber", (12, 13), "2"),
+        ("Copy Nº 1 of 3", "copyNumber", (8, 9), "1"),
+        ("Number 1338", "registration", (7, 11), "1338"),
         ("Ciphered telegram Nº 1234", "telegramNumber", (21, 25), "1234"),
         ("Telegram No. 55/ss", "telegramNumber", (13, 18), "55/ss"),
         ("Nº 933", "registration", (3, 6), "933"),
@@ -67,6 +89,10 @@ def test_markings_with_numbers(text: str, kind: str, span: tuple[int, int], valu
         ("[Stamp: Making copies is forbidden]", "handling"),
         ("printed. m/b", "typist"),
         ("typed by ab", "typist"),
+        ("4ak", "typist"),
+        ("5-nb", "typist"),
+        ("Top urgent", "marking"),
+        ("VERY URGENT!", "marking"),
     ],
 )
 def test_markings_without_numbers(text: str, kind: str):
@@ -78,7 +104,14 @@ def test_markings_without_numbers(text: str, kind: str):
     [
         "Secretary",
         "The secret police arrived.",
+        "Secret (1)",
+        "Top Secret Top Secret",
+        "Classification of the documents",
+        "TOP SECRET [the minister asked that this telegram be kept in the special file]",
         "Copy 3",
+        "4th",
+        "12kg",
+        "2 ek",
         "Copy Nº one",
         "Nº",
         "Ciphered telegram",
@@ -94,6 +127,35 @@ def test_markings_without_numbers(text: str, kind: str):
 )
 def test_non_markings(text: str):
     assert pat.marking(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "parts"),
+    [
+        ("Nº 196 Copy Nº 1", ["Nº 196", "Copy Nº 1"]),
+        ("SECRET Copy Nº 1", ["SECRET", "Copy Nº 1"]),
+        ("Number 1338 Top Secret Top Urgent", ["Number 1338", "Top Secret", "Top Urgent"]),
+        ("Copy No. 2 Secret!", ["Copy No. 2", "Secret!"]),
+    ],
+)
+def test_marking_parts(text: str, parts: list[str]):
+    spans = pat.marking_parts(text)
+    assert spans is not None
+    assert [text[start:end] for start, end in spans] == parts
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Top Secret",  # one marking
+        "Number 1338 Top Secret Top Urgent Q36RA",  # a word that is no marking
+        "from the journal SECRET Copy Nº 1",
+        "Secret police Copy Nº 1",
+        "",
+    ],
+)
+def test_no_marking_parts(text: str):
+    assert pat.marking_parts(text) is None
 
 
 @pytest.mark.parametrize(
@@ -646,6 +708,216 @@ def test_caption_end(text: str, end: int):
 )
 def test_non_captions(text: str):
     assert pat.caption_end(text) is None
+
+
+# --- signature lines, credits, distribution lists ----------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "[signature]  N. ZAKHAROV",
+        "AMBASSADOR OF THE USSR IN THE DPRK [signature] /A. PUZANOV/",
+        "/A. PUZANOV/",
+        "Signed: Corneliu Bogdan",
+        "(signed) I. Kádár",
+        "– 123 chargé d'affaires –",
+        "— Kádas —",
+        "Ivanov [signature]",
+        "Ambassador of the USSR [signature] V. I.",
+    ],
+)
+def test_signature_lines(text: str):
+    assert pat.is_signature_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "G R O M Y K O",  # letter-spaced words are not always signatures ("P r a h a")
+        "The minister put his [signature] on the plan and sent it back.",
+        "and/or",
+        "- 2 -",
+        "Signed:",
+        "A. PUZANOV",
+        "The treaty was signed: both sides agreed on every point of it after a long debate.",
+    ],
+)
+def test_non_signature_lines(text: str):
+    assert not pat.is_signature_line(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "signature", "date"),
+    [
+        ("[signature] N. ZAKHAROV 25 April 1969", "[signature] N. ZAKHAROV", "25 April 1969"),
+        ("12 May 1957 /V. IVANOV/", "/V. IVANOV/", "12 May 1957"),
+        ("V. IVANOV 12 May 1957", "V. IVANOV", "12 May 1957"),
+        ("G R O M Y K O  4 June 1962", "G R O M Y K O", "4 June 1962"),
+    ],
+)
+def test_signature_date(text: str, signature: str, date: str):
+    found = pat.signature_date(text)
+    assert found is not None
+    (a, b), (c, d) = found
+    assert (text[a:b], text[c:d]) == (signature, date)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Pyongyang, 5 March 1957",
+        "St. Petersburg 5 May 1957",
+        "V. Ivanov 12 May 1957",  # a name, but a place would look the same
+        "MOLOTOV 6 November 1945",
+        "[signature] N. ZAKHAROV",
+    ],
+)
+def test_no_signature_date(text: str):
+    assert pat.signature_date(text) is None
+
+
+def test_a_signature_line_that_names_its_signer():
+    assert pat.signs_by_name("[signature]  N. ZAKHAROV")
+    assert pat.signs_by_name("– 214 chargé d'affaires –")
+    assert not pat.signs_by_name("[signature]")
+    assert not pat.signs_by_name("[[illegible signature]]")
+    assert not pat.signs_by_name("The plenum closed.")
+
+
+def test_the_parts_of_a_signature():
+    assert pat.signed_label_end("Signed: Corneliu Bogdan") == 8
+    assert pat.signed_label_end("Signed:") is None
+    text = "AMBASSADOR [signature] /A. PUZANOV/"
+    start, end = pat.slashed_name(text)
+    assert text[start:end] == "A. PUZANOV"
+    assert pat.slashed_name("and/or and/ or") is None
+    text = "– 123 chargé d'affaires –"
+    start, end = pat.dashed_line(text)
+    assert text[start:end] == "123 chargé d'affaires"
+    assert pat.dashed_line("- 2 -") is None
+    assert pat.dashed_line("– Yes, we agree –") is None  # dialogue
+    assert pat.letter_spaced("MINISTER G R O M Y K O") == (9, 22)
+    assert pat.letter_spaced("a b c d") is None  # not a name
+
+
+@pytest.mark.parametrize(
+    "text", ["Chargé d'Affaires ad interim", "Deputy Assistant Under-Secretary", "First Secretary"]
+)
+def test_office_lines(text: str):
+    assert pat.is_office_line(text)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the ambassador",
+        "The ambassador left.",
+        "Minister of Foreign Affairs of the USSR and Chairman of the Council",
+    ],
+)
+def test_non_office_lines(text: str):
+    assert not pat.is_office_line(text)
+
+
+@pytest.mark.parametrize(
+    ("text", "role", "name"),
+    [
+        ("Attaché Kim Chol translated the conversation.", "interpreter", "Attaché Kim Chol"),
+        ("Kim Chol acted as interpreter.", "interpreter", "Kim Chol"),
+        ("Interpreter: Kim Chol", "interpreter", "Kim Chol"),
+        ("Interpreters: Kim Chol and Pak Il", "interpreter", "Kim Chol and Pak Il"),
+        ("Interpreted by: [Kim Chol]", "interpreter", "[Kim Chol]"),
+        (
+            "The conversation was interpreted by Embassy attaché I. Sergeev.",
+            "interpreter",
+            "Embassy attaché I. Sergeev",
+        ),
+        ("Recorded by V. P. Lobanov", "recorder", "V. P. Lobanov"),
+        ("Recorded by: First Secretary V. Pelishenko", "recorder", "First Secretary V. Pelishenko"),
+        (
+            "The record was made by Third Secretary B. Petrov.",
+            "recorder",
+            "Third Secretary B. Petrov",
+        ),
+        ("Minutes taken by: J. Tejchma", "recorder", "J. Tejchma"),
+        ("Counsellor Ivanov recorded the conversation.", "recorder", "Counsellor Ivanov"),
+    ],
+)
+def test_credits(text: str, role: str, name: str):
+    found = pat.credit(text)
+    assert found is not None
+    assert (found.role, text[found.name[0] : found.name[1]]) == (role, name)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "He translated the conversation.",
+        "The Chinese side translated.",
+        "After that the minister translated the conversation.",
+        "Recorded by the Embassy.",
+        "Translated [by]:",  # the translators' caption, not a credit of a conversation
+        "Recorded music was played at the reception.",
+    ],
+)
+def test_non_credits(text: str):
+    assert pat.credit(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "caption", "items"),
+    [
+        ("Distribution:", "Distribution:", []),
+        ("Distribution list:", "Distribution list:", []),
+        (
+            "Five copies sent: 1 – to Cde. Gromyko, 2 – to Cde. Zorin, 3 – to the file",
+            "Five copies sent:",
+            ["1 – to Cde. Gromyko,", "2 – to Cde. Zorin,", "3 – to the file"],
+        ),
+        ("Copies to: Cde. Kim Il, Cde. Nam Il", "Copies to:", ["Cde. Kim Il, Cde. Nam Il"]),
+        ("cc: Mr. Smith", "cc:", ["Mr. Smith"]),
+        (
+            "Printed in 3 copies: 1. Addressee; 2. MFA; 3. File.",
+            "Printed in 3 copies:",
+            ["1. Addressee;", "2. MFA;", "3. File."],
+        ),
+        ("Nº 2 to file.", "", ["Nº 2 to file."]),
+        ("1 – to the addressee, 2-3 – to file", "", ["1 – to the addressee,", "2-3 – to file"]),
+    ],
+)
+def test_distribution(text: str, caption: str, items: list[str]):
+    found = pat.distribution(text)
+    assert found is not None
+    assert text[: found.caption] == caption
+    ends = (*found.items[1:], len(text))[: len(found.items)]
+    assert [text[a:b].strip() for a, b in zip(found.items, ends, strict=True)] == items
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["2 to 3 years", "Two copies printed.", "The copies were distributed.", "1. Approve the plan."],
+)
+def test_non_distribution(text: str):
+    assert pat.distribution(text) is None
+
+
+def test_print_run_end():
+    assert pat.print_run_end("Two copies printed. Nº 2 to file.") == 19
+    assert pat.print_run_end("Two copies printed. The rest were burnt.") is None
+    assert pat.print_run_end("Nº 2 to file. Nº 3 to file.") is None
+
+
+@pytest.mark.parametrize(
+    ("text", "end"), [("1 – to X", 3), ("4-5 – to file", 5), ("1. Cde. X", 2), ("Nº 2 to file.", 4)]
+)
+def test_copy_label_end(text: str, end: int):
+    assert pat.copy_label_end(text) == end
+
+
+@pytest.mark.parametrize("text", ["4-ek", "1-to X", "Cde. X", "1957 was a year."])
+def test_no_copy_label(text: str):
+    assert pat.copy_label_end(text) is None
 
 
 # --- separators, signatures, bracketed lines -------------------------------------------------

@@ -35,8 +35,11 @@ def test_document_facts_from_our_header() -> None:
     )
     assert doc.genre == "record of conversation"
     assert (doc.issuer, doc.issuer_key) == ("A. M. PUZANOV", "pers-puzanov")
-    # Our headers state no normalised level yet: it stays empty, the printed words are kept.
-    assert (doc.classification, doc.classification_text) == (None, "STRICTLY CONFIDENTIAL")
+    # The level our headers state (its taxonomy category), beside the printed words.
+    assert (doc.classification, doc.classification_text) == (
+        "confidential",
+        "STRICTLY CONFIDENTIAL",
+    )
     assert doc.copy_number == "1"
     assert (doc.archive_country, doc.archive_settlement, doc.archive_collection) == (
         "Russia",

@@ -9,6 +9,7 @@ from pathlib import PurePath
 from lxml import etree
 
 from ...docmeta import DocumentMeta
+from ...vocabulary import MarkingType
 from .page import _IDNO_LABELS, _MARKINGS, _lang, _sub
 from .text import _time_wrapper
 
@@ -51,7 +52,7 @@ def _metadata_panel(meta: DocumentMeta, title: str, source_name: str | None) -> 
         ("Issued by", meta.issuer.text if meta.issuer is not None else ""),
         ("Archive", _archive(meta)),
         ("Identifiers", "; ".join(_identifiers(meta))),
-        *((label, _marking(meta, kind)) for kind, label in _MARKINGS),
+        *_marking_rows(meta),
         ("Source language", _source_language(meta)),
         ("Document type", meta.genre),
     ]
@@ -98,6 +99,14 @@ def _identifiers(meta: DocumentMeta) -> Iterator[str]:
         if idno.value
     ]
     yield from dict.fromkeys(found)
+
+
+def _marking_rows(meta: DocumentMeta) -> Iterator[tuple[str, str]]:
+    """A row per kind of marking, and the classification's normalised level after it."""
+    for kind, label in _MARKINGS:
+        yield label, _marking(meta, kind)
+        if kind == MarkingType.CLASSIFICATION and meta.classification is not None:
+            yield "Classification level", meta.classification.level
 
 
 def _marking(meta: DocumentMeta, kind: str) -> str:
