@@ -169,6 +169,17 @@ def test_convert_of_a_paragraph_dense_with_bracketed_names_grows_linearly() -> N
     assert growth(make, _convert, 250) < BOUND
 
 
+def test_convert_of_a_paragraph_dense_with_short_forms_grows_linearly() -> None:
+    # Each surname after its full name binds the surname once more, and each lookup of a
+    # short form went through every binding of it.
+    sentence = "Ambassador Ivan Savchenko met Savchenko and John Wetherby, and Wetherby replied. "
+
+    def make(n: int) -> str:
+        return sentence * n + "\n"
+
+    assert growth(make, _convert, 1000) < BOUND
+
+
 def test_batch_with_html_on_many_short_paragraphs_grows_linearly(tmp_path: Path) -> None:
     def make(n: int) -> Path:
         folder = tmp_path / f"in-{n}"
