@@ -180,6 +180,18 @@ def test_convert_of_a_paragraph_dense_with_short_forms_grows_linearly() -> None:
     assert growth(make, _convert, 1000) < BOUND
 
 
+def test_convert_of_a_conversation_naming_its_participants_often_grows_linearly() -> None:
+    # Each further mention of a participant's full name was checked against every name mark
+    # of its paragraph.
+    head = "Record of Conversation\n\nPresent: Kim Il Sung, V. P. Lobanov, Zhou Enlai.\n\n"
+    sentence = "Kim Il Sung said that Lobanov and Zhou Enlai and V. P. Lobanov agree. "
+
+    def make(n: int) -> str:
+        return head + sentence * n + "\n"
+
+    assert growth(make, _convert, 300) < BOUND
+
+
 def test_batch_with_html_on_many_short_paragraphs_grows_linearly(tmp_path: Path) -> None:
     def make(n: int) -> Path:
         folder = tmp_path / f"in-{n}"
