@@ -135,8 +135,10 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
                 identified.append(Alias(surface, c.ref, c.identifies, "identified", index, c.start))
         marks = [*((m, ()) for m in block.marks), *((c.mark(), c.inner) for c in chosen)]
         for m, inner in marks:
+            if m.tag != "persName":
+                continue
             ref = dict(m.attrs).get("ref", "")
-            if m.tag == "persName" and ref.startswith("#") and (index, m.start) not in pseudonyms:
+            if ref.startswith("#") and (index, m.start) not in pseudonyms:
                 name = _full_name(block.text, m, inner)
                 named.append(Named(index, m.start, m.end, ref[1:], name, listed))
     named.sort(key=lambda n: (n.block, n.start))
@@ -287,12 +289,14 @@ def _before_person(
 # ------------------------------------------------------------------------------- selection
 
 
-def _select(block: Block, candidates: Iterable[_Candidate]) -> list[_Candidate]:
+def _select(block: Block, candidates: Collection[_Candidate]) -> list[_Candidate]:
     """Longest first, then the stronger source: each accepted candidate nests with every
     mark so far and repeats no name; a bracket mark gives way to the name that holds it.
 
     The marks so far are indexed by position (:class:`MarkIndex`), so that each candidate
     costs its own length, not the number of names of its paragraph."""
+    if not candidates:
+        return []
     taken = MarkIndex(block.marks)
     accepted: list[_Candidate] = []
     for candidate in sorted(candidates, key=_order):
@@ -435,11 +439,11 @@ class _Registry:
 
     def use(self, key: str, make: Entity | Record, *, bracketed: bool) -> None:
         known = self._entities.get(key)
-        entity = make if isinstance(make, Entity) else _entity_of(make, self.context.at)
         if known is None:
+            entity = make if isinstance(make, Entity) else _entity_of(make, self.context.at)
             self._entities[key] = entity
-        elif entity.variants:
-            variants = tuple(dict.fromkeys((*known.variants, *entity.variants)))
+        elif isinstance(make, Entity) and make.variants:
+            variants = tuple(dict.fromkeys((*known.variants, *make.variants)))
             self._entities[key] = replace(known, variants=variants)
         if not bracketed:
             self._plain_mention.add(key)
@@ -973,6 +977,8 @@ def _bracket_candidates(
     """Names made of or around square brackets (guide §9, issue 11 §1)."""
     text = block.text
     result: list[_Candidate] = []
+    if not any(mark.tag == BRACKET_MARK for mark in block.marks):
+        return result
     # Where each person found so far starts, by where the name ends.
     people: dict[int, int] = {}
     for candidate in found:
