@@ -299,6 +299,18 @@ class MarkIndex:
         if length > self._longest.get(mark.tag, 0):
             self._longest[mark.tag] = length
 
+    def remove(self, mark: Mark) -> None:
+        """Forget ``mark`` (every equal copy), as when a name takes the place of a bracket."""
+        for table, position in ((self._by_start, mark.start), (self._by_end, mark.end)):
+            kept = [m for m in table.get(position, ()) if m != mark]
+            if kept:
+                table[position] = kept
+            else:
+                table.pop(position, None)
+
+    def __contains__(self, mark: object) -> bool:
+        return isinstance(mark, Mark) and mark in self._by_start.get(mark.start, ())
+
     def nests(self, start: int, end: int) -> bool:
         """:func:`nests` over the indexed marks.
 
@@ -311,6 +323,10 @@ class MarkIndex:
             if any(mark.end > end for mark in self._by_start.get(position, ())):
                 return False
         return True
+
+    def at(self, start: int, end: int) -> list[Mark]:
+        """The marks over exactly ``[start, end)``."""
+        return [mark for mark in self._by_start.get(start, ()) if mark.end == end]
 
     def containing(self, start: int, end: int, tags: frozenset[str]) -> Iterator[Mark]:
         """The marks with a tag in ``tags`` that cover ``[start, end)`` (equal ranges too)."""

@@ -41,3 +41,29 @@ def test_containing_finds_every_covering_mark_of_the_kinds_asked(
         key=repr,
     )
     assert sorted(MarkIndex(found).containing(start, end, tags), key=repr) == expected
+
+
+@given(st.lists(marks(), min_size=1, max_size=25), st.data())
+def test_a_removed_mark_no_longer_counts(found: list[Mark], data: st.DataObject):
+    gone = data.draw(st.sampled_from(found))
+    start, length = data.draw(st.integers(0, 50)), data.draw(st.integers(1, 20))
+    index = MarkIndex(found)
+    index.remove(gone)
+    rest = [m for m in found if m != gone]
+    assert gone not in index
+    assert index.nests(start, start + length) == nests(rest, start, start + length)
+    tags = frozenset(TAGS)
+    expected = sorted(
+        (m for m in rest if not m.is_milestone and m.start <= start and start + length <= m.end),
+        key=repr,
+    )
+    assert sorted(index.containing(start, start + length, tags), key=repr) == expected
+
+
+@given(st.lists(marks(), max_size=25), st.integers(0, 50), st.integers(1, 20))
+def test_at_finds_the_marks_over_exactly_a_range(found: list[Mark], start: int, length: int):
+    expected = [m for m in found if (m.start, m.end) == (start, start + length)]
+    assert sorted(MarkIndex(found).at(start, start + length), key=repr) == sorted(
+        expected, key=repr
+    )
+    assert all(m in MarkIndex(found) for m in found if not m.is_milestone)

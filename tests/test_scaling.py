@@ -154,6 +154,44 @@ def test_convert_of_a_paragraph_dense_with_names_dates_and_measures_grows_linear
     assert growth(make, _convert, 300) < BOUND
 
 
+def test_convert_of_a_paragraph_dense_with_bracketed_names_grows_linearly() -> None:
+    # Each bracket looked for the name before it among every name of its paragraph, copied
+    # the text before it to read the word there, and each periodical's original title
+    # searched every mark of the paragraph for its bracket.
+    sentence = (
+        "Comrade Mao [Zedong] said in [Kansen] that Ri Pyeong-nam [Ri Pyong Nam] read the "
+        "newspaper Warsaw Life [Zycie Warszawy] to Filippov [Stalin]. "
+    )
+
+    def make(n: int) -> str:
+        return sentence * n + "\n"
+
+    assert growth(make, _convert, 250) < BOUND
+
+
+def test_convert_of_a_paragraph_dense_with_short_forms_grows_linearly() -> None:
+    # Each surname after its full name binds the surname once more, and each lookup of a
+    # short form went through every binding of it.
+    sentence = "Ambassador Ivan Savchenko met Savchenko and John Wetherby, and Wetherby replied. "
+
+    def make(n: int) -> str:
+        return sentence * n + "\n"
+
+    assert growth(make, _convert, 1000) < BOUND
+
+
+def test_convert_of_a_conversation_naming_its_participants_often_grows_linearly() -> None:
+    # Each further mention of a participant's full name was checked against every name mark
+    # of its paragraph.
+    head = "Record of Conversation\n\nPresent: Kim Il Sung, V. P. Lobanov, Zhou Enlai.\n\n"
+    sentence = "Kim Il Sung said that Lobanov and Zhou Enlai and V. P. Lobanov agree. "
+
+    def make(n: int) -> str:
+        return head + sentence * n + "\n"
+
+    assert growth(make, _convert, 300) < BOUND
+
+
 def test_batch_with_html_on_many_short_paragraphs_grows_linearly(tmp_path: Path) -> None:
     def make(n: int) -> Path:
         folder = tmp_path / f"in-{n}"

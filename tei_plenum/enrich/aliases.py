@@ -30,6 +30,7 @@ stands for another person than the one the document bound it to.
 
 from __future__ import annotations
 
+import bisect
 import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -103,12 +104,17 @@ def find_aliases(
 
 
 class AliasTable:
-    """The bindings of one document, by folded short form."""
+    """The bindings of one document, by folded short form.
+
+    Each form's answers are prepared once, so that a lookup costs the logarithm of the
+    number of its bindings: a document that prints a full name a thousand times binds its
+    surname a thousand times."""
 
     def __init__(self, aliases: Iterable[Alias]) -> None:
-        self._by_form: dict[str, list[Alias]] = {}
+        by_form: dict[str, list[Alias]] = {}
         for alias in aliases:
-            self._by_form.setdefault(fold(alias.form), []).append(alias)
+            by_form.setdefault(fold(alias.form), []).append(alias)
+        self._by_form = {form: _Bindings(bindings) for form, bindings in by_form.items()}
 
     def __bool__(self) -> bool:
         return bool(self._by_form)
@@ -120,20 +126,49 @@ class AliasTable:
     def candidates(self, form: str) -> tuple[Alias, ...]:
         """Everyone ``form`` may stand for: declared and identified bindings first, then the
         others in order of introduction; one entry per person."""
-        bindings = self._by_form.get(fold(form), [])
-        ordered = [a for a in bindings if a.source in EXPLICIT]
-        ordered += [a for a in bindings if a.source not in EXPLICIT]
-        seen: set[str] = set()
-        return tuple(a for a in ordered if not (a.key in seen or seen.add(a.key)))
+        bindings = self._by_form.get(fold(form))
+        return bindings.candidates if bindings is not None else ()
 
     def lookup(self, form: str, block: int | None = None, start: int = 0) -> Alias | None:
         """The one person ``form`` stands for at a place of the document (anywhere when
         ``block`` is None); None when it stands for nobody or for several people."""
-        bindings = self._by_form.get(fold(form), [])
-        explicit = [a for a in bindings if a.source in EXPLICIT]
-        if explicit:
-            before = [a for a in explicit if block is None or (a.block, a.start) <= (block, start)]
-            return (before or explicit)[-1 if before else 0]
-        valid = [a for a in bindings if block is None or (a.block, a.start) < (block, start)]
-        keys = {a.key for a in valid}
-        return valid[0] if len(keys) == 1 else None
+        bindings = self._by_form.get(fold(form))
+        return bindings.at(None if block is None else (block, start)) if bindings else None
+
+
+class _Bindings:
+    """The bindings of one short form, in document order: the explicit ones (which hold
+    everywhere, the latest before a place winning) and where a second person first takes
+    the form among the others (from there on it stands for nobody)."""
+
+    def __init__(self, bindings: Sequence[Alias]) -> None:
+        ordered = sorted(bindings, key=_place)
+        self.explicit = [a for a in ordered if a.source in EXPLICIT]
+        self.places = [_place(a) for a in self.explicit]
+        others = [a for a in ordered if a.source not in EXPLICIT]
+        self.first = others[0] if others else None
+        self.shared_from = next(
+            (_place(a) for a in others if self.first and a.key != self.first.key), None
+        )
+        candidates = [*self.explicit, *others]
+        seen: set[str] = set()
+        self.candidates = tuple(a for a in candidates if not (a.key in seen or seen.add(a.key)))
+
+    def at(self, place: tuple[int, int] | None) -> Alias | None:
+        if self.explicit:
+            if place is None:
+                return self.explicit[-1]
+            before = bisect.bisect_right(self.places, place)
+            return self.explicit[before - 1] if before else self.explicit[0]
+        first = self.first
+        if first is None:
+            return None
+        if place is None:
+            return first if self.shared_from is None else None
+        if _place(first) >= place:
+            return None
+        return first if self.shared_from is None or place <= self.shared_from else None
+
+
+def _place(alias: Alias) -> tuple[int, int]:
+    return alias.block, alias.start

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable, Iterator, Sequence
+from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -49,7 +49,18 @@ import ahocorasick
 from ..authority import Authority, Period, Record, fold, is_word_boundary
 from ..letters import UPPER
 from ..lexicon import TITLES, is_initial, name_words, surname
-from ..model import Alias, Block, Document, Entity, Mark, Participant, Role, attrs, mark_order
+from ..model import (
+    Alias,
+    Block,
+    Document,
+    Entity,
+    Mark,
+    MarkIndex,
+    Participant,
+    Role,
+    attrs,
+    mark_order,
+)
 from ..slug import slug
 from ..vocabulary import (
     BRACKET_MARK,
@@ -118,15 +129,17 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     pseudonyms = {(i, c.start) for i, chosen in enumerate(first) for c in chosen if c.identifies}
     for index, (block, chosen) in enumerate(zip(doc.blocks, first, strict=True)):
         listed = block.role is Role.PARTICIPANTS
-        marks = [*block.marks, *(m for c in chosen for m in (c.mark(), *c.inner))]
         for c in chosen:
             if c.identifies:
                 surface = block.text[c.start : c.end]
                 identified.append(Alias(surface, c.ref, c.identifies, "identified", index, c.start))
-        for m in marks:
+        marks = [*((m, ()) for m in block.marks), *((c.mark(), c.inner) for c in chosen)]
+        for m, inner in marks:
+            if m.tag != "persName":
+                continue
             ref = dict(m.attrs).get("ref", "")
-            if m.tag == "persName" and ref.startswith("#") and (index, m.start) not in pseudonyms:
-                name = _full_name(block.text, m, marks)
+            if ref.startswith("#") and (index, m.start) not in pseudonyms:
+                name = _full_name(block.text, m, inner)
                 named.append(Named(index, m.start, m.end, ref[1:], name, listed))
     named.sort(key=lambda n: (n.block, n.start))
     aliases = find_aliases([block.text for block in doc.blocks], named, identified)
@@ -146,12 +159,11 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     return replace(doc, blocks=tuple(blocks), entities=doc.entities + new, aliases=aliases)
 
 
-def _full_name(text: str, mark: Mark, marks: Sequence[Mark]) -> str:
+def _full_name(text: str, mark: Mark, inner: Sequence[Mark]) -> str:
     """A marked name as its record shows it: without the bracketed variant after it ("Ri
-    Pyeong-nam [Ri Pyong Nam]"), with a bracketed part as a word of it ("Mao [Zedong]")."""
-    variant = next(
-        (m for m in marks if m.tag == "reg" and mark.start < m.start and m.end < mark.end), None
-    )
+    Pyeong-nam [Ri Pyong Nam]", a ``reg`` among the marks placed with it), with a bracketed
+    part as a word of it ("Mao [Zedong]")."""
+    variant = next((m for m in inner if m.tag == "reg"), None)
     end = variant.start - 2 if variant is not None else mark.end
     return plain_name(text[mark.start : end])
 
@@ -266,7 +278,7 @@ def _before_person(
         return org
     if text[org.start : starts[index]].rstrip().endswith((" of", " of the", " for")):
         return org  # "Office of Erich Honecker": the person is the complement
-    end = len(text[: starts[index]].rstrip())
+    end = org.start + len(text[org.start : starts[index]].rstrip())
     if end <= org.start or not text[org.start : end].split()[-1][:1].isupper():
         return None
     name = text[org.start : end]
@@ -277,21 +289,27 @@ def _before_person(
 # ------------------------------------------------------------------------------- selection
 
 
-def _select(block: Block, candidates: Iterable[_Candidate]) -> list[_Candidate]:
+def _select(block: Block, candidates: Collection[_Candidate]) -> list[_Candidate]:
     """Longest first, then the stronger source: each accepted candidate nests with every
-    mark so far and repeats no name; a bracket mark gives way to the name that holds it."""
-    taken = list(block.marks)
+    mark so far and repeats no name; a bracket mark gives way to the name that holds it.
+
+    The marks so far are indexed by position (:class:`MarkIndex`), so that each candidate
+    costs its own length, not the number of names of its paragraph."""
+    if not candidates:
+        return []
+    taken = MarkIndex(block.marks)
     accepted: list[_Candidate] = []
     for candidate in sorted(candidates, key=_order):
-        current = taken
-        if candidate.replaces is not None:
-            if candidate.replaces not in taken:
-                continue
-            current = [m for m in taken if m != candidate.replaces]
-        if not _fits(candidate, current, block.text):
+        if candidate.replaces is not None and candidate.replaces not in taken:
             continue
+        if not _fits(candidate, taken, block.text):
+            continue
+        if candidate.replaces is not None:
+            taken.remove(candidate.replaces)
         accepted.append(candidate)
-        taken = [*current, candidate.mark(), *candidate.inner]
+        taken.add(candidate.mark())
+        for mark in candidate.inner:
+            taken.add(mark)
     return accepted
 
 
@@ -305,24 +323,21 @@ def _order(candidate: _Candidate) -> tuple[int, int, int, str, str]:
     )
 
 
-def _fits(candidate: _Candidate, taken: list[Mark], text: str) -> bool:
-    for mark in taken:
-        if mark.is_milestone or candidate.end <= mark.start or candidate.start >= mark.end:
-            continue
-        outside = candidate.start <= mark.start and mark.end <= candidate.end
-        inside = mark.start <= candidate.start and candidate.end <= mark.end
-        if not (outside or inside):
-            return False
-        same = (mark.start, mark.end) == (candidate.start, candidate.end)
-        if mark.tag == BRACKET_MARK and same:
-            return False  # a bracketed name is the bracket's own candidate
-        if mark.tag not in NAME_ELEMENTS:
-            continue
-        if same:
-            return False
-        if inside and not _may_nest(candidate, mark, text):
-            return False
-    return True
+def _fits(candidate: _Candidate, taken: MarkIndex, text: str) -> bool:
+    """Whether a candidate nests with every mark so far, is no bracket's twin (a bracketed
+    name is the bracket's own candidate) nor another name's, and may stand inside each name
+    that holds it; the bracket it replaces does not count."""
+    start, end = candidate.start, candidate.end
+    if not taken.nests(start, end):
+        return False
+    if any(mark.tag in _TWINS and mark != candidate.replaces for mark in taken.at(start, end)):
+        return False
+    return all(
+        _may_nest(candidate, mark, text) for mark in taken.containing(start, end, NAME_ELEMENTS)
+    )
+
+
+_TWINS = NAME_ELEMENTS | {BRACKET_MARK}
 
 
 def _may_nest(inner: _Candidate, outer: Mark, text: str) -> bool:
@@ -424,11 +439,11 @@ class _Registry:
 
     def use(self, key: str, make: Entity | Record, *, bracketed: bool) -> None:
         known = self._entities.get(key)
-        entity = make if isinstance(make, Entity) else entity_of(make, self.context.at)
         if known is None:
+            entity = make if isinstance(make, Entity) else entity_of(make, self.context.at)
             self._entities[key] = entity
-        elif entity.variants:
-            variants = tuple(dict.fromkeys((*known.variants, *entity.variants)))
+        elif isinstance(make, Entity) and make.variants:
+            variants = tuple(dict.fromkeys((*known.variants, *make.variants)))
             self._entities[key] = replace(known, variants=variants)
         if not bracketed:
             self._plain_mention.add(key)
@@ -794,18 +809,19 @@ _FUNCTION_WORDS = (
 )
 _ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th))"
 _TITLE_WORD = rf"(?!(?:Citation|Summary|Credits|Contents)\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
-_ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b)*"
+_ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
 # After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
-# stops before the person.
-_COMPLEMENT = (
-    rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER})))*)"
-)
+# stops before the person. Every repetition is bounded, well above the longest real names
+# (three or four "of" complements): unbounded, "Ministry of the Ministry of the …" matched to
+# the end of the paragraph from each of its heads, and the paragraph took quadratic time.
+_COMPLEMENT_WORD = rf"(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER}))"
+_COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
 _ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
 _NOUN_AFTER = re.compile(
     r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
     r"Delegations?)\b"
 )
-_ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT})+")
+_ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
 _POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")
 _EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b")
 _COMMON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ss]uch(?: an?)?)\s+$")
@@ -876,18 +892,15 @@ def _periodical_candidates(
     text = block.text
     if "periodical" not in groups:
         return
+    brackets: dict[int, Mark] = {}
+    for mark in block.marks:
+        if mark.tag == BRACKET_MARK:
+            brackets.setdefault(mark.start, mark)
     for found in _PERIODICAL.finditer(text):
         title, original = found.group("title", "original")
         start = found.start("title")
         end = found.end() if original else found.end("title")
-        bracket = next(
-            (
-                m
-                for m in block.marks
-                if m.tag == BRACKET_MARK and m.start == found.start("original")
-            ),
-            None,
-        )
+        bracket = brackets.get(found.start("original")) if original else None
         inner = ()
         if bracket is not None:
             inner = (
@@ -952,7 +965,7 @@ _BRACKET_NAME = re.compile(
 _DESCRIPTIONS = frozenset(
     "signature stamp seal handwritten handwriting illegible inaudible sic note translator".split()
 )
-_PLACE_CUE = re.compile(r"(?:(\S+) )?\b(in|at|of) $")
+_PLACE_CUE = re.compile(r"\b(in|at|of) $")
 _WORD_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME_WORD_RE}) $")
 _WORD_AFTER = re.compile(rf" ({_NAME_WORD_RE})(?![\w'’-])")
 _WINDOW_WORDS = 6
@@ -964,6 +977,13 @@ def _bracket_candidates(
     """Names made of or around square brackets (guide §9, issue 11 §1)."""
     text = block.text
     result: list[_Candidate] = []
+    if not any(mark.tag == BRACKET_MARK for mark in block.marks):
+        return result
+    # Where each person found so far starts, by where the name ends.
+    people: dict[int, int] = {}
+    for candidate in found:
+        if candidate.tag == "persName":
+            people[candidate.end] = min(candidate.start, people.get(candidate.end, candidate.end))
     for bracket in block.marks:
         if bracket.tag != BRACKET_MARK or bracket.attrs:
             continue
@@ -977,18 +997,18 @@ def _bracket_candidates(
         if not content.strip() or content.split()[0].lower() in _DESCRIPTIONS:
             continue
         if _BRACKET_NAME.match(content) or context.authority.lookup(content, context.at):
-            result += _around(text, bracket, found, context)
+            result += _around(text, bracket, people, context)
     return result
 
 
 def _around(
-    text: str, bracket: Mark, found: Sequence[_Candidate], context: _Context
+    text: str, bracket: Mark, people: Mapping[int, int], context: _Context
 ) -> Iterator[_Candidate]:
     """A bracketed name, a bracketed part of a name, a bracketed variant or identification."""
     start, end = bracket.start, bracket.end
     content = text[start:end]
     hit = context.authority.lookup(content, context.at)
-    before_name = _name_ending_at(text, start - 2, found)
+    before_name = _name_ending_at(text, start - 2, people)
     if before_name is not None:
         name_start = before_name
         name = text[name_start : start - 2]
@@ -1022,18 +1042,17 @@ def _around(
         extra = (*_record_attrs(record, False), *_UNCERTAIN)
         yield _Candidate(start, end, KINDS[record.type].name, key, make, _BRACKET, extra,
                          replaces=bracket)  # fmt: skip
-    elif _after_place_cue(text[: max(start - 1, 0)]) and all(map(is_name_word, content.split())):
+    elif _after_place_cue(text, start - 1) and all(map(is_name_word, content.split())):
         key, make = _local(content, EntityType.PLACE, context.authority)
         yield _Candidate(start, end, "placeName", key, make, _BRACKET, _UNCERTAIN,
                          replaces=bracket)  # fmt: skip
 
 
-def _name_ending_at(text: str, end: int, found: Sequence[_Candidate]) -> int | None:
+def _name_ending_at(text: str, end: int, people: Mapping[int, int]) -> int | None:
     """Where the person named just before a bracket starts: a name found so far that ends
-    there, else a capitalised word."""
-    starts = [c.start for c in found if c.tag == "persName" and c.end == end]
-    if starts:
-        return min(starts)
+    there (``people``: start by end), else a capitalised word."""
+    if end in people:
+        return people[end]
     previous = _WORD_BEFORE.search(text, max(0, end - 40), end + 1)
     if previous and is_name_word(previous.group(1)) and not _is_title(previous.group(1)):
         return previous.start(1)
@@ -1081,8 +1100,7 @@ def _name_part(text: str, previous: re.Match[str], content: str, context: _Conte
         return True
     if is_family_name(word) and east_asian_given(content, word):
         return True
-    before = text[: previous.start(1)].split()
-    return bool(before) and _is_title(before[-1])
+    return _is_title(_word_before(text, previous.start(1)))
 
 
 def _part_before(content: str, word: str, context: _Context) -> bool:
@@ -1092,17 +1110,34 @@ def _part_before(content: str, word: str, context: _Context) -> bool:
     return has_surname_shape(word) or context.authority.knows_surname(word)
 
 
-def _after_place_cue(before: str) -> bool:
-    """True after "in", "at" or a lower-case "X of" (the port of, the outskirts of).
+def _after_place_cue(text: str, end: int) -> bool:
+    """True when ``text[:end]`` ends with "in", "at" or a lower-case "X of" (the port of, the
+    outskirts of) and a space.
 
     "Ministry of [Foreign Trade]" is not a place: "of" after a capitalised word belongs to a
     name the translator completed.
     """
-    cue = _PLACE_CUE.search(before)
+    cue = _PLACE_CUE.match(text, max(end - 3, 0), max(end, 0))
     if cue is None:
         return False
-    previous = cue.group(1) or ""
-    return cue.group(2) != "of" or not previous[:1].isupper()
+    previous = _word_ending_at(text, end - 4) if text[end - 4 : end - 3] == " " else ""
+    return cue.group(1) != "of" or not previous[:1].isupper()
+
+
+def _word_ending_at(text: str, end: int) -> str:
+    """The run of characters other than white space that ends at ``end`` ("" when white
+    space stands before it), found without copying the text before it."""
+    start = end
+    while start > 0 and not text[start - 1].isspace():
+        start -= 1
+    return text[start:end]
+
+
+def _word_before(text: str, end: int) -> str:
+    """The last word of ``text[:end]``, after any white space."""
+    while end > 0 and text[end - 1].isspace():
+        end -= 1
+    return _word_ending_at(text, end)
 
 
 def _across(text: str, bracket: Mark, context: _Context) -> Iterator[_Candidate]:

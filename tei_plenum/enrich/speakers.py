@@ -487,22 +487,39 @@ def _turn_repointed(container: Container, merged: dict[str, str]) -> Container:
 
 
 def _mark_participant_names(block: Block, cast: Cast) -> Block:
-    """Mark every further mention of a participant's full name (as printed or in capitals)."""
+    """Mark every further mention of a participant's full name (as printed or in capitals)
+    where no name is marked yet."""
     if not block.text or block.role is Role.PAGE_BREAK:
         return block
+    named = _NameCover(block)
     added: list[Mark] = []
     for person in cast.people.values():
         if len(person.name.split()) < 2 or person_span(person.name, 0, len(person.name)) is None:
             continue
         for form in {person.name, person.name.upper()}:
             for m in re.finditer(rf"(?<![\w-]){re.escape(form)}(?![\w-])", block.text):
-                if nests_free(block, m.start(), m.end()) and not any(
-                    a.start < m.end() and m.start() < a.end for a in added
-                ):
-                    added.append(
-                        Mark(m.start(), m.end(), "persName", attrs(ref=pointer(person.key)))
-                    )
+                if named.free(m.start(), m.end()):
+                    mark = Mark(m.start(), m.end(), "persName", attrs(ref=pointer(person.key)))
+                    named.cover(mark)
+                    added.append(mark)
     return block.with_marks(added) if added else block
+
+
+class _NameCover:
+    """Which characters of a block a name mark covers, so that asking whether a new name
+    would overlap one costs the new name's length, not the number of names."""
+
+    def __init__(self, block: Block) -> None:
+        self._covered = bytearray(len(block.text))
+        for mark in block.marks:
+            if mark.tag.endswith("Name"):
+                self.cover(mark)
+
+    def cover(self, mark: Mark) -> None:
+        self._covered[mark.start : mark.end] = b"\x01" * (mark.end - mark.start)
+
+    def free(self, start: int, end: int) -> bool:
+        return not any(self._covered[start:end])
 
 
 def _move_records(entities: Iterable[Entity], cast: Cast) -> tuple[Entity, ...]:

@@ -137,3 +137,24 @@ def test_the_table_holds_a_surname_from_its_full_name_on_and_never_guesses() -> 
     assert table.lookup("Lee", block=4) is None
     assert [a.key for a in table.candidates("LEE")] == ["pers-lee-hu-rak", "pers-lee-dong"]
     assert table.lookup("Park") is None
+
+
+def test_the_table_takes_the_latest_declaration_before_a_place() -> None:
+    table = AliasTable(
+        [
+            _alias("Kim", "pers-kim-jae-suk", "declared", 1),
+            _alias("Kim", "pers-kim-il-sung", "declared", 3),
+        ]
+    )
+    assert table.lookup("Kim", block=0).key == "pers-kim-jae-suk"  # a title before both
+    assert table.lookup("Kim", block=2).key == "pers-kim-jae-suk"
+    assert table.lookup("Kim", block=4).key == "pers-kim-il-sung"
+    assert table.lookup("Kim").key == "pers-kim-il-sung"
+
+
+def test_a_surname_bound_at_every_mention_of_its_full_name_stays_one_person() -> None:
+    table = AliasTable([_alias("Lee", "pers-lee-hu-rak", "surname", n) for n in range(1, 500)])
+    assert table.lookup("Lee", block=0) is None
+    assert table.lookup("Lee", block=1, start=1).key == "pers-lee-hu-rak"
+    assert table.lookup("Lee", block=600).key == "pers-lee-hu-rak"
+    assert [a.key for a in table.candidates("Lee")] == ["pers-lee-hu-rak"]
