@@ -1,9 +1,10 @@
 """Running a batch: plan, skip what is current, convert the rest in parallel, finish the corpus.
 
-Work is streamed through the project's one process pool (:func:`tei_plenum.parallel.ordered`):
-inputs are hashed and submitted lazily with a bounded number in flight, so memory stays flat
-whatever the size of the collection. Outcomes come back in input order, which keeps progress,
-report and manifest deterministic.
+Work is streamed through an executor (``batch.executors``: the project's one process pool, or
+a Dask cluster): inputs are hashed and submitted lazily with a bounded number in flight, so
+memory stays flat whatever the size of the collection. This process keeps what the batch
+owns, whatever the executor: the manifest, the totals, the report's records (in input order)
+and the corpus index.
 """
 
 from __future__ import annotations
@@ -15,12 +16,13 @@ from time import perf_counter
 
 from ..errors import TeiPlenumError
 from ..files import open_atomically, remove_stale_temporaries
-from ..parallel import Done, ordered
+from ..parallel import Done
 from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
+from .executors import Executor, ProcessPool
 from .manifest import Manifest, settings_digest, sha256_file
 from .report import Totals
-from .worker import Outcome, Settings, Status, Task, describe, prepare, process
+from .worker import Outcome, Settings, Status, Task, describe, prepare
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,14 +56,17 @@ def plan(inputs: Sequence[str], settings: Settings) -> Plan:
 def execute(
     batch: Plan,
     *,
-    jobs: int,
+    jobs: int = 1,
+    executor: Executor | None = None,
     force: bool = False,
     keep_outcomes: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> BatchResult:
-    """Run the plan; ``on_outcome`` sees every input as it finishes (progress, messages).
+    """Run the plan on ``executor`` (an open one; default the process pool of ``jobs``
+    workers); ``on_outcome`` sees every input as it finishes (progress, messages).
 
-    On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes.
+    On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes, on
+    this executor or another.
     """
     started = perf_counter()
     settings = batch.settings
@@ -75,7 +80,7 @@ def execute(
     result = BatchResult(Totals())
     try:
         work = _tasks(batch, manifest, force)
-        for finished in ordered(process, work, settings, jobs=jobs, lost=_lost, prepare=prepare):
+        for finished in (executor or ProcessPool(jobs)).outcomes(work, settings):
             # Kept outcomes then share their entity records with the manifest's.
             summary = finished.summary
             outcome = (
@@ -90,6 +95,9 @@ def execute(
                 on_outcome(outcome)
     finally:
         manifest.save()
+    if keep_outcomes:  # an executor may finish inputs out of order; the report is in input order
+        order = {str(job.rel): number for number, job in enumerate(batch.discovery.jobs)}
+        result.outcomes.sort(key=lambda outcome: order.get(outcome.rel, -1))
     if "html" in settings.formats:
         result.index = settings.outdir / f"{INDEX_STEM}.html"
         # The manifest holds the summary of every document converted now or earlier.
@@ -127,14 +135,3 @@ def _tasks(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Done[Outcom
                 sidecar_sha=sidecar_sha,
             )
             yield Done(skipped)
-
-
-def _lost(task: Task) -> Outcome:
-    """The outcome of a file whose worker died (a crash, the out-of-memory killer)."""
-    return Outcome(
-        str(task.job.source),
-        str(task.job.rel),
-        Status.FAILED,
-        reason="a worker process stopped while converting this file or one beside it; "
-        "run the batch again to retry",
-    )

@@ -1,0 +1,221 @@
+"""The batch on a Dask cluster: the same per-document work, submitted to a Dask scheduler.
+
+Imported only when a scheduler is named (``tei-plenum[dask]``). The driver keeps everything
+but the documents: it submits ``process(task, settings)`` in bounded windows and takes the
+outcomes as they are completed. Workers read the inputs and write the outputs themselves, with
+the same atomic writes, so every path must mean the same file on every worker (shared
+storage); relative paths are made absolute against the driver's folder before they travel.
+
+A worker that dies mid-document has its documents run again elsewhere by the scheduler, up to
+Dask's ``distributed.scheduler.allowed-failures`` times; an output is only ever replaced whole
+by identical bytes, so a second run of a document is harmless. A document whose every try
+killed its worker comes back as a failed outcome, like any other failure.
+"""
+
+from __future__ import annotations
+
+import logging
+import uuid
+from collections.abc import Iterable, Iterator
+from contextlib import suppress
+from dataclasses import replace
+from importlib.util import find_spec
+from pathlib import Path
+from time import monotonic
+from typing import Any, Self
+
+import dask.config
+from distributed import (
+    CancelledError,
+    Client,
+    Future,
+    KilledWorker,
+    LocalCluster,
+    WorkerPlugin,
+    as_completed,
+)
+from distributed.client import ClosedClientError
+
+from ..errors import ConfigError
+from ..parallel import WINDOW_PER_JOB, Done
+from .executors import LOCAL, Item
+from .manifest import package_version
+from .worker import Outcome, Settings, Status, Task, prepare, process
+
+# Seconds to reach a scheduler before giving up with an error.
+CONNECT_TIMEOUT = 10.0
+# Seconds between two looks at how many worker threads the cluster has (it may grow).
+RESIZE_EVERY = 10.0
+
+
+class Prepare(WorkerPlugin):
+    """Builds the authority and the schemas in each worker once, before its first document
+    (and in every worker that joins later), after checking it runs this very version."""
+
+    def __init__(self, settings: Settings, version: str) -> None:
+        self.settings, self.version = settings, version
+
+    def setup(self, worker: Any) -> None:
+        here = package_version()
+        if here != self.version:
+            raise ConfigError(
+                f"worker {worker.address} runs tei-plenum {here}, this command "
+                f"{self.version}; install the same version everywhere"
+            )
+        prepare(self.settings)
+
+
+class DaskCluster:
+    """An :class:`~tei_plenum.batch.executors.Executor` on the Dask scheduler at ``address``,
+    or on a new cluster of ``jobs`` single-threaded worker processes on 127.0.0.1 when the
+    address is ``"local"`` (Dask's dashboard only when ``dashboard`` asks for it)."""
+
+    def __init__(self, address: str, *, jobs: int, dashboard: bool = False) -> None:
+        if dashboard and find_spec("bokeh") is None:
+            raise ConfigError("Dask's dashboard needs bokeh: pip install bokeh")
+        self.address, self.jobs, self.show_dashboard = address, jobs, dashboard
+        self._cluster: LocalCluster | None = None
+        self._client: Client | None = None
+        self._plugins: list[str] = []
+
+    def __enter__(self) -> Self:
+        try:
+            if self.address == LOCAL:
+                self._cluster = self._local_cluster()
+            self._client = Client(self._cluster or self.address, timeout=CONNECT_TIMEOUT)
+        except (OSError, ValueError, TimeoutError) as exc:
+            self.__exit__()
+            if self.address == LOCAL:
+                raise ConfigError(f"cannot start a local Dask cluster: {exc}") from None
+            raise ConfigError(f"cannot reach the Dask scheduler at {self.address}: {exc}") from None
+        return self
+
+    def _local_cluster(self) -> LocalCluster:
+        """``jobs`` single-threaded worker processes on 127.0.0.1. Each worker is sent one
+        document at a time, so that a worker that dies takes only its own document with it
+        (the scheduler tries it again elsewhere) and never one merely queued beside it."""
+        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+            return LocalCluster(
+                n_workers=self.jobs,
+                threads_per_worker=1,
+                processes=True,
+                host="127.0.0.1",
+                # The scheduler serves HTTP even without a dashboard: any free port then.
+                dashboard_address=f"127.0.0.1:{8787 if self.show_dashboard else 0}",
+                silence_logs=logging.ERROR,
+            )
+
+    def __exit__(self, *exc_info: object) -> None:
+        if self._client is not None:
+            # A long-lived cluster keeps no trace of this run (a lost scheduler has none).
+            for name in self._plugins:
+                with suppress(Exception):
+                    self._client.unregister_worker_plugin(name)
+            self._client.close()
+        if self._cluster is not None:
+            self._cluster.close()
+        self._client = self._cluster = None
+        self._plugins.clear()
+
+    @property
+    def client(self) -> Client:
+        if self._client is None:
+            raise RuntimeError("the Dask executor is used outside its with block")
+        return self._client
+
+    @property
+    def dashboard(self) -> str | None:
+        return self.client.dashboard_link if self.show_dashboard else None
+
+    def outcomes(self, items: Iterable[Item], settings: Settings) -> Iterator[Outcome]:
+        """Submit tasks while fewer than a few per worker thread are in flight; yield each
+        outcome as it is completed, and each known one as it is reached."""
+        client = self.client
+        anchored = _anchored_settings(settings)
+        run = uuid.uuid4().hex
+        # Named for this run, so that runs sharing a cluster do not replace each other's.
+        self._plugins.append(f"tei-plenum-batch-{run}")
+        try:
+            client.register_plugin(Prepare(anchored, package_version()), name=self._plugins[-1])
+        except Exception as exc:
+            raise ConfigError(f"the Dask workers cannot prepare the batch: {exc}") from None
+        finished = as_completed()
+        flying: dict[Future, Task] = {}
+        window, resized = self._window(), monotonic()
+        for number, item in enumerate(items):
+            if isinstance(item, Done):
+                yield item.result
+                continue
+            task = _anchored_task(item)
+            try:
+                # An explicit key spares hashing the arguments; the dashboard shows "convert".
+                key = (f"convert-{run}", number)
+                future = client.submit(process, task, anchored, key=key, pure=False)
+            except ClosedClientError:
+                raise self._lost() from None
+            flying[future] = item
+            finished.add(future)
+            if monotonic() - resized > RESIZE_EVERY:
+                window, resized = self._window(), monotonic()
+            while len(flying) >= window:
+                yield self._outcome(next(finished), flying)
+        while flying:
+            yield self._outcome(next(finished), flying)
+
+    def _window(self) -> int:
+        """How many tasks to keep in flight: enough to keep every worker thread busy."""
+        return WINDOW_PER_JOB * max(1, sum(self.client.nthreads().values()))
+
+    def _outcome(self, future: Future, flying: dict[Future, Task]) -> Outcome:
+        task = flying.pop(future)
+        source = str(task.job.source)
+        try:
+            outcome: Outcome = future.result()
+        except CancelledError as exc:
+            if self.client.status != "running":
+                raise self._lost() from None
+            reason = f"the Dask cluster cancelled this file: {exc}"
+        except KilledWorker as exc:
+            reason = (
+                f"the worker converting this file stopped on each of its "
+                f"{exc.allowed_failures + 1} tries; its log may say why"
+            )
+        except Exception as exc:
+            reason = f"the Dask cluster could not run this file: {type(exc).__name__}: {exc}"
+        else:
+            # The user's spelling of the path, as every other outcome reports it.
+            return replace(outcome, source=source)
+        finally:
+            future.release()
+        return Outcome(
+            source,
+            str(task.job.rel),
+            Status.FAILED,
+            reason=reason,
+            input_sha=task.input_sha,
+            sidecar_sha=task.sidecar_sha,
+        )
+
+    def _lost(self) -> ConfigError:
+        """The whole run stops when the scheduler is gone: what finished is in the manifest."""
+        return ConfigError(
+            f"lost the Dask scheduler at {self.address}; run the batch again to go on"
+        )
+
+
+def _anchored_settings(settings: Settings) -> Settings:
+    """The settings with absolute paths, which mean the same on every worker of a cluster
+    whose storage is shared (a worker's current folder is its own)."""
+    options = settings.options
+    authority = tuple(Path(path).absolute() for path in options.authority_files)
+    return replace(
+        settings,
+        outdir=settings.outdir.absolute(),
+        options=replace(options, authority_files=authority),
+    )
+
+
+def _anchored_task(task: Task) -> Task:
+    job = task.job
+    sidecar = job.sidecar.absolute() if job.sidecar is not None else None
+    return replace(task, job=replace(job, source=job.source.absolute(), sidecar=sidecar))
