@@ -15,10 +15,12 @@ import click
 from ..batch import (
     FORMATS,
     BatchResult,
+    Executor,
     Outcome,
     Plan,
     Settings,
     execute,
+    executor_for,
     plan,
     report_json,
     summary_lines,
@@ -98,7 +100,22 @@ class PlainProgress:
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Worker processes (default: one per core; 1 runs in this process).",
+    help="Worker processes (default: one per core; 1 runs in this process), also those of "
+    "--scheduler local.",
+)
+@click.option(
+    "--scheduler",
+    envvar="TEI_PLENUM_SCHEDULER",
+    metavar="ADDRESS",
+    help="Run the work on the Dask scheduler at ADDRESS (tcp://host:8786), or on a new Dask "
+    "cluster of --jobs workers on this machine with 'local' (needs tei-plenum[dask]). "
+    "Default: TEI_PLENUM_SCHEDULER, else the process pool.",
+)
+@click.option(
+    "--dashboard",
+    is_flag=True,
+    help="With --scheduler local: serve Dask's dashboard on 127.0.0.1 and print its address "
+    "(needs bokeh).",
 )
 @click.option(
     "--to",
@@ -129,6 +146,8 @@ def batch(
     inputs: tuple[str, ...],
     outdir: str,
     jobs: int | None,
+    scheduler: str | None,
+    dashboard: bool,
     formats: tuple[str, ...],
     options: ConvertOptions,
     validate: bool,
@@ -149,12 +168,17 @@ def batch(
     if report_path is not None and not Path(report_path).parent.is_dir():
         raise click.UsageError(f"the folder of the report {report_path} does not exist")
     settings = Settings(outdir=target, formats=formats, options=options, validate=validate)
+    executor = executor_for(scheduler or None, jobs=jobs or _default_jobs(), dashboard=dashboard)
     work = plan(inputs, settings)
     if not work.discovery.jobs:
         for refusal in work.discovery.refused:
             click.echo(f"tei-plenum: error: {refusal.source}: {refusal.reason}", err=True)
         raise click.UsageError("no input files found")
-    result = _run(work, jobs or _default_jobs(), force, report_path is not None, quiet)
+    # Reached before anything is written: an unreachable scheduler leaves OUTDIR untouched.
+    with executor:
+        if executor.dashboard is not None:
+            click.echo(f"tei-plenum: batch: Dask dashboard at {executor.dashboard}", err=True)
+        result = _run(work, executor, force, report_path is not None, quiet)
     if report_path is not None:
         data = report_json(result.outcomes, result.totals, settings)
         write_atomically(Path(report_path), data)
@@ -164,7 +188,7 @@ def batch(
     return RunOutcome.DOCUMENT_FAILED if result.totals.failed else RunOutcome.SUCCESS
 
 
-def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:
+def _run(work: Plan, executor: Executor, force: bool, keep: bool, quiet: bool) -> BatchResult:
     with progress_display(work.total, quiet) as update:
 
         def on_outcome(outcome: Outcome) -> None:
@@ -172,7 +196,9 @@ def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchRe
                 click.echo(f"tei-plenum: error: {outcome.source}: {outcome.reason}", err=True)
             update(outcome)
 
-        return execute(work, jobs=jobs, force=force, keep_outcomes=keep, on_outcome=on_outcome)
+        return execute(
+            work, executor=executor, force=force, keep_outcomes=keep, on_outcome=on_outcome
+        )
 
 
 @contextmanager
