@@ -1,14 +1,15 @@
 """The batch on a Dask cluster: the same per-document work, submitted to a Dask scheduler.
 
 Imported only when a scheduler is named (``tei-plenum[dask]``). The driver keeps everything
-but the documents: it submits ``process(task, settings)`` in bounded windows and takes the
-outcomes as they are completed. Workers read the inputs and write the outputs themselves, with
-the same atomic writes, so every path must mean the same file on every worker (shared
-storage); relative paths are made absolute against the driver's folder before they travel.
+but the documents: it submits ``process(task, settings)`` in bounded windows, a few documents
+to a Dask task, and takes the outcomes as they are completed. Workers read the inputs and
+write the outputs themselves, with the same atomic writes, so every path must mean the same
+file on every worker (shared storage); relative paths are made absolute against the driver's
+folder before they travel.
 
-A worker that dies mid-document has its documents run again elsewhere by the scheduler, up to
+A worker that dies mid-document has its task run again elsewhere by the scheduler, up to
 Dask's ``distributed.scheduler.allowed-failures`` times; an output is only ever replaced whole
-by identical bytes, so a second run of a document is harmless. A document whose every try
+by identical bytes, so converting a document twice is harmless. A document whose every try
 killed its worker comes back as a failed outcome, like any other failure.
 """
 
@@ -16,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import suppress
 from dataclasses import replace
 from importlib.util import find_spec
@@ -46,6 +47,9 @@ from .worker import Outcome, Settings, Status, Task, prepare, process
 CONNECT_TIMEOUT = 10.0
 # Seconds between two looks at how many worker threads the cluster has (it may grow).
 RESIZE_EVERY = 10.0
+# A task takes as many documents as fill about this many seconds, within these bounds.
+TASK_SECONDS = 0.25
+MAX_PER_TASK = 64
 
 
 class Prepare(WorkerPlugin):
@@ -128,54 +132,100 @@ class DaskCluster:
         return self.client.dashboard_link if self.show_dashboard else None
 
     def outcomes(self, items: Iterable[Item], settings: Settings) -> Iterator[Outcome]:
-        """Submit tasks while fewer than a few per worker thread are in flight; yield each
-        outcome as it is completed, and each known one as it is reached."""
-        client = self.client
-        anchored = _anchored_settings(settings)
-        run = uuid.uuid4().hex
+        """Submit documents while fewer than a few tasks per worker thread are in flight;
+        yield each outcome as its task is completed, and each known one as it is reached."""
+        run = _Run(self.client, self.address, settings)
         # Named for this run, so that runs sharing a cluster do not replace each other's.
-        self._plugins.append(f"tei-plenum-batch-{run}")
+        self._plugins.append(f"tei-plenum-batch-{run.name}")
         try:
-            client.register_plugin(Prepare(anchored, package_version()), name=self._plugins[-1])
+            plugin = Prepare(run.settings, package_version())
+            self.client.register_plugin(plugin, name=self._plugins[-1])
         except Exception as exc:
             raise ConfigError(f"the Dask workers cannot prepare the batch: {exc}") from None
-        finished = as_completed()
-        flying: dict[Future, Task] = {}
         window, resized = self._window(), monotonic()
-        for number, item in enumerate(items):
+        gathered: list[Task] = []
+        for item in items:
             if isinstance(item, Done):
                 yield item.result
                 continue
-            task = _anchored_task(item)
-            try:
-                # An explicit key spares hashing the arguments; the dashboard shows "convert".
-                key = (f"convert-{run}", number)
-                future = client.submit(process, task, anchored, key=key, pure=False)
-            except ClosedClientError:
-                raise self._lost() from None
-            flying[future] = item
-            finished.add(future)
+            gathered.append(item)
+            if len(gathered) >= run.size():
+                run.submit(gathered)
+                gathered = []
             if monotonic() - resized > RESIZE_EVERY:
                 window, resized = self._window(), monotonic()
-            while len(flying) >= window:
-                yield self._outcome(next(finished), flying)
-        while flying:
-            yield self._outcome(next(finished), flying)
+            while len(run.flying) >= window:
+                yield from run.collect()
+        if gathered:
+            run.submit(gathered)
+        while run.flying:
+            yield from run.collect()
 
     def _window(self) -> int:
         """How many tasks to keep in flight: enough to keep every worker thread busy."""
         return WINDOW_PER_JOB * max(1, sum(self.client.nthreads().values()))
 
-    def _outcome(self, future: Future, flying: dict[Future, Task]) -> Outcome:
-        task = flying.pop(future)
-        source = str(task.job.source)
+
+def process_all(
+    work: Callable[[Task, Settings], Outcome], tasks: list[Task], settings: Settings
+) -> list[Outcome]:
+    """One Dask task, on a worker: ``work`` on each of a few documents in turn."""
+    return [work(task, settings) for task in tasks]
+
+
+class _Run:
+    """One batch's traffic with the scheduler: the tasks in flight with their documents, and
+    how many documents the next task takes.
+
+    A task costs the scheduler and the worker a few milliseconds whatever it does, so each
+    takes as many documents as fill about :data:`TASK_SECONDS` at the pace measured so far
+    (one at first). Should a worker die on every try of a task, each of its documents is sent
+    again alone, so that only the document that kills its worker fails.
+    """
+
+    def __init__(self, client: Client, address: str, settings: Settings) -> None:
+        self.client, self.address = client, address
+        self.settings = _anchored_settings(settings)
+        self.name = uuid.uuid4().hex
+        self.flying: dict[Future, list[Task]] = {}
+        self._finished = as_completed()
+        self._submitted = 0
+        self._seconds_each: float | None = None
+
+    def size(self) -> int:
+        if self._seconds_each is None:
+            return 1
+        return max(1, min(MAX_PER_TASK, int(TASK_SECONDS / max(self._seconds_each, 1e-6))))
+
+    def submit(self, tasks: list[Task]) -> None:
+        anchored = [_anchored_task(task) for task in tasks]
+        # An explicit key spares hashing the arguments; the dashboard shows "convert".
+        key = (f"convert-{self.name}", self._submitted)
         try:
-            outcome: Outcome = future.result()
+            future = self.client.submit(
+                process_all, process, anchored, self.settings, key=key, pure=False
+            )
+        except ClosedClientError:
+            raise self._lost() from None
+        self._submitted += 1
+        self.flying[future] = tasks
+        self._finished.add(future)
+
+    def collect(self) -> list[Outcome]:
+        """The outcomes of the next task to finish; none when its documents are sent again."""
+        future = next(self._finished)
+        tasks = self.flying.pop(future)
+        try:
+            outcomes: list[Outcome] = future.result()
         except CancelledError as exc:
             if self.client.status != "running":
                 raise self._lost() from None
             reason = f"the Dask cluster cancelled this file: {exc}"
         except KilledWorker as exc:
+            if len(tasks) > 1:
+                for task in tasks:
+                    self.submit([task])
+                return []
             reason = (
                 f"the worker converting this file stopped on each of its "
                 f"{exc.allowed_failures + 1} tries; its log may say why"
@@ -183,24 +233,36 @@ class DaskCluster:
         except Exception as exc:
             reason = f"the Dask cluster could not run this file: {type(exc).__name__}: {exc}"
         else:
-            # The user's spelling of the path, as every other outcome reports it.
-            return replace(outcome, source=source)
+            self._learn(outcomes)
+            # The user's spelling of each path, as every other outcome reports it.
+            return [
+                replace(o, source=str(t.job.source)) for o, t in zip(outcomes, tasks, strict=True)
+            ]
         finally:
             future.release()
-        return Outcome(
-            source,
-            str(task.job.rel),
-            Status.FAILED,
-            reason=reason,
-            input_sha=task.input_sha,
-            sidecar_sha=task.sidecar_sha,
-        )
+        return [_failed(task, reason) for task in tasks]
+
+    def _learn(self, outcomes: list[Outcome]) -> None:
+        spent = sum(sum(outcome.timings.values()) for outcome in outcomes) / len(outcomes)
+        before = self._seconds_each
+        self._seconds_each = spent if before is None else 0.8 * before + 0.2 * spent
 
     def _lost(self) -> ConfigError:
         """The whole run stops when the scheduler is gone: what finished is in the manifest."""
         return ConfigError(
             f"lost the Dask scheduler at {self.address}; run the batch again to go on"
         )
+
+
+def _failed(task: Task, reason: str) -> Outcome:
+    return Outcome(
+        str(task.job.source),
+        str(task.job.rel),
+        Status.FAILED,
+        reason=reason,
+        input_sha=task.input_sha,
+        sidecar_sha=task.sidecar_sha,
+    )
 
 
 def _anchored_settings(settings: Settings) -> Settings:

@@ -6,7 +6,6 @@ from __future__ import annotations
 
 import json
 import os
-import re
 import shutil
 import signal
 import socket
@@ -173,38 +172,44 @@ def test_a_worker_killed_mid_document_loses_nothing_and_duplicates_nothing(
 
 
 def kills_its_worker_on_files_named_crash(task: Task, settings: Settings) -> Any:
-    """A stand-in for a document that crashes whichever worker converts it."""
+    """A stand-in for a document that crashes whichever worker converts it; it counts its
+    tries in a file beside the output folder."""
     if "crash" in task.job.source.name:
+        with (settings.outdir.parent / "crash-tries").open("a") as tries:
+            tries.write("x")
         os.kill(os.getpid(), signal.SIGKILL)
     return process(task, settings)
 
 
 @pytest.mark.slow
 def test_a_file_that_kills_every_worker_fails_alone_and_the_batch_goes_on(
-    collection: Path, tmp_path: Path, address: str, monkeypatch: pytest.MonkeyPatch
+    big_collection: Path, tmp_path: Path, address: str, monkeypatch: pytest.MonkeyPatch
 ):
     from tei_plenum.batch import cluster
 
-    shutil.copyfile(collection / "hostile-plain-prose.txt", collection / "crash.txt")
+    # The seventeenth input: after the first tasks, of one document, it shares a task of four.
+    shutil.copyfile(SAMPLE, big_collection / "part-1" / "zz-crash.txt")
+    monkeypatch.setattr(cluster, "TASK_SECONDS", 1000.0)
+    monkeypatch.setattr(cluster, "MAX_PER_TASK", 4)
     monkeypatch.setattr(cluster, "process", kills_its_worker_on_files_named_crash)
     with executor_for(address, jobs=2) as executor:
         result = execute(
-            plan([str(collection)], Settings(tmp_path / "out")),
+            plan([str(big_collection)], Settings(tmp_path / "out")),
             executor=executor,
             keep_outcomes=True,
         )
     statuses = {outcome.rel: outcome.status for outcome in result.outcomes}
-    assert statuses.pop("crash") is Status.FAILED
+    assert statuses.pop("part-1/zz-crash") is Status.FAILED
     assert set(statuses.values()) == {Status.CONVERTED}
-    assert len(statuses) == len(LAYOUT)
-    crash = next(outcome for outcome in result.outcomes if outcome.rel == "crash")
-    assert crash.source == str(collection / "crash.txt")
-    assert re.fullmatch(
-        r"the worker converting this file stopped on each of its \d+ tries; "
-        r"its log may say why",
-        crash.reason or "",
+    assert len(statuses) == 24
+    crash = result.outcomes[16]
+    assert crash.source == str(big_collection / "part-1" / "zz-crash.txt")
+    assert crash.reason == (
+        "the worker converting this file stopped on each of its 4 tries; its log may say why"
     )
-    assert not list((tmp_path / "out").glob("crash.*"))
+    # Four tries with the documents of its task, which then went again one by one: four more.
+    assert (tmp_path / "crash-tries").read_text() == "x" * 8
+    assert not list((tmp_path / "out").rglob("zz-crash.*"))
 
 
 @pytest.mark.slow
