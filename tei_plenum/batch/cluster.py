@@ -48,7 +48,7 @@ CONNECT_TIMEOUT = 10.0
 # Seconds between two looks at how many worker threads the cluster has (it may grow).
 RESIZE_EVERY = 10.0
 # A task takes as many documents as fill about this many seconds, within these bounds.
-TASK_SECONDS = 0.25
+TASK_SECONDS = 1.0
 MAX_PER_TASK = 64
 
 
