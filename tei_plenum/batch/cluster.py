@@ -50,6 +50,15 @@ RESIZE_EVERY = 10.0
 # A task takes as many documents as fill about this many seconds, within these bounds.
 TASK_SECONDS = 1.0
 MAX_PER_TASK = 64
+# Dask's background sampling for its dashboard, and its watch over a blocked event loop: in a
+# local cluster they cost the processes that convert a few per cent of CPU, so they are slowed
+# down or off unless the dashboard is shown.
+QUIET = {
+    "distributed.worker.profile.enabled": False,
+    "distributed.admin.tick.interval": "1s",
+    "distributed.admin.system-monitor.interval": "5s",
+    "distributed.worker.memory.monitor-interval": "1s",
+}
 
 
 class Prepare(WorkerPlugin):
@@ -96,9 +105,13 @@ class DaskCluster:
 
     def _local_cluster(self) -> LocalCluster:
         """``jobs`` single-threaded worker processes on 127.0.0.1. Each worker is sent one
-        document at a time, so that a worker that dies takes only its own document with it
-        (the scheduler tries it again elsewhere) and never one merely queued beside it."""
-        with dask.config.set({"distributed.scheduler.worker-saturation": 1.0}):
+        task at a time, so that a worker that dies takes only the task it runs with it (the
+        scheduler tries it again elsewhere), never one merely queued beside it."""
+        config = {"distributed.scheduler.worker-saturation": 1.0}
+        if not self.show_dashboard:
+            config |= QUIET
+        # For the scheduler and the nannies made here, and for every worker they start (again).
+        with dask.config.set(config):
             return LocalCluster(
                 n_workers=self.jobs,
                 threads_per_worker=1,
@@ -107,6 +120,7 @@ class DaskCluster:
                 # The scheduler serves HTTP even without a dashboard: any free port then.
                 dashboard_address=f"127.0.0.1:{8787 if self.show_dashboard else 0}",
                 silence_logs=logging.ERROR,
+                config=config,
             )
 
     def __exit__(self, *exc_info: object) -> None:
