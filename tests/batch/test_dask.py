@@ -322,3 +322,19 @@ def test_a_lost_scheduler_stops_the_run_and_a_rerun_finishes_it(
     resumed = execute(plan([str(big_collection)], Settings(out)), jobs=2)
     assert resumed.totals.statuses[Status.SKIPPED] == len(entries)
     assert tree_bytes(out) == tree_bytes(reference)
+
+
+def test_a_worker_that_cannot_see_the_output_folder_fails_the_file_and_writes_nothing(
+    collection: Path, tmp_path: Path
+):
+    """A worker without the shared storage: the output folder the driver made is not there."""
+    elsewhere = tmp_path / "not-shared" / "out"
+    settings = Settings(elsewhere)
+    job = plan([str(collection)], settings).discovery.jobs[0]
+    outcome = process(Task(job, "", None), settings)
+    assert outcome.status is Status.FAILED
+    assert outcome.reason == (
+        f"the output folder {elsewhere} does not exist where this file was converted "
+        "(every worker must see it at the same path)"
+    )
+    assert not (tmp_path / "not-shared").exists()
