@@ -22,7 +22,7 @@ from contextlib import suppress
 from dataclasses import replace
 from importlib.util import find_spec
 from pathlib import Path
-from time import monotonic
+from time import monotonic, sleep
 from typing import Any, Self
 
 import dask.config
@@ -47,6 +47,11 @@ from .worker import Outcome, Settings, Status, Task, prepare, process
 CONNECT_TIMEOUT = 10.0
 # Seconds between two looks at how many worker threads the cluster has (it may grow).
 RESIZE_EVERY = 10.0
+# Seconds between two looks for finished tasks, and between two counts of the workers while
+# none finishes; seconds without any worker after which the run stops.
+POLL = 0.01
+WATCH_EVERY = 5.0
+NO_WORKERS_TIMEOUT = 120.0
 # A task takes as many documents as fill about this many seconds, within these bounds.
 TASK_SECONDS = 1.0
 MAX_PER_TASK = 64
@@ -148,7 +153,7 @@ class DaskCluster:
     def outcomes(self, items: Iterable[Item], settings: Settings) -> Iterator[Outcome]:
         """Submit documents while fewer than a few tasks per worker thread are in flight;
         yield each outcome as its task is completed, and each known one as it is reached."""
-        run = _Run(self.client, self.address, settings)
+        run = _Run(self.client, self.client.scheduler.address, settings)
         # Named for this run, so that runs sharing a cluster do not replace each other's.
         self._plugins.append(f"tei-plenum-batch-{run.name}")
         try:
@@ -227,7 +232,7 @@ class _Run:
 
     def collect(self) -> list[Outcome]:
         """The outcomes of the next task to finish; none when its documents are sent again."""
-        future = next(self._finished)
+        future = self._next()
         tasks = self.flying.pop(future)
         try:
             outcomes: list[Outcome] = future.result()
@@ -241,8 +246,8 @@ class _Run:
                     self.submit([task])
                 return []
             reason = (
-                f"the worker converting this file stopped on each of its "
-                f"{exc.allowed_failures + 1} tries; its log may say why"
+                f"the worker converting this file stopped on every try "
+                f"({exc.allowed_failures + 1}); its log may say why"
             )
         except Exception as exc:
             reason = f"the Dask cluster could not run this file: {type(exc).__name__}: {exc}"
@@ -255,6 +260,28 @@ class _Run:
         finally:
             future.release()
         return [_failed(task, reason) for task in tasks]
+
+    def _next(self) -> Future:
+        """The next task to finish. A cluster left without workers for
+        :data:`NO_WORKERS_TIMEOUT` seconds stops the run: Dask does not always bring back a
+        worker that died, and nothing would ever finish."""
+        alone_since: float | None = None
+        look_at = monotonic() + WATCH_EVERY
+        while not self._finished.has_ready():
+            sleep(POLL)
+            if monotonic() < look_at:
+                continue
+            look_at = monotonic() + WATCH_EVERY
+            if self.client.nthreads():
+                alone_since = None
+            elif alone_since is None:
+                alone_since = monotonic()
+            elif monotonic() - alone_since > NO_WORKERS_TIMEOUT:
+                raise ConfigError(
+                    f"the Dask scheduler at {self.address} has had no workers for "
+                    f"{NO_WORKERS_TIMEOUT:.0f} s; start some, then run the batch again to go on"
+                )
+        return next(self._finished)
 
     def _learn(self, outcomes: list[Outcome]) -> None:
         spent = sum(sum(outcome.timings.values()) for outcome in outcomes) / len(outcomes)
