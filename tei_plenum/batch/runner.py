@@ -1,9 +1,10 @@
 """Running a batch: plan, skip what is current, convert the rest in parallel, finish the corpus.
 
-Work is streamed through the project's one process pool (:func:`tei_plenum.parallel.ordered`):
-inputs are hashed and submitted lazily with a bounded number in flight, so memory stays flat
-whatever the size of the collection. Outcomes come back in input order, which keeps progress,
-report and manifest deterministic.
+Work is streamed through an executor (``batch.executors``: the project's one process pool, or
+a Dask cluster): inputs are hashed and submitted lazily with a bounded number in flight, so
+memory stays flat whatever the size of the collection. This process keeps what the batch
+owns, whatever the executor: the manifest, the totals, the report's records (in input order),
+the corpus index and the search database.
 
 Every file the run writes obeys the output rule (:func:`tei_plenum.files.check_output`), and
 the output folder is locked for the whole run (:func:`tei_plenum.files.folder_lock`), so two
@@ -20,13 +21,14 @@ from time import perf_counter
 
 from ..errors import InputError, TeiPlenumError
 from ..files import check_output, folder_lock, make_folder, open_atomically
-from ..parallel import Done, ordered
+from ..parallel import Done
 from .corpus_index import INDEX_STEM, IndexEntry, write_index
 from .discover import Discovery, discover
+from .executors import Executor, ProcessPool
 from .indexing import BatchIndex
 from .manifest import MANIFEST_NAME, Manifest, settings_digest, sha256_file
 from .report import Totals
-from .worker import Outcome, Settings, Status, Task, describe, prepare, process
+from .worker import Outcome, Settings, Status, Task, describe, prepare
 
 
 @dataclass(frozen=True, slots=True)
@@ -88,14 +90,17 @@ def plan(inputs: Sequence[str], settings: Settings) -> Plan:
 def execute(
     batch: Plan,
     *,
-    jobs: int,
+    jobs: int = 1,
+    executor: Executor | None = None,
     force: bool = False,
     keep_outcomes: bool = False,
     on_outcome: Callable[[Outcome], None] | None = None,
 ) -> BatchResult:
-    """Run the plan; ``on_outcome`` sees every input as it finishes (progress, messages).
+    """Run the plan on ``executor`` (an open one; default the process pool of ``jobs``
+    workers); ``on_outcome`` sees every input as it finishes (progress, messages).
 
-    On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes.
+    On Ctrl-C the manifest is saved before the interrupt propagates, so a re-run resumes, on
+    this executor or another.
     A folder that cannot be written at all, or another run holding it, stops the run before
     it starts (:class:`InputError`); a manifest or index that cannot be written later (a
     full disk) becomes one of ``problems`` and the run goes on.
@@ -113,11 +118,16 @@ def execute(
         result = BatchResult(Totals())
         database = BatchIndex(settings.index, settings) if settings.index is not None else None
         try:
-            _convert(batch, manifest, database, result, jobs, force, keep_outcomes, on_outcome)
+            running = executor or ProcessPool(jobs)
+            _convert(batch, manifest, database, result, running, force, keep_outcomes, on_outcome)
         finally:
             _saved(result, manifest.save)
             if database is not None:
                 database.close()
+        # An executor may finish inputs out of order; the report keeps input order.
+        if keep_outcomes:
+            order = {str(job.rel): number for number, job in enumerate(batch.discovery.jobs)}
+            result.outcomes.sort(key=lambda outcome: order.get(outcome.rel, -1))
         if index is not None:
             # The manifest holds the summary of every document converted now or earlier.
             stems = (str(job.rel) for job in batch.discovery.jobs)
@@ -134,16 +144,16 @@ def _convert(
     manifest: Manifest,
     database: BatchIndex | None,
     result: BatchResult,
-    jobs: int,
+    executor: Executor,
     force: bool,
     keep_outcomes: bool,
     on_outcome: Callable[[Outcome], None] | None,
 ) -> None:
-    """Every input through the pool, in input order, into the manifest and the totals. The
-    pool is closed on the way out, so that no worker still writes when the run has ended.
+    """Every input through the executor, into the manifest and the totals. The stream of
+    outcomes is closed on the way out, so that no worker still writes when the run has ended.
     With ``batch --index``, each outcome's rows go into the search database first."""
     work = _tasks(batch, manifest, force)
-    results = ordered(process, work, batch.settings, jobs=jobs, lost=_lost, prepare=prepare)
+    results = executor.outcomes(work, batch.settings)
     with closing(results):
         for finished in results:
             if database is not None:
@@ -205,14 +215,3 @@ def _tasks(batch: Plan, manifest: Manifest, force: bool) -> Iterator[Done[Outcom
                 sidecar_sha=sidecar_sha,
             )
             yield Done(skipped)
-
-
-def _lost(task: Task) -> Outcome:
-    """The outcome of a file whose worker died (a crash, the out-of-memory killer)."""
-    return Outcome(
-        str(task.job.source),
-        str(task.job.rel),
-        Status.FAILED,
-        reason="a worker process stopped while converting this file or one beside it; "
-        "run the batch again to retry",
-    )

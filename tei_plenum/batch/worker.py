@@ -22,7 +22,7 @@ from lxml import etree
 from ..authority import Authority
 from ..diagnostics import render_text
 from ..docmeta import read_tei_header
-from ..errors import TeiPlenumError
+from ..errors import InputError, TeiPlenumError
 from ..export import EXPORTERS, ExportOptions, exporter
 from ..files import write_atomically
 from ..model import Document
@@ -244,6 +244,13 @@ def _write_outputs(
     """The TEI as converted, and each view exactly as ``tei-plenum export`` makes it of the
     TEI file."""
     written = []
+    # The driver made OUTDIR before any work: a worker that cannot see it does not share the
+    # driver's storage, and must not make a folder of its own that nobody would ever read.
+    if not settings.outdir.is_dir():
+        raise InputError(
+            f"the output folder {settings.outdir} does not exist where this file was converted "
+            "(every worker must see it at the same path)"
+        )
     views = ExportOptions(source_name=job.output(settings.outdir, TEI_SUFFIX).name)
     for name in settings.formats:
         target = job.output(settings.outdir, suffix(name))

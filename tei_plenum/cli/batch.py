@@ -15,10 +15,12 @@ import click
 from ..batch import (
     FORMATS,
     BatchResult,
+    Executor,
     Outcome,
     Plan,
     Settings,
     execute,
+    executor_for,
     plan,
     report_json,
     summary_lines,
@@ -105,7 +107,22 @@ def _rate(worked: int, elapsed: float) -> float:
     "--jobs",
     type=click.IntRange(min=1),
     metavar="N",
-    help="Worker processes (default: one per core; 1 runs in this process).",
+    help="Worker processes (default: one per core; 1 runs in this process), also those of "
+    "--scheduler local.",
+)
+@click.option(
+    "--scheduler",
+    envvar="TEI_PLENUM_SCHEDULER",
+    metavar="ADDRESS",
+    help="Run the work on the Dask scheduler at ADDRESS (tcp://host:8786), or on a new Dask "
+    "cluster of --jobs workers on this machine with 'local' (needs tei-plenum[dask]). "
+    "Default: TEI_PLENUM_SCHEDULER, else the process pool.",
+)
+@click.option(
+    "--dashboard",
+    is_flag=True,
+    help="With --scheduler local: serve Dask's dashboard on 127.0.0.1 and print its address "
+    "(needs bokeh).",
 )
 @click.option(
     "--to",
@@ -144,6 +161,8 @@ def batch(
     inputs: tuple[str, ...],
     outdir: str,
     jobs: int | None,
+    scheduler: str | None,
+    dashboard: bool,
     formats: tuple[str, ...],
     options: ConvertOptions,
     validate: bool,
@@ -179,7 +198,12 @@ def batch(
     # Checked now rather than after converting the whole collection.
     report = output_target(report_path, work.discovery.inputs) if report_path else None
     keep = report_path is not None
-    result = _run(work, jobs or _default_jobs(), force, keep, quiet)
+    executor = executor_for(scheduler or None, jobs=jobs or _default_jobs(), dashboard=dashboard)
+    # Reached before anything is written: an unreachable scheduler leaves OUTDIR untouched.
+    with executor:
+        if executor.dashboard is not None:
+            click.echo(f"tei-plenum: batch: Dask dashboard at {executor.dashboard}", err=True)
+        result = _run(work, executor, force, keep, quiet)
     outcomes = [RunOutcome.DOCUMENT_FAILED if result.totals.failed else RunOutcome.SUCCESS]
     if any(refusal.missing for refusal in refused):
         outcomes.append(RunOutcome.USAGE)
@@ -207,7 +231,7 @@ def _note_ignored(ignored: tuple[str, ...]) -> None:
         )
 
 
-def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchResult:
+def _run(work: Plan, executor: Executor, force: bool, keep: bool, quiet: bool) -> BatchResult:
     with progress_display(work.total, quiet) as update:
 
         def on_outcome(outcome: Outcome) -> None:
@@ -215,7 +239,9 @@ def _run(work: Plan, jobs: int, force: bool, keep: bool, quiet: bool) -> BatchRe
                 click.echo(f"tei-plenum: error: {outcome.source}: {outcome.reason}", err=True)
             update(outcome)
 
-        return execute(work, jobs=jobs, force=force, keep_outcomes=keep, on_outcome=on_outcome)
+        return execute(
+            work, executor=executor, force=force, keep_outcomes=keep, on_outcome=on_outcome
+        )
 
 
 @contextmanager

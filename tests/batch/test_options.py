@@ -109,6 +109,7 @@ def test_the_work_on_one_input_can_travel_to_another_process(tmp_path: Path):
     task = Task(job, sha256_file(job.source), None)
     moved_task, moved_settings = pickle.loads(pickle.dumps((task, settings)))
     assert (moved_task, moved_settings) == (task, settings)
+    settings.outdir.mkdir()  # as the driver does before any work
     prepare(moved_settings)
     outcome = process(moved_task, moved_settings)
     assert outcome.status is Status.CONVERTED

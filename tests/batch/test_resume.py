@@ -14,7 +14,7 @@ from pathlib import Path
 import pytest
 
 from tei_plenum import parallel
-from tei_plenum.batch import MANIFEST_NAME, Outcome, Settings, Status, execute, plan, runner
+from tei_plenum.batch import MANIFEST_NAME, Outcome, Settings, Status, execute, executors, plan
 from tei_plenum.batch.worker import process
 from tests.batch.conftest import LAYOUT, run, tree_bytes
 from tests.conftest import SAMPLE
@@ -126,7 +126,7 @@ def test_a_dying_worker_fails_its_files_and_the_batch_goes_on(
     # More files than the pool has in flight, so that some are submitted after the crash.
     for n in range(12):
         shutil.copyfile(collection / "hostile-plain-prose.txt", collection / f"zz-{n:02d}.txt")
-    monkeypatch.setattr(runner, "process", dies_on_files_named_crash)
+    monkeypatch.setattr(executors, "process", dies_on_files_named_crash)
     result = execute(
         plan([str(collection)], Settings(tmp_path / "out")), jobs=2, keep_outcomes=True
     )
