@@ -41,6 +41,7 @@ test-quick: $(BIN)/tei-plenum system-deps
 lint: $(BIN)/tei-plenum
 	$(BIN)/ruff check .
 	$(BIN)/ruff format --check .
+	$(BIN)/mypy
 
 format: $(BIN)/tei-plenum
 	$(BIN)/ruff check --fix .

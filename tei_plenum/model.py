@@ -24,7 +24,7 @@ from .vocabulary import EntityType as EntityType
 Attrs = tuple[tuple[str, str], ...]
 
 
-def attrs(mapping: Mapping[str, str] | None = None, **kwargs: str | None) -> Attrs:
+def attrs(mapping: Mapping[str, str | None] | None = None, **kwargs: str | None) -> Attrs:
     """Freeze attributes into a hashable tuple, keeping the order they were given in; an
     attribute given as None is left out."""
     items: dict[str, str | None] = {**(mapping or {}), **kwargs}

@@ -26,7 +26,7 @@ import signal
 import threading
 import time
 from collections import deque
-from collections.abc import Callable, Hashable, Iterable, Iterator, Sequence
+from collections.abc import Callable, Generator, Hashable, Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any, Generic, TypeVar, cast
@@ -94,7 +94,7 @@ def ordered(
     jobs: int,
     lost: Callable[[T], R],
     prepare: Callable[[S], object] | None = None,
-) -> Iterator[R]:
+) -> Generator[R, None, None]:
     """``work(item, shared)`` for every item, in input order, on ``jobs`` processes.
 
     Items are taken lazily and at most ``WINDOW_PER_JOB * jobs`` are in flight, so memory stays

@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import logging
 import uuid
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Generator, Iterable
 from contextlib import suppress
 from dataclasses import replace
 from importlib.util import find_spec
@@ -58,7 +58,7 @@ MAX_PER_TASK = 64
 # Dask's background sampling for its dashboard, and its watch over a blocked event loop: in a
 # local cluster they cost the processes that convert a few per cent of CPU, so they are slowed
 # down or off unless the dashboard is shown.
-QUIET = {
+QUIET: dict[str, object] = {
     "distributed.worker.profile.enabled": False,
     "distributed.admin.tick.interval": "1s",
     "distributed.admin.system-monitor.interval": "5s",
@@ -112,7 +112,7 @@ class DaskCluster:
         """``jobs`` single-threaded worker processes on 127.0.0.1. Each worker is sent one
         task at a time, so that a worker that dies takes only the task it runs with it (the
         scheduler tries it again elsewhere), never one merely queued beside it."""
-        config = {"distributed.scheduler.worker-saturation": 1.0}
+        config: dict[str, object] = {"distributed.scheduler.worker-saturation": 1.0}
         if not self.show_dashboard:
             config |= QUIET
         # For the scheduler and the nannies made here, and for every worker they start (again).
@@ -150,10 +150,12 @@ class DaskCluster:
     def dashboard(self) -> str | None:
         return self.client.dashboard_link if self.show_dashboard else None
 
-    def outcomes(self, items: Iterable[Item], settings: Settings) -> Iterator[Outcome]:
+    def outcomes(self, items: Iterable[Item], settings: Settings) -> Generator[Outcome, None, None]:
         """Submit documents while fewer than a few tasks per worker thread are in flight;
         yield each outcome as its task is completed, and each known one as it is reached."""
-        run = _Run(self.client, self.client.scheduler.address, settings)
+        scheduler = self.client.scheduler
+        address = self.address if scheduler is None else str(scheduler.address)
+        run = _Run(self.client, address, settings)
         # Named for this run, so that runs sharing a cluster do not replace each other's.
         self._plugins.append(f"tei-plenum-batch-{run.name}")
         try:
@@ -182,7 +184,8 @@ class DaskCluster:
 
     def _window(self) -> int:
         """How many tasks to keep in flight: enough to keep every worker thread busy."""
-        return WINDOW_PER_JOB * max(1, sum(self.client.nthreads().values()))
+        threads: dict[str, int] = self.client.nthreads()
+        return WINDOW_PER_JOB * max(1, sum(threads.values()))
 
 
 def process_all(
@@ -206,7 +209,7 @@ class _Run:
         self.client, self.address = client, address
         self.settings = _anchored_settings(settings)
         self.name = uuid.uuid4().hex
-        self.flying: dict[Future, list[Task]] = {}
+        self.flying: dict[Future[list[Outcome]], list[Task]] = {}
         self._finished = as_completed()
         self._submitted = 0
         self._seconds_each: float | None = None
@@ -261,7 +264,7 @@ class _Run:
             future.release()
         return [_failed(task, reason) for task in tasks]
 
-    def _next(self) -> Future:
+    def _next(self) -> Future[list[Outcome]]:
         """The next task to finish. A cluster left without workers for
         :data:`NO_WORKERS_TIMEOUT` seconds stops the run: Dask does not always bring back a
         worker that died, and nothing would ever finish."""

@@ -14,7 +14,7 @@ scheduler is named.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Iterator
+from collections.abc import Generator, Iterable
 from dataclasses import dataclass
 from typing import Protocol, Self
 
@@ -40,7 +40,7 @@ class Executor(Protocol):
         """The address of a page that shows the work as it runs, when there is one."""
         ...
 
-    def outcomes(self, items: Iterable[Item], settings: Settings) -> Iterator[Outcome]:
+    def outcomes(self, items: Iterable[Item], settings: Settings) -> Generator[Outcome, None, None]:
         """One outcome per item, each as soon as it is completed; items are taken lazily."""
         ...
 
@@ -62,7 +62,7 @@ class ProcessPool:
     def dashboard(self) -> str | None:
         return None
 
-    def outcomes(self, items: Iterable[Item], settings: Settings) -> Iterator[Outcome]:
+    def outcomes(self, items: Iterable[Item], settings: Settings) -> Generator[Outcome, None, None]:
         return ordered(process, items, settings, jobs=self.jobs, lost=lost, prepare=prepare)
 
 

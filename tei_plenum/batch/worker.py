@@ -13,6 +13,7 @@ from __future__ import annotations
 from collections import Counter
 from dataclasses import dataclass, field, fields
 from enum import StrEnum
+from functools import partial
 from pathlib import Path
 from time import perf_counter
 from typing import Any
@@ -173,12 +174,13 @@ def _validator(settings: Settings) -> Validator | None:
 def process(task: Task, settings: Settings) -> Outcome:
     """Convert one input and write its outputs; any failure becomes a failed outcome."""
     job = task.job
-    common = {
-        "source": str(job.source),
-        "rel": str(job.rel),
-        "input_sha": task.input_sha,
-        "sidecar_sha": task.sidecar_sha,
-    }
+    outcome = partial(
+        Outcome,
+        str(job.source),
+        str(job.rel),
+        input_sha=task.input_sha,
+        sidecar_sha=task.sidecar_sha,
+    )
     timings: dict[str, float] = {}
     tei_path = str(job.output(settings.outdir, TEI_SUFFIX))
     try:
@@ -202,15 +204,14 @@ def process(task: Task, settings: Settings) -> Outcome:
         search = _search_rows(job, settings, conversion.tei, tree) if settings.index else None
     except TeiPlenumError as exc:
         reason = describe(exc, str(job.source))
-        return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
+        return outcome(status=Status.FAILED, reason=reason, timings=timings)
     except OSError as exc:
         reason = f"cannot write: {exc}"
-        return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
+        return outcome(status=Status.FAILED, reason=reason, timings=timings)
     except Exception as exc:  # a converter bug on one input must not stop the collection
         reason = f"internal error: {type(exc).__name__}: {exc}"
-        return Outcome(**common, status=Status.FAILED, reason=reason, timings=timings)
-    return Outcome(
-        **common,
+        return outcome(status=Status.FAILED, reason=reason, timings=timings)
+    return outcome(
         status=Status.INVALID if errors else Status.CONVERTED,
         reason=f"{counted(len(errors), 'validation error')}, first: {render_text(errors[0])}"
         if errors

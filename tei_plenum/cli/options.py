@@ -15,7 +15,7 @@ from ..options import ConvertOptions, check_date
 F = TypeVar("F", bound=Callable[..., Any])
 
 
-class IsoDate(click.ParamType):
+class IsoDate(click.ParamType[str, Any]):
     """A calendar date written YYYY-MM-DD, checked as the library checks it."""
 
     name = "date"

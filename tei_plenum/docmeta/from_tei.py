@@ -191,7 +191,7 @@ def _original_language(tei: _Tei, head: etree._Element) -> str:
     """The ``ident`` of the language this project's headers mark as the original's."""
     for language in tei.all(head, "profileDesc/langUsage/language"):
         if language.get(_XML_ID) == "lang-original":
-            return language.get("ident", "")
+            return str(language.get("ident", ""))
     return ""
 
 

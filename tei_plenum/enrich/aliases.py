@@ -151,8 +151,8 @@ class _Bindings:
             (_place(a) for a in others if self.first and a.key != self.first.key), None
         )
         candidates = [*self.explicit, *others]
-        seen: set[str] = set()
-        self.candidates = tuple(a for a in candidates if not (a.key in seen or seen.add(a.key)))
+        first_of_key = {a.key: a for a in reversed(candidates)}
+        self.candidates = tuple(a for a in candidates if first_of_key[a.key] is a)
 
     def at(self, place: tuple[int, int] | None) -> Alias | None:
         if self.explicit:

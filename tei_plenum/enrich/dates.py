@@ -403,9 +403,9 @@ def _read(kind: str, m: re.Match[str], setting: Setting) -> list[Piece] | None:
         return _one(m, Reading(("from", "to"), (Point(decade), Point(decade + 9))))
     if kind == "fuzzy":
         year_text = groups["fy"] or groups["fy2"]
-        month = None if groups["fm"] is None else _month(groups["fm"])
-        point = Point(None if year_text is None else int(year_text), month)
-        return _one(m, Reading(("when",), (point,)))
+        fuzzy_month = None if groups["fm"] is None else _month(groups["fm"])
+        fuzzy = Point(None if year_text is None else int(year_text), fuzzy_month)
+        return _one(m, Reading(("when",), (fuzzy,)))
     if kind in ("after", "supplied", "also", "modifier", "closing"):
         return [Piece(*m.span("ty"), Reading(("when",), (Point(int(groups["ty"] or 0)),)))]
     point = _read_point(groups, "p_" if kind == "point" else "", setting)

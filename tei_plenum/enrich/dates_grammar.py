@@ -211,7 +211,7 @@ _ORDINAL_WORDS = ("first", "second", "third", "fourth", "last")
 _FUZZY_WORDS = ("early", "late", "mid")
 _YEAR_PREPOSITIONS = ("in", "of", "for", "since", "before", "after", "during", "from", "to")
 _DETERMINERS = ("the", "its", "their", "our", "this")
-_LEAD_WORDS = ("between", "from", *_BOUND_WORDS, *_ORDINAL_WORDS, *_FUZZY_WORDS)
+_LEAD_WORDS: tuple[str, ...] = ("between", "from", *_BOUND_WORDS, *_ORDINAL_WORDS, *_FUZZY_WORDS)
 _LEAD_WORDS += (*_YEAR_PREPOSITIONS, *_DETERMINERS)
 
 
@@ -386,7 +386,7 @@ EVENT_BEFORE = re.compile(r"(?i:\bGreat)\s{1,3}\Z")
 MEETING_AFTER = re.compile(
     r"(?:\s{1,3}[A-Z][\w'-]*){0,2}\s{1,3}(?P<noun>(?i:" + "|".join(MEETING_NOUNS) + r"))\b"
 )
-_ORDINAL_WORDS = {
+_ORDINAL_NUMBERS = {
     "first": 1,
     "second": 2,
     "third": 3,
@@ -406,10 +406,10 @@ _ORDINAL_WORDS = {
     "forty-fifth": 45,
     "fiftieth": 50,
 }
-ANNIVERSARY_WORDS = _ORDINAL_WORDS
+ANNIVERSARY_WORDS = _ORDINAL_NUMBERS
 ANNIVERSARY_BEFORE = re.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)?\s{1,3}anniversary\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z|"
-    r"\b(?P<w>(?i:" + "|".join(_ORDINAL_WORDS) + r"))\s{1,3}anniversary\s{1,3}of"
+    r"\b(?P<w>(?i:" + "|".join(_ORDINAL_NUMBERS) + r"))\s{1,3}anniversary\s{1,3}of"
     r"\s{1,3}(?:the\s{1,3})?\Z",
     re.IGNORECASE,
 )

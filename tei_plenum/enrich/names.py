@@ -901,14 +901,14 @@ def _periodical_candidates(
         start = found.start("title")
         end = found.end() if original else found.end("title")
         bracket = brackets.get(found.start("original")) if original else None
-        inner = ()
+        inner: tuple[Mark, ...] = ()
         if bracket is not None:
             inner = (
                 Mark(
                     bracket.start,
                     bracket.end,
                     "seg",
-                    attrs(type="originalTitle", **dict(_BY_TRANSLATOR)),
+                    attrs({"type": "originalTitle", **dict(_BY_TRANSLATOR)}),
                 ),
             )
         hit = next(
@@ -916,6 +916,7 @@ def _periodical_candidates(
              if h is not None and context.authority.record(h.key).subtype in PERIODICALS),
             None,
         )  # fmt: skip
+        make: Entity | Record
         if hit is not None:
             record = context.authority.record(hit.key)
             key, make, extra = hit.key, record, _record_attrs(record, hit.uncertain)
@@ -1023,8 +1024,8 @@ def _around(
     if previous is not None and _name_part(text, previous, content, context):
         joined = f"{previous.group(1)} {content}"
         key, make, uncertain = _resolve_person(joined, context)
-        extra = (("cert", "medium"),) if uncertain else ()
-        part = Mark(start, end, "seg", attrs(type="namePart", **dict(_UNCERTAIN)))
+        extra: tuple[tuple[str, str], ...] = (("cert", "medium"),) if uncertain else ()
+        part = Mark(start, end, "seg", attrs({"type": "namePart", **dict(_UNCERTAIN)}))
         yield _Candidate(previous.start(1), end + 1, "persName", key, make, _BRACKET, extra,
                          False, (part,), bracket)  # fmt: skip
         return
@@ -1032,7 +1033,7 @@ def _around(
     if following is not None and _part_before(content, following.group(1), context):
         joined = f"{content} {following.group(1)}"
         key, make, _ = _resolve_person(joined, context)
-        part = Mark(start, end, "seg", attrs(type="namePart", **dict(_UNCERTAIN)))
+        part = Mark(start, end, "seg", attrs({"type": "namePart", **dict(_UNCERTAIN)}))
         yield _Candidate(start - 1, following.end(1), "persName", key, make, _BRACKET, (),
                          False, (part,), bracket)  # fmt: skip
         return
@@ -1072,7 +1073,7 @@ def _variant(text: str, name_start: int, bracket: Mark, context: _Context) -> _C
             make = replace(make, variants=(variant,))
     extra = (("cert", "medium"),) if uncertain else ()
     reg = Mark(
-        bracket.start, bracket.end, "reg", attrs(type="romanization", **dict(_BY_TRANSLATOR))
+        bracket.start, bracket.end, "reg", attrs({"type": "romanization", **dict(_BY_TRANSLATOR)})
     )
     return _Candidate(name_start, bracket.end + 1, "persName", key, make, _BRACKET, extra,
                       False, (reg,), bracket)  # fmt: skip

@@ -39,8 +39,15 @@ _NUMBER = r"(?:\d{1,3}(?:,\d{3})+|\d+(?:\.\d+)?|" + "|".join(
 ) + ")"  # fmt: skip
 # Words before a number that make it a bound (TEI att.ranging): a minimum or a maximum.
 _AT_LEAST = ("more than", "over", "at least", "not less than", "no less than", "upwards of")
-_AT_MOST = ("less than", "fewer than", "under", "up to", "no more than", "not more than")
-_AT_MOST += ("at most",)
+_AT_MOST = (
+    "less than",
+    "fewer than",
+    "under",
+    "up to",
+    "no more than",
+    "not more than",
+    "at most",
+)
 _BOUNDS = dict.fromkeys(_AT_LEAST, "atLeast") | dict.fromkeys(_AT_MOST, "atMost")
 # After these verbs the words are a particle, not a bound: trade "came up to 90 million
 # rubles" (it reached the sum), the side "handed over 200 tons" (it gave them).

@@ -262,7 +262,7 @@ def _cover_field(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     url = cover_patterns.url_span(cell.text)
     if url is not None:
         marks.append(Mark(*url, "ref", attrs(target=cell.text[url[0] : url[1]])))
-    claim_attrs = attrs(type=cell.cover, **{"xml:id": _COVER_IDS.get(cell.cover)})
+    claim_attrs = attrs({"type": cell.cover, "xml:id": _COVER_IDS.get(cell.cover)})
     return Claim(Role.COVER, (FRONT, ARCHIVE_COVER), claim_attrs, tuple(marks)), state
 
 
@@ -322,7 +322,7 @@ def _title_continued(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
 def _beside_bare_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     """A short date or number row under a title that is a kind word alone ("RESOLUTION" /
     "1 December Ulaanbaatar" / "ON REQUEST FOR AID"): furniture of the title page."""
-    return rules.marking(cell, (FRONT, TITLE_PAGE), "top"), state
+    return rules.marking(cell, (FRONT, TITLE_PAGE), Place.TOP), state
 
 
 def _docket_date(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -338,13 +338,13 @@ def _above_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     features = cell.features
     place = f"top {cell.column}" if cell.column else "top"
     if features.marking or features.bracketed:
-        claim = rules.marking(cell, (FRONT,), "top")
+        claim = rules.marking(cell, (FRONT,), Place.TOP)
     elif features.field:
         claim = Claim(Role.MARKING, (FRONT,), attrs(type="routing", place=place))
     elif features.institution or (features.upper and not features.document_number):
         claim = Claim(Role.MARKING, (FRONT,), attrs(type="letterhead", place=place))
     else:
-        claim = rules.marking(cell, (FRONT,), "top")
+        claim = rules.marking(cell, (FRONT,), Place.TOP)
     kind = dict(claim.attrs).get("type")
     numbered = kind in _NUMBERED_MARKINGS or features.number_sign
     return claim, state._replace(numbered=numbered or state.numbered)

@@ -46,5 +46,5 @@ def _indent(element: etree._Element, level: int) -> None:
 def serialize(root: etree._Element) -> bytes:
     """The TEI document as bytes, identical for identical trees."""
     _indent(root, 0)
-    body = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
+    body: bytes = etree.tostring(root, encoding="UTF-8", xml_declaration=False)
     return b'<?xml version="1.0" encoding="UTF-8"?>\n' + SCHEMA_PI.encode() + b"\n" + body + b"\n"

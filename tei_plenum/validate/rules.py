@@ -208,7 +208,9 @@ class RuleEngine:
     def _focus(document: Any, node: Any, variables: dict[str, Any]) -> XPathContext:
         return XPathContext(document, item=node, variables=dict(variables))
 
-    def _render(self, parts: tuple[Any, ...], document: Any, node: Any, variables: dict) -> str:
+    def _render(
+        self, parts: tuple[Any, ...], document: Any, node: Any, variables: dict[str, Any]
+    ) -> str:
         out = []
         for part in parts:
             if isinstance(part, str):

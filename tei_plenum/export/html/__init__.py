@@ -65,4 +65,7 @@ def to_html(tree: etree._ElementTree, *, source_name: str | None = None) -> str:
     index = _index(page)
     if index is not None:
         body.append(index)
-    return etree.tostring(html, doctype="<!DOCTYPE html>", encoding="unicode", method="html")
+    page_html: str = etree.tostring(
+        html, doctype="<!DOCTYPE html>", encoding="unicode", method="html"
+    )
+    return page_html

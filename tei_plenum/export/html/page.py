@@ -141,7 +141,8 @@ def _tei_namespace(root: etree._Element, source_name: str | None) -> str | None:
     if isinstance(root.tag, str):
         qname = etree.QName(root)
         if qname.localname in {"TEI", "teiCorpus", "TEI.2"} and qname.namespace in {TEI_NS, None}:
-            return qname.namespace
+            namespace: str | None = qname.namespace
+            return namespace
         found = f"{{{qname.namespace}}}{qname.localname}" if qname.namespace else qname.localname
     else:
         found = "a non-element node"

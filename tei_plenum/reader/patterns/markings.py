@@ -251,9 +251,8 @@ def print_run_end(text: str) -> int | None:
     """Where a print run ends when copies follow it on its line ("Two copies printed. Nº 2 to
     file."): the end of its sentence, else None."""
     stop = text.find(". ")
-    if stop < 0 or marking(text[: stop + 1]) is None:
-        return None
-    if marking(text[: stop + 1]).type is not MarkingType.PRINT_RUN:
+    found = marking(text[: stop + 1]) if stop >= 0 else None
+    if found is None or found.type is not MarkingType.PRINT_RUN:
         return None
     return stop + 1 if distribution(text[stop + 2 :]) is not None else None
 
