@@ -148,9 +148,11 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 # An East Asian syllable as romanised (pinyin, McCune-Reischauer, Revised Romanisation):
 # an onset, one to three vowels, a final consonant; a given name has one to three of them.
+# Vietnamese adds its onsets (tr, th, nh, ngh, kh, ph, gi, qu) and "y" as a vowel: "Nguyen
+# Duy Trinh", "Le Thanh Nghi".
 _SYLLABLE = (
-    r"(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|ng|[bcdfghjklmnpqrstvxyz])?[wy]?[aeiou]{1,3}"
-    r"(?:ng|nh|ch|n|m|r|l|k|p|t|c)?"
+    r"(?:ngh|zh|ch|sh|ts|kk|tt|pp|ss|jj|ng|tr|th|nh|kh|ph|gh|gi|qu|[bcdfghjklmnpqrstvxyz])?"
+    r"[wy]?[aeiouy]{1,3}(?:ng|nh|ch|n|m|r|l|k|p|t|c)?"
 )
 _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
 _ONE_SYLLABLE = re.compile(_SYLLABLE)

@@ -50,6 +50,18 @@ _SIDE_LINE = re.compile(r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z]
 _CONTINUES = re.compile(r"^[a-z\"“‘']")
 
 
+# A journal's caption, in its byline, a marking or the archive's title: "From the Journal of
+# …", "FROM THE JOURNAL" set on a line of its own.
+_JOURNAL_CAPTION = re.compile(r"(?:from\s+the\s+)?(?:journal|diary)(?:\s+of\b|\s*$)", re.I)
+_FRONT_ROLES = frozenset({Role.COVER, Role.MARKING, Role.BYLINE, Role.TITLE})
+
+
+def _is_journal_caption(block: Block) -> bool:
+    if block.role is Role.BYLINE and block.has_mark("docAuthor"):
+        return True
+    return block.role in _FRONT_ROLES and _JOURNAL_CAPTION.match(block.text) is not None
+
+
 def mark_speakers(doc: Document) -> Document:
     """Wrap turns in ``sp`` containers and collect participants into ``particDesc``."""
     blocks = list(doc.blocks)
@@ -57,7 +69,7 @@ def mark_speakers(doc: Document) -> Document:
     if doc.genre not in pat.TURN_GENRES and len(labels) < 2:
         return doc
     # A journal stays narrative unless its body has labelled turns (guide §13).
-    journal = any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
+    journal = any(_is_journal_caption(b) for b in blocks)
     allow_reported = doc.genre in pat.TURN_GENRES and (len(labels) >= 2 or not journal)
     known = {e.key for e in doc.entities if e.type is EntityType.PERSON and not e.unresolved}
     cast = Cast()

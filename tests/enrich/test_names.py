@@ -464,10 +464,33 @@ def test_an_organisation_found_by_its_form_ends_before_a_person() -> None:
         ("a talk with NGUYEN Van-loc of", "NGUYEN Van-loc", "pers-nguyen-van-loc"),
         ("he met Choe Jeong-hwan in", "Choe Jeong-hwan", "pers-choe-jeong-hwan"),
         ("the views of ZAWADZKI on", "ZAWADZKI", "pers-zawadzki"),
+        # Vietnamese three-part names: the onsets tr, th, nh, ngh and "y" as a vowel.
+        ("a talk with Truong Nhu Tang on", "Truong Nhu Tang", "pers-truong-nhu-tang"),
+        ("received by Nguyen Thi Binh and", "Nguyen Thi Binh", "pers-nguyen-thi-binh"),
+        ("the deputy Le Thanh Nghi said", "Le Thanh Nghi", "pers-le-thanh-nghi"),
+        ("visited by Phan Huy Quat in", "Phan Huy Quat", "pers-phan-huy-quat"),
+        # Given names of Latin America, France and the Balkans.
+        ("the report of Carlos Rafael Rodriguez on", "Carlos Rafael Rodriguez",
+         "pers-carlos-rafael-rodriguez"),
+        ("a cable to Francois Mitterrand on", "Francois Mitterrand", "pers-francois-mitterrand"),
+        ("the deputy Vasil Bilak said", "Vasil Bilak", "pers-vasil-bilak"),
     ],
 )  # fmt: skip
 def test_personal_name_shapes_are_names(text: str, surface: str, key: str) -> None:
     assert _persons(_enrich(text)) == [(surface, f"#{key}")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Le" opens a Vietnamese name only with a given name of two words or one of two
+        # syllables: a French article before one short word is no person.
+        "an interview in Le Soir on",
+        "the editor of Le Temps wrote",
+    ],
+)
+def test_a_french_article_is_no_vietnamese_family_name(text: str) -> None:
+    assert _persons(_enrich(text)) == []
 
 
 def test_a_list_after_comrades_names_each_person() -> None:

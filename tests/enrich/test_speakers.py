@@ -275,6 +275,26 @@ def test_a_journal_keeps_reported_speech_in_the_narrative() -> None:
     assert doc.participants == (Participant("pers-karelin", "S. N. Karelin", ("author",)),)
 
 
+@pytest.mark.parametrize(
+    ("caption", "role"),
+    [
+        # The caption set on lines of its own, read as a marking of the docket.
+        ("FROM THE JOURNAL", Role.MARKING),
+        # The archive's own title of a journal entry.
+        ("From the Diary of A. M. Puzanov, 'Record of a Conversation with Kim Il'", Role.COVER),
+    ],
+)
+def test_a_journal_known_by_its_caption_keeps_reported_speech_in_the_narrative(
+    caption: str, role: Role
+) -> None:
+    said = "Nam Il said that the plan was fulfilled."
+    blocks = (
+        _block(caption, role=role, path=FRONT),
+        _block(said, _name(said, "Nam Il", "pers-nam-il")),
+    )
+    assert _who(_run(_doc(*blocks)).blocks[1]) is None
+
+
 def test_a_journal_with_labelled_turns_has_reported_turns_too() -> None:
     byline = "From the journal of S. N. KARELIN"
     author = Mark(byline.index("S. N."), len(byline), "docAuthor")
