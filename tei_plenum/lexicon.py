@@ -214,7 +214,8 @@ GIVEN_NAMES: frozenset[str] = frozenset(
     vladimír vladislav vyacheslav walter werner wiesław wilhelm william willi winston wladyslaw
     władysław wojciech yakov yancho yasuhiro yekaterina yelena yevgeny yuri yury zbigniew
     zdeněk zenon zhivko zoltán zoltan
-    adolfo alberto alejandro alfredo andrás andre andré anibal aníbal anwar armando arpad
+    adolfo alberto alejandro alfredo emilio víctor victor andrás andre andré anibal aníbal anwar
+    armando arpad
     árpád arturo augusto blas carlos czesław czeslaw dezső edmund eduardo endre enrique erwin
     erzsébet eugeniusz fernando foto francisco francois françois frigyes gamal gogo györgy
     gyorgy gustavo hafez haxhi ilona jenő jenö jesús jimmy joão joao jorge jose josé juan

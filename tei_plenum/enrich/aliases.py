@@ -13,7 +13,9 @@ How a short form is bound, strongest first:
 - ``identified``: a name followed by a bracketed known person, "Filippov [Stalin]",
   "Tomasz [Bolesław Bierut]": the name is that person's pseudonym or cover name;
 - ``participant``: the surname of a person of a participants list;
-- ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage").
+- ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage"),
+  or of initials and a surname ("F. Castro", "Castro"), or of a surname whose first names the
+  translator bracketed before it ("[President Osvaldo] Dorticos").
 
 Use :class:`AliasTable` to read them::
 
@@ -36,7 +38,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..authority import fold
-from ..lexicon import name_words, surname
+from ..lexicon import surname
 from ..model import Alias
 
 EXPLICIT = ("declared", "identified")
@@ -92,9 +94,14 @@ def find_aliases(
                 aliases.append(
                     Alias(form, person.key, person.name, "declared", person.block, start)
                 )
-        words = name_words(person.name)
         family = surname(person.name)
-        if len(words) > 1 and family and len(family) > 1:
+        # A full name or initials and a surname ("F. Castro") bind the surname.
+        if (
+            len(person.name.split()) > 1
+            and family
+            and len(family) > 1
+            and fold(family) != fold(person.name)
+        ):
             source = "participant" if person.listed else "surname"
             aliases.append(
                 Alias(family, person.key, person.name, source, person.block, person.start)

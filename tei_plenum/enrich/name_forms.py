@@ -79,6 +79,7 @@ NOT_NAME_WORDS = _words(
     assembly staff committee commission department council command headquarters government
     party embassy ministry office affairs republic union army navy corps bureau section
     administration delegation delegations conference congress plenum presidium politburo
+    pact alliance treaty commander commander-in-chief chief
     secretariat general secretary minister ambassador chairman premier president comrade
     comrades deputy vice first second third said stated noted replied asked informed told he
     she they we i it his her their our extraordinary plenipotentiary visit visits reception

@@ -80,6 +80,7 @@ from .name_forms import (
     east_asian_given,
     has_surname_shape,
     is_family_name,
+    is_given_name,
     is_name_word,
     letter_spaced,
     person_forms,
@@ -129,6 +130,7 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     pseudonyms = {(i, c.start) for i, chosen in enumerate(first) for c in chosen if c.identifies}
     for index, (block, chosen) in enumerate(zip(doc.blocks, first, strict=True)):
         listed = block.role is Role.PARTICIPANTS
+        completed = {c.start: c.full_name for c in chosen if c.full_name}
         for c in chosen:
             if c.identifies:
                 surface = block.text[c.start : c.end]
@@ -139,7 +141,7 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
                 continue
             ref = dict(m.attrs).get("ref", "")
             if ref.startswith("#") and (index, m.start) not in pseudonyms:
-                name = _full_name(block.text, m, inner)
+                name = completed.get(m.start) or _full_name(block.text, m, inner)
                 named.append(Named(index, m.start, m.end, ref[1:], name, listed))
     named.sort(key=lambda n: (n.block, n.start))
     aliases = find_aliases([block.text for block in doc.blocks], named, identified)
@@ -186,7 +188,10 @@ class _Candidate:
 
     ``make`` is None for a participant (recorded in particDesc); ``inner`` are marks placed
     with it (a bracketed part or variant) and ``replaces`` the bracket mark they stand for;
-    ``identifies`` is the full name a pseudonym stands for ("Filippov [Stalin]").
+    ``identifies`` is the full name a pseudonym stands for ("Filippov [Stalin]");
+    ``completes`` the bracket whose first names belong to this surname ("[Cuban President
+    Osvaldo] Dorticos"), so that no name is found inside it, and ``full_name`` the name
+    they make together, which binds the surname for the rest of the document.
     """
 
     start: int
@@ -200,6 +205,8 @@ class _Candidate:
     inner: tuple[Mark, ...] = ()
     replaces: Mark | None = None
     identifies: str = ""
+    completes: Mark | None = None
+    full_name: str = ""
     _mark: Mark | None = field(default=None, compare=False, repr=False)
 
     def mark(self) -> Mark:
@@ -241,8 +248,20 @@ class _Finds:
         candidates = [*people, *(c for c in orgs if c is not None)]
         candidates += _place_candidates(text, groups, context)
         candidates += _periodical_candidates(block, groups, context)
-        candidates += _bracket_candidates(block, candidates, context)
+        bracketed = _bracket_candidates(block, candidates, context)
+        completed = [c.completes for c in bracketed if c.completes is not None]
+        if completed:
+            candidates = [c for c in candidates if not _inside_completed(c, completed)]
+        candidates += bracketed
         return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
+
+
+def _inside_completed(candidate: _Candidate, brackets: Sequence[Mark]) -> bool:
+    """A person found by shape inside a bracket that holds the first names of the surname
+    after it ("[President Osvaldo Torrado] Dorticos"): part of that name, no mention."""
+    if candidate.tag != "persName" or candidate.rank < _SHAPE:
+        return False
+    return any(b.start <= candidate.start and candidate.end <= b.end for b in brackets)
 
 
 class _Spans:
@@ -996,7 +1015,11 @@ def _bracket_candidates(
         content = text[bracket.start : bracket.end]
         if not content.strip() or content.split()[0].lower() in _DESCRIPTIONS:
             continue
-        if _BRACKET_NAME.match(content) or context.authority.lookup(content, context.at):
+        if (
+            _BRACKET_NAME.match(content)
+            or _given_tail(content)
+            or context.authority.lookup(content, context.at)
+        ):
             result += _around(text, bracket, people, context)
     return result
 
@@ -1029,6 +1052,22 @@ def _around(
                          False, (part,), bracket)  # fmt: skip
         return
     following = _WORD_AFTER.match(text, end + 1)
+    given = _given_tail(content) if following is not None else None
+    if following is not None and given is not None and is_name_word(following.group(1)):
+        # "[Emilio] Aragones": the bracket gives the first name; "[Cuban President Osvaldo]
+        # Dorticos": it gives an office and the first name, and the surname after it is the
+        # mention (a bracket pair is never split by a name element).
+        surname_end = _surname_end(text, following)
+        joined = f"{given} {text[following.start(1) : surname_end]}"
+        key, make, _ = _resolve_person(joined, context)
+        if len(given.split()) == len(content.split()):
+            part = Mark(start, end, "seg", attrs(type="namePart", **dict(_UNCERTAIN)))
+            yield _Candidate(start - 1, surname_end, "persName", key, make, _BRACKET, (),
+                             False, (part,), bracket)  # fmt: skip
+        else:
+            yield _Candidate(following.start(1), surname_end, "persName", key, make, _BRACKET,
+                             nestable=False, completes=bracket, full_name=joined)  # fmt: skip
+        return
     if following is not None and _part_before(content, following.group(1), context):
         joined = f"{content} {following.group(1)}"
         key, make, _ = _resolve_person(joined, context)
@@ -1046,6 +1085,41 @@ def _around(
         key, make = _local(content, EntityType.PLACE, context.authority)
         yield _Candidate(start, end, "placeName", key, make, _BRACKET, _UNCERTAIN,
                          replaces=bracket)  # fmt: skip
+
+
+_QUOTES = "\"“”‘’'"
+_GIVEN_TAIL_WORDS = 3
+
+
+def _given_tail(content: str) -> str | None:
+    """The first names that end a bracket, after any office or adjective before them
+    ("Brazilian President João" gives "João", "Ernesto “Che”" gives "Ernesto Che"); None
+    unless the run opens with a known given name."""
+    tail: list[str] = []
+    for word in reversed(content.split()):
+        bare = word.strip(_QUOTES)
+        if not bare[:1].isupper() or not is_name_word(bare) or len(tail) == _GIVEN_TAIL_WORDS:
+            break
+        tail.insert(0, bare)
+    if not tail or not is_given_name(tail[0]):
+        return None
+    return " ".join(tail)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _surname_end(text: str, first: re.Match[str]) -> int:
+    """Where a surname printed after a bracket ends: its first word without a possessive
+    ("Goulart’s"), and a second one when it is a name word too ("López Mateos")."""
+    possessive = _POSSESSIVE.search(first.group(1))
+    if possessive is not None:
+        return first.start(1) + possessive.start()
+    second = _WORD_AFTER.match(text, first.end(1))
+    if second is None or not is_name_word(second.group(1)) or _is_title(second.group(1)):
+        return first.end(1)
+    possessive = _POSSESSIVE.search(second.group(1))
+    return second.start(1) + possessive.start() if possessive else second.end(1)
 
 
 def _name_ending_at(text: str, end: int, people: Mapping[int, int]) -> int | None:

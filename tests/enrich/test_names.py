@@ -527,6 +527,47 @@ def test_a_bracketed_part_before_a_surname_belongs_to_the_name() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "surface", "part"),
+    [
+        ("a talk with [Salvador] Allende on", "[Salvador] Allende", "Salvador"),
+        # A nickname in quotes among the first names.
+        ("a visit of [Ernesto “Che”] Guevara to", "[Ernesto “Che”] Guevara", "Ernesto “Che”"),
+    ],
+)
+def test_a_bracketed_first_name_before_a_surname_belongs_to_the_name(
+    text: str, surface: str, part: str
+) -> None:
+    marks = _marks(_enrich(text))
+    assert [(tag, s) for tag, s, _ in marks] == [("persName", surface), ("seg", part)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "key"),
+    [
+        ("met [Chilean President Salvador] Allende on", "Allende", "pers-salvador-allende"),
+        # A possessive stays outside; a second surname word belongs to the name.
+        ("[Brazilian President João] Goulart’s visit", "Goulart", "pers-joao-goulart"),
+        ("from [Mexican President Adolfo] López Mateos has", "López Mateos",
+         "pers-adolfo-lopez-mateos"),
+        # The bracket's words after the office are first names only if they open with one.
+        ("with [Bolivian President Víctor Paz] Estenssoro in", "Estenssoro",
+         "pers-victor-paz-estenssoro"),
+    ],
+)  # fmt: skip
+def test_a_surname_after_a_bracketed_office_and_first_name_is_the_mention(
+    text: str, surname: str, key: str
+) -> None:
+    # The bracket is never split: the surname after it is the person, and the first names
+    # inside it are no name of their own.
+    assert _persons(_enrich(text)) == [(surname, f"#{key}")]
+
+
+def test_a_bracketed_office_without_a_first_name_leaves_the_word_after_it_alone() -> None:
+    assert _persons(_enrich("the [Cuban] Foreign Ministry said")) == []
+    assert _persons(_enrich("the [Party] Secretary Chavez wrote")) == []
+
+
 def test_a_known_name_the_translator_completed_spans_the_bracket() -> None:
     doc = _enrich("the Neutral [Nations Supervisory] Commission met")
     assert _marks(doc) == [
