@@ -123,8 +123,9 @@ def _in(block: Block, tag: str) -> bool:
 def _labels(blocks: list[Block]) -> dict[int, Label]:
     """The body paragraphs that open with a speaker label, by index.
 
-    Two forms count only when the document uses them as its pattern: a dash label when two
-    paragraphs have one, an interview label when both a question and an answer have one.
+    Three forms count only when the document uses them as its pattern: a dash label when two
+    paragraphs have one, a stop label ("Gorbachev. I thank you") when two speakers have one
+    each, an interview label when both a question and an answer have one.
     """
     found = {
         index: label
@@ -134,10 +135,27 @@ def _labels(blocks: list[Block]) -> dict[int, Label]:
     dashes = [i for i, label in found.items() if label.form == "dash"]
     if len(dashes) < 2:
         found = {i: label for i, label in found.items() if label.form != "dash"}
+    # A stop label names a person the names enricher marked ("Moscow. The city …" is none).
+    stops = {
+        i: label
+        for i, label in found.items()
+        if label.form == "stop" and label.name is not None and not label.interview
+    }
+    named = {i: label for i, label in stops.items() if _names_person(blocks[i], label.name)}
+    if len({blocks[i].text[slice(*label.name)].lower() for i, label in named.items()}) < 2:
+        named = {}
+    found = {i: label for i, label in found.items() if i not in stops or i in named}
     kinds = {label.interview for label in found.values() if label.interview}
     if kinds != {"question", "answer"}:
         found = {i: label for i, label in found.items() if not label.interview}
     return found
+
+
+def _names_person(block: Block, span: tuple[int, int] | None) -> bool:
+    """Whether a person mark lies within a label's name."""
+    return span is not None and any(
+        m.tag == "persName" and span[0] <= m.start and m.end <= span[1] for m in block.marks
+    )
 
 
 # --- participants -----------------------------------------------------------------------------
@@ -273,9 +291,19 @@ def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tupl
     text = block.text
     speaker = Mark(0, label.end, SPEAKER_MARK)
     if label.interview:
+        # "ANSWER FROM COM. STALIN.": the person named answers this and every later bare
+        # "ANSWER."; otherwise a questioner or respondent known by the role alone.
         role = "interviewer" if label.interview == "question" else "interviewee"
+        block = block.with_marks([speaker])
+        person = label.name and person_span(text, *label.name)
+        if person and _names_person(block, person):
+            key = cast.add(_identify(block, person, cast, known), "", role)
+            cast.interviewed[role] = key
+            return key, _name_mark(block, person, key)
+        if role in cast.interviewed:
+            return cast.interviewed[role], block
         name = "Questioner" if role == "interviewer" else "Respondent"
-        return cast.add(person_key(role), name, role), block.with_marks([speaker])
+        return cast.add(person_key(role), name, role), block
     if label.side and label.side_name:
         side_text = text[label.side[0] : label.side[1]]
         group = cast.side(side_text)

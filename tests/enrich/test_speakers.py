@@ -572,6 +572,60 @@ def test_a_single_dash_or_a_dash_before_lower_case_is_no_turn(text: str) -> None
     assert _who(doc.blocks[0]) is None
 
 
+def test_stop_labels_make_turns_when_two_named_people_have_them() -> None:
+    first = "Kennedy. I am glad we can speak directly."
+    second = "Khrushchev. So am I, Mr. President."
+    third = "Kennedy. Then let us begin with Berlin."
+    doc = _run(
+        _doc(
+            _block(first, _name(first, "Kennedy", "pers-kennedy")),
+            _block(second, _name(second, "Khrushchev", "pers-khrushchev")),
+            _block(third, _name(third, "Kennedy", "pers-kennedy")),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kennedy", "#pers-khrushchev", "#pers-kennedy"]
+    assert _marks(doc.blocks[1])[0] == ("speaker", "Khrushchev.", {})
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Places that open a paragraph are no speakers: no person is marked there.
+        ("Moscow. The talks went well.", "Warsaw. The press was silent."),
+        # One speaker alone is no pattern of the document.
+        ("Kennedy. I am glad we can speak.", "The call ended at noon."),
+    ],
+)
+def test_stop_labels_without_two_named_speakers_are_no_turns(texts: tuple[str, str]) -> None:
+    blocks = [
+        _block(t, _name(t, "Kennedy", "pers-kennedy")) if "Kennedy" in t else _block(t)
+        for t in texts
+    ]
+    doc = _run(_doc(*blocks, genre="document"))
+    assert [_who(b) for b in doc.blocks] == [None, None]
+
+
+def test_an_answer_label_that_names_who_answers_makes_that_person_the_respondent() -> None:
+    answer = "ANSWER FROM COM. TITO. We shall not join any bloc."
+    doc = _run(
+        _doc(
+            _block("QUESTION FROM THE JOURNALISTS. Will Yugoslavia join a bloc?"),
+            _block(answer, _name(answer, "TITO", "pers-tito")),
+            _block("QUESTION. And the trade with the West?"),
+            _block("ANSWER. It will grow."),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == [
+        "#pers-interviewer",
+        "#pers-tito",
+        "#pers-interviewer",
+        "#pers-tito",
+    ]
+    assert _marks(doc.blocks[1])[0] == ("speaker", "ANSWER FROM COM. TITO.", {})
+
+
 def test_a_label_alone_on_its_line_opens_the_turn_of_the_paragraphs_after_it() -> None:
     doc = _run(
         _doc(
