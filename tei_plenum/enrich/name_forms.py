@@ -80,6 +80,9 @@ NOT_NAME_WORDS = _words(
     party embassy ministry office affairs republic union army navy corps bureau section
     administration delegation delegations conference congress plenum presidium politburo
     pact alliance treaty commander commander-in-chief chief
+    meets meet discusses discuss receives holds signs says tells writes calls urges asks
+    extract excerpt excerpts draft minutes protocol resolution decision memorandum
+    information paragraph item annex appendix attachment enclosure document hall
     secretariat general secretary minister ambassador chairman premier president comrade
     comrades deputy vice first second third said stated noted replied asked informed told he
     she they we i it his her their our extraordinary plenipotentiary visit visits reception

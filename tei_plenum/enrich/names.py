@@ -700,8 +700,11 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 def _shape_candidates(
     text: str, forms: Sequence[PersonForm], context: _Context
 ) -> Iterator[_Candidate]:
+    # A shorter reading of a place's name is no person either ("Phan Dinh" of "Phan Dinh
+    # Phung Street").
+    places = {form.start for form in forms if _names_a_place(text, form.end)}
     for form in forms:
-        if form.surname_only:
+        if form.surname_only or form.start in places:
             continue
         name = text[form.start : form.end]
         if _monsieur(name, context):
@@ -709,6 +712,24 @@ def _shape_candidates(
         key, make, uncertain = _resolve_person(name, context, form.title)
         extra = (("cert", "medium"),) if uncertain else ()
         yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, extra, False)
+
+
+# Nouns after a name that make it the name of a building, a street or a work ("Wu Cheng
+# Hall", "Karl Marx Street", "Lenin Prize"): the name's shape is no person's there.
+_NAMED_AFTER = frozenset(
+    """Hall Palace Square Street Avenue Road Boulevard Bridge Station Stadium Park Gate Tower
+    University Institute Academy School College Hospital Museum Library Theatre Theater Hotel
+    Building Factory Plant Works Mine Farm Canal Dam Reservoir Airport Harbour Harbor Prize
+    Award Order Medal Memorial Mausoleum Cemetery Foundation Fund Centre Center Doctrine Plan
+    Line""".split()
+)
+
+
+def _names_a_place(text: str, end: int) -> bool:
+    """Whether the word after a name found by its shape makes it a building's or a work's
+    name ("Wu Cheng Hall")."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).rstrip(".,;:") in _NAMED_AFTER
 
 
 def _monsieur(name: str, context: _Context) -> bool:

@@ -493,6 +493,31 @@ def test_a_french_article_is_no_vietnamese_family_name(text: str) -> None:
     assert _persons(_enrich(text)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # A title in title case: the verb after the name is no part of it.
+        ("Premier Zhou Enlai Receives the Delegation of Ghana", "Zhou Enlai"),
+        ("Marshal Tito Meets with Ambassador Kiselev", "Tito"),
+        # A document's kind after a name on one line of an address.
+        ("To Comrade Gromyko Extract from Minutes No. 12", "Gromyko"),
+    ],
+)
+def test_a_name_ends_before_a_headline_verb_or_a_documents_kind(text: str, surface: str) -> None:
+    assert next(s for s, _ in _persons(_enrich(text))) == surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the talks took place in Huai Ren Hall, Zhongnanhai",
+        "a reception at the Ho Chi Minh Mausoleum and the Phan Dinh Phung Street",
+    ],
+)
+def test_a_name_shape_before_a_building_or_street_is_no_person(text: str) -> None:
+    assert [s for s, _ in _persons(_enrich(text)) if s != "Ho Chi Minh"] == []
+
+
 def test_a_list_after_comrades_names_each_person() -> None:
     doc = _enrich("present were comrades: Wacek, Antoni, Zenon, with the help of the staff")
     assert [surface for surface, _ in _persons(doc)] == ["Wacek", "Antoni", "Zenon"]
