@@ -746,8 +746,9 @@ def _titled_surname(
     text: str, form: PersonForm, block: int, context: _Context
 ) -> Iterator[_Candidate]:
     """A lone word after an office title: a name when the document binds it, when one
-    authority person of that surname held the office then, or when it is a surname by the
-    lexicon or its ending ("Premier Kim", "President Park", "Ambassador Savchenko")."""
+    authority person of that surname held the office then, when it is a surname by the
+    lexicon or its ending ("Premier Kim", "President Park", "Ambassador Savchenko"), or when
+    the office and the word make the whole line ("Deputy Minister Szarka")."""
     word = text[form.start : form.end]
     bound = context.aliases.lookup(word, block, form.start)
     if bound is not None:
@@ -756,11 +757,18 @@ def _titled_surname(
         holder = _holder_by_office(word, form.title, context)
         if holder is not None:
             key, make, _ = _known(holder.key, context)
-        elif is_family_name(word) or has_surname_shape(word):
+        elif is_family_name(word) or has_surname_shape(word) or _entry(text, form):
             key, make = _local(word, EntityType.PERSON, context.authority)
         else:
             return
     yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, nestable=False)
+
+
+def _entry(text: str, form: PersonForm) -> bool:
+    """Whether an office and one word make the whole line, as an entry of a distribution list
+    or an address does ("Deputy Minister Szarka"): the word is the holder's name."""
+    before = " ".join(text[: form.start].split())
+    return before == form.title and not text[form.end :].strip(" .,;:")
 
 
 class _AliasMatcher:

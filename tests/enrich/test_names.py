@@ -716,3 +716,12 @@ def test_a_lone_unknown_surname_after_an_office_is_a_name_only_by_its_shape() ->
         ("Savchenko", "#pers-savchenko")
     ]
     assert _persons(_enrich("the Secretary Present at the meeting")) == []
+
+
+def test_an_office_and_one_word_on_a_line_of_their_own_name_the_holder() -> None:
+    # A distribution list: each line is an office and its holder's name.
+    doc = _enrich("Deputy Minister Horvath", "Minister Kallai.", "the Minister Kallai said")
+    assert _persons(doc, 0) == [("Horvath", "#pers-horvath")]
+    assert _persons(doc, 1) == [("Kallai", "#pers-kallai")]
+    # Within a sentence an unknown word after an office is still no name.
+    assert _persons(doc, 2) == []
