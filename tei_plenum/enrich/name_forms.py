@@ -350,13 +350,17 @@ def _east_asian(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
                 yield PersonForm(start, end, Evidence.EAST_ASIAN)
 
 
+# An address line names people even when it is all in capitals ("To: KRAJEWSKI, URGENT").
+_ADDRESS = re.compile(r"(?:To|TO|From|FROM|For|FOR|Attention|ATTENTION)\s*:\s")
+
+
 def _capitals(text: str) -> Iterator[PersonForm]:
     found = [
         m
         for m in _CAPITALS.finditer(text)
         if has_surname_shape(m.group()) and _alone(text, m.start(), m.end())
     ]
-    if not found or is_upper(text):
+    if not found or (is_upper(text) and not _ADDRESS.match(text)):
         return
     for match in found:
         if is_name_word(match.group()):

@@ -48,7 +48,7 @@ import ahocorasick
 
 from ..authority import Authority, Period, Record, fold, is_word_boundary
 from ..letters import UPPER
-from ..lexicon import TITLES, is_initial, name_words, surname
+from ..lexicon import TITLES, family_name_first, is_initial, name_words, surname
 from ..model import (
     Alias,
     Block,
@@ -180,6 +180,7 @@ class _Context:
     people: _Participants
     aliases: AliasTable = field(default_factory=lambda: AliasTable(()))
     resolved: dict[tuple[str, str], Resolved] = field(default_factory=dict)
+    local_people: dict[str, list[Entity]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -550,8 +551,36 @@ def _resolution(name: str, context: _Context, title: str) -> Resolved:
         holder = _holder_by_office(words[0], title, context)
         if holder is not None:
             return _known(holder.key, context)
+    earlier = _earlier_local(plain, context)
+    if earlier is not None:
+        return earlier.key, earlier, False
     key, make = _local(plain, EntityType.PERSON, context.authority)
+    family = surname(plain)
+    if family and len(plain.split()) > 1 and not family_name_first(plain):
+        context.local_people.setdefault(fold(family), []).append(make)
     return key, make, False
+
+
+def _earlier_local(name: str, context: _Context) -> Entity | None:
+    """The document's own record of this person made for another spelling earlier, when the
+    two differ only by initials for given names ("Georges Pompidou", "G. Pompidou"): one
+    record per person. East Asian names, whose given names are no initials, never merge."""
+    family = surname(name)
+    if not family or len(name.split()) < 2 or family_name_first(name):
+        return None
+    given = [w for w in name.split() if fold(w) != fold(family)]
+    matches = {
+        entity.key: entity
+        for entity in context.local_people.get(fold(family), ())
+        if _agrees(given, entity.name, family) and _by_initials(given, entity.name, family)
+    }
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def _by_initials(given: Sequence[str], spelling: str, family: str) -> bool:
+    """Whether one of two spellings gives its first names as initials only."""
+    theirs = [w for w in spelling.split() if fold(w) != fold(family)]
+    return all(map(is_initial, given)) != all(map(is_initial, theirs))
 
 
 def _known(key: str, context: _Context, uncertain: bool = False) -> Resolved:

@@ -518,6 +518,22 @@ def test_a_name_shape_before_a_building_or_street_is_no_person(text: str) -> Non
     assert [s for s, _ in _persons(_enrich(text)) if s != "Ho Chi Minh"] == []
 
 
+def test_a_full_name_and_its_initials_form_are_one_local_record() -> None:
+    doc = _enrich("talks with Georges Pompidou in Paris", "a letter from G. Pompidou on")
+    assert _persons(doc, 0) == [("Georges Pompidou", "#pers-georges-pompidou")]
+    assert _persons(doc, 1) == [("G. Pompidou", "#pers-georges-pompidou")]
+    # Two different first names stay two people; East Asian names never merge.
+    doc = _enrich("Jean Dupont and Pierre Dupont", "Kim Chol-su and Kim Chol")
+    assert len({ref for _, ref in _persons(doc, 0)}) == 2
+    assert len({ref for _, ref in _persons(doc, 1)}) == 2
+
+
+def test_an_address_line_in_capitals_names_its_addressee() -> None:
+    assert _persons(_enrich("To: RAPACKI, URGENT")) == [("RAPACKI", "#pers-rapacki")]
+    # A heading in capitals is no address: its words of a surname's shape stay unmarked.
+    assert _persons(_enrich("REPORT ON THE HARVEST IN ROSTOV")) == []
+
+
 def test_a_list_after_comrades_names_each_person() -> None:
     doc = _enrich("present were comrades: Wacek, Antoni, Zenon, with the help of the staff")
     assert [surface for surface, _ in _persons(doc)] == ["Wacek", "Antoni", "Zenon"]
