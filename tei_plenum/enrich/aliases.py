@@ -13,6 +13,7 @@ How a short form is bound, strongest first:
 - ``identified``: a name followed by a bracketed known person, "Filippov [Stalin]",
   "Tomasz [Bolesław Bierut]": the name is that person's pseudonym or cover name;
 - ``participant``: the surname of a person of a participants list;
+- ``given``: the known first name of a Western full name ("Fidel Castro", "Fidel");
 - ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage"),
   or of initials and a surname ("F. Castro", "Castro"), or of a surname whose first names the
   translator bracketed before it ("[President Osvaldo] Dorticos").
@@ -38,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..authority import fold
-from ..lexicon import surname
+from ..lexicon import GIVEN_NAMES, family_name_first, name_words, surname
 from ..model import Alias
 
 EXPLICIT = ("declared", "identified")
@@ -96,18 +97,28 @@ def find_aliases(
                 )
         family = surname(person.name)
         # A full name or initials and a surname ("F. Castro") bind the surname.
-        if (
-            len(person.name.split()) > 1
-            and family
-            and len(family) > 1
-            and fold(family) != fold(person.name)
-        ):
+        multiword = len(person.name.split()) > 1
+        if multiword and family and len(family) > 1 and fold(family) != fold(person.name):
             source = "participant" if person.listed else "surname"
             aliases.append(
                 Alias(family, person.key, person.name, source, person.block, person.start)
             )
+        given = _given_name(person.name, family)
+        if given is not None:
+            aliases.append(
+                Alias(given, person.key, person.name, "given", person.block, person.start)
+            )
     aliases.sort(key=lambda alias: (alias.block, alias.start))
     return tuple(aliases)
+
+
+def _given_name(name: str, family: str | None) -> str | None:
+    """The known first name of a Western full name ("Fidel" of "Fidel Castro"), which the
+    document may use alone after it; None for names read family name first."""
+    words = name_words(name)
+    if len(words) < 2 or family_name_first(name) or words[0].lower() not in GIVEN_NAMES:
+        return None
+    return words[0] if family is None or fold(words[0]) != fold(family) else None
 
 
 class AliasTable:

@@ -1187,6 +1187,9 @@ def _name_ending_at(text: str, end: int, people: Mapping[int, int]) -> int | Non
         return people[end]
     previous = _WORD_BEFORE.search(text, max(0, end - 40), end + 1)
     if previous and is_name_word(previous.group(1)) and not _is_title(previous.group(1)):
+        # "the Minister of Defense [Rodion Malinovsky]": the word closes an office's name.
+        if _word_before(text, previous.start(1)) in ("of", "for"):
+            return None
         return previous.start(1)
     return None
 

@@ -91,6 +91,14 @@ def test_a_surname_after_its_bracketed_first_names_binds_the_surname() -> None:
     assert _refs(doc, 1) == [("Allende", "#pers-salvador-allende")]
 
 
+def test_a_known_first_name_after_its_full_name_is_that_person() -> None:
+    doc = _enrich("Raúl Castro came to Moscow.", "Raúl explained the position of Havana.")
+    assert _refs(doc, 1) == [("Raúl", "#pers-raul-castro")]
+    # Two people of that first name: it stands for neither; East Asian names bind no first name.
+    doc = _enrich("Raúl Castro and Raúl Roa came.", "Raúl explained.", "Kim Chol-su spoke.")
+    assert _refs(doc, 1) == []
+
+
 def test_a_surname_before_its_full_name_is_not_bound() -> None:
     doc = _enrich("Wetherby said he would reply.", "I met John Wetherby of the State Department.")
     assert _refs(doc, 0) == []

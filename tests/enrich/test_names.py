@@ -609,6 +609,11 @@ def test_a_bracketed_office_without_a_first_name_leaves_the_word_after_it_alone(
     assert _persons(_enrich("the [Party] Secretary Chavez wrote")) == []
 
 
+def test_an_office_before_a_bracketed_name_is_no_pseudonym() -> None:
+    doc = _enrich("an order of the Minister of Defense [Rodion Malinovsky] on")
+    assert [s for s, _ in _persons(doc)] == ["Rodion Malinovsky"]
+
+
 def test_a_known_name_the_translator_completed_spans_the_bracket() -> None:
     doc = _enrich("the Neutral [Nations Supervisory] Commission met")
     assert _marks(doc) == [
