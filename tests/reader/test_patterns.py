@@ -1040,6 +1040,9 @@ def test_non_speaker_labels(text: str):
         ("Han Sang-dok said that the ship had come.", "Han Sang-dok"),
         ("Zhou Enlai announces that all is well.", "Zhou Enlai"),
         ("Stalin thanks Zhou Enlai.", "Stalin"),
+        # Briefing a listener on a subject reports speech too.
+        ("Le Duan familiarized the Ambassador with the plan.", "Le Duan"),
+        ("Gromyko outlines the position of the government.", "Gromyko"),
         ("THE PRIME MINISTER hoped they might agree.", "THE PRIME MINISTER"),
         ("Kim Il Sung sends comrade Stalin greetings.", "Kim Il Sung"),
         ("I replied that we would help.", "I"),

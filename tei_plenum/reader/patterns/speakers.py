@@ -85,6 +85,7 @@ SPEECH_VERBS = (
     r"announced|assured|promised|recalled|thanked|welcomed|raised|inquired|enquired|"
     r"confirmed|insisted|warned|complained|repeated|concluded|hoped|thought|felt|believed|"
     r"considered|wished|wondered|urged|argued|admitted|acknowledged|regretted|"
+    r"familiari[sz]ed|acquainted|briefed|outlined|described|"
     # present tense, as Soviet minutes report speech
     r"says|states|notes|replies|asks|informs|remarks|declares|emphasi[sz]es|answers|"
     r"responds|adds|observes|points\s+out|explains|continues|objects|agrees|proposes|"
@@ -92,6 +93,7 @@ SPEECH_VERBS = (
     r"announces|assures|promises|recalls|thanks|welcomes|raises|inquires|enquires|"
     r"confirms|insists|warns|complains|repeats|concludes|hopes|thinks|believes|considers|"
     r"wishes|wonders|urges|argues|admits|acknowledges|regrets|speaks|"
+    r"familiari[sz]es|acquaints|briefs|outlines|describes|"
     # greetings passed on
     r"(?:sends?|sent|conveys?|conveyed|passe[sd]\s+on|transmit(?:s|ted)?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:greetings|regards)"
