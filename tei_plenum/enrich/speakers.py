@@ -292,7 +292,8 @@ def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tupl
     speaker = Mark(0, label.end, SPEAKER_MARK)
     if label.interview:
         # "ANSWER FROM COM. STALIN.": the person named answers this and every later bare
-        # "ANSWER."; otherwise a questioner or respondent known by the role alone.
+        # "ANSWER."; otherwise a questioner or respondent known by the label's words or by
+        # the role alone.
         role = "interviewer" if label.interview == "question" else "interviewee"
         block = block.with_marks([speaker])
         person = label.name and person_span(text, *label.name)
@@ -302,8 +303,13 @@ def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tupl
             return key, _name_mark(block, person, key)
         if role in cast.interviewed:
             return cast.interviewed[role], block
-        name = "Questioner" if role == "interviewer" else "Respondent"
-        return cast.add(person_key(role), name, role), block
+        # "QUESTION FROM POLES.": the askers are known by the label's words alone.
+        asker = display_name(text[slice(*label.name)]) if label.name else ""
+        name = asker or ("Questioner" if role == "interviewer" else "Respondent")
+        key = cast.add(person_key(role), name, role)
+        if asker:
+            cast.interviewed[role] = key
+        return key, block
     if label.side and label.side_name:
         side_text = text[label.side[0] : label.side[1]]
         group = cast.side(side_text)

@@ -624,6 +624,10 @@ def test_an_answer_label_that_names_who_answers_makes_that_person_the_respondent
         "#pers-tito",
     ]
     assert _marks(doc.blocks[1])[0] == ("speaker", "ANSWER FROM COM. TITO.", {})
+    # The askers are no person: the questioner is known by the label's words.
+    assert doc.participants[0] == Participant(
+        "pers-interviewer", "The Journalists", ("interviewer",)
+    )
 
 
 def test_a_label_alone_on_its_line_opens_the_turn_of_the_paragraphs_after_it() -> None:
