@@ -46,7 +46,7 @@ from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
-from ..authority import Authority, Period, Record, fold, is_word_boundary
+from ..authority import Authority, Period, Record, fold, initial_letter, is_word_boundary
 from ..letters import UPPER
 from ..lexicon import TITLES, family_name_first, is_initial, name_words, surname
 from ..model import (
@@ -668,7 +668,7 @@ def _agrees(given: Sequence[str], spelling: str, family: str) -> bool:
             return position == len(theirs) and _is_patronymic(mine)
         other = theirs[position]
         if is_initial(mine) or is_initial(other) or len(mine.strip(".")) == 1:
-            if fold(mine[0]) != fold(other[0]):
+            if initial_letter(mine[0]) != initial_letter(other[0]):
                 return False
         elif fold(mine) != fold(other) and not _is_patronymic(mine):
             return False

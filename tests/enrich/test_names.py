@@ -609,6 +609,14 @@ def test_a_bracketed_office_without_a_first_name_leaves_the_word_after_it_alone(
     assert _persons(_enrich("the [Party] Secretary Chavez wrote")) == []
 
 
+def test_an_initial_j_or_y_is_one_transliterated_initial() -> None:
+    # Yuri Andropov as Hungarian and Polish translations initial him, and as Russian does.
+    doc = _enrich("talks with Comrade J. Andropov and later with Comrade Y. Andropov")
+    assert _persons(doc) == [("J. Andropov", "#pers-andropov"), ("Y. Andropov", "#pers-andropov")]
+    # Another initial is another person.
+    assert _persons(_enrich("a letter of K. Andropov")) != [("K. Andropov", "#pers-andropov")]
+
+
 def test_an_office_before_a_bracketed_name_is_no_pseudonym() -> None:
     doc = _enrich("an order of the Minister of Defense [Rodion Malinovsky] on")
     assert [s for s, _ in _persons(doc)] == ["Rodion Malinovsky"]
