@@ -885,7 +885,13 @@ _FUNCTION_WORDS = (
     "Between|Under|Over|About|Against|Among|Upon|Within|Without|Both|Also|Then|Thus"
 )
 _ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th))"
-_TITLE_WORD = rf"(?!(?:Citation|Summary|Credits|Contents)\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
+# A document's kind after a body's name is no word of it ("Ministry of Foreign Affairs
+# Document", "… Committee Report").
+_KINDS_AFTER = (
+    "Citation|Summary|Credits|Contents|Document|Report|Record|Telegram|Letter|Memorandum|"
+    "Minutes|Decision|Resolution|Extract|Draft"
+)
+_TITLE_WORD = rf"(?!(?:{_KINDS_AFTER})\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
 _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
 # After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
 # stops before the person. Every repetition is bounded, well above the longest real names

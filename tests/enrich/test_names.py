@@ -617,6 +617,12 @@ def test_an_initial_j_or_y_is_one_transliterated_initial() -> None:
     assert _persons(_enrich("a letter of K. Andropov")) != [("K. Andropov", "#pers-andropov")]
 
 
+def test_an_organisations_name_ends_before_a_documents_kind() -> None:
+    assert _names(_enrich("Ministry of Foreign Trade Document No. 12")) == [
+        ("orgName", "Ministry of Foreign Trade", "#org-ministry-of-foreign-trade")
+    ]
+
+
 def test_an_office_before_a_bracketed_name_is_no_pseudonym() -> None:
     doc = _enrich("an order of the Minister of Defense [Rodion Malinovsky] on")
     assert [s for s, _ in _persons(doc)] == ["Rodion Malinovsky"]
