@@ -706,6 +706,34 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         yield _Candidate(
             hit.start, hit.end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra
         )
+        if record.type is EntityType.ORG and "Party" in record.name:
+            yield from _central_committee(text, hit.start, hit.end, context)
+
+
+_CC_AFTER = re.compile(r"[ \t]+(?:CC|C\.C\.|Central Committee)(?![\w.])")
+_CC_BEFORE = re.compile(r"(?:CC|C\.C\.)[ \t]+$")
+
+
+def _central_committee(text: str, start: int, end: int, context: _Context) -> Iterator[_Candidate]:
+    """A party the authority knows with "CC" after or before it ("VWP CC", "CC VWP"): the
+    party's central committee, one name, even when the authority lacks it."""
+    after = _CC_AFTER.match(text, end)
+    before = _CC_BEFORE.search(text, max(0, start - 6), start)
+    if after is not None:
+        span = (start, after.end())
+    elif before is not None:
+        span = (before.start(), end)
+    else:
+        return
+    name = text[span[0] : span[1]]
+    hit = context.authority.lookup(name, context.at)
+    if hit is not None:
+        return  # the authority's own spelling, found already
+    # One key for every order of the words: the party's key and "-cc".
+    party = context.authority.lookup(text[start:end], context.at)
+    key = f"{party.key}-cc" if party is not None else entity_key(EntityType.ORG, name)
+    yield _Candidate(*span, "orgName", key, Entity(key, EntityType.ORG, name, unresolved=True),
+                     _FORM)  # fmt: skip
 
 
 def _spaced_candidates(text: str, context: _Context) -> Iterator[_Candidate]:

@@ -617,6 +617,14 @@ def test_an_initial_j_or_y_is_one_transliterated_initial() -> None:
     assert _persons(_enrich("a letter of K. Andropov")) != [("K. Andropov", "#pers-andropov")]
 
 
+def test_a_known_party_and_cc_name_its_central_committee_in_either_order() -> None:
+    doc = _enrich("a decision of the VWP CC on", "the CC VWP wrote", "the VWP and the KWP CC")
+    assert _names(doc, 0) == [("orgName", "VWP CC", "#org-vwp-cc")]
+    assert _names(doc, 1) == [("orgName", "CC VWP", "#org-vwp-cc")]
+    # The authority's own record of a central committee wins.
+    assert _names(doc, 2) == [("orgName", "VWP", "#org-vwp"), ("orgName", "KWP CC", "#org-kwp-cc")]
+
+
 def test_an_organisations_name_ends_before_a_documents_kind() -> None:
     assert _names(_enrich("Ministry of Foreign Trade Document No. 12")) == [
         ("orgName", "Ministry of Foreign Trade", "#org-ministry-of-foreign-trade")
