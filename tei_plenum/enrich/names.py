@@ -121,6 +121,7 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     """Add name marks, the entity records they point to and the document's aliases;
     deterministic for equal input."""
     context = _Context(authority, Period.of(doc.doc_date), _Participants(doc.participants))
+    context.acronyms = _Acronyms.of(doc.blocks, authority)
     found = [_Finds.of(block, context) for block in doc.blocks]
     first = [
         _select(block, finds.candidates) for block, finds in zip(doc.blocks, found, strict=True)
@@ -181,6 +182,7 @@ class _Context:
     aliases: AliasTable = field(default_factory=lambda: AliasTable(()))
     resolved: dict[tuple[str, str], Resolved] = field(default_factory=dict)
     local_people: dict[str, list[Entity]] = field(default_factory=dict)
+    acronyms: _Acronyms | None = None
 
 
 @dataclass(slots=True)
@@ -247,6 +249,8 @@ class _Finds:
         heads = [(start, end) for group, start, end in spans if group == "org"]
         orgs = (_before_person(c, starts, text, context) for c in _orgs(text, heads, context))
         candidates = [*people, *(c for c in orgs if c is not None)]
+        if context.acronyms is not None:
+            candidates += context.acronyms.find(text)
         candidates += _place_candidates(text, groups, context)
         candidates += _periodical_candidates(block, groups, context)
         bracketed = _bracket_candidates(block, candidates, context)
@@ -263,6 +267,50 @@ def _inside_completed(candidate: _Candidate, brackets: Sequence[Mark]) -> bool:
     if candidate.tag != "persName" or candidate.rank < _SHAPE:
         return False
     return any(b.start <= candidate.start and candidate.end <= b.end for b in brackets)
+
+
+# An acronym the document spells out in brackets after it: "the INRA (National Institute
+# of Land Reform)"; the spelled-out form must name a body by its head noun.
+_ACRONYM_GLOSS = re.compile(r"(?<![\w.-])([A-Z]{2,8})\s+[(\[]([A-Z][^()\[\]]{4,80})[)\]]")
+
+
+class _Acronyms:
+    """The organisations a document names by an acronym it spells out once: every mention of
+    the acronym or of its spelled-out form is that organisation (a local record, the
+    spelled-out form its full name), a binding of the document's own."""
+
+    def __init__(self, records: dict[str, Entity]) -> None:
+        self._records = records
+        forms = sorted(records, key=lambda form: (-len(form), form))
+        alternatives = "|".join(map(re.escape, forms))
+        self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])") if forms else None
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block], authority: Authority) -> _Acronyms:
+        heads = re.compile(rf"\b(?:{_ORG_HEADS})\b")
+        records: dict[str, Entity] = {}
+        for block in blocks:
+            if "(" not in block.text and "[" not in block.text:
+                continue
+            for found in _ACRONYM_GLOSS.finditer(block.text):
+                acronym, gloss = found.groups()
+                if acronym in records or authority.lookup(acronym) is not None:
+                    continue
+                if heads.search(gloss) is None:
+                    continue
+                key = entity_key(EntityType.ORG, acronym)
+                record = Entity(
+                    key, EntityType.ORG, acronym, full_name=gloss.strip(), unresolved=True
+                )
+                records[acronym] = records.setdefault(gloss.strip(), record)
+        return cls(records)
+
+    def find(self, text: str) -> Iterator[_Candidate]:
+        if self._pattern is None:
+            return
+        for found in self._pattern.finditer(text):
+            record = self._records[found.group()]
+            yield _Candidate(found.start(), found.end(), "orgName", record.key, record, _ALIAS)
 
 
 class _Spans:

@@ -625,6 +625,22 @@ def test_a_known_party_and_cc_name_its_central_committee_in_either_order() -> No
     assert _names(doc, 2) == [("orgName", "VWP", "#org-vwp"), ("orgName", "KWP CC", "#org-kwp-cc")]
 
 
+def test_an_acronym_spelled_out_once_is_that_organisation_everywhere() -> None:
+    doc = _enrich(
+        "the head of the INDA (National Institute of Dairy Agriculture) came",
+        "the INDA promised more milk; INDAX is no acronym of it",
+    )
+    assert _names(doc, 0) == [
+        ("orgName", "INDA", "#org-inda"),
+        ("orgName", "National Institute of Dairy Agriculture", "#org-inda"),
+    ]
+    assert _names(doc, 1) == [("orgName", "INDA", "#org-inda")]
+    (record,) = doc.entities
+    assert record.full_name == "National Institute of Dairy Agriculture"
+    # A gloss that names no body (no head noun) makes no organisation.
+    assert _names(_enrich("the ABC (all basic chores) list")) == []
+
+
 def test_an_organisations_name_ends_before_a_documents_kind() -> None:
     assert _names(_enrich("Ministry of Foreign Trade Document No. 12")) == [
         ("orgName", "Ministry of Foreign Trade", "#org-ministry-of-foreign-trade")
