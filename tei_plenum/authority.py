@@ -370,7 +370,15 @@ def _surname_and_initial(spelling: str) -> tuple[str, str] | None:
 
 
 def _first_letter(word: str) -> str:
-    return fold(word[:1]) if word else ""
+    """The initial a given name is indexed by; J and Y are one letter, as transliterations
+    write the same name ("Jurij", "Yuri")."""
+    return initial_letter(word[:1]) if word else ""
+
+
+def initial_letter(letter: str) -> str:
+    """A given name's initial as transliterations agree on it: "J." and "Y." are one."""
+    folded = fold(letter)
+    return "y" if folded == "j" else folded
 
 
 def _spellings(record: Record) -> Iterator[tuple[str, bool]]:

@@ -177,13 +177,14 @@ EAST_ASIAN_FAMILY_NAMES: frozenset[str] = frozenset(
     sung tan tang tao teng tian tran vo vu wan wang wei wen won wu xi xia xiao xie xu xue yan
     yang yao
     ye yi yo yom yu yuan yun zeng zhang zhao zheng zhou zhu zou
+    dinh doan huynh le luong phan trinh truong
     """.split()
 )
 """Family names (lower case) that open an East Asian name: "Kim Il Sung", "Zhou Enlai",
 "Nam Il", "Pham Van Dong". "Rhee" is one too, so that "Rhee Syngman" and "Syngman Rhee"
 both give "Rhee"."""
 
-AMBIGUOUS_FAMILY_NAMES: frozenset[str] = frozenset("an do ha he ho ma no o so ye yo".split())
+AMBIGUOUS_FAMILY_NAMES: frozenset[str] = frozenset("an do ha he ho le ma no o so ye yo".split())
 """Family names that are also short English or common words ("So", "He", "No"): a name
 opening with one needs a given name of unmistakable shape (hyphenated, two syllables)."""
 
@@ -213,6 +214,15 @@ GIVEN_NAMES: frozenset[str] = frozenset(
     vladimír vladislav vyacheslav walter werner wiesław wilhelm william willi winston wladyslaw
     władysław wojciech yakov yancho yasuhiro yekaterina yelena yevgeny yuri yury zbigniew
     zdeněk zenon zhivko zoltán zoltan
+    adolfo alberto alejandro alfredo emilio víctor victor andrás andre andré anibal aníbal anwar
+    armando arpad
+    árpád arturo augusto blas carlos czesław czeslaw dezső edmund eduardo endre enrique erwin
+    erzsébet eugeniusz fernando foto francisco francois françois frigyes gamal gogo györgy
+    gyorgy gustavo hafez haxhi ilona jenő jenö jesús jimmy joão joao jorge jose josé juan
+    kadri koço koco kwame lev louis ludwig luis manuel manush marek miguel mohammed muhammad
+    oldřich oldrich orlando oskar osvaldo pedro péter piro rafael ramiro rené ricardo roberto
+    rodolfo sadik sergio shefqet spiro traicho valerian vasil vasili vilma vulko wolfgang
+    yegor yevgeni zsófia zygmunt
     """.split()
 )
 """Given names (lower case) that open a personal name printed given name first: "Erich

@@ -8,6 +8,7 @@ import pytest
 
 from tei_plenum import resources
 from tei_plenum.authority import Authority, Period, read_records
+from tei_plenum.enrich.names import entity_of
 from tei_plenum.errors import ConfigError
 from tei_plenum.model import EntityType
 from tei_plenum.xmlsafe import parse_xml_file
@@ -214,3 +215,24 @@ def test_a_date_that_is_not_iso_is_a_config_error(tmp_path: Path) -> None:
     )
     with pytest.raises(ConfigError, match='@from="May 1950" is not an ISO date'):
         Authority.load([path])
+
+
+@pytest.mark.parametrize(
+    ("key", "when", "held"),
+    [
+        # Malenkov chaired the Council of Ministers from 1953 to 1955 only.
+        ("pers-malenkov", "1945-11-14", None),
+        ("pers-malenkov", "1954-06-01", "Chairman of the USSR Council of Ministers"),
+        # Grechko became Minister of Defense in 1967; Malinovsky held it in 1962.
+        ("pers-grechko", "1962-10-23", None),
+        ("pers-malinovsky", "1962-10-23", "USSR Minister of Defense"),
+        # Molotov's two terms as Foreign Minister, and the years between them.
+        ("pers-molotov", "1951-01-01", None),
+        ("pers-molotov", "1955-01-01", "USSR Minister of Foreign Affairs"),
+    ],
+)
+def test_an_office_is_shown_only_at_a_date_its_holder_held_it(
+    key: str, when: str, held: str | None
+) -> None:
+    record = Authority.load().record(key)
+    assert entity_of(record, Period.of((("when", when),))).occupation == held

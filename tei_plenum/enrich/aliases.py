@@ -13,7 +13,10 @@ How a short form is bound, strongest first:
 - ``identified``: a name followed by a bracketed known person, "Filippov [Stalin]",
   "Tomasz [Bolesław Bierut]": the name is that person's pseudonym or cover name;
 - ``participant``: the surname of a person of a participants list;
-- ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage").
+- ``given``: the known first name of a Western full name ("Fidel Castro", "Fidel");
+- ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage"),
+  or of initials and a surname ("F. Castro", "Castro"), or of a surname whose first names the
+  translator bracketed before it ("[President Osvaldo] Dorticos").
 
 Use :class:`AliasTable` to read them::
 
@@ -36,7 +39,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
 from ..authority import fold
-from ..lexicon import name_words, surname
+from ..lexicon import GIVEN_NAMES, family_name_first, name_words, surname
 from ..model import Alias
 
 EXPLICIT = ("declared", "identified")
@@ -92,15 +95,30 @@ def find_aliases(
                 aliases.append(
                     Alias(form, person.key, person.name, "declared", person.block, start)
                 )
-        words = name_words(person.name)
         family = surname(person.name)
-        if len(words) > 1 and family and len(family) > 1:
+        # A full name or initials and a surname ("F. Castro") bind the surname.
+        multiword = len(person.name.split()) > 1
+        if multiword and family and len(family) > 1 and fold(family) != fold(person.name):
             source = "participant" if person.listed else "surname"
             aliases.append(
                 Alias(family, person.key, person.name, source, person.block, person.start)
             )
+        given = _given_name(person.name, family)
+        if given is not None:
+            aliases.append(
+                Alias(given, person.key, person.name, "given", person.block, person.start)
+            )
     aliases.sort(key=lambda alias: (alias.block, alias.start))
     return tuple(aliases)
+
+
+def _given_name(name: str, family: str | None) -> str | None:
+    """The known first name of a Western full name ("Fidel" of "Fidel Castro"), which the
+    document may use alone after it; None for names read family name first."""
+    words = name_words(name)
+    if len(words) < 2 or family_name_first(name) or words[0].lower() not in GIVEN_NAMES:
+        return None
+    return words[0] if family is None or fold(words[0]) != fold(family) else None
 
 
 class AliasTable:

@@ -61,7 +61,7 @@ _CERTAINTY = ("low", "medium", "high")
 # The period two-digit years are read in, in years before and after the document's year.
 _YEARS_BEFORE, _YEARS_AFTER, _OWN_TIME = 30, 50, 20
 # Groups whose forms are all digits: a number after "No." or "ll." is a reference.
-_NUMERIC_GROUPS = ("sa", "nd", "hy", "hs")
+_NUMERIC_GROUPS = ("sa", "nd", "oa", "hy", "hs")
 _SIDES = ("p_", "l_", "r_")
 
 
@@ -213,13 +213,13 @@ def _read_point(
         return None
 
     doubt: list[str] = []
-    written = first("iy", "hy", "hs", "ny", "sy", "jy", "uy", "ay", "by", "cy", "yy")
+    written = first("iy", "hy", "hs", "ny", "oy", "sy", "jy", "uy", "ay", "by", "cy", "yy")
     year = None if written is None else _year_of(written, setting, doubt)
     if written is not None and year is None:
         return None
-    numeric_month = first("im", "hm", "hn", "nm")
+    numeric_month = first("im", "hm", "hn", "nm", "oa")
     named_month = first("nr", "jm", "um", "am", "bm", "cm", "mm")
-    day_text = first("id", "hd", "he", "nd", "jd", "ud", "ad", "bd", "dd")
+    day_text = first("id", "hd", "he", "nd", "ob", "jd", "ud", "ad", "bd", "dd")
     if day_text is not None and UNCERTAIN.search(day_text):
         doubt.append("low")
         day_text = UNCERTAIN.sub("", day_text)
@@ -380,6 +380,12 @@ def _read(kind: str, m: re.Match[str], setting: Setting) -> list[Piece] | None:
         halves = _fill_range(left[0], right[0])
         doubt = left[1] + right[1]
         return _one(m, None if halves is None else Reading(("from", "to"), halves, relative, doubt))
+    if kind.startswith("within"):
+        year = None if groups["wy"] is None else int(groups["wy"])
+        month = _month(groups["wm"] or "")
+        days = (int(groups["wa"] or 0), int(groups["wb"] or 0))
+        points = (Point(year, month, days[0]), Point(year, month, days[1]))
+        return _one(m, Reading(("from", "to"), points, relative))
     if kind == "nights":
         year = None if groups["xy"] is None else int(groups["xy"])
         month = _month(groups["xm"] or "")
@@ -519,8 +525,14 @@ def _in_context(kind: str, piece: Piece, text: str, memory: Memory) -> tuple[Rea
     return reading, years_back
 
 
+_YEARS_ONLY = re.compile(r"\d{4}\s?[-–—]\s?\d{2,4}")
+
+
 def _numeric(m: re.Match[str]) -> bool:
-    """Whether the match holds a date written in digits alone ("24.III.50", "10/14/50")."""
+    """Whether the match holds a date written in digits alone ("24.III.50", "10/14/50",
+    "1643-1644"): after "No." it is a reference."""
+    if _YEARS_ONLY.fullmatch(m.group()):
+        return True
     if "/" not in m.group() and "." not in m.group():
         return False
     groups = m.groupdict()

@@ -177,6 +177,7 @@ YEAR = r"(?:1[5-9]\d\d|20\d\d)(?!\d)"
 _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _ISO_DAY = r"0[1-9]|[12]\d|3[01]"
 _NUMERIC_MONTH = r"1[0-2]|0?[1-9]"
+_DAY_OVER_TWELVE = r"(?:3[01]|2\d|1[3-9])(?!\d)"
 _TWO_DIGITS = r"\d\d(?!\d)"
 _YEAR_OR_TWO_DIGITS = YEAR + "|" + _TWO_DIGITS
 # A year written first with two digits must be one no day can be: "80. 10. 02.".
@@ -240,6 +241,10 @@ def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str
         rf"{g('hy', YEAR)}\.\s?{g('hm', _NUMERIC_MONTH)}\.\s?{g('hd', _DAY)}\.?",
         rf"{g('hs', _LEADING_SHORT_YEAR)}\.\s?{g('hn', _NUMERIC_MONTH)}\.\s?{g('he', _DAY)}\.",
         rf"{g('nd', _DAY)}\.\s?(?:{numeric_month})\.\s?{g('ny', _YEAR_OR_TWO_DIGITS)}",
+        # Month first, as a US-style rendering writes it, read only where no day comes
+        # first ("10.31.1962"); "10.11.1962" stays day first, as the nd form reads it.
+        rf"{g('oa', _NUMERIC_MONTH)}\.\s?{g('ob', _DAY_OVER_TWELVE)}\.\s?"
+        + g("oy", _YEAR_OR_TWO_DIGITS),
         f"{g('sa', '[0-3]?[0-9]')}/{g('sb', '[0-3]?[0-9]')}/{g('sy', _YEAR_OR_TWO_DIGITS)}",
         f"{g('jy', YEAR)}{_SP}{g('jm', MONTH)}{_SP}{g('jd', _DAY)}{_ORDINAL}",
         # Digits read with doubt, or a two-digit year, which must end the date.
@@ -278,7 +283,21 @@ def _rule_sources(named: bool) -> dict[str, str]:
     count_words = "(?i:two|three)"
     days = f"{g('ld', _DAY + _ORDINAL + f'(?:,{_SP}{_DAY}{_ORDINAL})*')},?{_SP}(?i:and){_SP}"
     to_words = f"(?:{_SP}(?i:to|until|till|through|thru){_SP}|{_DASH})"
+
+    def within(lead: str, joiner: str) -> str:
+        """Two days of one month, the month first: "between December 19 and 24"."""
+        return (
+            f"{lead}{g('wm', MONTH)}{_SP}{g('wa', _DAY)}{_ORDINAL}{joiner}"
+            + f"{g('wb', _DAY)}{_ORDINAL}(?:{_COMMA}{g('wy', YEAR)})?{relative}"
+        )
+
+    dash = f"(?:{_DASH}|{_SP}(?i:through|thru){_SP})"
+    # "12 to 15 December": a bare "to" joins two days only when a month follows the second.
+    day_to_day = f"(?<=\\d){_SP}(?i:to){_SP}(?={_DAY}{_ORDINAL}{_SP}{MONTH})"
     return {
+        "within_between": within(f"(?i:between){_SP}", f"{_SP}(?i:and){_SP}"),
+        "within_from": within(f"(?i:from){_SP}", to_words),
+        "within_dash": within("", dash),
         "between": f"(?i:between){_SP}{left}{_SP}(?i:and){_SP}{right}{relative}",
         "from": f"(?i:from){_SP}{left}{to_words}{right}{relative}",
         "years": rf"{g('ya', YEAR)}\s?[-–—]\s?{g('yb', _YEAR_OR_TWO_DIGITS)}",
@@ -286,7 +305,7 @@ def _rule_sources(named: bool) -> dict[str, str]:
         + f"(?:{_COMMA}{g('xy', YEAR)})?{relative}",
         "days": f"{days}{g('ed', _DAY)}{_ORDINAL}{_SP}{g('em', MONTH)}"
         + f"(?:{_COMMA}{g('ey', YEAR)})?{relative}",
-        "dash": f"{left}(?:{_DASH}|{_SP}(?i:through|thru){_SP}){right}{relative}",
+        "dash": f"{left}(?:{dash}|{day_to_day}){right}{relative}",
         "pair": f"{g('pm', MONTH)}{_SP}(?i:and){_SP}{g('qm', MONTH)}{_COMMA}{g('qy', YEAR)}",
         "bound": f"{g('q', bound_words)}{_SP}{time_of_day}{bounded}{relative}",
         "part": f"{g('n', ordinal_words)}{_SP}(?:{g('k', count_words)}{_SP})?"
@@ -321,6 +340,9 @@ def _rule_sources(named: bool) -> dict[str, str]:
 
 # Tried in this order at each candidate position; the first rule that yields a date wins.
 FIND_ORDER = (
+    "within_between",
+    "within_from",
+    "within_dash",
     "between",
     "from",
     "years",

@@ -79,6 +79,10 @@ NOT_NAME_WORDS = _words(
     assembly staff committee commission department council command headquarters government
     party embassy ministry office affairs republic union army navy corps bureau section
     administration delegation delegations conference congress plenum presidium politburo
+    pact alliance treaty commander commander-in-chief chief
+    meets meet discusses discuss receives holds signs says tells writes calls urges asks
+    extract excerpt excerpts draft minutes protocol resolution decision memorandum
+    information paragraph item annex appendix attachment enclosure document hall
     secretariat general secretary minister ambassador chairman premier president comrade
     comrades deputy vice first second third said stated noted replied asked informed told he
     she they we i it his her their our extraordinary plenipotentiary visit visits reception
@@ -148,9 +152,11 @@ _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 # An East Asian syllable as romanised (pinyin, McCune-Reischauer, Revised Romanisation):
 # an onset, one to three vowels, a final consonant; a given name has one to three of them.
+# Vietnamese adds its onsets (tr, th, nh, ngh, kh, ph, gi, qu) and "y" as a vowel: "Nguyen
+# Duy Trinh", "Le Thanh Nghi".
 _SYLLABLE = (
-    r"(?:zh|ch|sh|ts|kk|tt|pp|ss|jj|ng|[bcdfghjklmnpqrstvxyz])?[wy]?[aeiou]{1,3}"
-    r"(?:ng|nh|ch|n|m|r|l|k|p|t|c)?"
+    r"(?:ngh|zh|ch|sh|ts|kk|tt|pp|ss|jj|ng|tr|th|nh|kh|ph|gh|gi|qu|[bcdfghjklmnpqrstvxyz])?"
+    r"[wy]?[aeiouy]{1,3}(?:ng|nh|ch|n|m|r|l|k|p|t|c)?"
 )
 _SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
 _ONE_SYLLABLE = re.compile(_SYLLABLE)
@@ -344,13 +350,17 @@ def _east_asian(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
                 yield PersonForm(start, end, Evidence.EAST_ASIAN)
 
 
+# An address line names people even when it is all in capitals ("To: KRAJEWSKI, URGENT").
+_ADDRESS = re.compile(r"(?:To|TO|From|FROM|For|FOR|Attention|ATTENTION)\s*:\s")
+
+
 def _capitals(text: str) -> Iterator[PersonForm]:
     found = [
         m
         for m in _CAPITALS.finditer(text)
         if has_surname_shape(m.group()) and _alone(text, m.start(), m.end())
     ]
-    if not found or is_upper(text):
+    if not found or (is_upper(text) and not _ADDRESS.match(text)):
         return
     for match in found:
         if is_name_word(match.group()):

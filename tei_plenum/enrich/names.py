@@ -46,9 +46,9 @@ from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
-from ..authority import Authority, Period, Record, fold, is_word_boundary
+from ..authority import Authority, Period, Record, fold, initial_letter, is_word_boundary
 from ..letters import UPPER
-from ..lexicon import TITLES, is_initial, name_words, surname
+from ..lexicon import TITLES, family_name_first, is_initial, name_words, surname
 from ..model import (
     Alias,
     Block,
@@ -80,6 +80,7 @@ from .name_forms import (
     east_asian_given,
     has_surname_shape,
     is_family_name,
+    is_given_name,
     is_name_word,
     letter_spaced,
     person_forms,
@@ -120,6 +121,7 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     """Add name marks, the entity records they point to and the document's aliases;
     deterministic for equal input."""
     context = _Context(authority, Period.of(doc.doc_date), _Participants(doc.participants))
+    context.acronyms = _Acronyms.of(doc.blocks, authority)
     found = [_Finds.of(block, context) for block in doc.blocks]
     first = [
         _select(block, finds.candidates) for block, finds in zip(doc.blocks, found, strict=True)
@@ -129,6 +131,7 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     pseudonyms = {(i, c.start) for i, chosen in enumerate(first) for c in chosen if c.identifies}
     for index, (block, chosen) in enumerate(zip(doc.blocks, first, strict=True)):
         listed = block.role is Role.PARTICIPANTS
+        completed = {c.start: c.full_name for c in chosen if c.full_name}
         for c in chosen:
             if c.identifies:
                 surface = block.text[c.start : c.end]
@@ -139,7 +142,7 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
                 continue
             ref = dict(m.attrs).get("ref", "")
             if ref.startswith("#") and (index, m.start) not in pseudonyms:
-                name = _full_name(block.text, m, inner)
+                name = completed.get(m.start) or _full_name(block.text, m, inner)
                 named.append(Named(index, m.start, m.end, ref[1:], name, listed))
     named.sort(key=lambda n: (n.block, n.start))
     aliases = find_aliases([block.text for block in doc.blocks], named, identified)
@@ -178,6 +181,8 @@ class _Context:
     people: _Participants
     aliases: AliasTable = field(default_factory=lambda: AliasTable(()))
     resolved: dict[tuple[str, str], Resolved] = field(default_factory=dict)
+    local_people: dict[str, list[Entity]] = field(default_factory=dict)
+    acronyms: _Acronyms | None = None
 
 
 @dataclass(slots=True)
@@ -186,7 +191,10 @@ class _Candidate:
 
     ``make`` is None for a participant (recorded in particDesc); ``inner`` are marks placed
     with it (a bracketed part or variant) and ``replaces`` the bracket mark they stand for;
-    ``identifies`` is the full name a pseudonym stands for ("Filippov [Stalin]").
+    ``identifies`` is the full name a pseudonym stands for ("Filippov [Stalin]");
+    ``completes`` the bracket whose first names belong to this surname ("[Cuban President
+    Osvaldo] Dorticos"), so that no name is found inside it, and ``full_name`` the name
+    they make together, which binds the surname for the rest of the document.
     """
 
     start: int
@@ -200,6 +208,8 @@ class _Candidate:
     inner: tuple[Mark, ...] = ()
     replaces: Mark | None = None
     identifies: str = ""
+    completes: Mark | None = None
+    full_name: str = ""
     _mark: Mark | None = field(default=None, compare=False, repr=False)
 
     def mark(self) -> Mark:
@@ -239,10 +249,68 @@ class _Finds:
         heads = [(start, end) for group, start, end in spans if group == "org"]
         orgs = (_before_person(c, starts, text, context) for c in _orgs(text, heads, context))
         candidates = [*people, *(c for c in orgs if c is not None)]
+        if context.acronyms is not None:
+            candidates += context.acronyms.find(text)
         candidates += _place_candidates(text, groups, context)
         candidates += _periodical_candidates(block, groups, context)
-        candidates += _bracket_candidates(block, candidates, context)
+        bracketed = _bracket_candidates(block, candidates, context)
+        completed = [c.completes for c in bracketed if c.completes is not None]
+        if completed:
+            candidates = [c for c in candidates if not _inside_completed(c, completed)]
+        candidates += bracketed
         return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
+
+
+def _inside_completed(candidate: _Candidate, brackets: Sequence[Mark]) -> bool:
+    """A person found by shape inside a bracket that holds the first names of the surname
+    after it ("[President Osvaldo Torrado] Dorticos"): part of that name, no mention."""
+    if candidate.tag != "persName" or candidate.rank < _SHAPE:
+        return False
+    return any(b.start <= candidate.start and candidate.end <= b.end for b in brackets)
+
+
+# An acronym the document spells out in brackets after it: "the INRA (National Institute
+# of Land Reform)"; the spelled-out form must name a body by its head noun.
+_ACRONYM_GLOSS = re.compile(r"(?<![\w.-])([A-Z]{2,8})\s+[(\[]([A-Z][^()\[\]]{4,80})[)\]]")
+
+
+class _Acronyms:
+    """The organisations a document names by an acronym it spells out once: every mention of
+    the acronym or of its spelled-out form is that organisation (a local record, the
+    spelled-out form its full name), a binding of the document's own."""
+
+    def __init__(self, records: dict[str, Entity]) -> None:
+        self._records = records
+        forms = sorted(records, key=lambda form: (-len(form), form))
+        alternatives = "|".join(map(re.escape, forms))
+        self._pattern = re.compile(rf"(?<![\w.-])(?:{alternatives})(?![\w-])") if forms else None
+
+    @classmethod
+    def of(cls, blocks: Sequence[Block], authority: Authority) -> _Acronyms:
+        heads = re.compile(rf"\b(?:{_ORG_HEADS})\b")
+        records: dict[str, Entity] = {}
+        for block in blocks:
+            if "(" not in block.text and "[" not in block.text:
+                continue
+            for found in _ACRONYM_GLOSS.finditer(block.text):
+                acronym, gloss = found.groups()
+                if acronym in records or authority.lookup(acronym) is not None:
+                    continue
+                if heads.search(gloss) is None:
+                    continue
+                key = entity_key(EntityType.ORG, acronym)
+                record = Entity(
+                    key, EntityType.ORG, acronym, full_name=gloss.strip(), unresolved=True
+                )
+                records[acronym] = records.setdefault(gloss.strip(), record)
+        return cls(records)
+
+    def find(self, text: str) -> Iterator[_Candidate]:
+        if self._pattern is None:
+            return
+        for found in self._pattern.finditer(text):
+            record = self._records[found.group()]
+            yield _Candidate(found.start(), found.end(), "orgName", record.key, record, _ALIAS)
 
 
 class _Spans:
@@ -531,8 +599,36 @@ def _resolution(name: str, context: _Context, title: str) -> Resolved:
         holder = _holder_by_office(words[0], title, context)
         if holder is not None:
             return _known(holder.key, context)
+    earlier = _earlier_local(plain, context)
+    if earlier is not None:
+        return earlier.key, earlier, False
     key, make = _local(plain, EntityType.PERSON, context.authority)
+    family = surname(plain)
+    if family and len(plain.split()) > 1 and not family_name_first(plain):
+        context.local_people.setdefault(fold(family), []).append(make)
     return key, make, False
+
+
+def _earlier_local(name: str, context: _Context) -> Entity | None:
+    """The document's own record of this person made for another spelling earlier, when the
+    two differ only by initials for given names ("Georges Pompidou", "G. Pompidou"): one
+    record per person. East Asian names, whose given names are no initials, never merge."""
+    family = surname(name)
+    if not family or len(name.split()) < 2 or family_name_first(name):
+        return None
+    given = [w for w in name.split() if fold(w) != fold(family)]
+    matches = {
+        entity.key: entity
+        for entity in context.local_people.get(fold(family), ())
+        if _agrees(given, entity.name, family) and _by_initials(given, entity.name, family)
+    }
+    return next(iter(matches.values())) if len(matches) == 1 else None
+
+
+def _by_initials(given: Sequence[str], spelling: str, family: str) -> bool:
+    """Whether one of two spellings gives its first names as initials only."""
+    theirs = [w for w in spelling.split() if fold(w) != fold(family)]
+    return all(map(is_initial, given)) != all(map(is_initial, theirs))
 
 
 def _known(key: str, context: _Context, uncertain: bool = False) -> Resolved:
@@ -620,7 +716,7 @@ def _agrees(given: Sequence[str], spelling: str, family: str) -> bool:
             return position == len(theirs) and _is_patronymic(mine)
         other = theirs[position]
         if is_initial(mine) or is_initial(other) or len(mine.strip(".")) == 1:
-            if fold(mine[0]) != fold(other[0]):
+            if initial_letter(mine[0]) != initial_letter(other[0]):
                 return False
         elif fold(mine) != fold(other) and not _is_patronymic(mine):
             return False
@@ -658,6 +754,34 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         yield _Candidate(
             hit.start, hit.end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra
         )
+        if record.type is EntityType.ORG and "Party" in record.name:
+            yield from _central_committee(text, hit.start, hit.end, context)
+
+
+_CC_AFTER = re.compile(r"[ \t]+(?:CC|C\.C\.|Central Committee)(?![\w.])")
+_CC_BEFORE = re.compile(r"(?:CC|C\.C\.)[ \t]+$")
+
+
+def _central_committee(text: str, start: int, end: int, context: _Context) -> Iterator[_Candidate]:
+    """A party the authority knows with "CC" after or before it ("VWP CC", "CC VWP"): the
+    party's central committee, one name, even when the authority lacks it."""
+    after = _CC_AFTER.match(text, end)
+    before = _CC_BEFORE.search(text, max(0, start - 6), start)
+    if after is not None:
+        span = (start, after.end())
+    elif before is not None:
+        span = (before.start(), end)
+    else:
+        return
+    name = text[span[0] : span[1]]
+    hit = context.authority.lookup(name, context.at)
+    if hit is not None:
+        return  # the authority's own spelling, found already
+    # One key for every order of the words: the party's key and "-cc".
+    party = context.authority.lookup(text[start:end], context.at)
+    key = f"{party.key}-cc" if party is not None else entity_key(EntityType.ORG, name)
+    yield _Candidate(*span, "orgName", key, Entity(key, EntityType.ORG, name, unresolved=True),
+                     _FORM)  # fmt: skip
 
 
 def _spaced_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
@@ -681,8 +805,11 @@ def _in_compound(text: str, start: int, end: int) -> bool:
 def _shape_candidates(
     text: str, forms: Sequence[PersonForm], context: _Context
 ) -> Iterator[_Candidate]:
+    # A shorter reading of a place's name is no person either ("Phan Dinh" of "Phan Dinh
+    # Phung Street").
+    places = {form.start for form in forms if _names_a_place(text, form.end)}
     for form in forms:
-        if form.surname_only:
+        if form.surname_only or form.start in places:
             continue
         name = text[form.start : form.end]
         if _monsieur(name, context):
@@ -690,6 +817,24 @@ def _shape_candidates(
         key, make, uncertain = _resolve_person(name, context, form.title)
         extra = (("cert", "medium"),) if uncertain else ()
         yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, extra, False)
+
+
+# Nouns after a name that make it the name of a building, a street or a work ("Wu Cheng
+# Hall", "Karl Marx Street", "Lenin Prize"): the name's shape is no person's there.
+_NAMED_AFTER = frozenset(
+    """Hall Palace Square Street Avenue Road Boulevard Bridge Station Stadium Park Gate Tower
+    University Institute Academy School College Hospital Museum Library Theatre Theater Hotel
+    Building Factory Plant Works Mine Farm Canal Dam Reservoir Airport Harbour Harbor Prize
+    Award Order Medal Memorial Mausoleum Cemetery Foundation Fund Centre Center Doctrine Plan
+    Line""".split()
+)
+
+
+def _names_a_place(text: str, end: int) -> bool:
+    """Whether the word after a name found by its shape makes it a building's or a work's
+    name ("Wu Cheng Hall")."""
+    following = _NEXT_WORD.match(text, end)
+    return following is not None and following.group(1).rstrip(".,;:") in _NAMED_AFTER
 
 
 def _monsieur(name: str, context: _Context) -> bool:
@@ -706,8 +851,9 @@ def _titled_surname(
     text: str, form: PersonForm, block: int, context: _Context
 ) -> Iterator[_Candidate]:
     """A lone word after an office title: a name when the document binds it, when one
-    authority person of that surname held the office then, or when it is a surname by the
-    lexicon or its ending ("Premier Kim", "President Park", "Ambassador Savchenko")."""
+    authority person of that surname held the office then, when it is a surname by the
+    lexicon or its ending ("Premier Kim", "President Park", "Ambassador Savchenko"), or when
+    the office and the word make the whole line ("Deputy Minister Szarka")."""
     word = text[form.start : form.end]
     bound = context.aliases.lookup(word, block, form.start)
     if bound is not None:
@@ -716,11 +862,18 @@ def _titled_surname(
         holder = _holder_by_office(word, form.title, context)
         if holder is not None:
             key, make, _ = _known(holder.key, context)
-        elif is_family_name(word) or has_surname_shape(word):
+        elif is_family_name(word) or has_surname_shape(word) or _entry(text, form):
             key, make = _local(word, EntityType.PERSON, context.authority)
         else:
             return
     yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, nestable=False)
+
+
+def _entry(text: str, form: PersonForm) -> bool:
+    """Whether an office and one word make the whole line, as an entry of a distribution list
+    or an address does ("Deputy Minister Szarka"): the word is the holder's name."""
+    before = " ".join(text[: form.start].split())
+    return before == form.title and not text[form.end :].strip(" .,;:")
 
 
 class _AliasMatcher:
@@ -808,7 +961,13 @@ _FUNCTION_WORDS = (
     "Between|Under|Over|About|Against|Among|Upon|Within|Without|Both|Also|Then|Thus"
 )
 _ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th))"
-_TITLE_WORD = rf"(?!(?:Citation|Summary|Credits|Contents)\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
+# A document's kind after a body's name is no word of it ("Ministry of Foreign Affairs
+# Document", "… Committee Report").
+_KINDS_AFTER = (
+    "Citation|Summary|Credits|Contents|Document|Report|Record|Telegram|Letter|Memorandum|"
+    "Minutes|Decision|Resolution|Extract|Draft"
+)
+_TITLE_WORD = rf"(?!(?:{_KINDS_AFTER})\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
 _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
 # After "of (the)": one acronym, or a run of title-case words, so that "of the DPRK Kim Jae-uk"
 # stops before the person. Every repetition is bounded, well above the longest real names
@@ -997,7 +1156,11 @@ def _bracket_candidates(
         content = text[bracket.start : bracket.end]
         if not content.strip() or content.split()[0].lower() in _DESCRIPTIONS:
             continue
-        if _BRACKET_NAME.match(content) or context.authority.lookup(content, context.at):
+        if (
+            _BRACKET_NAME.match(content)
+            or _given_tail(content)
+            or context.authority.lookup(content, context.at)
+        ):
             result += _around(text, bracket, people, context)
     return result
 
@@ -1030,6 +1193,22 @@ def _around(
                          False, (part,), bracket)  # fmt: skip
         return
     following = _WORD_AFTER.match(text, end + 1)
+    given = _given_tail(content) if following is not None else None
+    if following is not None and given is not None and is_name_word(following.group(1)):
+        # "[Emilio] Aragones": the bracket gives the first name; "[Cuban President Osvaldo]
+        # Dorticos": it gives an office and the first name, and the surname after it is the
+        # mention (a bracket pair is never split by a name element).
+        surname_end = _surname_end(text, following)
+        joined = f"{given} {text[following.start(1) : surname_end]}"
+        key, make, _ = _resolve_person(joined, context)
+        if len(given.split()) == len(content.split()):
+            part = Mark(start, end, "seg", attrs(type="namePart", **dict(_UNCERTAIN)))
+            yield _Candidate(start - 1, surname_end, "persName", key, make, _BRACKET, (),
+                             False, (part,), bracket)  # fmt: skip
+        else:
+            yield _Candidate(following.start(1), surname_end, "persName", key, make, _BRACKET,
+                             nestable=False, completes=bracket, full_name=joined)  # fmt: skip
+        return
     if following is not None and _part_before(content, following.group(1), context):
         joined = f"{content} {following.group(1)}"
         key, make, _ = _resolve_person(joined, context)
@@ -1049,6 +1228,41 @@ def _around(
                          replaces=bracket)  # fmt: skip
 
 
+_QUOTES = "\"“”‘’'"
+_GIVEN_TAIL_WORDS = 3
+
+
+def _given_tail(content: str) -> str | None:
+    """The first names that end a bracket, after any office or adjective before them
+    ("Brazilian President João" gives "João", "Ernesto “Che”" gives "Ernesto Che"); None
+    unless the run opens with a known given name."""
+    tail: list[str] = []
+    for word in reversed(content.split()):
+        bare = word.strip(_QUOTES)
+        if not bare[:1].isupper() or not is_name_word(bare) or len(tail) == _GIVEN_TAIL_WORDS:
+            break
+        tail.insert(0, bare)
+    if not tail or not is_given_name(tail[0]):
+        return None
+    return " ".join(tail)
+
+
+_POSSESSIVE = re.compile(r"['’]s$")
+
+
+def _surname_end(text: str, first: re.Match[str]) -> int:
+    """Where a surname printed after a bracket ends: its first word without a possessive
+    ("Goulart’s"), and a second one when it is a name word too ("López Mateos")."""
+    possessive = _POSSESSIVE.search(first.group(1))
+    if possessive is not None:
+        return first.start(1) + possessive.start()
+    second = _WORD_AFTER.match(text, first.end(1))
+    if second is None or not is_name_word(second.group(1)) or _is_title(second.group(1)):
+        return first.end(1)
+    possessive = _POSSESSIVE.search(second.group(1))
+    return second.start(1) + possessive.start() if possessive else second.end(1)
+
+
 def _name_ending_at(text: str, end: int, people: Mapping[int, int]) -> int | None:
     """Where the person named just before a bracket starts: a name found so far that ends
     there (``people``: start by end), else a capitalised word."""
@@ -1056,6 +1270,9 @@ def _name_ending_at(text: str, end: int, people: Mapping[int, int]) -> int | Non
         return people[end]
     previous = _WORD_BEFORE.search(text, max(0, end - 40), end + 1)
     if previous and is_name_word(previous.group(1)) and not _is_title(previous.group(1)):
+        # "the Minister of Defense [Rodion Malinovsky]": the word closes an office's name.
+        if _word_before(text, previous.start(1)) in ("of", "for"):
+            return None
         return previous.start(1)
     return None
 

@@ -55,13 +55,15 @@ def _in_order(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
 class Cast:
     """Participants found so far, by key, in first-seen order; sides; short forms; the
     people the text introduces with a short form; the speakers only a label names (by key,
-    as printed), whom the converter warns about."""
+    as printed), whom the converter warns about; the person a question or answer label
+    named ("ANSWER FROM COM. STALIN."), by role, for the bare labels after it."""
 
     people: dict[str, Participant] = field(default_factory=dict)
     groups: dict[str, str] = field(default_factory=dict)
     aliases: dict[tuple[str, ...], str] = field(default_factory=dict)
     introduced: dict[str, str] = field(default_factory=dict)
     unlisted: dict[str, str] = field(default_factory=dict)
+    interviewed: dict[str, str] = field(default_factory=dict)
 
     def add(self, key: str, name: str, role: str, side: str | None = None, **extra: object) -> str:
         """Record ``key`` as a participant in ``role`` (a known one gains the role)."""

@@ -50,6 +50,18 @@ _SIDE_LINE = re.compile(r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z]
 _CONTINUES = re.compile(r"^[a-z\"“‘']")
 
 
+# A journal's caption, in its byline, a marking or the archive's title: "From the Journal of
+# …", "FROM THE JOURNAL" set on a line of its own.
+_JOURNAL_CAPTION = re.compile(r"(?:from\s+the\s+)?(?:journal|diary)(?:\s+of\b|\s*$)", re.I)
+_FRONT_ROLES = frozenset({Role.COVER, Role.MARKING, Role.BYLINE, Role.TITLE})
+
+
+def _is_journal_caption(block: Block) -> bool:
+    if block.role is Role.BYLINE and block.has_mark("docAuthor"):
+        return True
+    return block.role in _FRONT_ROLES and _JOURNAL_CAPTION.match(block.text) is not None
+
+
 def mark_speakers(doc: Document) -> Document:
     """Wrap turns in ``sp`` containers and collect participants into ``particDesc``."""
     blocks = list(doc.blocks)
@@ -57,7 +69,7 @@ def mark_speakers(doc: Document) -> Document:
     if doc.genre not in pat.TURN_GENRES and len(labels) < 2:
         return doc
     # A journal stays narrative unless its body has labelled turns (guide §13).
-    journal = any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
+    journal = any(_is_journal_caption(b) for b in blocks)
     allow_reported = doc.genre in pat.TURN_GENRES and (len(labels) >= 2 or not journal)
     known = {e.key for e in doc.entities if e.type is EntityType.PERSON and not e.unresolved}
     cast = Cast()
@@ -111,8 +123,9 @@ def _in(block: Block, tag: str) -> bool:
 def _labels(blocks: list[Block]) -> dict[int, Label]:
     """The body paragraphs that open with a speaker label, by index.
 
-    Two forms count only when the document uses them as its pattern: a dash label when two
-    paragraphs have one, an interview label when both a question and an answer have one.
+    Three forms count only when the document uses them as its pattern: a dash label when two
+    paragraphs have one, a stop label ("Gorbachev. I thank you") when two speakers have one
+    each, an interview label when both a question and an answer have one.
     """
     found = {
         index: label
@@ -122,10 +135,27 @@ def _labels(blocks: list[Block]) -> dict[int, Label]:
     dashes = [i for i, label in found.items() if label.form == "dash"]
     if len(dashes) < 2:
         found = {i: label for i, label in found.items() if label.form != "dash"}
+    # A stop label names a person the names enricher marked ("Moscow. The city …" is none).
+    stops = {
+        i: label
+        for i, label in found.items()
+        if label.form == "stop" and label.name is not None and not label.interview
+    }
+    named = {i: label for i, label in stops.items() if _names_person(blocks[i], label.name)}
+    if len({blocks[i].text[slice(*label.name)].lower() for i, label in named.items()}) < 2:
+        named = {}
+    found = {i: label for i, label in found.items() if i not in stops or i in named}
     kinds = {label.interview for label in found.values() if label.interview}
     if kinds != {"question", "answer"}:
         found = {i: label for i, label in found.items() if not label.interview}
     return found
+
+
+def _names_person(block: Block, span: tuple[int, int] | None) -> bool:
+    """Whether a person mark lies within a label's name."""
+    return span is not None and any(
+        m.tag == "persName" and span[0] <= m.start and m.end <= span[1] for m in block.marks
+    )
 
 
 # --- participants -----------------------------------------------------------------------------
@@ -261,9 +291,25 @@ def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tupl
     text = block.text
     speaker = Mark(0, label.end, SPEAKER_MARK)
     if label.interview:
+        # "ANSWER FROM COM. STALIN.": the person named answers this and every later bare
+        # "ANSWER."; otherwise a questioner or respondent known by the label's words or by
+        # the role alone.
         role = "interviewer" if label.interview == "question" else "interviewee"
-        name = "Questioner" if role == "interviewer" else "Respondent"
-        return cast.add(person_key(role), name, role), block.with_marks([speaker])
+        block = block.with_marks([speaker])
+        person = label.name and person_span(text, *label.name)
+        if person and _names_person(block, person):
+            key = cast.add(_identify(block, person, cast, known), "", role)
+            cast.interviewed[role] = key
+            return key, _name_mark(block, person, key)
+        if role in cast.interviewed:
+            return cast.interviewed[role], block
+        # "QUESTION FROM POLES.": the askers are known by the label's words alone.
+        asker = display_name(text[slice(*label.name)]) if label.name else ""
+        name = asker or ("Questioner" if role == "interviewer" else "Respondent")
+        key = cast.add(person_key(role), name, role)
+        if asker:
+            cast.interviewed[role] = key
+        return key, block
     if label.side and label.side_name:
         side_text = text[label.side[0] : label.side[1]]
         group = cast.side(side_text)

@@ -77,6 +77,28 @@ def test_a_surname_after_its_full_name_is_that_person() -> None:
     assert _refs(doc, 1) == [("Wetherby", "#pers-john-wetherby")]
 
 
+def test_initials_and_a_surname_bind_the_surname() -> None:
+    doc = _enrich("The note was handed to J. Wetherby on Monday.", "Wetherby said he would reply.")
+    assert _refs(doc, 1) == [("Wetherby", "#pers-wetherby")]
+
+
+def test_a_surname_after_its_bracketed_first_names_binds_the_surname() -> None:
+    doc = _enrich(
+        "A talk with [Chilean President Salvador] Allende on copper.",
+        "Allende said the mines would stay in state hands.",
+    )
+    assert _refs(doc, 0) == [("Allende", "#pers-salvador-allende")]
+    assert _refs(doc, 1) == [("Allende", "#pers-salvador-allende")]
+
+
+def test_a_known_first_name_after_its_full_name_is_that_person() -> None:
+    doc = _enrich("Raúl Castro came to Moscow.", "Raúl explained the position of Havana.")
+    assert _refs(doc, 1) == [("Raúl", "#pers-raul-castro")]
+    # Two people of that first name: it stands for neither; East Asian names bind no first name.
+    doc = _enrich("Raúl Castro and Raúl Roa came.", "Raúl explained.", "Kim Chol-su spoke.")
+    assert _refs(doc, 1) == []
+
+
 def test_a_surname_before_its_full_name_is_not_bound() -> None:
     doc = _enrich("Wetherby said he would reply.", "I met John Wetherby of the State Department.")
     assert _refs(doc, 0) == []

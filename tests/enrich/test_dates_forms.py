@@ -58,6 +58,9 @@ def test_two_digit_years_are_read_in_the_documents_period(expression: str, expec
         ("1980.10.02", (("when", "1980-10-02"),)),
         ("1979 June 12", (("when", "1979-06-12"),)),
         ("1979 Jun. 12th", (("when", "1979-06-12"),)),
+        # Month first where the second number can only be a day (a US-style rendering).
+        ("10.31.1962", (("when", "1962-10-31"),)),
+        ("4.13.1959", (("when", "1959-04-13"),)),
     ],
 )
 def test_numeric_and_year_first_forms_with_four_digit_years(expression: str, expected) -> None:
@@ -168,6 +171,21 @@ def test_no_false_dates_from_numbers(text: str) -> None:
     assert find_dates(text, anchor=OCT_1950) == []
 
 
+def test_a_dotted_date_is_month_first_only_when_its_day_says_so() -> None:
+    # 31 can be no month: month first. 10.11 can be either: day first, the archive's rule.
+    assert marked("Sent on 9.28.1961 at 10:05, received 10.11.1961 at 08:00") == [
+        ("9.28.1961", (("when", "1961-09-28"),)),
+        ("10.11.1961", (("when", "1961-11-10"),)),
+    ]
+
+
+def test_a_range_of_years_after_a_number_sign_is_a_reference() -> None:
+    assert marked("Cipher No. 2217-2219 Urgent") == []
+    assert marked("Consul in Hanoi (1957-1960).") == [
+        ("1957-1960", (("from", "1957"), ("to", "1960")))
+    ]
+
+
 # --- years said relative to the document's -----------------------------------------------
 
 
@@ -276,6 +294,12 @@ def test_a_month_in_a_past_sentence_is_the_previous_year() -> None:
         ("from 3 through 17 March 1958", (("from", "1958-03-03"), ("to", "1958-03-17"))),
         ("21/22 June 1961", (("from", "1961-06-21"), ("to", "1961-06-22"))),
         ("2 and 3 September 1956", (("from", "1956-09-02"), ("to", "1956-09-03"))),
+        # Two days of one month, the month first.
+        ("between March 4 and 9, 1958", (("from", "1958-03-04"), ("to", "1958-03-09"))),
+        ("from March 4 to 9, 1958", (("from", "1958-03-04"), ("to", "1958-03-09"))),
+        ("March 4-9, 1958", (("from", "1958-03-04"), ("to", "1958-03-09"))),
+        # A bare "to" between two days when the month follows the second.
+        ("4 to 9 March 1958", (("from", "1958-03-04"), ("to", "1958-03-09"))),
         ("2, 3 and 4 September 1956", (("from", "1956-09-02"), ("to", "1956-09-04"))),
         ("second half of July 1961", (("from", "1961-07-16"), ("to", "1961-07-31"))),
         ("first half of June 1959", (("from", "1959-06-01"), ("to", "1959-06-15"))),
@@ -293,6 +317,14 @@ def test_consecutive_days_without_a_year_are_one_inferred_range() -> None:
     assert marked("meetings were held on 2 and 3 September at which", MAR_1957) == [
         ("2 and 3 September", (("from", "1957-09-02"), ("to", "1957-09-03"), *HIGH))
     ]
+
+
+def test_two_days_of_a_month_named_first_take_the_documents_year() -> None:
+    assert marked("the delegation stayed in Sofia between March 20 and 24 to", MAR_1957) == [
+        ("between March 20 and 24", (("from", "1957-03-20"), ("to", "1957-03-24"), *HIGH))
+    ]
+    # "to" without a month after the second number is a count, not a range.
+    assert marked("groups of 4 to 9 students", MAR_1957) == []
 
 
 def test_days_that_do_not_follow_each_other_are_one_date_each() -> None:

@@ -464,10 +464,74 @@ def test_an_organisation_found_by_its_form_ends_before_a_person() -> None:
         ("a talk with NGUYEN Van-loc of", "NGUYEN Van-loc", "pers-nguyen-van-loc"),
         ("he met Choe Jeong-hwan in", "Choe Jeong-hwan", "pers-choe-jeong-hwan"),
         ("the views of ZAWADZKI on", "ZAWADZKI", "pers-zawadzki"),
+        # Vietnamese three-part names: the onsets tr, th, nh, ngh and "y" as a vowel.
+        ("a talk with Truong Nhu Tang on", "Truong Nhu Tang", "pers-truong-nhu-tang"),
+        ("received by Nguyen Thi Binh and", "Nguyen Thi Binh", "pers-nguyen-thi-binh"),
+        ("the deputy Le Thanh Nghi said", "Le Thanh Nghi", "pers-le-thanh-nghi"),
+        ("visited by Phan Huy Quat in", "Phan Huy Quat", "pers-phan-huy-quat"),
+        # Given names of Latin America, France and the Balkans.
+        ("the report of Carlos Rafael Rodriguez on", "Carlos Rafael Rodriguez",
+         "pers-carlos-rafael-rodriguez"),
+        ("a cable to Francois Mitterrand on", "Francois Mitterrand", "pers-francois-mitterrand"),
+        ("the deputy Vasil Bilak said", "Vasil Bilak", "pers-vasil-bilak"),
     ],
 )  # fmt: skip
 def test_personal_name_shapes_are_names(text: str, surface: str, key: str) -> None:
     assert _persons(_enrich(text)) == [(surface, f"#{key}")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "Le" opens a Vietnamese name only with a given name of two words or one of two
+        # syllables: a French article before one short word is no person.
+        "an interview in Le Soir on",
+        "the editor of Le Temps wrote",
+    ],
+)
+def test_a_french_article_is_no_vietnamese_family_name(text: str) -> None:
+    assert _persons(_enrich(text)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "surface"),
+    [
+        # A title in title case: the verb after the name is no part of it.
+        ("Premier Zhou Enlai Receives the Delegation of Ghana", "Zhou Enlai"),
+        ("Marshal Tito Meets with Ambassador Kiselev", "Tito"),
+        # A document's kind after a name on one line of an address.
+        ("To Comrade Gromyko Extract from Minutes No. 12", "Gromyko"),
+    ],
+)
+def test_a_name_ends_before_a_headline_verb_or_a_documents_kind(text: str, surface: str) -> None:
+    assert next(s for s, _ in _persons(_enrich(text))) == surface
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the talks took place in Huai Ren Hall, Zhongnanhai",
+        "a reception at the Ho Chi Minh Mausoleum and the Phan Dinh Phung Street",
+    ],
+)
+def test_a_name_shape_before_a_building_or_street_is_no_person(text: str) -> None:
+    assert [s for s, _ in _persons(_enrich(text)) if s != "Ho Chi Minh"] == []
+
+
+def test_a_full_name_and_its_initials_form_are_one_local_record() -> None:
+    doc = _enrich("talks with Georges Pompidou in Paris", "a letter from G. Pompidou on")
+    assert _persons(doc, 0) == [("Georges Pompidou", "#pers-georges-pompidou")]
+    assert _persons(doc, 1) == [("G. Pompidou", "#pers-georges-pompidou")]
+    # Two different first names stay two people; East Asian names never merge.
+    doc = _enrich("Jean Dupont and Pierre Dupont", "Kim Chol-su and Kim Chol")
+    assert len({ref for _, ref in _persons(doc, 0)}) == 2
+    assert len({ref for _, ref in _persons(doc, 1)}) == 2
+
+
+def test_an_address_line_in_capitals_names_its_addressee() -> None:
+    assert _persons(_enrich("To: RAPACKI, URGENT")) == [("RAPACKI", "#pers-rapacki")]
+    # A heading in capitals is no address: its words of a surname's shape stay unmarked.
+    assert _persons(_enrich("REPORT ON THE HARVEST IN ROSTOV")) == []
 
 
 def test_a_list_after_comrades_names_each_person() -> None:
@@ -502,6 +566,90 @@ def test_a_bracketed_part_before_a_surname_belongs_to_the_name() -> None:
         ("persName", "[Osóbka] Morawski", {"ref": "#pers-osobka-morawski"}),
         ("seg", "Osóbka", {"type": "namePart", "cert": "low", "resp": TRANSLATOR}),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "part"),
+    [
+        ("a talk with [Salvador] Allende on", "[Salvador] Allende", "Salvador"),
+        # A nickname in quotes among the first names.
+        ("a visit of [Ernesto “Che”] Guevara to", "[Ernesto “Che”] Guevara", "Ernesto “Che”"),
+    ],
+)
+def test_a_bracketed_first_name_before_a_surname_belongs_to_the_name(
+    text: str, surface: str, part: str
+) -> None:
+    marks = _marks(_enrich(text))
+    assert [(tag, s) for tag, s, _ in marks] == [("persName", surface), ("seg", part)]
+
+
+@pytest.mark.parametrize(
+    ("text", "surname", "key"),
+    [
+        ("met [Chilean President Salvador] Allende on", "Allende", "pers-salvador-allende"),
+        # A possessive stays outside; a second surname word belongs to the name.
+        ("[Brazilian President João] Goulart’s visit", "Goulart", "pers-joao-goulart"),
+        ("from [Mexican President Adolfo] López Mateos has", "López Mateos",
+         "pers-adolfo-lopez-mateos"),
+        # The bracket's words after the office are first names only if they open with one.
+        ("with [Bolivian President Víctor Paz] Estenssoro in", "Estenssoro",
+         "pers-victor-paz-estenssoro"),
+    ],
+)  # fmt: skip
+def test_a_surname_after_a_bracketed_office_and_first_name_is_the_mention(
+    text: str, surname: str, key: str
+) -> None:
+    # The bracket is never split: the surname after it is the person, and the first names
+    # inside it are no name of their own.
+    assert _persons(_enrich(text)) == [(surname, f"#{key}")]
+
+
+def test_a_bracketed_office_without_a_first_name_leaves_the_word_after_it_alone() -> None:
+    assert _persons(_enrich("the [Cuban] Foreign Ministry said")) == []
+    assert _persons(_enrich("the [Party] Secretary Chavez wrote")) == []
+
+
+def test_an_initial_j_or_y_is_one_transliterated_initial() -> None:
+    # Yuri Andropov as Hungarian and Polish translations initial him, and as Russian does.
+    doc = _enrich("talks with Comrade J. Andropov and later with Comrade Y. Andropov")
+    assert _persons(doc) == [("J. Andropov", "#pers-andropov"), ("Y. Andropov", "#pers-andropov")]
+    # Another initial is another person.
+    assert _persons(_enrich("a letter of K. Andropov")) != [("K. Andropov", "#pers-andropov")]
+
+
+def test_a_known_party_and_cc_name_its_central_committee_in_either_order() -> None:
+    doc = _enrich("a decision of the VWP CC on", "the CC VWP wrote", "the VWP and the KWP CC")
+    assert _names(doc, 0) == [("orgName", "VWP CC", "#org-vwp-cc")]
+    assert _names(doc, 1) == [("orgName", "CC VWP", "#org-vwp-cc")]
+    # The authority's own record of a central committee wins.
+    assert _names(doc, 2) == [("orgName", "VWP", "#org-vwp"), ("orgName", "KWP CC", "#org-kwp-cc")]
+
+
+def test_an_acronym_spelled_out_once_is_that_organisation_everywhere() -> None:
+    doc = _enrich(
+        "the head of the INDA (National Institute of Dairy Agriculture) came",
+        "the INDA promised more milk; INDAX is no acronym of it",
+    )
+    assert _names(doc, 0) == [
+        ("orgName", "INDA", "#org-inda"),
+        ("orgName", "National Institute of Dairy Agriculture", "#org-inda"),
+    ]
+    assert _names(doc, 1) == [("orgName", "INDA", "#org-inda")]
+    (record,) = doc.entities
+    assert record.full_name == "National Institute of Dairy Agriculture"
+    # A gloss that names no body (no head noun) makes no organisation.
+    assert _names(_enrich("the ABC (all basic chores) list")) == []
+
+
+def test_an_organisations_name_ends_before_a_documents_kind() -> None:
+    assert _names(_enrich("Ministry of Foreign Trade Document No. 12")) == [
+        ("orgName", "Ministry of Foreign Trade", "#org-ministry-of-foreign-trade")
+    ]
+
+
+def test_an_office_before_a_bracketed_name_is_no_pseudonym() -> None:
+    doc = _enrich("an order of the Minister of Defense [Rodion Malinovsky] on")
+    assert [s for s, _ in _persons(doc)] == ["Rodion Malinovsky"]
 
 
 def test_a_known_name_the_translator_completed_spans_the_bracket() -> None:
@@ -627,3 +775,12 @@ def test_a_lone_unknown_surname_after_an_office_is_a_name_only_by_its_shape() ->
         ("Savchenko", "#pers-savchenko")
     ]
     assert _persons(_enrich("the Secretary Present at the meeting")) == []
+
+
+def test_an_office_and_one_word_on_a_line_of_their_own_name_the_holder() -> None:
+    # A distribution list: each line is an office and its holder's name.
+    doc = _enrich("Deputy Minister Horvath", "Minister Kallai.", "the Minister Kallai said")
+    assert _persons(doc, 0) == [("Horvath", "#pers-horvath")]
+    assert _persons(doc, 1) == [("Kallai", "#pers-kallai")]
+    # Within a sentence an unknown word after an office is still no name.
+    assert _persons(doc, 2) == []

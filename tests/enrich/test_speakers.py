@@ -275,6 +275,26 @@ def test_a_journal_keeps_reported_speech_in_the_narrative() -> None:
     assert doc.participants == (Participant("pers-karelin", "S. N. Karelin", ("author",)),)
 
 
+@pytest.mark.parametrize(
+    ("caption", "role"),
+    [
+        # The caption set on lines of its own, read as a marking of the docket.
+        ("FROM THE JOURNAL", Role.MARKING),
+        # The archive's own title of a journal entry.
+        ("From the Diary of A. M. Puzanov, 'Record of a Conversation with Kim Il'", Role.COVER),
+    ],
+)
+def test_a_journal_known_by_its_caption_keeps_reported_speech_in_the_narrative(
+    caption: str, role: Role
+) -> None:
+    said = "Nam Il said that the plan was fulfilled."
+    blocks = (
+        _block(caption, role=role, path=FRONT),
+        _block(said, _name(said, "Nam Il", "pers-nam-il")),
+    )
+    assert _who(_run(_doc(*blocks)).blocks[1]) is None
+
+
 def test_a_journal_with_labelled_turns_has_reported_turns_too() -> None:
     byline = "From the journal of S. N. KARELIN"
     author = Mark(byline.index("S. N."), len(byline), "docAuthor")
@@ -550,6 +570,64 @@ def test_dash_labels_make_turns_when_the_document_uses_them() -> None:
 def test_a_single_dash_or_a_dash_before_lower_case_is_no_turn(text: str) -> None:
     doc = _run(_doc(_block(text), _block("The talks lasted an hour.")))
     assert _who(doc.blocks[0]) is None
+
+
+def test_stop_labels_make_turns_when_two_named_people_have_them() -> None:
+    first = "Kennedy. I am glad we can speak directly."
+    second = "Khrushchev. So am I, Mr. President."
+    third = "Kennedy. Then let us begin with Berlin."
+    doc = _run(
+        _doc(
+            _block(first, _name(first, "Kennedy", "pers-kennedy")),
+            _block(second, _name(second, "Khrushchev", "pers-khrushchev")),
+            _block(third, _name(third, "Kennedy", "pers-kennedy")),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-kennedy", "#pers-khrushchev", "#pers-kennedy"]
+    assert _marks(doc.blocks[1])[0] == ("speaker", "Khrushchev.", {})
+
+
+@pytest.mark.parametrize(
+    "texts",
+    [
+        # Places that open a paragraph are no speakers: no person is marked there.
+        ("Moscow. The talks went well.", "Warsaw. The press was silent."),
+        # One speaker alone is no pattern of the document.
+        ("Kennedy. I am glad we can speak.", "The call ended at noon."),
+    ],
+)
+def test_stop_labels_without_two_named_speakers_are_no_turns(texts: tuple[str, str]) -> None:
+    blocks = [
+        _block(t, _name(t, "Kennedy", "pers-kennedy")) if "Kennedy" in t else _block(t)
+        for t in texts
+    ]
+    doc = _run(_doc(*blocks, genre="document"))
+    assert [_who(b) for b in doc.blocks] == [None, None]
+
+
+def test_an_answer_label_that_names_who_answers_makes_that_person_the_respondent() -> None:
+    answer = "ANSWER FROM COM. TITO. We shall not join any bloc."
+    doc = _run(
+        _doc(
+            _block("QUESTION FROM THE JOURNALISTS. Will Yugoslavia join a bloc?"),
+            _block(answer, _name(answer, "TITO", "pers-tito")),
+            _block("QUESTION. And the trade with the West?"),
+            _block("ANSWER. It will grow."),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == [
+        "#pers-interviewer",
+        "#pers-tito",
+        "#pers-interviewer",
+        "#pers-tito",
+    ]
+    assert _marks(doc.blocks[1])[0] == ("speaker", "ANSWER FROM COM. TITO.", {})
+    # The askers are no person: the questioner is known by the label's words.
+    assert doc.participants[0] == Participant(
+        "pers-interviewer", "The Journalists", ("interviewer",)
+    )
 
 
 def test_a_label_alone_on_its_line_opens_the_turn_of_the_paragraphs_after_it() -> None:

@@ -162,6 +162,19 @@ def test_break_reported_turn():
     assert breaks("reported-turn", text) == ["Kim", "Pak"]
 
 
+def test_a_reported_turn_right_after_a_caption_is_found_by_its_speaker():
+    # The caption's line end was lost: the turn opens with a speaker who opens a reported
+    # turn after a stop elsewhere, so the cut falls before "Tito", not before "Bakaric".
+    text = (
+        "Translated by comrs. Mićunović and Bakarić Tito sends greetings to comrade "
+        "Khrushchev. Khrushchev thanks him. Tito replies that the harvest is good."
+    )
+    assert breaks("reported-turn", text) == ["Khrushchev", "Tito", "Tito"]
+    # No speaker opens a turn after a stop: the boundary is unknowable, nothing cuts.
+    alone = "Translated by comrs. Mićunović and Bakarić Tito sends greetings to Khrushchev."
+    assert breaks("reported-turn", alone) == []
+
+
 def test_break_dashed_line():
     text = "to the Minister - Far East Department - On the harvest of the year"
     assert breaks("dashed-line", text) == ["-", "On"]

@@ -979,6 +979,8 @@ def test_bracketed_line_is_one_whole_pair(text: str, whole: bool):
         ("Ts. Narkhuu – I wanted to meet you.", "Ts. Narkhuu –", "Ts. Narkhuu", None),
         ("Comrade Kim Il Sung:", "Comrade Kim Il Sung:", "Comrade Kim Il Sung", None),
         ("THE CHAIRMAN: The meeting is open.", "THE CHAIRMAN:", "THE CHAIRMAN", None),
+        ("Kennedy. I am glad.", "Kennedy.", "Kennedy", None),
+        ("Brezhnev. ...We agree.", "Brezhnev.", "Brezhnev", None),
     ],
 )  # fmt: skip
 def test_speaker_labels(text: str, label: str, name: str, alias: str | None):
@@ -998,6 +1000,15 @@ def test_side_and_interview_labels():
     answer = said.speaker_label("Answer: In June.")
     assert answer is not None
     assert answer.interview == "answer"
+    text = "ANSWER FROM COM. TITO. We shall not."
+    stop = said.speaker_label(text)
+    assert stop is not None
+    assert stop.interview == "answer"
+    assert stop.name is not None
+    assert (text[: stop.end], text[slice(*stop.name)]) == ("ANSWER FROM COM. TITO.", "COM. TITO")
+    question = said.speaker_label("QUESTION. Will you join?")
+    assert question is not None
+    assert question.interview == "question"
 
 
 @pytest.mark.parametrize(
@@ -1013,6 +1024,10 @@ def test_side_and_interview_labels():
         "Kim: the delegation of the Korean Workers' Party",
         "Kim Il Sung – the leader of the party – spoke.",
         "The talks were held in Moscow.",
+        # A word that makes a sentence of its own, an office, an initial: no stop label.
+        "Yes. We agree.",
+        "Ambassador. The word was said.",
+        "J. Smith wrote.",
     ],
 )
 def test_non_speaker_labels(text: str):
@@ -1025,6 +1040,9 @@ def test_non_speaker_labels(text: str):
         ("Han Sang-dok said that the ship had come.", "Han Sang-dok"),
         ("Zhou Enlai announces that all is well.", "Zhou Enlai"),
         ("Stalin thanks Zhou Enlai.", "Stalin"),
+        # Briefing a listener on a subject reports speech too.
+        ("Le Duan familiarized the Ambassador with the plan.", "Le Duan"),
+        ("Gromyko outlines the position of the government.", "Gromyko"),
         ("THE PRIME MINISTER hoped they might agree.", "THE PRIME MINISTER"),
         ("Kim Il Sung sends comrade Stalin greetings.", "Kim Il Sung"),
         ("I replied that we would help.", "I"),

@@ -16,6 +16,7 @@ from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
 from ...letters import UPPER
+from ...lexicon import TITLES, is_initial
 from .markings import marking
 
 _MONTHS = (
@@ -339,7 +340,8 @@ _REPORTING = (
     r"announces|announced|declares|declared|stresses|stressed|emphasizes|emphasized|"
     r"emphasises|emphasised|remarks|remarked|informs|informed|suggests|suggested|proposes|"
     r"proposed|thanks|thanked|inquires|inquired|expresses|expressed|adds|added|agrees|"
-    r"agreed|objects|objected|explains|explained|responds|responded|continues|continued)"
+    r"agreed|objects|objected|explains|explained|responds|responded|continues|continued|"
+    r"sends|conveys|greets|requests|welcomes)"
 )
 _REPORTED_TURN = re.compile(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}\s+{_REPORTING}\b")
 
@@ -347,13 +349,58 @@ _REPORTED_TURN = re.compile(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}\
 def reported_turn_starts(text: str) -> Iterator[int]:
     """A sentence opened by a name and a verb of saying ("Stalin thanks Zhou Enlai …"): a
     turn of a record that reports speech."""
+    opened = {}
     for m in re.finditer(rf"(?<!\S){UPPER}", text):
         position = m.start()
         if position == 0 or not after_sentence(text, position):
             continue
-        found = _REPORTED_TURN.match(text, position)
-        if found is not None and _first_word(text, position) not in _NOT_NAMES:
-            yield position
+        speaker = _reported_speaker(text, position)
+        if speaker and _first_word(text, position) not in _NOT_NAMES:
+            opened[position] = speaker
+    yield from opened
+    yield from _turns_after_caption(text, frozenset(opened.values()))
+
+
+_STOP = re.compile(r"[.!?;](?=\s)")
+# Abbreviations whose stop ends no sentence ("Translated by comrs. Pavlov").
+_ABBREVIATIONS = frozenset(
+    {t.form.lower() for t in TITLES if t.form.endswith(".")} | {"comrs.", "cdes.", "messrs."}
+)
+_SPEAKER = re.compile(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}")
+_CAPITAL_AFTER_SPACE = re.compile(rf"(?<=\s){UPPER}")
+
+
+def _reported_speaker(text: str, position: int) -> str:
+    """The name opening a reported turn at ``position`` ("Zhou Enlai" of "Zhou Enlai sends"),
+    one space between its words; empty when none opens there."""
+    found = _REPORTED_TURN.match(text, position)
+    name = _SPEAKER.match(found.group()) if found else None
+    return " ".join(name.group().split()) if name else ""
+
+
+def _next_stop(text: str, position: int) -> int:
+    """Where the sentence running at ``position`` ends: the next stop that is no
+    abbreviation's or initial's, else the end of the text."""
+    for stop in _STOP.finditer(text, position):
+        word = text[max(0, stop.start() - 12) : stop.end()].split()[-1]
+        if word.lower() not in _ABBREVIATIONS and not is_initial(word):
+            return stop.start()
+    return len(text)
+
+
+def _turns_after_caption(text: str, speakers: frozenset[str]) -> Iterator[int]:
+    """A reported turn right after a caption or a participants line that ends with no stop
+    ("Translated by comrs. X and Y Zhou Enlai sends …"): the flattened text lost the line
+    end, so the turn is found by its speaker, a name that opens a reported turn after a stop
+    elsewhere in the text. Without such a name the boundary is unknowable and nothing cuts."""
+    if not speakers:
+        return
+    for head in [*_CAPTION.finditer(text), *_FIELD.finditer(text)]:
+        tail_end = _next_stop(text, head.end())
+        for m in _CAPITAL_AFTER_SPACE.finditer(text, head.end(), tail_end):
+            if _reported_speaker(text, m.start()) in speakers:
+                yield m.start()
+                break
 
 
 _DATELINE_AT = re.compile(

@@ -7,8 +7,8 @@ the reader where a turn starts inside the one long line of a flattened PDF expor
 * a **speaker label**: ``KARELIN: …``, ``Comrade Puzanov: …``, ``North (KIM): …``,
   ``Q: …`` / ``Answer: …``, a label that introduces its short form
   (``Premier Kim Il Sung (hereafter Kim): …``, ``Premier Zhou [Enlai] (to be abbreviated as
-  Zhou): …``), a label alone on its line (``Comrade Kim Il Sung:``) and a dash label
-  (``Ts. Narkhuu – …``);
+  Zhou): …``), a label alone on its line (``Comrade Kim Il Sung:``), a dash label
+  (``Ts. Narkhuu – …``) and a stop label (``Gorbachev. I thank you …``);
 * a **reported clause**: a speaker and a verb of speech in the past or present tense
   (``Han Sang-dok said that …``, ``Zhou Enlai announces that …``, ``THE PRIME MINISTER hoped
   …``, ``I replied that …``);
@@ -49,6 +49,21 @@ _COLON = re.compile(
 _DASH = re.compile(
     rf"^(?P<label>(?P<name>{_NAME})(?:\s*{_ALIAS})?\s+(?:[–—]|--?))\s+(?=[{UPPER[1:-1]}\"“‘'])"
 )
+# "Gorbachev. I thank you …": a name of one or two words closed by a full stop, and the
+# words of a sentence after it (a transcript's style); counted only as the document's pattern.
+_STOP = re.compile(
+    rf"^(?P<label>(?P<name>{_WORD}(?:\s+{_WORD})?)\.)\s+(?=[{UPPER[1:-1]}\"“‘']|\.\.\.|…)"
+)
+_STOP_INTERVIEW = re.compile(
+    rf"^(?P<label>(?P<qa>QUESTION|Question|ANSWER|Answer)"
+    rf"(?:\s+(?:FROM|From|from)\s+(?P<asker>(?:{_WORD}\s+){{0,3}}{_WORD}))?\.)"
+    rf"\s+(?=[{UPPER[1:-1]}\"“‘'])"
+)
+# Words that open a sentence closed at once ("Yes. We agree."), never a speaker.
+_SENTENCE_WORDS = frozenset(
+    """yes no thanks thank agreed good fine right well correct certainly indeed exactly
+    true understood excellent note notes end signature translation""".split()
+)
 # Label words that name a field, not a speaker ("Reason:", "Date and Time:", "Archival
 # Signature:"): the label's last word decides.
 FIELD_WORDS = frozenset(
@@ -70,6 +85,7 @@ SPEECH_VERBS = (
     r"announced|assured|promised|recalled|thanked|welcomed|raised|inquired|enquired|"
     r"confirmed|insisted|warned|complained|repeated|concluded|hoped|thought|felt|believed|"
     r"considered|wished|wondered|urged|argued|admitted|acknowledged|regretted|"
+    r"familiari[sz]ed|acquainted|briefed|outlined|described|"
     # present tense, as Soviet minutes report speech
     r"says|states|notes|replies|asks|informs|remarks|declares|emphasi[sz]es|answers|"
     r"responds|adds|observes|points\s+out|explains|continues|objects|agrees|proposes|"
@@ -77,6 +93,7 @@ SPEECH_VERBS = (
     r"announces|assures|promises|recalls|thanks|welcomes|raises|inquires|enquires|"
     r"confirms|insists|warns|complains|repeats|concludes|hopes|thinks|believes|considers|"
     r"wishes|wonders|urges|argues|admits|acknowledges|regrets|speaks|"
+    r"familiari[sz]es|acquaints|briefs|outlines|describes|"
     # greetings passed on
     r"(?:sends?|sent|conveys?|conveyed|passe[sd]\s+on|transmit(?:s|ted)?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:greetings|regards)"
@@ -135,8 +152,9 @@ class Label:
 
 
 def speaker_label(text: str) -> Label | None:
-    """The speaker label opening ``text`` (a colon label, or a dash label), or None."""
-    return colon_label(text) or dash_label(text)
+    """The speaker label opening ``text`` (a colon label, a dash label or a stop label), or
+    None."""
+    return colon_label(text) or dash_label(text) or stop_label(text)
 
 
 def colon_label(text: str) -> Label | None:
@@ -177,6 +195,27 @@ def dash_label(text: str) -> Label | None:
     if person_span(text, *name) is None:
         return None
     return Label(m.end("label"), "dash", name=name, alias=_span(m, "alias"))
+
+
+def stop_label(text: str) -> Label | None:
+    """``Name. …``: one or two name words closed by a full stop, then a sentence; never an
+    initial, an office or a word that makes a sentence of its own ("Yes."). ``QUESTION. …``
+    and ``ANSWER FROM COM. STALIN. …`` are interview labels."""
+    interview = _STOP_INTERVIEW.match(text)
+    if interview is not None:
+        kind = "question" if interview.group("qa")[0] in "Qq" else "answer"
+        asker = _span(interview, "asker")
+        return Label(interview.end("label"), "stop", name=asker, interview=kind)
+    m = _STOP.match(text)
+    if m is None:
+        return None
+    name = m.span("name")
+    words = m.group("name").split()
+    if any(is_initial(word + ".") or len(word) < 3 for word in words[-1:]):
+        return None
+    if words[0].lower() in _SENTENCE_WORDS or person_span(text, *name) != name:
+        return None
+    return Label(m.end("label"), "stop", name=name)
 
 
 def _span(m: re.Match[str], group: str) -> tuple[int, int] | None:
