@@ -6,7 +6,8 @@ its :class:`ConvertOptions`. It reads the file and its sidecar, then :func:`conv
 decodes and :func:`convert_text` converts, a pure function of its arguments that writes no
 file. After writing, the fidelity rule (guide §11) is checked: the plain-text export of the TEI
 must give back exactly the words of the source, in order; a mismatch is a converter bug and
-fails loudly.
+fails loudly. That export is kept in the result (``reading_text``), so a caller that writes
+the text view does not walk the tree again.
 """
 
 from __future__ import annotations
@@ -22,7 +23,7 @@ from lxml import etree
 from .enrich import authority_for, enrich
 from .enrich.catalogue import catalogue, catalogue_warnings
 from .errors import InternalError, Location
-from .export.text import text_blocks
+from .export.text import join_blocks, text_blocks
 from .files import read_regular_file
 from .metadata import load_sidecar, sidecar_for
 from .model import Document
@@ -41,6 +42,9 @@ class Conversion:
     tree: etree._ElementTree
     tei: bytes
     warnings: tuple[str, ...]
+    reading_text: str
+    """The plain-text export of ``tree`` (``export.text.to_text``), as the fidelity check read
+    it."""
 
 
 def prepare(options: ConvertOptions) -> None:
@@ -64,11 +68,12 @@ def convert_text(
     # Before the fidelity check, which walks the tree by recursion: TEI deeper than the
     # reader accepts is refused here, and TEI too large for it once serialised.
     check_readable_tree(root, source_name)
-    check_fidelity(reading_tokens(layout), root, source_name)
+    blocks = text_blocks(root)
+    check_fidelity(reading_tokens(layout), blocks, source_name)
     data = serialize(root)
     check_readable_size(data, source_name)
     warnings = (*doc.warnings, *catalogue_warnings(meta))
-    return Conversion(doc, etree.ElementTree(root), data, warnings)
+    return Conversion(doc, etree.ElementTree(root), data, warnings, join_blocks(blocks))
 
 
 def convert_bytes(
@@ -97,14 +102,15 @@ def convert_file(
     return convert_bytes(data, source_name=str(path), options=options)
 
 
-def check_fidelity(expected: Iterable[str], root: etree._Element, source: str) -> None:
-    """Fail when the TEI's reading text differs from the source's words (guide §11).
+def check_fidelity(expected: Iterable[str], blocks: Iterable[str], source: str) -> None:
+    """Fail when the TEI's reading text (its blocks, ``export.text.text_blocks``) differs from
+    the source's words (guide §11).
 
-    Both sides are compared word by word as they come, never gathered in lists: for a large
-    document those lists were the largest structures of the whole conversion.
+    Both sides are compared word by word as they come, never gathered in lists of words: for a
+    large document those lists were the largest structures of the whole conversion.
     """
     wanted = iter(expected)
-    actual = (token for block in text_blocks(root) for token in block.split())
+    actual = (token for block in blocks for token in block.split())
     before: deque[str] = deque(maxlen=3)
     for index, (found, token) in enumerate(zip_longest(actual, wanted)):
         if found == token:
