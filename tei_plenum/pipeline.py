@@ -13,9 +13,9 @@ the text view does not walk the tree again.
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import islice, zip_longest
+from itertools import chain, islice, zip_longest
 from pathlib import Path
 
 from lxml import etree
@@ -106,19 +106,34 @@ def check_fidelity(expected: Iterable[str], blocks: Iterable[str], source: str) 
     """Fail when the TEI's reading text (its blocks, ``export.text.text_blocks``) differs from
     the source's words (guide §11).
 
-    Both sides are compared word by word as they come, never gathered in lists of words: for a
-    large document those lists were the largest structures of the whole conversion.
+    Compared a block at a time, each block's words against as many words of the source: never
+    more than one block's words are gathered in a list (for a large document the lists of all
+    its words were the largest structures of the whole conversion).
     """
     wanted = iter(expected)
-    actual = (token for block in blocks for token in block.split())
     before: deque[str] = deque(maxlen=3)
-    for index, (found, token) in enumerate(zip_longest(actual, wanted)):
-        if found == token:
-            before.append(token)
-            continue
-        near = " ".join([*before, *([token] if token is not None else []), *islice(wanted, 2)])
-        raise InternalError(
-            f"fidelity check failed: the TEI text differs from the source at word {index + 1} "
-            f"(near {near!r}); this is a converter bug, please report it",
-            Location(source),
-        )
+    index = 0
+    for block in blocks:
+        found = block.split()
+        taken = list(islice(wanted, len(found)))
+        if taken != found:
+            pairs = zip_longest(found, taken)
+            at = next(number for number, (word, token) in enumerate(pairs) if word != token)
+            before.extend(found[:at])
+            _mismatch(index + at, before, chain(taken[at:], wanted), source)
+        before.extend(found[-3:])
+        index += len(found)
+    left = next(wanted, None)
+    if left is not None:
+        _mismatch(index, before, chain([left], wanted), source)
+
+
+def _mismatch(index: int, before: Iterable[str], following: Iterator[str], source: str) -> None:
+    """Raise the fidelity error for word ``index`` (from 0), which the source has as the first
+    of ``following`` (nothing when the TEI has words after the source's last)."""
+    near = " ".join([*before, *islice(following, 3)])
+    raise InternalError(
+        f"fidelity check failed: the TEI text differs from the source at word {index + 1} "
+        f"(near {near!r}); this is a converter bug, please report it",
+        Location(source),
+    )

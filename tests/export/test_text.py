@@ -100,6 +100,9 @@ def test_fidelity_check_fails_loudly_on_a_lost_word() -> None:
         check_fidelity(iter(["a", "b", "c"]), ["a b"], "s")
     with pytest.raises(InternalError, match=r"at word 3 \(near 'a b'\)"):
         check_fidelity(iter(["a", "b"]), ["a", "b c"], "s")
+    # Blocks are compared a block at a time; the words around a difference run across them.
+    with pytest.raises(InternalError, match=r"at word 4 \(near 'a b c d e f'\)"):
+        check_fidelity(iter("a b c d e f".split()), ["a b", "c X e", "f"], "s")
 
 
 def test_blocks_know_their_element_page_and_the_spans_asked_for() -> None:
