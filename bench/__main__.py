@@ -6,7 +6,7 @@ import sys
 import tempfile
 from pathlib import Path
 
-from bench import convert, html, names, scaling, search, text, validation
+from bench import convert, html, names, scaling, search, text, throughput, validation
 from bench.corpus import SAMPLE, tei_corpus, text_corpus
 
 COUNT = 1000
@@ -16,7 +16,9 @@ def main() -> None:
     count = int(sys.argv[1]) if len(sys.argv) > 1 else COUNT
     with tempfile.TemporaryDirectory(prefix="bench-") as tmp:
         folder = Path(tmp)
-        print("== conversion")
+        print("== throughput (the whole batch against the lxml floor)")
+        throughput.run(count)
+        print("\n== conversion")
         convert.run(count)
         print("\n== names (automaton over the authority)")
         names.run([SAMPLE.read_text(encoding="utf-8")])

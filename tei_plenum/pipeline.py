@@ -6,15 +6,16 @@ its :class:`ConvertOptions`. It reads the file and its sidecar, then :func:`conv
 decodes and :func:`convert_text` converts, a pure function of its arguments that writes no
 file. After writing, the fidelity rule (guide §11) is checked: the plain-text export of the TEI
 must give back exactly the words of the source, in order; a mismatch is a converter bug and
-fails loudly.
+fails loudly. That export is kept in the result (``reading_text``), so a caller that writes
+the text view does not walk the tree again.
 """
 
 from __future__ import annotations
 
 from collections import deque
-from collections.abc import Iterable
+from collections.abc import Iterable, Iterator
 from dataclasses import dataclass, replace
-from itertools import islice, zip_longest
+from itertools import chain, islice, zip_longest
 from pathlib import Path
 
 from lxml import etree
@@ -22,7 +23,7 @@ from lxml import etree
 from .enrich import authority_for, enrich
 from .enrich.catalogue import catalogue, catalogue_warnings
 from .errors import InternalError, Location
-from .export.text import text_blocks
+from .export.text import join_blocks, text_blocks
 from .files import read_regular_file
 from .metadata import load_sidecar, sidecar_for
 from .model import Document
@@ -41,6 +42,9 @@ class Conversion:
     tree: etree._ElementTree
     tei: bytes
     warnings: tuple[str, ...]
+    reading_text: str
+    """The plain-text export of ``tree`` (``export.text.to_text``), as the fidelity check read
+    it."""
 
 
 def prepare(options: ConvertOptions) -> None:
@@ -64,11 +68,12 @@ def convert_text(
     # Before the fidelity check, which walks the tree by recursion: TEI deeper than the
     # reader accepts is refused here, and TEI too large for it once serialised.
     check_readable_tree(root, source_name)
-    check_fidelity(reading_tokens(layout), root, source_name)
+    blocks = text_blocks(root)
+    check_fidelity(reading_tokens(layout), blocks, source_name)
     data = serialize(root)
     check_readable_size(data, source_name)
     warnings = (*doc.warnings, *catalogue_warnings(meta))
-    return Conversion(doc, etree.ElementTree(root), data, warnings)
+    return Conversion(doc, etree.ElementTree(root), data, warnings, join_blocks(blocks))
 
 
 def convert_bytes(
@@ -97,22 +102,38 @@ def convert_file(
     return convert_bytes(data, source_name=str(path), options=options)
 
 
-def check_fidelity(expected: Iterable[str], root: etree._Element, source: str) -> None:
-    """Fail when the TEI's reading text differs from the source's words (guide §11).
+def check_fidelity(expected: Iterable[str], blocks: Iterable[str], source: str) -> None:
+    """Fail when the TEI's reading text (its blocks, ``export.text.text_blocks``) differs from
+    the source's words (guide §11).
 
-    Both sides are compared word by word as they come, never gathered in lists: for a large
-    document those lists were the largest structures of the whole conversion.
+    Compared a block at a time, each block's words against as many words of the source: never
+    more than one block's words are gathered in a list (for a large document the lists of all
+    its words were the largest structures of the whole conversion).
     """
     wanted = iter(expected)
-    actual = (token for block in text_blocks(root) for token in block.split())
     before: deque[str] = deque(maxlen=3)
-    for index, (found, token) in enumerate(zip_longest(actual, wanted)):
-        if found == token:
-            before.append(token)
-            continue
-        near = " ".join([*before, *([token] if token is not None else []), *islice(wanted, 2)])
-        raise InternalError(
-            f"fidelity check failed: the TEI text differs from the source at word {index + 1} "
-            f"(near {near!r}); this is a converter bug, please report it",
-            Location(source),
-        )
+    index = 0
+    for block in blocks:
+        found = block.split()
+        taken = list(islice(wanted, len(found)))
+        if taken != found:
+            pairs = zip_longest(found, taken)
+            at = next(number for number, (word, token) in enumerate(pairs) if word != token)
+            before.extend(found[:at])
+            _mismatch(index + at, before, chain(taken[at:], wanted), source)
+        before.extend(found[-3:])
+        index += len(found)
+    left = next(wanted, None)
+    if left is not None:
+        _mismatch(index, before, chain([left], wanted), source)
+
+
+def _mismatch(index: int, before: Iterable[str], following: Iterator[str], source: str) -> None:
+    """Raise the fidelity error for word ``index`` (from 0), which the source has as the first
+    of ``following`` (nothing when the TEI has words after the source's last)."""
+    near = " ".join([*before, *islice(following, 3)])
+    raise InternalError(
+        f"fidelity check failed: the TEI text differs from the source at word {index + 1} "
+        f"(near {near!r}); this is a converter bug, please report it",
+        Location(source),
+    )

@@ -6,6 +6,11 @@ as ``tei-plenum convert``, writes the TEI and the views of the export registry i
 returns only a small :class:`Outcome` (status, timings, counts and a summary for the corpus
 index): no document ever travels back to the parent process, and the parent's memory does not
 grow with the corpus. What it needs compiled (authority, schemas) is built once per process.
+
+Each document is built once: validation and every view use the converter's own tree (which
+reads exactly as the TEI file written from it), and the text view is the reading text that the
+converter's fidelity check already made. Only a document with validation errors is parsed
+from its bytes, so that its diagnostics give lines of the file written.
 """
 
 from __future__ import annotations
@@ -21,7 +26,7 @@ from typing import Any
 from lxml import etree
 
 from ..authority import Authority
-from ..diagnostics import render_text
+from ..diagnostics import Diagnostic, render_text
 from ..docmeta import read_tei_header
 from ..errors import InputError, TeiPlenumError
 from ..export import EXPORTERS, ExportOptions, exporter
@@ -29,7 +34,7 @@ from ..files import write_atomically
 from ..model import Document
 from ..options import ConvertOptions
 from ..parallel import per_process
-from ..pipeline import convert_file
+from ..pipeline import Conversion, convert_file
 from ..pipeline import prepare as prepare_conversion
 from ..search.indexer import IndexedFile, sha256_bytes
 from ..search.rows import document_rows
@@ -41,6 +46,8 @@ from .discover import Job
 # The converted document itself, then every view of the export registry.
 TEI = "tei"
 TEI_SUFFIX = ".xml"
+# The plain-text view, which the conversion has already made (``Conversion.reading_text``).
+TEXT = "text"
 FORMATS = (TEI, *EXPORTERS)
 # Enough diagnostics for a report to say what is wrong without growing with a broken file.
 MAX_MESSAGES = 5
@@ -187,18 +194,15 @@ def process(task: Task, settings: Settings) -> Outcome:
         validator = _validator(settings)
         start = perf_counter()
         conversion = convert_file(job.source, options=settings.options)
-        tree = parse_xml(conversion.tei, source=tei_path)
+        tree = conversion.tree
         timings["convert"] = perf_counter() - start
 
         start = perf_counter()
-        errors = []
-        if validator is not None:
-            report = validator.validate_tree(tree, tei_path)
-            errors = [d for d in report.diagnostics if d.is_error]
+        errors = _errors(validator, conversion, tei_path) if validator is not None else []
         timings["validate"] = perf_counter() - start
 
         start = perf_counter()
-        outputs = _write_outputs(job, settings, conversion.tei, tree, task.tag)
+        outputs = _write_outputs(job, settings, conversion, task.tag)
         timings["export"] = perf_counter() - start
 
         search = _search_rows(job, settings, conversion.tei, tree) if settings.index else None
@@ -239,8 +243,17 @@ def describe(exc: TeiPlenumError, source: str) -> str:
     return ", ".join(position) + f": {exc.message}" if position else exc.message
 
 
+def _errors(validator: Validator, conversion: Conversion, path: str) -> list[Diagnostic]:
+    """The validation errors of the TEI file ``path`` written from ``conversion``."""
+    if validator.validate_tree(conversion.tree, path).valid:
+        return []
+    # Diagnostics name lines of the file, which only a tree parsed from its bytes knows.
+    report = validator.validate_tree(parse_xml(conversion.tei, source=path), path)
+    return [d for d in report.diagnostics if d.is_error]
+
+
 def _write_outputs(
-    job: Job, settings: Settings, tei: bytes, tree: etree._ElementTree, tag: str | None
+    job: Job, settings: Settings, conversion: Conversion, tag: str | None
 ) -> tuple[str, ...]:
     """The TEI as converted, and each view exactly as ``tei-plenum export`` makes it of the
     TEI file."""
@@ -255,7 +268,12 @@ def _write_outputs(
     views = ExportOptions(source_name=job.output(settings.outdir, TEI_SUFFIX).name)
     for name in settings.formats:
         target = job.output(settings.outdir, suffix(name))
-        data = tei if name == TEI else exporter(name).export(tree, views)
+        if name == TEI:
+            data = conversion.tei
+        elif name == TEXT:
+            data = conversion.reading_text.encode("utf-8")
+        else:
+            data = exporter(name).export(conversion.tree, views)
         write_atomically(target, data, tag=tag)
         written.append(target.relative_to(settings.outdir).as_posix())
     return tuple(written)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import functools
 import re
 from bisect import bisect_right
-from collections.abc import Callable, Iterator
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from itertools import accumulate
 
@@ -250,5 +250,10 @@ def text_blocks(
 
 def to_text(tree: etree._ElementTree | etree._Element, *, page_markers: bool = False) -> str:
     """The reading text: blocks separated by one blank line, ending with a newline."""
-    blocks = text_blocks(tree, page_markers=page_markers)
+    return join_blocks(text_blocks(tree, page_markers=page_markers))
+
+
+def join_blocks(blocks: Sequence[str]) -> str:
+    """The reading text of :func:`text_blocks`' blocks: one blank line between two blocks, a
+    newline at the end."""
     return "\n\n".join(blocks) + "\n" if blocks else ""

@@ -18,11 +18,12 @@ def el(
     parent: etree._Element | None = None,
 ) -> etree._Element:
     """Make a TEI element (attributes kept in the order given), optionally under ``parent``."""
-    attrib = {_ATTR_NAMES.get(name, name): value for name, value in attrs}
-    if parent is None:
-        element = etree.Element(tei_tag(local), attrib)
-    else:
-        element = etree.SubElement(parent, tei_tag(local), attrib)
+    # Most elements have no attributes: they skip building an empty dictionary.
+    attrib = {_ATTR_NAMES.get(name, name): value for name, value in attrs} if attrs else None
+    tag = tei_tag(local)
+    element = (
+        etree.Element(tag, attrib) if parent is None else etree.SubElement(parent, tag, attrib)
+    )
     if text is not None:
         element.text = text
     return element

@@ -123,7 +123,11 @@ def test_an_invalid_document_fails_but_keeps_its_outputs(
     assert record["status"] == "invalid"
     assert record["validation"]["valid"] is False
     assert record["validation"]["errors"] == 1
-    assert record["validation"]["messages"][0].endswith("error: no reports [no-reports]")
+    # The worker validates the tree it built, which has no lines; a failing document is read
+    # back from its bytes so that the message gives the line of the file (the TEI element).
+    assert record["validation"]["messages"][0].endswith(
+        f"{rel}.xml:3: error: no reports [no-reports]"
+    )
     assert "4 converted, 1 failed" in result.stdout
 
 

@@ -8,10 +8,9 @@ from hypothesis import strategies as st
 from lxml import etree
 
 from tei_plenum.errors import DocumentError, InternalError
-from tei_plenum.export.text import read_blocks, to_text
+from tei_plenum.export.text import read_blocks, text_blocks, to_text
 from tei_plenum.pipeline import check_fidelity, convert_file
 from tei_plenum.reader import reading_tokens, segment
-from tei_plenum.vocabulary import TEI_NS
 from tei_plenum.xmlsafe import parse_xml
 from tests.conftest import EXAMPLES, FIXTURES, SAMPLE
 
@@ -23,6 +22,14 @@ def test_text_view_gives_back_the_words_of_the_source(source) -> None:
     text = source.read_text(encoding="utf-8")
     exported = to_text(convert_file(source).tree)
     assert exported.split() == list(reading_tokens(segment(text)))
+
+
+@pytest.mark.parametrize("source", SOURCES, ids=lambda p: p.stem)
+def test_kept_reading_text_is_the_export_of_the_written_file(source) -> None:
+    # The batch writes the text view from the conversion's reading text, without exporting
+    # the TEI again: it must be the view that `export --to text` makes of the TEI file.
+    conversion = convert_file(source)
+    assert conversion.reading_text == to_text(parse_xml(conversion.tei))
 
 
 def test_sample_text_view_layout() -> None:
@@ -79,7 +86,7 @@ def test_fidelity_check_fails_loudly_on_a_lost_word() -> None:
     result = convert_file(SAMPLE)
     root = result.tree.getroot()
     tokens = list(reading_tokens(segment(SAMPLE.read_text(encoding="utf-8"))))
-    check_fidelity(tokens, root, "sample")
+    check_fidelity(tokens, text_blocks(root), "sample")
     p = root.find(".//{http://www.tei-c.org/ns/1.0}text//{http://www.tei-c.org/ns/1.0}p")
     p.text = p.text.replace("discussed ", "", 1)
     # Word 48 of the source, counted by hand: 44 words of front matter and "I.", then
@@ -87,17 +94,15 @@ def test_fidelity_check_fails_loudly_on_a_lost_word() -> None:
     with pytest.raises(
         InternalError, match=r"at word 48 \(near 'Having heard and discussed the report'\)"
     ):
-        check_fidelity(tokens, root, "sample")
+        check_fidelity(tokens, text_blocks(root), "sample")
     # Words compared as they come: a lost last word, or one word too many, is caught too.
     with pytest.raises(InternalError, match=r"at word 3 \(near 'a b c'\)"):
-        check_fidelity(iter(["a", "b", "c"]), _text_tree("a b"), "s")
+        check_fidelity(iter(["a", "b", "c"]), ["a b"], "s")
     with pytest.raises(InternalError, match=r"at word 3 \(near 'a b'\)"):
-        check_fidelity(iter(["a", "b"]), _text_tree("a b c"), "s")
-
-
-def _text_tree(words: str) -> etree._Element:
-    tei = f'<TEI xmlns="{TEI_NS}"><text><body><p>{words}</p></body></text></TEI>'
-    return parse_xml(tei.encode()).getroot()
+        check_fidelity(iter(["a", "b"]), ["a", "b c"], "s")
+    # Blocks are compared a block at a time; the words around a difference run across them.
+    with pytest.raises(InternalError, match=r"at word 4 \(near 'a b c d e f'\)"):
+        check_fidelity(iter("a b c d e f".split()), ["a b", "c X e", "f"], "s")
 
 
 def test_blocks_know_their_element_page_and_the_spans_asked_for() -> None:
