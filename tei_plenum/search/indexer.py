@@ -101,8 +101,11 @@ class CorpusWriter:
         # Paths are stored relative to the folder the database will live in.
         self.folder = database.parent.resolve()
         self.bulk = bulk
-        # In a bulk load nobody else writes: the shared records' ids are remembered here.
+        # In a bulk load nobody else writes: the shared records' ids are remembered here, and
+        # the full text follows the paragraphs in batches (see _catch_up).
         self._shared: dict[str, int] = {}
+        self._unindexed = 0
+        self._indexed_upto = -1
 
     @classmethod
     def open(cls, database: Path, *, scratch: bool = False) -> CorpusWriter:
@@ -174,6 +177,9 @@ class CorpusWriter:
             added = self._insert(key, sha256, html_key, rows)
         if self.bulk:
             self._shared.update(added)  # only now that the document is kept
+            self._unindexed += 1
+            if self._unindexed >= FTS_BATCH:
+                self._catch_up()
         return True
 
     def remove(self, key: str) -> None:
@@ -189,13 +195,29 @@ class CorpusWriter:
         return [key for key in stored if not (self.folder / key).is_file()]
 
     def finish(self) -> None:
-        """End a bulk load: make the indexes, the full text of every paragraph (in one pass,
-        merged into one segment: smaller and faster to query), and commit."""
+        """End a bulk load: the rest of the full text, the indexes, the full-text index merged
+        into one segment (smaller and faster to query); commit, and give the pages the merges
+        left free back to the file system."""
         conn = self.conn
+        self._catch_up()
         schema.create_indexes(conn, schema.INDEXES)
-        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('rebuild')")
         conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
         conn.execute("COMMIT")
+        conn.executescript("PRAGMA incremental_vacuum")  # runs it to the end
+
+    def _catch_up(self) -> None:
+        """Add the paragraphs written since the last call to the full-text index. In a bulk
+        load this runs between documents, outside their savepoints: FTS5 writes out what it
+        holds in memory at every savepoint, so words added inside one would make a segment
+        per document, merged again and again."""
+        conn = self.conn
+        conn.execute(
+            "INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id > ?",
+            (self._indexed_upto,),
+        )
+        last = conn.execute("SELECT max(id) FROM paragraphs").fetchone()[0]
+        self._indexed_upto = self._indexed_upto if last is None else last
+        self._unindexed = 0
 
     def _transaction(self) -> _Transaction | _Savepoint:
         if self.bulk:
@@ -305,9 +327,12 @@ def _write_ahead(conn: sqlite3.Connection) -> None:
     conn.execute("PRAGMA synchronous = NORMAL")
 
 
+# Documents of a bulk load between two additions to the full-text index.
+FTS_BATCH = 250
 # A new file nobody reads before it is complete: no journal on disk, no flushes, a large page
-# cache, locked for this connection alone.
+# cache, locked for this connection alone; free pages can be given back without a copy.
 _BULK_PRAGMAS = (
+    "PRAGMA auto_vacuum = INCREMENTAL",
     "PRAGMA journal_mode = MEMORY",
     "PRAGMA synchronous = OFF",
     "PRAGMA locking_mode = EXCLUSIVE",
@@ -436,7 +461,8 @@ def index_files(
 ) -> IndexTotals:
     """Index the TEI files ``inputs`` (files or folders) into ``database``.
 
-    Without ``update`` a new database is built beside ``database``, compacted, and renamed over
+    Without ``update`` a new database is built beside ``database`` (:meth:`CorpusWriter.open`
+    with ``scratch``) and renamed over
     it only when complete: an interrupted run leaves the old one as it was. With ``update`` the
     database is changed in place: files indexed from the same bytes are skipped, changed ones
     replaced, and documents whose file is gone removed. With ``jobs`` above 1, worker processes
@@ -475,21 +501,18 @@ def index_files(
         finally:
             writer.close()
         return totals
-    scratch, compact = temporary_sibling(database), temporary_sibling(database)
+    scratch = temporary_sibling(database)
     try:
         writer = CorpusWriter.open(scratch, scratch=True)
         try:
             each_file(writer)
             writer.finish()
-            # A copy without the pages the merges of the full-text index left free.
-            writer.conn.execute("VACUUM INTO ?", (str(compact),))
         finally:
             writer.conn.close()
-        _flush(compact)
-        os.replace(compact, database)
+        _flush(scratch)
+        os.replace(scratch, database)
     finally:
         scratch.unlink(missing_ok=True)
-        compact.unlink(missing_ok=True)
     return totals
 
 
