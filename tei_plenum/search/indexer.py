@@ -127,6 +127,7 @@ class CorpusWriter:
             schema.ensure(conn, database, indexes=not scratch)
             if scratch:
                 conn.execute("BEGIN IMMEDIATE")
+                _merging(conn, _BULK_MERGES)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise InputError(f"not a usable database: {exc}", Location(str(database))) from None
@@ -202,6 +203,7 @@ class CorpusWriter:
         self._catch_up()
         schema.create_indexes(conn, schema.INDEXES)
         conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
+        _merging(conn, _DEFAULT_MERGES)  # for later updates
         conn.execute("COMMIT")
         conn.executescript("PRAGMA incremental_vacuum")  # runs it to the end
 
@@ -339,6 +341,19 @@ _BULK_PRAGMAS = (
     "PRAGMA temp_store = MEMORY",
     "PRAGMA cache_size = -131072",
 )
+
+
+# FTS5's merging of its segments: its defaults, and a bulk load's, which leaves the segments
+# of its batches to the one merge at the end instead of merging them again as they come.
+_DEFAULT_MERGES = (("automerge", 4), ("crisismerge", 16))
+_BULK_MERGES = (("automerge", 0), ("crisismerge", 64))
+
+
+def _merging(conn: sqlite3.Connection, settings: tuple[tuple[str, int], ...]) -> None:
+    for name, value in settings:
+        conn.execute(
+            "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES (?, ?)", (name, value)
+        )
 
 
 class _Savepoint:

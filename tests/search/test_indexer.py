@@ -323,3 +323,7 @@ def test_the_full_text_is_the_same_whatever_the_batches(tmp_path: Path, monkeypa
         assert found  # each is in the corpus
         assert matches(tmp_path / "three.sqlite", query) == found
     assert counts(tmp_path / "three.sqlite") == counts(tmp_path / "one.sqlite")
+    # The bulk load's merge settings are not left behind for later updates.
+    conn = sqlite3.connect(tmp_path / "three.sqlite")
+    config = dict(conn.execute("SELECT k, v FROM paragraphs_fts_config WHERE k LIKE '%merge'"))
+    assert config == {"automerge": 4, "crisismerge": 16}
