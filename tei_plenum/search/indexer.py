@@ -95,17 +95,24 @@ def sha256_bytes(data: bytes) -> str:
 class CorpusWriter:
     """A connection that writes whole documents into a corpus database."""
 
-    def __init__(self, conn: sqlite3.Connection, database: Path) -> None:
+    def __init__(self, conn: sqlite3.Connection, database: Path, *, bulk: bool = False) -> None:
         self.conn = conn
         self.database = database
         # Paths are stored relative to the folder the database will live in.
         self.folder = database.parent.resolve()
+        self.bulk = bulk
+        # In a bulk load nobody else writes: the shared records' ids are remembered here, and
+        # the full text follows the paragraphs in batches (see _catch_up).
+        self._shared: dict[str, int] = {}
+        self._unindexed = 0
+        self._indexed_upto = -1
 
     @classmethod
     def open(cls, database: Path, *, scratch: bool = False) -> CorpusWriter:
         """Open (creating it if needed) the database at ``database``. ``scratch`` is for a new
-        file nobody else reads until it is renamed into place: no flushes to disk, rollback in
-        memory."""
+        file nobody else reads until it is renamed into place: a bulk load, all of it one
+        transaction (each document a savepoint within it) with no flushes to disk, the indexes
+        and the full text built once at the end by :meth:`finish`."""
         if database.is_dir():
             raise InputError("the database path is a folder", Location(str(database)))
         if not database.parent.is_dir():
@@ -113,18 +120,21 @@ class CorpusWriter:
         conn = schema.connect(database)
         try:
             if scratch:
-                conn.execute("PRAGMA journal_mode = MEMORY")
-                conn.execute("PRAGMA synchronous = OFF")
+                for pragma in _BULK_PRAGMAS:
+                    conn.execute(pragma)
             else:
                 _write_ahead(conn)
-            schema.ensure(conn, database)
+            schema.ensure(conn, database, indexes=not scratch)
+            if scratch:
+                conn.execute("BEGIN IMMEDIATE")
+                _merging(conn, _BULK_MERGES)
         except sqlite3.DatabaseError as exc:
             conn.close()
             raise InputError(f"not a usable database: {exc}", Location(str(database))) from None
         except BaseException:
             conn.close()
             raise
-        return cls(conn, database)
+        return cls(conn, database, bulk=scratch)
 
     def close(self) -> None:
         """Close the connection; the last writer turns the database back into one file."""
@@ -165,7 +175,12 @@ class CorpusWriter:
                 return False
             if old is not None:
                 self._delete(old[0])
-            self._insert(key, sha256, html_key, rows)
+            added = self._insert(key, sha256, html_key, rows)
+        if self.bulk:
+            self._shared.update(added)  # only now that the document is kept
+            self._unindexed += 1
+            if self._unindexed >= FTS_BATCH:
+                self._catch_up()
         return True
 
     def remove(self, key: str) -> None:
@@ -180,12 +195,35 @@ class CorpusWriter:
         stored = [row[0] for row in self.conn.execute("SELECT path FROM documents ORDER BY path")]
         return [key for key in stored if not (self.folder / key).is_file()]
 
-    def optimize(self) -> None:
-        """Merge the full-text index into one segment: smaller and faster to query."""
-        with self._transaction():
-            self.conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
+    def finish(self) -> None:
+        """End a bulk load: the rest of the full text, the indexes, the full-text index merged
+        into one segment (smaller and faster to query); commit, and give the pages the merges
+        left free back to the file system."""
+        conn = self.conn
+        self._catch_up()
+        schema.create_indexes(conn, schema.INDEXES)
+        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
+        _merging(conn, _DEFAULT_MERGES)  # for later updates
+        conn.execute("COMMIT")
+        conn.executescript("PRAGMA incremental_vacuum")  # runs it to the end
 
-    def _transaction(self) -> _Transaction:
+    def _catch_up(self) -> None:
+        """Add the paragraphs written since the last call to the full-text index. In a bulk
+        load this runs between documents, outside their savepoints: FTS5 writes out what it
+        holds in memory at every savepoint, so words added inside one would make a segment
+        per document, merged again and again."""
+        conn = self.conn
+        conn.execute(
+            "INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id > ?",
+            (self._indexed_upto,),
+        )
+        last = conn.execute("SELECT max(id) FROM paragraphs").fetchone()[0]
+        self._indexed_upto = self._indexed_upto if last is None else last
+        self._unindexed = 0
+
+    def _transaction(self) -> _Transaction | _Savepoint:
+        if self.bulk:
+            return _Savepoint(self.conn)
         return _Transaction(self.conn, self.database)
 
     def _delete(self, document_id: int) -> None:
@@ -199,7 +237,9 @@ class CorpusWriter:
         self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         self.conn.execute(_ORPHANS)
 
-    def _insert(self, key: str, sha256: str, html_key: str | None, rows: DocumentRows) -> None:
+    def _insert(
+        self, key: str, sha256: str, html_key: str | None, rows: DocumentRows
+    ) -> dict[str, int]:
         conn = self.conn
         placeholders = ", ".join("?" * (3 + len(rows.document)))
         cursor = conn.execute(
@@ -211,17 +251,18 @@ class CorpusWriter:
             "INSERT INTO identifiers (document_id, scope, type, value) VALUES (?, ?, ?, ?)",
             ((doc, *row) for row in rows.identifiers),
         )
-        ids = self._entity_ids(doc, rows.entities)
+        ids, added = self._entity_ids(doc, rows.entities)
         conn.executemany(
             "INSERT INTO paragraphs (id, document_id, seq, anchor, element, page, char_start,"
             " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             ((schema.paragraph_id(doc, row.seq), doc, *row) for row in rows.paragraphs),
         )
-        conn.execute(
-            "INSERT INTO paragraphs_fts(rowid, text)"
-            " SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
-            _paragraph_range(doc),
-        )
+        if not self.bulk:
+            conn.execute(
+                "INSERT INTO paragraphs_fts(rowid, text)"
+                " SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
+                _paragraph_range(doc),
+            )
         conn.executemany(
             "INSERT INTO mentions (document_id, entity_id, paragraph, surface, page, char_start,"
             " char_end, certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -241,13 +282,17 @@ class CorpusWriter:
                 for row in rows.turns
             ),
         )  # fmt: skip
+        return added
 
-    def _entity_ids(self, doc: int, entities: Sequence[EntityRow]) -> list[int]:
+    def _entity_ids(
+        self, doc: int, entities: Sequence[EntityRow]
+    ) -> tuple[list[int], dict[str, int]]:
         """The database id of each entity row: shared records found or added once for the
-        corpus, the document's own records added with it."""
+        corpus, the document's own records added with it; and the shared records added."""
         conn = self.conn
-        shared_keys = [row.key for row in entities if row.shared]
-        known: dict[str, int] = {}
+        # A bulk load knows every shared record it wrote; others may write beside an update.
+        known = self._shared if self.bulk else {}
+        shared_keys = [] if self.bulk else [row.key for row in entities if row.shared]
         for start in range(0, len(shared_keys), 500):
             chunk = shared_keys[start : start + 500]
             marks = ", ".join("?" * len(chunk))
@@ -257,17 +302,20 @@ class CorpusWriter:
                     chunk,
                 ).fetchall()
             )
+        added: dict[str, int] = {}
         ids = []
         insert = f"INSERT INTO entities ({_ENTITY_COLUMNS}) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?)"
         for row in entities:
-            if row.shared and row.key in known:
-                ids.append(known[row.key])
-                continue
+            if row.shared and row.key is not None:
+                found = known.get(row.key, added.get(row.key))
+                if found is not None:
+                    ids.append(found)
+                    continue
             new = conn.execute(insert, (*row[:-1], None if row.shared else doc)).lastrowid
             if row.shared and row.key is not None:
-                known[row.key] = new
+                added[row.key] = new
             ids.append(new)
-        return ids
+        return ids, added
 
 
 def _write_ahead(conn: sqlite3.Connection) -> None:
@@ -279,6 +327,48 @@ def _write_ahead(conn: sqlite3.Connection) -> None:
     except sqlite3.OperationalError:
         return
     conn.execute("PRAGMA synchronous = NORMAL")
+
+
+# Documents of a bulk load between two additions to the full-text index.
+FTS_BATCH = 250
+# A new file nobody reads before it is complete: no journal on disk, no flushes, a large page
+# cache, locked for this connection alone; free pages can be given back without a copy.
+_BULK_PRAGMAS = (
+    "PRAGMA auto_vacuum = INCREMENTAL",
+    "PRAGMA journal_mode = MEMORY",
+    "PRAGMA synchronous = OFF",
+    "PRAGMA locking_mode = EXCLUSIVE",
+    "PRAGMA temp_store = MEMORY",
+    "PRAGMA cache_size = -131072",
+)
+
+
+# FTS5's merging of its segments: its defaults, and a bulk load's, which leaves the segments
+# of its batches to the one merge at the end instead of merging them again as they come.
+_DEFAULT_MERGES = (("automerge", 4), ("crisismerge", 16))
+_BULK_MERGES = (("automerge", 0), ("crisismerge", 64))
+
+
+def _merging(conn: sqlite3.Connection, settings: tuple[tuple[str, int], ...]) -> None:
+    for name, value in settings:
+        conn.execute(
+            "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES (?, ?)", (name, value)
+        )
+
+
+class _Savepoint:
+    """One document of a bulk load: kept whole (``RELEASE``) or not at all (``ROLLBACK TO``)."""
+
+    def __init__(self, conn: sqlite3.Connection) -> None:
+        self.conn = conn
+
+    def __enter__(self) -> None:
+        self.conn.execute("SAVEPOINT document")
+
+    def __exit__(self, kind: object, error: object, trace: object) -> None:
+        if kind is not None:
+            self.conn.execute("ROLLBACK TO document")
+        self.conn.execute("RELEASE document")
 
 
 class _Transaction:
@@ -386,7 +476,8 @@ def index_files(
 ) -> IndexTotals:
     """Index the TEI files ``inputs`` (files or folders) into ``database``.
 
-    Without ``update`` a new database is built beside ``database``, compacted, and renamed over
+    Without ``update`` a new database is built beside ``database`` (:meth:`CorpusWriter.open`
+    with ``scratch``) and renamed over
     it only when complete: an interrupted run leaves the old one as it was. With ``update`` the
     database is changed in place: files indexed from the same bytes are skipped, changed ones
     replaced, and documents whose file is gone removed. With ``jobs`` above 1, worker processes
@@ -425,21 +516,18 @@ def index_files(
         finally:
             writer.close()
         return totals
-    scratch, compact = temporary_sibling(database), temporary_sibling(database)
+    scratch = temporary_sibling(database)
     try:
         writer = CorpusWriter.open(scratch, scratch=True)
         try:
             each_file(writer)
-            writer.optimize()
-            # A copy without the pages the merges of the full-text index left free.
-            writer.conn.execute("VACUUM INTO ?", (str(compact),))
+            writer.finish()
         finally:
             writer.conn.close()
-        _flush(compact)
-        os.replace(compact, database)
+        _flush(scratch)
+        os.replace(scratch, database)
     finally:
         scratch.unlink(missing_ok=True)
-        compact.unlink(missing_ok=True)
     return totals
 
 

@@ -133,24 +133,33 @@ TABLES = (
     )""",
 )
 
+SHARED_INDEX = (
+    "CREATE UNIQUE INDEX IF NOT EXISTS entities_shared ON entities(key) WHERE document_id IS NULL"
+)
 # Indexes on the facet columns, and on every column a cascade or a filter looks up.
 INDEXES = (
-    "CREATE INDEX documents_genre ON documents(genre)",
-    "CREATE INDEX documents_classification ON documents(classification)",
-    "CREATE INDEX documents_year ON documents(year)",
-    "CREATE INDEX documents_date ON documents(date_from, date_to)",
-    "CREATE INDEX identifiers_document ON identifiers(document_id)",
-    "CREATE UNIQUE INDEX entities_shared ON entities(key) WHERE document_id IS NULL",
-    "CREATE INDEX entities_document ON entities(document_id)",
-    "CREATE INDEX entities_type_name ON entities(type, name COLLATE NOCASE)",
-    "CREATE INDEX paragraphs_document ON paragraphs(document_id, seq)",
-    "CREATE INDEX mentions_document ON mentions(document_id)",
-    "CREATE INDEX mentions_entity ON mentions(entity_id, document_id)",
-    "CREATE INDEX dates_document ON dates(document_id)",
-    "CREATE INDEX dates_from ON dates(date_from)",
-    "CREATE INDEX turns_document ON turns(document_id)",
-    "CREATE INDEX turns_entity ON turns(entity_id)",
+    "CREATE INDEX IF NOT EXISTS documents_genre ON documents(genre)",
+    "CREATE INDEX IF NOT EXISTS documents_classification ON documents(classification)",
+    "CREATE INDEX IF NOT EXISTS documents_year ON documents(year)",
+    "CREATE INDEX IF NOT EXISTS documents_date ON documents(date_from, date_to)",
+    "CREATE INDEX IF NOT EXISTS identifiers_document ON identifiers(document_id)",
+    SHARED_INDEX,
+    "CREATE INDEX IF NOT EXISTS entities_document ON entities(document_id)",
+    "CREATE INDEX IF NOT EXISTS entities_type_name ON entities(type, name COLLATE NOCASE)",
+    "CREATE INDEX IF NOT EXISTS paragraphs_document ON paragraphs(document_id, seq)",
+    "CREATE INDEX IF NOT EXISTS mentions_document ON mentions(document_id)",
+    "CREATE INDEX IF NOT EXISTS mentions_entity ON mentions(entity_id, document_id)",
+    "CREATE INDEX IF NOT EXISTS dates_document ON dates(document_id)",
+    "CREATE INDEX IF NOT EXISTS dates_from ON dates(date_from)",
+    "CREATE INDEX IF NOT EXISTS turns_document ON turns(document_id)",
+    "CREATE INDEX IF NOT EXISTS turns_entity ON turns(entity_id)",
 )
+
+
+def create_indexes(conn: sqlite3.Connection, statements: tuple[str, ...]) -> None:
+    """The indexes that are not there yet."""
+    for statement in statements:
+        conn.execute(statement)
 
 
 def connect(path: Path, *, readonly: bool = False) -> sqlite3.Connection:
@@ -174,17 +183,21 @@ def version(conn: sqlite3.Connection) -> int:
     return int(conn.execute("PRAGMA user_version").fetchone()[0])
 
 
-def ensure(conn: sqlite3.Connection, path: Path) -> None:
+def ensure(conn: sqlite3.Connection, path: Path, *, indexes: bool = True) -> None:
     """Create the schema in an empty database, in one transaction; accept a database of this
     schema version; refuse anything else. Two processes may call this at once: the second
-    waits for the first's transaction and then finds the schema in place."""
+    waits for the first's transaction and then finds the schema in place. Without ``indexes``
+    only the tables are made (and the index the writer looks shared records up by): a bulk
+    load into a new file adds the others with :func:`create_indexes` once its rows are in,
+    which sorts each index once instead of growing it row by row."""
     try:
         conn.execute("BEGIN IMMEDIATE")
         try:
             found = version(conn)
             if found == 0 and not _has_tables(conn):
-                for statement in (*TABLES, *INDEXES):
+                for statement in TABLES:
                     conn.execute(statement)
+                create_indexes(conn, INDEXES if indexes else (SHARED_INDEX,))
                 conn.execute(f"PRAGMA user_version = {SCHEMA_VERSION}")
             conn.execute("COMMIT")
         except BaseException:

@@ -262,3 +262,68 @@ def test_two_updates_at_once_wait_for_each_other(tmp_path: Path) -> None:
         "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"Copy number\"'"
     ).fetchone()[0]
     assert hits == 24
+
+
+def test_a_failed_document_of_a_bulk_load_leaves_no_shared_record_behind(
+    tmp_path: Path, monkeypatch
+) -> None:
+    # A new database is loaded in one transaction, a savepoint per document, and the writer
+    # remembers the ids of the shared records it added. The conversation (the first file)
+    # adds Kim Il Sung's record and then breaks: its savepoint is rolled back, and the
+    # documents after it must add the record again, not point to the one rolled back.
+    folder = tmp_path / "edition"
+    write_corpus(folder)
+    real = indexer.document_rows
+
+    def fragile(tree, *, name, **options):
+        rows = real(tree, name=name, **options)
+        if name == "conversation":
+            broken = rows.mentions[-1]._replace(entity=len(rows.entities) + 5)
+            return DocumentRows(
+                rows.document, rows.identifiers, rows.entities, rows.paragraphs,
+                (*rows.mentions, broken), rows.dates, rows.turns,
+            )  # fmt: skip
+        return rows
+
+    monkeypatch.setattr(indexer, "document_rows", fragile)
+    seen: list[indexer.FileOutcome] = []
+    index_files([str(folder)], folder / "c.sqlite", on_outcome=seen.append)
+    assert [Path(o.path).name for o in seen if o.status is Status.FAILED] == ["conversation.xml"]
+    conn = sqlite3.connect(folder / "c.sqlite")
+    assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
+    kim = conn.execute(
+        "SELECT count(DISTINCT e.id), count(DISTINCT m.document_id) FROM entities e"
+        " JOIN mentions m ON m.entity_id = e.id WHERE e.key = 'pers-kim-il-sung'"
+    ).fetchone()
+    assert kim == (1, 3)  # the plenum, the report and the journal
+    assert "conversation.xml" not in documents(folder / "c.sqlite")
+
+
+def test_the_full_text_is_the_same_whatever_the_batches(tmp_path: Path, monkeypatch) -> None:
+    folder = tmp_path / "edition"
+    write_corpus(folder)
+    index_files([str(folder)], tmp_path / "one.sqlite")  # six documents: one batch
+    monkeypatch.setattr(indexer, "FTS_BATCH", 2)
+    index_files([str(folder)], tmp_path / "three.sqlite")
+
+    def matches(database: Path, query: str) -> list[tuple[int, float]]:
+        conn = sqlite3.connect(database, isolation_level=None)
+        conn.execute(
+            "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)"
+        )
+        assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
+        return conn.execute(
+            "SELECT rowid, round(rank, 6) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+            " ORDER BY rowid",
+            (query,),
+        ).fetchall()
+
+    for query in ("Moscow", '"five-year plan"', "steel OR looms"):
+        found = matches(tmp_path / "one.sqlite", query)
+        assert found  # each is in the corpus
+        assert matches(tmp_path / "three.sqlite", query) == found
+    assert counts(tmp_path / "three.sqlite") == counts(tmp_path / "one.sqlite")
+    # The bulk load's merge settings are not left behind for later updates.
+    conn = sqlite3.connect(tmp_path / "three.sqlite")
+    config = dict(conn.execute("SELECT k, v FROM paragraphs_fts_config WHERE k LIKE '%merge'"))
+    assert config == {"automerge": 4, "crisismerge": 16}
