@@ -6,6 +6,7 @@ from pathlib import Path
 
 import click
 
+from ..edition import EditionConfig, find_config, load_config
 from ..export import EXPORTERS, ExportOptions, exporter
 from ..export.html.options import read_stylesheet
 from ..files import InputSet
@@ -39,6 +40,13 @@ _FORMATS = "; ".join(f"{e.name}: {e.summary}" for e in EXPORTERS.values())
 )
 @click.option("--review", is_flag=True, help="HTML: show unresolved names and workflow notes.")
 @click.option(
+    "--config",
+    "config_file",
+    type=click.Path(dir_okay=False),
+    metavar="FILE",
+    help="HTML: the edition configuration (default: tei-plenum.toml beside FILE.xml, if any).",
+)
+@click.option(
     "--css",
     "css_file",
     type=click.Path(dir_okay=False),
@@ -51,10 +59,17 @@ def export(
     output: str | None,
     page_markers: bool | None,
     review: bool,
+    config_file: str | None,
     css_file: str | None,
 ) -> RunOutcome:
     """Export the reading text of FILE.xml (or - for standard input) in the format --to."""
-    css = read_stylesheet(Path(css_file)) if css_file else ""
+    found = Path(config_file) if config_file else None
+    if found is None and source != STDIO:
+        found = find_config(Path(source).parent)
+    config = load_config(found) if found else EditionConfig()
+    css = "\n".join(
+        c for c in (config.css, read_stylesheet(Path(css_file)) if css_file else "") if c
+    )
     read = InputSet() if source == STDIO else InputSet.of([Path(source)])
     target = output_target(output, read)
     if source == STDIO:
@@ -66,6 +81,7 @@ def export(
         page_markers=page_markers,
         review=review,
         css=css,
+        edition=config.edition,
     )
     write_output(target, exporter(fmt).export(tree, options))
     return RunOutcome.SUCCESS

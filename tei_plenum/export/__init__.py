@@ -21,6 +21,8 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     from lxml import etree
 
+    from .html.options import Edition
+
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
@@ -35,6 +37,8 @@ class ExportOptions:
     review: bool = False
     # HTML: a stylesheet appended to the page's own.
     css: str = ""
+    # HTML: the edition the page belongs to (``tei_plenum.edition``), named in its citation.
+    edition: Edition | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -59,10 +63,13 @@ def _text(tree: etree._ElementTree, options: ExportOptions) -> bytes:
 
 
 def _html(tree: etree._ElementTree, options: ExportOptions) -> bytes:
-    from .html import HtmlOptions, to_html
+    from .html import Edition, HtmlOptions, to_html
 
     html = HtmlOptions(
-        review=options.review, page_markers=options.page_markers is not False, css=options.css
+        review=options.review,
+        page_markers=options.page_markers is not False,
+        css=options.css,
+        edition=options.edition or Edition(),
     )
     return to_html(tree, source_name=options.source_name, options=html).encode("utf-8")
 
