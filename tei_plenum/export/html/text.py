@@ -266,6 +266,8 @@ def _page_marker(
     image = "" if in_link else _facsimile_url(page, el, number)
     marker = etree.Element("a" if image else "span", attrs)
     marker.set("id", page.unique_id(f"page-{number}" if number else "page"))
+    if page.options.navigation is not None:
+        marker.set("data-pagefind-ignore", "")  # a site's search shows words, not markers
     if image:
         marker.set("href", image)
         marker.set("rel", "external noopener")
