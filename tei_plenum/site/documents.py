@@ -9,7 +9,7 @@ from pathlib import Path, PurePosixPath
 from ..docmeta import read_tei_header
 from ..errors import InputError, Location
 from ..export.citation import chicago_date, cited
-from ..export.html.metadata import _document_title
+from ..export.html.metadata import document_title
 from ..xmlsafe import parse_xml_file
 
 DOCUMENTS = PurePosixPath("documents")
@@ -59,7 +59,7 @@ def find_sources(inputs: Sequence[Path]) -> Iterator[tuple[Path, PurePosixPath]]
 def read_document(source: Path, rel: PurePosixPath) -> SiteDocument:
     """What the site's lists need of a TEI file, from its header."""
     meta = read_tei_header(parse_xml_file(source).getroot())
-    title = _document_title(meta, source.name)
+    title = document_title(meta, source.name)
     item = cited(meta, key="d", title=title)
     stem = rel.name.removesuffix(".xml").removesuffix(".tei")
     classification = meta.marking("classification")

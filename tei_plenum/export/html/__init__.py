@@ -26,9 +26,9 @@ from ..citation import cited
 from .frame import document_navigation, footer, site_header
 from .index import IndexedName, _index, indexed_names
 from .metadata import (
-    _document_title,
     _metadata_panel,
     citation_section,
+    document_title,
     linked_data,
     meta_tags,
     page_head,
@@ -103,7 +103,7 @@ def render_page(
     navigation = options.navigation
     edition = options.edition
 
-    title = _document_title(meta, source_name)
+    title = document_title(meta, source_name)
     # The title is the document's text: in the banner it is isolated (<bdi>), so that a
     # direction override in it cannot run on into the page; where it is plain text (the
     # page title, the citation) the direction controls are dropped.

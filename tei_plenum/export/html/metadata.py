@@ -82,7 +82,7 @@ def page_head(
 # ------------------------------------------------------------------------------ the metadata
 
 
-def _document_title(meta: DocumentMeta, source_name: str | None) -> str:
+def document_title(meta: DocumentMeta, source_name: str | None) -> str:
     if meta.title.main:
         return meta.title.main
     return PurePath(source_name).name if source_name else "Untitled document"
