@@ -165,3 +165,12 @@ def test_site_command_reads_the_configuration_of_the_collection(collection, tmp_
     assert result.stdout == f"Wrote 3 documents to {tmp_path / 'site'} (without search)\n"
     index = parse(tmp_path / "site" / "index.html")
     assert index.find_class("site-title")[0].text_content() == "Korea Files"
+
+
+def test_the_same_collection_gives_the_same_site(collection, tmp_path):
+    first, second = tmp_path / "one", tmp_path / "two"
+    build_site([collection], first, search=False)
+    build_site([collection], second, search=False)
+    files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
+    assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
