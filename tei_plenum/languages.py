@@ -36,3 +36,24 @@ def code_of(words: str) -> str:
 def name_of(code: str) -> str:
     """The English name of a language code ("ru" -> "Russian"); the code when unknown."""
     return _NAMES.get(code.split("-")[0].lower(), code)
+
+
+def display_name(tag: str) -> str:
+    """The English name of a BCP 47 tag, for readers: the table's name for a bare code of the
+    table ("ko" -> "Korean"), else the name ``langcodes`` gives when that optional package is
+    installed ("ko-Latn" -> "Korean (Latin)"), else the table's name for its language, else
+    the tag itself. The table comes first so that the names a page shows for the languages of
+    the archive's documents never depend on what is installed."""
+    if tag.lower() in _NAMES:
+        return _NAMES[tag.lower()]
+    try:
+        import langcodes
+    except ImportError:
+        return name_of(tag)
+    try:
+        language = langcodes.Language.get(tag)
+        if language.language is None or not language.is_valid():
+            return name_of(tag)
+        return str(language.display_name("en"))
+    except (ValueError, LookupError, ImportError):
+        return name_of(tag)

@@ -21,7 +21,9 @@ from .outcome import EXIT_CODES, RunOutcome, report_error
 
 # Each command lives in the module of the same name and is imported only when it runs, so
 # that start-up stays fast: `convert` never pays for the validator's XPath engine.
-COMMANDS = ("batch", "convert", "entities", "export", "index", "search", "validate")
+COMMANDS = (
+    "batch", "convert", "entities", "export", "index", "init", "search", "site", "validate",
+)  # fmt: skip
 
 
 class _Group(click.Group):

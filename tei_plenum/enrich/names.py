@@ -1202,7 +1202,7 @@ def _around(
         joined = f"{given} {text[following.start(1) : surname_end]}"
         key, make, _ = _resolve_person(joined, context)
         if len(given.split()) == len(content.split()):
-            part = Mark(start, end, "seg", attrs(type="namePart", **dict(_UNCERTAIN)))
+            part = Mark(start, end, "seg", attrs({"type": "namePart", **dict(_UNCERTAIN)}))
             yield _Candidate(start - 1, surname_end, "persName", key, make, _BRACKET, (),
                              False, (part,), bracket)  # fmt: skip
         else:

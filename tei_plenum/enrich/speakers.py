@@ -142,7 +142,10 @@ def _labels(blocks: list[Block]) -> dict[int, Label]:
         if label.form == "stop" and label.name is not None and not label.interview
     }
     named = {i: label for i, label in stops.items() if _names_person(blocks[i], label.name)}
-    if len({blocks[i].text[slice(*label.name)].lower() for i, label in named.items()}) < 2:
+    if (
+        len({blocks[i].text[slice(*(label.name or (0, 0)))].lower() for i, label in named.items()})
+        < 2
+    ):
         named = {}
     found = {i: label for i, label in found.items() if i not in stops or i in named}
     kinds = {label.interview for label in found.values() if label.interview}

@@ -21,6 +21,8 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     from lxml import etree
 
+    from .html.options import Edition
+
 
 @dataclass(frozen=True, slots=True)
 class ExportOptions:
@@ -28,8 +30,15 @@ class ExportOptions:
 
     # The name of the TEI file, shown by views that label their source (HTML).
     source_name: str | None = None
-    # Show page breaks as ``[page N]`` markers (text).
-    page_markers: bool = False
+    # Show page breaks as markers; ``None`` keeps the format's default: none in text, shown
+    # in HTML (where the reader can switch them off).
+    page_markers: bool | None = None
+    # HTML: show the workflow's marks (unresolved names, the encoding's subtitle) for review.
+    review: bool = False
+    # HTML: a stylesheet appended to the page's own.
+    css: str = ""
+    # HTML: the edition the page belongs to (``tei_plenum.edition``), named in its citation.
+    edition: Edition | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -50,13 +59,19 @@ class Exporter:
 def _text(tree: etree._ElementTree, options: ExportOptions) -> bytes:
     from .text import to_text
 
-    return to_text(tree, page_markers=options.page_markers).encode("utf-8")
+    return to_text(tree, page_markers=bool(options.page_markers)).encode("utf-8")
 
 
 def _html(tree: etree._ElementTree, options: ExportOptions) -> bytes:
-    from .html import to_html
+    from .html import Edition, HtmlOptions, to_html
 
-    return to_html(tree, source_name=options.source_name).encode("utf-8")
+    html = HtmlOptions(
+        review=options.review,
+        page_markers=options.page_markers is not False,
+        css=options.css,
+        edition=options.edition or Edition(),
+    )
+    return to_html(tree, source_name=options.source_name, options=html).encode("utf-8")
 
 
 EXPORTERS: Mapping[str, Exporter] = MappingProxyType(

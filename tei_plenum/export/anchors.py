@@ -19,8 +19,11 @@ from ..vocabulary import XML_ID as _XML_ID
 from .text import block_elements
 
 # Ids the reading edition gives its own parts: the text, the page-number switch, the metadata
-# panel and the index of names.
-PAGE_IDS = frozenset({"text", "show-pages", "about", "index"})
+# panel, the citation, the notes and the index of names.
+PAGE_IDS = frozenset(
+    {"text", "show-pages", "about", "cite", "cite-heading", "notes", "notes-heading", "index",
+     "index-heading"}
+)  # fmt: skip
 _NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
 
 

@@ -246,7 +246,7 @@ class CorpusWriter:
             f"INSERT INTO documents ({_DOCUMENT_COLUMNS}) VALUES ({placeholders})",
             (key, sha256, html_key, *rows.document),
         )
-        doc = cursor.lastrowid
+        doc = _rowid(cursor)
         conn.executemany(
             "INSERT INTO identifiers (document_id, scope, type, value) VALUES (?, ?, ?, ?)",
             ((doc, *row) for row in rows.identifiers),
@@ -311,7 +311,7 @@ class CorpusWriter:
                 if found is not None:
                     ids.append(found)
                     continue
-            new = conn.execute(insert, (*row[:-1], None if row.shared else doc)).lastrowid
+            new = _rowid(conn.execute(insert, (*row[:-1], None if row.shared else doc)))
             if row.shared and row.key is not None:
                 added[row.key] = new
             ids.append(new)
@@ -496,13 +496,15 @@ def index_files(
         if on_outcome is not None:
             on_outcome(outcome)
 
-    def work(writer: CorpusWriter) -> Iterator[str | Done[FileOutcome]]:
+    def work(writer: CorpusWriter) -> Iterator[str | Done[Extracted | FileOutcome]]:
         for path in paths:
             unchanged = _unchanged(writer, path) if update else None
             yield str(path) if unchanged is None else Done(unchanged)
 
     def each_file(writer: CorpusWriter) -> None:
-        results = ordered(extract, work(writer), files, jobs=jobs, lost=_lost, prepare=_prepare)
+        results: Iterator[Extracted | FileOutcome] = ordered(
+            extract, work(writer), files, jobs=jobs, lost=_lost, prepare=_prepare
+        )
         for result in results:
             record(result if isinstance(result, FileOutcome) else store(writer, result))
 
@@ -547,6 +549,14 @@ def _unchanged(writer: CorpusWriter, path: Path) -> FileOutcome | None:
 
 def _prepare(authority_files: tuple[Path, ...]) -> None:
     Authority.load(authority_files)
+
+
+def _rowid(cursor: sqlite3.Cursor) -> int:
+    """The id SQLite gave the one row an INSERT just added."""
+    rowid = cursor.lastrowid
+    if rowid is None:
+        raise RuntimeError("SQLite gave no row id for an INSERT")
+    return rowid
 
 
 def _lost(path: str) -> Extracted:

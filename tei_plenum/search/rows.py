@@ -46,7 +46,6 @@ RECORD_TAGS: Mapping[str, str] = {
 _RECORD_NAMES = frozenset({"persName", "placeName", "orgName", "eventName", "name", "label"})
 DATE_TAGS = frozenset({"date", "docDate", "origDate"})
 _SPANS = frozenset(NAME_TAGS) | DATE_TAGS
-_AUTHORITY_IDS = ("wikidata", "geonames", "viaf")
 _WIKIDATA_URI = re.compile(r"wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
 _ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
@@ -444,7 +443,9 @@ def _from_authority(record: Record) -> EntityRow:
         str(record.type),
         record.name,
         record.full_name,
-        *(ids.get(kind) or None for kind in _AUTHORITY_IDS),
+        ids.get("wikidata") or None,
+        ids.get("geonames") or None,
+        ids.get("viaf") or None,
         # Every occupation the authority knows, in its order: the corpus is not of one date.
         "; ".join(role.text for role in record.roles if role.element == "occupation") or None,
         0,
@@ -466,7 +467,9 @@ def _from_record(key: str, element: etree._Element, surface: str) -> EntityRow:
         RECORD_TAGS[_local(element)],
         _words(preferred) or surface or key,
         _words(full) or None,
-        *(ids.get(kind) or None for kind in _AUTHORITY_IDS),
+        ids.get("wikidata") or None,
+        ids.get("geonames") or None,
+        ids.get("viaf") or None,
         _words(next(element.iterfind("{*}occupation"), None)) or None,
         int(unresolved),
         False,

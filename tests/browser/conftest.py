@@ -39,23 +39,36 @@ class LoadedPage:
 
 
 @pytest.fixture(scope="session")
-def browser_context(tmp_path_factory: pytest.TempPathFactory) -> Iterator[object]:
-    """One Chromium with a fresh profile; scripts off, since the page must not need them."""
+def playwright_driver() -> Iterator[object]:
+    """Playwright, started once: its synchronous API allows one instance per thread."""
     if not CHROMIUM.exists():
         pytest.skip(f"Debian's chromium is not installed at {CHROMIUM} (run `make system-deps`)")
     from playwright.sync_api import sync_playwright
 
     with sync_playwright() as playwright:
-        context = playwright.chromium.launch_persistent_context(
-            str(tmp_path_factory.mktemp("chromium-profile")),
-            executable_path=str(CHROMIUM),
-            headless=True,
-            args=CHROMIUM_ARGS,
-            java_script_enabled=False,
-            viewport={"width": 1100, "height": 800},
-        )
-        yield context
-        context.close()
+        yield playwright
+
+
+def launch(playwright: object, profile: Path, *, scripts: bool) -> object:
+    """A Chromium with a fresh profile."""
+    return playwright.chromium.launch_persistent_context(  # type: ignore[attr-defined]
+        str(profile),
+        executable_path=str(CHROMIUM),
+        headless=True,
+        args=CHROMIUM_ARGS,
+        java_script_enabled=scripts,
+        viewport={"width": 1100, "height": 800},
+    )
+
+
+@pytest.fixture(scope="session")
+def browser_context(
+    playwright_driver: object, tmp_path_factory: pytest.TempPathFactory
+) -> Iterator[object]:
+    """One Chromium with scripts off, since the pages must not need them."""
+    context = launch(playwright_driver, tmp_path_factory.mktemp("chromium-profile"), scripts=False)
+    yield context
+    context.close()  # type: ignore[attr-defined]
 
 
 @pytest.fixture(params=EXAMPLE_NAMES)

@@ -66,3 +66,33 @@ def test_export_output_equal_to_input_is_refused(runner: CliRunner, tmp_path: Pa
     result = runner.invoke(main, ["export", str(copy), "--to", "text", "-o", str(copy)])
     assert result.exit_code == 2
     assert copy.read_bytes() == EXAMPLE.read_bytes()
+
+
+def test_export_html_options(runner: CliRunner, tmp_path: Path) -> None:
+    css = tmp_path / "house.css"
+    css.write_text("main { color: teal; }\n", encoding="utf-8")
+    result = runner.invoke(
+        main, ["export", str(EXAMPLE), "--to", "html", "--css", str(css), "--no-page-markers"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "main { color: teal; }" in result.stdout
+    assert 'id="show-pages">' in result.stdout  # the switch starts off
+    assert (
+        'id="show-pages" checked>'
+        in runner.invoke(main, ["export", str(EXAMPLE), "--to", "html"]).stdout
+    )
+
+
+def test_export_refuses_a_stylesheet_that_loads_or_escapes(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    css = tmp_path / "bad.css"
+    css.write_text("p {}\n</STYLE><script>x()</script>\n", encoding="utf-8")
+    out = tmp_path / "page.html"
+    result = runner.invoke(
+        main, ["export", str(EXAMPLE), "--to", "html", "--css", str(css), "-o", str(out)]
+    )
+    assert result.exit_code == 2
+    assert result.stderr.startswith(f"tei-plenum: error: {css}:2: '</STYLE' is not allowed")
+    assert len(result.stderr.splitlines()) == 1
+    assert not out.exists()

@@ -13,6 +13,7 @@ from ...errors import DocumentError, Location
 from ...vocabulary import ENTITY_KINDS, KIND_OF_RECORD, TEI_NS
 from ...vocabulary import XML_ID as _XML_ID
 from ..anchors import PAGE_IDS, block_anchors, unique_id
+from .options import HtmlOptions
 
 # Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
 # tree built in code has no cap and recursion must not fail on it.
@@ -43,7 +44,12 @@ _DATE_ATTRS = (
 _EDITORIAL_TITLES = {
     "supplied": "Supplied by the translator",
     "unclear": "Uncertain reading",
+    "del": "Deleted in the original",
+    "add": "Added in the original",
 }
+# The reading a ``choice`` shows, best first, and how the tooltip names the other one.
+_CHOICE_SHOWN = ("corr", "reg", "expan")
+_CHOICE_OTHER = {"sic": "as written", "orig": "original spelling", "abbr": "abbreviated"}
 
 _AUTHORITIES = (
     ("wikidata", "Wikidata", re.compile(r"Q[1-9][0-9]*"), "https://www.wikidata.org/wiki/{}"),
@@ -90,6 +96,8 @@ class _Entry:
     url: str | None
     unresolved: bool
     occurrences: list[tuple[str, str | None, str]] = field(default_factory=list)
+    key: str = ""
+    """What identifies the entry across documents: the record's id, a URL or the words."""
 
 
 @dataclass
@@ -98,6 +106,7 @@ class _Page:
 
     ns: str | None
     records: dict[str, etree._Element]
+    options: HtmlOptions = field(default_factory=HtmlOptions)
     used_ids: set[str] = field(default_factory=lambda: set(PAGE_IDS))
     # The id of each block of the text (export.anchors), handed out before anything else.
     anchors: dict[etree._Element, str] = field(default_factory=dict)
@@ -109,6 +118,11 @@ class _Page:
     suffixes: dict[str, int] = field(default_factory=dict)
     # Whether a TEI list can be an HTML <ul>, decided once per list rather than per item.
     plain_lists: dict[etree._Element, bool] = field(default_factory=dict)
+    # Page breaks seen so far (the facsimile's n-th image), notes moved to the end (each with
+    # its rendered body and the id of its reference), and the origins of images shown.
+    breaks: int = 0
+    notes: list[tuple[etree._Element, str, str]] = field(default_factory=list)
+    image_origins: set[str] = field(default_factory=set)
 
     def q(self, path: str) -> str:
         """An ElementPath in the document's TEI namespace, written with bare local names."""
@@ -160,6 +174,14 @@ def _records(root: etree._Element) -> dict[str, etree._Element]:
         if xml_id and xml_id not in found:
             found[xml_id] = el
     return found
+
+
+def _record_label(page: _Page, record: etree._Element) -> str:
+    """A record's name: its first name element without a ``type`` (the preferred form)."""
+    for child in record:
+        if page.local(child) in _RECORD_NAME_TAGS and not child.get("type"):
+            return _text_of(child)
+    return ""
 
 
 def _texts(page: _Page, root: etree._Element) -> Iterator[etree._Element]:

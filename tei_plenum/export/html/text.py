@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from urllib.parse import urlsplit
+
 from lxml import etree
 
 from ...tei.inline import append_text as _append_text
@@ -12,6 +14,8 @@ from ..anchors import safe_id as _safe_id
 from ..blocks import BLOCKS, CONTAINERS, DIVISIONS, TEXT_BLOCKS
 from .index import _entry_for
 from .page import (
+    _CHOICE_OTHER,
+    _CHOICE_SHOWN,
     _DATE_ATTRS,
     _DATE_TAGS,
     _EDITORIAL_TITLES,
@@ -24,12 +28,17 @@ from .page import (
     _lang,
     _normalised,
     _Page,
+    _record_label,
     _safe_url,
     _text_of,
     _tokens,
 )
 
 # ---------------------------------------------------------------------------------- the text
+
+# Deletions and additions keep HTML's own elements, which may stand in running text or hold
+# blocks alike: struck through and marked by every browser, and read as such by screen readers.
+_EDIT_TAGS = {"del": "del", "add": "ins"}
 
 
 def _render(
@@ -47,6 +56,8 @@ def _render(
     (styled as blocks); ``heading`` is the level a ``head`` here would take.
     """
     name = page.local(el) or "x"
+    if name == "lb":
+        return _line_break(page, el)
     classes = [f"tei-{_NOT_ID.sub('-', name)}"]
     classes += _tokens(el.get("type"), "t-") + _tokens(el.get("subtype"), "st-")
     classes += _tokens(el.get("place"), "place-")
@@ -57,6 +68,10 @@ def _render(
     if title is not None:
         classes.append("editorial")
         attrs["title"] = title
+    if name == "choice":
+        attrs.update(_choice_title(page, el))
+    elif name == "sp":
+        attrs.update(_speaker_of(page, el))
 
     tag = _tag_for(page, el, name, phrasing, heading)
     if name in _ROLES:
@@ -77,7 +92,7 @@ def _render(
         anchor = anchor or page.unique_id(el.get(_XML_ID) or occurrence)
         page.occurrence_count += 1
         entry.occurrences.append((anchor, page.page, _text_of(el)))
-        if entry.unresolved:
+        if entry.unresolved and page.options.review:
             classes.append("unresolved")
         if not in_link:
             tag, link = "a", f"#{entry.anchor}"
@@ -102,12 +117,14 @@ def _render(
     if depth >= _MAX_DEPTH:
         target.text = "".join(el.itertext())
         return out
+    if name == "graphic":
+        _image(page, el, out)
 
     _render_content(
         page,
         el,
         target,
-        phrasing=phrasing or tag not in {"div", "section", "ul", "li"},
+        phrasing=phrasing or tag not in {"div", "section", "ul", "li", "figure"},
         depth=depth + 1,
         heading=heading + 1 if name in DIVISIONS else heading,
         in_link=in_link or tag == "a",
@@ -127,14 +144,20 @@ def _render_content(
 ) -> None:
     """Append the text and rendered children of ``el`` to ``target``."""
     _append_text(target, el.text or "")
+    hidden = _choice_others(page, el) if page.local(el) == "choice" else ()
     for child in el:
         local = page.local(child)
+        if child in hidden:
+            # The other reading of a choice is in the tooltip, never beside the one shown.
+            continue
         if local == "pb":
-            target.append(_page_marker(page, child))
+            target.append(_page_marker(page, child, target, in_link=in_link))
             # A page break has no content in valid TEI; if one has, its words stay.
             _render_content(
                 page, child, target, phrasing=True, depth=depth, heading=heading, in_link=in_link
             )
+        elif local == "note" and child.get("place") != "inline":
+            target.append(_note_reference(page, child, depth=depth, in_link=in_link))
         elif local is not None:
             # Blocks stay separate words in the page's text even where the TEI runs them
             # into their neighbours: the fidelity rule puts whitespace between blocks.
@@ -170,8 +193,14 @@ def _ends_with_space(el: etree._Element) -> bool:
 
 
 def _tag_for(page: _Page, el: etree._Element, name: str, phrasing: bool, heading: int) -> str:
+    if name in _EDIT_TAGS:
+        return _EDIT_TAGS[name]
     if phrasing:
         return "span"
+    if name == "figure":
+        return "figure"
+    if name == "head" and page.local(el.getparent()) == "figure":
+        return "figcaption"
     if name in DIVISIONS:
         return "section"
     if name == "head" and page.local(el.getparent()) in DIVISIONS:
@@ -220,15 +249,140 @@ def _editorial_title(name: str, el: etree._Element) -> str | None:
     return None
 
 
-def _page_marker(page: _Page, el: etree._Element) -> etree._Element:
+def _page_marker(
+    page: _Page, el: etree._Element, target: etree._Element, *, in_link: bool
+) -> etree._Element:
+    """The marker ``[p. N]``, set apart from the words on either side by spaces of its own
+    (hidden with it), and a link to the page's image when there is one."""
     number = _normalised(el.get("n", ""))
     page.page = number or None
+    page.breaks += 1
     label = f"[p. {number}]" if number else "[page break]"
+    if not _ends_with_space(target) and (target.text or len(target)):
+        label = f" {label}"
+    if (el.tail or "")[:1] not in ("", " ", "\n", "\t", "\r"):
+        label = f"{label} "
     attrs = {"class": "pb", "role": "doc-pagebreak", "aria-label": f"page {number}".strip()}
-    marker = etree.Element("span", attrs)
+    image = "" if in_link else _facsimile_url(page, el, number)
+    marker = etree.Element("a" if image else "span", attrs)
     marker.set("id", page.unique_id(f"page-{number}" if number else "page"))
+    if page.options.navigation is not None:
+        marker.set("data-pagefind-ignore", "")  # a site's search shows words, not markers
+    if image:
+        marker.set("href", image)
+        marker.set("rel", "external noopener")
+        marker.set("title", f"Image of page {number}".strip())
     marker.text = label
     return marker
+
+
+def _facsimile_url(page: _Page, el: etree._Element, number: str) -> str:
+    """The page's image: ``pb/@facs`` (a URL, or a pointer to a ``surface`` or ``graphic``
+    holding one), else the facsimile of the options; only ever an http(s) URL."""
+    facs = (el.get("facs") or "").split()
+    if facs:
+        first = facs[0]
+        if first.startswith("#"):
+            found = page.records.get(first[1:])
+            if found is not None:
+                graphic = found if page.local(found) == "graphic" else None
+                if graphic is None:
+                    graphic = next(iter(found.iterfind(".//" + page.q("graphic"))), None)
+                first = graphic.get("url", "") if graphic is not None else ""
+        url = _safe_url(first)
+        if url:
+            return url
+    return _safe_url(page.options.facsimile.url(number, page.breaks)) or ""
+
+
+def _note_reference(
+    page: _Page, note: etree._Element, *, depth: int, in_link: bool
+) -> etree._Element:
+    """The note's number in the text, linking to the note, which is rendered now (its names
+    and pages counted where it stands) and shown at the end of the text."""
+    number = len(page.notes) + 1
+    note_id = page.unique_id(f"note-{number}")
+    ref_id = page.unique_id(f"noteref-{number}")
+    # The slot is taken before the body is rendered, so that a note within the note comes
+    # after it, numbered in reading order.
+    holder = etree.Element("div", {"class": "note-body"})
+    page.notes.append((holder, ref_id, note_id))
+    holder.append(_render(page, note, phrasing=False, depth=depth, heading=6))
+    attrs = {"class": "noteref", "id": ref_id}
+    if in_link:
+        reference = etree.Element("sup", attrs)
+    else:
+        reference = etree.Element("a", {**attrs, "href": f"#{note_id}", "role": "doc-noteref"})
+        reference.set("aria-label", f"note {number}")
+    reference.text = str(number)
+    return reference
+
+
+def _choice_others(page: _Page, el: etree._Element) -> tuple[etree._Element, ...]:
+    """The readings of a ``choice`` that are not shown: all but the corrected, regularised or
+    expanded one (else all but the first)."""
+    children = [child for child in el if page.local(child) is not None]
+    for wanted in _CHOICE_SHOWN:
+        shown = next((c for c in children if page.local(c) == wanted), None)
+        if shown is not None:
+            return tuple(c for c in children if c is not shown)
+    return tuple(children[1:])
+
+
+def _choice_title(page: _Page, el: etree._Element) -> dict[str, str]:
+    others = [
+        f"{_CHOICE_OTHER.get(page.local(c) or '', 'also')}: {_text_of(c)}"
+        for c in _choice_others(page, el)
+        if _text_of(c)
+    ]
+    return {"title": "; ".join(others)} if others else {}
+
+
+def _speaker_of(page: _Page, el: etree._Element) -> dict[str, str]:
+    """A turn without a speaker label (reported speech) names its speaker for the stylesheet
+    to show beside it; the name is an attribute, never words added to the text."""
+    if any(page.local(child) == "speaker" for child in el):
+        return {}
+    who = (el.get("who") or "").split()
+    record = page.records.get(who[0][1:]) if who and who[0].startswith("#") else None
+    name = _record_label(page, record) if record is not None else ""
+    return {"data-speaker": name} if name else {}
+
+
+def _line_break(page: _Page, el: etree._Element) -> etree._Element:
+    br = etree.Element("br", {"class": "tei-lb"})
+    if el.get(_XML_ID):
+        br.set("id", page.unique_id(el.get(_XML_ID, "")))
+    return br
+
+
+def _image(page: _Page, el: etree._Element, out: etree._Element) -> None:
+    """A graphic with an http(s) address is shown, loaded only when scrolled to; the page's
+    policy lets images come from the origins of these addresses alone."""
+    url = _safe_url(el.get("url"))
+    origin = _origin(url)
+    if url is None or origin is None:
+        return
+    page.image_origins.add(origin)
+    figure = el.getparent()
+    description = None
+    if figure is not None and page.local(figure) == "figure":
+        description = figure.find(page.q("figDesc"))
+    alt = _text_of(description) or _text_of(el.find(page.q("desc")))
+    etree.SubElement(out, "img", {"src": url, "alt": alt, "loading": "lazy", "decoding": "async"})
+
+
+def _origin(url: str | None) -> str | None:
+    if url is None:
+        return None
+    parts = urlsplit(url)
+    if not parts.hostname or parts.username or parts.password:
+        return None
+    try:
+        port = f":{parts.port}" if parts.port else ""
+    except ValueError:
+        return None
+    return f"{parts.scheme.lower()}://{parts.hostname.lower()}{port}"
 
 
 def _time_wrapper(el: etree._Element, out: etree._Element) -> etree._Element:
