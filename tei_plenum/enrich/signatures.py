@@ -142,12 +142,20 @@ def _split(block: Block, records: _Records) -> Block:
         if found is None:
             return _office_only(block, start, end)
         name_start, name_end, name = found
-        if not nests(block.marks, name_start, name_end):
+        if not nests(block.marks, name_start, name_end) or _names_a_body(block, *found[:2]):
             return block
         key = records.person(name)
         person = Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))
         block = block.with_marks([person])
     return _with_office(block, start, person.start)
+
+
+def _names_a_body(block: Block, start: int, end: int) -> bool:
+    """The words are an organisation or a place the names enricher found (a department
+    signing between dashes): no person signs there."""
+    return any(
+        m.tag in ("orgName", "placeName") and m.start <= start and end <= m.end for m in block.marks
+    )
 
 
 def _signed_words(text: str) -> tuple[int, int]:

@@ -201,6 +201,16 @@ def test_a_sender_between_dashes_is_read_between_them() -> None:
     assert _marks(named.blocks[0]) == [("persName", "Kádas", {"ref": "#pers-kadas"})]
 
 
+def test_a_department_between_dashes_is_not_a_signer() -> None:
+    text = "- Far East Department -"
+    department = _mark(text, "Far East Department", "orgName", ref="#org-far-east-department")
+    doc = _run(_block(text, department))
+    assert _marks(doc.blocks[0]) == [
+        ("orgName", "Far East Department", {"ref": "#org-far-east-department"})
+    ]
+    assert doc.entities == ()
+
+
 def test_a_number_on_the_signature_line_is_a_num_outside_the_name() -> None:
     text = "Nº 2395 [signature] N. ZAKHAROV"
     assert _marks(_run(_block(text)).blocks[0]) == [
