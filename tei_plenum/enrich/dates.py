@@ -19,16 +19,13 @@ from typing import NamedTuple
 from tei_plenum.enrich.dates_grammar import (
     ANNIVERSARY_BEFORE,
     ANNIVERSARY_WORDS,
-    BARE_YEAR,
     CONTEXT,
     EVENT_AFTER,
     EVENT_BEFORE,
-    FIND_ORDER,
     FUTURE,
     HOTSPOT,
     LEAD,
     LISTED_DAY,
-    LOCATOR,
     LOOKBACK,
     MEETING_AFTER,
     MONTH_NAMES,
@@ -36,13 +33,15 @@ from tei_plenum.enrich.dates_grammar import (
     RELATIVE_BEFORE,
     RELATIVE_YEARS,
     ROMAN_MONTHS,
-    RULES,
     SENTENCE_END,
     SLASH_DATE,
     UNCERTAIN,
     US_ORIGIN,
     WORD_START,
     YEAR_WORD,
+    bare_year,
+    locator,
+    rules_from,
 )
 from tei_plenum.model import Attrs, Block, Document, Mark, MarkIndex, Role
 from tei_plenum.vocabulary import RESP_ENCODER, pointer
@@ -572,11 +571,11 @@ def _at(
     text: str, start: int, setting: Setting, memory: Memory
 ) -> tuple[list[Found] | None, int | None]:
     """The dates starting at ``start``, else where the shortest span any rule claimed ends."""
-    located = LOCATOR.match(text, start)
+    located = locator().match(text, start)
     if located is None:
         return None, None
     claimed = None
-    for kind, rule in RULES[FIND_ORDER.index(located.lastgroup or "") :]:
+    for kind, rule in rules_from(located.lastgroup or ""):
         m = rule.match(text, start)
         if m is None:
             continue
@@ -670,9 +669,9 @@ def _whole(text: str, setting: Setting) -> Attrs | None:
     """The attributes of ``text`` read as one date. The rules before the one the locator names
     do not match at the start at all, so they cannot match the whole."""
     text = text.strip()
-    located = LOCATOR.match(text)
-    first = FIND_ORDER.index(located.lastgroup or "") if located else len(RULES)
-    for kind, rule in (*RULES[first:], ("year", BARE_YEAR)):
+    located = locator().match(text)
+    first = (located.lastgroup or "") if located else None
+    for kind, rule in (*rules_from(first), ("year", bare_year())):
         m = rule.fullmatch(text)
         if m is None:
             continue

@@ -1,4 +1,4 @@
-"""The surface grammar of date expressions, compiled once at import.
+"""The surface grammar of date expressions; the long rules are compiled on first use.
 
 Every rule is a regular expression over the raw text; :mod:`tei_plenum.enrich.dates` decides
 what a match means and rejects the ones that are not real dates. A rule is written once by a
@@ -8,8 +8,9 @@ locator that finds where any rule could start, so the text is scanned once).
 
 from __future__ import annotations
 
+import functools
 import re
-from collections.abc import Callable
+from collections.abc import Callable, Iterator
 
 MONTH_NAMES = (
     "January",
@@ -367,18 +368,42 @@ def _compile(body: str) -> re.Pattern[str]:
     return re.compile(_START + body + _END)
 
 
-_NAMED = _rule_sources(named=True)
-RULES: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
-    (kind, _compile(_NAMED[kind])) for kind in FIND_ORDER
-)
-# A whole expression given to normalise() may also be a bare year ("1957" from a header).
-BARE_YEAR = _compile(_grouper("")("yy", YEAR))
-_ANONYMOUS = _rule_sources(named=False)
-# One anchored test of "could any rule start here?", cheaper than trying each rule in turn;
-# the group that matched names the first rule worth trying.
-LOCATOR = re.compile(
-    _START + "(?:" + "|".join(f"(?P<{k}>{_ANONYMOUS[k]})" for k in FIND_ORDER) + ")" + _END
-)
+# The rules and the locator are long patterns, slow to compile: each is compiled when first
+# used, once per process, so a command that reads no date does not pay for them and a single
+# document compiles only the rules its text reaches.
+@functools.cache
+def _named() -> dict[str, str]:
+    return _rule_sources(named=True)
+
+
+@functools.cache
+def rule(kind: str) -> re.Pattern[str]:
+    """The compiled rule of ``kind`` (one of :data:`FIND_ORDER`), with named groups."""
+    return _compile(_named()[kind])
+
+
+def rules_from(kind: str | None) -> Iterator[tuple[str, re.Pattern[str]]]:
+    """The rules in :data:`FIND_ORDER` from ``kind`` on (none for ``None``), compiled lazily."""
+    first = len(FIND_ORDER) if kind is None else FIND_ORDER.index(kind)
+    return ((k, rule(k)) for k in FIND_ORDER[first:])
+
+
+@functools.cache
+def bare_year() -> re.Pattern[str]:
+    """A whole expression given to normalise() may also be a bare year ("1957" from a header)."""
+    return _compile(_grouper("")("yy", YEAR))
+
+
+@functools.cache
+def locator() -> re.Pattern[str]:
+    """One anchored test of "could any rule start here?", cheaper than trying each rule in
+    turn; the group that matched names the first rule worth trying."""
+    anonymous = _rule_sources(named=False)
+    return re.compile(
+        _START + "(?:" + "|".join(f"(?P<{k}>{anonymous[k]})" for k in FIND_ORDER) + ")" + _END
+    )
+
+
 # Every date holds a digit or a month name, found by a fast scan for their first letters, or
 # a year said relative to the document's ("the first quarter of this year"), found by a
 # second scan for the word "year" in the texts that hold it; the rules are tried only at word

@@ -26,7 +26,6 @@ from typing import TYPE_CHECKING
 from ..lexicon import TITLES, is_initial
 from ..model import Block, Mark, Role
 from .patterns import TURN_GENRES
-from .patterns.boundaries import BREAK_RULES, START_RULES
 from .patterns.speakers import turn_start
 
 if TYPE_CHECKING:  # the layout imports this module
@@ -39,6 +38,10 @@ _PAIRS = {"[": "]", "“": "”", "(": ")"}
 
 def split_flattened(text: str) -> list[tuple[int, int]]:
     """The spans of the blocks of ``text``, in order, white space left out."""
+    # Imported here: the boundary recognisers are slow to compile and only flattened text
+    # needs them.
+    from .patterns.boundaries import BREAK_RULES, START_RULES
+
     enclosed = _enclosed(text)
     breaks = sorted(
         {p for rule in BREAK_RULES for p in rule.starts(text) if 0 < p < len(text)} - enclosed
