@@ -64,7 +64,7 @@ def convert_text(
     name = Path(source_name).name if source_name != "<stdin>" else "stdin"
     doc = read(text, source_name=name, layout=layout)
     doc = enrich(doc, authority_for(options))
-    meta = catalogue(doc, options.metadata)
+    meta = catalogue(doc, options.metadata, options.defaults)
     root = build_tei(doc, meta, revision_date=options.revision_date)
     link_page_images(root, options.metadata)
     # Before the fidelity check, which walks the tree by recursion: TEI deeper than the

@@ -55,6 +55,7 @@ def settings_digest(settings: Settings) -> str:
         "encoding": options.encoding,
         "enrich": options.enrich,
         "revision_date": options.revision_date,
+        "defaults": {key: getattr(options.defaults, key) for key in options.defaults.keys},
         "authority": [sha256_file(path) for path in authority],
         "schemas": [sha256_file(path) for path in schemas],
     }
