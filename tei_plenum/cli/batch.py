@@ -28,6 +28,7 @@ from ..batch import (
 )
 from ..edition import collection_config, load_config
 from ..errors import InputError
+from ..export import ExportOptions
 from ..options import ConvertOptions
 from ..wording import counted
 from .options import config_option, conversion_options
@@ -186,9 +187,11 @@ def batch(
     if target.exists() and not target.is_dir():
         raise click.UsageError(f"the output folder {outdir} exists and is not a folder")
     config = collection_config(inputs, config_file)
+    pages = ExportOptions()
     if config is not None:
         edition = load_config(config)
         options = edition.conversion(options)
+        pages = ExportOptions(css=edition.css, edition=edition.edition)
         given = click.get_current_context().get_parameter_source
         if edition.batch.formats and given("formats") is ParameterSource.DEFAULT:
             formats = edition.batch.formats
@@ -198,7 +201,12 @@ def batch(
     if index_path is not None and "tei" not in formats:
         raise click.UsageError("--index needs the TEI files: add tei to --to")
     settings = Settings(
-        outdir=target, formats=formats, options=options, validate=validate, index=index_path
+        outdir=target,
+        formats=formats,
+        options=options,
+        validate=validate,
+        index=index_path,
+        pages=pages,
     )
     work = plan(inputs, settings)
     refused = work.discovery.refused

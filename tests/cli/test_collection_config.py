@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 from click.testing import CliRunner
 from lxml import etree
+from lxml import html as lxml_html
 
 from tei_plenum.cli import main
 from tei_plenum.edition import CONFIG_NAME, BatchDefaults, load_config
@@ -168,3 +169,32 @@ def test_batch_takes_its_defaults_unless_its_options_say(tmp_path: Path) -> None
     assert second.exit_code == 0, second.output
     written = sorted(p.name for p in (tmp_path / "b").iterdir() if not p.name.startswith("."))
     assert written == ["plain.txt", "plain.xml"]
+
+
+def test_batch_html_pages_belong_to_the_configured_edition(tmp_path: Path) -> None:
+    folder = collection(
+        tmp_path,
+        '[edition]\ntitle = "Korea Files"\npublisher = "Example Press"\n'
+        'css = "house.css"\n[batch]\nto = ["html"]\n',
+        plain=MINUTE,
+    )
+    (folder / "house.css").write_text("main { color: teal; }", encoding="utf-8")
+    out = tmp_path / "out"
+    runner = CliRunner()
+    first = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-j", "1"])
+    assert first.exit_code == 0, first.output
+    page = lxml_html.parse(str(out / "plain.html")).getroot()
+    assert page.find_class("edition-footer")[0].text_content() == "Korea Files, Example Press."
+    assert "in Korea Files (Example Press)." in page.find_class("cite-note")[0].text_content()
+    assert "main { color: teal; }" in page.find(".//style").text
+    # Another edition title makes other pages: the unchanged input is converted again.
+    config = folder / CONFIG_NAME
+    config.write_text(
+        config.read_text(encoding="utf-8").replace("Korea Files", "Korea Papers"),
+        encoding="utf-8",
+    )
+    again = runner.invoke(main, ["batch", str(folder), "-o", str(out), "-j", "1"])
+    assert again.exit_code == 0, again.output
+    assert "1 converted, 0 failed, 0 skipped" in again.output
+    footer = lxml_html.parse(str(out / "plain.html")).getroot().find_class("edition-footer")[0]
+    assert footer.text_content() == "Korea Papers, Example Press."
