@@ -208,7 +208,7 @@ def batch(
         index=index_path,
         pages=pages,
     )
-    work = plan(inputs, settings)
+    work = plan(inputs, settings, read=(config,) if config is not None else ())
     refused = work.discovery.refused
     if not work.discovery.jobs:
         for refusal in refused:

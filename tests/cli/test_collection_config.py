@@ -198,3 +198,19 @@ def test_batch_html_pages_belong_to_the_configured_edition(tmp_path: Path) -> No
     assert "1 converted, 0 failed, 0 skipped" in again.output
     footer = lxml_html.parse(str(out / "plain.html")).getroot().find_class("edition-footer")[0]
     assert footer.text_content() == "Korea Papers, Example Press."
+
+
+def test_batch_never_writes_over_its_configuration(tmp_path: Path) -> None:
+    folder = collection(tmp_path, "", plain=MINUTE)
+    config = tmp_path / "edition.toml"
+    config.write_text('[batch]\nto = ["tei"]\n', encoding="utf-8")
+    out = str(tmp_path / "out")
+    options = ["--config", str(config), "--report", str(config)]
+    result = CliRunner().invoke(main, ["batch", str(folder), "-o", out, *options])
+    assert result.exit_code == 2
+    assert str(config) in result.stderr
+    assert config.read_text(encoding="utf-8") == '[batch]\nto = ["tei"]\n'
+    # The configuration in the collection's folder is not an input passed over.
+    quiet = CliRunner().invoke(main, ["batch", str(folder), "-o", str(tmp_path / "o2")])
+    assert quiet.exit_code == 0, quiet.output
+    assert "not converted" not in quiet.stderr
