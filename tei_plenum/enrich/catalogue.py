@@ -116,9 +116,17 @@ def catalogue(
     citation = read_citation(cover["citation"].text) if "citation" in cover else Citation()
     archive_catalogue = _archive_catalogue(cover, citation)
     date = _document_date(doc, archive_catalogue.date)
-    languages = _languages(
-        sidecar, note, _value(cover.get("originalLanguage")), defaults.source_language or ""
+    words = _value(cover.get("originalLanguage"))
+    languages = _languages(sidecar, note, words, "")
+    publisher = sidecar.archive or _archive(banner) or citation.publisher
+    translator = sidecar.translator_en or (None if citation.translators else defaults.translator_en)
+    used = (
+        *(("archive",) if not publisher and defaults.archive else ()),
+        *(("source_language",) if not languages.original and defaults.source_language else ()),
+        *(("translator_en",) if not sidecar.translator_en and translator else ()),
     )
+    if "source_language" in used:
+        languages = _languages(sidecar, note, words, defaults.source_language or "")
     url = sidecar.url or citation.url
     return DocumentMeta(
         title=_title(doc, entities, date, sidecar.title, archive_catalogue.title),
@@ -129,22 +137,14 @@ def catalogue(
         numbers=tuple(_numbers(markings)),
         responsibilities=(
             *_signers(blocks, note),
-            _english_translator(
-                sidecar.translator_en or (None if citation.translators else defaults.translator_en),
-                citation.translators,
-                languages,
-            ),
+            _english_translator(translator, citation.translators, languages),
             _ENCODER,
         ),
         participants=Participants(_with_credits(doc.participants, blocks), doc.groups),
         correspondence=tuple(_correspondence(blocks, date)),
         archive=_archive_identity(sidecar, citation),
         source=TranscriptionSource(
-            publisher=sidecar.archive
-            or _archive(banner)
-            or citation.publisher
-            or defaults.archive
-            or "",
+            publisher=publisher or defaults.archive or "",
             edition=banner[banner.index("Translation") :] if "Translation" in banner else "",
             pages=doc.pages,
             idnos=(
@@ -166,6 +166,7 @@ def catalogue(
         ),
         catalogue=archive_catalogue,
         provenance=Provenance(sidecar.file, sidecar.keys) if sidecar.file else None,
+        defaults=used,
     )
 
 

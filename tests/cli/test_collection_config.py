@@ -49,6 +49,10 @@ def header(tei: str | bytes) -> dict[str, list[str]]:
         "translator": root.xpath(
             "//t:respStmt[@xml:id='resp-translator-en']/t:persName/text()", namespaces=NS
         ),
+        "noted": [
+            note.split("(keys: ")[1].split(")")[0]
+            for note in root.xpath("//t:bibl/t:note[@type='defaults']/text()", namespaces=NS)
+        ],
     }
 
 
@@ -103,11 +107,18 @@ def test_defaults_fill_what_neither_sidecar_nor_text_gives(tmp_path: Path) -> No
         "publisher": ["Example Archive"],
         "original": ["ko"],
         "translator": ["Jane Roe"],
+        "noted": ["archive, source_language, translator_en"],
     }
     # The banner names the publisher: the text wins over the default.
     assert found["bannered"]["publisher"] == ["Wilson Center Digital Archive"]
     # The sidecar wins over the default.
     assert found["own"]["translator"] == ["John Doe"]
+    # The header says which values only the defaults gave.
+    assert [found[name]["noted"] for name in ("plain", "bannered", "own")] == [
+        ["archive, source_language, translator_en"],
+        ["source_language, translator_en"],
+        ["archive, source_language"],
+    ]
 
 
 def test_without_the_configuration_nothing_is_assumed(tmp_path: Path) -> None:
@@ -118,6 +129,7 @@ def test_without_the_configuration_nothing_is_assumed(tmp_path: Path) -> None:
         "publisher": [],
         "original": [],
         "translator": [],
+        "noted": [],
     }
     assert "Unknown translator" in result.stdout
 
