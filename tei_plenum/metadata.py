@@ -1,9 +1,11 @@
 """Sidecar metadata: what is known about a document but not printed in it.
 
 A sidecar is a TOML file beside the input, named ``INPUT-STEM.meta.toml`` (or
-``INPUT.meta.toml``), holding one non-empty string for each key it sets; the keys are the
-fields of :class:`Sidecar` (:data:`SIDECAR_KEYS`). Unknown keys are refused so that a typo
-never silently drops a catalogue value.
+``INPUT.meta.toml``), holding one non-empty string for each key it sets (the page images
+excepted: a list of URLs, and the PDF's page offset, an integer); the keys are the fields of
+:class:`Sidecar` (:data:`SIDECAR_KEYS`). Unknown keys are refused so that a typo never silently
+drops a catalogue value, and a page image that is not an http(s) URL is refused so that no
+published page links elsewhere.
 """
 
 from __future__ import annotations
@@ -14,6 +16,7 @@ from dataclasses import dataclass, fields, replace
 from pathlib import Path
 
 from .errors import ConfigError, Location
+from .facsimile import is_web_url
 from .files import links_out_of, read_regular_file
 
 
@@ -53,6 +56,16 @@ class Sidecar:
     """Physical extent of the original (``supportDesc/extent``)."""
     form: str | None = None
     """Form of the original, e.g. typescript (``objectDesc/@form``)."""
+    page_images: tuple[str, ...] | None = None
+    """The image of each page, in order, the first page's first (http(s) URLs, e.g. the
+    images a IIIF manifest lists): each ``pb`` gets its page's as ``@facs``."""
+    page_image_template: str | None = None
+    """A URL with ``{page}`` standing for the page's number, for pages ``page_images`` does
+    not cover."""
+    pdf_url: str | None = None
+    """A PDF of the document: a page without an image links to ``PDF#page=N``."""
+    pdf_page_offset: int | None = None
+    """Pages of the PDF before the document's page 1 (``#page=N`` plus this)."""
     file: str | None = None
     """The name of the file the values were read from; not a key of the file."""
 
@@ -68,6 +81,9 @@ class Sidecar:
 
 
 SIDECAR_KEYS = frozenset(f.name for f in fields(Sidecar)) - {"file"}
+
+# The keys that hold URLs of page images, which must be http(s).
+_URL_KEYS = frozenset({"page_images", "page_image_template", "pdf_url"})
 
 
 def sidecar_for(path: Path) -> Path | None:
@@ -99,16 +115,37 @@ def load_sidecar(path: Path) -> Sidecar:
         raise ConfigError("sidecar is not UTF-8 text", Location(str(path))) from None
     except tomllib.TOMLDecodeError as exc:
         raise ConfigError(f"sidecar is not valid TOML: {exc}", Location(str(path))) from None
-    values: dict[str, str] = {}
+    values: dict[str, object] = {}
     for key, value in table.items():
         where = Location(str(path), _line_of(text, key))
         if key not in SIDECAR_KEYS:
             known = ", ".join(sorted(SIDECAR_KEYS))
             raise ConfigError(f"unknown sidecar key {key!r} (known: {known})", where)
-        if not isinstance(value, str) or not value.strip():
-            raise ConfigError(f"sidecar key {key!r} must be a non-empty string", where)
-        values[key] = value
-    return Sidecar(**values, file=path.name)
+        values[key] = _checked(key, value, where)
+    return Sidecar(**values, file=path.name)  # type: ignore[arg-type]
+
+
+def _checked(key: str, value: object, where: Location) -> object:
+    """The value of ``key`` when it has the key's type (and, for page images, is an http(s)
+    URL); otherwise a :class:`ConfigError` at ``where``."""
+    if key == "pdf_page_offset":
+        if not isinstance(value, int) or isinstance(value, bool):
+            raise ConfigError(f"sidecar key {key!r} must be an integer", where)
+        return value
+    if key == "page_images":
+        if not isinstance(value, list) or not value:
+            raise ConfigError(f"sidecar key {key!r} must be a non-empty list of URLs", where)
+        for item in value:
+            if not isinstance(item, str) or not is_web_url(item):
+                raise ConfigError(f"sidecar key {key!r}: {item!r} is not an http(s) URL", where)
+        return tuple(value)
+    if not isinstance(value, str) or not value.strip():
+        raise ConfigError(f"sidecar key {key!r} must be a non-empty string", where)
+    if key in _URL_KEYS and not is_web_url(value):
+        raise ConfigError(f"sidecar key {key!r}: {value!r} is not an http(s) URL", where)
+    if key == "page_image_template" and "{page}" not in value:
+        raise ConfigError(f"sidecar key {key!r} must contain {{page}}", where)
+    return value
 
 
 def _line_of(text: str, key: str) -> int | None:

@@ -27,6 +27,9 @@ class ConvertOptions:
 
     encoding: str | None = None
     metadata: Sidecar = field(default_factory=Sidecar)
+    defaults: Sidecar = field(default_factory=Sidecar)
+    """Catalogue values of the collection (``tei-plenum.toml``'s ``[defaults]``), used where
+    neither the sidecar nor the text gives one."""
     authority_files: tuple[Path, ...] = ()
     enrich: bool = True
     revision_date: str | None = None

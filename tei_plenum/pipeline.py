@@ -31,6 +31,7 @@ from .options import ConvertOptions
 from .reader import read, reading_tokens, segment
 from .reader.source import decode
 from .tei import build_tei, serialize
+from .tei.facsimile import link_page_images
 from .xmlsafe import check_readable_size, check_readable_tree
 
 
@@ -63,8 +64,9 @@ def convert_text(
     name = Path(source_name).name if source_name != "<stdin>" else "stdin"
     doc = read(text, source_name=name, layout=layout)
     doc = enrich(doc, authority_for(options))
-    meta = catalogue(doc, options.metadata)
+    meta = catalogue(doc, options.metadata, options.defaults)
     root = build_tei(doc, meta, revision_date=options.revision_date)
+    link_page_images(root, options.metadata)
     # Before the fidelity check, which walks the tree by recursion: TEI deeper than the
     # reader accepts is refused here, and TEI too large for it once serialised.
     check_readable_tree(root, source_name)

@@ -75,3 +75,37 @@ def test_a_given_sidecar_overrides_the_one_beside_the_input() -> None:
     assert merged == Sidecar(title="Given", summary="Kept", file="other.meta.toml")
     # A sidecar built in code has no file: the loaded file's name stays.
     assert beside.overridden_by(Sidecar(url="u")).file == "doc.meta.toml"
+
+
+def test_page_images_are_typed_and_checked(tmp_path: Path) -> None:
+    path = sidecar(
+        tmp_path,
+        'page_images = ["https://img.example.org/1.jpg", "http://img.example.org/2.jpg"]\n'
+        'page_image_template = "https://img.example.org/{page}.jpg"\n'
+        'pdf_url = "https://files.example.org/doc.pdf"\npdf_page_offset = 2\n',
+    )
+    loaded = load_sidecar(path)
+    assert loaded.page_images == ("https://img.example.org/1.jpg", "http://img.example.org/2.jpg")
+    assert loaded.pdf_page_offset == 2
+    assert loaded.keys == ("page_image_template", "page_images", "pdf_page_offset", "pdf_url")
+
+
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ('page_images = ["file:///etc/passwd"]\n', "'page_images': 'file:///etc/passwd' is not"),
+        ('page_images = "https://a.example.org/1.jpg"\n', "must be a non-empty list of URLs"),
+        ("page_images = []\n", "must be a non-empty list of URLs"),
+        ('pdf_url = "javascript:alert(1)"\n', "'pdf_url': 'javascript:alert(1)' is not an"),
+        ('page_image_template = "https://a.example.org/1.jpg"\n', "must contain {page}"),
+        ('pdf_page_offset = "2"\n', "'pdf_page_offset' must be an integer"),
+        ("pdf_page_offset = true\n", "'pdf_page_offset' must be an integer"),
+    ],
+)
+def test_a_page_image_that_is_not_a_web_url_is_refused(
+    tmp_path: Path, text: str, message: str
+) -> None:
+    path = sidecar(tmp_path, text)
+    error = error_of(path)
+    assert error.startswith(f"{path}:1: sidecar key ")
+    assert message in error

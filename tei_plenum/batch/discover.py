@@ -17,6 +17,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from ..edition import CONFIG_NAME
 from ..errors import ConfigError, InputError
 from ..files import InputSet, check_output, links_out_of
 from ..metadata import sidecar_for
@@ -176,7 +177,8 @@ def _walk(
     top: Path, root: Path, outdir_real: Path, refused: list[Refusal], ignored: list[str]
 ) -> Iterator[_Found]:
     """Every ``*.txt`` below ``top`` (any case), never descending into OUTDIR or through
-    directory links; the other files, sidecars aside, are noted in ``ignored``."""
+    directory links; the other files, sidecars and the edition configuration aside, are noted
+    in ``ignored``."""
     for folder, dirs, names in os.walk(top, followlinks=False):
         here = Path(folder)
         for name in sorted(dirs):
@@ -186,7 +188,7 @@ def _walk(
         for name in sorted(names):
             if name.lower().endswith(SOURCE_SUFFIX):
                 yield from _checked(here / name, root, refused)
-            elif not name.lower().endswith(SIDECAR_SUFFIX):
+            elif not name.lower().endswith(SIDECAR_SUFFIX) and name != CONFIG_NAME:
                 ignored.append(str(here / name))
 
 

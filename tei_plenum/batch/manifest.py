@@ -16,7 +16,7 @@ from __future__ import annotations
 import hashlib
 import json
 from collections.abc import Callable
-from dataclasses import dataclass, field, replace
+from dataclasses import asdict, dataclass, field, replace
 from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 from time import monotonic
@@ -55,6 +55,8 @@ def settings_digest(settings: Settings) -> str:
         "encoding": options.encoding,
         "enrich": options.enrich,
         "revision_date": options.revision_date,
+        "pages": asdict(settings.pages),
+        "defaults": {key: getattr(options.defaults, key) for key in options.defaults.keys},
         "authority": [sha256_file(path) for path in authority],
         "schemas": [sha256_file(path) for path in schemas],
     }

@@ -67,8 +67,9 @@ class BatchResult:
     problems: list[InputError] = field(default_factory=list)
 
 
-def plan(inputs: Sequence[str], settings: Settings) -> Plan:
-    """Discover the inputs; the corpus index name is reserved when HTML is written.
+def plan(inputs: Sequence[str], settings: Settings, *, read: Sequence[Path] = ()) -> Plan:
+    """Discover the inputs; the corpus index name is reserved when HTML is written. ``read``
+    names the other files the run reads (its configuration), which no output may replace.
 
     A manifest or corpus index that breaks the output rule (as they do when the output folder
     is an input folder) stops the run here (:class:`InputError`), before anything is written.
@@ -79,7 +80,7 @@ def plan(inputs: Sequence[str], settings: Settings) -> Plan:
         settings.outdir,
         suffixes=settings.suffixes,
         reserved=reserved,
-        protected=settings.options.authority_files,
+        protected=(*settings.options.authority_files, *read),
     )
     work = Plan(settings, found)
     for own in work.own_files:

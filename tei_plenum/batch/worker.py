@@ -16,7 +16,7 @@ from its bytes, so that its diagnostics give lines of the file written.
 from __future__ import annotations
 
 from collections import Counter
-from dataclasses import dataclass, field, fields
+from dataclasses import dataclass, field, fields, replace
 from enum import StrEnum
 from functools import partial
 from pathlib import Path
@@ -82,6 +82,9 @@ class Settings:
     formats: tuple[str, ...] = FORMATS
     options: ConvertOptions = field(default_factory=ConvertOptions)
     validate: bool = True
+    pages: ExportOptions = field(default_factory=ExportOptions)
+    """How the views are made: the edition and stylesheet of the collection's configuration
+    for the HTML pages (the source name is each document's own)."""
     # The search database to build as the batch goes (workers send rows, the parent writes);
     # not hashed: the database keeps itself current by the content of each TEI file.
     index: Path | None = None
@@ -265,7 +268,7 @@ def _write_outputs(
             f"the output folder {settings.outdir} does not exist where this file was converted "
             "(every worker must see it at the same path)"
         )
-    views = ExportOptions(source_name=job.output(settings.outdir, TEI_SUFFIX).name)
+    views = replace(settings.pages, source_name=job.output(settings.outdir, TEI_SUFFIX).name)
     for name in settings.formats:
         target = job.output(settings.outdir, suffix(name))
         if name == TEI:

@@ -11,6 +11,7 @@ from time import monotonic
 from typing import IO
 
 import click
+from click.core import ParameterSource
 
 from ..batch import (
     FORMATS,
@@ -25,10 +26,12 @@ from ..batch import (
     report_json,
     summary_lines,
 )
+from ..edition import collection_config, load_config
 from ..errors import InputError
+from ..export import ExportOptions
 from ..options import ConvertOptions
 from ..wording import counted
-from .options import conversion_options
+from .options import config_option, conversion_options
 from .outcome import RunOutcome, report_error, worst
 from .streams import STDIO, output_target, write_output
 
@@ -134,6 +137,7 @@ def _rate(worked: int, elapsed: float) -> float:
     help=f"Outputs to write: {', '.join(FORMATS)} (html adds the corpus index.html).",
 )
 @conversion_options
+@config_option
 @click.option(
     "--validate/--no-validate",
     default=True,
@@ -165,6 +169,7 @@ def batch(
     dashboard: bool,
     formats: tuple[str, ...],
     options: ConvertOptions,
+    config_file: str | None,
     validate: bool,
     report_path: str | None,
     index_path: Path | None,
@@ -181,12 +186,29 @@ def batch(
     target = Path(outdir)
     if target.exists() and not target.is_dir():
         raise click.UsageError(f"the output folder {outdir} exists and is not a folder")
+    config = collection_config(inputs, config_file)
+    pages = ExportOptions()
+    if config is not None:
+        edition = load_config(config)
+        options = edition.conversion(options)
+        pages = ExportOptions(css=edition.css, edition=edition.edition)
+        given = click.get_current_context().get_parameter_source
+        if edition.batch.formats and given("formats") is ParameterSource.DEFAULT:
+            formats = edition.batch.formats
+        if edition.batch.validate is not None and given("validate") is ParameterSource.DEFAULT:
+            validate = edition.batch.validate
+        jobs = jobs or edition.batch.jobs
     if index_path is not None and "tei" not in formats:
         raise click.UsageError("--index needs the TEI files: add tei to --to")
     settings = Settings(
-        outdir=target, formats=formats, options=options, validate=validate, index=index_path
+        outdir=target,
+        formats=formats,
+        options=options,
+        validate=validate,
+        index=index_path,
+        pages=pages,
     )
-    work = plan(inputs, settings)
+    work = plan(inputs, settings, read=(config,) if config is not None else ())
     refused = work.discovery.refused
     if not work.discovery.jobs:
         for refusal in refused:

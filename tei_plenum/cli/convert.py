@@ -9,12 +9,13 @@ from pathlib import Path
 
 import click
 
+from ..edition import collection_config, load_config
 from ..errors import ConfigError, TeiPlenumError
 from ..files import InputSet, find_files, make_folder
 from ..metadata import load_sidecar, sidecar_for
 from ..options import ConvertOptions
 from ..pipeline import convert_bytes, convert_file, prepare
-from .options import conversion_options
+from .options import config_option, conversion_options
 from .outcome import RunOutcome, report_error, worst
 from .streams import STDIO, output_target, read_stdin, write_output
 
@@ -35,16 +36,19 @@ def _sources(inputs: tuple[str, ...]) -> tuple[list[str], list[TeiPlenumError]]:
 
 
 def _read_set(
-    inputs: tuple[str, ...], sources: list[str], meta: str | None, options: ConvertOptions
+    inputs: tuple[str, ...],
+    sources: list[str],
+    extra_files: list[str | Path],
+    options: ConvertOptions,
 ) -> InputSet:
-    """What the run reads: the inputs, their sidecars, ``--meta``, the authority files, and
-    the folders given."""
+    """What the run reads: the inputs, their sidecars, ``--meta`` and the configuration, the
+    authority files, and the folders given."""
     files = [Path(source) for source in sources if source != STDIO]
     sidecars = []
     for file in files:
         with suppress(ConfigError):  # a refused sidecar fails its input when converted
             sidecars.append(sidecar_for(file))
-    extra = [Path(meta)] if meta else []
+    extra = [Path(file) for file in extra_files]
     folders = [Path(given) for given in inputs if given != STDIO and Path(given).is_dir()]
     return InputSet.of([*files, *sidecars, *extra, *options.authority_files], folders)
 
@@ -89,12 +93,14 @@ def _targets(
     help="Sidecar metadata (default: INPUT.meta.toml when present).",
 )
 @conversion_options
+@config_option
 @click.option("-q", "--quiet", is_flag=True, help="Do not print warnings.")
 def convert(
     inputs: tuple[str, ...],
     output: str | None,
     meta_path: str | None,
     options: ConvertOptions,
+    config_file: str | None,
     quiet: bool,
 ) -> RunOutcome:
     """Convert plain-text translations to TEI P5.
@@ -106,9 +112,12 @@ def convert(
         raise click.UsageError("--meta names the sidecar of a single input")
     if meta_path:
         options = replace(options, metadata=load_sidecar(Path(meta_path)))
+    config = collection_config(inputs, config_file)
+    if config is not None:
+        options = load_config(config).conversion(options)
     prepare(options)
     several = len(inputs) > 1 or any(Path(i).is_dir() for i in inputs if i != STDIO)
-    read = _read_set(inputs, sources, meta_path, options)
+    read = _read_set(inputs, sources, [p for p in (meta_path, config) if p], options)
     targets = _targets(sources, output, several, read)
     outcomes = [report_error(problem) for problem in problems]
     for source, target in zip(sources, targets, strict=True):

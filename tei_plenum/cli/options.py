@@ -56,6 +56,17 @@ _CONVERSION = (
 )
 
 
+def config_option(command: F) -> F:
+    """Add ``--config FILE``, the edition configuration of the inputs' collection."""
+    return click.option(
+        "--config",
+        "config_file",
+        type=click.Path(dir_okay=False),
+        metavar="FILE",
+        help="The edition configuration (default: tei-plenum.toml in the first input's folder).",
+    )(command)
+
+
 def conversion_options(command: F) -> F:
     """Add the conversion options to ``command``, which receives them as one frozen
     :class:`ConvertOptions` named ``options``."""

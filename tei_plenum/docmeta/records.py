@@ -274,6 +274,9 @@ class DocumentMeta:
     physical: Physical = Physical()
     catalogue: ArchiveCatalogue = ArchiveCatalogue()
     provenance: Provenance | None = None
+    defaults: tuple[str, ...] = ()
+    """The collection's defaults (``tei-plenum.toml``) the header took, by sidecar key: the
+    header says which values no source of the document gave."""
 
     def marking(self, kind: str) -> Marking | None:
         """The first marking of ``kind``."""

@@ -99,9 +99,14 @@ def identify_markings(doc: Document) -> Document:
     return replace(doc, blocks=tuple(blocks))
 
 
-def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
-    """The fact sheet of ``doc``, with the sidecar's values winning over the text's."""
+def catalogue(
+    doc: Document, sidecar: Sidecar | None = None, defaults: Sidecar | None = None
+) -> DocumentMeta:
+    """The fact sheet of ``doc``, with the sidecar's values winning over the text's, and the
+    collection's ``defaults`` (archive, original language, translator) filling what neither
+    gives."""
     sidecar = sidecar or Sidecar()
+    defaults = defaults or Sidecar()
     blocks = doc.blocks
     entities = {e.key: e for e in doc.entities}
     markings = tuple(_markings(blocks))
@@ -111,7 +116,17 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
     citation = read_citation(cover["citation"].text) if "citation" in cover else Citation()
     archive_catalogue = _archive_catalogue(cover, citation)
     date = _document_date(doc, archive_catalogue.date)
-    languages = _languages(sidecar, note, _value(cover.get("originalLanguage")))
+    words = _value(cover.get("originalLanguage"))
+    languages = _languages(sidecar, note, words, "")
+    publisher = sidecar.archive or _archive(banner) or citation.publisher
+    translator = sidecar.translator_en or (None if citation.translators else defaults.translator_en)
+    used = (
+        *(("archive",) if not publisher and defaults.archive else ()),
+        *(("source_language",) if not languages.original and defaults.source_language else ()),
+        *(("translator_en",) if not sidecar.translator_en and translator else ()),
+    )
+    if "source_language" in used:
+        languages = _languages(sidecar, note, words, defaults.source_language or "")
     url = sidecar.url or citation.url
     return DocumentMeta(
         title=_title(doc, entities, date, sidecar.title, archive_catalogue.title),
@@ -122,14 +137,14 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
         numbers=tuple(_numbers(markings)),
         responsibilities=(
             *_signers(blocks, note),
-            _english_translator(sidecar.translator_en, citation.translators, languages),
+            _english_translator(translator, citation.translators, languages),
             _ENCODER,
         ),
         participants=Participants(_with_credits(doc.participants, blocks), doc.groups),
         correspondence=tuple(_correspondence(blocks, date)),
         archive=_archive_identity(sidecar, citation),
         source=TranscriptionSource(
-            publisher=sidecar.archive or _archive(banner) or citation.publisher,
+            publisher=publisher or defaults.archive or "",
             edition=banner[banner.index("Translation") :] if "Translation" in banner else "",
             pages=doc.pages,
             idnos=(
@@ -151,6 +166,7 @@ def catalogue(doc: Document, sidecar: Sidecar | None = None) -> DocumentMeta:
         ),
         catalogue=archive_catalogue,
         provenance=Provenance(sidecar.file, sidecar.keys) if sidecar.file else None,
+        defaults=used,
     )
 
 
@@ -231,14 +247,15 @@ def _archive_identity(sidecar: Sidecar, citation: Citation) -> ArchiveIdentity:
     )
 
 
-def _languages(sidecar: Sidecar, note: str, archive_words: str) -> Languages:
+def _languages(sidecar: Sidecar, note: str, archive_words: str, default: str) -> Languages:
     """The chain original -> described document -> English. The docket's translation note
     names the original; the archive's "Original Language" names the language of the document
     it translated (the one described), unless the docket says that document is itself a
-    translation from that language; the sidecar wins over both."""
+    translation from that language; the sidecar wins over both, and the collection's
+    ``default`` original language stands in for all three."""
     docket = code_of(note)
     archive = code_of(archive_words)
-    original = sidecar.source_language or docket or archive
+    original = sidecar.source_language or docket or archive or default
     if sidecar.manuscript_language:
         manuscript, cert = sidecar.manuscript_language, ""
     elif archive and archive != docket:

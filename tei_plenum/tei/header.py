@@ -201,6 +201,10 @@ def _source_desc(parent: etree._Element, meta: DocumentMeta) -> None:
         sub(bibl, "note", f"Catalogue data from the sidecar file {meta.provenance.file} (keys: "
             f"{', '.join(meta.provenance.keys)}); where the sidecar and the text disagree, the "
             "sidecar's value is used.", type="metadata")  # fmt: skip
+    if meta.defaults:
+        sub(bibl, "note", "Catalogue data from the edition configuration's defaults (keys: "
+            f"{', '.join(meta.defaults)}), which neither a sidecar nor the text gives.",
+            type="defaults")  # fmt: skip
     _ms_desc(desc, meta)
 
 

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from ...errors import ConfigError, InputError, Location
+from ...facsimile import page_image
 
 # What would end the page's <style> element early, or fetch something (the page's policy
 # would block the fetch; the stylesheet is refused so that the user learns why).
@@ -66,13 +67,14 @@ class Facsimile:
 
     def url(self, number: str, ordinal: int) -> str:
         """The image of the page numbered ``number``, the ``ordinal``-th break (from 1)."""
-        if 0 < ordinal <= len(self.images):
-            return self.images[ordinal - 1]
-        if self.template and number:
-            return self.template.replace("{page}", number)
-        if self.pdf and number.isdigit():
-            return f"{self.pdf}#page={int(number) + self.offset}"
-        return ""
+        return page_image(
+            number,
+            ordinal,
+            images=self.images,
+            template=self.template,
+            pdf=self.pdf,
+            offset=self.offset,
+        )
 
 
 @dataclass(frozen=True, slots=True)

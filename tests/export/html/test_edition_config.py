@@ -34,6 +34,9 @@ def test_the_template_loads_as_written_and_uncommented(tmp_path: Path):
         footer="Translations courtesy of the archive that holds the originals.",
     )
     assert config.css == "main { color: teal; }"
+    assert config.defaults.keys == ("archive", "source_language", "translator_en")
+    assert config.authority_files == (tmp_path / "people.xml",)
+    assert config.batch.formats == ("tei", "html", "text")
 
 
 @pytest.mark.parametrize(
