@@ -10,7 +10,6 @@ every page). ``tei-plenum init`` writes :data:`TEMPLATE`, every key commented an
 
 from __future__ import annotations
 
-import tomllib
 from collections.abc import Sequence
 from dataclasses import dataclass, field, replace
 from pathlib import Path
@@ -19,8 +18,7 @@ from typing import Any
 from .errors import ConfigError, InputError, Location
 from .export import EXPORTERS
 from .export.html.options import Edition, read_stylesheet
-from .files import read_regular_file
-from .metadata import Sidecar, _line_of
+from .metadata import Sidecar, line_of, read_toml
 from .options import ConvertOptions
 
 CONFIG_NAME = "tei-plenum.toml"
@@ -152,32 +150,25 @@ def collection_config(inputs: Sequence[str], given: str | None) -> Path | None:
 
 def load_config(path: Path) -> EditionConfig:
     """Read and check a configuration; raise :class:`ConfigError` naming file, line and key."""
-    data = read_regular_file(path, max_bytes=1024 * 1024)
-    try:
-        text = data.decode("utf-8")
-        table = tomllib.loads(text)
-    except UnicodeDecodeError:
-        raise ConfigError("configuration is not UTF-8 text", Location(str(path))) from None
-    except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"configuration is not valid TOML: {exc}", Location(str(path))) from None
+    text, table = read_toml(path, "configuration")
     for key, value in table.items():
         if key not in _TABLES:
             raise ConfigError(
                 f"unknown table or key {key!r} (known: {', '.join(_TABLES)})",
-                Location(str(path), _line_of(text, key)),
+                Location(str(path), line_of(text, key)),
             )
         if not isinstance(value, dict):
-            raise ConfigError(f"{key!r} must be a table", Location(str(path), _line_of(text, key)))
+            raise ConfigError(f"{key!r} must be a table", Location(str(path), line_of(text, key)))
         for name in value:
             if name not in _TABLES[key]:
                 known = ", ".join(_TABLES[key])
                 raise ConfigError(
                     f"unknown key {name!r} in [{key}] (known: {known})",
-                    Location(str(path), _line_of(text, name)),
+                    Location(str(path), line_of(text, name)),
                 )
     values: dict[str, object] = {}
     for key, value in table.get("edition", {}).items():
-        where = Location(str(path), _line_of(text, key))
+        where = Location(str(path), line_of(text, key))
         if _EDITION_KEYS[key]:
             values[key] = tuple(" ".join(v.split()) for v in _names(key, value, where))
         else:
@@ -185,12 +176,12 @@ def load_config(path: Path) -> EditionConfig:
     css_file = values.pop("css", None)
     css = read_stylesheet(path.parent / str(css_file)) if css_file else ""
     defaults = {
-        key: _string(key, value, Location(str(path), _line_of(text, key)))
+        key: _string(key, value, Location(str(path), line_of(text, key)))
         for key, value in table.get("defaults", {}).items()
     }
     authority = table.get("authority", {})
     files = (
-        _names("files", authority["files"], Location(str(path), _line_of(text, "files")))
+        _names("files", authority["files"], Location(str(path), line_of(text, "files")))
         if "files" in authority
         else ()
     )
@@ -220,7 +211,7 @@ def _batch(table: dict[str, Any], path: Path, text: str) -> BatchDefaults:
     """The ``[batch]`` table, each value checked as ``batch``'s option would check it."""
     formats = validate = jobs = None
     for key, value in table.items():
-        where = Location(str(path), _line_of(text, key))
+        where = Location(str(path), line_of(text, key))
         if key == "to":
             if not isinstance(value, list) or not value or not set(value) <= set(_BATCH_FORMATS):
                 raise ConfigError(

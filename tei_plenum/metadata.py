@@ -14,6 +14,7 @@ import re
 import tomllib
 from dataclasses import dataclass, fields, replace
 from pathlib import Path
+from typing import Any
 
 from .errors import ConfigError, Location
 from .facsimile import is_web_url
@@ -105,19 +106,25 @@ def sidecar_for(path: Path) -> Path | None:
     return None
 
 
-def load_sidecar(path: Path) -> Sidecar:
-    """Read and check a sidecar; raise :class:`ConfigError` naming file, line and problem."""
+def read_toml(path: Path, what: str) -> tuple[str, dict[str, Any]]:
+    """The text and the table of a small TOML file (a sidecar, a configuration), read with
+    the project's file rules; ``what`` names it in the one-line error."""
     data = read_regular_file(path, max_bytes=1024 * 1024)
     try:
         text = data.decode("utf-8")
-        table = tomllib.loads(text)
+        return text, tomllib.loads(text)
     except UnicodeDecodeError:
-        raise ConfigError("sidecar is not UTF-8 text", Location(str(path))) from None
+        raise ConfigError(f"{what} is not UTF-8 text", Location(str(path))) from None
     except tomllib.TOMLDecodeError as exc:
-        raise ConfigError(f"sidecar is not valid TOML: {exc}", Location(str(path))) from None
+        raise ConfigError(f"{what} is not valid TOML: {exc}", Location(str(path))) from None
+
+
+def load_sidecar(path: Path) -> Sidecar:
+    """Read and check a sidecar; raise :class:`ConfigError` naming file, line and problem."""
+    text, table = read_toml(path, "sidecar")
     values: dict[str, object] = {}
     for key, value in table.items():
-        where = Location(str(path), _line_of(text, key))
+        where = Location(str(path), line_of(text, key))
         if key not in SIDECAR_KEYS:
             known = ", ".join(sorted(SIDECAR_KEYS))
             raise ConfigError(f"unknown sidecar key {key!r} (known: {known})", where)
@@ -148,7 +155,7 @@ def _checked(key: str, value: object, where: Location) -> object:
     return value
 
 
-def _line_of(text: str, key: str) -> int | None:
+def line_of(text: str, key: str) -> int | None:
     """The line where ``key`` is set (``key =``, ``"key" =``, ``key.sub =`` or ``[key]``)."""
     name = re.escape(key)
     pattern = re.compile(rf"""^\s*\[*\s*(?:{name}|"{name}"|'{name}')\s*[=.\]]""")
