@@ -11,6 +11,7 @@ from ..export import EXPORTERS, ExportOptions, exporter
 from ..export.html.options import read_stylesheet
 from ..files import InputSet
 from ..xmlsafe import parse_xml, parse_xml_file
+from .options import config_option
 from .outcome import RunOutcome
 from .streams import STDIO, output_target, read_stdin, write_output
 
@@ -39,13 +40,7 @@ _FORMATS = "; ".join(f"{e.name}: {e.summary}" for e in EXPORTERS.values())
     "reader can switch them).",
 )
 @click.option("--review", is_flag=True, help="HTML: show unresolved names and workflow notes.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="HTML: the edition configuration (default: tei-plenum.toml beside FILE.xml, if any).",
-)
+@config_option(default="tei-plenum.toml beside FILE.xml, if any; used by HTML")
 @click.option(
     "--css",
     "css_file",

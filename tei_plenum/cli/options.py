@@ -5,7 +5,7 @@ from __future__ import annotations
 import functools
 from collections.abc import Callable
 from pathlib import Path
-from typing import Any, TypeVar, cast
+from typing import Any, TypeVar, cast, overload
 
 import click
 
@@ -56,15 +56,23 @@ _CONVERSION = (
 )
 
 
-def config_option(command: F) -> F:
-    """Add ``--config FILE``, the edition configuration of the inputs' collection."""
-    return click.option(
+@overload
+def config_option(command: F) -> F: ...
+@overload
+def config_option(*, default: str) -> Callable[[F], F]: ...
+def config_option(
+    command: F | None = None, *, default: str = "tei-plenum.toml in the first input's folder"
+) -> F | Callable[[F], F]:
+    """Add ``--config FILE``, the edition configuration of the inputs' collection; used bare
+    (``@config_option``) or with the default its command looks for."""
+    option = click.option(
         "--config",
         "config_file",
         type=click.Path(dir_okay=False),
         metavar="FILE",
-        help="The edition configuration (default: tei-plenum.toml in the first input's folder).",
-    )(command)
+        help=f"The edition configuration (default: {default}).",
+    )
+    return option if command is None else option(command)
 
 
 def conversion_options(command: F) -> F:

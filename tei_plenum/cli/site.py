@@ -8,19 +8,14 @@ import click
 
 from ..edition import EditionConfig, find_config, load_config
 from ..site import build_site
+from .options import config_option
 from .outcome import RunOutcome
 
 
 @click.command(short_help="Publish TEI files as a static site with indexes and search.")
 @click.argument("inputs", nargs=-1, required=True, metavar="TEI_FOLDER_OR_FILE...")
 @click.option("-o", "--output", required=True, metavar="DIR", help="The site's folder.")
-@click.option(
-    "--config",
-    "config_file",
-    type=click.Path(dir_okay=False),
-    metavar="FILE",
-    help="The edition configuration (default: tei-plenum.toml in the first input folder).",
-)
+@config_option
 @click.option(
     "--search/--no-search",
     default=True,
