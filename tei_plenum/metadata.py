@@ -10,6 +10,7 @@ published page links elsewhere.
 
 from __future__ import annotations
 
+import json
 import re
 import tomllib
 from dataclasses import dataclass, fields, replace
@@ -17,7 +18,7 @@ from pathlib import Path
 from typing import Any
 
 from .errors import ConfigError, Location
-from .facsimile import is_web_url
+from .facsimile import is_web_url, manifest_images
 from .files import links_out_of, read_regular_file
 
 
@@ -63,6 +64,10 @@ class Sidecar:
     page_image_template: str | None = None
     """A URL with ``{page}`` standing for the page's number, for pages ``page_images`` does
     not cover."""
+    iiif_manifest: str | None = None
+    """The file name of a IIIF Presentation manifest (version 2 or 3) saved in the sidecar's
+    folder: the image of each canvas, in order, stands for ``page_images`` when that is not
+    given. The file is read, never fetched."""
     pdf_url: str | None = None
     """A PDF of the document: a page without an image links to ``PDF#page=N``."""
     pdf_page_offset: int | None = None
@@ -129,7 +134,24 @@ def load_sidecar(path: Path) -> Sidecar:
             known = ", ".join(sorted(SIDECAR_KEYS))
             raise ConfigError(f"unknown sidecar key {key!r} (known: {known})", where)
         values[key] = _checked(key, value, where)
+    manifest = values.get("iiif_manifest")
+    if isinstance(manifest, str) and "page_images" not in values:
+        values["page_images"] = _manifest_images(path, manifest, line_of(text, "iiif_manifest"))
     return Sidecar(**values, file=path.name)  # type: ignore[arg-type]
+
+
+def _manifest_images(sidecar: Path, name: str, line: int | None) -> tuple[str, ...]:
+    """The page images a IIIF manifest beside the sidecar lists; it follows the link rule of
+    the sidecar itself."""
+    where = Location(str(sidecar), line)
+    manifest = sidecar.parent / name
+    beside = Path(name).name == name and name not in (".", "..")
+    if not beside or not manifest.is_file() or links_out_of(manifest, sidecar.parent):
+        raise ConfigError(f"IIIF manifest {name!r} is not a file in the sidecar's folder", where)
+    try:
+        return manifest_images(json.loads(read_regular_file(manifest, max_bytes=16 * 1024 * 1024)))
+    except (ValueError, RecursionError) as exc:
+        raise ConfigError(f"IIIF manifest {name!r}: {exc}", where) from None
 
 
 def _checked(key: str, value: object, where: Location) -> object:

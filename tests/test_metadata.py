@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 import pytest
@@ -109,3 +110,80 @@ def test_a_page_image_that_is_not_a_web_url_is_refused(
     error = error_of(path)
     assert error.startswith(f"{path}:1: sidecar key ")
     assert message in error
+
+
+_MANIFEST_V3 = {
+    "type": "Manifest",
+    "items": [
+        {
+            "type": "Canvas",
+            "items": [{"items": [{"body": {"id": f"https://iiif.example.org/{n}.jpg"}}]}],
+        }
+        for n in (1, 2)
+    ],
+}
+_MANIFEST_V2 = {
+    "@type": "sc:Manifest",
+    "sequences": [
+        {
+            "canvases": [
+                {"images": [{"resource": {"@id": f"https://iiif.example.org/p{n}.jpg"}}]}
+                for n in (1, 2, 3)
+            ]
+        }
+    ],
+}
+
+
+@pytest.mark.parametrize(
+    ("manifest", "expected"),
+    [
+        (_MANIFEST_V3, ("https://iiif.example.org/1.jpg", "https://iiif.example.org/2.jpg")),
+        (_MANIFEST_V2, tuple(f"https://iiif.example.org/p{n}.jpg" for n in (1, 2, 3))),
+    ],
+)
+def test_a_iiif_manifest_beside_the_sidecar_gives_the_page_images(
+    tmp_path: Path, manifest: dict[str, object], expected: tuple[str, ...]
+) -> None:
+    (tmp_path / "manifest.json").write_text(json.dumps(manifest), encoding="utf-8")
+    loaded = load_sidecar(sidecar(tmp_path, 'iiif_manifest = "manifest.json"\n'))
+    assert loaded.page_images == expected
+    # Images given in the sidecar itself win over the manifest's.
+    own = 'iiif_manifest = "manifest.json"\npage_images = ["https://own.example.org/a.jpg"]\n'
+    assert load_sidecar(sidecar(tmp_path, own)).page_images == ("https://own.example.org/a.jpg",)
+
+
+@pytest.mark.parametrize(
+    ("content", "message"),
+    [
+        ("{not json", "IIIF manifest 'manifest.json': "),
+        ('{"items": []}', "the manifest lists no canvases"),
+        ('{"items": [{"items": []}]}', "canvas 1 of the manifest has no http(s) image"),
+        (
+            json.dumps(
+                {"items": [{"items": [{"items": [{"body": {"id": "file:///etc/passwd"}}]}]}]}
+            ),
+            "canvas 1 of the manifest has no http(s) image",
+        ),
+    ],
+)
+def test_a_broken_iiif_manifest_is_one_error_naming_the_sidecar_line(
+    tmp_path: Path, content: str, message: str
+) -> None:
+    (tmp_path / "manifest.json").write_text(content, encoding="utf-8")
+    path = sidecar(tmp_path, 'title = "A"\niiif_manifest = "manifest.json"\n')
+    error = error_of(path)
+    assert error.startswith(f"{path}:2: IIIF manifest 'manifest.json': ")
+    assert message in error
+
+
+def test_a_iiif_manifest_outside_the_sidecar_folder_is_refused(tmp_path: Path) -> None:
+    outside = tmp_path / "private.json"
+    outside.write_text(json.dumps(_MANIFEST_V3), encoding="utf-8")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / "manifest.json").symlink_to(outside)
+    error = error_of(sidecar(folder, 'iiif_manifest = "manifest.json"\n'))
+    assert "is not a file in the sidecar's folder" in error
+    beside = error_of(sidecar(folder, 'iiif_manifest = "../private.json"\n'))
+    assert "is not a file in the sidecar's folder" in beside
