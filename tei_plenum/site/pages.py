@@ -12,6 +12,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from ..export.anchors import unique_id
 from ..export.html import Edition, IndexedName, Navigation, page_head
 from ..export.html.frame import INDEX_PAGE, NAME_PAGES, SEARCH_PAGE, footer, site_header
 from ..export.html.page import _sub
@@ -172,10 +173,11 @@ def name_pages(mentions: Sequence[Mention], edition: Edition, search: bool) -> d
             _sub(main, "p", f"No {heading.lower()} are named.")
         listing = _sub(main, "ul", None, {"class": "entities"})
         used: set[str] = set()
+        suffixes: dict[str, int] = {}
         order = sorted(found, key=lambda k: (found[k][0].name.sort_key, found[k][0].name.name, k))
         for key in order:
             first = found[key][0].name
-            item = _sub(listing, "li", None, {"id": _unique(_id(first.name), used)})
+            item = _sub(listing, "li", None, {"id": unique_id(_id(first.name), used, suffixes)})
             _sub(item, "span", first.name, {"class": "entity-name"})
             if first.wikidata:
                 url = f"https://www.wikidata.org/wiki/{first.wikidata}"
@@ -233,12 +235,3 @@ SEARCH_JS = (
 
 def _id(text: str) -> str:
     return "v-" + (_NOT_ID.sub("-", text.casefold()).strip("-") or "x")
-
-
-def _unique(base: str, used: set[str]) -> str:
-    candidate, n = base, 1
-    while candidate in used:
-        n += 1
-        candidate = f"{base}-{n}"
-    used.add(candidate)
-    return candidate
