@@ -9,7 +9,7 @@ import pytest
 from click.testing import CliRunner, Result
 
 from tei_plenum.cli import main
-from tests.conftest import FIXTURES
+from tests.conftest import FIXTURES, SAMPLE
 
 DOCUMENTS = FIXTURES / "documents"
 # Documents that convert to valid TEI; pages per the fixture README: 1 + 2 + 1 + 2 + 3.
@@ -53,3 +53,13 @@ def tree_bytes(folder: Path) -> dict[str, bytes]:
         for path in sorted(folder.rglob("*"))
         if path.is_file() and path.name != ".tei-plenum-batch.json"
     }
+
+
+def copies_of_the_sample(root: Path, count: int, parts: int) -> Path:
+    """``count`` copies of the eight-page sample spread over ``parts`` sub-folders of ``root``:
+    a collection larger than what a pool or a cluster has in flight."""
+    for n in range(count):
+        folder = root / f"part-{n % parts}"
+        folder.mkdir(parents=True, exist_ok=True)
+        shutil.copyfile(SAMPLE, folder / f"plenum-{n:03d}.txt")
+    return root

@@ -32,7 +32,7 @@ from tei_plenum.batch.worker import Task, process
 from tei_plenum.cli import main
 from tei_plenum.errors import ConfigError
 from tei_plenum.files import open_atomically
-from tests.batch.conftest import LAYOUT, run, tree_bytes
+from tests.batch.conftest import LAYOUT, copies_of_the_sample, run, tree_bytes
 from tests.batch.test_cli import add_broken_inputs
 from tests.batch.test_resume import Interrupt, assert_complete_subset
 from tests.conftest import SAMPLE
@@ -67,12 +67,7 @@ def _executing(dask_worker: Any) -> int:
 @pytest.fixture
 def big_collection(tmp_path: Path) -> Path:
     """More copies of the eight-page sample than the cluster has in flight."""
-    root = tmp_path / "big"
-    for n in range(24):
-        folder = root / f"part-{n % 3}"
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SAMPLE, folder / f"plenum-{n:03d}.txt")
-    return root
+    return copies_of_the_sample(tmp_path / "big", 24, parts=3)
 
 
 def error_lines(stderr: str) -> list[str]:

@@ -16,8 +16,7 @@ import pytest
 from tei_plenum import parallel
 from tei_plenum.batch import MANIFEST_NAME, Outcome, Settings, Status, execute, executors, plan
 from tei_plenum.batch.worker import process
-from tests.batch.conftest import LAYOUT, run, tree_bytes
-from tests.conftest import SAMPLE
+from tests.batch.conftest import LAYOUT, copies_of_the_sample, run, tree_bytes
 
 TEI_PLENUM = Path(sys.executable).parent / "tei-plenum"
 
@@ -73,12 +72,7 @@ def test_resume_after_an_interrupt_equals_an_uninterrupted_run(
 @pytest.fixture
 def big_collection(tmp_path: Path) -> Path:
     """Enough copies of the eight-page sample for a run that can be stopped halfway."""
-    root = tmp_path / "big"
-    for n in range(60):
-        folder = root / f"part-{n % 4}"
-        folder.mkdir(parents=True, exist_ok=True)
-        shutil.copyfile(SAMPLE, folder / f"plenum-{n:03d}.txt")
-    return root
+    return copies_of_the_sample(tmp_path / "big", 60, parts=4)
 
 
 @pytest.mark.slow
