@@ -58,23 +58,24 @@ def _by_title(entry: IndexEntry) -> tuple[str, str]:
     return (entry.summary.title.casefold(), entry.href)
 
 
-def build_index(entries: Sequence[IndexEntry]) -> bytes:
+def build_index(entries: Sequence[IndexEntry], title: str = "") -> bytes:
     """The whole ``index.html`` for these documents, as UTF-8 bytes."""
     out = io.BytesIO()
-    write_index(entries, out)
+    write_index(entries, out, title)
     return out.getvalue()
 
 
-def write_index(entries: Sequence[IndexEntry], out: BinaryIO) -> None:
+def write_index(entries: Sequence[IndexEntry], out: BinaryIO, title: str = "") -> None:
     """Write ``index.html`` to ``out`` element by element (one table row or index entry at a
-    time), so a corpus of any size never holds its whole page in memory."""
+    time), so a corpus of any size never holds its whole page in memory; ``title`` is the
+    edition's (from its configuration), else the page is a "Corpus index"."""
     dated = by_date(entries)
     with etree.htmlfile(out, encoding="utf-8") as page:
         page.write_doctype("<!DOCTYPE html>")
         with page.element("html", {"lang": "en"}):
-            page.write(_head(f"Corpus index: {_documents(len(entries))}"))
+            page.write(_head(f"{title or 'Corpus index'}: {_documents(len(entries))}"))
             with page.element("body"):
-                page.write(_header(entries))
+                page.write(_header(entries, title or "Corpus index"))
                 with page.element("main"):
                     _write_table(
                         page, "by-date", "Documents by date", dated, "oldest first; undated last"
@@ -85,9 +86,9 @@ def write_index(entries: Sequence[IndexEntry], out: BinaryIO) -> None:
                         _write_entities(page, kind, anchor, title, dated)
 
 
-def _header(entries: Sequence[IndexEntry]) -> etree._Element:
+def _header(entries: Sequence[IndexEntry], title: str) -> etree._Element:
     header = etree.Element("header")
-    _sub(header, "h1", "Corpus index")
+    _sub(header, "h1", title)
     pages = counted(sum(e.summary.pages for e in entries), "page")
     _sub(header, "p", f"{_documents(len(entries))}, {pages}.", {"class": "lede"})
     nav = _sub(_sub(header, "nav", None, {"aria-label": "Sections"}), "ul")

@@ -133,7 +133,9 @@ def execute(
             # The manifest holds the summary of every document converted now or earlier.
             stems = (str(job.rel) for job in batch.discovery.jobs)
             entries = [IndexEntry.of(rel, s) for rel in stems if (s := manifest.summary(rel))]
-            if _saved(result, _write_index, index, entries, manifest.tag):
+            edition = settings.pages.edition
+            title = edition.title if edition is not None else ""
+            if _saved(result, _write_index, index, entries, title, manifest.tag):
                 result.index = index
         _saved(result, manifest.end_run)
     result.totals.wall_time = perf_counter() - started
@@ -173,9 +175,9 @@ def _convert(
                 on_outcome(outcome)
 
 
-def _write_index(path: Path, entries: list[IndexEntry], tag: str) -> None:
+def _write_index(path: Path, entries: list[IndexEntry], title: str, tag: str) -> None:
     with open_atomically(path, tag=tag) as handle:
-        write_index(entries, handle)
+        write_index(entries, handle, title)
 
 
 def _saved(result: BatchResult, write: Callable[..., None], *args: object, **kwargs: bool) -> bool:

@@ -139,3 +139,10 @@ def test_the_classification_shows_its_level_where_the_words_differ():
     ]
     cells = doc.xpath("//section[@id='by-title']//tbody/tr/td[4]")
     assert [cell.get("data-level") for cell in cells] == ["secret", "top secret", None]
+
+
+def test_the_page_bears_the_edition_title_when_one_is_configured():
+    titled = lxml_html.document_fromstring(build_index(ENTRIES, "Korean War Papers"))
+    assert titled.findtext(".//h1") == "Korean War Papers"
+    assert titled.findtext(".//title").startswith("Korean War Papers: ")
+    assert page().findtext(".//h1") == "Corpus index"

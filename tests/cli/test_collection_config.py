@@ -199,6 +199,8 @@ def test_batch_html_pages_belong_to_the_configured_edition(tmp_path: Path) -> No
     assert page.find_class("edition-footer")[0].text_content() == "Korea Files, Example Press."
     assert "in Korea Files (Example Press)." in page.find_class("cite-note")[0].text_content()
     assert "main { color: teal; }" in page.find(".//style").text
+    index = lxml_html.parse(str(out / "index.html")).getroot()
+    assert index.findtext(".//h1") == "Korea Files"
     # Another edition title makes other pages: the unchanged input is converted again.
     config = folder / CONFIG_NAME
     config.write_text(
