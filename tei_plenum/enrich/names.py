@@ -973,7 +973,7 @@ _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
 # stops before the person. Every repetition is bounded, well above the longest real names
 # (three or four "of" complements): unbounded, "Ministry of the Ministry of the …" matched to
 # the end of the paragraph from each of its heads, and the paragraph took quadratic time.
-_COMPLEMENT_WORD = rf"(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{UPPER}))"
+_COMPLEMENT_WORD = rf"(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{_TITLE_WORD}))"
 _COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
 _ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
 _NOUN_AFTER = re.compile(
@@ -1002,6 +1002,15 @@ def _modifiers(text: str, head_start: int) -> int:
     return min(start, head_start)
 
 
+def _with_article(name: str) -> str:
+    """The name with "the" in its last "of" complement, where it has none ("Ministry of
+    Foreign Affairs of DPRK" is the authority's "… of the DPRK")."""
+    cut = name.rfind(" of ")
+    if cut < 0 or name.startswith("the ", cut + 4):
+        return name
+    return f"{name[:cut]} of the {name[cut + 4 :]}"
+
+
 def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Iterator[_Candidate]:
     """Organisations named by their form, around each head word the cue pass found."""
     for head_start, head_end in heads:
@@ -1025,9 +1034,16 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
         if text[end - 1 : end] in "'’" and text[end - 2 : end - 1] != "s":
             end -= 1  # a closing quote, not a possessive ("… of North Korea'")
         name = text[start:end]
-        hit = context.authority.lookup(name, context.at)
-        if hit is not None:
+        if context.authority.lookup(name, context.at) is not None:
             continue  # the authority pass has it
+        variant = _with_article(name)
+        hit = context.authority.lookup(variant, context.at) if variant != name else None
+        if hit is not None:  # "Ministry of Foreign Affairs of DPRK": the article left out
+            record = context.authority.record(hit.key)
+            if record.type is EntityType.ORG:
+                extra = _record_attrs(record, hit.uncertain)
+                yield _Candidate(start, end, "orgName", hit.key, record, _AUTHORITY, extra)
+                continue
         key, make = _local(name, EntityType.ORG, context.authority)
         # Only a known organisation is a mention inside another's name.
         yield _Candidate(start, end, "orgName", key, make, _FORM, nestable=False)

@@ -647,6 +647,22 @@ def test_an_organisations_name_ends_before_a_documents_kind() -> None:
     ]
 
 
+def test_an_of_complement_in_capitals_ends_the_name_and_may_lack_its_article() -> None:
+    # "of DPRK": the acronym is the complement, never a dangling "of"; the authority spells
+    # the ministry "of the DPRK", and the same body is meant.
+    doc = _enrich(
+        "the Ministry of Foreign Affairs of DPRK and the Ministry of Foreign Affairs of Poland"
+    )
+    assert [n for n in _names(doc) if n[0] == "orgName"] == [
+        ("orgName", "Ministry of Foreign Affairs of DPRK", "#org-dprk-mfa"),
+        (
+            "orgName",
+            "Ministry of Foreign Affairs of Poland",
+            "#org-ministry-of-foreign-affairs-of-poland",
+        ),
+    ]
+
+
 def test_an_office_before_a_bracketed_name_is_no_pseudonym() -> None:
     doc = _enrich("an order of the Minister of Defense [Rodion Malinovsky] on")
     assert [s for s, _ in _persons(doc)] == ["Rodion Malinovsky"]
