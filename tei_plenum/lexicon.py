@@ -69,14 +69,18 @@ TITLES: tuple[Title, ...] = (
     Title("Minister", TitleKind.OFFICE),
     Title("Deputy Minister", TitleKind.OFFICE),
     Title("Vice Minister", TitleKind.OFFICE),
+    Title("Vice-Minister", TitleKind.OFFICE),
+    Title("Deputy-Minister", TitleKind.OFFICE),
     Title("Prime Minister", TitleKind.OFFICE, names=False),
     Title("Foreign Minister", TitleKind.OFFICE, names=False),
     Title("Premier", TitleKind.OFFICE),
     Title("Vice Premier", TitleKind.OFFICE, labels=False),
+    Title("Vice-Premier", TitleKind.OFFICE, labels=False),
     Title("Deputy Premier", TitleKind.OFFICE, labels=False),
     Title("President", TitleKind.OFFICE),
     Title("Chairman", TitleKind.OFFICE),
     Title("Vice Chairman", TitleKind.OFFICE, labels=False),
+    Title("Vice-Chairman", TitleKind.OFFICE, labels=False),
     Title("Deputy Chairman", TitleKind.OFFICE, labels=False),
     Title("Secretary", TitleKind.OFFICE),
     Title("General Secretary", TitleKind.OFFICE, labels=False),
@@ -243,7 +247,8 @@ name and a surname, or after both."""
 
 INITIAL = rf"{UPPER}[a-z]?\."
 """An initial as printed: a capital, perhaps one small letter, a full stop ("S.", "Yu.")."""
-_INITIALS = re.compile(rf"(?:{INITIAL}){{1,3}}")
+# Initials printed together may lose their last stop ("L.I Brezhnev").
+_INITIALS = re.compile(rf"(?:{INITIAL}){{1,3}}|{INITIAL}{UPPER}")
 _INSERTION = re.compile(r"\[[^\]]*\]")
 
 

@@ -6,9 +6,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
-from .lexicon import INITIAL
-
-_INITIAL = re.compile(INITIAL)
+from .lexicon import is_initial
 
 
 def slug(text: str, *, drop_initials: bool = False) -> str:
@@ -18,9 +16,11 @@ def slug(text: str, *, drop_initials: bool = False) -> str:
     'mongolian-peoples-republic'
     >>> slug("S. N. Karelin", drop_initials=True)
     'karelin'
+    >>> slug("S.N. Karelin", drop_initials=True)
+    'karelin'
     """
     if drop_initials:
-        words = [w for w in text.split() if not _INITIAL.fullmatch(w)]
+        words = [w for w in text.split() if not is_initial(w)]
         text = " ".join(words) or text
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’`]", "", folded.lower())

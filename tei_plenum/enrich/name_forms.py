@@ -122,7 +122,7 @@ _NAME_WORD = rf"(?:{_HYPHENATED}|{_WORD})"
 _SPACED = rf"{UPPER}(?: {_LETTER}){{3,}}(?!\S)"
 
 _INITIALS = re.compile(
-    rf"(?P<initials>(?:{INITIAL} ?){{1,3}})"
+    rf"(?P<initials>(?:{INITIAL} ?){{1,3}}|{INITIAL}{UPPER} )"
     rf"(?P<surname>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w-]|['’](?!s\b))"
 )
 _GIVEN_FIRST = re.compile(

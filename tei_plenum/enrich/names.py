@@ -48,7 +48,7 @@ import ahocorasick
 
 from ..authority import Authority, Period, Record, fold, initial_letter, is_word_boundary
 from ..letters import UPPER
-from ..lexicon import TITLES, family_name_first, is_initial, name_words, surname
+from ..lexicon import OFFICE_WORDS, TITLES, family_name_first, is_initial, name_words, surname
 from ..model import (
     Alias,
     Block,
@@ -442,6 +442,7 @@ class _Participants:
 
     def __init__(self, participants: Sequence[Participant]) -> None:
         self._by_key: dict[str, str] = {}
+        self._names: dict[str, str] = {person.key: person.name for person in participants}
         surnames: dict[str, set[str]] = {}
         forms: set[str] = set()
         for person in participants:
@@ -463,7 +464,10 @@ class _Participants:
         if key is not None:
             return key
         family = _western_surname(surface)
-        return self._by_surname.get(family.lower()) if family else None
+        key = self._by_surname.get(family.lower()) if family else None
+        if key is None or family is None:
+            return None
+        return key if _same_given(surface, self._names.get(key, ""), family) else None
 
     def find(self, text: str) -> Iterator[tuple[int, int, str]]:
         if self._pattern is None:
@@ -472,6 +476,14 @@ class _Participants:
             key = self.match(found.group())
             if key and is_word_boundary(text, found.start(), found.end()):
                 yield found.start(), found.end(), key
+
+
+def _same_given(name: str, other: str, family: str) -> bool:
+    """Whether two spellings of one surname may name one person: one of them gives no first
+    names or initials, or those they give agree ("R. Castro" is not "Fidel Castro")."""
+    given = [w for w in name.split() if fold(w) != fold(family)]
+    theirs = [w for w in other.split() if fold(w) != fold(family)]
+    return not given or not theirs or _agrees(given, other, family)
 
 
 def _western_surname(name: str) -> str | None:
@@ -544,12 +556,16 @@ def entity_of(record: Record, at: Period | None = None) -> Entity:
     )
 
 
-def _local(name: str, kind: EntityType, known: Authority) -> tuple[str, Entity]:
+def _local(
+    name: str, kind: EntityType, known: Authority, others: Sequence[Entity] = ()
+) -> tuple[str, Entity]:
     """A record of the document's own for a name no authority knows, for review; its key
-    keeps the initials when the bare slug is an authority record's (another bearer)."""
+    keeps the initials when the bare slug is an authority record's or that of ``others``,
+    the document's own records of that surname (another bearer: "I. Petrenko" and
+    "O. Petrenko" are two people)."""
     plain = plain_name(name)
     key = entity_key(kind, plain)
-    if key in known:
+    if key in known or any(other.key == key and _another(plain, other.name) for other in others):
         key = KINDS[kind].key_prefix + slug(plain)
     if kind is EntityType.PERSON:
         shown = " ".join(_recased(word) for word in plain.split())
@@ -558,10 +574,20 @@ def _local(name: str, kind: EntityType, known: Authority) -> tuple[str, Entity]:
     return key, Entity(key, kind, shown, unresolved=True)
 
 
+def _another(name: str, other: str) -> bool:
+    """Whether two spellings of one surname name two people: their first names or initials
+    disagree ("I. Petrenko", "O. Petrenko")."""
+    family = surname(name) or ""
+    given = [w for w in name.split() if fold(w) != fold(family)]
+    return bool(given) and not _agrees(given, other, family)
+
+
 def _recased(word: str) -> str:
     """A word of a personal name printed in capitals as a record shows it ("CHANG Ki-yeong"
     as "Chang Ki-yeong"); initials stay."""
-    return word.capitalize() if word.isupper() and len(word.strip(".")) > 1 else word
+    if not word.isupper() or len(word.strip(".")) < 2 or is_initial(word):
+        return word
+    return word.capitalize()
 
 
 # ------------------------------------------------------------------------------- resolving
@@ -602,8 +628,9 @@ def _resolution(name: str, context: _Context, title: str) -> Resolved:
     earlier = _earlier_local(plain, context)
     if earlier is not None:
         return earlier.key, earlier, False
-    key, make = _local(plain, EntityType.PERSON, context.authority)
     family = surname(plain)
+    others = context.local_people.get(fold(family), []) if family else []
+    key, make = _local(plain, EntityType.PERSON, context.authority, others)
     if family and len(plain.split()) > 1 and not family_name_first(plain):
         context.local_people.setdefault(fold(family), []).append(make)
     return key, make, False
@@ -973,7 +1000,14 @@ _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
 # stops before the person. Every repetition is bounded, well above the longest real names
 # (three or four "of" complements): unbounded, "Ministry of the Ministry of the …" matched to
 # the end of the paragraph from each of its heads, and the paragraph took quadratic time.
-_COMPLEMENT_WORD = rf"(?:{_TITLE_WORD}|and(?=\s+{UPPER})|of(?=\s+{_TITLE_WORD}))"
+# "and" joins two bodies' names ("of Health and Social Welfare"), never a body and an office
+# ("… of Cuba and Chairman of the State Council": the name ends before "and").
+_OFFICE_OPENERS = "|".join(
+    sorted({w.capitalize() for w in OFFICE_WORDS} | {"First", "Deputy", "Vice", "Head"})
+)
+_COMPLEMENT_WORD = (
+    rf"(?:{_TITLE_WORD}|and(?=\s+(?!(?:{_OFFICE_OPENERS})\b){UPPER})|of(?=\s+{_TITLE_WORD}))"
+)
 _COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
 _ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
 _NOUN_AFTER = re.compile(

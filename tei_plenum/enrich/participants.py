@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from ..authority import initial_letter
 from ..letters import UPPER, display_name
 from ..lexicon import OFFICE_WORDS
 from ..model import Block, Participant
@@ -44,6 +45,16 @@ def fold(name: str) -> tuple[str, ...]:
 
 
 _INITIALS = re.compile(r"(?:[^\W\d_][a-z]?\.)+")
+
+
+def _initials_fit(name: str, other: str) -> bool:
+    """Whether the first initial ``name`` prints agrees with the first given name or initial
+    of ``other``: "R. Castro" is not "Fidel Castro", "I. V. Stalin" may be "Iosif Stalin"."""
+    mine = [w for w in name.split() if _INITIALS.fullmatch(w)]
+    theirs = other.split()[:-1]
+    if not mine or not theirs:
+        return True
+    return initial_letter(mine[0][0]) == initial_letter(theirs[0][0])
 
 
 def _in_order(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
@@ -105,7 +116,9 @@ class Cast:
             return None
         if words in self.aliases and self.aliases[words] != exclude:
             return self.aliases[words]
-        people = [p for p in self.people.values() if p.key != exclude]
+        people = [
+            p for p in self.people.values() if p.key != exclude and _initials_fit(name, p.name)
+        ]
         exact = [p.key for p in people if fold(p.name) == words]
         if exact:
             return exact[0]

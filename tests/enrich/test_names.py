@@ -800,3 +800,68 @@ def test_an_office_and_one_word_on_a_line_of_their_own_name_the_holder() -> None
     assert _persons(doc, 1) == [("Kallai", "#pers-kallai")]
     # Within a sentence an unknown word after an office is still no name.
     assert _persons(doc, 2) == []
+
+
+def test_another_first_initial_is_another_person_of_that_surname() -> None:
+    # The document's own records: "I. Petrenko" is Ivan Petrenko, "O. Petrenko" someone else;
+    # "V. Lobanov" and "V. P. Lobanov" agree, "C.M." and "C." too: one record each.
+    doc = _enrich(
+        "Ivan Petrenko arrived. I. Petrenko was satisfied. O. Petrenko spoke. "
+        "V. P. Lobanov and V. Lobanov wrote. C.M. Kornienko and C. Kornienko replied."
+    )
+    assert [ref for _, ref in _persons(doc)] == [
+        "#pers-petrenko",
+        "#pers-petrenko",
+        "#pers-o-petrenko",
+        "#pers-lobanov",
+        "#pers-lobanov",
+        "#pers-kornienko",
+        "#pers-kornienko",
+    ]
+
+
+def test_a_participant_is_not_named_by_another_first_initial() -> None:
+    castro = Participant("pers-fidel-castro", "Fidel Castro", ("interlocutor",))
+    doc = _enrich("F. Castro and R. Castro came.", participants=(castro,))
+    assert _persons(doc) == [
+        ("F. Castro", "#pers-fidel-castro"),
+        ("R. Castro", "#pers-raul-castro"),
+    ]
+
+
+def test_initials_printed_together_may_lose_their_last_stop() -> None:
+    doc = _enrich("He thanked Comrade L.I Brezhnev and Comrade L.I. Brezhnev.")
+    assert _persons(doc) == [
+        ("L.I Brezhnev", "#pers-brezhnev"),
+        ("L.I. Brezhnev", "#pers-brezhnev"),
+    ]
+
+
+def test_a_hyphenated_office_is_no_part_of_the_name() -> None:
+    doc = _enrich("To: Comrade Vice-Minister Borowski", role=Role.ADDRESS)
+    assert _persons(doc) == [("Borowski", "#pers-borowski")]
+
+
+def test_an_organisations_name_ends_before_and_an_office() -> None:
+    doc = _enrich(
+        "First Secretary of the Central Committee of the Workers' Party of Ruritania and "
+        "Chairman of the State Council and Council of Ministers"
+    )
+    assert [s for tag, s, _ in _names(doc) if tag == "orgName"] == [
+        "Central Committee of the Workers' Party of Ruritania",
+        "State Council",
+        "Council of Ministers",
+    ]
+
+
+def test_a_local_record_keeps_initials_in_capitals() -> None:
+    doc = _enrich("E.M. TOLKUNOV, the USSR Ambassador, agreed.")
+    assert [e.name for e in doc.entities if e.key == "pers-tolkunov"] == ["E.M. Tolkunov"]
+
+
+def test_a_full_name_with_both_family_names_is_the_known_person() -> None:
+    doc = _enrich("Comrade Fidel Castro Ruz and Raúl Castro Ruz")
+    assert _persons(doc) == [
+        ("Fidel Castro Ruz", "#pers-fidel-castro"),
+        ("Raúl Castro Ruz", "#pers-raul-castro"),
+    ]

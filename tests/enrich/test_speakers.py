@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import pytest
 
+from tei_plenum.enrich.participants import Cast
 from tei_plenum.enrich.speakers import mark_speakers
 from tei_plenum.model import (
     Block,
@@ -970,3 +971,11 @@ def test_a_local_record_with_a_fuller_name_is_merged_into_the_authoritys_record(
     assert doc.participants == (
         Participant("pers-nehru", "Jawaharlal Nehru", ("interlocutor",), idnos=(("test", "4"),)),
     )
+
+
+def test_a_participant_is_found_by_surname_only_when_the_initials_agree() -> None:
+    cast = Cast()
+    cast.add("pers-fidel-castro", "Fidel Castro", "interlocutor")
+    assert cast.resolve("F. Castro") == "pers-fidel-castro"
+    assert cast.resolve("Castro") == "pers-fidel-castro"
+    assert cast.resolve("R. Castro") is None
