@@ -121,8 +121,10 @@ _HYPHENATED = rf"{_WORD}(?:-{_LETTER}+)+"
 _NAME_WORD = rf"(?:{_HYPHENATED}|{_WORD})"
 _SPACED = rf"{UPPER}(?: {_LETTER}){{3,}}(?!\S)"
 
+# An initial the translator completed in brackets ("A[nastas] I. Mikoyan").
+_COMPLETED = rf"{UPPER}\[[a-z]+\]"
 _INITIALS = re.compile(
-    rf"(?P<initials>(?:{INITIAL} ?){{1,3}}|{INITIAL}{UPPER} )"
+    rf"(?P<initials>(?:{INITIAL} ?){{1,3}}|{INITIAL}{UPPER} |{_COMPLETED} (?:{INITIAL} ?){{0,2}})"
     rf"(?P<surname>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w-]|['’](?!s\b))"
 )
 _GIVEN_FIRST = re.compile(
@@ -259,6 +261,7 @@ def person_forms(
         if group == "title" or not text[end : end + 1].isalnum():
             cues.setdefault(group, []).append(start)
     yield from _initials(text)
+    yield from _initials_after(text)
     yield from _given_first(text, cues.get("given", ()))
     yield from _surname_first(text, cues.get("given", ()))
     yield from _east_asian(text, cues.get("family", ()))
@@ -291,6 +294,18 @@ def _initials(text: str) -> Iterator[PersonForm]:
         if words:
             end = found.start("surname") + len(" ".join(words))
             yield PersonForm(found.start(), end, Evidence.INITIALS)
+
+
+# A surname before its initials, printed together, as Russian lists names ("Shcherbakov I.S.").
+_INITIALS_AFTER = re.compile(rf"(?<![\w.'’-])({_WORD}) (?:{INITIAL}){{2,3}}(?![\w.])")
+
+
+def _initials_after(text: str) -> Iterator[PersonForm]:
+    """A surname of a Slavic, Romanian, Georgian or Armenian shape followed by its initials:
+    the order of Russian documents and lists; the shape keeps "Washington D.C." out."""
+    for found in _INITIALS_AFTER.finditer(text):
+        if has_surname_shape(found.group(1)):
+            yield PersonForm(found.start(), found.end(), Evidence.INITIALS)
 
 
 def _given_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:

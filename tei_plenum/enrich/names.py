@@ -740,7 +740,8 @@ def _agrees(given: Sequence[str], spelling: str, family: str) -> bool:
         return False
     for position, mine in enumerate(ours):
         if position >= len(theirs):
-            return position == len(theirs) and _is_patronymic(mine)
+            # A patronymic, or its initial, after the given names ("Anastas I. Mikoyan").
+            return position == len(theirs) and (_is_patronymic(mine) or is_initial(mine))
         other = theirs[position]
         if is_initial(mine) or is_initial(other) or len(mine.strip(".")) == 1:
             if initial_letter(mine[0]) != initial_letter(other[0]):

@@ -865,3 +865,13 @@ def test_a_full_name_with_both_family_names_is_the_known_person() -> None:
         ("Fidel Castro Ruz", "#pers-fidel-castro"),
         ("Raúl Castro Ruz", "#pers-raul-castro"),
     ]
+
+
+def test_a_surname_before_its_initials_is_a_name_when_shaped_like_one() -> None:
+    doc = _enrich("From the diary of Petrenko I.S. in Washington D.C. on the visit")
+    assert _persons(doc) == [("Petrenko I.S.", "#pers-petrenko")]
+
+
+def test_an_initial_the_translator_completed_is_part_of_the_name() -> None:
+    doc = _enrich("At the Congress A[nastas] I. Mikoyan told me")
+    assert _persons(doc) == [("A[nastas] I. Mikoyan", "#pers-mikoyan")]
