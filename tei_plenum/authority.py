@@ -382,12 +382,39 @@ def initial_letter(letter: str) -> str:
 
 
 def _spellings(record: Record) -> Iterator[tuple[str, bool]]:
-    """A record's spellings, each with whether it is an uncertain identification."""
-    for surface in (record.name, record.full_name, *record.variants):
-        if surface:
-            yield surface, False
+    """A record's spellings, each with whether it is an uncertain identification; a person's
+    Russian surname also in the other transliterations of its ending."""
+    listed = [surface for surface in (record.name, record.full_name, *record.variants) if surface]
+    for surface in listed:
+        yield surface, False
+    if record.type is EntityType.PERSON:
+        seen = set(listed)
+        for surface in listed:
+            for variant in _transliterated(surface):
+                if variant not in seen:
+                    seen.add(variant)
+                    yield variant, False
     for surface in record.uncertain:
         yield surface, True
+
+
+# The ending "-ый/-ий/-ой" of a Russian surname as transliteration systems write it:
+# Podgorny, Podgornyy, Podgornyi, Podgorniy, Podgornii; Malinovsky, Malinovskiy, Malinovskii.
+_RUSSIAN_ENDING = re.compile(r"(?<=[a-z][knv])(?:yy|yi|iy|ii|ij|y)$")
+_ENDINGS = ("y", "yy", "yi", "iy", "ii")
+
+
+def _transliterated(surface: str) -> Iterator[str]:
+    """The spelling with its last word's Russian adjectival ending in each other system."""
+    head, _, last = surface.rpartition(" ")
+    found = _RUSSIAN_ENDING.search(last)
+    if found is None or len(last) < 6:
+        return
+    stem = last[: found.start()]
+    for ending in _ENDINGS:
+        word = stem + ending
+        if word != last:
+            yield f"{head} {word}" if head else word
 
 
 def _is_acronym(surface: str) -> bool:

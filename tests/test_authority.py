@@ -62,6 +62,28 @@ def test_variants_all_caps_and_typographic_apostrophes_resolve(surface: str, key
     assert hit.key == key
 
 
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("N. V. Podgornyy", "pers-podgorny"),
+        ("Podgorniy", "pers-podgorny"),
+        ("Podgornii", "pers-podgorny"),
+        ("Malinovskiy", "pers-malinovsky"),
+    ],
+)
+def test_a_russian_surname_ending_matches_in_every_transliteration(surface: str, key: str) -> None:
+    hit = Authority.load().lookup(surface)
+    assert hit is not None
+    assert hit.key == key
+
+
+def test_a_polish_or_english_ending_makes_no_transliteration_variant() -> None:
+    authority = Authority.load()
+    assert authority.lookup("Wyszynski") is not None
+    assert authority.lookup("Wyszynskiy") is None
+    assert authority.lookup("Kennedyy") is None
+
+
 def test_find_respects_word_boundaries() -> None:
     authority = Authority.load()
     assert authority.find("UNESCO and CPSUX") == []
