@@ -273,6 +273,9 @@ def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
     dateline or date field; else the archive's date for it; else, in a letter or telegram,
     the date it was signed. A date on the docket or in a registration stamp never counts."""
     blocks = [b for b in doc.blocks if not _in_back(b)]
+    confirmed = _title_date_as_archived(blocks, archive_date)
+    if confirmed is not None:
+        return confirmed
     for block in blocks:
         if block.role is Role.DOC_DATE and block.text:
             return Phrase(block.text, _values(block.attrs) or doc.doc_date)
@@ -297,6 +300,20 @@ def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
     if doc.genre in _DATED_BY_SIGNING and (signed := _closing_date(blocks)) is not None:
         return signed
     return Phrase()
+
+
+def _title_date_as_archived(blocks: Sequence[Block], archive_date: Phrase) -> Phrase | None:
+    """The day a title line gives, when the archive dates the document so: the record's own
+    date under its heading ("RECORD OF A CONVERSATION … / 16 April 1969"), not the date of
+    the covering letterhead above it ("SOVIET EMBASSY … 6 June 1969 Nº 143")."""
+    archived = _values(archive_date.attrs)
+    if not _to_the_day(archived):
+        return None
+    for block in blocks:
+        found = _date_mark(block) if block.role in (Role.TITLE, Role.SUBTITLE) else None
+        if found is not None and _values(found.attrs) == archived:
+            return found
+    return None
 
 
 def _date_mark(block: Block) -> Phrase | None:

@@ -752,7 +752,16 @@ def _title_period(block: Block, setting: Setting) -> Attrs:
 def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None]:
     """The title date, else the date a title gives the document, else the dateline's, else the
     archive's own date for the document; and the title date's block, whose values are then
-    known."""
+    known. A title line's day the archive dates the document by wins over the title date
+    (a covering letter's, above the record's heading)."""
+    archived = _archive_date(doc, setting)
+    if archived:
+        for block in doc.blocks:
+            if block.role in (Role.TITLE, Role.SUBTITLE) and any(
+                found.attrs == archived
+                for found in _scan(block.text, setting, Memory(), follow=False)
+            ):
+                return archived, None
     for block in doc.blocks:
         if block.role is Role.DOC_DATE and (value := _title_date(block, setting)):
             return value, block
@@ -766,12 +775,17 @@ def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None
                 return found[0].attrs, None
     # The archive's own date for the document (its cover or page line) dates what the text
     # leaves without a year.
+    return _archive_date(doc, setting), None
+
+
+def _archive_date(doc: Document, setting: Setting) -> Attrs:
+    """The archive's own date for the document: its cover's or page's date line."""
     for block in doc.blocks:
         if block.role is Role.COVER and block.attr("type") == "date":
             found = list(_scan(block.text, setting, Memory(), follow=False))
             if found:
-                return found[0].attrs, None
-    return (), None
+                return found[0].attrs
+    return ()
 
 
 def _first_full_year(doc: Document) -> int | None:

@@ -29,6 +29,7 @@ def test_table_order():
         "bracketed-note",
         "caps-heading",
         "dateline",
+        "date-line",
         "document-number",
         "marking",
         "salute",
@@ -47,6 +48,9 @@ def test_table_order():
         "dashed-line",
         "dateline",
         "closing",
+        "journal",
+        "caps-kind",
+        "date-line",
     ]
 
 
@@ -198,3 +202,36 @@ def test_break_closing():
     text = "The harvest was poor. With socialist greetings, J. Kowalski Ambassador"
     assert breaks("closing", text) == ["With", "J."]
     assert breaks("closing", "met with greetings, Kim") == []
+
+
+def test_start_date_line():
+    assert start("date-line", "16 April 1969 (in the afternoon) I visited") == (
+        "16 April 1969 (in the afternoon)"
+    )
+    assert start("date-line", "16 April 1969 Secret") == "16 April 1969"
+    assert start("date-line", "16 April 1969 was a cold day") is None
+
+
+def test_break_journal():
+    text = "Secret Copy Nº 2 from the journal of N. G. SUDARIKOV. He read from the journal of X."
+    assert breaks("journal", text) == ["from"]
+
+
+def test_break_caps_kind():
+    text = "from the journal of N. G. SUDARIKOV RECORD OF A CONVERSATION with HEO DAM"
+    assert breaks("caps-kind", text) == ["RECORD"]
+    assert breaks("caps-kind", "THE DRAFT RECORD OF THE MEETING") == []
+
+
+def test_break_date_line():
+    text = (
+        "with HEO DAM, Deputy Minister of Foreign Affairs 16 April 1969 (in the afternoon) I "
+        "visited him. We met on 17 April 1969 In the morning. In May 3 April 1969 Then"
+    )
+    assert breaks("date-line", text) == ["16"]
+
+
+def test_initials_before_a_name_in_capitals_end_no_sentence():
+    text = "Copy Nº 2 from the journal of N. G. SUDARIKOV RECORD OF A CONVERSATION with him"
+    assert breaks("caps-paragraph", text) == []
+    assert breaks("caps-paragraph", "Present: A. THE AMBASSADOR asked about it.") == ["THE"]

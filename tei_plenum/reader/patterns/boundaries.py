@@ -75,8 +75,17 @@ def _first_word(text: str, position: int) -> str:
 
 
 def after_sentence(text: str, position: int) -> bool:
-    """``position`` opens a sentence: the text's start, or after a stop, colon or bracket."""
-    return position == 0 or bool(_SENTENCE_END.search(text[max(0, position - 8) : position]))
+    """``position`` opens a sentence: the text's start, or after a stop, colon or bracket,
+    but not after a name's initials ("N. G. SUDARIKOV", "N.G. SUDARIKOV"); a single letter
+    and a stop may end a sentence ("Present: A, B. The …")."""
+    if position == 0:
+        return True
+    if not _SENTENCE_END.search(text[max(0, position - 8) : position]):
+        return False
+    before = text[max(0, position - 16) : position].split()[-2:]
+    if before and is_initial(before[-1]) and before[-1].count(".") > 1:
+        return False
+    return not (len(before) == 2 and all(map(is_initial, before)))
 
 
 def after_year(text: str, position: int) -> bool:
@@ -211,10 +220,25 @@ def item_heading_end(text: str, start: int) -> int | None:
     return label.end() + m.start()
 
 
+_FULL_DATE = rf"(?:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})"
+# A full date and what a record's date line may add in parentheses ("(in the afternoon)").
+_DATE_LINE = re.compile(rf"{_FULL_DATE}(?:\s+\([^()]{{1,30}}\))?")
+
+
+def date_line_end(text: str, start: int) -> int | None:
+    """A full date standing alone as a line ("16 April 1969 (in the afternoon)"), followed by
+    a capital: the date under a record's heading, before its text."""
+    m = _DATE_LINE.match(text, start)
+    if m is None or not _followed_by_capital(text, m.end()):
+        return None
+    return m.end()
+
+
 START_RULES: tuple[StartRule, ...] = (
     StartRule("bracketed-note", bracketed_note_end),
     StartRule("caps-heading", caps_heading_end),
     StartRule("dateline", dateline_end),
+    StartRule("date-line", date_line_end),
     StartRule("document-number", document_number_end),
     StartRule("marking", marking_end),
     StartRule("salute", salute_end),
@@ -445,6 +469,46 @@ def dashed_line_starts(text: str) -> Iterator[int]:
         yield _skip_space(text, m.end())
 
 
+_JOURNAL_OF = re.compile(r"\b[Ff]rom\s+the\s+(?:[Jj]ournal|[Dd]iary)\s+of\b")
+
+
+def journal_starts(text: str) -> Iterator[int]:
+    """A journal's byline after a docket's number ("… Copy Nº 2 from the journal of N. G.
+    SUDARIKOV"): after a number or a word in capitals, never inside a sentence."""
+    for m in _JOURNAL_OF.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if before and (before[-1].isdigit() or before[-1].isupper()):
+            yield m.start()
+
+
+_CAPS_KIND = re.compile(
+    r"(?<=\s)(?:RECORD|MEMORANDUM|MINUTES|TRANSCRIPT|PROTOCOL)\s+OF\s+(?:THE\s+|A\s+)?"
+    r"(?:CONVERSATION|MEETING|TALKS?|CONFERENCE|SESSION)\b"
+)
+
+
+def caps_kind_starts(text: str) -> Iterator[int]:
+    """A record's heading in capitals right after a name ("… N. G. SUDARIKOV RECORD OF A
+    CONVERSATION with …"): the heading is a line of its own."""
+    for m in _CAPS_KIND.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        if before and before[-1] not in ("THE", "A", "OF", "DRAFT", "AND"):
+            yield m.start()
+
+
+_DATE_AFTER_NAME = re.compile(rf"(?<=[\w\]])\s+({_FULL_DATE})(?:\s+\([^()]{{1,30}}\))?(?=\s+[A-Z])")
+
+
+def date_line_starts(text: str) -> Iterator[int]:
+    """A full date after a capitalised word with no stop or preposition between them, and a
+    capital after it: the date line under a heading ("… Minister of Foreign Affairs 16 April
+    1969 (in the afternoon) I visited …")."""
+    for m in _DATE_AFTER_NAME.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1][:1].isupper() and not _MONTH.fullmatch(before[-1]):
+            yield m.start(1)
+
+
 BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("field", field_starts),
     BreakRule("participation", participation_starts),
@@ -458,5 +522,8 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("dashed-line", dashed_line_starts),
     BreakRule("dateline", dateline_starts),
     BreakRule("closing", closing_starts),
+    BreakRule("journal", journal_starts),
+    BreakRule("caps-kind", caps_kind_starts),
+    BreakRule("date-line", date_line_starts),
 )
 """Where a new block begins anywhere in the text."""
