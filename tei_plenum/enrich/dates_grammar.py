@@ -107,6 +107,22 @@ EVENT_NOUNS = (
     "coup",
     "war",
 )
+# Nouns that name an event after a month only when capitalised, as a proper name is: "the
+# October Crisis", "the July Days", "the April Theses". In lower case they are ordinary words
+# that may follow a month ("in October strikes broke out"), and the month stays a date.
+EVENT_NAME_NOUNS = (
+    "Crisis",
+    "Events",
+    "Days",
+    "Offensive",
+    "Putsch",
+    "Strike",
+    "Strikes",
+    "Massacre",
+    "Affair",
+    "Manifesto",
+    "Theses",
+)
 # Nouns after a month that name a meeting held in that month: "the September Plenum".
 MEETING_NOUNS = ("plenum", "conference", "congress", "session", "meeting", "assembly")
 # Words before a number that make it a reference, not a date ("No. 12/3/57", "ll. 1.2.58").
@@ -426,8 +442,12 @@ LISTED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 
 # Context of a date, read from the words around its match (never more than CONTEXT characters).
 CONTEXT = 80
+# The noun of an event's name after a month: one of EVENT_NOUNS in any case, or one of
+# EVENT_NAME_NOUNS capitalised, unless a name in capitals follows it through "of": that is a
+# festival held in the month ("in October Days of Soviet Culture will open").
+_EVENT_NAME = "(?:" + "|".join(_cased(EVENT_NAME_NOUNS)) + r")\b(?!\s{1,3}of\s{1,3}[A-Z])"
 EVENT_AFTER = re.compile(
-    r"\s{1,3}\[?(?i:" + "|".join(EVENT_NOUNS) + r")\b",
+    r"\s{1,3}\[?(?:(?i:" + "|".join(EVENT_NOUNS) + r")\b|" + _EVENT_NAME + ")",
 )
 EVENT_BEFORE = re.compile(r"(?i:\bGreat)\s{1,3}\Z")
 MEETING_AFTER = re.compile(

@@ -245,6 +245,49 @@ def test_a_month_in_an_events_name_is_not_a_date(text: str) -> None:
     assert find_dates(text, anchor=MAR_1957) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ambassador said the Chinese had been silent during the October Crisis as well.",
+        "the lessons of the July Days",
+        "Lenin's April Theses",
+        "the experience of the Hungarian October Events",
+        "the January Offensive of the Soviet Army",
+        "the failed November Putsch",
+        "the May Strike of the dockers",
+        "the SEPTEMBER MASSACRE",
+        "the March Manifesto of the party",
+    ],
+)
+def test_a_month_before_a_capitalised_event_noun_is_not_a_date(text: str) -> None:
+    # The event is named by its month, which may lie years before the document.
+    assert find_dates(text, anchor=dt.date(1964, 5, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "value"),
+    [
+        # In lower case the nouns are ordinary words that may follow a month.
+        ("in October strikes broke out in the port", "October", "1964-10"),
+        ("the talks held in September days before the plenum", "September", "1964-09"),
+        # A festival named through "of" is held in the month before it.
+        ("in November Days of Soviet Culture were held in Pyongyang", "November", "1964-11"),
+    ],
+)
+def test_event_nouns_in_lower_case_or_a_festival_leave_the_month_a_date(
+    text: str, month: str, value: str
+) -> None:
+    assert marked(text, dt.date(1964, 12, 10)) == [(month, (("when", value), *HIGH))]
+
+
+def test_a_month_naming_a_meeting_is_still_a_date() -> None:
+    anchor = dt.date(1957, 12, 10)
+    assert marked("the August Plenum and the October Plenum", anchor) == [
+        ("August", (("when", "1957-08"), *HIGH)),
+        ("October", (("when", "1957-10"), *HIGH)),
+    ]
+
+
 def test_an_anniversary_dates_the_event_that_many_years_back() -> None:
     anchor = dt.date(1965, 8, 20)
     text = "meetings held for the 46th anniversary of the March 1st Movement"

@@ -10,6 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from tei_plenum.enrich.dates import VALUE_NAMES, find_dates, normalise
+from tei_plenum.enrich.dates_grammar import EVENT_NAME_NOUNS
 
 MONTHS = list(calendar.month_name)[1:]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -156,6 +157,17 @@ def test_inferred_years_stay_within_six_months_after_the_anchor(
     assert inferred < anchor + dt.timedelta(days=185)
 
 
+@given(st.sampled_from(MONTHS), st.sampled_from(EVENT_NAME_NOUNS), st.booleans(), dates)
+def test_a_month_before_a_capitalised_event_noun_is_never_dated(
+    month: str, noun: str, capitals: bool, anchor: dt.date
+) -> None:
+    name = f"{month} {noun}".upper() if capitals else f"{month} {noun}"
+    assert find_dates(f"They spoke during the {name} as well.", anchor=anchor) == []
+    # In lower case the noun is an ordinary word, and the month after "in" stays a date.
+    text = f"They spoke in {month} {noun.lower()} before."
+    assert [text[m.start : m.end] for m in find_dates(text, anchor=anchor)] == [month]
+
+
 # Numbers that are not dates: times, telephone, registration, telegram and file numbers,
 # page ranges and archival references.
 _n = st.integers(min_value=0, max_value=99999)
@@ -230,6 +242,7 @@ TOKENS = [
     "half of",
     "through",
     "October Revolution",
+    "October Crisis",
     "anniversary of",
     "[1961]",
 ]
