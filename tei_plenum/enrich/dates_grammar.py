@@ -247,6 +247,12 @@ def _grouper(prefix: str | None) -> Group:
     return lambda name, body: f"(?P<{prefix}{name}>{body})"
 
 
+def _year_of_month(g: Group, name: str, bracketed: str) -> str:
+    """The year right after a month: "August 1955", "August, 1955", or "August (1955)", a year
+    printed in parentheses, which names the month's year just the same."""
+    return rf"(?:{_COMMA}{g(name, YEAR)}|{_SP}\({g(bracketed, YEAR)}\))"
+
+
 def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str:
     """One calendar point; the forms are tried in order, so a form that reads more of the text
     comes before the shorter forms it starts like."""
@@ -267,9 +273,9 @@ def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str
         # Digits read with doubt, or a two-digit year, which must end the date.
         f"{g('ud', _UNCERTAIN_DAY + '|' + _DAY)}{day_of}{g('um', MONTH)}{_SP}"
         + g("uy", f"(?:{_UNCERTAIN_YEAR}|{_TWO_DIGITS}){_CLOSED}|{YEAR}"),
-        f"{g('ad', _DAY)}{day_of}{g('am', MONTH)}(?:{_COMMA}{g('ay', YEAR)})?",
+        f"{g('ad', _DAY)}{day_of}{g('am', MONTH)}{_year_of_month(g, 'ay', 'ap')}?",
         f"{g('bm', MONTH)}{_SP}{g('bd', _DAY)}{_ORDINAL}(?:{_COMMA}{g('by', YEAR)})?",
-        f"{g('cm', MONTH)}{_COMMA}{g('cy', YEAR)}",
+        f"{g('cm', MONTH)}{_year_of_month(g, 'cy', 'cp')}",
         g("mm", bare_month),
     ]
     if day_only:

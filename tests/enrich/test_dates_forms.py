@@ -469,6 +469,31 @@ def test_a_two_digit_year_after_a_month_name_must_end_the_date() -> None:
     ]
 
 
+# --- a year in parentheses -------------------------------------------------------------------
+
+
+def test_a_year_in_parentheses_after_a_month_is_that_months_year() -> None:
+    text = "the materials specified by the August (1955) agreement"
+    assert marked(text, dt.date(1956, 2, 24)) == [("August (1955)", (("when", "1955-08"),))]
+    assert marked("signed on 12 August (1955) in Moscow", dt.date(1956, 2, 24)) == [
+        ("12 August (1955)", (("when", "1955-08-12"),))
+    ]
+    assert normalise("August (1955)") == (("when", "1955-08"),)
+    assert normalise("from March (1955) to June (1956)") == (
+        ("from", "1955-03"),
+        ("to", "1956-06"),
+    )
+
+
+def test_a_parenthesis_that_is_not_a_year_alone_leaves_the_month_to_inference() -> None:
+    anchor = dt.date(1956, 2, 24)
+    assert marked("in August (1955", anchor) == [("August", (("when", "1956-08"), *HIGH))]
+    assert marked("in August (the plan of 1955)", anchor) == [
+        ("August", (("when", "1956-08"), *HIGH)),
+        ("1955", (("when", "1955"),)),
+    ]
+
+
 # --- the document around the dates -----------------------------------------------------------
 
 

@@ -36,6 +36,7 @@ def day_forms(d: dt.date) -> list[str]:
         f"{d.day:02d} {month} {d.year}",
         f"{ordinal(d.day)} {month} {d.year}",
         f"{ordinal(d.day)} of {month} {d.year}",
+        f"{d.day} {month} ({d.year})",
         f"{month} {d.day}, {d.year}",
         f"{month} {ordinal(d.day)}, {d.year}",
         f"{ABBREVIATED[d.month - 1]} {d.day}, {d.year}",
@@ -103,7 +104,8 @@ def test_an_ambiguous_slash_date_follows_the_order_it_is_given(d: dt.date, month
 @given(dates)
 def test_months_and_years_normalise_to_their_precision(d: dt.date) -> None:
     month = MONTHS[d.month - 1]
-    for form in (f"{month} {d.year}", f"{month.upper()} {d.year}", f"{month}, {d.year}"):
+    forms = (f"{month} {d.year}", f"{month.upper()} {d.year}", f"{month}, {d.year}")
+    for form in (*forms, f"{month} ({d.year})"):
         assert normalise(form) == (("when", f"{d.year:04d}-{d.month:02d}"),), form
     text = f"The plan adopted in {d.year} was fulfilled."
     assert [m.attrs for m in find_dates(text)] == [(("when", f"{d.year:04d}"),)]
@@ -243,6 +245,8 @@ TOKENS = [
     "through",
     "October Revolution",
     "October Crisis",
+    "(",
+    ")",
     "anniversary of",
     "[1961]",
 ]
