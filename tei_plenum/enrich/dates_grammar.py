@@ -204,6 +204,9 @@ UNCERTAIN = re.compile(r"\[\[|\]\]")
 _UNCERTAIN_DAY = rf"\[\[{_DAY}\]\]"
 _UNCERTAIN_YEAR = r"(?:\d{1,3}\[\[\d{1,3}\]\]\d{0,3}|\[\[\d{1,4}\]\]\d{0,3})(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
+# An ordinal suffix set apart from its day by a space, as some typescripts print it ("28 th
+# September"): read only right before a month, so "the 28 th" alone stays nothing.
+_SPACED_ORDINAL = " (?:st|nd|rd|th|ST|ND|RD|TH)"
 _ROMAN = "(?:" + _alternatives(sorted(ROMAN_MONTHS, key=len, reverse=True)) + ")"
 # Gaps between the words of a date are bounded so that a date never starts more than
 # LOOKBACK characters before its first digit or month name (the scanner relies on it).
@@ -256,7 +259,7 @@ def _year_of_month(g: Group, name: str, bracketed: str) -> str:
 def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str:
     """One calendar point; the forms are tried in order, so a form that reads more of the text
     comes before the shorter forms it starts like."""
-    day_of = f"{_ORDINAL}(?:{_SP}(?i:of))?{_SP}"
+    day_of = f"(?:{_ORDINAL}(?:{_SP}(?i:of))?|{_SPACED_ORDINAL}){_SP}"
     numeric_month = g("nr", _ROMAN) + "|" + g("nm", _NUMERIC_MONTH)
     forms = [
         f"{g('iy', YEAR)}-{g('im', '0[1-9]|1[0-2]')}-{g('id', _ISO_DAY)}",

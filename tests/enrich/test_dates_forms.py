@@ -469,7 +469,7 @@ def test_a_two_digit_year_after_a_month_name_must_end_the_date() -> None:
     ]
 
 
-# --- a year in parentheses -------------------------------------------------------------------
+# --- a year in parentheses, a day's suffix set apart ----------------------------------------
 
 
 def test_a_year_in_parentheses_after_a_month_is_that_months_year() -> None:
@@ -492,6 +492,26 @@ def test_a_parenthesis_that_is_not_a_year_alone_leaves_the_month_to_inference() 
         ("August", (("when", "1956-08"), *HIGH)),
         ("1955", (("when", "1955"),)),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Pyongyang, 28 th September, 1955", "28 th September, 1955", "1955-09-28"),
+        ("on 1 st May 1957 the", "1 st May 1957", "1957-05-01"),
+        ("the 22 nd of June and the 3 rd October 1941", "3 rd October 1941", "1941-10-03"),
+        ("ON 2 ND OCTOBER 1956", "2 ND OCTOBER 1956", "1956-10-02"),
+    ],
+)
+def test_a_days_suffix_set_apart_right_before_a_month_belongs_to_the_day(
+    text: str, expression: str, value: str
+) -> None:
+    assert marked(text) == [(expression, (("when", value),))]
+
+
+def test_a_days_suffix_set_apart_without_a_month_is_nothing() -> None:
+    assert marked("the 28 th was a Sunday", MAR_1957) == []
+    assert marked("the 28 th of the month", MAR_1957) == []
 
 
 # --- the document around the dates -----------------------------------------------------------
@@ -570,3 +590,16 @@ def test_a_document_of_united_states_origin_reads_its_slash_dates_month_first() 
         _block(Role.PARAGRAPH, "Your telegram of 07/10/50 was received."),
     )
     assert _dates(enrich_dates(doc))[2] == [("07/10/50", (("when", "1950-07-10"), *MEDIUM))]
+
+
+def test_a_dateline_with_a_days_suffix_set_apart_dates_the_document() -> None:
+    doc = _doc(
+        _block(Role.DATELINE, "Pyongyang, 28 th September, 1955"),
+        _block(Role.PARAGRAPH, "the materials specified by the August agreement"),
+    )
+    out = enrich_dates(doc)
+    assert out.doc_date == (("when", "1955-09-28"),)
+    assert _dates(out) == [
+        [("28 th September, 1955", (("when", "1955-09-28"),))],
+        [("August", (("when", "1955-08"), *HIGH))],
+    ]

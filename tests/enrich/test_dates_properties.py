@@ -36,6 +36,8 @@ def day_forms(d: dt.date) -> list[str]:
         f"{d.day:02d} {month} {d.year}",
         f"{ordinal(d.day)} {month} {d.year}",
         f"{ordinal(d.day)} of {month} {d.year}",
+        # The suffix set apart from the day, as some typescripts print it.
+        f"{d.day} {ordinal(d.day)[-2:]} {month}, {d.year}",
         f"{d.day} {month} ({d.year})",
         f"{month} {d.day}, {d.year}",
         f"{month} {ordinal(d.day)}, {d.year}",
