@@ -212,7 +212,9 @@ def _read_point(
         return None
 
     doubt: list[str] = []
-    written = first("iy", "hy", "hs", "ny", "oy", "sy", "jy", "uy", "ay", "by", "cy", "yy")
+    written = first(
+        "iy", "hy", "hs", "ny", "oy", "sy", "jy", "uy", "ay", "ap", "by", "cy", "cp", "yy"
+    )
     year = None if written is None else _year_of(written, setting, doubt)
     if written is not None and year is None:
         return None

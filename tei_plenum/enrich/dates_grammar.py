@@ -107,6 +107,22 @@ EVENT_NOUNS = (
     "coup",
     "war",
 )
+# Nouns that name an event after a month only when capitalised, as a proper name is: "the
+# October Crisis", "the July Days", "the April Theses". In lower case they are ordinary words
+# that may follow a month ("in October strikes broke out"), and the month stays a date.
+EVENT_NAME_NOUNS = (
+    "Crisis",
+    "Events",
+    "Days",
+    "Offensive",
+    "Putsch",
+    "Strike",
+    "Strikes",
+    "Massacre",
+    "Affair",
+    "Manifesto",
+    "Theses",
+)
 # Nouns after a month that name a meeting held in that month: "the September Plenum".
 MEETING_NOUNS = ("plenum", "conference", "congress", "session", "meeting", "assembly")
 # Words before a number that make it a reference, not a date ("No. 12/3/57", "ll. 1.2.58").
@@ -188,6 +204,9 @@ UNCERTAIN = re.compile(r"\[\[|\]\]")
 _UNCERTAIN_DAY = rf"\[\[{_DAY}\]\]"
 _UNCERTAIN_YEAR = r"(?:\d{1,3}\[\[\d{1,3}\]\]\d{0,3}|\[\[\d{1,4}\]\]\d{0,3})(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
+# An ordinal suffix set apart from its day by a space, as some typescripts print it ("28 th
+# September"): read only right before a month, so "the 28 th" alone stays nothing.
+_SPACED_ORDINAL = " (?:st|nd|rd|th|ST|ND|RD|TH)"
 _ROMAN = "(?:" + _alternatives(sorted(ROMAN_MONTHS, key=len, reverse=True)) + ")"
 # Gaps between the words of a date are bounded so that a date never starts more than
 # LOOKBACK characters before its first digit or month name (the scanner relies on it).
@@ -231,10 +250,16 @@ def _grouper(prefix: str | None) -> Group:
     return lambda name, body: f"(?P<{prefix}{name}>{body})"
 
 
+def _year_of_month(g: Group, name: str, bracketed: str) -> str:
+    """The year right after a month: "August 1955", "August, 1955", or "August (1955)", a year
+    printed in parentheses, which names the month's year just the same."""
+    return rf"(?:{_COMMA}{g(name, YEAR)}|{_SP}\({g(bracketed, YEAR)}\))"
+
+
 def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str:
     """One calendar point; the forms are tried in order, so a form that reads more of the text
     comes before the shorter forms it starts like."""
-    day_of = f"{_ORDINAL}(?:{_SP}(?i:of))?{_SP}"
+    day_of = f"(?:{_ORDINAL}(?:{_SP}(?i:of))?|{_SPACED_ORDINAL}){_SP}"
     numeric_month = g("nr", _ROMAN) + "|" + g("nm", _NUMERIC_MONTH)
     forms = [
         f"{g('iy', YEAR)}-{g('im', '0[1-9]|1[0-2]')}-{g('id', _ISO_DAY)}",
@@ -251,9 +276,9 @@ def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str
         # Digits read with doubt, or a two-digit year, which must end the date.
         f"{g('ud', _UNCERTAIN_DAY + '|' + _DAY)}{day_of}{g('um', MONTH)}{_SP}"
         + g("uy", f"(?:{_UNCERTAIN_YEAR}|{_TWO_DIGITS}){_CLOSED}|{YEAR}"),
-        f"{g('ad', _DAY)}{day_of}{g('am', MONTH)}(?:{_COMMA}{g('ay', YEAR)})?",
+        f"{g('ad', _DAY)}{day_of}{g('am', MONTH)}{_year_of_month(g, 'ay', 'ap')}?",
         f"{g('bm', MONTH)}{_SP}{g('bd', _DAY)}{_ORDINAL}(?:{_COMMA}{g('by', YEAR)})?",
-        f"{g('cm', MONTH)}{_COMMA}{g('cy', YEAR)}",
+        f"{g('cm', MONTH)}{_year_of_month(g, 'cy', 'cp')}",
         g("mm", bare_month),
     ]
     if day_only:
@@ -426,8 +451,12 @@ LISTED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 
 # Context of a date, read from the words around its match (never more than CONTEXT characters).
 CONTEXT = 80
+# The noun of an event's name after a month: one of EVENT_NOUNS in any case, or one of
+# EVENT_NAME_NOUNS capitalised, unless a name in capitals follows it through "of": that is a
+# festival held in the month ("in October Days of Soviet Culture will open").
+_EVENT_NAME = "(?:" + "|".join(_cased(EVENT_NAME_NOUNS)) + r")\b(?!\s{1,3}of\s{1,3}[A-Z])"
 EVENT_AFTER = re.compile(
-    r"\s{1,3}\[?(?i:" + "|".join(EVENT_NOUNS) + r")\b",
+    r"\s{1,3}\[?(?:(?i:" + "|".join(EVENT_NOUNS) + r")\b|" + _EVENT_NAME + ")",
 )
 EVENT_BEFORE = re.compile(r"(?i:\bGreat)\s{1,3}\Z")
 MEETING_AFTER = re.compile(

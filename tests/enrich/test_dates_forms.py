@@ -245,6 +245,49 @@ def test_a_month_in_an_events_name_is_not_a_date(text: str) -> None:
     assert find_dates(text, anchor=MAR_1957) == []
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The ambassador said the Chinese had been silent during the October Crisis as well.",
+        "the lessons of the July Days",
+        "Lenin's April Theses",
+        "the experience of the Hungarian October Events",
+        "the January Offensive of the Soviet Army",
+        "the failed November Putsch",
+        "the May Strike of the dockers",
+        "the SEPTEMBER MASSACRE",
+        "the March Manifesto of the party",
+    ],
+)
+def test_a_month_before_a_capitalised_event_noun_is_not_a_date(text: str) -> None:
+    # The event is named by its month, which may lie years before the document.
+    assert find_dates(text, anchor=dt.date(1964, 5, 3)) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "month", "value"),
+    [
+        # In lower case the nouns are ordinary words that may follow a month.
+        ("in October strikes broke out in the port", "October", "1964-10"),
+        ("the talks held in September days before the plenum", "September", "1964-09"),
+        # A festival named through "of" is held in the month before it.
+        ("in November Days of Soviet Culture were held in Pyongyang", "November", "1964-11"),
+    ],
+)
+def test_event_nouns_in_lower_case_or_a_festival_leave_the_month_a_date(
+    text: str, month: str, value: str
+) -> None:
+    assert marked(text, dt.date(1964, 12, 10)) == [(month, (("when", value), *HIGH))]
+
+
+def test_a_month_naming_a_meeting_is_still_a_date() -> None:
+    anchor = dt.date(1957, 12, 10)
+    assert marked("the August Plenum and the October Plenum", anchor) == [
+        ("August", (("when", "1957-08"), *HIGH)),
+        ("October", (("when", "1957-10"), *HIGH)),
+    ]
+
+
 def test_an_anniversary_dates_the_event_that_many_years_back() -> None:
     anchor = dt.date(1965, 8, 20)
     text = "meetings held for the 46th anniversary of the March 1st Movement"
@@ -426,6 +469,51 @@ def test_a_two_digit_year_after_a_month_name_must_end_the_date() -> None:
     ]
 
 
+# --- a year in parentheses, a day's suffix set apart ----------------------------------------
+
+
+def test_a_year_in_parentheses_after_a_month_is_that_months_year() -> None:
+    text = "the materials specified by the August (1955) agreement"
+    assert marked(text, dt.date(1956, 2, 24)) == [("August (1955)", (("when", "1955-08"),))]
+    assert marked("signed on 12 August (1955) in Moscow", dt.date(1956, 2, 24)) == [
+        ("12 August (1955)", (("when", "1955-08-12"),))
+    ]
+    assert normalise("August (1955)") == (("when", "1955-08"),)
+    assert normalise("from March (1955) to June (1956)") == (
+        ("from", "1955-03"),
+        ("to", "1956-06"),
+    )
+
+
+def test_a_parenthesis_that_is_not_a_year_alone_leaves_the_month_to_inference() -> None:
+    anchor = dt.date(1956, 2, 24)
+    assert marked("in August (1955", anchor) == [("August", (("when", "1956-08"), *HIGH))]
+    assert marked("in August (the plan of 1955)", anchor) == [
+        ("August", (("when", "1956-08"), *HIGH)),
+        ("1955", (("when", "1955"),)),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "expression", "value"),
+    [
+        ("Pyongyang, 28 th September, 1955", "28 th September, 1955", "1955-09-28"),
+        ("on 1 st May 1957 the", "1 st May 1957", "1957-05-01"),
+        ("the 22 nd of June and the 3 rd October 1941", "3 rd October 1941", "1941-10-03"),
+        ("ON 2 ND OCTOBER 1956", "2 ND OCTOBER 1956", "1956-10-02"),
+    ],
+)
+def test_a_days_suffix_set_apart_right_before_a_month_belongs_to_the_day(
+    text: str, expression: str, value: str
+) -> None:
+    assert marked(text) == [(expression, (("when", value),))]
+
+
+def test_a_days_suffix_set_apart_without_a_month_is_nothing() -> None:
+    assert marked("the 28 th was a Sunday", MAR_1957) == []
+    assert marked("the 28 th of the month", MAR_1957) == []
+
+
 # --- the document around the dates -----------------------------------------------------------
 
 
@@ -502,3 +590,16 @@ def test_a_document_of_united_states_origin_reads_its_slash_dates_month_first() 
         _block(Role.PARAGRAPH, "Your telegram of 07/10/50 was received."),
     )
     assert _dates(enrich_dates(doc))[2] == [("07/10/50", (("when", "1950-07-10"), *MEDIUM))]
+
+
+def test_a_dateline_with_a_days_suffix_set_apart_dates_the_document() -> None:
+    doc = _doc(
+        _block(Role.DATELINE, "Pyongyang, 28 th September, 1955"),
+        _block(Role.PARAGRAPH, "the materials specified by the August agreement"),
+    )
+    out = enrich_dates(doc)
+    assert out.doc_date == (("when", "1955-09-28"),)
+    assert _dates(out) == [
+        [("28 th September, 1955", (("when", "1955-09-28"),))],
+        [("August", (("when", "1955-08"), *HIGH))],
+    ]

@@ -10,6 +10,7 @@ from hypothesis import assume, given
 from hypothesis import strategies as st
 
 from tei_plenum.enrich.dates import VALUE_NAMES, find_dates, normalise
+from tei_plenum.enrich.dates_grammar import EVENT_NAME_NOUNS
 
 MONTHS = list(calendar.month_name)[1:]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -35,6 +36,9 @@ def day_forms(d: dt.date) -> list[str]:
         f"{d.day:02d} {month} {d.year}",
         f"{ordinal(d.day)} {month} {d.year}",
         f"{ordinal(d.day)} of {month} {d.year}",
+        # The suffix set apart from the day, as some typescripts print it.
+        f"{d.day} {ordinal(d.day)[-2:]} {month}, {d.year}",
+        f"{d.day} {month} ({d.year})",
         f"{month} {d.day}, {d.year}",
         f"{month} {ordinal(d.day)}, {d.year}",
         f"{ABBREVIATED[d.month - 1]} {d.day}, {d.year}",
@@ -102,7 +106,8 @@ def test_an_ambiguous_slash_date_follows_the_order_it_is_given(d: dt.date, month
 @given(dates)
 def test_months_and_years_normalise_to_their_precision(d: dt.date) -> None:
     month = MONTHS[d.month - 1]
-    for form in (f"{month} {d.year}", f"{month.upper()} {d.year}", f"{month}, {d.year}"):
+    forms = (f"{month} {d.year}", f"{month.upper()} {d.year}", f"{month}, {d.year}")
+    for form in (*forms, f"{month} ({d.year})"):
         assert normalise(form) == (("when", f"{d.year:04d}-{d.month:02d}"),), form
     text = f"The plan adopted in {d.year} was fulfilled."
     assert [m.attrs for m in find_dates(text)] == [(("when", f"{d.year:04d}"),)]
@@ -154,6 +159,17 @@ def test_inferred_years_stay_within_six_months_after_the_anchor(
     assert (values["evidence"], values["resp"]) == ("internal", "#resp-encoder")
     # Going back a year happens only when the anchor's year would be over six months ahead.
     assert inferred < anchor + dt.timedelta(days=185)
+
+
+@given(st.sampled_from(MONTHS), st.sampled_from(EVENT_NAME_NOUNS), st.booleans(), dates)
+def test_a_month_before_a_capitalised_event_noun_is_never_dated(
+    month: str, noun: str, capitals: bool, anchor: dt.date
+) -> None:
+    name = f"{month} {noun}".upper() if capitals else f"{month} {noun}"
+    assert find_dates(f"They spoke during the {name} as well.", anchor=anchor) == []
+    # In lower case the noun is an ordinary word, and the month after "in" stays a date.
+    text = f"They spoke in {month} {noun.lower()} before."
+    assert [text[m.start : m.end] for m in find_dates(text, anchor=anchor)] == [month]
 
 
 # Numbers that are not dates: times, telephone, registration, telegram and file numbers,
@@ -230,6 +246,9 @@ TOKENS = [
     "half of",
     "through",
     "October Revolution",
+    "October Crisis",
+    "(",
+    ")",
     "anniversary of",
     "[1961]",
 ]

@@ -89,6 +89,8 @@ def test_start_dateline():
     assert start("dateline", "Pyongyang, 3rd June Memorandum No. 12") == "Pyongyang, 3rd June"
     assert start("dateline", "Moscow, May 5, 1958 To Comrade Kim") == "Moscow, May 5, 1958"
     assert start("dateline", "Moscow, May 5 the delegation left") is None
+    text = "Pyongyang, 28 th September, 1955 Dear Comrade Minister,"
+    assert start("dateline", text) == "Pyongyang, 28 th September, 1955"
 
 
 def test_start_document_number():
@@ -196,6 +198,8 @@ def test_break_dateline():
     assert breaks("dateline", text) == ["Pyongyang,"]
     prose = "The talks were held in Beijing, 3 May 1958. They ended in Moscow, 5 May 1958 Then"
     assert breaks("dateline", prose) == []
+    spaced = "Embassy of the USSR in the DPRK Pyongyang, 28 th September, 1955 No. 115 Secret"
+    assert breaks("dateline", spaced) == ["Pyongyang,"]
 
 
 def test_break_closing():

@@ -246,6 +246,21 @@ def test_letter_dateline_and_salute_open_the_letter():
     assert found["Dear Comrade Minister!"].role is Role.SALUTE
 
 
+def test_a_dateline_whose_days_suffix_stands_apart_opens_the_letter():
+    text = src(
+        "LETTER TO THE MINISTRY  ",
+        "  ",
+        "Pyongyang, 28 th September, 1955  ",
+        "  ",
+        "Dear Comrade Minister!  ",
+        "  ",
+        "We thank you for the books.  ",
+    )
+    dateline = by_text(text)["Pyongyang, 28 th September, 1955"]
+    assert dateline.role is Role.DATELINE
+    assert dateline.path[-1].tag == "opener"
+
+
 def test_participants_caption():
     text = src(
         "RECORD OF CONVERSATION  ",

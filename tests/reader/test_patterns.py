@@ -333,6 +333,8 @@ def test_is_not_upper(text: str):
         "80. 10. 02.",
         "1980. 10. 02.",
         "1979 June 12",
+        # The day's suffix set apart right before the month, as some typescripts print it.
+        "28 th September, 1955",
     ],
 )
 def test_date_only(text: str):
@@ -349,6 +351,8 @@ def test_date_only(text: str):
         "May 1957 and after",
         "12.3.4.",
         "No. 12/3/50",
+        "28 th",
+        "the 28 th of September 1955",
     ],
 )
 def test_not_date_only(text: str):
@@ -367,6 +371,7 @@ def test_not_date_only(text: str):
         ("Pyongyang, 80. 10. 02.", (0, 9)),
         ("Moscow, 24.III.50", (0, 6)),
         ("Washington, 10/14/50", (0, 10)),
+        ("Pyongyang, 28 th September, 1955", (0, 9)),
     ],
 )
 def test_dateline_place(text: str, span: tuple[int, int]):
@@ -381,6 +386,7 @@ def test_dateline_place(text: str, span: tuple[int, int]):
         "He left on 5 March 1957",
         "The plenum closed on 31 August 1956.",
         "Pyongyang, March",
+        "Pyongyang, 28 th, 1955",
     ],
 )
 def test_not_a_dateline(text: str):

@@ -24,9 +24,11 @@ _MONTHS = (
     r"December|Jan\.|Feb\.|Mar\.|Apr\.|Aug\.|Sept?\.|Oct\.|Nov\.|Dec\.)"
 )
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
+# Right before a month the ordinal suffix may stand apart ("28 th September, 1955").
+_DAY_BEFORE_MONTH = r"\d{1,2}(?: ?(?:st|nd|rd|th))?"
 _MONTH = re.compile(_MONTHS)
 DATE = (
-    rf"(?:{_DAY}\s+{_MONTHS}(?:,?\s+\d{{4}})?|{_MONTHS}\s+{_DAY}(?:,\s*\d{{4}})?|"
+    rf"(?:{_DAY_BEFORE_MONTH}\s+{_MONTHS}(?:,?\s+\d{{4}})?|{_MONTHS}\s+{_DAY}(?:,\s*\d{{4}})?|"
     rf"{_MONTHS}\s+\d{{4}})"
 )
 _SENTENCE_END = re.compile(r"(?:[.!?:;][\"'”’)\]]*|\])\s+$")
@@ -429,7 +431,7 @@ def _turns_after_caption(text: str, speakers: frozenset[str]) -> Iterator[int]:
 
 _DATELINE_AT = re.compile(
     rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?,\s+"
-    rf"(?:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})(?=\s+[A-Z\d])"
+    rf"(?:{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})(?=\s+[A-Z\d])"
 )
 
 

@@ -11,6 +11,9 @@ _MONTHS = (
     r"aug(?:ust|\.)?|sep(?:tember|t\.|\.)?|oct(?:ober|\.)?|nov(?:ember|\.)?|dec(?:ember|\.)?)"
 )
 _DAY = r"(?:[0-3]?\d)(?:st|nd|rd|th)?"
+# Right before a month the ordinal suffix may stand apart, as some typescripts print it ("28
+# th September, 1955"); nowhere else is a lone "th" part of a date.
+_DAY_BEFORE_MONTH = r"(?:[0-3]?\d)(?: ?(?:st|nd|rd|th))?"
 # The archive's numeric forms (day.month.year with Roman or Arabic months, slash dates, the
 # Hungarian year-first form, two- or four-digit years) and the Japanese year-month-day order.
 _NUMERIC = (
@@ -20,7 +23,8 @@ _NUMERIC = (
     rf"|\d{{4}}\s+{_MONTHS}\s+{_DAY}"
 )
 _DATE_ONLY = re.compile(
-    rf"^(?:{_DAY}(?:\s*[-–]\s*{_DAY})?\s+{_MONTHS}(?:\s*[-–]\s*{_DAY}\s+{_MONTHS})?,?\s+\d{{4}}"
+    rf"^(?:(?:{_DAY}\s*[-–]\s*)?{_DAY_BEFORE_MONTH}\s+{_MONTHS}"
+    rf"(?:\s*[-–]\s*{_DAY_BEFORE_MONTH}\s+{_MONTHS})?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+\d{{4}}"
     rf"|{_NUMERIC}|\d{{4}}-\d\d-\d\d"
@@ -29,8 +33,8 @@ _DATE_ONLY = re.compile(
 )
 # The place must start with a capital, so only the date part ignores case.
 _DATELINE = re.compile(
-    rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?i:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|"
-    rf"{_MONTHS}\s+{_DAY},?\s+\d{{4}}|{_NUMERIC}))\.?$"
+    rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?i:"
+    rf"{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},?\s+\d{{4}}|{_NUMERIC}))\.?$"
 )
 
 
