@@ -26,6 +26,7 @@ from typing import TYPE_CHECKING
 from ..lexicon import TITLES, is_initial
 from ..model import Block, Mark, Role
 from .patterns import TURN_GENRES
+from .patterns.headings import is_item_mark
 from .patterns.speakers import turn_start
 
 if TYPE_CHECKING:  # the layout imports this module
@@ -131,6 +132,8 @@ def _cuts(block: Block, *, reported: bool) -> list[tuple[int, int]]:
         before = text[: gap.start()].rsplit(None, 1)[-1] if text[: gap.start()].strip() else ""
         if before in _ABBREVIATIONS or is_initial(before) or _crossed(block.marks, gap.end()):
             continue
+        if is_item_mark(text[: gap.start()].strip()):
+            continue  # "1. Pak said …": the item's label, not a sentence of its own
         if turn_start(text[gap.end() : gap.end() + _WINDOW], reported=reported):
             cuts.append((gap.start() + len(gap.group().rstrip()), gap.end()))
     return cuts

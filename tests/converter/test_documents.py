@@ -282,3 +282,28 @@ def test_text_without_layout_is_plain_paragraphs() -> None:
     tree = converted("hostile-plain-prose")
     assert xp(tree, "//tei:body/tei:div/tei:p")
     assert not xp(tree, "//tei:titlePage | //tei:fw | //tei:head")
+
+
+def test_flattened_journal_record_reads_as_its_printed_page() -> None:
+    tree = converted("export-flattened-journal-record-1963")
+    # The record's own date, confirmed by the archive's, is the document date; the covering
+    # letterhead's date above the heading is the title page's date only.
+    assert xp(tree, "//tei:origDate/@when") == ["1963-03-14"]
+    assert xp(tree, "//tei:titlePage/tei:docDate/@when") == ["1963-03-28"]
+    assert [text_of(b) for b in xp(tree, "//tei:byline")] == ["from the journal of V. P. MOSKOVSKY"]
+    assert text_of(xp(tree, "//tei:titlePart[@type='main']")[0]).startswith(
+        "RECORD OF A CONVERSATION with the Minister"
+    )
+    assert xp(tree, "//tei:fw/@type") == [
+        "marking", "letterhead", "registration", "classification", "copyNumber"
+    ]  # fmt: skip
+    # Numbered items keep their label with their text; the signature closes the record.
+    assert [text_of(p)[:5] for p in xp(tree, "//tei:body//tei:p[@n]")] == ["1. Pa", "2. I "]
+    assert text_of(xp(tree, "//tei:closer/tei:signed")[0]) == (
+        "AMBASSADOR OF THE USSR IN THE DPRK V. MOSKOVSKY"
+    )
+    refs = {text_of(p): p.get("ref") for p in xp(tree, "//tei:text//tei:persName")}
+    assert refs["V. P. MOSKOVSKY"] == refs["V. MOSKOVSKY"] == "#pers-moskovsky"
+    assert refs["O. Moskovsky"] == "#pers-o-moskovsky"
+    assert refs["N. V. Podgornyy"] == "#pers-podgorny"
+    assert refs["PAK SEONG-CHEOL"] == refs["Pak Seong-cheol"] == "#pers-pak-song-chol"

@@ -161,6 +161,11 @@ def test_break_item():
 def test_break_caps_paragraph():
     text = "Present: A. THE AMBASSADOR asked about it. KIM IL replied. USSR MFA agreed."
     assert breaks("caps-paragraph", text) == ["THE"]
+    # An office and a name in capitals that end the text: the signature.
+    text = "It lasted an hour. AMBASSADOR OF THE USSR V. MOSKOVSKY"
+    assert breaks("caps-paragraph", text) == ["AMBASSADOR"]
+    # An item's label is no sentence: what follows opens the item.
+    assert breaks("reported-turn", "at the Ministry. 1. Pak Seong-cheol said that") == []
 
 
 def test_break_reported_turn():

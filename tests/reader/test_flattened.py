@@ -106,6 +106,12 @@ def test_no_cut_after_an_abbreviation_or_an_initial():
     assert _texts(found) == [text]
 
 
+def test_no_cut_after_the_label_that_opens_an_item():
+    text = "1. Pak Seong-cheol said that the looms had come."
+    found = split_turns((_paragraph(text),), "record of conversation")
+    assert _texts(found) == [text]
+
+
 def test_the_turns_after_a_participants_line_are_paragraphs():
     text = "Present: comrade Deng Xiaoping. Comrade Zhou Enlai: We read the minutes."
     found = split_turns((_paragraph(text, Role.PARTICIPANTS),), "record of conversation")

@@ -17,6 +17,7 @@ from dataclasses import dataclass
 
 from ...letters import UPPER
 from ...lexicon import TITLES, is_initial
+from .headings import ITEM_MARK, is_item_mark
 from .markings import marking
 
 _MONTHS = (
@@ -85,7 +86,9 @@ def after_sentence(text: str, position: int) -> bool:
     if not _SENTENCE_END.search(text[max(0, position - 8) : position]):
         return False
     before = text[max(0, position - 16) : position].split()[-2:]
-    if before and is_initial(before[-1]) and before[-1].count(".") > 1:
+    if before and (
+        is_item_mark(before[-1]) or (is_initial(before[-1]) and before[-1].count(".") > 1)
+    ):
         return False
     return not (len(before) == 2 and all(map(is_initial, before)))
 
@@ -203,7 +206,7 @@ def salute_end(text: str, start: int) -> int | None:
     return m.end() if m else None
 
 
-_ITEM_LABEL = re.compile(r"(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+")
+_ITEM_LABEL = re.compile(rf"{ITEM_MARK}\s+")
 _CAPITALISED_FUNCTION_WORD = re.compile(
     r"\s(?:The|A|An|In|On|At|As|This|It|We|He|She|They|There|After|Before|During|When)\s"
 )
@@ -343,7 +346,7 @@ def turn_starts(text: str) -> Iterator[int]:
 
 def item_starts(text: str) -> Iterator[int]:
     """A numbered or lettered item after a stop or a colon ("The agenda: 1) …")."""
-    for m in re.finditer(r"(?<!\S)(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))\s+[A-Z\"“]", text):
+    for m in re.finditer(rf"(?<!\S){ITEM_MARK}\s+[A-Z\"“]", text):
         if m.start() > 0 and after_sentence(text, m.start()):
             yield m.start()
 
@@ -359,6 +362,8 @@ def caps_paragraph_starts(text: str) -> Iterator[int]:
         nxt = _skip_space(text, end)
         if words >= 2 and longest >= 5 and nxt < len(text) and text[nxt].islower():
             yield position
+        elif words >= 3 and nxt >= len(text):
+            yield position  # an office and a name in capitals that end the text: a signature
 
 
 _REPORTING = (

@@ -75,6 +75,16 @@ def _opens_bracket(label: str) -> bool:
 
 
 _NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+ITEM_MARK = r"(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))"
+"""A numbered or lettered item's label as printed: "1.", "2)", "(3)", "b)"."""
+_ITEM_MARK = re.compile(ITEM_MARK)
+
+
+def is_item_mark(word: str) -> bool:
+    """``word`` is an item's label: what follows opens the item, not a sentence of its own."""
+    return _ITEM_MARK.fullmatch(word) is not None
+
+
 _NUMBER_LABEL = re.compile(r"^\d{1,2}[.)](?=\s)")
 
 
