@@ -258,3 +258,18 @@ def test_an_office_is_shown_only_at_a_date_its_holder_held_it(
 ) -> None:
     record = Authority.load().record(key)
     assert entity_of(record, Period.of((("when", when),))).occupation == held
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("Anshan", "place-anshan"),
+        ("Yangzi River", "place-yangtze"),
+        ("Zamyn-Uud", "place-zamyn-uud"),
+        ("Seisin", "place-chongjin"),
+    ],
+)
+def test_places_of_industry_and_borders_the_documents_name(surface: str, key: str) -> None:
+    hit = Authority.load().lookup(surface)
+    assert hit is not None
+    assert hit.key == key
