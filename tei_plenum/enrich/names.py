@@ -245,6 +245,13 @@ class _Finds:
         known_spans = _Spans(known)
         forms = [f for f in person_forms(text, spans) if not known_spans.crossed_by(f.start, f.end)]
         people = [*known, *_shape_candidates(text, forms, context)]
+        if _is_title_line(block):
+            known_spans = _Spans(people)
+            people += [
+                c
+                for c in _correspondents(text, context)
+                if not known_spans.crossed_by(c.start, c.end)
+            ]
         starts = sorted({c.start for c in people if c.tag == "persName"})
         heads = [(start, end) for group, start, end in spans if group == "org"]
         orgs = (_before_person(c, starts, text, context) for c in _orgs(text, heads, context))
@@ -863,6 +870,42 @@ def _names_a_place(text: str, end: int) -> bool:
     name ("Wu Cheng Hall")."""
     following = _NEXT_WORD.match(text, end)
     return following is not None and following.group(1).rstrip(".,;:") in _NAMED_AFTER
+
+
+# A message's title names its sender and addressee ("Ciphered Telegram from Kovalev to
+# Filippov [Stalin]", "Cable No. 5773, Shtykov to Gromyko").
+_CORRESPONDENTS = re.compile(
+    r"\b(?:[Tt]elegram|[Cc]able|[Cc]iphergram|[Ll]etter|[Mm]essage|[Rr]eport)\b"
+    r"(?:\s+No\.\s*[\w/.-]*\w)?[^.;:]{0,40}?"
+    rf"(?:\bfrom\s+|,\s+)(?:(?:Cde\.|Comrade)\s+)?(?P<sender>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?)"
+    rf"\s+to\s+(?:(?:Cde\.|Comrade)\s+)?(?P<addressee>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?)\b"
+)
+
+
+def _is_title_line(block: Block) -> bool:
+    """A title line of the document or of the archive's catalogue."""
+    return block.role in (Role.TITLE, Role.SUBTITLE) or (
+        block.role is Role.COVER and block.attr("type") == "title"
+    )
+
+
+def _correspondents(text: str, context: _Context) -> Iterator[_Candidate]:
+    """The sender and the addressee a message's title names by one word each: people,
+    unless the word names a place, a body or an office ("Telegram from Pyongyang to
+    Bucharest", "Report from Embassy to Ministry")."""
+    for found in _CORRESPONDENTS.finditer(text):
+        for group in ("sender", "addressee"):
+            word = found.group(group)
+            if context.authority.lookup(word, context.at) is not None or _is_generic(word):
+                continue
+            key, make, _ = _resolve_person(word, context)
+            start, end = found.span(group)
+            yield _Candidate(start, end, "persName", key, make, _SHAPE, (), False)
+
+
+def _is_generic(word: str) -> bool:
+    """A word that names a kind of body or an office, never a correspondent."""
+    return word.lower() in _TITLE_WORDS or re.fullmatch(_ORG_HEADS, word) is not None
 
 
 def _monsieur(name: str, context: _Context) -> bool:

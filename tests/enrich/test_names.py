@@ -875,3 +875,22 @@ def test_a_surname_before_its_initials_is_a_name_when_shaped_like_one() -> None:
 def test_an_initial_the_translator_completed_is_part_of_the_name() -> None:
     doc = _enrich("At the Congress A[nastas] I. Mikoyan told me")
     assert _persons(doc) == [("A[nastas] I. Mikoyan", "#pers-mikoyan")]
+
+
+@pytest.mark.parametrize(
+    ("title", "people"),
+    [
+        ("Ciphered Telegram No.54755 from Kovalev to Filippov", ["Kovalev", "Filippov"]),
+        ("Cable No. 5773, Orlov to Gromyko", ["Orlov", "Gromyko"]),
+        ("Telegram from Pyongyang to Bucharest", []),
+        ("Report from Embassy to Ministry", []),
+    ],
+)
+def test_a_messages_title_names_its_sender_and_addressee(title: str, people: list[str]) -> None:
+    doc = _enrich(title, role=Role.TITLE)
+    assert [surface for surface, _ in _persons(doc)] == people
+
+
+def test_a_sender_in_the_text_needs_other_evidence() -> None:
+    doc = _enrich("We read the telegram from Kovalev to the committee.")
+    assert _persons(doc) == []
