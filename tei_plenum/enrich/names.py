@@ -624,6 +624,10 @@ def _resolution(name: str, context: _Context, title: str) -> Resolved:
     hit = context.authority.lookup(plain, context.at)
     if hit is not None:
         return _known(hit.key, context, hit.uncertain)
+    typo = _TRIPLED.sub(r"\1\1", plain)
+    hit = context.authority.lookup(typo, context.at) if typo != plain else None
+    if hit is not None:  # "Li Xiannnian": a letter typed thrice, which no name has
+        return _known(hit.key, context, uncertain=True)
     if len(plain.split()) > 1:
         bearer = _by_surname(plain, context)
         if bearer is not None:
@@ -641,6 +645,9 @@ def _resolution(name: str, context: _Context, title: str) -> Resolved:
     if family and len(plain.split()) > 1 and not family_name_first(plain):
         context.local_people.setdefault(fold(family), []).append(make)
     return key, make, False
+
+
+_TRIPLED = re.compile(r"(\w)\1\1+")
 
 
 def _earlier_local(name: str, context: _Context) -> Entity | None:

@@ -894,3 +894,11 @@ def test_a_messages_title_names_its_sender_and_addressee(title: str, people: lis
 def test_a_sender_in_the_text_needs_other_evidence() -> None:
     doc = _enrich("We read the telegram from Kovalev to the committee.")
     assert _persons(doc) == []
+
+
+def test_a_letter_typed_thrice_is_a_typo_of_a_known_name() -> None:
+    doc = _enrich("talks with Vice Premier Li Xiannnian and Li Xiannian")
+    assert _marks(doc) == [
+        ("persName", "Li Xiannnian", {"ref": "#pers-li-xiannian", "cert": "medium"}),
+        ("persName", "Li Xiannian", {"ref": "#pers-li-xiannian"}),
+    ]
