@@ -149,6 +149,11 @@ def test_above_journal_byline():
     assert (found.rule, found.placed) == ("journal-byline", (Role.BYLINE, (FRONT,), {}))
 
 
+def test_above_journal_byline_without_the_article():
+    found = decide(ABOVE_TITLE_RULES, cell("From diary of V.I. Vorotnikov"), STATE)
+    assert (found.rule, found.placed) == ("journal-byline", (Role.BYLINE, (FRONT,), {}))
+
+
 def test_above_dateline():
     found = decide(ABOVE_TITLE_RULES, cell("Berlin, 8 May 1962"), STATE)
     assert (found.rule, found.placed) == ("dateline", (Role.DATELINE, (FRONT,), {}))

@@ -92,7 +92,9 @@ _KIND_START = (
 )
 _KIND_TITLE = re.compile(rf"^{_KIND_START}\b", re.IGNORECASE)
 # A journal's byline ("From the journal of …") opens like a title too.
-_TITLE_START = re.compile(rf"^(?:from\s+the\s+journal|{_KIND_START})\b", re.IGNORECASE)
+_TITLE_START = re.compile(
+    rf"^(?:from\s+(?:the\s+)?(?:journal|diary)|{_KIND_START})\b", re.IGNORECASE
+)
 # A kind word and a number, nothing else: "Note number 399", "TELEGRAM 066.621", "Nº 12".
 _DOCUMENT_NUMBER = re.compile(
     rf"^(?:(?:ciphered\s+|coded\s+|urgent\s+)*{_KIND_WORDS}\s+)?(?:no\.?|n[º°o]\.?|number|#)?"
@@ -165,10 +167,11 @@ def is_institution_line(text: str) -> bool:
     )
 
 
-_JOURNAL_BYLINE = re.compile(r"^(?:from\s+the\s+)?(?:journal|diary)\s+of\b", re.IGNORECASE)
+_JOURNAL_BYLINE = re.compile(r"^(?:from\s+(?:the\s+)?)?(?:journal|diary)\s+of\b", re.IGNORECASE)
 
 
 def journal_byline_end(text: str) -> int | None:
-    """End of a journal's byline caption ("From the journal of"), which its owner's name follows."""
+    """End of a journal's byline caption ("From the journal of", "From diary of"), which its
+    owner's name follows."""
     m = _JOURNAL_BYLINE.match(text)
     return m.end() if m else None
