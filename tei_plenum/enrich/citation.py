@@ -20,11 +20,23 @@ from ..reader.patterns.cover import ARCHIVE_DATE, URL
 _QUOTED_TITLE = re.compile(r"\s*[“\"](?P<title>.+?)[,.]?[”\"]\s*,?\s*")
 _DATE = re.compile(rf"(?P<date>{ARCHIVE_DATE.pattern})\s*[,.]\s*")
 _PUBLISHER = re.compile(r"(?P<publisher>[^,.]{0,80}?Digital\s+Archive)\s*[,.]\s*")
+# "Translated by X.", "Obtained by X and translated by Y.", "Obtained for NKIDP by X and
+# translated for NKIDP by Y.", after a stop (or a stop and a closing quote) or at the start.
+_FOR = r"(?:\s+for\s+[A-Z][\w-]*)?"
 _TRANSLATED = re.compile(
-    r"(?:(?<=\.\s)|^)(?:[A-Z][a-z]+(?:\s+by\s+[^.]+?)?\s+and\s+)?[Tt]ranslated"
-    r"(?:\s+for\s+[A-Z][\w-]*)?\s+by\s+(?P<names>.+?)\.?\s*$"
+    rf"(?:(?<=[.”\"]\s)|^)(?:[A-Z][a-z]+{_FOR}(?:\s+by\s+[^.]+?)?\s+and\s+)?[Tt]ranslated"
+    rf"{_FOR}\s+by\s+(?P<names>.+?)\.?\s*$"
 )
-_OBTAINED = re.compile(r"\s*(?:Obtained|Contributed|Donated|Provided)\s+by\s+[^.]+\.?\s*$")
+_OBTAINED = re.compile(
+    rf"\s*(?:Obtained|Contributed|Donated|Provided){_FOR}\s+by\s+[^.]+\.?\s*$"
+)
+# What may follow the translators' names in the same sentence: other people's credits.
+_OTHER_CREDIT = re.compile(
+    r"\s*(?:;|,?\s+and\s+(?=(?:edited|obtained|contributed|provided|annotated)\b)).*$",
+    re.IGNORECASE,
+)
+_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-Z][A-Za-z])")
+_ACADEMIC = re.compile(r"^(?:(?:Assistant|Associate)\s+)?(?:Professor|Prof\.|Dr\.?)\s+")
 _PUBLICATION = re.compile(
     r"\bedited\s+by\b|\beds?\.|\bpp?\.\s*\d|\bvol\.|\([^()]*:\s*[^()]*\d{4}\)|"
     r"\b(?:Publishing|Press|Publishers|Verlag)\b"
@@ -87,16 +99,22 @@ def read_citation(text: str) -> Citation:
         rest = _OBTAINED.sub("", rest)
     source = rest.strip().rstrip(".").strip()
     published = bool(_PUBLICATION.search(source)) or bool(_TRANSLATION_FROM.match(source))
-    repository, idnos, locus = ("", (), None) if published else _reference(source)
+    # A publication cited after the reference ("KC 237/V-12. CWIHP Working Paper No. 9, …")
+    # is no part of it.
+    reference = _NEXT_SENTENCE.split(source, maxsplit=1)[0]
+    repository, idnos, locus = ("", (), None) if published else _reference(reference)
     return Citation(
         title, date, publisher, source, published, repository, idnos, locus, translators, address
     )
 
 
 def _names(words: str) -> tuple[str, ...]:
-    """The translators of "Jan Kowalski and Anna Nowak", without a trailing "for CWIHP"."""
+    """The translators of "Jan Kowalski and Anna Nowak", without a trailing "for CWIHP", an
+    academic title before a name, or the editors and donors credited after them."""
+    words = _OTHER_CREDIT.sub("", words.strip())
     words = re.sub(r"\s+for\s+[A-Z][\w-]*$", "", words.strip().rstrip("."))
-    return tuple(n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", words) if n.strip())
+    names = (n.strip() for n in re.split(r",\s*(?:and\s+)?|\s+and\s+", words))
+    return tuple(_ACADEMIC.sub("", n) for n in names if n)
 
 
 def _reference(source: str) -> tuple[str, tuple[Identifier, ...], Phrase | None]:

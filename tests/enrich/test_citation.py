@@ -84,3 +84,34 @@ def test_books_are_publications(tail: str):
 def test_the_archives_banner_is_never_a_translator():
     found = read_citation(HEAD + "Wilson Center Digital Archive.")
     assert found.translators == ()
+
+
+@pytest.mark.parametrize(
+    ("tail", "translators"),
+    [
+        ("Obtained for NKIDP by Pavel Horak and translated for NKIDP by Irena Slaba.",
+         ("Irena Slaba",)),
+        ('CWIHP Working Paper No. 9, "Coal." Translated for CWIHP by Eva Marsh.',
+         ("Eva Marsh",)),
+        ("Translated by Assistant Professor Maria Petrova; Edited by Dr. Ivan Kolev and "
+         "obtained by the Balkan Archive Research Group.", ("Maria Petrova",)),
+        ("Translated by Dr. Anna Nowak and Jan Kowalski.", ("Anna Nowak", "Jan Kowalski")),
+    ],
+)  # fmt: skip
+def test_translators_among_other_credits(tail: str, translators: tuple[str, ...]) -> None:
+    citation = read_citation(
+        f"“A Note,” May 05, 1954, History and Public Policy Program Digital Archive, "
+        f"Czech Foreign Ministry Archive. {tail}"
+    )
+    assert citation.translators == translators
+    assert "by" not in citation.repository
+
+
+def test_a_publication_after_the_reference_is_no_part_of_it() -> None:
+    citation = read_citation(
+        "“A Letter,” October 12, 1961, History and Public Policy Program Digital Archive, "
+        'PZPR Archives, KC 237/V-12. CWIHP Working Paper No. 9, "Coal and Comradeship." '
+        "Translated for CWIHP by Eva Marsh."
+    )
+    assert citation.repository == "PZPR Archives"
+    assert citation.idnos == (Identifier("archival", "KC 237/V-12"),)
