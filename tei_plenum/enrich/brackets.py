@@ -14,6 +14,7 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Document, Mark, attrs
+from ..reader import patterns as pat
 from ..vocabulary import BRACKET_MARK, HAND_ANNOTATOR, RESP_TRANSLATOR_EN, pointer
 
 # Every bracket is the English translator's (guide §9).
@@ -28,7 +29,6 @@ _GAP = re.compile(
     r"missing|unreadable)|illegible\s+\w+(?:\s+\w+)?|unreadable|text\s+missing)$",
     re.IGNORECASE,
 )
-_OMITTED = re.compile(r"^(?:…|\.{3}|\. \. \.|omitted|text omitted)$", re.IGNORECASE)
 _PREFIXED = re.compile(
     r"^(?P<label>(?P<what>handwritten|handwriting|hand-written|[\w ,'-]{0,40}?\bstamp|"
     r"[\w ,'-]{0,40}?\bseal)(?:\s+\w+)?:)\s*",
@@ -69,7 +69,7 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
         return [Mark(s, e, "gap", attrs(reason=reason, resp=_BY_TRANSLATOR))]
     if double:
         return [Mark(s, e, "unclear", attrs(resp=_BY_TRANSLATOR))]
-    if _OMITTED.match(content):
+    if pat.is_omission(content):
         return [Mark(s, e, "gap", attrs(reason="omitted", resp=_BY_TRANSLATOR))]
     if m := _DESCRIPTION.match(content):
         return [

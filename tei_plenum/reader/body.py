@@ -324,6 +324,8 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
          _entry_head),
     Rule("separator", lambda cell, state: cell.features.separator,
          _block(Role.SEPARATOR, ends_list=True)),
+    # An omission mark alone on its line ("[…]") stands for text of the body: a paragraph.
+    Rule("omission", lambda cell, state: cell.features.omission, _paragraph(_no_label)),
     Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
     Rule("signature", lambda cell, state: cell.features.signs_by_name and _closable(state),
          _signed_off),

@@ -78,6 +78,7 @@ class Features:
     page_number = verdict(pat.page_number)
     banner = verdict(pat.is_banner)
     bracketed = verdict(pat.is_bracketed_line)
+    omission = verdict(pat.is_omission_line)
     separator = verdict(pat.is_separator)
     date_only = verdict(pat.is_date_only)
     dateline = verdict(pat.dateline_place)  # the span of the place, or None

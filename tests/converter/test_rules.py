@@ -135,3 +135,30 @@ def test_numbered_paragraphs_and_priority_markings() -> None:
         "1.",
         "2.",
     ]
+
+
+def web(*lines: str) -> str:
+    """A copy of the archive's web page: its date line, its title line, one paragraph a line."""
+    return "March 14, 1967\nNote on a Conversation at the Embassy\n" + "".join(
+        f"{line}\n" for line in lines
+    )
+
+
+@pytest.mark.parametrize("mark", ["[…]", "[...]"])
+def test_an_omission_line_stays_a_paragraph_where_it_stands(mark: str) -> None:
+    text = web("The counsellor asked to see me.", "His views were these:", mark, "He left at noon.")
+    tree = convert_text(text).tree
+    assert not xp(tree, "//tei:ab[@type='docket']")
+    paragraphs = xp(tree, "//tei:body//tei:p")
+    assert [text_of(p) for p in paragraphs][1:3] == ["His views were these:", mark]
+    (gap,) = xp(paragraphs[2], "tei:gap")
+    assert (paragraphs[2].text, gap.get("reason"), gap.tail) == ("[", "omitted", "]")
+
+
+def test_an_omission_line_among_the_docket_lines_is_no_marking() -> None:
+    text = web("Strictly secret!", "[…]", "Copy No. 3", "NOTE", "The counsellor asked to see me.")
+    tree = convert_text(text).tree
+    markings = [text_of(fw) for fw in xp(tree, "//tei:front/tei:fw")]
+    assert markings == ["Strictly secret!", "Copy No. 3"]
+    assert [text_of(p) for p in xp(tree, "//tei:front/tei:div[@type='omission']/tei:p")] == ["[…]"]
+    assert not xp(tree, "//tei:additions//tei:item[contains(., '…')]")

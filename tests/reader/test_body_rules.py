@@ -38,6 +38,7 @@ def test_table_order():
         "section-head",
         "entry-head",
         "separator",
+        "omission",
         "bracketed-line",
         "signature",
         "distribution-caption",
@@ -122,6 +123,18 @@ def test_body_bracketed_line():
     found = decide(BODY_RULES, cell("[stamp: Incoming 02277-ss]"), in_a_list)
     assert (found.rule, found.placed) == ("bracketed-line", (Role.DOCKET, BASE, {}))
     assert found.state.list == POINTS  # a stamp between two points does not end their list
+
+
+@pytest.mark.parametrize("text", ["[…]", "[...]"])
+def test_body_omission(text: str):
+    in_a_list = STATE._replace(list=POINTS, list_kind="points", lead_in=True)
+    found = decide(BODY_RULES, cell(text), in_a_list)
+    assert (found.rule, found.placed) == ("omission", (Role.PARAGRAPH, BASE, {}))
+    assert found.marks(text) == []
+    assert found.state == STATE._replace(filled=True)
+    # A doubled pair is an unreadable passage, and other bracketed lines stay dockets.
+    assert decide(BODY_RULES, cell("[[…]]"), STATE).rule == "bracketed-line"
+    assert decide(BODY_RULES, cell("[stamp: Incoming]"), STATE).rule == "bracketed-line"
 
 
 @pytest.mark.parametrize(

@@ -964,6 +964,23 @@ def test_bracketed_line_is_one_whole_pair(text: str, whole: bool):
     assert pat.is_bracketed_line(text) is whole
 
 
+@pytest.mark.parametrize(
+    ("text", "omission"),
+    [
+        ("[…]", True),
+        ("[...]", True),
+        ("[. . .]", True),
+        ("[text omitted]", True),
+        ("[[…]]", False),  # a doubled pair: an unreadable passage
+        ("[…] Dear Comrades,", False),
+        ("[stamp]", False),
+        ("…", False),
+    ],
+)
+def test_omission_line_is_one_omission_mark(text: str, omission: bool):
+    assert pat.is_omission_line(text) is omission
+
+
 # --- speakers ----------------------------------------------------------------------------------
 
 

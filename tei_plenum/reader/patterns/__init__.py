@@ -21,6 +21,8 @@ from .characters import (
     ends_with_punctuation,
     ends_with_stop,
     is_bracketed_line,
+    is_omission,
+    is_omission_line,
     is_separator,
 )
 from .dates import dateline_place, is_date_only
@@ -113,6 +115,8 @@ __all__ = [
     "is_document_number",
     "is_institution_line",
     "is_office_line",
+    "is_omission",
+    "is_omission_line",
     "is_opening_salute",
     "is_participant_line",
     "is_separator",
