@@ -34,6 +34,10 @@ _PREFIXED = re.compile(
     r"[\w ,'-]{0,40}?\bseal)(?:\s+\w+)?:)\s*",
     re.IGNORECASE,
 )
+# A note call of the archive's edition: a number in brackets glued to the letter or the
+# punctuation before it ("the letter[1] by", "the meeting.[2]"), and no digit or letter after.
+_NOTE_NUMBER = re.compile(r"^\d{1,3}$")
+_BEFORE_CALL = re.compile(r"[^\W\d_]|[.,;:!?)\]\"'”’]")
 _SIC = re.compile(r"^sic\b", re.IGNORECASE)
 _NOTE = re.compile(r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I)
 
@@ -69,6 +73,8 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
         return [Mark(s, e, "gap", attrs(reason=reason, resp=_BY_TRANSLATOR))]
     if double:
         return [Mark(s, e, "unclear", attrs(resp=_BY_TRANSLATOR))]
+    if _is_note_call(text, s, e):
+        return [Mark(s, e, "ref", attrs(type="noteAnchor", n=content, resp=_BY_TRANSLATOR))]
     if pat.is_omission(content):
         return [Mark(s, e, "gap", attrs(reason="omitted", resp=_BY_TRANSLATOR))]
     if m := _DESCRIPTION.match(content):
@@ -96,6 +102,17 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
     if _NOTE.match(content):
         return [Mark(s, e, "note", attrs(type="translator", place="inline", resp=_BY_TRANSLATOR))]
     return None
+
+
+def _is_note_call(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed ``text[start:end]`` is a note call: a number whose opening
+    bracket follows a letter or punctuation with no space, and whose closing bracket ends a
+    word ("letter[1] by", "meeting.[2]"). A number after a space ("item [2]") is the
+    translator's, and one inside a number ("19[5]6") a supplied digit."""
+    if not _NOTE_NUMBER.match(text[start:end]) or start < 2:
+        return False
+    after = text[end + 1 : end + 2]
+    return bool(_BEFORE_CALL.fullmatch(text[start - 2])) and not after.isalnum()
 
 
 def _subtype(what: str) -> str:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tei_plenum.export.text import to_text
 from tei_plenum.model import Role
 from tei_plenum.options import ConvertOptions
 from tei_plenum.pipeline import convert_text
@@ -162,3 +163,16 @@ def test_an_omission_line_among_the_docket_lines_is_no_marking() -> None:
     assert markings == ["Strictly secret!", "Copy No. 3"]
     assert [text_of(p) for p in xp(tree, "//tei:front/tei:div[@type='omission']/tei:p")] == ["[…]"]
     assert not xp(tree, "//tei:additions//tei:item[contains(., '…')]")
+
+
+def test_a_number_glued_to_a_word_is_a_note_call_kept_in_the_text_export() -> None:
+    text = web("2. On the letter[1] by Comrade Nowicki:", "It came in time.[2] So did [3] others.")
+    tree = convert_text(text).tree
+    assert [(r.get("n"), r.text) for r in xp(tree, "//tei:ref[@type='noteAnchor']")] == [
+        ("1", "1"),
+        ("2", "2"),
+    ]
+    assert xp(tree, "//tei:supplied/text()") == ["3"]  # after a space: the translator's
+    exported = to_text(tree)
+    assert "On the letter[1] by" in exported
+    assert "It came in time.[2] So did [3] others." in exported
