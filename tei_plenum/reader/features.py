@@ -85,6 +85,7 @@ class Features:
     section = verdict(pat.section_heading)
     ordinal = verdict(pat.ordinal_label)
     numbered = verdict(pat.numbered_label)
+    numbered_heading = verdict(pat.numbered_heading)
     number_label = verdict(pat.number_label_end)
     point = verdict(pat.point_label)
     item_label = verdict(pat.item_label_end)

@@ -176,3 +176,22 @@ def test_a_number_glued_to_a_word_is_a_note_call_kept_in_the_text_export() -> No
     exported = to_text(tree)
     assert "On the letter[1] by" in exported
     assert "It came in time.[2] So did [3] others." in exported
+
+
+def test_the_headings_of_one_numbered_series_are_read_alike() -> None:
+    long = "3. On the visit of Comrade Orlov to Hanoi and on the talks that he held there with us:"
+    for lines in (
+        ("2. On the letter by Comrade Nowicki:", "It was friendly.", long, "Two questions."),
+        (long, "Two questions.", "4. On the letter by Comrade Nowicki:", "It was friendly."),
+    ):
+        tree = convert_text(web("The counsellor asked to see me.", *lines)).tree
+        heads = [text_of(head) for head in xp(tree, "//tei:div[@type='section']/tei:head")]
+        assert heads == [line for line in lines if line[:1].isdigit()]
+        assert not xp(tree, "//tei:p[@n]")
+
+
+def test_a_number_in_a_series_that_ends_a_sentence_stays_a_paragraph() -> None:
+    lines = ("2. On the letter by Comrade Nowicki:", "3. The counsellor thanked me and left.")
+    tree = convert_text(web("The counsellor asked to see me.", *lines)).tree
+    assert [text_of(h) for h in xp(tree, "//tei:head")] == [lines[0]]
+    assert xp(tree, "//tei:p/@n") == ["3"]
