@@ -19,6 +19,8 @@ from ..vocabulary import BRACKET_MARK, HAND_ANNOTATOR, RESP_TRANSLATOR_EN, point
 
 # Every bracket is the English translator's (guide §9).
 _BY_TRANSLATOR = pointer(RESP_TRANSLATOR_EN)
+SUPPLIED = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
+"""The attributes of ``supplied``: words the translator added (guide §9)."""
 _DESCRIPTION = re.compile(
     r"^(?P<what>signature|signatures|signed|illegible signature|seal|round seal|stamp|"
     r"handwriting|handwritten|photograph|emblem)$",
@@ -130,13 +132,12 @@ def _subtype(what: str) -> str:
 
 def finalize_brackets(doc: Document) -> Document:
     """Every bracket nobody claimed holds words the translator supplied (guide §9)."""
-    supplied = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
 
     def final(block: Block) -> Block:
         if not block.has_mark(BRACKET_MARK):
             return block
         marks = [
-            Mark(m.start, m.end, "supplied", supplied) if m.tag == BRACKET_MARK else m
+            Mark(m.start, m.end, "supplied", SUPPLIED) if m.tag == BRACKET_MARK else m
             for m in block.marks
         ]
         return block.with_only_marks(marks)

@@ -195,3 +195,13 @@ def test_a_number_in_a_series_that_ends_a_sentence_stays_a_paragraph() -> None:
     tree = convert_text(web("The counsellor asked to see me.", *lines)).tree
     assert [text_of(h) for h in xp(tree, "//tei:head")] == [lines[0]]
     assert xp(tree, "//tei:p/@n") == ["3"]
+
+
+def test_a_bracket_clarifying_a_common_noun_is_supplied_not_a_transliteration() -> None:
+    text = web("Our forces are moving to the south [China] and will reach the city of Wuhan.")
+    tree = convert_text(text).tree
+    assert not xp(tree, "//tei:note[@type='transliteration']")
+    (place,) = xp(tree, "//tei:p//tei:placeName[. = 'China']")
+    assert place.get("cert") is None
+    # The bracket pair's own element is the supplied words, the name inside it.
+    assert xp(place, "parent::tei:supplied/@reason") == ["translator-insertion"]
