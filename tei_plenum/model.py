@@ -149,6 +149,9 @@ TAG_RANK: dict[str, int] = {
     "signedLabel": 5,
     "label": 10,
     "docAuthor": 15,
+    # The words a bracket pair holds: the pair's own element (guide §9), around a name, date
+    # or measure that spans the same words ("[<supplied><placeName>China</placeName>]").
+    "supplied": 18,
     "roleName": 20,
     "eventName": 25,
     "orgName": 30,
@@ -159,7 +162,6 @@ TAG_RANK: dict[str, int] = {
     "measure": 47,
     "title": 48,
     "q": 49,
-    "supplied": 60,
     "reg": 61,
     "seg": 62,
     "note": 64,

@@ -281,6 +281,8 @@ class DivType(StrEnum):
     DECISION = "decision"
     RESOLUTION = "resolution"
     JOURNAL = "journal"
+    OMISSION = "omission"
+    """Holds an omission mark standing among the front's lines."""
 
 
 class ListType(StrEnum):

@@ -1,11 +1,13 @@
-"""MarkIndex answers exactly what a pass over every mark answers."""
+"""MarkIndex answers exactly what a pass over every mark answers; marks over the same
+characters nest in one order."""
 
 from __future__ import annotations
 
+import pytest
 from hypothesis import given
 from hypothesis import strategies as st
 
-from tei_plenum.model import Mark, MarkIndex, nests
+from tei_plenum.model import Mark, MarkIndex, mark_order, nests
 
 TAGS = ("persName", "orgName", "date", "num", "pb")
 
@@ -67,3 +69,11 @@ def test_at_finds_the_marks_over_exactly_a_range(found: list[Mark], start: int, 
         expected, key=repr
     )
     assert all(m in MarkIndex(found) for m in found if not m.is_milestone)
+
+
+@pytest.mark.parametrize("inner", ["placeName", "persName", "date", "measure"])
+def test_supplied_words_hold_a_name_or_date_over_the_same_characters(inner: str):
+    # "[China]", "[1956]": the bracket pair's element stands right inside the brackets
+    # (guide §9), the mention inside it.
+    found = sorted([Mark(3, 8, inner), Mark(3, 8, "supplied")], key=mark_order)
+    assert [mark.tag for mark in found] == ["supplied", inner]

@@ -14,10 +14,13 @@ import re
 from dataclasses import replace
 
 from ..model import Block, Document, Mark, attrs
+from ..reader import patterns as pat
 from ..vocabulary import BRACKET_MARK, HAND_ANNOTATOR, RESP_TRANSLATOR_EN, pointer
 
 # Every bracket is the English translator's (guide §9).
 _BY_TRANSLATOR = pointer(RESP_TRANSLATOR_EN)
+SUPPLIED = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
+"""The attributes of ``supplied``: words the translator added (guide §9)."""
 _DESCRIPTION = re.compile(
     r"^(?P<what>signature|signatures|signed|illegible signature|seal|round seal|stamp|"
     r"handwriting|handwritten|photograph|emblem)$",
@@ -28,12 +31,15 @@ _GAP = re.compile(
     r"missing|unreadable)|illegible\s+\w+(?:\s+\w+)?|unreadable|text\s+missing)$",
     re.IGNORECASE,
 )
-_OMITTED = re.compile(r"^(?:…|\.{3}|\. \. \.|omitted|text omitted)$", re.IGNORECASE)
 _PREFIXED = re.compile(
     r"^(?P<label>(?P<what>handwritten|handwriting|hand-written|[\w ,'-]{0,40}?\bstamp|"
     r"[\w ,'-]{0,40}?\bseal)(?:\s+\w+)?:)\s*",
     re.IGNORECASE,
 )
+# A note call of the archive's edition: a number in brackets glued to the letter or the
+# punctuation before it ("the letter[1] by", "the meeting.[2]"), and no digit or letter after.
+_NOTE_NUMBER = re.compile(r"^\d{1,3}$")
+_BEFORE_CALL = re.compile(r"[^\W\d_]|[.,;:!?)\]\"'”’]")
 _SIC = re.compile(r"^sic\b", re.IGNORECASE)
 _NOTE = re.compile(r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I)
 
@@ -69,7 +75,9 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
         return [Mark(s, e, "gap", attrs(reason=reason, resp=_BY_TRANSLATOR))]
     if double:
         return [Mark(s, e, "unclear", attrs(resp=_BY_TRANSLATOR))]
-    if _OMITTED.match(content):
+    if _is_note_call(text, s, e):
+        return [Mark(s, e, "ref", attrs(type="noteAnchor", n=content, resp=_BY_TRANSLATOR))]
+    if pat.is_omission(content):
         return [Mark(s, e, "gap", attrs(reason="omitted", resp=_BY_TRANSLATOR))]
     if m := _DESCRIPTION.match(content):
         return [
@@ -98,6 +106,17 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
     return None
 
 
+def _is_note_call(text: str, start: int, end: int) -> bool:
+    """Whether the bracketed ``text[start:end]`` is a note call: a number whose opening
+    bracket follows a letter or punctuation with no space, and whose closing bracket ends a
+    word ("letter[1] by", "meeting.[2]"). A number after a space ("item [2]") is the
+    translator's, and one inside a number ("19[5]6") a supplied digit."""
+    if not _NOTE_NUMBER.match(text[start:end]) or start < 2:
+        return False
+    after = text[end + 1 : end + 2]
+    return bool(_BEFORE_CALL.fullmatch(text[start - 2])) and not after.isalnum()
+
+
 def _subtype(what: str) -> str:
     word = what.lower()
     if "sign" in word:
@@ -113,13 +132,12 @@ def _subtype(what: str) -> str:
 
 def finalize_brackets(doc: Document) -> Document:
     """Every bracket nobody claimed holds words the translator supplied (guide §9)."""
-    supplied = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
 
     def final(block: Block) -> Block:
         if not block.has_mark(BRACKET_MARK):
             return block
         marks = [
-            Mark(m.start, m.end, "supplied", supplied) if m.tag == BRACKET_MARK else m
+            Mark(m.start, m.end, "supplied", SUPPLIED) if m.tag == BRACKET_MARK else m
             for m in block.marks
         ]
         return block.with_only_marks(marks)

@@ -73,6 +73,7 @@ from ..vocabulary import (
     pointer,
 )
 from .aliases import AliasTable, Named, find_aliases
+from .brackets import SUPPLIED
 from .cues import Cues
 from .name_forms import (
     PERSON_CUES,
@@ -1227,6 +1228,22 @@ _DESCRIPTIONS = frozenset(
     "signature stamp seal handwritten handwriting illegible inaudible sic note translator".split()
 )
 _PLACE_CUE = re.compile(r"\b(in|at|of) $")
+# A determiner and one common noun right before a bracket ("to the south [China]", "our
+# neighbour [the USSR]"): the bracket says what the noun meant, a clarification the sentence
+# reads without. After a preposition, a conjunction, the determiner alone or a verb ("in
+# [Kansen]", "the [Chondin] plant", "the delegation visited [Kansen]") the bracket is a word of
+# the sentence itself; one word only, so that a noun and its verb are never taken for one
+# phrase, and no participle ("the above-mentioned [Kim]"), which stands before its noun.
+_NOT_NOUNS = (
+    "the|a|an|this|that|these|those|its|their|our|his|her|my|your|in|at|of|on|to|from|by|"
+    "with|for|and|or|but|nor|near|into|onto|towards?|via|across|between|among|over|under|"
+    "about|through|after|before|during|since|until|against|within|without|as|than|per|"
+    "above|below|following|same|said|such|other|whole"
+)
+_CLARIFIED = re.compile(
+    r"\b(?:the|a|an|this|these|those|its|their|our|his|her|my|your) "
+    rf"(?!(?:{_NOT_NOUNS})\b)[a-z][a-z'’-]*(?<!ed) $"
+)
 _WORD_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME_WORD_RE}) $")
 _WORD_AFTER = re.compile(rf" ({_NAME_WORD_RE})(?![\w'’-])")
 _WINDOW_WORDS = 6
@@ -1316,6 +1333,16 @@ def _around(
         part = Mark(start, end, "seg", attrs({"type": "namePart", **dict(_UNCERTAIN)}))
         yield _Candidate(start - 1, following.end(1), "persName", key, make, _BRACKET, (),
                          False, (part,), bracket)  # fmt: skip
+        return
+    if hit is not None and _clarifies(text, start - 1):
+        # "the south [China]": an editorial clarification, words supplied (guide §9), with
+        # no spelling in doubt; the name it holds is a plain mention of the record.
+        record = context.authority.record(hit.key)
+        key, make, _ = _known(hit.key, context, hit.uncertain)
+        supplied = Mark(start, end, "supplied", SUPPLIED)
+        yield _Candidate(start, end, KINDS[record.type].name, key, make, _AUTHORITY,
+                         _record_attrs(record, hit.uncertain), False, (supplied,),
+                         bracket)  # fmt: skip
         return
     if hit is not None:
         record = context.authority.record(hit.key)
@@ -1427,6 +1454,12 @@ def _part_before(content: str, word: str, context: _Context) -> bool:
     if len(content.split()) != 1 or not is_name_word(content) or not is_name_word(word):
         return False
     return has_surname_shape(word) or context.authority.knows_surname(word)
+
+
+def _clarifies(text: str, open_at: int) -> bool:
+    """True when the bracket opening at ``open_at`` follows a common noun with its determiner
+    ("the south [China]"): it clarifies that noun rather than spell a name of the sentence."""
+    return _CLARIFIED.search(text, max(open_at - 40, 0), open_at) is not None
 
 
 def _after_place_cue(text: str, end: int) -> bool:

@@ -14,6 +14,7 @@ the division it ends, and the text after it opens a new one (guide §12).
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
+from itertools import pairwise
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
@@ -56,6 +57,7 @@ class BodyState(NamedTuple):
     field: str | None = None  # the field whose lines follow ("participants")
     lead_in: bool = False  # the last block (headings aside) was a paragraph ending in ":"
     filled: bool = False  # the current division holds text (a closer may end it)
+    series: frozenset[Cell] = frozenset()  # long numbered lines that head sections of a series
 
 
 def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
@@ -67,7 +69,7 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     sections = any(c.features.section for c in content[opener_end:closer_start])
     div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
     base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
-    state = BodyState(base, journal)
+    state = BodyState(base, journal, series=_series_heads(content[opener_end:closer_start]))
     claims: list[Claim] = []
     position = 0
     for cell in cells:
@@ -100,6 +102,50 @@ def _without_empty_lists(claims: Sequence[Claim]) -> tuple[Claim, ...]:
     )
 
 
+class _Numbered(NamedTuple):
+    """A numbered line of the body: its number, whether the number is arabic with a full stop
+    and the title on the line ("2. On the letter …"), whether it is a section heading, and
+    whether it may be one in a series of headings."""
+
+    cell: Cell
+    number: int
+    arabic: bool
+    head: bool
+    may_head: bool
+
+
+def _series_heads(content: Sequence[Cell]) -> frozenset[Cell]:
+    """The numbered lines shaped like headings but too long to be taken for one alone ("3.
+    On the visit of … and on the talks held there …:") next to a section heading of their
+    series ("2. On the letter …:": the numbered line just before or after, numbered one less
+    or one more, in the same style): headings too, so that one series is read alike."""
+    lines: list[_Numbered] = []
+    for cell in content:
+        features = cell.features
+        if features.section is not None:
+            arabic = features.numbered is not None
+            lines.append(_Numbered(cell, features.section.number, arabic, True, True))
+        elif features.numbered is not None:
+            may_head = features.numbered_heading is not None
+            lines.append(_Numbered(cell, int(features.numbered[0]), True, False, may_head))
+    heads: set[Cell] = set()
+    changed = True
+    while changed:
+        changed = False
+        for before, after in pairwise(lines):
+            if not (before.arabic and after.arabic and after.number == before.number + 1):
+                continue
+            for one, other in ((before, after), (after, before)):
+                if _heads(one, heads) and other.may_head and not _heads(other, heads):
+                    heads.add(other.cell)
+                    changed = True
+    return frozenset(heads)
+
+
+def _heads(line: _Numbered, promoted: set[Cell]) -> bool:
+    return line.head or line.cell in promoted
+
+
 def _opener_length(content: list[Cell], *, journal: bool) -> int:
     """How many lines open the body (in a journal a date line heads the first entry)."""
     for index, cell in enumerate(content):
@@ -130,6 +176,12 @@ def _section_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
     section = cell.features.section
     assert section is not None
     return _open_div(state, (("type", DivType.SECTION), ("n", str(section.number))))
+
+
+def _series_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    number = cell.features.numbered_heading
+    assert number is not None
+    return _open_div(state, (("type", DivType.SECTION), ("n", str(number))))
 
 
 def _entry_head(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
@@ -320,10 +372,14 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
     # An item under a distribution list's caption, whatever its number looks like.
     Rule("distribution-item", _listed_copy, _item(ListType.DISTRIBUTION, _copies_label)),
     Rule("section-head", lambda cell, state: cell.features.section is not None, _section_head),
+    # A long numbered heading whose series has a section heading next to it ("_series_heads").
+    Rule("series-head", lambda cell, state: cell in state.series, _series_head),
     Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
          _entry_head),
     Rule("separator", lambda cell, state: cell.features.separator,
          _block(Role.SEPARATOR, ends_list=True)),
+    # An omission mark alone on its line ("[…]") stands for text of the body: a paragraph.
+    Rule("omission", lambda cell, state: cell.features.omission, _paragraph(_no_label)),
     Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
     Rule("signature", lambda cell, state: cell.features.signs_by_name and _closable(state),
          _signed_off),

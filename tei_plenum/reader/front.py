@@ -27,7 +27,7 @@ from dataclasses import dataclass, replace
 from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
-from ..vocabulary import ARCHIVE_DATE, ARCHIVE_TITLE, Element, MarkingType, Place
+from ..vocabulary import ARCHIVE_DATE, ARCHIVE_TITLE, DivType, Element, MarkingType, Place
 from . import patterns as pat
 from . import rules
 from .cells import Cell
@@ -37,6 +37,9 @@ from .rules import Claim, Rule, claim_run, first_rule
 FRONT = Container(Element.FRONT, Element.FRONT)
 ARCHIVE_COVER = Container("archiveCover", "div", (("type", "archiveCover"),))
 LETTERHEAD = Container("letterhead", "div", (("type", "letterhead"),))
+# An omission mark among the front's lines: a paragraph in a division of its own, which TEI
+# allows anywhere in front (a paragraph may not follow the archive's cover division).
+OMISSION = Container("omission", "div", (("type", DivType.OMISSION),))
 # The cover's title and date carry ids: the header points to them when it uses them.
 _COVER_IDS = {"title": ARCHIVE_TITLE, "date": ARCHIVE_DATE}
 TITLE_PAGE = Container(Element.TITLE_PAGE, Element.TITLE_PAGE)
@@ -111,9 +114,29 @@ def read_front(cells: Sequence[Cell]) -> Front:
     found += title_block
     taken.extend(cells[index : index + len(found)])
     claims.extend(found)
+    end = index + len(found)
+    # An omission mark that no line of the front follows stands for text of the body.
+    released = _trailing_omissions(claims)
+    if released:
+        del taken[-released:], claims[-released:]
+        end -= released
     if cover:
         claims = _after_cover(claims)
-    return Front(tuple(taken), tuple(claims), index + len(found))
+    return Front(tuple(taken), tuple(claims), end)
+
+
+def _trailing_omissions(claims: Sequence[Claim]) -> int:
+    """How many claims end the front that are omission marks or page breaks, when one of
+    them is an omission mark; 0 otherwise."""
+    count, omitted = 0, False
+    for claim in reversed(claims):
+        if claim.role is Role.PAGE_BREAK:
+            count += 1
+        elif claim.path[-1:] == (OMISSION,):
+            count, omitted = count + 1, True
+        else:
+            break
+    return count if omitted else 0
 
 
 def title_anchor(cells: Sequence[Cell], start: int) -> int | None:
@@ -266,6 +289,12 @@ def _cover_field(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     return Claim(Role.COVER, (FRONT, ARCHIVE_COVER), claim_attrs, tuple(marks)), state
 
 
+def _omission(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """An omission mark ("[…]") among the docket or title lines: text left out there, not a
+    marking of the document."""
+    return Claim(Role.PARAGRAPH, (FRONT, OMISSION)), state._replace(open_title=False)
+
+
 def _top_marking(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     return rules.marking(cell, (FRONT,), Place.TOP), state._replace(open_title=False)
 
@@ -409,6 +438,7 @@ COVER_RULES: tuple[Rule[FrontState], ...] = (
 
 DOCKET_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break),
+    Rule("omission", lambda cell, state: cell.features.omission, _omission),
     Rule("journal-byline", lambda cell, state: cell.features.journal_byline is not None,
          _journal_byline),
     Rule("marking", _marking_line, _top_marking),
@@ -421,6 +451,7 @@ column row, or any other line ends it."""
 
 ABOVE_TITLE_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break, _page_break),
+    Rule("omission", lambda cell, state: cell.features.omission, _omission),
     Rule("journal-byline", lambda cell, state: cell.features.journal_byline is not None,
          _journal_byline),
     Rule("dateline", lambda cell, state: cell.features.dateline is not None, _dateline),
@@ -445,6 +476,7 @@ found that they all look like a letterhead."""
 
 TITLE_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break, _page_break),
+    Rule("omission", lambda cell, state: cell.features.omission, _omission),
     Rule("journal-entry-date", lambda cell, state: state.seen_title and state.journal
          and cell.features.date_only),
     Rule("body-start", lambda cell, state: not state.seen_title and not state.seen_date

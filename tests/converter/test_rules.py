@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+from tei_plenum.export.text import to_text
 from tei_plenum.model import Role
 from tei_plenum.options import ConvertOptions
 from tei_plenum.pipeline import convert_text
@@ -135,3 +136,72 @@ def test_numbered_paragraphs_and_priority_markings() -> None:
         "1.",
         "2.",
     ]
+
+
+def web(*lines: str) -> str:
+    """A copy of the archive's web page: its date line, its title line, one paragraph a line."""
+    return "March 14, 1967\nNote on a Conversation at the Embassy\n" + "".join(
+        f"{line}\n" for line in lines
+    )
+
+
+@pytest.mark.parametrize("mark", ["[…]", "[...]"])
+def test_an_omission_line_stays_a_paragraph_where_it_stands(mark: str) -> None:
+    text = web("The counsellor asked to see me.", "His views were these:", mark, "He left at noon.")
+    tree = convert_text(text).tree
+    assert not xp(tree, "//tei:ab[@type='docket']")
+    paragraphs = xp(tree, "//tei:body//tei:p")
+    assert [text_of(p) for p in paragraphs][1:3] == ["His views were these:", mark]
+    (gap,) = xp(paragraphs[2], "tei:gap")
+    assert (paragraphs[2].text, gap.get("reason"), gap.tail) == ("[", "omitted", "]")
+
+
+def test_an_omission_line_among_the_docket_lines_is_no_marking() -> None:
+    text = web("Strictly secret!", "[…]", "Copy No. 3", "NOTE", "The counsellor asked to see me.")
+    tree = convert_text(text).tree
+    markings = [text_of(fw) for fw in xp(tree, "//tei:front/tei:fw")]
+    assert markings == ["Strictly secret!", "Copy No. 3"]
+    assert [text_of(p) for p in xp(tree, "//tei:front/tei:div[@type='omission']/tei:p")] == ["[…]"]
+    assert not xp(tree, "//tei:additions//tei:item[contains(., '…')]")
+
+
+def test_a_number_glued_to_a_word_is_a_note_call_kept_in_the_text_export() -> None:
+    text = web("2. On the letter[1] by Comrade Nowicki:", "It came in time.[2] So did [3] others.")
+    tree = convert_text(text).tree
+    assert [(r.get("n"), r.text) for r in xp(tree, "//tei:ref[@type='noteAnchor']")] == [
+        ("1", "1"),
+        ("2", "2"),
+    ]
+    assert xp(tree, "//tei:supplied/text()") == ["3"]  # after a space: the translator's
+    exported = to_text(tree)
+    assert "On the letter[1] by" in exported
+    assert "It came in time.[2] So did [3] others." in exported
+
+
+def test_the_headings_of_one_numbered_series_are_read_alike() -> None:
+    long = "3. On the visit of Comrade Orlov to Hanoi and on the talks that he held there with us:"
+    for lines in (
+        ("2. On the letter by Comrade Nowicki:", "It was friendly.", long, "Two questions."),
+        (long, "Two questions.", "4. On the letter by Comrade Nowicki:", "It was friendly."),
+    ):
+        tree = convert_text(web("The counsellor asked to see me.", *lines)).tree
+        heads = [text_of(head) for head in xp(tree, "//tei:div[@type='section']/tei:head")]
+        assert heads == [line for line in lines if line[:1].isdigit()]
+        assert not xp(tree, "//tei:p[@n]")
+
+
+def test_a_number_in_a_series_that_ends_a_sentence_stays_a_paragraph() -> None:
+    lines = ("2. On the letter by Comrade Nowicki:", "3. The counsellor thanked me and left.")
+    tree = convert_text(web("The counsellor asked to see me.", *lines)).tree
+    assert [text_of(h) for h in xp(tree, "//tei:head")] == [lines[0]]
+    assert xp(tree, "//tei:p/@n") == ["3"]
+
+
+def test_a_bracket_clarifying_a_common_noun_is_supplied_not_a_transliteration() -> None:
+    text = web("Our forces are moving to the south [China] and will reach the city of Wuhan.")
+    tree = convert_text(text).tree
+    assert not xp(tree, "//tei:note[@type='transliteration']")
+    (place,) = xp(tree, "//tei:p//tei:placeName[. = 'China']")
+    assert place.get("cert") is None
+    # The bracket pair's own element is the supplied words, the name inside it.
+    assert xp(place, "parent::tei:supplied/@reason") == ["translator-insertion"]

@@ -193,6 +193,44 @@ def test_a_note_is_a_translators_note(content: str) -> None:
     ]
 
 
+# --- note calls of the archive's edition ----------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On the letter[1] by Comrade Nowicki:",  # glued to the word before
+        "after the meeting.[2] If the comrades agree",  # after a full stop
+        "the newspaper [Trybuna Ludu],[12] which",  # after a comma and another bracket pair
+        "as the answer said[3]",  # at the end of the block
+        "WŁADYSŁAW[4] stated",  # after a letter beyond ASCII
+    ],
+)
+def test_a_number_glued_to_the_text_before_it_is_a_note_call(text: str) -> None:
+    number = re.findall(r"(?<=\S\[)\d+(?=\])", text)[-1]
+    found = [mark for mark in _classified(text) if mark[0] == "ref"]
+    assert found == [("ref", number, {"type": "noteAnchor", "n": number, "resp": RESP})]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the spring sowing [1] will begin",  # after a space: the translator's
+        "item [2]",
+        "in 19[5]6 the plant",  # a digit inside a number: supplied
+        "the year 195[7]",  # after a digit
+        "the points[2a] and",  # no number alone
+        "the letter[1]st",  # a word goes on after it
+    ],
+)
+def test_other_bracketed_numbers_stay_for_the_later_stages(text: str) -> None:
+    assert [tag for tag, _, _ in _classified(text)] == ["bracket"]
+
+
+def test_a_doubled_number_is_an_uncertain_reading_not_a_note_call() -> None:
+    assert _classified("on the [[16]]th") == [("unclear", "16", {"resp": RESP})]
+
+
 # --- what stays for later stages ------------------------------------------------------------
 
 

@@ -178,6 +178,48 @@ def test_bracketed_known_name_points_to_the_authority_record() -> None:
     ]
 
 
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("moving to the south [China] and", "China"),
+        ("sent to our neighbour [Moscow] at once", "Moscow"),
+        ("a letter from the chairman [Kim Il Sung] came", "Kim Il Sung"),
+    ],
+)
+def test_a_bracket_clarifying_a_common_noun_holds_a_plain_mention(text: str, name: str) -> None:
+    # The bracket says what the noun before it meant: words the translator supplied
+    # (guide §9), holding the same mention the name makes outside brackets, which is no
+    # uncertain transliteration.
+    (plain,) = _marks(_enrich(name))
+    doc = _enrich(text)
+    assert _marks(doc) == [
+        ("supplied", name, {"reason": "translator-insertion", "resp": TRANSLATOR}),
+        plain,
+    ]
+    assert [entity.note for entity in doc.entities] == [None]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "a delegation from [Pyongyang] arrived",  # after a preposition
+        "the [Pyongyang] delegation arrived",  # after the article alone
+        "the delegation and [Pyongyang] agreed",  # after a conjunction
+        "the delegation visited [Pyongyang] twice",  # after a verb
+        "the army left [Pyongyang] at dawn",
+        "the above-mentioned [Pyongyang] delegation",  # after a participle
+        "the said [Pyongyang] delegation",
+    ],
+)
+def test_a_bracket_in_the_sentence_itself_stays_an_uncertain_name(text: str) -> None:
+    (mark,) = _marks(_enrich(text))
+    assert mark == (
+        "placeName",
+        "Pyongyang",
+        {"ref": "#place-pyongyang", "cert": "low", "resp": TRANSLATOR},
+    )
+
+
 def test_bracket_after_a_capitalised_name_is_a_name_part() -> None:
     doc = _enrich("the clique of Pak Heonyeong and Ri [Syn Yep] because")
     assert _marks(doc) == [

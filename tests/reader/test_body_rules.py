@@ -29,6 +29,7 @@ STATE = BodyState(BASE)
 POINTS = Container("list-3", "list", (("type", "points"),))
 COPIES = Container("list-3", "list", (("type", "distribution"),))
 ENUMERATION = Container("list-3", "list", (("type", "enumeration"),))
+_LONG_HEAD = "On the visit of Comrade Orlov to Hanoi and on the talks that he held there with them:"
 
 
 def test_table_order():
@@ -36,8 +37,10 @@ def test_table_order():
     assert [rule.name for rule in BODY_RULES] == [
         "distribution-item",
         "section-head",
+        "series-head",
         "entry-head",
         "separator",
+        "omission",
         "bracketed-line",
         "signature",
         "distribution-caption",
@@ -101,6 +104,17 @@ def test_body_section_head():
     assert found.state == in_a_list._replace(base=(BODY, div), opened=3, list=None)
 
 
+def test_body_series_head():
+    long = f"3. {_LONG_HEAD}"
+    in_a_series = STATE._replace(opened=2, series=frozenset({cell(long)}))
+    found = decide(BODY_RULES, cell(long), in_a_series)
+    div = Container("div-3", "div", (("type", "section"), ("n", "3")))
+    assert (found.rule, found.placed) == ("series-head", (Role.HEAD, (BODY, div), {}))
+    assert found.state == in_a_series._replace(base=(BODY, div), opened=3)
+    # Outside a series with a section heading next to it, the same line is a paragraph.
+    assert decide(BODY_RULES, cell(long), STATE).rule == "numbered-paragraph"
+
+
 def test_body_entry_head():
     journal = STATE._replace(journal=True)
     found = decide(BODY_RULES, cell("6 March 1959"), journal)
@@ -122,6 +136,18 @@ def test_body_bracketed_line():
     found = decide(BODY_RULES, cell("[stamp: Incoming 02277-ss]"), in_a_list)
     assert (found.rule, found.placed) == ("bracketed-line", (Role.DOCKET, BASE, {}))
     assert found.state.list == POINTS  # a stamp between two points does not end their list
+
+
+@pytest.mark.parametrize("text", ["[…]", "[...]"])
+def test_body_omission(text: str):
+    in_a_list = STATE._replace(list=POINTS, list_kind="points", lead_in=True)
+    found = decide(BODY_RULES, cell(text), in_a_list)
+    assert (found.rule, found.placed) == ("omission", (Role.PARAGRAPH, BASE, {}))
+    assert found.marks(text) == []
+    assert found.state == STATE._replace(filled=True)
+    # A doubled pair is an unreadable passage, and other bracketed lines stay dockets.
+    assert decide(BODY_RULES, cell("[[…]]"), STATE).rule == "bracketed-line"
+    assert decide(BODY_RULES, cell("[stamp: Incoming]"), STATE).rule == "bracketed-line"
 
 
 @pytest.mark.parametrize(
@@ -389,6 +415,34 @@ def test_sections_leave_no_document_div_before_the_first_heading():
     claims = read_body([cell("The preamble."), cell("I."), cell("The first section.")], "decision")
     assert claims[0].path == (BODY,)
     assert claims[2].path == claims[1].path != (BODY,)
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        ["2. On the letter by Comrade Nowicki:", "Text.", f"3. {_LONG_HEAD}", "Text."],
+        [f"2. {_LONG_HEAD}", "Text.", "3. On the letter by Comrade Nowicki:", "Text."],
+        # A chain: the heading at its end makes every long one before it a heading.
+        [f"1. {_LONG_HEAD}", f"2. {_LONG_HEAD}", "3. On the letter:", "Text."],
+    ],
+)
+def test_the_headings_of_a_numbered_series_are_read_alike(lines: list[str]):
+    assert [role for role, _ in roles(lines)] == [
+        "head" if line[:1].isdigit() else "p" for line in lines
+    ]
+
+
+@pytest.mark.parametrize(
+    "lines",
+    [
+        # Not the next number, another style between, or a sentence next to the heading.
+        ["2. On the letter by Comrade Nowicki:", f"4. {_LONG_HEAD}"],
+        ["2. On the letter by Comrade Nowicki:", "II.", f"3. {_LONG_HEAD}"],
+        ["2. On the letter:", "3. The counsellor thanked me.", f"4. {_LONG_HEAD}"],
+    ],
+)
+def test_a_long_numbered_line_outside_a_series_of_headings_stays_a_paragraph(lines: list[str]):
+    assert roles(lines)[-1] == ("p", "div")
 
 
 def test_a_page_break_keeps_the_state_of_the_text_around_it():

@@ -18,6 +18,7 @@ from tei_plenum.reader.front import (
     FRONT,
     LETTERHEAD,
     LETTERHEAD_RULES,
+    OMISSION,
     TITLE_PAGE,
     TITLE_RULES,
     FrontState,
@@ -35,6 +36,7 @@ def test_table_order():
     assert [rule.name for rule in COVER_RULES] == ["cover-field"]
     assert [rule.name for rule in DOCKET_RULES] == [
         "page-break",
+        "omission",
         "journal-byline",
         "marking",
         "dated-column-cell",
@@ -42,6 +44,7 @@ def test_table_order():
     ]
     assert [rule.name for rule in ABOVE_TITLE_RULES] == [
         "page-break",
+        "omission",
         "journal-byline",
         "dateline",
         "docket-date",
@@ -56,6 +59,7 @@ def test_table_order():
     ]
     assert [rule.name for rule in TITLE_RULES] == [
         "page-break",
+        "omission",
         "journal-entry-date",
         "body-start",
         "document-date",
@@ -106,6 +110,13 @@ def test_docket_page_break():
     assert (found.rule, found.claim) == ("page-break", None)  # the docket ends at the page
 
 
+def test_docket_omission():
+    found = decide(DOCKET_RULES, cell("[…]"), STATE)
+    assert (found.rule, found.placed) == ("omission", (Role.PARAGRAPH, (FRONT, OMISSION), {}))
+    assert found.state == STATE
+    assert OMISSION.attrs == (("type", "omission"),)
+
+
 def test_docket_journal_byline():
     text = "From the journal of V. I. Ivanov"
     found = decide(DOCKET_RULES, cell(text), STATE)
@@ -142,6 +153,12 @@ def test_docket_column_cell():
 def test_above_page_break():
     found = decide(ABOVE_TITLE_RULES, cell(page_break=True, page=2), STATE)
     assert (found.rule, found.placed) == ("page-break", (Role.PAGE_BREAK, (), {"n": "2"}))
+
+
+def test_above_omission():
+    found = decide(ABOVE_TITLE_RULES, cell("[...]"), STATE._replace(numbered=True))
+    assert (found.rule, found.placed) == ("omission", (Role.PARAGRAPH, (FRONT, OMISSION), {}))
+    assert found.state == STATE._replace(numbered=True)
 
 
 def test_above_journal_byline():
@@ -221,6 +238,12 @@ def test_title_page_break():
     found = decide(TITLE_RULES, cell(page_break=True, page=2), AFTER_TITLE)
     assert (found.rule, found.placed) == ("page-break", (Role.PAGE_BREAK, (), {"n": "2"}))
     assert found.state == AFTER_TITLE
+
+
+def test_title_omission():
+    found = decide(TITLE_RULES, cell("[…]"), OPEN_TITLE)
+    assert (found.rule, found.placed) == ("omission", (Role.PARAGRAPH, (FRONT, OMISSION), {}))
+    assert found.state == AFTER_TITLE  # a line under it no longer carries the title on
 
 
 def test_title_journal_entry_date():
@@ -329,6 +352,35 @@ def test_the_front_reads_banner_docket_and_title_block_in_turn():
     assert [c.role for c in front.claims] == [Role.BANNER, Role.MARKING, Role.TITLE, Role.DOC_DATE]
     assert front.end == 4
     assert front.cells == tuple(cells[:4])
+
+
+def test_an_omission_among_the_docket_lines_stays_in_the_front():
+    cells = [
+        cell("May 3, 1962", cover="date", line=1),
+        cell("Strictly secret!"),
+        cell("[…]"),
+        cell("Copy No. 3"),
+        cell("NOTE"),
+        cell("The counsellor asked to see me."),
+    ]
+    front = read_front(cells)
+    assert [(c.role, c.path) for c in front.claims] == [
+        (Role.COVER, (FRONT, ARCHIVE_COVER)),
+        (Role.MARKING, (FRONT,)),
+        (Role.PARAGRAPH, (FRONT, OMISSION)),
+        (Role.MARKING, (FRONT,)),
+        (Role.TITLE, (FRONT, TITLE_PAGE, DOC_TITLE)),
+    ]
+    assert front.end == 5
+
+
+def test_an_omission_that_no_line_of_the_front_follows_is_left_to_the_body():
+    for lines in (["SECRET", "[…]"], ["SECRET", "DECISION OF THE PLENUM", "[…]"]):
+        cells = [*map(cell, lines), cell(page_break=True, page=2), cell("The plenum decides:")]
+        front = read_front(cells)
+        assert [c.role for c in front.claims] == [Role.MARKING, Role.TITLE][: len(lines) - 1]
+        assert front.end == len(lines) - 1
+        assert front.cells == tuple(cells[: len(lines) - 1])
 
 
 def test_a_banner_below_the_second_line_is_no_banner():

@@ -233,6 +233,34 @@ def test_non_section_headings(text: str):
     assert pat.section_heading(text) is None
 
 
+@pytest.mark.parametrize(
+    ("text", "number"),
+    [
+        ("2. On the letter by Comrade Nowicki:", 2),
+        ("3. On the visit of Comrade Orlov to Hanoi and on the talks he held there with them:", 3),
+        ("12. Economy", 12),
+    ],
+)
+def test_numbered_headings_of_any_length(text: str, number: int):
+    assert pat.numbered_heading(text) == number
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "3. The plenum notes that the results were good.",  # a sentence
+        "4. The plan, the budget and the report;",
+        "2. on the letter:",  # lower case
+        "II. On the letter:",  # not arabic
+        "2) On the letter:",
+        "2.",  # no title on its line
+        "5. " + "One two three four five six seven eight nine ten eleven twelve " * 2 + "end:",
+    ],
+)
+def test_not_numbered_headings(text: str):
+    assert pat.numbered_heading(text) is None
+
+
 # --- labels ----------------------------------------------------------------------------------
 
 
@@ -968,6 +996,23 @@ def test_signature_mark(text: str, found: bool):
 )
 def test_bracketed_line_is_one_whole_pair(text: str, whole: bool):
     assert pat.is_bracketed_line(text) is whole
+
+
+@pytest.mark.parametrize(
+    ("text", "omission"),
+    [
+        ("[…]", True),
+        ("[...]", True),
+        ("[. . .]", True),
+        ("[text omitted]", True),
+        ("[[…]]", False),  # a doubled pair: an unreadable passage
+        ("[…] Dear Comrades,", False),
+        ("[stamp]", False),
+        ("…", False),
+    ],
+)
+def test_omission_line_is_one_omission_mark(text: str, omission: bool):
+    assert pat.is_omission_line(text) is omission
 
 
 # --- speakers ----------------------------------------------------------------------------------

@@ -21,6 +21,8 @@ from .characters import (
     ends_with_punctuation,
     ends_with_stop,
     is_bracketed_line,
+    is_omission,
+    is_omission_line,
     is_separator,
 )
 from .dates import dateline_place, is_date_only
@@ -35,6 +37,7 @@ from .headings import (
     Section,
     item_label_end,
     number_label_end,
+    numbered_heading,
     numbered_label,
     ordinal_label,
     point_label,
@@ -113,6 +116,8 @@ __all__ = [
     "is_document_number",
     "is_institution_line",
     "is_office_line",
+    "is_omission",
+    "is_omission_line",
     "is_opening_salute",
     "is_participant_line",
     "is_separator",
@@ -128,6 +133,7 @@ __all__ = [
     "names_a_kind",
     "number_label_end",
     "number_value",
+    "numbered_heading",
     "numbered_label",
     "opens_with_label",
     "ordinal_label",

@@ -19,6 +19,8 @@ NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _STOP_END = re.compile(r"[.:;!?]$")
 _PUNCTUATION_END = re.compile(r"[.;:?!,]$")
 _INITIAL_END = re.compile(r"\b[A-Z]\.$")
+# What an omission mark holds: text the translator or the archive left out (guide §9.1).
+OMISSION = re.compile(r"(?:…|\.{3}|\. \. \.|omitted|text omitted)", re.IGNORECASE)
 _SEPARATOR = re.compile(r"(?:x{3,}|X{3,}|(?:\*\s*){3,}|={3,}|-{3,}|_{3,}|~{3,})")
 
 
@@ -37,6 +39,22 @@ def is_bracketed_line(text: str) -> bool:
         if depth <= 0 and index < len(text) - 1:
             return False  # the first bracket closes before the end: "[a] and [b]"
     return depth == 0
+
+
+def is_omission(content: str) -> bool:
+    """The content of a bracket pair that marks an omission ("…", "...", "text omitted")."""
+    return OMISSION.fullmatch(content) is not None
+
+
+def is_omission_line(text: str) -> bool:
+    """A line that is one omission mark alone ("[…]", "[...]"): omitted text of the
+    document, which stands where the text stood (a doubled pair is an unreadable passage)."""
+    return (
+        text.startswith("[")
+        and text.endswith("]")
+        and not text.startswith("[[")
+        and is_omission(text[1:-1])
+    )
 
 
 def ends_with_stop(text: str) -> bool:

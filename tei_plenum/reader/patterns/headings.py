@@ -39,6 +39,25 @@ def _looks_like_heading_title(title: str) -> bool:
     return len(words) <= 12 and not _HEADING_TITLE_END.search(title) and title[:1].isupper()
 
 
+# How long a numbered heading may run when the heading before or after it in its series is
+# one ("2. On the letter by …:" / "3. On the visit of … and on the talks held there …:").
+_SERIES_HEADING_WORDS = 24
+
+
+def numbered_heading(text: str) -> int | None:
+    """A numbered line shaped like a section heading of any length up to a short paragraph's
+    ("3. On the visit of Comrade X to Hanoi and on the talks held there with the leaders:"):
+    its number. The number is arabic with a full stop, the title capitalised, and it ends
+    neither a sentence nor a clause."""
+    m = _SECTION.match(text)
+    if m is None or not m.group("num").isdigit() or m.group("punct") != ".":
+        return None
+    title = m.group("title")
+    if title is None or not title[:1].isupper() or _HEADING_TITLE_END.search(title):
+        return None
+    return int(m.group("num")) if len(title.split()) <= _SERIES_HEADING_WORDS else None
+
+
 _ORDINAL = re.compile(rf"^(?P<label>(?:{_ORDINAL_WORDS})(?:ly)?[.,:])\s", re.IGNORECASE)
 _POINT = re.compile(r"^(?P<label>\(?(?P<point>[a-z]|[A-H]|\d{1,2})\))\s+\S")
 _ITEM_LABEL = re.compile(r"^[^:.;]{1,60}:")
