@@ -27,9 +27,7 @@ _TRANSLATED = re.compile(
     rf"(?:(?<=[.”\"]\s)|^)(?:[A-Z][a-z]+{_FOR}(?:\s+by\s+[^.]+?)?\s+and\s+)?[Tt]ranslated"
     rf"{_FOR}\s+by\s+(?P<names>.+?)\.?\s*$"
 )
-_OBTAINED = re.compile(
-    rf"\s*(?:Obtained|Contributed|Donated|Provided){_FOR}\s+by\s+[^.]+\.?\s*$"
-)
+_OBTAINED = re.compile(rf"\s*(?:Obtained|Contributed|Donated|Provided){_FOR}\s+by\s+[^.]+\.?\s*$")
 # What may follow the translators' names in the same sentence: other people's credits.
 _OTHER_CREDIT = re.compile(
     r"\s*(?:;|,?\s+and\s+(?=(?:edited|obtained|contributed|provided|annotated)\b)).*$",
