@@ -127,8 +127,10 @@ _INITIALS = re.compile(
     rf"(?P<initials>(?:{INITIAL} ?){{1,3}}|{INITIAL}{UPPER} |{_COMPLETED} (?:{INITIAL} ?){{0,2}})"
     rf"(?P<surname>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w-]|['’](?!s\b))"
 )
+# Middle initials, one or several ("George H. W. Bush", "Harold J.K. Benton").
+_MIDDLE_INITIALS = rf"(?:{INITIAL} ?){{0,2}}{INITIAL}"
 _GIVEN_FIRST = re.compile(
-    rf"(?P<given>{_WORD})(?: (?P<middle>{INITIAL}|{_WORD}))?"
+    rf"(?P<given>{_WORD})(?: (?P<middle>{_MIDDLE_INITIALS}|{_WORD}))?"
     rf" (?P<surname>{_SPACED}|{_NAME_WORD})(?![\w-]|['’](?!s\b))"
 )
 _GIVEN_AFTER = re.compile(rf" (?P<given>{_WORD})(?: (?P<patronymic>{_WORD}))?(?![\w'’-])")
@@ -315,7 +317,7 @@ def _given_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
             continue
         middle, last = found.group("middle", "surname")
         last_ok = is_name_word(last.split(" ")[0])
-        if middle is None or re.fullmatch(INITIAL, middle) or is_patronymic(middle):
+        if middle is None or re.fullmatch(_MIDDLE_INITIALS, middle) or is_patronymic(middle):
             end = found.end("surname") if last_ok else None
         elif is_name_word(middle):
             end = found.end("surname") if last_ok else found.end("middle")

@@ -786,6 +786,8 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         record = authority.record(hit.key)
         if record.type is EntityType.ORG and _in_compound(text, hit.start, hit.end):
             continue  # "a DPRK Party-government delegation": part of a word
+        if _another_bearer(text, hit.start, hit.end, record, context.at):
+            continue
         extra = _record_attrs(record, hit.uncertain)
         if record.type is EntityType.PERSON:
             key, make, _ = _known(hit.key, context, hit.uncertain)
@@ -799,6 +801,52 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         )
         if record.type is EntityType.ORG and "Party" in record.name:
             yield from _central_committee(text, hit.start, hit.end, context)
+
+
+def _another_bearer(text: str, start: int, end: int, record: Record, at: Period | None) -> bool:
+    """Whether a known spelling is part of the name of something else: a person's name
+    before a foundation's or a prize's noun ("the MacArthur Foundation"), a surname between
+    two other name words ("Dana Rusk Fellner"); a body's name after a capitalised modifier
+    of its own ("National Security Council" is not the UN's); an event over by the document's
+    date that the text calls new or another ("a new Geneva Conference" in 1961 is not 1954's)."""
+    kind = record.type
+    if kind is EntityType.PERSON:
+        if _names_a_place(text, end):
+            return True
+        one_word = " " not in text[start:end]
+        return one_word and _between_name_words(text, start, end)
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    word = before.group(1) if before else ""
+    if kind is EntityType.ORG:
+        return word in _GENERIC_MODIFIERS and word[:1].isupper()
+    if kind is EntityType.EVENT and word.lower() in _NOT_THIS_EVENT:
+        period = Period.of(record.dates)
+        return at is not None and period is not None and at.starts_after(period)
+    return False
+
+
+_NOT_THIS_EVENT = frozenset({"new", "another", "future", "next"})
+
+
+def _between_name_words(text: str, start: int, end: int) -> bool:
+    """A word with a capitalised name word on each side, no punctuation between it and the
+    one before, neither of them an office or a title."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    after = _NEXT_WORD.match(text, end)
+    if before is None or after is None:
+        return False
+    first, last = before.group(1), after.group(1)
+    return (
+        first[-1].isalpha()  # "Brezhnev, Zhukov": a list, not one name
+        and first[:1].isupper()
+        and last[:1].isupper()
+        and is_name_word(first)
+        and is_name_word(last)
+        and not first.isupper()
+        and not last.isupper()
+        and not _is_title(first)
+        and not _is_title(last.rstrip(".,;:"))
+    )
 
 
 _CC_AFTER = re.compile(r"[ \t]+(?:CC|C\.C\.|Central Committee)(?![\w.])")

@@ -944,3 +944,36 @@ def test_a_letter_typed_thrice_is_a_typo_of_a_known_name() -> None:
         ("persName", "Li Xiannnian", {"ref": "#pers-li-xiannian", "cert": "medium"}),
         ("persName", "Li Xiannian", {"ref": "#pers-li-xiannian"}),
     ]
+
+
+def test_a_known_name_inside_another_name_is_no_mention_of_it() -> None:
+    doc = _enrich(
+        "support from the MacArthur Foundation. Deputy Secretary Dana Rusk Fellner met the "
+        "National Security Council and the Security Council. Brezhnev, Zhukov Ciph. Teleg."
+    )
+    assert _names(doc) == [
+        ("persName", "Dana Rusk Fellner", "#pers-dana-rusk-fellner"),
+        ("orgName", "National Security Council", "#org-national-security-council"),
+        ("orgName", "Security Council", "#org-un-security-council"),
+        ("persName", "Brezhnev", "#pers-brezhnev"),
+        ("persName", "Zhukov", "#pers-zhukov"),
+    ]
+
+
+def test_middle_initials_belong_to_the_name() -> None:
+    doc = _enrich("President George H. W. Bush and Harold J.K. Benton met.")
+    assert _persons(doc) == [
+        ("George H. W. Bush", "#pers-george-bush"),
+        ("Harold J.K. Benton", "#pers-harold-benton"),
+    ]
+
+
+def test_a_new_event_is_not_one_over_by_the_documents_date() -> None:
+    doc = _enrich(
+        "the Geneva Conference, a new Geneva Conference, a new Geneva Conference on Laos",
+        when="1961-01-09",
+    )
+    assert [(s, r) for t, s, r in _names(doc) if t == "eventName"] == [
+        ("Geneva Conference", "#event-geneva-conference-1954"),
+        ("Geneva Conference on Laos", "#event-geneva-conference-laos"),
+    ]
