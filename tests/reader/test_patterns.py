@@ -439,6 +439,11 @@ def test_not_a_dateline(text: str):
         ("Stenographic record", "minutes"),
         ("Transcript", "minutes"),
         ("Record of Meeting at the Embassy", "minutes"),
+        ("Working Notes from the Session of the CPSU CC Presidium", "minutes"),
+        (
+            "Meeting between Mikhail Gorbachev and Deng Xiaoping (Excerpts)",
+            "record of conversation",
+        ),
         ("Ciphered Telegram", "telegram"),
         ("Cable from the Ambassador, 'Visit (Conversation with Zhou)'", "telegram"),
         ("Letter to the CC", "letter"),

@@ -35,11 +35,13 @@ _GENRES: tuple[tuple[str, str], ...] = (
     (r"\bmemorandum\s+of\s+(?:a\s+|the\s+)?conversations?\b", "memorandum of conversation"),
     (
         r"\b(?:record|notes?|transcript|minutes|summary)\s+of\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
-        r"(?:conversations?|talks?|negotiations?)\b|\bconversations?\b|\btalks?\s+(?:with|between)\b",
+        r"(?:conversations?|talks?|negotiations?)\b|\bconversations?\b|"
+        r"\b(?:talks?|meetings?)\s+(?:with|between)\b",
         "record of conversation",
     ),
     (
         r"\b(?:minutes|protocol|stenographic|verbatim|transcript)\b|\bmeeting\s+of\b|"
+        r"\bworking\s+notes\b|\b(?:session|sitting)\s+of\s+the\b|"
         r"\brecord\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b",
         "minutes",
     ),
