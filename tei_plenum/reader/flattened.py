@@ -44,9 +44,8 @@ def split_flattened(text: str) -> list[tuple[int, int]]:
     from .patterns.boundaries import BREAK_RULES, START_RULES
 
     enclosed = _enclosed(text)
-    breaks = sorted(
-        {p for rule in BREAK_RULES for p in rule.starts(text) if 0 < p < len(text)} - enclosed
-    )
+    starts = {p for rule in BREAK_RULES for p in rule.starts(text) if 0 < p < len(text)}
+    breaks = sorted({_with_bracketed_names(text, p) for p in starts} - enclosed)
     spans: list[tuple[int, int]] = []
     start = _skip_space(text, 0)
     while start < len(text):
@@ -60,6 +59,16 @@ def split_flattened(text: str) -> list[tuple[int, int]]:
         spans.append((start, _trim_end(text, start, end)))
         start = _skip_space(text, end)
     return spans
+
+
+# First names the translator bracketed before a surname ("[Arnaldo] VELTRONE stated …").
+_BRACKETED_NAMES = re.compile(r"\[[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\]\s+$")
+
+
+def _with_bracketed_names(text: str, position: int) -> int:
+    """A block that opens with a name opens before the first names bracketed before it."""
+    found = _BRACKETED_NAMES.search(text, max(0, position - 60), position)
+    return found.start() if found else position
 
 
 def _enclosed(text: str) -> set[int]:

@@ -140,6 +140,8 @@ def test_break_caption():
 def test_break_marking():
     text = "Account of the Talks 1958 Top secret Minutes of the Meeting. Secret services met."
     assert breaks("marking", text) == ["Top"]
+    text = "Conversation with Professor Brandt Top Secret May 22, 1944. The Top Secret file"
+    assert breaks("marking", text) == ["Top"]
 
 
 def test_break_kind():

@@ -106,6 +106,14 @@ def test_no_cut_after_an_abbreviation_or_an_initial():
     assert _texts(found) == [text]
 
 
+def test_a_block_opened_by_a_name_opens_before_its_bracketed_first_names():
+    text = (
+        "The Premier informed [Arnaldo] VELTRONE that the protocol was approved yesterday. "
+        "[Arnaldo] VELTRONE stated that his government would sign it. The Premier agreed."
+    )
+    assert [text[s:e].split()[0] for s, e in split_flattened(text)][:2] == ["The", "[Arnaldo]"]
+
+
 def test_no_cut_after_the_label_that_opens_an_item():
     text = "1. Pak Seong-cheol said that the looms had come."
     found = split_turns((_paragraph(text),), "record of conversation")

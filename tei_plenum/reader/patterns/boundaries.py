@@ -294,14 +294,27 @@ def caption_starts(text: str) -> Iterator[int]:
 _MARKING_START = re.compile(rf"(?<!\S){UPPER}")
 
 
+# Classifications that prose never capitalises: after a title's last word they start a line.
+_STRONG_MARKING = re.compile(
+    r"(?<=[A-Za-z]\s)(?:Top\s+Secret|TOP\s+SECRET|Strictly\s+(?:Secret|Confidential)|"
+    r"STRICTLY\s+(?:SECRET|CONFIDENTIAL))\b(?=[!.]?\s+[A-Z\d])"
+)
+
+
 def marking_starts(text: str) -> Iterator[int]:
-    """A marking where a heading or a sentence ended ("… 1944 Top secret Done …")."""
+    """A marking where a heading or a sentence ended ("… 1944 Top secret Done …"), or a
+    classification in capitals right after a capitalised word ("… with Professor Brandt Top
+    Secret May 22, 1944")."""
     for m in _MARKING_START.finditer(text):
         position = m.start()
         if not (after_year(text, position) or after_sentence(text, position)):
             continue
         if marking_end(text, position) is not None:
             yield position
+    for m in _STRONG_MARKING.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1][:1].isupper():
+            yield m.start()
 
 
 _KIND = re.compile(
