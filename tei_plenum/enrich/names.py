@@ -1360,6 +1360,11 @@ def _around(
         return
     following = _WORD_AFTER.match(text, end + 1)
     given = _given_tail(content) if following is not None else None
+    if given is None and following is not None and _capital_surname(following.group(1)):
+        # "[Arnaldo] VELTRONE": a surname in capitals after one or two bracketed name words.
+        words = content.split()
+        if len(words) <= 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
+            given = content
     if following is not None and given is not None and is_name_word(following.group(1)):
         # "[Emilio] Aragones": the bracket gives the first name; "[Cuban President Osvaldo]
         # Dorticos": it gives an office and the first name, and the surname after it is the
@@ -1406,6 +1411,12 @@ def _around(
 
 _QUOTES = "\"“”‘’'"
 _GIVEN_TAIL_WORDS = 3
+
+
+def _capital_surname(word: str) -> bool:
+    """A surname printed in capitals, as records print their participants' ("VELTRONE")."""
+    bare = _POSSESSIVE.sub("", word.rstrip(".,;:"))
+    return len(bare) > 2 and bare.isupper() and bare.isalpha()
 
 
 def _given_tail(content: str) -> str | None:

@@ -977,3 +977,10 @@ def test_a_new_event_is_not_one_over_by_the_documents_date() -> None:
         ("Geneva Conference", "#event-geneva-conference-1954"),
         ("Geneva Conference on Laos", "#event-geneva-conference-laos"),
     ]
+
+
+def test_a_surname_in_capitals_after_bracketed_first_names() -> None:
+    doc = _enrich("The Premier informed [Arnaldo] VELTRONE that it was done.")
+    assert _persons(doc) == [("[Arnaldo] VELTRONE", "#pers-arnaldo-veltrone")]
+    # A bracketed word in small letters gives no first name.
+    assert _persons(_enrich("The Premier informed [the] VELTRONE delegation.")) == []
