@@ -275,3 +275,20 @@ def test_places_and_bodies_the_documents_name(surface: str, key: str) -> None:
     hit = Authority.load().lookup(surface)
     assert hit is not None
     assert hit.key == key
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("SIHANOUK", "pers-sihanouk"),
+        ("Che Guevara", "pers-guevara"),
+        ("Nkomo", "pers-nkomo"),
+        ("Poznan", "place-poznan"),
+        ("Lake Balaton", "place-balaton"),
+        ("Zimbabwe", "place-zimbabwe"),
+    ],
+)
+def test_leaders_and_places_of_the_nonaligned_and_eastern_worlds(surface: str, key: str) -> None:
+    hit = Authority.load().lookup(surface)
+    assert hit is not None
+    assert hit.key == key
