@@ -1128,11 +1128,12 @@ def _modifiers(text: str, head_start: int) -> int:
     if found is None:
         return head_start
     start = found.start()
-    if not text[head_start:].split(" ", 1)[0].isupper():
-        for word in re.finditer(r"\S+", text[found.start() : head_start]):
-            bare = word.group()
-            if (bare.isupper() and len(bare) > 5) or bare.endswith(("'S", "’S")):
-                start = found.start() + word.end() + 1
+    caps = text[head_start:].split(" ", 1)[0].isupper()
+    for word in re.finditer(r"\S+", text[found.start() : head_start]):
+        bare = word.group()
+        owner = bare.endswith(("'S", "’S")) if caps else bare.endswith(("'s", "’s", "'S", "’S"))
+        if owner or (not caps and bare.isupper() and len(bare) > 5):
+            start = found.start() + word.end() + 1  # "Joshua Nkomo's Zimbabwe African …"
     return min(start, head_start)
 
 

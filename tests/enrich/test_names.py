@@ -984,3 +984,8 @@ def test_a_surname_in_capitals_after_bracketed_first_names() -> None:
     assert _persons(doc) == [("[Arnaldo] VELTRONE", "#pers-arnaldo-veltrone")]
     # A bracketed word in small letters gives no first name.
     assert _persons(_enrich("The Premier informed [the] VELTRONE delegation.")) == []
+
+
+def test_an_organisation_named_by_its_form_starts_after_its_owners_name() -> None:
+    doc = _enrich("unite with Samuel Ndoro's Kenyan African Workers' Front (KAWF).")
+    assert [s for t, s, _ in _names(doc) if t == "orgName"][:1] == ["Kenyan African Workers' Front"]
