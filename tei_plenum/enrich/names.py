@@ -1120,10 +1120,12 @@ _EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession
 _COMMON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ss]uch(?: an?)?)\s+$")
 
 
-def _modifiers(text: str, head_start: int) -> int:
+def _modifiers(text: str, head_start: int, context: _Context) -> int:
     """Where the modifiers of an organisation's head word begin: up to five capitalised words
     or acronyms before it; in a line of small letters a word in capitals is a heading's, not
-    a modifier ("… DEFENCE MPRP Central Committee")."""
+    a modifier ("… DEFENCE MPRP Central Committee"), and a person's possessive name is its
+    owner's ("Joshua Nkomo's Zimbabwe African People's Union"; a place's or a body's, "the
+    Soviet Union's Communist Party", is part of the name)."""
     found = _ORG_MODIFIERS.search(text, max(0, head_start - 80), head_start)
     if found is None:
         return head_start
@@ -1131,10 +1133,31 @@ def _modifiers(text: str, head_start: int) -> int:
     caps = text[head_start:].split(" ", 1)[0].isupper()
     for word in re.finditer(r"\S+", text[found.start() : head_start]):
         bare = word.group()
-        owner = bare.endswith(("'S", "’S")) if caps else bare.endswith(("'s", "’s", "'S", "’S"))
+        if caps:
+            owner = bare.endswith(("'S", "’S"))
+        else:
+            owner = _POSSESSIVE.search(bare) is not None and _a_persons(
+                text[start : found.start() + word.end() - 2], context
+            )
         if owner or (not caps and bare.isupper() and len(bare) > 5):
-            start = found.start() + word.end() + 1  # "Joshua Nkomo's Zimbabwe African …"
+            start = found.start() + word.end() + 1
     return min(start, head_start)
+
+
+# Nouns whose possessive is part of a body's name ("Korean Worker's Party", "People's Army").
+_COMMON_OWNERS = frozenset(
+    "worker people youth women nation children toiler peasant soldier farmer".split()
+)
+
+
+def _a_persons(owner: str, context: _Context) -> bool:
+    """Whether a possessive's owner ("Joshua Nkomo" of "Joshua Nkomo's") is a person's name:
+    no generic word ("Workers'", "People's"), no place or body the authority knows."""
+    words = owner.split()
+    if not words or words[-1].lower().rstrip("s") in _COMMON_OWNERS:
+        return False
+    hit = context.authority.lookup(owner, context.at)
+    return hit is None or context.authority.record(hit.key).type is EntityType.PERSON
 
 
 def _with_article(name: str) -> str:
@@ -1154,7 +1177,7 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
         head = text[head_start:head_end]
         if _EVENT_AFTER.match(text, head_end) or _NOUN_AFTER.match(text, head_end):
             continue  # "XXII CPSU Party Congress", "Party-government", "Government Building"
-        before = _modifiers(text, head_start)
+        before = _modifiers(text, head_start, context)
         after = _ORG_COMPLEMENT.match(text, head_end)
         modifiers = text[before:head_start].split()
         proper = [m for m in modifiers if m not in _GENERIC_MODIFIERS and not m[0].isdigit()]

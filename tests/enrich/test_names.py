@@ -989,3 +989,11 @@ def test_a_surname_in_capitals_after_bracketed_first_names() -> None:
 def test_an_organisation_named_by_its_form_starts_after_its_owners_name() -> None:
     doc = _enrich("unite with Samuel Ndoro's Kenyan African Workers' Front (KAWF).")
     assert [s for t, s, _ in _names(doc) if t == "orgName"][:1] == ["Kenyan African Workers' Front"]
+    # A place's or a common noun's possessive is part of the name.
+    doc = _enrich(
+        "the Soviet Union's Communist Party Central Committee and the Korean Worker’s Party"
+    )
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == [
+        "Soviet Union's Communist Party Central Committee",
+        "Korean Worker’s Party",
+    ]
