@@ -997,3 +997,11 @@ def test_an_organisation_named_by_its_form_starts_after_its_owners_name() -> Non
         "Soviet Union's Communist Party Central Committee",
         "Korean Worker’s Party",
     ]
+
+
+def test_an_office_and_a_surname_name_the_holder_at_the_documents_date() -> None:
+    doc = _enrich("Vice Chairman Lin sent greetings.", when="1968-04-10")
+    assert _persons(doc) == [("Lin", "#pers-lin-biao")]
+    # Before he held the office, nobody of the authority is meant.
+    doc = _enrich("Vice Chairman Lin sent greetings.", when="1950-04-10")
+    assert _persons(doc) != [("Lin", "#pers-lin-biao")]
