@@ -96,7 +96,8 @@ NOT_NAME_WORDS = _words(
     month week january february march april may june july august september october november
     december monday tuesday wednesday thursday friday saturday sunday thank thanks yes no
     please dear respected esteemed mister madam sir lord excellency highness majesty signed
-    signature stamp top secret strictly confidential copy urgent translation translated
+    signature stamp top secret strictly confidential copy copies distribution urgent
+    translation translated
     hotel palace hall house building station street road square river lake mountain island
     port bay sea bridge catholic orthodox protestant delegates members friends
     american british english french german soviet russian chinese korean japanese polish
@@ -110,7 +111,9 @@ NOT_NAME_WORDS = _words(
 """Capitalised words that are not part of a personal name (lower case)."""
 
 _OFFICE = frozenset(word for phrase in OFFICE_WORDS for word in phrase.split())
-_NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES}
+# The first words of titles of several words ("Mr. Prime Minister"): never a name.
+_TITLE_OPENERS = {"prime", "foreign", "vice", "deputy"}
+_NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES} | _TITLE_OPENERS
 _NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.", "fr.", "ms."})
 
 _LETTER = r"[^\W\d_]"

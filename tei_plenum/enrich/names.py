@@ -244,7 +244,13 @@ class _Finds:
         groups = {group for group, _, _ in spans}
         # A name found by its shape never cuts across a known one ("Shi Zhe Zhou Enlai").
         known_spans = _Spans(known)
-        forms = [f for f in person_forms(text, spans) if not known_spans.crossed_by(f.start, f.end)]
+        places = {c.end: c.start for c in known if c.tag != "persName"}
+        forms = [
+            trimmed
+            for f in person_forms(text, spans)
+            if not known_spans.crossed_by(f.start, f.end)
+            and (trimmed := _before_place(f, places, text)) is not None
+        ]
         people = [*known, *_shape_candidates(text, forms, context)]
         if _is_title_line(block):
             known_spans = _Spans(people)
@@ -269,6 +275,17 @@ class _Finds:
         return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
 
 
+def _before_place(form: PersonForm, places: Mapping[int, int], text: str) -> PersonForm | None:
+    """A name found by its shape that ends with a known place's or body's name ends before
+    it ("Comrade Vargáné Damascus": a distribution list's name and its post); None when
+    nothing is left."""
+    start = places.get(form.end)
+    if start is None or start <= form.start:
+        return form
+    end = form.start + len(text[form.start : start].rstrip(" ,;"))
+    return replace(form, end=end) if end > form.start else None
+
+
 def _inside_completed(candidate: _Candidate, brackets: Sequence[Mark]) -> bool:
     """A person found by shape inside a bracket that holds the first names of the surname
     after it ("[President Osvaldo Torrado] Dorticos"): part of that name, no mention."""
@@ -279,7 +296,9 @@ def _inside_completed(candidate: _Candidate, brackets: Sequence[Mark]) -> bool:
 
 # An acronym the document spells out in brackets after it: "the INRA (National Institute
 # of Land Reform)"; the spelled-out form must name a body by its head noun.
-_ACRONYM_GLOSS = re.compile(r"(?<![\w.-])([A-Z]{2,8})\s+[(\[]([A-Z][^()\[\]]{4,80})[)\]]")
+_ACRONYM_GLOSS = re.compile(
+    r"(?<![\w.-])([A-Z]{2,8})\s+[(\[](?:the\s+)?([A-Z][^()\[\]]{4,80})[)\]]"
+)
 
 
 class _Acronyms:
@@ -287,7 +306,7 @@ class _Acronyms:
     the acronym or of its spelled-out form is that organisation (a local record, the
     spelled-out form its full name), a binding of the document's own."""
 
-    def __init__(self, records: dict[str, Entity]) -> None:
+    def __init__(self, records: dict[str, Entity | Record]) -> None:
         self._records = records
         forms = sorted(records, key=lambda form: (-len(form), form))
         alternatives = "|".join(map(re.escape, forms))
@@ -296,15 +315,21 @@ class _Acronyms:
     @classmethod
     def of(cls, blocks: Sequence[Block], authority: Authority) -> _Acronyms:
         heads = re.compile(rf"\b(?:{_ORG_HEADS})\b")
-        records: dict[str, Entity] = {}
+        records: dict[str, Entity | Record] = {}
         for block in blocks:
             if "(" not in block.text and "[" not in block.text:
                 continue
             for found in _ACRONYM_GLOSS.finditer(block.text):
                 acronym, gloss = found.groups()
-                if acronym in records or authority.lookup(acronym) is not None:
+                if acronym in records or heads.search(gloss) is None:
                     continue
-                if heads.search(gloss) is None:
+                if acronym[0] not in {word[0] for word in re.findall(r"[A-Z]\w*", gloss)}:
+                    continue  # "CC (General Department, 1st Sector)" spells nothing out
+                known = authority.lookup(acronym)
+                if known is not None:
+                    # "the LCY [the League of the Communists of Yugoslavia]": one record
+                    if authority.lookup(gloss.strip()) is None:
+                        records[gloss.strip()] = authority.record(known.key)
                     continue
                 key = entity_key(EntityType.ORG, acronym)
                 record = Entity(

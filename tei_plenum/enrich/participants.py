@@ -176,7 +176,15 @@ def _holds(occupation: str, office: str) -> bool:
 
 
 def _ends(words: tuple[str, ...]) -> tuple[str, ...]:
-    return (words[0], words[-1]) if words else ()
+    """The first and last words a name may be shortened to; an Arabic surname also without
+    its article ("El-Sadat" is "Sadat")."""
+    if not words:
+        return ()
+    last = _ARABIC_ARTICLE.sub("", words[-1])
+    return (words[0], words[-1], last) if last != words[-1] else (words[0], words[-1])
+
+
+_ARABIC_ARTICLE = re.compile(r"^(?:el|al|ad|ar|as|ash|at|az|ed|es)-(?=\w)")
 
 
 def _best(candidates: list[Participant]) -> str | None:

@@ -1005,3 +1005,26 @@ def test_an_office_and_a_surname_name_the_holder_at_the_documents_date() -> None
     # Before he held the office, nobody of the authority is meant.
     doc = _enrich("Vice Chairman Lin sent greetings.", when="1950-04-10")
     assert _persons(doc) != [("Lin", "#pers-lin-biao")]
+
+
+def test_an_office_after_an_honorific_is_no_name() -> None:
+    assert _persons(_enrich("If Mr. Prime Minister wishes, we can continue.")) == []
+
+
+def test_a_name_found_by_its_shape_ends_before_a_known_place_or_a_label() -> None:
+    doc = _enrich("Ferenc Tóth Copies to: Comrade Vargáné Damascus")
+    assert _persons(doc) == [
+        ("Ferenc Tóth", "#pers-ferenc-toth"),
+        ("Vargáné", "#pers-vargane"),
+    ]
+
+
+def test_an_acronym_spelled_out_after_it_names_its_own_body() -> None:
+    doc = _enrich(
+        "the CPSU CC (General Department, 2nd Sector) and the Bureau of the LCY [the League "
+        "of the Communists of Yugoslavia] met"
+    )
+    names = [(s, r) for t, s, r in _names(doc) if t == "orgName"]
+    assert ("CPSU CC", "#org-cpsu-cc") in names
+    assert ("League of the Communists of Yugoslavia", "#org-lcy") in names
+    assert all(r != "#org-cc" for _, r in names)

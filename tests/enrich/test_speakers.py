@@ -979,3 +979,10 @@ def test_a_participant_is_found_by_surname_only_when_the_initials_agree() -> Non
     assert cast.resolve("F. Castro") == "pers-fidel-castro"
     assert cast.resolve("Castro") == "pers-fidel-castro"
     assert cast.resolve("R. Castro") is None
+
+
+def test_an_arabic_surname_is_found_without_its_article() -> None:
+    cast = Cast()
+    cast.add("pers-karim-el-masri", "Karim El-Masri", "interlocutor")
+    assert cast.resolve("Masri") == "pers-karim-el-masri"
+    assert cast.resolve("El-Masri") == "pers-karim-el-masri"
