@@ -37,6 +37,7 @@ from tei_plenum.enrich.dates_grammar import (
     SLASH_DATE,
     UNCERTAIN,
     US_ORIGIN,
+    WEEKDAY_NAMES,
     WORD_START,
     YEAR_WORD,
     bare_year,
@@ -51,6 +52,7 @@ ATTRIBUTE_ORDER = (*VALUE_NAMES, "evidence", "cert", "resp")
 # A date inside one of these is part of a number, an identifier or a quantity, not a date.
 _OPAQUE_TAGS = frozenset({"num", "idno", "measure", "unit"})
 _MONTH_NUMBERS = {name[:3].lower(): n for n, name in enumerate(MONTH_NAMES, 1)}
+_WEEKDAYS = {name[:3].lower(): n for n, name in enumerate(WEEKDAY_NAMES)}
 _QUARTER_OR_HALF = {"first": 1, "1st": 1, "second": 2, "2nd": 2, "third": 3, "3rd": 3}
 _QUARTER_OR_HALF |= {"fourth": 4, "4th": 4}
 _COUNTS = {"two": 2, "three": 3}
@@ -269,6 +271,8 @@ def _fill_range(left: Point, right: Point) -> tuple[Point, Point] | None:
 
 
 def _relative(groups: dict[str, str | None]) -> int | None:
+    if groups.get("cur") is not None:
+        return 0  # "c.y.", the current year
     words = groups.get("rel")
     return None if words is None else RELATIVE_YEARS[words.split()[-1].lower()]
 
@@ -318,6 +322,26 @@ def _part(groups: dict[str, str | None]) -> Reading | None:
         (Point(year, first_month, 1), Point(year, last_month, last_day)),
         relative,
     )
+
+
+def _weekday(groups: dict[str, str | None], anchor: dt.date | None) -> Reading | None:
+    """A weekday and a day of the month ("Thursday 16"): the nearest such day on or before the
+    anchor, in the anchor's month (``cert="high"``) or the month before (``"medium"``); None
+    when the weekday is that day's in neither."""
+    if anchor is None:
+        return None
+    weekday = _WEEKDAYS[(groups["wk"] or "")[:3].lower()]
+    day = int(groups["wkd"] or 0)
+    this_month = anchor.replace(day=1)
+    last_month = (this_month - dt.timedelta(days=1)).replace(day=1)
+    for month, cert in ((this_month, "high"), (last_month, "medium")):
+        if day > calendar.monthrange(month.year, month.month)[1]:
+            continue
+        candidate = month.replace(day=day)
+        if candidate <= anchor and candidate.weekday() == weekday:
+            point = Point(candidate.year, candidate.month, candidate.day)
+            return Reading(("when",), (point,), doubt=(cert,))
+    return None
 
 
 def _bound_attribute(words: str) -> str:
@@ -405,6 +429,8 @@ def _read(kind: str, m: re.Match[str], setting: Setting) -> list[Piece] | None:
         return _one(m, None if point is None else Reading(names, (point[0],), relative, point[1]))
     if kind == "part":
         return _one(m, _part(groups))
+    if kind == "weekday":
+        return _one(m, _weekday(groups, setting.anchor))
     if kind == "decade":
         decade = int(groups["dy"] or 0)
         return _one(m, Reading(("from", "to"), (Point(decade), Point(decade + 9))))
@@ -564,6 +590,7 @@ def _interpret(
         first_value = attrs[0][1]
         stated = all(p.year is not None for p in reading.points) and years_back == 0
         stated = stated and len(first_value) == 10 and dict(attrs).get("cert") != "low"
+        stated = stated and kind != "weekday"  # its month and year come from the anchor
         full_day = dt.date.fromisoformat(first_value) if stated else None
         found.append(Found(piece.start, piece.end, attrs, full_day))
     return found

@@ -26,6 +26,7 @@ MONTH_NAMES = (
     "November",
     "December",
 )
+WEEKDAY_NAMES = ("Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday")
 # "Sept" must come before "Sep" so the longer abbreviation wins.
 _ABBREVIATIONS = (
     "Jan",
@@ -224,6 +225,14 @@ _CLOSED = r"(?!\s{0,3}[\w%])"
 RELATIVE_YEARS = {"this": 0, "current": 0, "last": -1, "previous": -1, "past": -1, "next": 1}
 RELATIVE_YEARS |= {"following": 1}
 _RELATIVE = r"(?:this|last|next|the\s{1,3}(?:current|previous|past|following|next))"
+# "c.y." (current year), as East European translations write it: "May 12 c.y.", "12 May of
+# the c.y."; its full stop belongs to the abbreviation, so it is inside the mark.
+_CURRENT_YEAR = r"c\.\s?y\."
+_OF_CURRENT_YEAR = rf"{_COMMA}(?:of{_SP}(?:the{_SP})?)?"
+# A month standing alone before "c.y." is a month whatever its name: "May c.y.".
+_MONTH_OF_CURRENT_YEAR = rf"{MONTH}(?={_OF_CURRENT_YEAR}{_CURRENT_YEAR})"
+# A day named by its weekday, without a month: "Thursday 16", "Thursday the 16th".
+WEEKDAY = "(?:" + _alternatives(_cased(WEEKDAY_NAMES)) + r")(?!\w)"
 
 # The words a date may start with before its first digit or month name, one tuple per rule
 # that has them; LEAD, the scanner's first test at a word, is built from them all.
@@ -233,7 +242,7 @@ _FUZZY_WORDS = ("early", "late", "mid")
 _YEAR_PREPOSITIONS = ("in", "of", "for", "since", "before", "after", "during", "from", "to")
 _DETERMINERS = ("the", "its", "their", "our", "this")
 _LEAD_WORDS: tuple[str, ...] = ("between", "from", *_BOUND_WORDS, *_ORDINAL_WORDS, *_FUZZY_WORDS)
-_LEAD_WORDS += (*_YEAR_PREPOSITIONS, *_DETERMINERS)
+_LEAD_WORDS += (*_YEAR_PREPOSITIONS, *_DETERMINERS, *WEEKDAY_NAMES)
 
 
 def _words(words: tuple[str, ...]) -> str:
@@ -297,12 +306,14 @@ def _rule_sources(named: bool) -> dict[str, str]:
     g = side("")
     left = _point(side("l_"), day_only=True, year_only=True, bare_month=MONTH)
     right = _point(side("r_"), day_only=False, year_only=True, bare_month=MONTH)
-    single = _point(side("p_"), day_only=False, year_only=False, bare_month=BARE_MONTH)
-    bounded = _point(side("p_"), day_only=False, year_only=True, bare_month=BARE_MONTH)
+    lone_month = f"{BARE_MONTH}|{_MONTH_OF_CURRENT_YEAR}"
+    single = _point(side("p_"), day_only=False, year_only=False, bare_month=lone_month)
+    bounded = _point(side("p_"), day_only=False, year_only=True, bare_month=lone_month)
     units = "|".join(re.escape(u) for u in UNIT_WORDS)
     not_a_quantity = rf"(?!\s{{0,3}}(?:{units})(?!\w))"
     japanese_order = f"(?!{_SP}{MONTH}{_SP}{_DAY})"
-    relative = f"(?:{_COMMA}(?:(?i:of){_SP})?{g('rel', f'(?i:{_RELATIVE})')}{_SP}(?i:year))?"
+    relative = f"(?:{_COMMA}(?:(?i:of){_SP})?{g('rel', f'(?i:{_RELATIVE})')}{_SP}(?i:year)"
+    relative += f"|{_OF_CURRENT_YEAR}{g('cur', _CURRENT_YEAR)})?"
     bound_words = f"(?i:not?{_SP}(?:later|earlier){_SP}than|by|until|till)"  # _BOUND_WORDS
     time_of_day = f"(?:(?i:the{_SP}(?:morning|afternoon|evening|night){_SP}of){_SP})?"
     ordinal_words = _words((*_ORDINAL_WORDS, "1st", "2nd", "3rd", "4th"))
@@ -361,6 +372,13 @@ def _rule_sources(named: bool) -> dict[str, str]:
         + japanese_order,
         # A title's closing year: "Fisheries talks, 1974".
         "closing": rf"(?<=[^\W\d_], ){g('ty', YEAR)}(?=\.?\s*\Z)",
+        # A weekday and a day of the month: "Thursday 16", "Thursday the 16th"; not before a
+        # month (the day's own date), a count of things or a time ("Monday 3 ships", "3 p.m.").
+        "weekday": f"{g('wk', WEEKDAY)}{_SP}(?:the{_SP})?{g('wkd', _DAY)}{_ORDINAL}"
+        + f"(?!{_SP}(?:(?i:of){_SP})?{MONTH})"
+        + not_a_quantity
+        + r"(?!\s{1,3}(?:[ap]\.m\.|o'clock|hours?\b))"
+        + r"(?!\s{1,3}(?!(?:was|has|is|as|this|us)\b)[a-z]{2,}s\b)",
     }
 
 
@@ -386,6 +404,7 @@ FIND_ORDER = (
     "also",
     "modifier",
     "closing",
+    "weekday",
 )
 
 

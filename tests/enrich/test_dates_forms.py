@@ -603,3 +603,88 @@ def test_a_dateline_with_a_days_suffix_set_apart_dates_the_document() -> None:
         [("28 th September, 1955", (("when", "1955-09-28"),))],
         [("August", (("when", "1955-08"), *HIGH))],
     ]
+
+
+# --- "c.y." (current year) ---------------------------------------------------------------
+
+MAY_1974 = dt.date(1974, 6, 3)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "value"),
+    [
+        ("On May 12 c.y., around noon, the delegation arrived", "May 12 c.y.", "1974-05-12"),
+        ("On 12 May c.y. the delegation arrived", "12 May c.y.", "1974-05-12"),
+        ("on 12 May of the c.y. in Sofia", "12 May of the c.y.", "1974-05-12"),
+        ("on May 12 c. y. in Sofia", "May 12 c. y.", "1974-05-12"),
+        ("May c.y. saw the talks", "May c.y.", "1974-05"),
+        ("in November c.y. the", "November c.y.", "1974-11"),
+    ],
+)
+def test_c_y_is_the_current_year_inside_the_date(text: str, words: str, value: str) -> None:
+    # Like "this year": the document's year, never moved back by the six-month rule.
+    assert marked(text, MAY_1974) == [(words, (("when", value), *HIGH))]
+
+
+def test_c_y_at_a_sentence_end_keeps_its_stop_inside_the_mark_only() -> None:
+    text = "They arrived on 12 May c.y. The talks began."
+    marks = find_dates(text, anchor=MAY_1974)
+    assert [text[m.start : m.end] for m in marks] == ["12 May c.y."]
+    assert text[marks[0].end :] == " The talks began."
+
+
+# --- a weekday and a day without a month --------------------------------------------------
+
+AUG_17_1979 = dt.date(1979, 8, 17)
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "values"),
+    [
+        # 16 August 1979 was a Thursday.
+        ("On Thursday 16 the official said", "Thursday 16", (("when", "1979-08-16"), *HIGH)),
+        ("On Thursday the 16th he said", "Thursday the 16th", (("when", "1979-08-16"), *HIGH)),
+        ("On Friday 17 he said", "Friday 17", (("when", "1979-08-17"), *HIGH)),
+        # 16 July 1979 was a Monday: the day number in the month before.
+        ("On Monday 16 he said", "Monday 16", (("when", "1979-07-16"), *MEDIUM)),
+        # 20 August is after the document date; 20 July 1979 was a Friday.
+        ("On Friday 20 he said", "Friday 20", (("when", "1979-07-20"), *MEDIUM)),
+    ],
+)
+def test_a_weekday_and_a_day_are_the_nearest_such_day_up_to_the_document_date(
+    text: str, words: str, values: tuple
+) -> None:
+    assert marked(text, AUG_17_1979) == [(words, values)]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "On Friday 16 he said",  # neither 16 August nor 16 July 1979 was a Friday
+        "On Friday 24 he said",  # 24 August is after the document date, 24 July a Tuesday
+        "on thursday 16 he said",  # a weekday name must be capitalised
+        "On Thursday, 16 were present",  # not directly followed by the day
+        "On Friday 3 ships docked",  # a count of things (3 August 1979 was a Friday)
+        "On Thursday 16:30 he said",
+        "On Thursday 16 p.m. he said",
+        "the 16 delegates",
+    ],
+)
+def test_no_date_from_a_weekday_that_does_not_fit_or_a_bare_number(text: str) -> None:
+    assert marked(text, AUG_17_1979) == []
+
+
+def test_a_weekday_before_a_full_date_leaves_the_date_to_its_own_rule() -> None:
+    assert marked("On Thursday 16 August 1979 he", AUG_17_1979) == [
+        ("16 August 1979", (("when", "1979-08-16"),))
+    ]
+
+
+def test_a_weekday_and_a_day_need_a_document_date() -> None:
+    assert marked("On Thursday 16 he said", None) == []
+
+
+def test_the_archives_date_line_dates_a_weekday_and_its_day() -> None:
+    cover = Block(Role.COVER, "August 17, 1979", SourceSpan(1), 1, attrs=(("type", "date"),))
+    doc = _doc(cover, _block(Role.PARAGRAPH, "On Thursday 16 the official responsible said"))
+    assert _dates(enrich_dates(doc))[1] == [("Thursday 16", (("when", "1979-08-16"), *HIGH))]

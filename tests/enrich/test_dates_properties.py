@@ -251,6 +251,11 @@ TOKENS = [
     ")",
     "anniversary of",
     "[1961]",
+    "c.y.",
+    "of the c. y.",
+    "Thursday",
+    "the",
+    "16th",
 ]
 date_like_text = st.lists(
     st.tuples(st.sampled_from(TOKENS), st.sampled_from(["", " ", "  ", "\n", "    "])),
