@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ..letters import is_upper
 from . import patterns as pat
 from .patterns import cover as cp
 
@@ -165,4 +166,8 @@ def _is_page_title(line: str) -> bool:
         return False
     if pat.field_label(text) or pat.is_opening_salute(text) or pat.is_bracketed_line(text):
         return False
-    return cp.reads_like_archive_title(text)
+    if cp.reads_like_archive_title(text):
+        return True
+    # A title that names a kind of document and nothing else relates ("Soviet-Indian Talks").
+    kind = pat.genre_of(text) is not None and not is_upper(text)
+    return kind and len(text) <= 160 and not text.endswith((".", ":", ";"))

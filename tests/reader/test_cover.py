@@ -92,6 +92,14 @@ def test_a_web_copy_starts_with_the_page_date_and_title_lines():
     assert text[cover.end :].startswith("Dear Comrades,")
 
 
+def test_a_page_title_that_only_names_a_kind_of_document_is_the_title():
+    text = "September 21, 1983\nSoviet-Ghanaian Talks (Conclusion)\nSecret\nThe talks.\n"
+    assert fields(text) == [
+        ("date", "September 21, 1983"),
+        ("title", "Soviet-Ghanaian Talks (Conclusion)"),
+    ]
+
+
 def test_page_furniture_above_the_date_line_is_part_of_the_cover():
     text = "Skip to content\n\nJune 2, 1958\nTelegram, Pak to Kim\nTop Secret\n"
     assert fields(text) == [

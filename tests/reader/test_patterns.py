@@ -440,6 +440,8 @@ def test_not_a_dateline(text: str):
         ("Transcript", "minutes"),
         ("Record of Meeting at the Embassy", "minutes"),
         ("Working Notes from the Session of the CPSU CC Presidium", "minutes"),
+        ("Record of Soviet-Japanese Talks", "record of conversation"),
+        ("Soviet-Indian Talks (Conclusion)", "record of conversation"),
         (
             "Meeting between Mikhail Gorbachev and Deng Xiaoping (Excerpts)",
             "record of conversation",

@@ -34,9 +34,9 @@ _GENRES: tuple[tuple[str, str], ...] = (
     (r"\b(?:journal|diary)\b", "journal"),
     (r"\bmemorandum\s+of\s+(?:a\s+|the\s+)?conversations?\b", "memorandum of conversation"),
     (
-        r"\b(?:record|notes?|transcript|minutes|summary)\s+of\s+(?:a\s+|the\s+)?(?:\w+\s+)?"
+        r"\b(?:record|notes?|transcript|minutes|summary)\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:conversations?|talks?|negotiations?)\b|\bconversations?\b|"
-        r"\b(?:talks?|meetings?)\s+(?:with|between)\b",
+        r"\b(?:talks?|meetings?)\s+(?:with|between)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+[Tt]alks\b",
         "record of conversation",
     ),
     (
