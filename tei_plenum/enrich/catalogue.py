@@ -406,8 +406,12 @@ def _with_date(title: str, date: Phrase) -> str:
     """The title with the document's date after it (guide §4.1), unless it holds that date."""
     if not date.text or date.text.casefold() in title.casefold():
         return title
-    # A title cut before its place and date keeps its comma in the text ("… and Chen Yi,").
-    return f"{title.rstrip(' ,;:')}, {date.text}"
+    # A title cut before its place and date keeps its comma in the text ("… and Chen Yi,"), a
+    # title line its full stop ("… visit to Budapest."); an abbreviation keeps its own.
+    return f"{_SENTENCE_STOP.sub('', title.rstrip(' ,;:'))}, {date.text}"
+
+
+_SENTENCE_STOP = re.compile(r"(?<=[a-z])\.$")
 
 
 def _constructed_title(doc: Document, date: Phrase) -> str:

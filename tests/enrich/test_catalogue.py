@@ -120,6 +120,21 @@ def test_a_title_cut_before_its_place_and_date_gets_one_comma() -> None:
     assert meta.title.main == "Record of the Talks between A and B, 20 July 1962"
 
 
+def test_a_title_lines_full_stop_gives_way_to_the_date_but_an_abbreviations_stays() -> None:
+    for printed, main in (
+        ("Report on the visit to Budapest.", "Report on the visit to Budapest, 20 July 1962"),
+        ("Letter to the U.S.S.R.", "Letter to the U.S.S.R., 20 July 1962"),
+    ):
+        meta = catalogue(
+            document(
+                block(Role.TITLE, printed, path=FRONT),
+                block(Role.DOC_DATE, "20 July 1962", path=FRONT),
+                doc_date=(("when", "1962-07-20"),),
+            )
+        )
+        assert meta.title.main == main
+
+
 def test_the_sidecar_title_wins_and_the_text_title_is_kept() -> None:
     meta = catalogue(DECISION, Sidecar(title="Decision on the Plan", file="memo.meta.toml"))
     assert meta.title.main == "Decision on the Plan"
