@@ -1105,6 +1105,8 @@ def test_non_speaker_labels(text: str):
         ("Kim Il Sung sends comrade Stalin greetings.", "Kim Il Sung"),
         ("I replied that we would help.", "I"),
         ("Nam Il, the Minister, also said so.", "Nam Il"),
+        # An adverb of manner between the speaker and the verb.
+        ("N.S. Khrushchev humorously notes that it is warm.", "N.S. Khrushchev"),
     ],
 )
 def test_reported_clauses(text: str, who: str):

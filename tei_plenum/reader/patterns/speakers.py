@@ -105,7 +105,7 @@ _LEAD_IN = (
 )
 _REPORTED = re.compile(
     rf"^{_LEAD_IN}(?P<who>I|{_NAME})(?:,\s[^,]{{1,60}},)?\s+"
-    rf"(?:also\s+|then\s+|further\s+|again\s+)?(?:{SPEECH_VERBS})\b"
+    rf"(?:also\s+|then\s+|further\s+|again\s+|[a-z]{{3,}}ly\s+)?(?:{SPEECH_VERBS})\b"
 )
 
 # A reported clause whose speaker the record leaves out ("Speaks of the difficulties …"):
