@@ -292,3 +292,26 @@ def test_leaders_and_places_of_the_nonaligned_and_eastern_worlds(surface: str, k
     hit = Authority.load().lookup(surface)
     assert hit is not None
     assert hit.key == key
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        ("M. S. Gorbachev", "pers-gorbachev"),
+        ("Cyrankiewicz", "pers-cyrankiewicz"),
+        ("Hwang Jang Yop", "pers-hwang-jang-yeop"),
+        ("Le Duc Tho", "pers-le-duc-tho"),
+        ("V. V. Kuznetsov", "pers-vasily-kuznetsov"),
+    ],
+)
+def test_leaders_of_the_cold_war_documents(surface: str, key: str) -> None:
+    hit = Authority.load().lookup(surface)
+    assert hit is not None
+    assert hit.key == key
+
+
+def test_a_common_surname_alone_names_nobody() -> None:
+    # Many Kuznetsovs and Belyaevs served at once: only a full name or initials identify one.
+    authority = Authority.load()
+    assert authority.lookup("Kuznetsov") is None
+    assert authority.lookup("Belyaev") is None
