@@ -125,7 +125,8 @@ def _labels(blocks: list[Block]) -> dict[int, Label]:
 
     Three forms count only when the document uses them as its pattern: a dash label when two
     paragraphs have one, a stop label ("Gorbachev. I thank you") when two speakers have one
-    each, an interview label when both a question and an answer have one.
+    each (one in capitals, "I. GANDHI. I will …", counts alone), an interview label when both a
+    question and an answer have one.
     """
     found = {
         index: label
@@ -142,11 +143,10 @@ def _labels(blocks: list[Block]) -> dict[int, Label]:
         if label.form == "stop" and label.name is not None and not label.interview
     }
     named = {i: label for i, label in stops.items() if _names_person(blocks[i], label.name)}
-    if (
-        len({blocks[i].text[slice(*(label.name or (0, 0)))].lower() for i, label in named.items()})
-        < 2
-    ):
-        named = {}
+    names = {i: blocks[i].text[slice(*(label.name or (0, 0)))] for i, label in named.items()}
+    if len({name.lower() for name in names.values()}) < 2:
+        # One speaker's stop label counts alone only in capitals ("I. GANDHI. I will …").
+        named = {i: label for i, label in named.items() if names[i].isupper()}
     found = {i: label for i, label in found.items() if i not in stops or i in named}
     kinds = {label.interview for label in found.values() if label.interview}
     if kinds != {"question", "answer"}:

@@ -607,6 +607,18 @@ def test_stop_labels_without_two_named_speakers_are_no_turns(texts: tuple[str, s
     assert [_who(b) for b in doc.blocks] == [None, None]
 
 
+def test_one_speakers_stop_label_in_capitals_is_a_turn() -> None:
+    text = "I. GANDHI. I will begin our conversation with the region."
+    doc = _run(
+        _doc(
+            _block("The talks were held in Moscow."),
+            _block(text, _name(text, "I. GANDHI", "pers-indira-gandhi")),
+            genre="record of conversation",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == [None, "#pers-indira-gandhi"]
+
+
 def test_an_answer_label_that_names_who_answers_makes_that_person_the_respondent() -> None:
     answer = "ANSWER FROM COM. TITO. We shall not join any bloc."
     doc = _run(
