@@ -1137,7 +1137,7 @@ _COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
 _ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
 _NOUN_AFTER = re.compile(
     r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
-    r"Delegations?)\b"
+    r"Delegations?)\b|\s+and\s+(?:State|Government)\s+(?:Leadership|Leaders|Delegation)\b"
 )
 _ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
 _POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")

@@ -1028,3 +1028,8 @@ def test_an_acronym_spelled_out_after_it_names_its_own_body() -> None:
     assert ("CPSU CC", "#org-cpsu-cc") in names
     assert ("League of the Communists of Yugoslavia", "#org-lcy") in names
     assert all(r != "#org-cc" for _, r in names)
+
+
+def test_a_party_and_state_leadership_is_no_party_of_its_own() -> None:
+    doc = _enrich("the GDR Party and State Leadership decided it")
+    assert [t for t, _, _ in _names(doc)] == ["placeName"]
