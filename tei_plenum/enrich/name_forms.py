@@ -298,7 +298,27 @@ def _initials(text: str) -> Iterator[PersonForm]:
             words.pop()
         if words:
             end = found.start("surname") + len(" ".join(words))
-            yield PersonForm(found.start(), end, Evidence.INITIALS)
+            yield PersonForm(_given_before(text, found.start()), end, Evidence.INITIALS)
+
+
+# A first name before a middle initial ("Héctor A. Subiza"): one word in small letters after
+# its capital, right before the initials.
+_GIVEN_BEFORE = re.compile(rf"(?<![\w'’.-]){UPPER}[a-zß-ÿ]+ $")
+
+
+def _given_before(text: str, start: int) -> int:
+    """Where a name found by its initials starts: at a first name right before them, if the
+    word before them is one (not a title, an office or a word of the documents)."""
+    found = _GIVEN_BEFORE.search(text, max(0, start - 30), start)
+    if found is None or not is_name_word(found.group().strip()):
+        return start
+    before = text[max(0, found.start() - 12) : found.start()].split()
+    if before and before[-1].lower() in _PLACE_PREPOSITIONS:
+        return start  # "in Tikhvin A. Gromyko": a place before the name
+    return found.start()
+
+
+_PLACE_PREPOSITIONS = frozenset("in at from to of for on by near via".split())
 
 
 # A surname before its initials, printed together, as Russian lists names ("Shcherbakov I.S.").

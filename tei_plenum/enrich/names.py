@@ -244,12 +244,12 @@ class _Finds:
         groups = {group for group, _, _ in spans}
         # A name found by its shape never cuts across a known one ("Shi Zhe Zhou Enlai").
         known_spans = _Spans(known)
-        places = {c.end: c.start for c in known if c.tag != "persName"}
+        places = {(c.start, c.end) for c in known if c.tag != "persName"}
         forms = [
             trimmed
             for f in person_forms(text, spans)
             if not known_spans.crossed_by(f.start, f.end)
-            and (trimmed := _before_place(f, places, text)) is not None
+            and (trimmed := _without_places(f, places, text)) is not None
         ]
         people = [*known, *_shape_candidates(text, forms, context)]
         if _is_title_line(block):
@@ -275,15 +275,21 @@ class _Finds:
         return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
 
 
-def _before_place(form: PersonForm, places: Mapping[int, int], text: str) -> PersonForm | None:
-    """A name found by its shape that ends with a known place's or body's name ends before
-    it ("Comrade Vargáné Damascus": a distribution list's name and its post); None when
-    nothing is left."""
-    start = places.get(form.end)
-    if start is None or start <= form.start:
-        return form
-    end = form.start + len(text[form.start : start].rstrip(" ,;"))
-    return replace(form, end=end) if end > form.start else None
+def _without_places(
+    form: PersonForm, places: Collection[tuple[int, int]], text: str
+) -> PersonForm | None:
+    """A name found by its shape without a known place's or body's name that opens or closes
+    it ("In Moscow A. Gromyko", "Comrade Vargáné Damascus": the place is no part of the name);
+    None when nothing is left."""
+    start, end = form.start, form.end
+    for place_start, place_end in places:
+        if place_start == start and place_end < end:
+            start = place_end + len(text[place_end:end]) - len(text[place_end:end].lstrip(" ,;"))
+        elif place_end == end and place_start > start:
+            end = start + len(text[start:place_start].rstrip(" ,;"))
+    if end <= start:
+        return None
+    return form if (start, end) == (form.start, form.end) else replace(form, start=start, end=end)
 
 
 def _inside_completed(candidate: _Candidate, brackets: Sequence[Mark]) -> bool:

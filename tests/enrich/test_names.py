@@ -1033,3 +1033,11 @@ def test_an_acronym_spelled_out_after_it_names_its_own_body() -> None:
 def test_a_party_and_state_leadership_is_no_party_of_its_own() -> None:
     doc = _enrich("the GDR Party and State Leadership decided it")
     assert [t for t, _, _ in _names(doc)] == ["placeName"]
+
+
+def test_a_first_name_before_a_middle_initial_belongs_to_the_name() -> None:
+    doc = _enrich("Memorandum, Héctor A. Subiza, Head. In Tikhvin A. Gromyko said it.")
+    assert _persons(doc) == [
+        ("Héctor A. Subiza", "#pers-hector-subiza"),
+        ("A. Gromyko", "#pers-gromyko"),
+    ]
