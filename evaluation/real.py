@@ -468,8 +468,31 @@ def _strings(data: Mapping[str, Any], key: str, where: str) -> tuple[str, ...]:
     return tuple(items)
 
 
-def parse_real_gold(data: Any, where: str = "gold") -> DocumentGold:
-    """Check a decoded real-set gold file and turn it into a DocumentGold."""
+def _title(value: Any, source: str | None, where: str) -> str:
+    """A gold title: as written, or, so that no document's words are kept in the gold,
+    pointed at in the source (``{"line": 2}``, ``{"line": 2, "from": 0, "to": 40}``, or
+    ``{"lines": [3, 5]}`` for a title printed over several lines; the lines are joined with
+    their runs of white space as single spaces, which is what the offsets count), or a list of
+    such pieces joined by spaces (a title whose lines the page interleaved with others)."""
+    if isinstance(value, str):
+        return value
+    if isinstance(value, list):  # pieces from several places, a word the page lost as written
+        return " ".join(_title(piece, source, where) for piece in value)
+    if not isinstance(value, dict) or not ({"line"} <= set(value) or {"lines"} <= set(value)):
+        raise GoldError(f"{where}: '{where.rsplit(': ', 1)[-1]}' must be a str or a pointer")
+    if source is None:
+        return ""  # read without its document: the title is not known
+    lines = source.split("\n")
+    first, last = value.get("lines", [value.get("line"), value.get("line")])
+    if not all(isinstance(n, int) and 1 <= n <= len(lines) for n in (first, last)):
+        raise GoldError(f"{where}: the title's lines are not in the source")
+    text = " ".join(" ".join(lines[first - 1 : last]).split())
+    return text[value.get("from", 0) : value.get("to", len(text))].strip()
+
+
+def parse_real_gold(data: Any, where: str = "gold", source: str | None = None) -> DocumentGold:
+    """Check a decoded real-set gold file and turn it into a DocumentGold; ``source`` is the
+    document's text, which the title pointers read (without it a pointed title is empty)."""
     annotation = parse_gold(data, where)
     genres = _strings(data, "genre_alternatives", where)
     for genre in (annotation.genre, *genres):
@@ -495,24 +518,29 @@ def parse_real_gold(data: Any, where: str = "gold") -> DocumentGold:
     repeated = sorted({s for s in surfaces if surfaces.count(s) > 1})
     if repeated:
         raise GoldError(f"{where}: identities repeat {', '.join(repeated)}")
+    if "title" not in data:
+        raise GoldError(f"{where}: missing 'title'")
+    alternatives_given = data.get("title_alternatives", [])
+    if not isinstance(alternatives_given, list):
+        raise GoldError(f"{where}: 'title_alternatives' must be a list")
     return DocumentGold(
         annotation,
-        _require(data, "title", str, where),
+        _title(data["title"], source, f"{where}: title"),
         _date_value(data.get("date"), f"{where}: date"),
         paragraphs,
-        _strings(data, "title_alternatives", where),
+        tuple(_title(t, source, f"{where}: title_alternatives") for t in alternatives_given),
         other_dates,
         genres,
         tuple(identities),
     )
 
 
-def load_real_gold(path: Path) -> DocumentGold:
+def load_real_gold(path: Path, source: str | None = None) -> DocumentGold:
     try:
         data = json.loads(path.read_text(encoding="utf-8"))
     except json.JSONDecodeError as exc:
         raise GoldError(f"{path.name}: not JSON ({exc})") from exc
-    return parse_real_gold(data, path.name)
+    return parse_real_gold(data, path.name, source)
 
 
 # ---------------------------------------------------------------- the real set
@@ -527,7 +555,7 @@ def evaluate_real(
     """Convert every real document and score it; a rejected document scores zero."""
     scores = []
     for name, doc, gold_path in pair_documents(docs_dir, gold_dir):
-        gold = load_real_gold(gold_path)
+        gold = load_real_gold(gold_path, doc.read_text(encoding="utf-8"))
         try:
             converted = convert(doc)
             found, error = read_found(converted.tree, converted.warnings), None

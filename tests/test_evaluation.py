@@ -679,6 +679,21 @@ def test_parse_real_gold() -> None:
     assert gold.annotation.entities == (Mention("person", "Filippov"),)
 
 
+def test_a_real_gold_title_may_point_into_its_document() -> None:
+    source = "October 12, 1950\nCiphered   Telegram No. 25553, Roshchin\nto Filippov\nTop Secret"
+    pointed = {
+        "title": {"lines": [2, 3]},
+        "title_alternatives": [{"line": 2, "from": 0, "to": 27}, ["Cable", {"line": 3}]],
+    }
+    gold = parse_real_gold(REAL_GOLD | pointed, source=source)
+    assert gold.title == "Ciphered Telegram No. 25553, Roshchin to Filippov"
+    assert gold.title_alternatives == ("Ciphered Telegram No. 25553", "Cable to Filippov")
+    # Read without its document, a pointed title is unknown, never an error.
+    assert parse_real_gold(REAL_GOLD | pointed).title == ""
+    with pytest.raises(GoldError, match="the title's lines are not in the source"):
+        parse_real_gold(REAL_GOLD | {"title": {"line": 9}}, source=source)
+
+
 @pytest.mark.parametrize(
     ("change", "message"),
     [
@@ -798,7 +813,7 @@ def test_evaluate_real_counts_wrong_links_and_rejections(tmp_path: Path) -> None
 
 def test_command_skips_an_absent_real_set(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     docs, gold = write_set(tmp_path)
-    missing = tmp_path / "shared" / "real"
+    missing = tmp_path / "absent" / "real"
     args = ["--docs", str(docs), "--gold", str(gold), "--real", str(missing)]
     monkeypatch.setattr(cli, "_convert", perfect)
     table = CliRunner().invoke(cli.main, args)
