@@ -83,7 +83,7 @@ NOT_NAME_WORDS = _words(
     meets meet discusses discuss receives holds signs says tells writes calls urges asks
     extract excerpt excerpts draft minutes protocol resolution decision memorandum
     information paragraph item annex appendix attachment enclosure document hall
-    secretariat general secretary minister ambassador chairman premier president comrade
+    secretariat general secretary minister prime ambassador chairman premier president comrade
     comrades deputy vice first second third said stated noted replied asked informed told he
     she they we i it his her their our extraordinary plenipotentiary visit visits reception
     meeting talks conversation record records report letter telegram note side sides
@@ -111,9 +111,7 @@ NOT_NAME_WORDS = _words(
 """Capitalised words that are not part of a personal name (lower case)."""
 
 _OFFICE = frozenset(word for phrase in OFFICE_WORDS for word in phrase.split())
-# The first words of titles of several words ("Mr. Prime Minister"): never a name.
-_TITLE_OPENERS = {"prime", "foreign", "vice", "deputy"}
-_NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES} | _TITLE_OPENERS
+_NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES}
 _NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.", "fr.", "ms."})
 
 _LETTER = r"[^\W\d_]"
