@@ -123,6 +123,8 @@ class _Page:
     breaks: int = 0
     notes: list[tuple[etree._Element, str, str]] = field(default_factory=list)
     image_origins: set[str] = field(default_factory=set)
+    # Clark-notation tag -> TEI local name (None outside the TEI namespace), filled as met.
+    local_names: dict[str, str | None] = field(default_factory=dict)
 
     def q(self, path: str) -> str:
         """An ElementPath in the document's TEI namespace, written with bare local names."""
@@ -135,10 +137,14 @@ class _Page:
 
     def local(self, el: etree._Element) -> str | None:
         """The TEI local name of ``el``, or None for comments, PIs and foreign elements."""
-        if not isinstance(el.tag, str):
+        tag = el.tag
+        if not isinstance(tag, str):
             return None
-        qname = etree.QName(el)
-        return qname.localname if qname.namespace == self.ns else None
+        # A page asks this of every element it renders, of a few dozen distinct tags.
+        if tag not in self.local_names:
+            qname = etree.QName(tag)
+            self.local_names[tag] = qname.localname if qname.namespace == self.ns else None
+        return self.local_names[tag]
 
     def unique_id(self, base: str) -> str:
         """``base`` made a safe id, or the first free ``base-2``, ``base-3``... after it."""
