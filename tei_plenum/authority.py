@@ -366,7 +366,7 @@ def _surname_and_initial(spelling: str) -> tuple[str, str] | None:
         return None
     tokens = spelling.split()
     given = tokens[1] if tokens[0] == family and len(tokens) > 1 else tokens[0]
-    return family, "" if given == family else fold(given[:1])
+    return family, "" if given == family else _first_letter(given)
 
 
 def _first_letter(word: str) -> str:

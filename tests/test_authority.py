@@ -274,3 +274,18 @@ def test_a_common_surname_alone_names_nobody() -> None:
     authority = Authority.load()
     assert authority.lookup("Kuznetsov") is None
     assert authority.lookup("Belyaev") is None
+
+
+@pytest.mark.parametrize("printed", ["J.", "Y.", "Jaromir", "Yaromir"])
+def test_a_given_name_in_j_is_found_by_its_initial_as_one_in_y(
+    tmp_path: Path, printed: str
+) -> None:
+    """Transliterations write one initial as J or Y: the index and the lookup must fold the
+    letter alike, or "J. Vostrel" never finds Jaromír Vostřel."""
+    user = _write(
+        tmp_path,
+        '<listPerson><person xml:id="pers-vostrel"><persName>Jaromír Vostřel</persName>'
+        "</person></listPerson>",
+    )
+    authority = Authority.load([user])
+    assert [r.key for r in authority.people_named("Vostrel", printed)] == ["pers-vostrel"]
