@@ -242,13 +242,16 @@ class _Finds:
         ]
         spans = _BLOCK_CUES.spans(text)
         groups = {group for group, _, _ in spans}
-        # A name found by its shape never cuts across a known one ("Shi Zhe Zhou Enlai").
+        # A name found by its shape never cuts across a known one ("Shi Zhe Zhou Enlai"),
+        # nor runs two known people into one ("Cde. Chen Yi. Zhou Enlai will ...").
         known_spans = _Spans(known)
+        known_people = _Spans(c for c in known if c.tag == "persName")
         places = {(c.start, c.end) for c in known if c.tag != "persName"}
         forms = [
             trimmed
             for f in person_forms(text, spans)
             if not known_spans.crossed_by(f.start, f.end)
+            and known_people.held_in(f.start, f.end) < 2
             and (trimmed := _without_places(f, places, text)) is not None
         ]
         people = [*known, *_shape_candidates(text, forms, context)]
@@ -373,6 +376,16 @@ class _Spans:
             if not (holds or held):
                 return True
         return False
+
+    def held_in(self, start: int, end: int) -> int:
+        """How many spans, none overlapping the one before, lie within ``[start, end)``."""
+        count, reached = 0, start
+        for other_start, other_end in self._spans[bisect.bisect_left(self._starts, start) :]:
+            if other_start >= end:
+                break
+            if other_start >= reached and other_end <= end:
+                count, reached = count + 1, other_end
+        return count
 
 
 def _before_person(

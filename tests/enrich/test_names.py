@@ -1041,3 +1041,10 @@ def test_a_first_name_before_a_middle_initial_belongs_to_the_name() -> None:
         ("Héctor A. Subiza", "#pers-hector-subiza"),
         ("A. Gromyko", "#pers-gromyko"),
     ]
+
+
+def test_a_name_by_its_shape_never_runs_two_known_people_together() -> None:
+    """A known name ending a sentence looks like a given name and an initial before the next
+    sentence's name: "Chen Yi. Zhou Enlai" is two people, not a third."""
+    doc = _enrich("The guests were met by Marshal Chen Yi. Zhou Enlai joined them at noon.")
+    assert _persons(doc) == [("Chen Yi", "#pers-chen-yi"), ("Zhou Enlai", "#pers-zhou-enlai")]
