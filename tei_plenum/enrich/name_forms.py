@@ -150,7 +150,10 @@ _TITLED = re.compile(
 _HONORIFICS = frozenset(
     form.lower() for t in TITLES if t.kind is TitleKind.HONORIFIC for form in (t.form,)
 )
-_LIST_LEADS = ("Comrades", "comrades", "COMRADES", "Comrs.", "comrs.", "Cdes.", "cdes.", "Messrs.")
+_LIST_LEADS = (
+    "Comrades", "comrades", "COMRADES", "Comrs.", "comrs.", "Coms.", "coms.", "Cdes.", "cdes.",
+    "Messrs.",
+)  # fmt: skip
 _LIST_LEAD = re.compile(rf"(?:{alternation(_LIST_LEADS)})\s*:?\s+")
 _LIST_ITEM = re.compile(rf"(?:{INITIAL} ?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}")
 _LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
@@ -455,16 +458,24 @@ def _listed(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
         lead = _LIST_LEAD.match(text, start)
         if lead is None:
             continue
-        position = lead.end()
-        while True:
-            item = _LIST_ITEM.match(text, position)
-            if item is None:
-                break
-            span = _name_span(text, item.start(), item.end())
-            if span is None or (span[1] != item.end() and text[span[1] : span[1] + 1].isalpha()):
-                break
-            yield PersonForm(span[0], span[1], Evidence.LISTED)
-            separator = _LIST_SEPARATOR.match(text, span[1])
-            if separator is None:
-                break
-            position = separator.end()
+        items = list(_list_items(text, lead.end()))
+        # An abbreviated lead may end its sentence ("the Hungarian cdes. Enjoyed their
+        # trust"): after one, a single capitalised word is no list.
+        if len(items) > 1 or not lead.group().rstrip(" :").endswith("."):
+            yield from items
+
+
+def _list_items(text: str, position: int) -> Iterator[PersonForm]:
+    """The names of a list from ``position`` on, to the first thing that is not one."""
+    while True:
+        item = _LIST_ITEM.match(text, position)
+        if item is None:
+            return
+        span = _name_span(text, item.start(), item.end())
+        if span is None or (span[1] != item.end() and text[span[1] : span[1] + 1].isalpha()):
+            return
+        yield PersonForm(span[0], span[1], Evidence.LISTED)
+        separator = _LIST_SEPARATOR.match(text, span[1])
+        if separator is None:
+            return
+        position = separator.end()

@@ -1048,3 +1048,25 @@ def test_a_name_by_its_shape_never_runs_two_known_people_together() -> None:
     sentence's name: "Chen Yi. Zhou Enlai" is two people, not a third."""
     doc = _enrich("The guests were met by Marshal Chen Yi. Zhou Enlai joined them at noon.")
     assert _persons(doc) == [("Chen Yi", "#pers-chen-yi"), ("Zhou Enlai", "#pers-zhou-enlai")]
+
+
+def test_every_name_of_a_list_after_coms_is_a_person() -> None:
+    doc = _enrich("To: Coms. Zaitsev, Lisitsyn, Dubrovin and Pel'shin.")
+    assert [surface for surface, _ in _persons(doc)] == [
+        "Zaitsev",
+        "Lisitsyn",
+        "Dubrovin",
+        "Pel'shin",
+    ]
+
+
+@pytest.mark.parametrize("lead", ["cdes.", "coms.", "Comrs."])
+def test_one_capitalised_word_after_an_abbreviated_lead_is_a_sentence_start(lead: str) -> None:
+    """The abbreviation's full stop may end the sentence: the word after it opens the next."""
+    doc = _enrich(f"The two Bulgarian {lead} Accepted the draft without changes.")
+    assert _persons(doc) == []
+
+
+def test_a_single_name_after_comrades_is_still_listed() -> None:
+    doc = _enrich("The report was read by comrades Lisitsyn yesterday.")
+    assert [surface for surface, _ in _persons(doc)] == ["Lisitsyn"]
