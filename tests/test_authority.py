@@ -289,3 +289,19 @@ def test_a_given_name_in_j_is_found_by_its_initial_as_one_in_y(
     )
     authority = Authority.load([user])
     assert [r.key for r in authority.people_named("Vostrel", printed)] == ["pers-vostrel"]
+
+
+@pytest.mark.parametrize(
+    ("name", "when", "key"),
+    [
+        ("UAR", "1968", "place-uar"),
+        ("United Arab Republic", "1955", None),
+        ("Zaire", "1978-07-20", "place-zaire"),
+        ("Zaire", "1965", None),
+    ],
+)
+def test_a_state_name_is_never_found_before_the_state_bore_it(
+    name: str, when: str, key: str | None
+) -> None:
+    hit = Authority.load().lookup(name, Period.of({"when": when}))
+    assert (hit.key if hit else None) == key
