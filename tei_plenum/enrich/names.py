@@ -1132,11 +1132,12 @@ _FUNCTION_WORDS = (
     "Between|Under|Over|About|Against|Among|Upon|Within|Without|Both|Also|Then|Thus"
 )
 _ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th))"
-# A document's kind after a body's name is no word of it ("Ministry of Foreign Affairs
-# Document", "… Committee Report").
+# A document's kind, or a word of a message's routing, after a body's name is no word of it
+# ("Ministry of Foreign Affairs Document", "… Committee Report", "… Affairs Incoming
+# Telegram").
 _KINDS_AFTER = (
     "Citation|Summary|Credits|Contents|Document|Report|Record|Telegram|Letter|Memorandum|"
-    "Minutes|Decision|Resolution|Extract|Draft"
+    "Minutes|Decision|Resolution|Extract|Draft|Incoming|Outgoing|Cable|Ciphered|Urgent|Note"
 )
 _TITLE_WORD = rf"(?!(?:{_KINDS_AFTER})\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
 _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"

@@ -1070,3 +1070,18 @@ def test_one_capitalised_word_after_an_abbreviated_lead_is_a_sentence_start(lead
 def test_a_single_name_after_comrades_is_still_listed() -> None:
     doc = _enrich("The report was read by comrades Lisitsyn yesterday.")
     assert [surface for surface, _ in _persons(doc)] == ["Lisitsyn"]
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "Ministry of Agrarian Affairs Incoming Telegram No. 41",
+        "Ministry of Agrarian Affairs Outgoing Cable",
+        "Ministry of Agrarian Affairs Report",
+    ],
+)
+def test_a_routing_or_kind_word_after_a_body_is_no_word_of_its_name(line: str) -> None:
+    doc = _enrich(line)
+    assert [(tag, surface) for tag, surface, _ in _names(doc)] == [
+        ("orgName", "Ministry of Agrarian Affairs")
+    ]
