@@ -669,6 +669,49 @@ def _scan(text: str, setting: Setting, memory: Memory, *, follow: bool) -> Itera
         pos = resume
 
 
+def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: bool) -> list[Found]:
+    """The dates of ``text``, and those the translator completed inside square brackets,
+    read as if the brackets were not there ("the 22nd [of February]", "May [1956]"): each of
+    these spans the original text, a bracket it opens or closes taken in whole, and replaces
+    the dates it overlaps. Doubled brackets stay: they mark a digit read with doubt ("[[2]]
+    May"), which the rules read themselves."""
+    plain = list(_scan(text, setting, memory, follow=follow))
+    if "[" not in text and "]" not in text:
+        return plain
+    kept = [i for i, char in enumerate(text) if char not in "[]" or _doubled(text, i)]
+    blind = "".join(text[i] for i in kept)
+    across = [
+        restored
+        for found in _scan(blind, setting, memory, follow=follow)
+        if _single_bracket_in(text, (restored := _restored(found, text, kept)))
+    ]
+    if not across:
+        return plain
+    others = [f for f in plain if not any(f.start < a.end and a.start < f.end for a in across)]
+    return sorted([*others, *across], key=lambda f: f.start)
+
+
+def _restored(found: Found, text: str, kept: list[int]) -> Found:
+    """A date found in the bracket-blind text, spanning ``text``; a bracket left open or
+    closed at its edge is taken in."""
+    start, end = kept[found.start], kept[found.end - 1] + 1
+    span = text[start:end]
+    if span.count("[") > span.count("]") and text[end : end + 1] == "]":
+        end += 1
+    if span.count("]") > span.count("[") and text[start - 1 : start] == "[":
+        start -= 1
+    return found._replace(start=start, end=end)
+
+
+def _single_bracket_in(text: str, found: Found) -> bool:
+    return any(text[i] in "[]" and not _doubled(text, i) for i in range(found.start, found.end))
+
+
+def _doubled(text: str, index: int) -> bool:
+    """Whether the bracket at ``index`` is one of a pair printed together ("[[", "]]")."""
+    return text[index - 1 : index] == text[index] or text[index + 1 : index + 2] == text[index]
+
+
 def numeric_order(text: str) -> tuple[bool, str]:
     """Whether the slash dates of ``text`` put the month first, and how sure that is.
 
@@ -868,7 +911,7 @@ def enrich_dates(doc: Document) -> Document:
             merged = dict(block.attrs) | {k: v for k, v in values if k != "evidence"}
             blocks.append(dataclasses.replace(block, attrs=tuple(merged.items())))
             continue
-        found = list(_scan(block.text, setting, memory, follow=fixed.anchor is None))
+        found = list(_scan_across_brackets(block.text, setting, memory, fixed.anchor is None))
         taken = MarkIndex(block.marks)
         marks = [
             Mark(f.start, f.end, "date", f.attrs) for f in found if _fits(taken, f.start, f.end)

@@ -416,3 +416,34 @@ def test_a_range_stated_in_full_anchors_later_dates() -> None:
     assert _dates(enrich_dates(doc).blocks[1]) == [
         ("2 September", (("when", "1956-09-02"), *INFERRED_HIGH))
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attrs"),
+    [
+        ("On the 14th [of March] they left.", "14th [of March]", (("when", "1958-03-14"),)),
+        ("They met on 3 [April].", "3 [April]", (("when", "1958-04-03"),)),
+        ("Signed on [9] June.", "[9] June", (("when", "1958-06-09"),)),
+        ("It ended on 5 March [19]57 in Sofia.", "5 March [19]57", (("when", "1957-03-05"),)),
+    ],
+)
+def test_a_date_the_translator_completed_in_brackets_is_one_date(
+    text: str, surface: str, attrs: tuple[tuple[str, str], ...]
+) -> None:
+    doc = _doc(
+        _block(Role.DOC_DATE, "2 February 1958"),
+        _block(Role.PARAGRAPH, text, (Mark(text.index("[") + 1, text.index("]"), "bracket"),)),
+    )
+    found = _dates(enrich_dates(doc).blocks[1])
+    assert [
+        (s, tuple(a for a in attrs_ if a[0] in {"when", "from", "to"})) for s, attrs_ in found
+    ] == [(surface, attrs)]
+
+
+def test_a_bracketed_year_after_a_noun_stays_a_date_of_its_own() -> None:
+    text = "until the Sixth Congress [1961]. Then it changed."
+    doc = _doc(
+        _block(Role.DOC_DATE, "2 February 1963"),
+        _block(Role.PARAGRAPH, text, (Mark(text.index("[") + 1, text.index("]"), "bracket"),)),
+    )
+    assert [s for s, _ in _dates(enrich_dates(doc).blocks[1])] == ["1961"]
