@@ -558,7 +558,7 @@ def _signed_in_back(blocks: Sequence[Block], docket: str) -> Iterator[tuple[str,
         if not _in_back(block):
             continue
         if block.role is Role.BYLINE:
-            caption = block.text.lower()
+            caption = pat.caption_words(block.text).lower()
         if block.role not in (Role.BYLINE, Role.SIGNED):
             continue
         person = next((m for m in block.marks if m.tag == "persName"), None)
@@ -614,7 +614,8 @@ def _resp_phrase(caption: str, docket: str) -> str:
         return "minutes of the meeting, signed in the recorder's block"
     if caption.startswith("record"):
         return "record of the conversation, signed in the recorder's block"
-    return f"{caption.rstrip(':').replace('[', '').replace(']', '')}, signed in the closing block"
+    words = caption.rstrip(": ").replace("[", "").replace("]", "").removesuffix(" by")
+    return f"{words}, signed in the closing block"
 
 
 def _english_translator(

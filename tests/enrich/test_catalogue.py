@@ -306,6 +306,21 @@ def test_signers_in_the_back_with_what_they_did() -> None:
     )
 
 
+def test_a_typists_resp_is_the_caption_without_the_name_and_date_on_its_line() -> None:
+    typed = "Typed by Petrova on 4/7/53 at 9:15 a.m."
+    doc = document(
+        *DECISION.blocks,
+        block(
+            Role.BYLINE, typed, mark(typed, "Petrova", "persName", ref="#pers-petrova"), path=BACK
+        ),
+    )
+    assert catalogue(doc).responsibilities[0] == Responsibility(
+        "resp-petrova",
+        "typed, signed in the closing block",
+        (Name("Petrova", "persName", (("ref", "#pers-petrova"),)),),
+    )
+
+
 def english(doc: Document, sidecar: Sidecar | None = None) -> Responsibility:
     found = [r for r in catalogue(doc, sidecar).responsibilities if r.id == "resp-translator-en"]
     return found[0]
