@@ -914,6 +914,29 @@ def test_a_surname_before_its_initials_is_a_name_when_shaped_like_one() -> None:
     assert _persons(doc) == [("Petrenko I.S.", "#pers-petrenko")]
 
 
+def test_a_surname_a_comma_and_spaced_initials_are_one_name() -> None:
+    doc = _enrich("to Cdes. Lisovsky and Bogdanenko, P. Yu. 12 May 1961")
+    assert _persons(doc) == [
+        ("Lisovsky", "#pers-lisovsky"),
+        ("Bogdanenko, P. Yu.", "#pers-bogdanenko"),
+    ]
+
+
+def test_a_degree_after_a_surname_is_no_initials() -> None:
+    doc = _enrich("Date: 02/03/04 Maria Bogdanenko, Ph.D.")
+    assert [surface for surface, _ in _persons(doc)] == ["Maria Bogdanenko"]
+
+
+def test_initials_before_a_capitalised_word_are_that_words() -> None:
+    doc = _enrich("Bogdanenko, P. Yu. Lisovsky and others")
+    assert ("Bogdanenko, P. Yu.", "#pers-bogdanenko") not in _persons(doc)
+
+
+def test_initials_alone_are_no_name() -> None:
+    doc = _enrich("a letter from Marshal Ye. K. [sic, K. Ye. is correct] Voroshilov.")
+    assert _persons(doc) == [("Voroshilov", "#pers-voroshilov")]
+
+
 def test_an_initial_the_translator_completed_is_part_of_the_name() -> None:
     doc = _enrich("At the Congress A[nastas] I. Mikoyan told me")
     assert _persons(doc) == [("A[nastas] I. Mikoyan", "#pers-mikoyan")]
