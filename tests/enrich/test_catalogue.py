@@ -204,6 +204,24 @@ def test_a_document_date_read_from_a_title_keeps_the_titles_words() -> None:
     assert meta.date == Phrase(words, span)
 
 
+def test_the_period_a_title_is_about_gives_way_to_the_datelines_day() -> None:
+    line, about = "Warsaw, March 4, 1971", "Report on trade in the second half of 1970"
+    span = {"from": "1970-07-01", "to": "1970-12-31"}
+    meta = catalogue(
+        document(
+            block(Role.DATELINE, line, mark(line, "March 4, 1971", "date", when="1971-03-04")),
+            block(Role.TITLE, about, mark(about, "second half of 1970", "date", **span)),
+            doc_date=(("when", "1971-03-04"),),
+        )
+    )
+    assert meta.date == Phrase("March 4, 1971", (("when", "1971-03-04"),))
+    # Without a dateline, the period is the only date the document gives itself.
+    alone = catalogue(
+        document(block(Role.TITLE, about, mark(about, "second half of 1970", "date", **span)))
+    )
+    assert alone.date == Phrase("second half of 1970", tuple(span.items()))
+
+
 def test_markings_get_one_id_each_and_their_normalised_values() -> None:
     copy, registration = "Copy Nº 2", "Nº 0417"
     printed, run = "1 February 1958", "Three copies printed"
