@@ -304,10 +304,14 @@ def _initials(text: str) -> Iterator[PersonForm]:
 
 def _initial_ending(text: str, start: int, words: Sequence[str]) -> bool:
     """Whether the one word after initials is one more initial ("P. Yu." of "Bogdanenko, P.
-    Yu."): a capital, perhaps one small letter, and its full stop."""
-    end = start + len(words[0])
-    initial = re.fullmatch(INITIAL, words[0] + ".") is not None
-    return len(words) == 1 and text[end : end + 1] == "." and initial
+    Yu.")."""
+    return len(words) == 1 and _initial_at(text, start, start + len(words[0]))
+
+
+def _initial_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an initial: a capital, perhaps one small letter, and
+    the full stop after it."""
+    return text[end : end + 1] == "." and re.fullmatch(INITIAL, text[start : end + 1]) is not None
 
 
 # A first name before a middle initial ("Héctor A. Subiza"): one word in small letters after
@@ -457,7 +461,7 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     for word in re.finditer(r"\S+", text[start:end]):
         raw = word.group()
         bare = raw.rstrip(",.;:)]")
-        if re.fullmatch(INITIAL, raw):
+        if re.fullmatch(INITIAL, raw) or _initial_at(text, start + word.start(), end):
             continue
         if raw.startswith(("[", "(")) or not is_name_word(bare) or not bare[:1].isupper():
             break

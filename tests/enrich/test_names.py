@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei_plenum.authority import Authority
+from tei_plenum.enrich.name_forms import Evidence, person_forms
 from tei_plenum.enrich.names import BRACKET_NOTE, enrich_names
 from tei_plenum.model import (
     Block,
@@ -920,6 +921,12 @@ def test_a_surname_a_comma_and_spaced_initials_are_one_name() -> None:
         ("Lisovsky", "#pers-lisovsky"),
         ("Bogdanenko, P. Yu.", "#pers-bogdanenko"),
     ]
+
+
+def test_the_last_initials_of_a_listed_name_are_no_surname() -> None:
+    text = '[handwritten: "to Cdes. Lisovsky and Bogdanenko, P. Yu. 12 May 1961"]'
+    listed = [f for f in person_forms(text) if f.evidence is Evidence.LISTED]
+    assert [text[f.start : f.end] for f in listed] == ["Lisovsky", "Bogdanenko"]
 
 
 def test_a_degree_after_a_surname_is_no_initials() -> None:
