@@ -260,6 +260,10 @@ def test_a_date_that_is_not_iso_is_a_config_error(tmp_path: Path) -> None:
         # Molotov's two terms as Foreign Minister, and the years between them.
         ("pers-molotov", "1951-01-01", None),
         ("pers-molotov", "1955-01-01", "USSR Minister of Foreign Affairs"),
+        # Mikoyan was a deputy chairman of the Council of Ministers before he was its first.
+        ("pers-mikoyan", "1950-10-20", "Deputy Chairman of the USSR Council of Ministers"),
+        ("pers-mikoyan", "1953-06-01", None),
+        ("pers-mikoyan", "1960-01-01", "First Deputy Chairman of the USSR Council of Ministers"),
     ],
 )
 def test_an_office_is_shown_only_at_a_date_its_holder_held_it(

@@ -270,8 +270,9 @@ def _languages(sidecar: Sidecar, note: str, archive_words: str, default: str) ->
 
 def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
     """The date of what the document records: its title date, a date in its title, its
-    dateline or date field; else the archive's date for it; else, in a letter or telegram,
-    the date it was signed. A date on the docket or in a registration stamp never counts."""
+    dateline or date field, a period its title is about; else the archive's date for it;
+    else, in a letter or telegram, the date it was signed. A date on the docket or in a
+    registration stamp never counts."""
     blocks = [b for b in doc.blocks if not _in_back(b)]
     confirmed = _title_date_as_archived(blocks, archive_date)
     if confirmed is not None:
@@ -279,14 +280,15 @@ def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
     for block in blocks:
         if block.role is Role.DOC_DATE and block.text:
             return Phrase(block.text, _values(block.attrs) or doc.doc_date)
-    for block in blocks:
-        found = _date_mark(block) if block.role in (Role.TITLE, Role.SUBTITLE) else None
-        if found is not None and _to_the_day(found.attrs):
-            return found
+    titled = _title_day(blocks)
+    if titled is not None and _dates_the_document(titled.attrs, doc.doc_date):
+        return titled
     for block in blocks:
         found = _date_mark(block) if block.role is Role.DATELINE else None
         if found is not None and not _in_closer(block):
             return found
+    if titled is not None:
+        return titled
     # The period a title line gives ("for the period from 1 to 31 May 1959"), read by the
     # date enricher as the document date.
     marked = (
@@ -330,6 +332,24 @@ def _to_the_day(attributes: Attrs) -> bool:
     """A date that names a day (or a span of days): a title's "Held on 14 December 1944",
     not the year it is about ("Report on the Work in 1959")."""
     return any(k in VALUE_NAMES and len(v) == len("1958-01-01") for k, v in attributes)
+
+
+def _title_day(blocks: Sequence[Block]) -> Phrase | None:
+    """The first date to the day (or span of days) a title line gives."""
+    for block in blocks:
+        found = _date_mark(block) if block.role in (Role.TITLE, Role.SUBTITLE) else None
+        if found is not None and _to_the_day(found.attrs):
+            return found
+    return None
+
+
+def _dates_the_document(attributes: Attrs, doc_date: Attrs) -> bool:
+    """A title's day dates the document before its dateline; a title's span only when the
+    date enricher read it as the document's ("for the period from 1 to 15 June"), not the
+    period a report is about ("Report on … in the first half of 1966" above its dateline's
+    day), which dates it only without a dateline."""
+    values = {k: v for k, v in attributes if k in VALUE_NAMES}
+    return "when" in values or values == {k: v for k, v in doc_date if k in VALUE_NAMES}
 
 
 def _values(attributes: Attrs) -> Attrs:
@@ -558,7 +578,7 @@ def _signed_in_back(blocks: Sequence[Block], docket: str) -> Iterator[tuple[str,
         if not _in_back(block):
             continue
         if block.role is Role.BYLINE:
-            caption = block.text.lower()
+            caption = pat.caption_words(block.text).lower()
         if block.role not in (Role.BYLINE, Role.SIGNED):
             continue
         person = next((m for m in block.marks if m.tag == "persName"), None)
@@ -614,7 +634,8 @@ def _resp_phrase(caption: str, docket: str) -> str:
         return "minutes of the meeting, signed in the recorder's block"
     if caption.startswith("record"):
         return "record of the conversation, signed in the recorder's block"
-    return f"{caption.rstrip(':').replace('[', '').replace(']', '')}, signed in the closing block"
+    words = caption.rstrip(": ").replace("[", "").replace("]", "").removesuffix(" by")
+    return f"{words}, signed in the closing block"
 
 
 def _english_translator(

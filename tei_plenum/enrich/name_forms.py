@@ -22,7 +22,7 @@ text as printed, and never a title, an office word or a possessive ``'s``.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable, Iterator
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
@@ -297,9 +297,21 @@ def _initials(text: str) -> Iterator[PersonForm]:
         words = found.group("surname").split(" ")
         while words and (not is_name_word(words[-1]) or len(words[-1]) < 2):
             words.pop()
-        if words:
+        if words and not _initial_ending(text, found.start("surname"), words):
             end = found.start("surname") + len(" ".join(words))
             yield PersonForm(_given_before(text, found.start()), end, Evidence.INITIALS)
+
+
+def _initial_ending(text: str, start: int, words: Sequence[str]) -> bool:
+    """Whether the one word after initials is one more initial ("P. Yu." of "Bogdanenko, P.
+    Yu.")."""
+    return len(words) == 1 and _initial_at(text, start, start + len(words[0]))
+
+
+def _initial_at(text: str, start: int, end: int) -> bool:
+    """Whether ``text[start:end]`` is an initial: a capital, perhaps one small letter, and
+    the full stop after it."""
+    return text[end : end + 1] == "." and re.fullmatch(INITIAL, text[start : end + 1]) is not None
 
 
 # A first name before a middle initial ("Héctor A. Subiza"): one word in small letters after
@@ -322,8 +334,14 @@ def _given_before(text: str, start: int) -> int:
 _PLACE_PREPOSITIONS = frozenset("in at from to of for on by near via".split())
 
 
-# A surname before its initials, printed together, as Russian lists names ("Shcherbakov I.S.").
-_INITIALS_AFTER = re.compile(rf"(?<![\w.'’-])({_WORD}) (?:{INITIAL}){{2,3}}(?![\w.])")
+# A surname before its initials, printed together or spaced, perhaps after a comma, as Russian
+# lists names ("Shcherbakov I.S.", "Shcherbakov, I. S."); initials before a capitalised word
+# are that word's, and a degree after a name is none ("Novak, Ph.D.").
+_DEGREE = r"(?:Ph\.D|M\.D|D\.Sc|LL\.D|M\.A|B\.A|M\.Sc|B\.Sc)\."
+_INITIALS_AFTER = re.compile(
+    rf"(?<![\w.'’-])({_WORD}),? (?!{_DEGREE})(?:{INITIAL} ?){{1,2}}{INITIAL}(?![\w.])"
+    rf"(?! *{UPPER}[a-z])"
+)
 
 
 def _initials_after(text: str) -> Iterator[PersonForm]:
@@ -443,7 +461,7 @@ def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:
     for word in re.finditer(r"\S+", text[start:end]):
         raw = word.group()
         bare = raw.rstrip(",.;:)]")
-        if re.fullmatch(INITIAL, raw):
+        if re.fullmatch(INITIAL, raw) or _initial_at(text, start + word.start(), end):
             continue
         if raw.startswith(("[", "(")) or not is_name_word(bare) or not bare[:1].isupper():
             break

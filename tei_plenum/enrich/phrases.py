@@ -19,7 +19,9 @@ from ..model import Block, Document, Mark, MarkIndex, Role, attrs
 from ..reader.patterns import number_value
 from .cues import Cues
 
-_QUOTE = re.compile(r"\"([^\"]{1,400})\"|“([^”]{1,400})”")
+# A typographic quotation holds no opening quote of its own: an opener left unclosed before
+# it ("the slogan of “steady growth, … against the “old ways”") opens none.
+_QUOTE = re.compile(r"\"([^\"]{1,400})\"|“([^“”]{1,400})”")
 _TITLE_CUE = re.compile(
     r"\b(decision|resolution|article|report|letter|book|pamphlet|speech|editorial|"
     r"directive|decree|law|treaty|agreement|statement|appeal|newspaper|journal)\b[^.\"]{0,60}$",

@@ -32,6 +32,9 @@ from .names import entity_of
 _OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
 _INITIALS_NAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 _BRACKET = re.compile(r"\s*\[")
+# Where a name signed in the back ends: a bracket, or the day or hour the signer put after it
+# ("Typed by Petrova on 4/7/53 at 9:15 a.m.").
+_NAME_END = re.compile(r"\s*\[|,?\s+(?:[^\W\d_A-Z]+\s+)?(?=\d)")
 _NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.]*\w)")
 # A title or office that may lead the words naming a credited person ("Attaché Kim Chol").
 _LEADING_TITLES = re.compile(
@@ -75,7 +78,7 @@ def split_signatures(doc: Document, authority: Authority | None = None) -> Docum
         in_back = bool(block.path) and block.path[0].tag == Element.BACK
         found = pat.credit(block.text) if block.role is not Role.PAGE_BREAK else None
         if block.role is Role.BYLINE and in_back:
-            caption = block.text.lower()
+            caption = pat.caption_words(block.text).lower()
         if found is not None:
             block = _credited(block, found, records)
         elif in_back and block.role in (Role.BYLINE, Role.SIGNED):
@@ -88,7 +91,7 @@ def split_signatures(doc: Document, authority: Authority | None = None) -> Docum
 
 def _attested(block: Block, records: _Records, caption: str) -> Block:
     """A name signed under "Translated [by]:" or "Recorded [by]:" (guide §12)."""
-    occupation = "translator" if caption.startswith("translat") else "recorder"
+    occupation = _occupation(caption)
     marked = next((m for m in block.marks if m.tag == "persName"), None)
     if marked is not None:
         # The names enricher found the signer: a record of the document's own says what the
@@ -103,13 +106,20 @@ def _attested(block: Block, records: _Records, caption: str) -> Block:
         # A caption with the name on its line: "Recorded by V. P. Lobanov".
         caption_end = pat.caption_end(block.text) or len(block.text)
         name_start = caption_end + (1 if block.text[caption_end : caption_end + 1] == " " else 0)
-    end = _BRACKET.search(block.text, name_start)
+    end = _NAME_END.search(block.text, name_start)
     name_end = end.start() if end else len(block.text.rstrip())
     name = block.text[name_start:name_end].strip()
     if not name or not name[:1].isupper() or not nests(block.marks, name_start, name_end):
         return block
     key = records.person(name, occupation)
     return block.with_marks([Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))])
+
+
+def _occupation(caption: str) -> str:
+    """What a name signed under a caption did: translated, typed, else recorded."""
+    if caption.startswith("translat"):
+        return "translator"
+    return "typist" if caption.startswith("typ") else "recorder"
 
 
 def _credited(block: Block, found: pat.Credit, records: _Records) -> Block:

@@ -204,6 +204,24 @@ def test_a_document_date_read_from_a_title_keeps_the_titles_words() -> None:
     assert meta.date == Phrase(words, span)
 
 
+def test_the_period_a_title_is_about_gives_way_to_the_datelines_day() -> None:
+    line, about = "Warsaw, March 4, 1971", "Report on trade in the second half of 1970"
+    span = {"from": "1970-07-01", "to": "1970-12-31"}
+    meta = catalogue(
+        document(
+            block(Role.DATELINE, line, mark(line, "March 4, 1971", "date", when="1971-03-04")),
+            block(Role.TITLE, about, mark(about, "second half of 1970", "date", **span)),
+            doc_date=(("when", "1971-03-04"),),
+        )
+    )
+    assert meta.date == Phrase("March 4, 1971", (("when", "1971-03-04"),))
+    # Without a dateline, the period is the only date the document gives itself.
+    alone = catalogue(
+        document(block(Role.TITLE, about, mark(about, "second half of 1970", "date", **span)))
+    )
+    assert alone.date == Phrase("second half of 1970", tuple(span.items()))
+
+
 def test_markings_get_one_id_each_and_their_normalised_values() -> None:
     copy, registration = "Copy Nº 2", "Nº 0417"
     printed, run = "1 February 1958", "Three copies printed"
@@ -303,6 +321,21 @@ def test_signers_in_the_back_with_what_they_did() -> None:
             "minutes of the meeting, signed in the recorder's block",
             (Name("J. Novak", "persName", (("ref", "#pers-novak"),)),),
         ),
+    )
+
+
+def test_a_typists_resp_is_the_caption_without_the_name_and_date_on_its_line() -> None:
+    typed = "Typed by Petrova on 4/7/53 at 9:15 a.m."
+    doc = document(
+        *DECISION.blocks,
+        block(
+            Role.BYLINE, typed, mark(typed, "Petrova", "persName", ref="#pers-petrova"), path=BACK
+        ),
+    )
+    assert catalogue(doc).responsibilities[0] == Responsibility(
+        "resp-petrova",
+        "typed, signed in the closing block",
+        (Name("Petrova", "persName", (("ref", "#pers-petrova"),)),),
     )
 
 

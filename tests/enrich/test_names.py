@@ -11,6 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei_plenum.authority import Authority
+from tei_plenum.enrich.name_forms import Evidence, person_forms
 from tei_plenum.enrich.names import BRACKET_NOTE, enrich_names
 from tei_plenum.model import (
     Block,
@@ -912,6 +913,35 @@ def test_a_full_name_with_both_family_names_is_the_known_person() -> None:
 def test_a_surname_before_its_initials_is_a_name_when_shaped_like_one() -> None:
     doc = _enrich("From the diary of Petrenko I.S. in Washington D.C. on the visit")
     assert _persons(doc) == [("Petrenko I.S.", "#pers-petrenko")]
+
+
+def test_a_surname_a_comma_and_spaced_initials_are_one_name() -> None:
+    doc = _enrich("to Cdes. Lisovsky and Bogdanenko, P. Yu. 12 May 1961")
+    assert _persons(doc) == [
+        ("Lisovsky", "#pers-lisovsky"),
+        ("Bogdanenko, P. Yu.", "#pers-bogdanenko"),
+    ]
+
+
+def test_the_last_initials_of_a_listed_name_are_no_surname() -> None:
+    text = '[handwritten: "to Cdes. Lisovsky and Bogdanenko, P. Yu. 12 May 1961"]'
+    listed = [f for f in person_forms(text) if f.evidence is Evidence.LISTED]
+    assert [text[f.start : f.end] for f in listed] == ["Lisovsky", "Bogdanenko"]
+
+
+def test_a_degree_after_a_surname_is_no_initials() -> None:
+    doc = _enrich("Date: 02/03/04 Maria Bogdanenko, Ph.D.")
+    assert [surface for surface, _ in _persons(doc)] == ["Maria Bogdanenko"]
+
+
+def test_initials_before_a_capitalised_word_are_that_words() -> None:
+    doc = _enrich("Bogdanenko, P. Yu. Lisovsky and others")
+    assert ("Bogdanenko, P. Yu.", "#pers-bogdanenko") not in _persons(doc)
+
+
+def test_initials_alone_are_no_name() -> None:
+    doc = _enrich("a letter from Marshal Ye. K. [sic, K. Ye. is correct] Voroshilov.")
+    assert _persons(doc) == [("Voroshilov", "#pers-voroshilov")]
 
 
 def test_an_initial_the_translator_completed_is_part_of_the_name() -> None:

@@ -48,6 +48,11 @@ def test_curly_quotes_are_quotations_too() -> None:
     ]
 
 
+def test_an_opening_quote_left_unclosed_opens_no_quotation() -> None:
+    text = "After the slogan of “steady growth, the plan changed. Against the “old ways” it held."
+    assert _phrases(text) == [("q", "old ways", {})]
+
+
 def test_a_title_case_quotation_after_a_cue_word_is_a_title_of_that_kind() -> None:
     text = 'the decision "On the Tasks of the Party Organisations" was read'
     assert _phrases(text) == [

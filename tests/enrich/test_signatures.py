@@ -290,6 +290,15 @@ def test_a_name_on_the_captions_own_line() -> None:
     assert [(e.key, e.occupation) for e in doc.entities] == [("pers-lobanov", "recorder")]
 
 
+@pytest.mark.parametrize(
+    "line", ["Typed by Petrova on 4/7/53 at 9:15 a.m.", "Typed by Petrova, 4 July 1953"]
+)
+def test_the_day_and_hour_after_a_name_on_the_captions_line_are_no_part_of_it(line: str) -> None:
+    doc = _run(*_back(line))
+    assert _marks(doc.blocks[0]) == [("persName", "Petrova", {"ref": "#pers-petrova"})]
+    assert [(e.name, e.occupation) for e in doc.entities] == [("Petrova", "typist")]
+
+
 def test_a_name_the_names_enricher_found_is_kept_as_it_is() -> None:
     text = "Rozanov [signature]"
     known = _mark(text, "Rozanov", "persName", ref="#pers-rozanov-known")

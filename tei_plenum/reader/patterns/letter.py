@@ -49,6 +49,13 @@ def caption_end(text: str) -> int | None:
     return m.end() if m else None
 
 
+def caption_words(text: str) -> str:
+    """The caption of a byline without the name and dates on its line ("Typed by Petrova on
+    4/7/53" is typed by), which say nothing of what the signer did."""
+    end = caption_end(text)
+    return text[:end] if end is not None else text
+
+
 SIGNATURE_MARK = re.compile(r"\[\[?(?:signature|illegible signature|signed)\]\]?", re.IGNORECASE)
 
 
