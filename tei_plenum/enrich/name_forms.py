@@ -276,6 +276,34 @@ def person_forms(
     yield from _listed(text, cues.get("list", ()))
 
 
+# A list of names: items of one to three name words, perhaps with initials, joined by commas
+# or "and".
+_NAME_LIST = re.compile(
+    rf"{_LIST_ITEM.pattern}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_LIST_ITEM.pattern}){{2,}}"
+)
+
+
+def listed_beside(
+    text: str, people: Iterable[tuple[int, int]], others: Iterable[tuple[int, int]]
+) -> Iterator[PersonForm]:
+    """The other items of a list of three or more names in which two or more items are known
+    people ("Stalin, Molotov, and Dimitrov, Kolarov"): names of people too. ``people`` are
+    the spans of the known people, ``others`` those of known places and bodies; an item that
+    overlaps a known name is left to it."""
+    known = set(people)
+    if len(known) < 2:
+        return
+    taken = [*known, *others]
+    for run in _NAME_LIST.finditer(text):
+        items = [m.span() for m in _LIST_ITEM.finditer(text, run.start(), run.end())]
+        if sum(item in known for item in items) < 2:
+            continue
+        for start, end in items:
+            free = all(end <= other_start or start >= other_end for other_start, other_end in taken)
+            if free and _name_span(text, start, end) == (start, end):
+                yield PersonForm(start, end, Evidence.LISTED)
+
+
 def _starts_word(text: str, start: int) -> bool:
     return start == 0 or not (text[start - 1].isalnum() or text[start - 1] in "'’-.")
 

@@ -84,6 +84,7 @@ from .name_forms import (
     is_given_name,
     is_name_word,
     letter_spaced,
+    listed_beside,
     person_forms,
     plain_name,
 )
@@ -247,9 +248,10 @@ class _Finds:
         known_spans = _Spans(known)
         known_people = _Spans(c for c in known if c.tag == "persName")
         places = {(c.start, c.end) for c in known if c.tag != "persName"}
+        beside = listed_beside(text, known_people.spans, places)
         forms = [
             trimmed
-            for f in person_forms(text, spans)
+            for f in (*person_forms(text, spans), *beside)
             if not known_spans.crossed_by(f.start, f.end)
             and known_people.held_in(f.start, f.end) < 2
             and (trimmed := _without_places(f, places, text)) is not None
@@ -376,6 +378,10 @@ class _Spans:
             if not (holds or held):
                 return True
         return False
+
+    @property
+    def spans(self) -> list[tuple[int, int]]:
+        return self._spans
 
     def held_in(self, start: int, end: int) -> int:
         """How many spans, none overlapping the one before, lie within ``[start, end)``."""

@@ -1115,3 +1115,27 @@ def test_a_routing_or_kind_word_after_a_body_is_no_word_of_its_name(line: str) -
     assert [(tag, surface) for tag, surface, _ in _names(doc)] == [
         ("orgName", "Ministry of Agrarian Affairs")
     ]
+
+
+def test_unknown_names_listed_beside_known_people_are_people() -> None:
+    doc = _enrich("Present were Stalin, Molotov, Petrenko and Zaitsev, with Kardelj.")
+    assert [surface for surface, _ in _persons(doc)] == [
+        "Stalin",
+        "Molotov",
+        "Petrenko",
+        "Zaitsev",
+        "Kardelj",
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        # One known person is no evidence that the rest of a list are people.
+        ("They saw Stalin, Petrenko and Zaitsev.", ["Stalin"]),
+        # A known place in a list stays a place.
+        ("Stalin, Molotov and Moscow agreed.", ["Stalin", "Molotov"]),
+    ],
+)
+def test_a_list_names_no_more_people_than_its_evidence_allows(text: str, people: list[str]) -> None:
+    assert [surface for surface, _ in _persons(_enrich(text))] == people
