@@ -53,6 +53,7 @@ class Evidence(StrEnum):
     HONORIFIC = "honorific"
     TITLE = "title"
     LISTED = "listed"
+    AGENT = "agent"
 
 
 @dataclass(frozen=True, slots=True)
@@ -243,14 +244,22 @@ def _cased(words: Iterable[str]) -> list[str]:
     return [form for word in words for form in (word[:1].upper() + word[1:], word.upper())]
 
 
+# The clerical work a name after "by" did: typing, ciphering, translating a document.
+_AGENT_VERBS = (
+    "typed deciphered enciphered decoded encoded translated interpreted recorded compiled "
+    "drafted prepared copied printed"
+).split()
+
 PERSON_CUES: dict[str, list[str]] = {
     "given": _cased(GIVEN_NAMES),
     "family": _cased(EAST_ASIAN_FAMILY_NAMES),
     "title": list(NAME_TITLES),
     "list": list(_LIST_LEADS),
+    "agent": [f"{form} by" for verb in _AGENT_VERBS for form in (verb, verb.capitalize())],
 }
 """Where a name may start: a given name, an East Asian family name, a title or honorific, a
-list after "comrades"; each shape is tried only where one automaton pass found its cue."""
+list after "comrades", the one who did a document's clerical work ("deciphered by "); each
+shape is tried only where one automaton pass found its cue."""
 _CUES = Cues(PERSON_CUES)
 
 
@@ -274,6 +283,7 @@ def person_forms(
     yield from _capitals(text)
     yield from _titled(text, cues.get("title", ()))
     yield from _listed(text, cues.get("list", ()))
+    yield from _agents(text, cues.get("agent", ()))
 
 
 # A list of names: items of one to three name words, perhaps with initials, joined by commas
@@ -480,6 +490,24 @@ def _titled(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
             yield PersonForm(first, end, evidence, title)
         else:
             yield PersonForm(first, end, Evidence.TITLE, title, surname_only=True)
+
+
+def _agents(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
+    """The name after "typed by", "deciphered by" and the like: the clerk who did the work
+    ("The telegram was deciphered by Orlova."); not a name cut short before a capitalised
+    word that is none ("by Someone Translator")."""
+    for start in starts:
+        cue = _AGENT_CUE.match(text, start)
+        item = _LIST_ITEM.match(text, cue.end()) if cue else None
+        span = _name_span(text, item.start(), item.end()) if item else None
+        if span is not None and not _CAPITAL_NEXT.match(text, span[1]):
+            yield PersonForm(*span, Evidence.AGENT)
+
+
+_CAPITAL_NEXT = re.compile(rf" {UPPER}")
+
+
+_AGENT_CUE = re.compile(rf"(?i:{'|'.join(_AGENT_VERBS)}) by ")
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:

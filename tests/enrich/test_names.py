@@ -1139,3 +1139,24 @@ def test_unknown_names_listed_beside_known_people_are_people() -> None:
 )
 def test_a_list_names_no_more_people_than_its_evidence_allows(text: str, people: list[str]) -> None:
     assert [surface for surface, _ in _persons(_enrich(text))] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("The telegram was deciphered by Orlova.", ["Orlova"]),
+        ("Typed by Ivanchenko, 3 copies.", ["Ivanchenko"]),
+        ("Translated by Z. Maslova on request.", ["Z. Maslova"]),
+        # A body or a place after the verb is no clerk.
+        ("It was prepared by the Ministry.", []),
+        ("It was drafted by Moscow.", []),
+    ],
+)
+def test_the_name_after_deciphered_by_or_typed_by_is_a_person(
+    text: str, people: list[str]
+) -> None:
+    assert [surface for surface, _ in _persons(_enrich(text))] == people
+
+
+def test_a_clerks_name_cut_short_before_a_capitalised_word_is_no_name() -> None:
+    assert _persons(_enrich("Translated by Someone Translator.")) == []
