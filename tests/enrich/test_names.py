@@ -1152,9 +1152,7 @@ def test_a_list_names_no_more_people_than_its_evidence_allows(text: str, people:
         ("It was drafted by Moscow.", []),
     ],
 )
-def test_the_name_after_deciphered_by_or_typed_by_is_a_person(
-    text: str, people: list[str]
-) -> None:
+def test_the_name_after_deciphered_by_or_typed_by_is_a_person(text: str, people: list[str]) -> None:
     assert [surface for surface, _ in _persons(_enrich(text))] == people
 
 
