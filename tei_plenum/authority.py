@@ -23,7 +23,6 @@ finding names costs time in proportion to the text, not to the number of records
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -33,6 +32,7 @@ from lxml import etree
 
 from . import resources
 from .errors import ConfigError, Location, TeiParseError
+from .letters import fold, initial_letter
 from .lexicon import surname
 from .model import Attrs, DatedRole
 from .parallel import FileStamp, file_stamps, per_process
@@ -135,41 +135,6 @@ _YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # How far before or after an event's name a year may stand and still date it: "the 1955
 # Asian-African Conference", "the Asian-African Conference of 1955", "… Conference (1965)".
 _YEAR_REACH = 12
-
-
-# ------------------------------------------------------------------------------- folding
-
-
-def _fold_char(char: str) -> str:
-    if char in _DASHES:
-        return " "
-    if char in "’‘`":
-        return "'"
-    base = unicodedata.normalize("NFKD", char)[:1].lower()
-    base = _SPECIAL.get(base, base)
-    return base if len(base) == 1 else char
-
-
-_DASHES = frozenset("-‐‑‒–—")
-_SPECIAL = {"ł": "l", "ø": "o", "đ": "d", "ı": "i", "ß": "s", "æ": "a", "œ": "o"}
-
-
-class _Folder(dict[int, str]):
-    """The translation table of :func:`fold`: each code point's folded character, computed
-    the first time the character is seen (``str.translate`` asks the table directly)."""
-
-    def __missing__(self, code: int) -> str:
-        folded = self[code] = _fold_char(chr(code))
-        return folded
-
-
-_FOLD = _Folder()
-
-
-def fold(text: str) -> str:
-    """The form spellings and texts are matched in: lower case, without accents, hyphens and
-    dashes as spaces, one apostrophe; exactly one character for each character of ``text``."""
-    return text.translate(_FOLD)
 
 
 @dataclass(frozen=True, slots=True)
@@ -373,12 +338,6 @@ def _first_letter(word: str) -> str:
     """The initial a given name is indexed by; J and Y are one letter, as transliterations
     write the same name ("Jurij", "Yuri")."""
     return initial_letter(word[:1]) if word else ""
-
-
-def initial_letter(letter: str) -> str:
-    """A given name's initial as transliterations agree on it: "J." and "Y." are one."""
-    folded = fold(letter)
-    return "y" if folded == "j" else folded
 
 
 def _spellings(record: Record) -> Iterator[tuple[str, bool]]:

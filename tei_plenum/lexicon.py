@@ -12,11 +12,11 @@ surname.
 from __future__ import annotations
 
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
-from .letters import UPPER
+from .letters import UPPER, fold, initial_letter
 
 
 class TitleKind(StrEnum):
@@ -271,6 +271,32 @@ def cue_words(phrases: Iterable[str]) -> set[str]:
 def is_initial(word: str) -> bool:
     """An initial, or initials printed together ("A.M.", "Yu.V.")."""
     return _INITIALS.fullmatch(word) is not None
+
+
+def given_names_agree(printed: Sequence[str], theirs: Sequence[str]) -> bool:
+    """Whether the given names and initials printed with a surname may be those of another
+    spelling of it: each printed one matches the next of ``theirs``, as a word or by its
+    initial ("I. V." and "Iosif"; "R." is not "Fidel"); a patronymic, or its initial, may
+    follow the given names ``theirs`` has ("Anastas I."). Initials printed together count one
+    by one ("L.I.")."""
+    ours = [part for word in printed for part in word.replace(".", ". ").split()]
+    others = [part for word in theirs for part in word.replace(".", ". ").split()]
+    if not ours or not others:
+        return False
+    for position, mine in enumerate(ours):
+        if position >= len(others):
+            return position == len(others) and (_patronymic(mine) or is_initial(mine))
+        other = others[position]
+        if is_initial(mine) or is_initial(other) or len(mine.strip(".")) == 1:
+            if initial_letter(mine[0]) != initial_letter(other[0]):
+                return False
+        elif fold(mine) != fold(other) and not _patronymic(mine):
+            return False
+    return True
+
+
+def _patronymic(word: str) -> bool:
+    return word.lower().endswith(PATRONYMIC_ENDINGS)
 
 
 def name_words(name: str) -> list[str]:

@@ -17,6 +17,7 @@ from tei_plenum.lexicon import (
     TITLES,
     alternation,
     cue_words,
+    given_names_agree,
     is_initial,
     name_words,
     surname,
@@ -147,3 +148,22 @@ def test_the_names_enricher_takes_a_name_after_a_title_from_the_lexicon() -> Non
 def test_the_speakers_enricher_leaves_a_label_honorific_out_of_the_speaker() -> None:
     doc = mark_speakers(_paragraphs("Prime Minister Oblomov: Welcome.", "Mr Pekarev: Thank you."))
     assert [p.key for p in doc.participants] == ["pers-oblomov", "pers-pekarev"]
+
+
+@pytest.mark.parametrize(
+    ("printed", "theirs", "agree"),
+    [
+        (["I.", "V."], ["Iosif"], True),  # a patronymic's initial after the given name
+        (["R."], ["Fidel"], False),
+        (["L.I."], ["Leonid", "Ilyich"], True),  # initials printed together
+        (["Yu."], ["Jurij"], True),  # J and Y are one initial
+        (["Anastas", "Ivanovich"], ["Anastas"], True),
+        (["Andrei"], ["Anatoly"], False),
+        (["B."], ["Anna"], False),
+        ([], ["Anna"], False),
+    ],
+)
+def test_given_names_agree_word_by_word_or_by_initial(
+    printed: list[str], theirs: list[str], agree: bool
+) -> None:
+    assert given_names_agree(printed, theirs) is agree

@@ -38,7 +38,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
-from ..authority import fold
+from ..letters import fold
 from ..lexicon import GIVEN_NAMES, family_name_first, name_words, surname
 from ..model import Alias
 

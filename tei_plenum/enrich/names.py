@@ -46,9 +46,17 @@ from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
-from ..authority import Authority, Period, Record, fold, initial_letter, is_word_boundary
-from ..letters import UPPER
-from ..lexicon import OFFICE_WORDS, TITLES, family_name_first, is_initial, name_words, surname
+from ..authority import Authority, Period, Record, is_word_boundary
+from ..letters import UPPER, fold
+from ..lexicon import (
+    OFFICE_WORDS,
+    TITLES,
+    family_name_first,
+    given_names_agree,
+    is_initial,
+    name_words,
+    surname,
+)
 from ..model import (
     Alias,
     Block,
@@ -795,29 +803,11 @@ def _spellings_of(record: Record) -> tuple[str, ...]:
 
 def _agrees(given: Sequence[str], spelling: str, family: str) -> bool:
     """Whether the given names and initials printed agree with those of a spelling of that
-    surname: each printed one matches the next of the spelling's, as a word or by its
-    initial; a patronymic the spelling lacks may follow."""
+    surname (:func:`lexicon.given_names_agree`)."""
     if fold(surname(spelling) or "") != fold(family):
         return False
-    theirs = [w for w in spelling.replace(".", ". ").split() if fold(w) != fold(family)]
-    ours = [part for word in given for part in word.replace(".", ". ").split()]
-    if not ours or not theirs:
-        return False
-    for position, mine in enumerate(ours):
-        if position >= len(theirs):
-            # A patronymic, or its initial, after the given names ("Anastas I. Mikoyan").
-            return position == len(theirs) and (_is_patronymic(mine) or is_initial(mine))
-        other = theirs[position]
-        if is_initial(mine) or is_initial(other) or len(mine.strip(".")) == 1:
-            if initial_letter(mine[0]) != initial_letter(other[0]):
-                return False
-        elif fold(mine) != fold(other) and not _is_patronymic(mine):
-            return False
-    return True
-
-
-def _is_patronymic(word: str) -> bool:
-    return word.lower().endswith(("ovich", "evich", "ich", "ovna", "evna", "ichna"))
+    theirs = [w for w in spelling.split() if fold(w) != fold(family)]
+    return given_names_agree(given, theirs)
 
 
 # ------------------------------------------------------------------------------- candidates

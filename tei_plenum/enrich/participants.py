@@ -26,9 +26,8 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
-from ..authority import initial_letter
 from ..letters import UPPER, display_name
-from ..lexicon import OFFICE_WORDS
+from ..lexicon import OFFICE_WORDS, given_names_agree
 from ..model import Block, Participant
 from ..reader import patterns as pat
 from ..reader.patterns.speakers import ROLE_WORDS, office_words, person_span
@@ -48,13 +47,12 @@ _INITIALS = re.compile(r"(?:[^\W\d_][a-z]?\.)+")
 
 
 def _initials_fit(name: str, other: str) -> bool:
-    """Whether the first initial ``name`` prints agrees with the first given name or initial
-    of ``other``: "R. Castro" is not "Fidel Castro", "I. V. Stalin" may be "Iosif Stalin"."""
+    """Whether the initials ``name`` prints agree with the given names of ``other``: "R.
+    Castro" is not "Fidel Castro", "I. V. Stalin" may be "Iosif Stalin"; a name without
+    initials, or one of them without given names, says nothing against it."""
     mine = [w for w in name.split() if _INITIALS.fullmatch(w)]
     theirs = other.split()[:-1]
-    if not mine or not theirs:
-        return True
-    return initial_letter(mine[0][0]) == initial_letter(theirs[0][0])
+    return not mine or not theirs or given_names_agree(mine, theirs)
 
 
 def _in_order(short: tuple[str, ...], full: tuple[str, ...]) -> bool:
