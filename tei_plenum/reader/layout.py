@@ -411,8 +411,8 @@ def _segment_flattened(lines: list[str], first: int = 1) -> Layout:
     return Layout("flattened-text", blocks, [], 1)
 
 
-# A bracket left open in a web copy continues its block for at most this many lines, so that a
-# stray "[" cannot swallow the rest of the document.
+# A bracket left open in a web copy continues its block for at most this many lines; one that
+# does not close within them is a stray "[", and its lines stay blocks of their own.
 _MAX_BRACKET_LINES = 8
 
 
@@ -436,11 +436,18 @@ def _segment_lines(lines: list[str], first: int, name: str, *, one_per_line: boo
             current = RawBlock([raw], 1)
         else:
             current.lines.append(raw)
-        if one_per_line and (
-            _bracket_depth(current.text) <= 0 or len(current.lines) >= _MAX_BRACKET_LINES
-        ):
+        if one_per_line and _bracket_depth(current.text) <= 0:
             blocks.append(current)
             current = None
+        elif one_per_line and len(current.lines) >= _MAX_BRACKET_LINES:
+            blocks.extend(_line_by_line(current))
+            current = None
     if current is not None:
-        blocks.append(current)
+        unclosed = one_per_line and _bracket_depth(current.text) > 0
+        blocks.extend(_line_by_line(current) if unclosed else [current])
     return Layout(name, blocks, [], 1)
+
+
+def _line_by_line(block: RawBlock) -> list[RawBlock]:
+    """A web copy's block whose bracket never closed, back to one block per line."""
+    return [RawBlock([line], 1) for line in block.lines]

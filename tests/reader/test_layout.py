@@ -447,3 +447,19 @@ def test_a_document_sharing_the_covers_line_starts_at_its_column():
         6,
         len("English Translation ") + 1,
     )
+
+
+def test_a_bracket_that_never_closes_leaves_every_line_its_own_block():
+    note = "[Notes in the margin: to [[illegible] and P. Orlov]"
+    text = src(note, "3 May 1961", "Text.", "More.")
+    assert texts(text) == [
+        note,
+        "3 May 1961",
+        "Text.",
+        "More.",
+    ]
+
+
+def test_a_bracket_still_open_after_the_longest_note_leaves_its_lines_apart():
+    lines = [f"Paragraph {n}." for n in range(10)]
+    assert texts(src("[stray bracket in a line", *lines)) == ["[stray bracket in a line", *lines]
