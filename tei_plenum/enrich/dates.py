@@ -676,7 +676,7 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
     the dates it overlaps. Doubled brackets stay: they mark a digit read with doubt ("[[2]]
     May"), which the rules read themselves."""
     plain = list(_scan(text, setting, memory, follow=follow))
-    if "[" not in text and "]" not in text:
+    if "[" not in text or _COMPLETION.search(text) is None:
         return plain
     kept = [i for i, char in enumerate(text) if char not in "[]" or _doubled(text, i)]
     blind = "".join(text[i] for i in kept)
@@ -689,6 +689,10 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
         return plain
     others = [f for f in plain if not any(f.start < a.end and a.start < f.end for a in across)]
     return sorted([*others, *across], key=lambda f: f.start)
+
+
+# What a translator adds to complete a date: a day, a year or its century, a month.
+_COMPLETION = re.compile(r"\[(?:of )?(?:\d{1,4}|[A-Z][a-z]{2,8})\]")
 
 
 def _restored(found: Found, text: str, kept: list[int]) -> Found:
