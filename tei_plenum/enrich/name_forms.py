@@ -129,6 +129,10 @@ _INITIALS = re.compile(
     rf"(?P<initials>(?:{INITIAL} ?){{1,3}}|{INITIAL}{UPPER} |{_COMPLETED} (?:{INITIAL} ?){{0,2}})"
     rf"(?P<surname>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w-]|['’](?!s\b))"
 )
+# What every name with initials holds, before or after its surname: an initial and a capital
+# after it ("A. Gromyko", "Gromyko A.A."), or a bracket completing an initial ("A[nastas]").
+# One quick search spares the two long patterns the many paragraphs without one.
+_INITIAL_THEN_CAPITAL = re.compile(rf"{UPPER}(?:[a-z]?\. ?{UPPER}|\[[a-z])")
 # Middle initials, one or several ("George H. W. Bush", "Harold J.K. Benton").
 _MIDDLE_INITIALS = rf"(?:{INITIAL} ?){{0,2}}{INITIAL}"
 _GIVEN_FIRST = re.compile(
@@ -275,8 +279,9 @@ def person_forms(
             continue
         if group == "title" or not text[end : end + 1].isalnum():
             cues.setdefault(group, []).append(start)
-    yield from _initials(text)
-    yield from _initials_after(text)
+    if _INITIAL_THEN_CAPITAL.search(text):
+        yield from _initials(text)
+        yield from _initials_after(text)
     yield from _given_first(text, cues.get("given", ()))
     yield from _surname_first(text, cues.get("given", ()))
     yield from _east_asian(text, cues.get("family", ()))
