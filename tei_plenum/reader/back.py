@@ -15,6 +15,7 @@ from typing import NamedTuple
 
 from ..model import Container, Mark, Role
 from ..vocabulary import Element, ListType, MarkingType, Place
+from . import patterns as pat
 from . import rules
 from .cells import Cell
 from .rules import Claim, Rule, claim_run
@@ -28,6 +29,8 @@ _REGISTRY_MARKINGS = frozenset(
 )
 # A signature line longer than this is a sentence that mentions a signature.
 _SIGNATURE_LINE = 80
+# Where a numbered copy went takes a few words; more make a numbered paragraph.
+_COPY_ITEM = 60
 
 
 class BackState(NamedTuple):
@@ -49,16 +52,18 @@ def read_back(cells: Sequence[Cell]) -> Back:
     """Claim the registry and translators' block at the end of ``cells``."""
     tail = [c for c in cells if not c.page_break]
     last_group = tail[-1].row_group if tail else None
-    start = len(cells)
+    start = listed = len(cells)
     while start > 0:
         if _may_close(cells[start - 1], last_group):
             start -= 1
             continue
-        caption = _listed_under_caption(cells, start)
-        if caption is None:
+        found = _listed_under_caption(cells, start)
+        if found is None:
+            found = _copies_start(cells, start)
+        if found is None:
             break
-        start = caption
-    while start < len(cells) and not _opens(cells[start], last_group):
+        start = listed = found
+    while start < listed and not _opens(cells[start], last_group):
         start += 1
     claims, _ = claim_run(BACK_RULES, cells[start:], BackState())
     # A list's caption with no item under it: a marking, as it would be without the list.
@@ -78,6 +83,38 @@ def _listed_under_caption(cells: Sequence[Cell], end: int) -> int | None:
         start -= 1
     found = cells[start - 1].features.distribution if start > 0 else None
     return start - 1 if start < end and found is not None and found.caption_only else None
+
+
+def _copies_start(cells: Sequence[Cell], end: int) -> int | None:
+    """Where numbered copies that end at ``end`` start, with what heads them: a print run
+    without a colon ("Three copies printed" / "1 - Cde. I. I. Sidorenko" / "2 - to file")
+    from the print run, or a signature from the first copy; else None (numbered lines under
+    a paragraph are the text's own)."""
+    start = end
+    while start > 0 and _copy_item(cells[start - 1]):
+        start -= 1
+    if start in (0, end):
+        return None
+    if _print_run(cells[start - 1]):
+        return start - 1
+    return start if cells[start - 1].features.signature_line else None
+
+
+def _copy_item(cell: Cell) -> bool:
+    """A numbered copy and where it went ("1 - Cde. I. I. Sidorenko", "3 - to file"): short,
+    and no sentence ("1 - The delegation will arrive on 5 May." is a numbered paragraph)."""
+    end = cell.features.copy_label
+    if end is None:
+        return False
+    rest = cell.text[end:].strip()
+    if len(rest) > _COPY_ITEM or not rest:
+        return False
+    return not pat.ends_with_stop(rest) or pat.ends_with_initial(rest) or len(rest.split()) <= 3
+
+
+def _print_run(cell: Cell) -> bool:
+    found = cell.features.marking
+    return found is not None and found.type is MarkingType.PRINT_RUN
 
 
 def _registry_line(cell: Cell) -> bool:
@@ -159,6 +196,8 @@ BACK_RULES: tuple[Rule[BackState], ...] = (
          and cell.features.distribution is not None, _copies),
     Rule("distribution-item", lambda cell, state: state.listing and not state.closed
          and cell.features.list_line, _copies),
+    # Numbered copies under a print run ("Three copies printed", a marking) or a signature.
+    Rule("numbered-copy", lambda cell, state: not state.closed and _copy_item(cell), _copies),
     Rule("marking", lambda cell, state: True, _bottom_marking),
 )  # fmt: skip
 """The back's cells: the translators' caption and the names under it, credit and signature
