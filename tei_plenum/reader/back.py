@@ -5,6 +5,8 @@ then ``BACK_RULES`` claim its cells: the translators' caption and the names unde
 credit line ("Recorded by …") and a signature form a closer; a distribution list is a
 ``list``; everything else is a marking at the bottom of the page. TEI wants a ``back``'s
 lists before its closer, so a distribution list after the closer is kept as a marking.
+The notes of the edition that end the document ("[1] Translator's note: …") are ``note``s,
+which TEI allows anywhere in ``back``.
 """
 
 from __future__ import annotations
@@ -13,8 +15,8 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Container, Mark, Role
-from ..vocabulary import Element, ListType, MarkingType, Place
+from ..model import Container, Mark, Role, attrs
+from ..vocabulary import RESP_TRANSLATOR_EN, Element, ListType, MarkingType, Place, pointer
 from . import patterns as pat
 from . import rules
 from .cells import Cell
@@ -50,9 +52,10 @@ class Back:
 
 def read_back(cells: Sequence[Cell]) -> Back:
     """Claim the registry and translators' block at the end of ``cells``."""
-    tail = [c for c in cells if not c.page_break]
+    notes = _notes_start(cells)
+    tail = [c for c in cells[:notes] if not c.page_break]
     last_group = tail[-1].row_group if tail else None
-    start = listed = len(cells)
+    start = listed = notes
     while start > 0:
         if _may_close(cells[start - 1], last_group):
             start -= 1
@@ -65,14 +68,46 @@ def read_back(cells: Sequence[Cell]) -> Back:
         start = listed = found
     while start < listed and not _opens(cells[start], last_group):
         start += 1
-    claims, _ = claim_run(BACK_RULES, cells[start:], BackState())
+    claims, _ = claim_run(BACK_RULES, cells[start:notes], BackState())
     # A list's caption with no item under it: a marking, as it would be without the list.
     headless = rules.headless_captions(claims)
     claims = [
         _bottom_marking(cell, BackState())[0] if index in headless else claim
-        for index, (cell, claim) in enumerate(zip(cells[start:], claims, strict=True))
+        for index, (cell, claim) in enumerate(zip(cells[start:notes], claims, strict=True))
     ]
+    claims.extend(_note(cell) for cell in cells[notes:])
     return Back(start, tuple(claims))
+
+
+def _notes_start(cells: Sequence[Cell]) -> int:
+    """Where the notes of the edition start: the lines at the very end that each hold a note,
+    numbered one after another ("[1] …", "[2] …"); ``len(cells)`` when none ends the text.
+    Only at the end: a bracketed number opening a line among the text is the translator's."""
+    start = index = len(cells)
+    following: int | None = None
+    while index > 0:
+        cell = cells[index - 1]
+        index -= 1
+        if cell.page_break:
+            continue
+        found = cell.features.note_line
+        if found is None or (following is not None and found.number != following - 1):
+            break
+        following, start = found.number, index
+    return start
+
+
+def _note(cell: Cell) -> Claim:
+    """A note of the edition: its number a ``label``, its kind the one the note states."""
+    if cell.page_break:
+        return rules.page_break(cell)
+    found = cell.features.note_line
+    assert found is not None
+    kind = "translator" if found.translators else "editorial"
+    note_attrs = attrs(
+        type=kind, place="end", n=str(found.number), resp=pointer(RESP_TRANSLATOR_EN)
+    )
+    return Claim(Role.NOTE, (BACK,), note_attrs, (Mark(*found.label, "label"),))
 
 
 def _listed_under_caption(cells: Sequence[Cell], end: int) -> int | None:

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tei_plenum.model import Role
+from tei_plenum.model import Mark, Role
 from tei_plenum.reader.back import (
     BACK,
     BACK_RULES,
@@ -266,3 +266,35 @@ def test_numbered_lines_in_the_text_are_no_copies():
     # Short numbered lines under a paragraph, with no print run or signature above them.
     listed = [cell("The Embassy proposes the following."), cell("1 - Cde. I. I. Sidorenko")]
     assert read_back(listed).start == len(listed)
+
+
+def test_notes_at_the_end_are_notes_of_the_back():
+    cells = [
+        cell("The annex is enclosed.[1]"),
+        cell("[Karl] Weinholz"),
+        cell("Berlin, 12 March 1964"),
+        cell("[1] Translator's note: the annex is not in the file."),
+        cell(page_break=True, page=2),
+        cell("[2] The protocol is in another file."),
+    ]
+    back = read_back(cells)
+    # The signature and its date stay the body's closer.
+    assert back.start == 3
+    first, page_break, second = back.claims
+    assert (first.role, first.path) == (Role.NOTE, (BACK,))
+    assert dict(first.attrs) == {
+        "type": "translator",
+        "place": "end",
+        "n": "1",
+        "resp": "#resp-translator-en",
+    }
+    assert first.marks == (Mark(1, 2, "label"),)
+    assert page_break.role is Role.PAGE_BREAK
+    assert dict(second.attrs)["type"] == "editorial"
+
+
+def test_only_notes_numbered_in_a_row_at_the_very_end_are_notes():
+    out_of_order = [cell("Text.[1]"), cell("[2] The first note."), cell("[1] The second note.")]
+    assert [c.role for c in read_back(out_of_order).claims] == [Role.NOTE]
+    among_text = [cell("[1] A bracketed number opens this paragraph."), cell("The end.")]
+    assert read_back(among_text).claims == ()
