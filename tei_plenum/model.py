@@ -83,6 +83,7 @@ class Role(StrEnum):
     SIGNED = "signed"
     SEPARATOR = "separator"
     DOCKET = "docket"
+    NOTE = "note"
     PAGE_BREAK = "pb"
 
 

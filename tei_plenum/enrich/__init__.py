@@ -17,6 +17,7 @@ from .brackets import classify_brackets, finalize_brackets
 from .catalogue import identify_markings
 from .dates import enrich_dates
 from .names import enrich_names
+from .notes import link_notes
 from .phrases import mark_phrases
 from .signatures import split_signatures
 from .speakers import mark_speakers
@@ -34,6 +35,7 @@ Step = Callable[[Document, Authority | None], Document]
 # The flag marks the steps of full enrichment, skipped without an authority.
 ENRICHERS: tuple[tuple[str, Step, bool], ...] = (
     ("brackets", lambda doc, _: classify_brackets(doc), False),
+    ("notes", lambda doc, _: link_notes(doc), False),
     ("dates", lambda doc, _: enrich_dates(doc), True),
     ("names", lambda doc, a: enrich_names(doc, a) if a is not None else doc, True),
     ("signatures", lambda doc, a: split_signatures(doc, a), True),

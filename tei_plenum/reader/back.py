@@ -5,6 +5,8 @@ then ``BACK_RULES`` claim its cells: the translators' caption and the names unde
 credit line ("Recorded by …") and a signature form a closer; a distribution list is a
 ``list``; everything else is a marking at the bottom of the page. TEI wants a ``back``'s
 lists before its closer, so a distribution list after the closer is kept as a marking.
+The notes of the edition that end the document ("[1] Translator's note: …") are ``note``s,
+which TEI allows anywhere in ``back``.
 """
 
 from __future__ import annotations
@@ -13,8 +15,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import NamedTuple
 
-from ..model import Container, Mark, Role
-from ..vocabulary import Element, ListType, MarkingType, Place
+from ..model import Container, Mark, Role, attrs
+from ..vocabulary import RESP_TRANSLATOR_EN, Element, ListType, MarkingType, Place, pointer
+from . import patterns as pat
 from . import rules
 from .cells import Cell
 from .rules import Claim, Rule, claim_run
@@ -28,6 +31,8 @@ _REGISTRY_MARKINGS = frozenset(
 )
 # A signature line longer than this is a sentence that mentions a signature.
 _SIGNATURE_LINE = 80
+# Where a numbered copy went takes a few words; more make a numbered paragraph.
+_COPY_ITEM = 60
 
 
 class BackState(NamedTuple):
@@ -47,27 +52,62 @@ class Back:
 
 def read_back(cells: Sequence[Cell]) -> Back:
     """Claim the registry and translators' block at the end of ``cells``."""
-    tail = [c for c in cells if not c.page_break]
+    notes = _notes_start(cells)
+    tail = [c for c in cells[:notes] if not c.page_break]
     last_group = tail[-1].row_group if tail else None
-    start = len(cells)
+    start = listed = notes
     while start > 0:
         if _may_close(cells[start - 1], last_group):
             start -= 1
             continue
-        caption = _listed_under_caption(cells, start)
-        if caption is None:
+        found = _listed_under_caption(cells, start)
+        if found is None:
+            found = _copies_start(cells, start)
+        if found is None:
             break
-        start = caption
-    while start < len(cells) and not _opens(cells[start], last_group):
+        start = listed = found
+    while start < listed and not _opens(cells[start], last_group):
         start += 1
-    claims, _ = claim_run(BACK_RULES, cells[start:], BackState())
+    claims, _ = claim_run(BACK_RULES, cells[start:notes], BackState())
     # A list's caption with no item under it: a marking, as it would be without the list.
     headless = rules.headless_captions(claims)
     claims = [
         _bottom_marking(cell, BackState())[0] if index in headless else claim
-        for index, (cell, claim) in enumerate(zip(cells[start:], claims, strict=True))
+        for index, (cell, claim) in enumerate(zip(cells[start:notes], claims, strict=True))
     ]
+    claims.extend(_note(cell) for cell in cells[notes:])
     return Back(start, tuple(claims))
+
+
+def _notes_start(cells: Sequence[Cell]) -> int:
+    """Where the notes of the edition start: the lines at the very end that each hold a note,
+    numbered one after another ("[1] …", "[2] …"); ``len(cells)`` when none ends the text.
+    Only at the end: a bracketed number opening a line among the text is the translator's."""
+    start = index = len(cells)
+    following: int | None = None
+    while index > 0:
+        cell = cells[index - 1]
+        index -= 1
+        if cell.page_break:
+            continue
+        found = cell.features.note_line
+        if found is None or (following is not None and found.number != following - 1):
+            break
+        following, start = found.number, index
+    return start
+
+
+def _note(cell: Cell) -> Claim:
+    """A note of the edition: its number a ``label``, its kind the one the note states."""
+    if cell.page_break:
+        return rules.page_break(cell)
+    found = cell.features.note_line
+    assert found is not None
+    kind = "translator" if found.translators else "editorial"
+    note_attrs = attrs(
+        type=kind, place="end", n=str(found.number), resp=pointer(RESP_TRANSLATOR_EN)
+    )
+    return Claim(Role.NOTE, (BACK,), note_attrs, (Mark(*found.label, "label"),))
 
 
 def _listed_under_caption(cells: Sequence[Cell], end: int) -> int | None:
@@ -78,6 +118,38 @@ def _listed_under_caption(cells: Sequence[Cell], end: int) -> int | None:
         start -= 1
     found = cells[start - 1].features.distribution if start > 0 else None
     return start - 1 if start < end and found is not None and found.caption_only else None
+
+
+def _copies_start(cells: Sequence[Cell], end: int) -> int | None:
+    """Where numbered copies that end at ``end`` start, with what heads them: a print run
+    without a colon ("Three copies printed" / "1 - Cde. I. I. Sidorenko" / "2 - to file")
+    from the print run, or a signature from the first copy; else None (numbered lines under
+    a paragraph are the text's own)."""
+    start = end
+    while start > 0 and _copy_item(cells[start - 1]):
+        start -= 1
+    if start in (0, end):
+        return None
+    if _print_run(cells[start - 1]):
+        return start - 1
+    return start if cells[start - 1].features.signature_line else None
+
+
+def _copy_item(cell: Cell) -> bool:
+    """A numbered copy and where it went ("1 - Cde. I. I. Sidorenko", "3 - to file"): short,
+    and no sentence ("1 - The delegation will arrive on 5 May." is a numbered paragraph)."""
+    end = cell.features.copy_label
+    if end is None:
+        return False
+    rest = cell.text[end:].strip()
+    if len(rest) > _COPY_ITEM or not rest:
+        return False
+    return not pat.ends_with_stop(rest) or pat.ends_with_initial(rest) or len(rest.split()) <= 3
+
+
+def _print_run(cell: Cell) -> bool:
+    found = cell.features.marking
+    return found is not None and found.type is MarkingType.PRINT_RUN
 
 
 def _registry_line(cell: Cell) -> bool:
@@ -159,6 +231,8 @@ BACK_RULES: tuple[Rule[BackState], ...] = (
          and cell.features.distribution is not None, _copies),
     Rule("distribution-item", lambda cell, state: state.listing and not state.closed
          and cell.features.list_line, _copies),
+    # Numbered copies under a print run ("Three copies printed", a marking) or a signature.
+    Rule("numbered-copy", lambda cell, state: not state.closed and _copy_item(cell), _copies),
     Rule("marking", lambda cell, state: True, _bottom_marking),
 )  # fmt: skip
 """The back's cells: the translators' caption and the names under it, credit and signature

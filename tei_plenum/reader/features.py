@@ -104,6 +104,7 @@ class Features:
     credit = verdict(pat.credit)
     distribution = verdict(pat.distribution)
     copy_label = verdict(pat.copy_label_end)
+    note_line = verdict(pat.note_line)
     title_like = verdict(pat.looks_like_title)
     kind_title = verdict(pat.names_a_kind)
     title_fragment = verdict(pat.is_title_fragment)

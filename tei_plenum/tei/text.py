@@ -37,6 +37,7 @@ ROLE_ELEMENTS: dict[Role, tuple[str, tuple[tuple[str, str], ...]]] = {
     Role.SIGNED: ("signed", ()),
     Role.SEPARATOR: ("ab", (("type", "separator"),)),
     Role.DOCKET: ("ab", (("type", "docket"),)),
+    Role.NOTE: ("note", ()),
     Role.PAGE_BREAK: ("pb", ()),
 }
 

@@ -10,7 +10,7 @@ import sys
 
 import pytest
 
-from tei_plenum.model import Role
+from tei_plenum.model import Mark, Role
 from tei_plenum.reader.back import (
     BACK,
     BACK_RULES,
@@ -38,6 +38,7 @@ def test_table_order():
         "distribution-caption",
         "distribution",
         "distribution-item",
+        "numbered-copy",
         "marking",
     ]
 
@@ -108,6 +109,22 @@ def test_back_distribution_item():
     # Without a caption before it, or for a marking, it is a marking.
     assert decide(BACK_RULES, cell("File"), STATE).rule == "marking"
     assert decide(BACK_RULES, cell("Nº 933"), LISTING).rule == "marking"
+
+
+@pytest.mark.parametrize(
+    ("text", "label"),
+    [("1 - Cde. I. I. Sidorenko", "1 -"), ("12 – Ministry of Trade", "12 –"), ("3. File", "3.")],
+)
+def test_back_numbered_copy(text: str, label: str):
+    found = decide(BACK_RULES, cell(text), STATE)
+    assert (found.rule, found.placed) == ("numbered-copy", (Role.ITEM, (BACK, DISTRIBUTION), {}))
+    assert found.marks(text) == [("label", label)]
+    assert found.state == LISTING
+    # A numbered sentence is no copy; after the closer no list may follow.
+    assert decide(BACK_RULES, cell("1 - The delegation arrived on 5 May."), STATE).rule == (
+        "marking"
+    )
+    assert decide(BACK_RULES, cell(text), CAPTIONED._replace(captioned=False)).rule == "marking"
 
 
 def test_back_signer():
@@ -203,3 +220,81 @@ def test_a_marking_between_a_caption_and_its_copies_ends_the_list():
         (Role.ITEM, distribution_list(2)),
         (Role.ITEM, distribution_list(2)),
     ]
+
+
+@pytest.mark.parametrize("run", ["Three copies printed", "4 copies typed", "Two copies made."])
+def test_numbered_copies_under_a_print_run_are_a_list_after_it(run: str):
+    cells = [
+        cell("The talks will continue in May."),
+        cell("SOVIET AMBASSADOR [signature] /V. PETROV/"),
+        cell(run),
+        cell("1 - Cde. I. I. Sidorenko"),
+        cell("2 - Cde. P. K. Mukhin"),
+        cell("3 - to file"),
+    ]
+    back = read_back(cells)
+    # The signature stays the body's closer; the print run is its marking (guide §12).
+    assert back.start == 2
+    assert [(c.role, c.path[-1]) for c in back.claims] == [
+        (Role.MARKING, BACK),
+        (Role.ITEM, DISTRIBUTION),
+        (Role.ITEM, DISTRIBUTION),
+        (Role.ITEM, DISTRIBUTION),
+    ]
+    assert dict(back.claims[0].attrs)["type"] == "printRun"
+
+
+def test_numbered_copies_right_under_a_signature_are_a_list():
+    cells = [
+        cell("The talks will continue in May."),
+        cell("/V. PETROV/"),
+        cell("1 - Cde. I. I. Sidorenko"),
+        cell("2 - to file"),
+    ]
+    back = read_back(cells)
+    assert back.start == 2
+    assert [c.role for c in back.claims] == [Role.ITEM, Role.ITEM]
+
+
+def test_numbered_lines_in_the_text_are_no_copies():
+    paragraphs = [
+        cell("The Embassy proposes the following."),
+        cell("1 - The delegation will arrive on 5 May."),
+        cell("2 - The expenses will be borne by the Soviet side."),
+    ]
+    assert read_back(paragraphs).start == len(paragraphs)
+    # Short numbered lines under a paragraph, with no print run or signature above them.
+    listed = [cell("The Embassy proposes the following."), cell("1 - Cde. I. I. Sidorenko")]
+    assert read_back(listed).start == len(listed)
+
+
+def test_notes_at_the_end_are_notes_of_the_back():
+    cells = [
+        cell("The annex is enclosed.[1]"),
+        cell("[Karl] Weinholz"),
+        cell("Berlin, 12 March 1964"),
+        cell("[1] Translator's note: the annex is not in the file."),
+        cell(page_break=True, page=2),
+        cell("[2] The protocol is in another file."),
+    ]
+    back = read_back(cells)
+    # The signature and its date stay the body's closer.
+    assert back.start == 3
+    first, page_break, second = back.claims
+    assert (first.role, first.path) == (Role.NOTE, (BACK,))
+    assert dict(first.attrs) == {
+        "type": "translator",
+        "place": "end",
+        "n": "1",
+        "resp": "#resp-translator-en",
+    }
+    assert first.marks == (Mark(1, 2, "label"),)
+    assert page_break.role is Role.PAGE_BREAK
+    assert dict(second.attrs)["type"] == "editorial"
+
+
+def test_only_notes_numbered_in_a_row_at_the_very_end_are_notes():
+    out_of_order = [cell("Text.[1]"), cell("[2] The first note."), cell("[1] The second note.")]
+    assert [c.role for c in read_back(out_of_order).claims] == [Role.NOTE]
+    among_text = [cell("[1] A bracketed number opens this paragraph."), cell("The end.")]
+    assert read_back(among_text).claims == ()

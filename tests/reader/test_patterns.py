@@ -1168,3 +1168,31 @@ def test_a_reported_clause_after_a_lead_in():
     span = said.reported_clause(text)
     assert span is not None
     assert text[span[0] : span[1]] == "Kim Il Sung"
+
+
+# --- notes of the edition --------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "number", "translators"),
+    [
+        ("[1] Translator's note: the annex is not in the file.", 1, True),
+        ("[12] Translators' note: see the protocol.", 12, True),
+        ("[3]The protocol was not found.", 3, False),
+        ('[2] "Nodong Sinmun", 5 May 1962.', 2, False),
+    ],
+)
+def test_a_note_line_opens_with_its_number_in_brackets(
+    text: str, number: int, translators: bool
+) -> None:
+    found = pat.note_line(text)
+    assert found is not None
+    assert (found.number, found.translators) == (number, translators)
+    assert text[slice(*found.label)] == str(number)
+
+
+@pytest.mark.parametrize(
+    "text", ["[Karl] Weinholz", "[1]", "[1] 2 tons", "The letter[1] was sent.", "[[1]] text"]
+)
+def test_other_lines_are_no_note_lines(text: str) -> None:
+    assert pat.note_line(text) is None

@@ -8,7 +8,8 @@ handle documents it has never seen.
 
 One module per concern: ``markings`` (docket and registry lines), ``headings`` (sections,
 ordinals, points, labels), ``dates``, ``fields`` (labelled lines, participants, addressees),
-``letter`` (salutes, signatures, captions), ``titles`` (genres, title lines, bylines),
+``letter`` (salutes, signatures, captions), ``notes`` (the edition's notes after the text),
+``titles`` (genres, title lines, bylines),
 ``speakers`` (speaker labels, reported clauses, short forms; the speakers enricher reads them
 too), ``numbers`` and ``characters`` (whitespace, brackets, separators, line-end punctuation).
 """
@@ -72,6 +73,7 @@ from .markings import (
     page_number,
     print_run_end,
 )
+from .notes import NoteLine, note_line
 from .numbers import ORDINALS, WORD_NUMBERS, has_number_sign, number_value, roman_value
 from .titles import (
     GENRES,
@@ -95,6 +97,7 @@ __all__ = [
     "Credit",
     "Distribution",
     "Marking",
+    "NoteLine",
     "Section",
     "caption_end",
     "caption_words",
@@ -133,6 +136,7 @@ __all__ = [
     "marking",
     "marking_parts",
     "names_a_kind",
+    "note_line",
     "number_label_end",
     "number_value",
     "numbered_heading",
