@@ -54,6 +54,8 @@ TITLES: tuple[Title, ...] = (
     Title("Comrades", TitleKind.HONORIFIC, names=False),
     Title("Cde.", TitleKind.HONORIFIC, lower=True),
     Title("Cde", TitleKind.HONORIFIC),
+    Title("Com.", TitleKind.HONORIFIC),
+    Title("Comr.", TitleKind.HONORIFIC),
     Title("Mr.", TitleKind.HONORIFIC),
     Title("Mr", TitleKind.HONORIFIC, names=False),
     Title("Mrs.", TitleKind.HONORIFIC),

@@ -1158,3 +1158,8 @@ def test_the_name_after_deciphered_by_or_typed_by_is_a_person(text: str, people:
 
 def test_a_clerks_name_cut_short_before_a_capitalised_word_is_no_name() -> None:
     assert _persons(_enrich("Translated by Someone Translator.")) == []
+
+
+@pytest.mark.parametrize("title", ["Com.", "Comr."])
+def test_an_abbreviated_comrade_announces_a_name(title: str) -> None:
+    assert _persons(_enrich(f"I spoke with {title} Wierzbicki yesterday."))[0][0] == "Wierzbicki"
