@@ -633,6 +633,8 @@ def test_non_field_labels(text: str):
         ("Those present:", 14),
         ("Also present: B", 13),
         ("Took part in the talks: C", 23),
+        ("Those Taking Part: Ivanov, Petrov(1)", 18),
+        ("Those who took part: F", 20),
         ("At the meeting there were also present: D", 39),
         ("The following were present: E", 27),
         ("in the presence of comrades: A, B", 28),
