@@ -1041,6 +1041,7 @@ def test_omission_line_is_one_omission_mark(text: str, omission: bool):
         ("THE CHAIRMAN: The meeting is open.", "THE CHAIRMAN:", "THE CHAIRMAN", None),
         ("Kennedy. I am glad.", "Kennedy.", "Kennedy", None),
         ("Brezhnev. ...We agree.", "Brezhnev.", "Brezhnev", None),
+        ("Varga—it is worth waiting.", "Varga—", "Varga", None),
     ],
 )  # fmt: skip
 def test_speaker_labels(text: str, label: str, name: str, alias: str | None):
@@ -1088,10 +1089,31 @@ def test_side_and_interview_labels():
         "Yes. We agree.",
         "Ambassador. The word was said.",
         "J. Smith wrote.",
+        # A dash closed up to a name before a relative, or around an apposition: no label.
+        "Varga—who chaired the session—spoke first.",
+        "Varga—the new premier—agreed.",
     ],
 )
 def test_non_speaker_labels(text: str):
     assert said.speaker_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name_end", "found"),
+    [
+        ("Ortega Dear comrades, welcome.", 6, True),
+        ("Ortega I am grateful to you.", 6, True),
+        ("Ortega said that he agreed.", 6, False),
+        ("Ortega. We agree.", 6, False),
+        ("Ortega Street Bridge was closed.", 6, False),
+        ("Subject Ortega arrived.", 7, False),
+    ],
+)
+def test_bare_labels(text: str, name_end: int, found: bool):
+    label = said.bare_label(text, name_end)
+    assert (label is not None) is found
+    if label is not None:
+        assert (label.end, label.name, label.form) == (name_end, (0, name_end), "bare")
 
 
 @pytest.mark.parametrize(
