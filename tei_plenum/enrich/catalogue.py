@@ -386,7 +386,10 @@ def _title(
     built from the kind of document, its parties and its date; never from the first words of
     the text. The sidecar's title, when it gives one, is the main title."""
     lines = [b for b in doc.blocks if b.role is Role.TITLE]
-    printed = " ".join(title_case(b, entities, first=n == 0) for n, b in enumerate(lines))
+    acronyms = _acronyms(doc.blocks)
+    printed = " ".join(
+        title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
+    )
     if printed and not (archive_title and _kind_alone(printed)):
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
@@ -455,9 +458,16 @@ def _constructed_title(doc: Document, date: Phrase) -> str:
 _ADDRESS_LABEL = re.compile(r"^(?:from|to|addressee)\b\s*:?\s*", re.IGNORECASE)
 
 
-def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = True) -> str:
-    """A printed title in the header's casing: capitals lowered except inside names (§4.1).
-    A title's later line (``first`` false) starts with a small word in lower case too."""
+def title_case(
+    block: Block,
+    entities: Mapping[str, Entity],
+    *,
+    first: bool = True,
+    acronyms: frozenset[str] = frozenset(),
+) -> str:
+    """A printed title in the header's casing: capitals lowered except inside names and in
+    the ``acronyms`` the document prints (§4.1). A title's later line (``first`` false) starts
+    with a small word in lower case too."""
     text = block.text
     if not is_upper(text):
         return text
@@ -467,8 +477,10 @@ def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = Tr
         start, end = match.span()
         inside = next((k for k in keep if k[0] <= start and end <= k[1]), None)
         word = match.group()
-        if _INITIALS.fullmatch(word) or (
-            inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5
+        if (
+            _INITIALS.fullmatch(word)
+            or word.strip(_PUNCTUATION) in acronyms
+            or (inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5)
         ):
             words.append(word)
         elif inside:
@@ -482,6 +494,24 @@ def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = Tr
 
 # Initials keep their capitals in a re-cased title ("I.V. Stalin").
 _INITIALS = re.compile(r"(?:\w\.){2,}[,;:]?")
+_PUNCTUATION = ".,;:()[]\"'“”‘’"
+# A word of capitals only, as an acronym is printed in running text ("FRU", "MFA").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _acronyms(blocks: Sequence[Block]) -> frozenset[str]:
+    """The acronyms the document prints in capitals amid lower case: a title set in capitals
+    keeps them when it is re-cased ("FRU President", never "Fru President")."""
+    return frozenset(word for b in blocks if not is_upper(b.text) for word in _amid_lower(b.text))
+
+
+def _amid_lower(text: str) -> Iterator[str]:
+    """Words in capitals between words in lower case ("and FRU President"): a heading's
+    capitals ("RECORD OF TALKS with …") are no acronyms, nor is a line's first word."""
+    words = [*(w.strip(_PUNCTUATION) for w in text.split()), "x"]
+    for before, word, after in zip(words, words[1:], words[2:], strict=False):
+        if _ACRONYM.fullmatch(word) and not is_upper(before) and not is_upper(after):
+            yield word
 
 
 def _cap(word: str) -> str:

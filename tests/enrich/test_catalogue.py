@@ -80,6 +80,20 @@ def test_a_printed_title_in_capitals_is_lowered_except_inside_names() -> None:
     assert title_case(later, {}, first=False) == "on the Talks with I.V. Stalin"
 
 
+def test_an_acronym_the_text_prints_keeps_its_capitals_in_a_recased_title() -> None:
+    title = "MINUTES OF THE TALKS WITH FRU PRESIDENT OKAFOR"
+    doc = document(
+        block(Role.TITLE, title, path=FRONT),
+        block(Role.DOC_DATE, "3 May 1966", path=FRONT),
+        # A heading's capitals before lower case are no acronym: "MINUTES" is re-cased.
+        block(Role.PARAGRAPH, "MINUTES of the FRU President Okafor's visit were kept."),
+        doc_date=(("when", "1966-05-03"),),
+        genre="minutes",
+    )
+    main = catalogue(doc).title.main
+    assert main == "Minutes of the Talks with FRU President Okafor, 3 May 1966"
+
+
 def test_the_printed_title_with_its_date_is_the_main_title() -> None:
     meta = catalogue(DECISION)
     assert meta.title.main == "Decision of the KWP CC on the Plan, 17 March 1958"
