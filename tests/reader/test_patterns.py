@@ -434,6 +434,8 @@ def test_not_a_dateline(text: str):
         ("Notes of talks", "record of conversation"),
         ("Transcript of Official Negotiations between A and B", "record of conversation"),
         ("Conversation between Pak and Kim", "record of conversation"),
+        ("Discussion between Li Wen and Tran Van Hoa", "record of conversation"),
+        ("Minutes of the Discussions between Cdes. A and B", "minutes"),
         ("Meeting, record of conversation", "record of conversation"),
         ("Protocol Nº 5", "minutes"),
         ("Stenographic record", "minutes"),

@@ -36,7 +36,8 @@ _GENRES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:record|notes?|transcript|minutes|summary)\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:conversations?|talks?|negotiations?)\b|\bconversations?\b|"
-        r"\b(?:talks?|meetings?)\s+(?:with|between)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+[Tt]alks\b",
+        r"\b(?:talks?|meetings?|discussions?)\s+(?:with|between)\b|"
+        r"\b[A-Z][a-z]+-[A-Z][a-z]+\s+[Tt]alks\b",
         "record of conversation",
     ),
     (
