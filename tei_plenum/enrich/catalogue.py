@@ -414,8 +414,8 @@ def _title(
 _KIND_ONLY_WORDS = frozenset(
     "the a an of from copy extract excerpt ciphered coded secret urgent top stenographic "
     "verbatim record records minutes protocol transcript memorandum notes note conversation "
-    "conversations talks meeting telegram cable ciphergram letter decision resolution decree "
-    "report information journal diary speech bulletin".split()
+    "conversations talks meeting telegram cable ciphergram cryptogram letter decision resolution "
+    "decree report information journal diary speech bulletin".split()
 )
 
 

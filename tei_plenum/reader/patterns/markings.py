@@ -81,7 +81,7 @@ _TRANSLATION_NOTE = re.compile(
     r"^(?:translation|translated)\s+from\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE
 )
 _TELEGRAM = re.compile(
-    rf"^(?:(?:ciphered|cipher|coded|secret|urgent|special)\s+)*(?:telegram|cable|ciphergram)"
+    rf"^(?:(?:ciphered|cipher|coded|secret|urgent|special)\s+)*(?:telegram|cable|ciphergram|cryptogram)"
     rf"\s+{_NO}\s*(\d[\w/.-]*)\.?$",
     re.IGNORECASE,
 )

@@ -46,7 +46,7 @@ _GENRES: tuple[tuple[str, str], ...] = (
         r"\brecord\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b",
         "minutes",
     ),
-    (r"\b(?:telegram|cable|ciphergram|cipher\s+telegram)\b", "telegram"),
+    (r"\b(?:telegram|cable|ciphergram|cryptogram|cipher\s+telegram)\b", "telegram"),
     (r"\bletters?\b", "letter"),
     (r"\bresolution\b", "resolution"),
     (r"\b(?:decision|decree|directive|instruction)\b", "decision"),
@@ -85,7 +85,7 @@ def genre_of(text: str) -> str | None:
 
 
 _KIND_WORDS = (
-    r"(?:record|records|memorandum|minutes|protocol|transcript|telegram|cable|ciphergram|"
+    r"(?:record|records|memorandum|minutes|protocol|transcript|telegram|cable|ciphergram|cryptogram|"
     r"decision|resolution|decree|directive|report|letter|note|notes|information|journal|diary|"
     r"conversation|stenographic|speech|message|appeal|order|instruction|bulletin|statement)"
 )
