@@ -58,6 +58,7 @@ class BodyState(NamedTuple):
     lead_in: bool = False  # the last block (headings aside) was a paragraph ending in ":"
     filled: bool = False  # the current division holds text (a closer may end it)
     series: frozenset[Cell] = frozenset()  # long numbered lines that head sections of a series
+    points: frozenset[Cell] = frozenset()  # heading-shaped lines of a series of numbered sentences
 
 
 def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
@@ -66,10 +67,11 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     content = [c for c in cells if not c.page_break]
     opener_end = _opener_length(content, journal=journal)
     closer_start = _closer_start(content)
-    sections = any(c.features.section for c in content[opener_end:closer_start])
+    series, points = _numbered_series(content[opener_end:closer_start])
+    sections = any(c.features.section and c not in points for c in content[opener_end:closer_start])
     div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
     base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
-    state = BodyState(base, journal, series=_series_heads(content[opener_end:closer_start]))
+    state = BodyState(base, journal, series=series, points=points)
     claims: list[Claim] = []
     position = 0
     for cell in cells:
@@ -114,11 +116,14 @@ class _Numbered(NamedTuple):
     may_head: bool
 
 
-def _series_heads(content: Sequence[Cell]) -> frozenset[Cell]:
-    """The numbered lines shaped like headings but too long to be taken for one alone ("3.
-    On the visit of … and on the talks held there …:") next to a section heading of their
-    series ("2. On the letter …:": the numbered line just before or after, numbered one less
-    or one more, in the same style): headings too, so that one series is read alike."""
+# A heading-shaped numbered line longer than this many words may be a numbered sentence.
+_SHORT_HEADING_WORDS = 6
+
+
+def _numbered_series(content: Sequence[Cell]) -> tuple[frozenset[Cell], frozenset[Cell]]:
+    """The long numbered lines that head sections of a series (``_series_heads``), and the
+    heading-shaped lines that are points of a series of numbered sentences
+    (``_sentence_points``)."""
     lines: list[_Numbered] = []
     for cell in content:
         features = cell.features
@@ -128,6 +133,40 @@ def _series_heads(content: Sequence[Cell]) -> frozenset[Cell]:
         elif features.numbered is not None:
             may_head = features.numbered_heading is not None
             lines.append(_Numbered(cell, int(features.numbered[0]), True, False, may_head))
+    points = _sentence_points(lines)
+    lines = [n._replace(head=False, may_head=False) if n.cell in points else n for n in lines]
+    return _series_heads(lines), points
+
+
+def _sentence_points(lines: list[_Numbered]) -> frozenset[Cell]:
+    """Numbered lines shaped like headings but longer than a short heading, numbered one
+    after or before a numbered sentence ("1. The envoy avoids us." / "2. They boycott our
+    receptions:" / "3. What they tell us turns out to be false"): points of the same series,
+    so that one series is read alike and no sentence heads a section."""
+    points: set[Cell] = set()
+    changed = True
+    while changed:
+        changed = False
+        for before, after in pairwise(lines):
+            if not (before.arabic and after.arabic and after.number == before.number + 1):
+                continue
+            for one, other in ((before, after), (after, before)):
+                sentence = not one.may_head or one.cell in points
+                if sentence and other.cell not in points and _long(other):
+                    points.add(other.cell)
+                    changed = True
+    return frozenset(points)
+
+
+def _long(line: _Numbered) -> bool:
+    return line.may_head and len(line.cell.text.split()) > _SHORT_HEADING_WORDS + 1
+
+
+def _series_heads(lines: list[_Numbered]) -> frozenset[Cell]:
+    """The numbered lines shaped like headings but too long to be taken for one alone ("3.
+    On the visit of … and on the talks held there …:") next to a section heading of their
+    series ("2. On the letter …:": the numbered line just before or after, numbered one less
+    or one more, in the same style): headings too, so that one series is read alike."""
     heads: set[Cell] = set()
     changed = True
     while changed:
@@ -371,7 +410,8 @@ OPENER_RULES: tuple[Rule[BodyState], ...] = (
 BODY_RULES: tuple[Rule[BodyState], ...] = (
     # An item under a distribution list's caption, whatever its number looks like.
     Rule("distribution-item", _listed_copy, _item(ListType.DISTRIBUTION, _copies_label)),
-    Rule("section-head", lambda cell, state: cell.features.section is not None, _section_head),
+    Rule("section-head", lambda cell, state: cell.features.section is not None
+         and cell not in state.points, _section_head),
     # A long numbered heading whose series has a section heading next to it ("_series_heads").
     Rule("series-head", lambda cell, state: cell in state.series, _series_head),
     Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
