@@ -49,6 +49,7 @@ from ..model import Attrs, Block, Document, Entity, Mark, Participant, Role, att
 from ..reader import patterns as pat
 from ..vocabulary import (
     ARCHIVE_DATE,
+    ARCHIVE_TITLE,
     NUMBER_KINDS,
     RESP_ENCODER,
     RESP_TRANSLATOR_EN,
@@ -115,7 +116,8 @@ def catalogue(
     cover = _cover(blocks)
     citation = read_citation(cover["citation"].text) if "citation" in cover else Citation()
     archive_catalogue = _archive_catalogue(cover, citation)
-    date = _document_date(doc, archive_catalogue.date)
+    series = _series_span(cover)
+    date = series or _document_date(doc, archive_catalogue.date)
     words = _value(cover.get("originalLanguage"))
     languages = _languages(sidecar, note, words, "")
     publisher = sidecar.archive or _archive(banner) or citation.publisher
@@ -129,7 +131,9 @@ def catalogue(
         languages = _languages(sidecar, note, words, defaults.source_language or "")
     url = sidecar.url or citation.url
     return DocumentMeta(
-        title=_title(doc, entities, date, sidecar.title, archive_catalogue.title),
+        title=_title(
+            doc, entities, date, sidecar.title, archive_catalogue.title, series=bool(series)
+        ),
         date=date,
         genre=doc.genre,
         issuer=_issuer(blocks, entities),
@@ -267,6 +271,26 @@ def _languages(sidecar: Sidecar, note: str, archive_words: str, default: str) ->
 
 # -------------------------------------------------------------------------- the document date
 
+# An archive title that names several documents of one kind ("Cables from the Legation …,
+# 3-5 June 1971"): the page holds a series, and the document printed first is one of it.
+_SERIES = re.compile(
+    r"^(?:telegrams|cables|ciphergrams|cryptograms|letters|reports|messages|documents)\b",
+    re.IGNORECASE,
+)
+
+
+def _series_span(cover: Mapping[str, Block]) -> Phrase | None:
+    """The span of days the archive's title gives a series of documents, or None when the
+    title names no series or no span: the series' date, where the first document's date
+    would date only the first of them."""
+    block = cover.get("title")
+    if block is None or _SERIES.match(block.text) is None:
+        return None
+    span = _date_mark(block)
+    if span is None or "from" not in dict(span.attrs):
+        return None
+    return Phrase(span.text, (*_values(span.attrs), ("source", pointer(ARCHIVE_TITLE))))
+
 
 def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
     """The date of what the document records: its title date, a date in its title, its
@@ -380,17 +404,21 @@ def _title(
     date: Phrase,
     sidecar_title: str | None,
     archive_title: str,
+    *,
+    series: bool = False,
 ) -> Title:
     """The printed title with its continuation lines, and the date when the title has none
-    (guide §4.1). When none is printed: the archive's title as the archive gives it; else one
-    built from the kind of document, its parties and its date; never from the first words of
-    the text. The sidecar's title, when it gives one, is the main title."""
+    (guide §4.1). When none is printed, or when the archive's title names a ``series`` of
+    which the printed title is the first document's: the archive's title as the archive
+    gives it; else one built from the kind of document, its parties and its date; never
+    from the first words of the text. The sidecar's title, when it gives one, is the main
+    title."""
     lines = [b for b in doc.blocks if b.role is Role.TITLE]
     acronyms = _acronyms(doc.blocks)
     printed = " ".join(
         title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
     )
-    if printed and not (archive_title and _kind_alone(printed)):
+    if printed and not (archive_title and (series or _kind_alone(printed))):
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
         source = TitleSource.PRINTED

@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tei_plenum.docmeta import Identifier, Marking, Name, Phrase, Responsibility, TitleSource
 from tei_plenum.enrich.catalogue import (
     catalogue,
@@ -172,6 +174,48 @@ def test_without_a_printed_title_the_archives_title_is_used() -> None:
         "no title printed in the document: the main title is the archive's",
         "no document date found",
     )
+
+
+SERIES = "Cables from the Legation, Quito, to the Foreign Office, 3-5 June 1971"
+FIRST = "Cable no. 412, 3 June 1971"
+
+
+def _series(archive_title: str) -> Document:
+    days = "3-5 June 1971" if "3-5" in archive_title else "3 June 1971"
+    span = {"from": "1971-06-03", "to": "1971-06-05"} if "3-5" in days else {"when": "1971-06-03"}
+    return document(
+        block(Role.COVER, archive_title, mark(archive_title, days, "date", **span), path=COVER,
+              type="title"),
+        block(Role.TITLE, FIRST, mark(FIRST, "3 June 1971", "date", when="1971-06-03"),
+              path=FRONT),
+        block(Role.PARAGRAPH, "The minister received me at noon."),
+        genre="telegram",
+    )  # fmt: skip
+
+
+def test_an_archive_title_naming_a_series_gives_the_title_and_the_span_of_days() -> None:
+    meta = catalogue(_series(SERIES))
+    assert (meta.title.main, meta.title.source) == (SERIES, TitleSource.ARCHIVE)
+    assert meta.date.text == "3-5 June 1971"
+    assert dict(meta.date.attrs) == {
+        "from": "1971-06-03",
+        "to": "1971-06-05",
+        "source": "#archive-title",
+    }
+
+
+@pytest.mark.parametrize(
+    "archive_title",
+    [
+        # One cable in the archive's title, or a series without a span of days.
+        "Cable from the Legation, Quito, to the Foreign Office, 3-5 June 1971",
+        "Cables from the Legation, Quito, to the Foreign Office, 3 June 1971",
+    ],
+)
+def test_without_a_series_and_its_span_the_printed_title_wins(archive_title: str) -> None:
+    meta = catalogue(_series(archive_title))
+    assert meta.title.main == FIRST
+    assert dict(meta.date.attrs) == {"when": "1971-06-03"}
 
 
 def test_without_any_title_one_is_built_from_kind_parties_and_date_never_from_the_text() -> None:
