@@ -55,6 +55,7 @@ def test_table_order():
         "page-break",
         "dateline",
         "date",
+        "marking",
         "letterhead",
     ]
     assert [rule.name for rule in TITLE_RULES] == [
@@ -223,6 +224,12 @@ def test_letterhead_date():
     found = decide(LETTERHEAD_RULES, cell("5 March 1957"), STATE)
     assert (found.rule, found.placed) == ("date", (Role.DOC_DATE, (FRONT, TITLE_PAGE), {}))
     assert found.state == FrontState(dated=True)  # the title block will not date it again
+
+
+def test_letterhead_marking():
+    found = decide(LETTERHEAD_RULES, cell("Outgoing Nº 417"), STATE)
+    assert found.rule == "marking"
+    assert found.placed == (Role.MARKING, (FRONT,), {"type": "registration", "place": "top"})
 
 
 def test_letterhead_letterhead():
