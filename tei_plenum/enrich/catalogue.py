@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from ..docmeta.records import (
     MARKING_VALUES,
@@ -418,7 +419,8 @@ def _title(
     printed = " ".join(
         title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
     )
-    if printed and not (archive_title and (series or _kind_alone(printed))):
+    yields = series or _kind_alone(printed) or _fragmentary([b.text for b in lines])
+    if printed and not (archive_title and yields):
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
         source = TitleSource.PRINTED
@@ -445,6 +447,21 @@ _KIND_ONLY_WORDS = frozenset(
     "conversations talks meeting telegram cable ciphergram cryptogram letter decision resolution "
     "decree report information journal diary speech bulletin".split()
 )
+
+
+# A title line ending in a word that wants its complement ("from the journal of"), and the
+# next line opening with another such word ("with Fidel …"): the words between were lost.
+_DANGLING_END = re.compile(r"\b(?:of|the|a|an|and|with|between|to|by|for)\s*$", re.IGNORECASE)
+_LINKING_START = re.compile(r"^(?:of|and|with|between|to|by|for|on|in)\b", re.IGNORECASE)
+
+
+def _fragmentary(lines: Sequence[str]) -> bool:
+    """Title lines with a gap between two of them, where the copy lost a styled line (the
+    author's name under "from the journal of"): no title, and the archive's is the better."""
+    return any(
+        _DANGLING_END.search(first) and _LINKING_START.match(second)
+        for first, second in pairwise(lines)
+    )
 
 
 def _kind_alone(title: str) -> bool:

@@ -176,6 +176,30 @@ def test_without_a_printed_title_the_archives_title_is_used() -> None:
     )
 
 
+ARCHIVED = "From the Diary of B.K. Lund, 'Record of a Talk with Tomas Arbelo, 4 March 1964'"
+
+
+@pytest.mark.parametrize(
+    ("lines", "main"),
+    [
+        # The author's line was lost between "from the diary of" and "with …".
+        (["from the diary of", "with Tomas ARBELO, Head", "of the Planning Board"], ARCHIVED),
+        # A title wrapped where no words are missing stays the printed one.
+        (
+            ["Record of the talk of", "the Planning Board"],
+            "Record of the talk of the Planning Board",
+        ),
+    ],
+)
+def test_a_title_with_lost_lines_yields_to_the_archives(lines: list[str], main: str) -> None:
+    doc = document(
+        block(Role.COVER, ARCHIVED, path=COVER, type="title"),
+        *(block(Role.TITLE, line, path=FRONT) for line in lines),
+        block(Role.PARAGRAPH, "I met with T. Arbelo at his office."),
+    )
+    assert catalogue(doc).title.main.startswith(main)
+
+
 SERIES = "Cables from the Legation, Quito, to the Foreign Office, 3-5 June 1971"
 FIRST = "Cable no. 412, 3 June 1971"
 
