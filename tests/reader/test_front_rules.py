@@ -460,6 +460,26 @@ def test_a_title_that_lost_its_first_word_is_found_under_a_date_or_marking():
     assert title_anchor(letterhead, 0) is None
 
 
+def test_a_journals_copy_number_date_and_title_fragment_are_its_front():
+    cells = [
+        cell("From the journal of"),
+        cell("B.K. Lund"),
+        cell("Copy no. 3 re: no. 415"),
+        cell("9 March 1964"),
+        cell("with the deputy head of the planning board for trade"),
+        cell("4 March 1964"),
+        cell("I visited the deputy head at his office."),
+    ]
+    front = read_front(cells)
+    assert front.end == 6  # one journal text follows, no entry for the dispatch date
+    assert [(c.role, dict(c.attrs).get("type")) for c in front.claims[-4:]] == [
+        (Role.MARKING, "copyNumber"),
+        (Role.MARKING, "docketDate"),
+        (Role.TITLE, None),
+        (Role.DOC_DATE, None),
+    ]
+
+
 def test_a_subject_line_under_a_dateline_is_a_title():
     cells = [
         cell("Department of Foreign Relations"),

@@ -52,6 +52,7 @@ def test_classification_markings(text: str, level: Classification | None):
     [
         ("Copy Nº 1", "copyNumber", (8, 9), "1"),
         ("Copy No. 2", "copyNumber", (9, 10), "2"),
+        ("Copy no. 4 re: no. 318", "copyNumber", (9, 10), "4"),
         ("COPY N° 12", "copyNumber", (8, 10), "12"),
         ("Copy #3", "copyNumber", (6, 7), "3"),
         ("Ex. No. 3", "copyNumber", (8, 9), "3"),
@@ -523,6 +524,7 @@ def test_is_document_number(text: str, expected: bool):
     [
         ("of official negotiations between the two delegations", True),
         ("on the situation in Hungary and Poland", True),
+        ("with the deputy head of the planning board for trade", True),
         ("on the situation.", False),  # a sentence
         ("to Comrade Stalin", False),
         ("of it", False),  # too short for a title

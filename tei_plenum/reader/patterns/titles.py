@@ -135,7 +135,7 @@ def looks_like_title(text: str) -> bool:
 
 # The first word of a title whose heading word was lost on the page ("[Transcript] of
 # official negotiations …", "[Information] on the situation in …").
-_FRAGMENT = re.compile(r"^(?:of|on|about|concerning|regarding)\s+\S")
+_FRAGMENT = re.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s+\S")
 
 
 def is_title_fragment(text: str) -> bool:
