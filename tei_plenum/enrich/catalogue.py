@@ -456,9 +456,11 @@ _LINKING_START = re.compile(r"^(?:of|and|with|between|to|by|for|on|in)\b", re.IG
 
 
 def _fragmentary(lines: Sequence[str]) -> bool:
-    """Title lines with a gap between two of them, where the copy lost a styled line (the
-    author's name under "from the journal of"): no title, and the archive's is the better."""
-    return any(
+    """Title lines that lost words: a title that lost its heading words ("with the head of
+    …"), or a gap between two lines where the copy lost a styled line (the author's name
+    under "from the journal of"). The archive's title is the better one."""
+    lost_head = bool(lines) and pat.is_title_fragment(lines[0])
+    return lost_head or any(
         _DANGLING_END.search(first) and _LINKING_START.match(second)
         for first, second in pairwise(lines)
     )

@@ -184,6 +184,8 @@ ARCHIVED = "From the Diary of B.K. Lund, 'Record of a Talk with Tomas Arbelo, 4 
     [
         # The author's line was lost between "from the diary of" and "with …".
         (["from the diary of", "with Tomas ARBELO, Head", "of the Planning Board"], ARCHIVED),
+        # The heading words were lost ("Record of a talk" before "with …").
+        (["with the deputy head of the planning board for trade"], ARCHIVED),
         # A title wrapped where no words are missing stays the printed one.
         (
             ["Record of the talk of", "the Planning Board"],
