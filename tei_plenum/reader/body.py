@@ -121,9 +121,8 @@ _SHORT_HEADING_WORDS = 6
 
 
 def _numbered_series(content: Sequence[Cell]) -> tuple[frozenset[Cell], frozenset[Cell]]:
-    """The long numbered lines that head sections of a series (``_series_heads``), and the
-    heading-shaped lines that are points of a series of numbered sentences
-    (``_sentence_points``)."""
+    """The long numbered lines that head sections of a series, and the heading-shaped lines
+    that are points of a series of numbered sentences (``_spread``)."""
     lines: list[_Numbered] = []
     for cell in content:
         features = cell.features
@@ -133,41 +132,35 @@ def _numbered_series(content: Sequence[Cell]) -> tuple[frozenset[Cell], frozense
         elif features.numbered is not None:
             may_head = features.numbered_heading is not None
             lines.append(_Numbered(cell, int(features.numbered[0]), True, False, may_head))
-    points = _sentence_points(lines)
+    points = _spread(lines, lambda line: not line.may_head, _long)
     lines = [n._replace(head=False, may_head=False) if n.cell in points else n for n in lines]
-    return _series_heads(lines), points
-
-
-def _sentence_points(lines: list[_Numbered]) -> frozenset[Cell]:
-    """Numbered lines shaped like headings but longer than a short heading, numbered one
-    after or before a numbered sentence ("1. The envoy avoids us." / "2. They boycott our
-    receptions:" / "3. What they tell us turns out to be false"): points of the same series,
-    so that one series is read alike and no sentence heads a section."""
-    points: set[Cell] = set()
-    changed = True
-    while changed:
-        changed = False
-        for before, after in pairwise(lines):
-            if not (before.arabic and after.arabic and after.number == before.number + 1):
-                continue
-            for one, other in ((before, after), (after, before)):
-                sentence = not one.may_head or one.cell in points
-                if sentence and other.cell not in points and _long(other):
-                    points.add(other.cell)
-                    changed = True
-    return frozenset(points)
+    heads = _spread(lines, lambda line: line.head, lambda line: line.may_head and not line.head)
+    return heads, points
 
 
 def _long(line: _Numbered) -> bool:
+    """Shaped like a heading, but longer than a short heading."""
     return line.may_head and len(line.cell.text.split()) > _SHORT_HEADING_WORDS + 1
 
 
-def _series_heads(lines: list[_Numbered]) -> frozenset[Cell]:
-    """The numbered lines shaped like headings but too long to be taken for one alone ("3.
-    On the visit of … and on the talks held there …:") next to a section heading of their
-    series ("2. On the letter …:": the numbered line just before or after, numbered one less
-    or one more, in the same style): headings too, so that one series is read alike."""
-    heads: set[Cell] = set()
+def _spread(
+    lines: list[_Numbered],
+    starts: Callable[[_Numbered], bool],
+    joins: Callable[[_Numbered], bool],
+) -> frozenset[Cell]:
+    """The lines that ``joins`` admits next to a line that ``starts`` a kind or has joined it
+    (the numbered line just before or after, numbered one less or one more, in the arabic
+    style), so that one series is read alike:
+
+    * section headings: a numbered line shaped like a heading but too long to be taken for
+      one alone ("3. On the visit of … and on the talks held there …:") next to a section
+      heading ("2. On the letter …:") heads a section too;
+    * numbered sentences: a heading-shaped line longer than a short heading next to a
+      numbered sentence ("1. The envoy avoids us." / "2. They boycott our receptions:" /
+      "3. What they tell us turns out to be false") is a numbered paragraph too, and no
+      sentence heads a section.
+    """
+    taken: set[Cell] = set()
     changed = True
     while changed:
         changed = False
@@ -175,14 +168,10 @@ def _series_heads(lines: list[_Numbered]) -> frozenset[Cell]:
             if not (before.arabic and after.arabic and after.number == before.number + 1):
                 continue
             for one, other in ((before, after), (after, before)):
-                if _heads(one, heads) and other.may_head and not _heads(other, heads):
-                    heads.add(other.cell)
+                if (starts(one) or one.cell in taken) and other.cell not in taken and joins(other):
+                    taken.add(other.cell)
                     changed = True
-    return frozenset(heads)
-
-
-def _heads(line: _Numbered, promoted: set[Cell]) -> bool:
-    return line.head or line.cell in promoted
+    return frozenset(taken)
 
 
 def _opener_length(content: list[Cell], *, journal: bool) -> int:
@@ -412,7 +401,7 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
     Rule("distribution-item", _listed_copy, _item(ListType.DISTRIBUTION, _copies_label)),
     Rule("section-head", lambda cell, state: cell.features.section is not None
          and cell not in state.points, _section_head),
-    # A long numbered heading whose series has a section heading next to it ("_series_heads").
+    # A long numbered heading whose series has a section heading next to it ("_spread").
     Rule("series-head", lambda cell, state: cell in state.series, _series_head),
     Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
          _entry_head),
