@@ -21,6 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
+from itertools import pairwise
 
 from ..docmeta.records import (
     MARKING_VALUES,
@@ -49,6 +50,7 @@ from ..model import Attrs, Block, Document, Entity, Mark, Participant, Role, att
 from ..reader import patterns as pat
 from ..vocabulary import (
     ARCHIVE_DATE,
+    ARCHIVE_TITLE,
     NUMBER_KINDS,
     RESP_ENCODER,
     RESP_TRANSLATOR_EN,
@@ -115,7 +117,8 @@ def catalogue(
     cover = _cover(blocks)
     citation = read_citation(cover["citation"].text) if "citation" in cover else Citation()
     archive_catalogue = _archive_catalogue(cover, citation)
-    date = _document_date(doc, archive_catalogue.date)
+    series = _series_span(cover)
+    date = series or _document_date(doc, archive_catalogue.date)
     words = _value(cover.get("originalLanguage"))
     languages = _languages(sidecar, note, words, "")
     publisher = sidecar.archive or _archive(banner) or citation.publisher
@@ -129,7 +132,9 @@ def catalogue(
         languages = _languages(sidecar, note, words, defaults.source_language or "")
     url = sidecar.url or citation.url
     return DocumentMeta(
-        title=_title(doc, entities, date, sidecar.title, archive_catalogue.title),
+        title=_title(
+            doc, entities, date, sidecar.title, archive_catalogue.title, series=bool(series)
+        ),
         date=date,
         genre=doc.genre,
         issuer=_issuer(blocks, entities),
@@ -267,6 +272,26 @@ def _languages(sidecar: Sidecar, note: str, archive_words: str, default: str) ->
 
 # -------------------------------------------------------------------------- the document date
 
+# An archive title that names several documents of one kind ("Cables from the Legation …,
+# 3-5 June 1971"): the page holds a series, and the document printed first is one of it.
+_SERIES = re.compile(
+    r"^(?:telegrams|cables|ciphergrams|cryptograms|letters|reports|messages|documents)\b",
+    re.IGNORECASE,
+)
+
+
+def _series_span(cover: Mapping[str, Block]) -> Phrase | None:
+    """The span of days the archive's title gives a series of documents, or None when the
+    title names no series or no span: the series' date, where the first document's date
+    would date only the first of them."""
+    block = cover.get("title")
+    if block is None or _SERIES.match(block.text) is None:
+        return None
+    span = _date_mark(block)
+    if span is None or "from" not in dict(span.attrs):
+        return None
+    return Phrase(span.text, (*_values(span.attrs), ("source", pointer(ARCHIVE_TITLE))))
+
 
 def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
     """The date of what the document records: its title date, a date in its title, its
@@ -380,14 +405,22 @@ def _title(
     date: Phrase,
     sidecar_title: str | None,
     archive_title: str,
+    *,
+    series: bool = False,
 ) -> Title:
     """The printed title with its continuation lines, and the date when the title has none
-    (guide §4.1). When none is printed: the archive's title as the archive gives it; else one
-    built from the kind of document, its parties and its date; never from the first words of
-    the text. The sidecar's title, when it gives one, is the main title."""
+    (guide §4.1). When none is printed, or when the archive's title names a ``series`` of
+    which the printed title is the first document's: the archive's title as the archive
+    gives it; else one built from the kind of document, its parties and its date; never
+    from the first words of the text. The sidecar's title, when it gives one, is the main
+    title."""
     lines = [b for b in doc.blocks if b.role is Role.TITLE]
-    printed = " ".join(title_case(b, entities, first=n == 0) for n, b in enumerate(lines))
-    if printed and not (archive_title and _kind_alone(printed)):
+    acronyms = _acronyms(doc.blocks)
+    printed = " ".join(
+        title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
+    )
+    yields = series or _kind_alone(printed) or _fragmentary([b.text for b in lines])
+    if printed and not (archive_title and yields):
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
         source = TitleSource.PRINTED
@@ -411,9 +444,26 @@ def _title(
 _KIND_ONLY_WORDS = frozenset(
     "the a an of from copy extract excerpt ciphered coded secret urgent top stenographic "
     "verbatim record records minutes protocol transcript memorandum notes note conversation "
-    "conversations talks meeting telegram cable ciphergram letter decision resolution decree "
-    "report information journal diary speech bulletin".split()
+    "conversations talks meeting telegram cable ciphergram cryptogram letter decision resolution "
+    "decree report information journal diary speech bulletin".split()
 )
+
+
+# A title line ending in a word that wants its complement ("from the journal of"), and the
+# next line opening with another such word ("with Fidel …"): the words between were lost.
+_DANGLING_END = re.compile(r"\b(?:of|the|a|an|and|with|between|to|by|for)\s*$", re.IGNORECASE)
+_LINKING_START = re.compile(r"^(?:of|and|with|between|to|by|for|on|in)\b", re.IGNORECASE)
+
+
+def _fragmentary(lines: Sequence[str]) -> bool:
+    """Title lines that lost words: a title that lost its heading words ("with the head of
+    …"), or a gap between two lines where the copy lost a styled line (the author's name
+    under "from the journal of"). The archive's title is the better one."""
+    lost_head = bool(lines) and pat.is_title_fragment(lines[0])
+    return lost_head or any(
+        _DANGLING_END.search(first) and _LINKING_START.match(second)
+        for first, second in pairwise(lines)
+    )
 
 
 def _kind_alone(title: str) -> bool:
@@ -455,9 +505,16 @@ def _constructed_title(doc: Document, date: Phrase) -> str:
 _ADDRESS_LABEL = re.compile(r"^(?:from|to|addressee)\b\s*:?\s*", re.IGNORECASE)
 
 
-def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = True) -> str:
-    """A printed title in the header's casing: capitals lowered except inside names (§4.1).
-    A title's later line (``first`` false) starts with a small word in lower case too."""
+def title_case(
+    block: Block,
+    entities: Mapping[str, Entity],
+    *,
+    first: bool = True,
+    acronyms: frozenset[str] = frozenset(),
+) -> str:
+    """A printed title in the header's casing: capitals lowered except inside names and in
+    the ``acronyms`` the document prints (§4.1). A title's later line (``first`` false) starts
+    with a small word in lower case too."""
     text = block.text
     if not is_upper(text):
         return text
@@ -467,8 +524,10 @@ def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = Tr
         start, end = match.span()
         inside = next((k for k in keep if k[0] <= start and end <= k[1]), None)
         word = match.group()
-        if _INITIALS.fullmatch(word) or (
-            inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5
+        if (
+            _INITIALS.fullmatch(word)
+            or word.strip(_PUNCTUATION) in acronyms
+            or (inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5)
         ):
             words.append(word)
         elif inside:
@@ -482,6 +541,24 @@ def title_case(block: Block, entities: Mapping[str, Entity], *, first: bool = Tr
 
 # Initials keep their capitals in a re-cased title ("I.V. Stalin").
 _INITIALS = re.compile(r"(?:\w\.){2,}[,;:]?")
+_PUNCTUATION = ".,;:()[]\"'“”‘’"
+# A word of capitals only, as an acronym is printed in running text ("FRU", "MFA").
+_ACRONYM = re.compile(r"[A-Z]{2,6}")
+
+
+def _acronyms(blocks: Sequence[Block]) -> frozenset[str]:
+    """The acronyms the document prints in capitals amid lower case: a title set in capitals
+    keeps them when it is re-cased ("FRU President", never "Fru President")."""
+    return frozenset(word for b in blocks if not is_upper(b.text) for word in _amid_lower(b.text))
+
+
+def _amid_lower(text: str) -> Iterator[str]:
+    """Words in capitals between words in lower case ("and FRU President"): a heading's
+    capitals ("RECORD OF TALKS with …") are no acronyms, nor is a line's first word."""
+    words = [*(w.strip(_PUNCTUATION) for w in text.split()), "x"]
+    for before, word, after in zip(words, words[1:], words[2:], strict=False):
+        if _ACRONYM.fullmatch(word) and not is_upper(before) and not is_upper(after):
+            yield word
 
 
 def _cap(word: str) -> str:

@@ -32,6 +32,7 @@ from ..reader.patterns.speakers import (
     PRONOUNS,
     Label,
     aliases,
+    bare_label,
     continued_by_pronoun,
     elided_speaker,
     office_words,
@@ -65,13 +66,13 @@ def _is_journal_caption(block: Block) -> bool:
 def mark_speakers(doc: Document) -> Document:
     """Wrap turns in ``sp`` containers and collect participants into ``particDesc``."""
     blocks = list(doc.blocks)
-    labels = _labels(blocks)
+    known = {e.key for e in doc.entities if e.type is EntityType.PERSON and not e.unresolved}
+    labels = _labels(blocks, known, turns=doc.genre in pat.TURN_GENRES)
     if doc.genre not in pat.TURN_GENRES and len(labels) < 2:
         return doc
     # A journal stays narrative unless its body has labelled turns (guide §13).
     journal = any(_is_journal_caption(b) for b in blocks)
     allow_reported = doc.genre in pat.TURN_GENRES and (len(labels) >= 2 or not journal)
-    known = {e.key for e in doc.entities if e.type is EntityType.PERSON and not e.unresolved}
     cast = Cast()
     blocks = _collect_participants(blocks, cast)
     _bind_prose_aliases(blocks, cast, labels)
@@ -120,18 +121,28 @@ def _in(block: Block, tag: str) -> bool:
     return any(c.tag == tag for c in block.path)
 
 
-def _labels(blocks: list[Block]) -> dict[int, Label]:
+def _labels(blocks: list[Block], known: set[str], *, turns: bool) -> dict[int, Label]:
     """The body paragraphs that open with a speaker label, by index.
 
     Three forms count only when the document uses them as its pattern: a dash label when two
     paragraphs have one, a stop label ("Gorbachev. I thank you") when two speakers have one
     each (one in capitals, "I. GANDHI. I will …", counts alone), an interview label when both a
-    question and an answer have one.
+    question and an answer have one. In a genre with turns (``turns``), a stop label also
+    counts alone when it names a person of the title. A dash closed up to the name
+    ("Varga—it is worth …") counts when it names a person the authority knows or the title
+    names; a name before a sentence ("Ortega Dear friends …") only in a genre with turns,
+    for a person of the title, in a body that has other labels.
     """
     found = {
         index: label
         for index, block in enumerate(blocks)
         if _in_text(block) and (label := speaker_label(block.text)) is not None
+    }
+    titled = _title_people(blocks) if turns else set()
+    found = {
+        i: label
+        for i, label in found.items()
+        if label.form != "closed" or _names_one_of(blocks[i], label.name, known | titled)
     }
     dashes = [i for i, label in found.items() if label.form == "dash"]
     if len(dashes) < 2:
@@ -147,11 +158,16 @@ def _labels(blocks: list[Block]) -> dict[int, Label]:
     if len({name.lower() for name in names.values()}) < 2:
         # One speaker's stop label counts alone only in capitals ("I. GANDHI. I will …").
         named = {i: label for i, label in named.items() if names[i].isupper()}
+    named |= {
+        i: label for i, label in stops.items() if _names_one_of(blocks[i], label.name, titled)
+    }
     found = {i: label for i, label in found.items() if i not in stops or i in named}
     kinds = {label.interview for label in found.values() if label.interview}
     if kinds != {"question", "answer"}:
         found = {i: label for i, label in found.items() if not label.interview}
-    return found
+    if found and titled:
+        found |= _bare_labels(blocks, found, titled)
+    return dict(sorted(found.items()))
 
 
 def _names_person(block: Block, span: tuple[int, int] | None) -> bool:
@@ -159,6 +175,45 @@ def _names_person(block: Block, span: tuple[int, int] | None) -> bool:
     return span is not None and any(
         m.tag == "persName" and span[0] <= m.start and m.end <= span[1] for m in block.marks
     )
+
+
+def _names_one_of(block: Block, span: tuple[int, int] | None, keys: set[str]) -> bool:
+    """Whether a person mark within a label's name points to one of ``keys``."""
+    return span is not None and any(
+        m.tag == "persName"
+        and span[0] <= m.start
+        and m.end <= span[1]
+        and _ref_key(m, block) in keys
+        for m in block.marks
+    )
+
+
+def _title_people(blocks: list[Block]) -> set[str]:
+    """The persons the document's title and subtitle name: the speakers a record expects."""
+    return {
+        _ref_key(mark, block)
+        for block in blocks
+        if block.role in (Role.TITLE, Role.SUBTITLE)
+        for mark in _person_marks(block)
+    }
+
+
+def _bare_labels(
+    blocks: list[Block], found: dict[int, Label], titled: set[str]
+) -> dict[int, Label]:
+    """Paragraphs opened by the name of a person of the title and a sentence with no stop or
+    colon between them ("Ortega Dear friends …"), a label printed without its punctuation."""
+    bare = {}
+    for index, block in enumerate(blocks):
+        if index in found or not _in_text(block):
+            continue
+        first = min(block.marks, key=lambda m: m.start, default=None)
+        if first is None or first.start != 0 or first.tag != "persName":
+            continue
+        label = bare_label(block.text, first.end) if _ref_key(first, block) in titled else None
+        if label is not None:
+            bare[index] = label
+    return bare
 
 
 # --- participants -----------------------------------------------------------------------------
@@ -326,7 +381,10 @@ def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tupl
         block = block.with_marks(marks)
         return key, _name_mark(block, (ns, ne), key)
     assert label.name is not None
-    block = block.with_marks([speaker])
+    if label.form != "closed":
+        # A dash closed up to the name leaves no space for a speaker element to end at: the
+        # turn's @who alone names the speaker, and "Varga—it" stays one word of the text.
+        block = block.with_marks([speaker])
     person = person_span(text, *label.name)
     if person is None:
         office = text[label.name[0] : label.name[1]]

@@ -58,6 +58,7 @@ class BodyState(NamedTuple):
     lead_in: bool = False  # the last block (headings aside) was a paragraph ending in ":"
     filled: bool = False  # the current division holds text (a closer may end it)
     series: frozenset[Cell] = frozenset()  # long numbered lines that head sections of a series
+    points: frozenset[Cell] = frozenset()  # heading-shaped lines of a series of numbered sentences
 
 
 def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
@@ -66,10 +67,11 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     content = [c for c in cells if not c.page_break]
     opener_end = _opener_length(content, journal=journal)
     closer_start = _closer_start(content)
-    sections = any(c.features.section for c in content[opener_end:closer_start])
+    series, points = _numbered_series(content[opener_end:closer_start])
+    sections = any(c.features.section and c not in points for c in content[opener_end:closer_start])
     div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
     base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
-    state = BodyState(base, journal, series=_series_heads(content[opener_end:closer_start]))
+    state = BodyState(base, journal, series=series, points=points)
     claims: list[Claim] = []
     position = 0
     for cell in cells:
@@ -114,11 +116,13 @@ class _Numbered(NamedTuple):
     may_head: bool
 
 
-def _series_heads(content: Sequence[Cell]) -> frozenset[Cell]:
-    """The numbered lines shaped like headings but too long to be taken for one alone ("3.
-    On the visit of … and on the talks held there …:") next to a section heading of their
-    series ("2. On the letter …:": the numbered line just before or after, numbered one less
-    or one more, in the same style): headings too, so that one series is read alike."""
+# A heading-shaped numbered line longer than this many words may be a numbered sentence.
+_SHORT_HEADING_WORDS = 6
+
+
+def _numbered_series(content: Sequence[Cell]) -> tuple[frozenset[Cell], frozenset[Cell]]:
+    """The long numbered lines that head sections of a series, and the heading-shaped lines
+    that are points of a series of numbered sentences (``_spread``)."""
     lines: list[_Numbered] = []
     for cell in content:
         features = cell.features
@@ -128,7 +132,35 @@ def _series_heads(content: Sequence[Cell]) -> frozenset[Cell]:
         elif features.numbered is not None:
             may_head = features.numbered_heading is not None
             lines.append(_Numbered(cell, int(features.numbered[0]), True, False, may_head))
-    heads: set[Cell] = set()
+    points = _spread(lines, lambda line: not line.may_head, _long)
+    lines = [n._replace(head=False, may_head=False) if n.cell in points else n for n in lines]
+    heads = _spread(lines, lambda line: line.head, lambda line: line.may_head and not line.head)
+    return heads, points
+
+
+def _long(line: _Numbered) -> bool:
+    """Shaped like a heading, but longer than a short heading."""
+    return line.may_head and len(line.cell.text.split()) > _SHORT_HEADING_WORDS + 1
+
+
+def _spread(
+    lines: list[_Numbered],
+    starts: Callable[[_Numbered], bool],
+    joins: Callable[[_Numbered], bool],
+) -> frozenset[Cell]:
+    """The lines that ``joins`` admits next to a line that ``starts`` a kind or has joined it
+    (the numbered line just before or after, numbered one less or one more, in the arabic
+    style), so that one series is read alike:
+
+    * section headings: a numbered line shaped like a heading but too long to be taken for
+      one alone ("3. On the visit of … and on the talks held there …:") next to a section
+      heading ("2. On the letter …:") heads a section too;
+    * numbered sentences: a heading-shaped line longer than a short heading next to a
+      numbered sentence ("1. The envoy avoids us." / "2. They boycott our receptions:" /
+      "3. What they tell us turns out to be false") is a numbered paragraph too, and no
+      sentence heads a section.
+    """
+    taken: set[Cell] = set()
     changed = True
     while changed:
         changed = False
@@ -136,14 +168,10 @@ def _series_heads(content: Sequence[Cell]) -> frozenset[Cell]:
             if not (before.arabic and after.arabic and after.number == before.number + 1):
                 continue
             for one, other in ((before, after), (after, before)):
-                if _heads(one, heads) and other.may_head and not _heads(other, heads):
-                    heads.add(other.cell)
+                if (starts(one) or one.cell in taken) and other.cell not in taken and joins(other):
+                    taken.add(other.cell)
                     changed = True
-    return frozenset(heads)
-
-
-def _heads(line: _Numbered, promoted: set[Cell]) -> bool:
-    return line.head or line.cell in promoted
+    return frozenset(taken)
 
 
 def _opener_length(content: list[Cell], *, journal: bool) -> int:
@@ -371,8 +399,9 @@ OPENER_RULES: tuple[Rule[BodyState], ...] = (
 BODY_RULES: tuple[Rule[BodyState], ...] = (
     # An item under a distribution list's caption, whatever its number looks like.
     Rule("distribution-item", _listed_copy, _item(ListType.DISTRIBUTION, _copies_label)),
-    Rule("section-head", lambda cell, state: cell.features.section is not None, _section_head),
-    # A long numbered heading whose series has a section heading next to it ("_series_heads").
+    Rule("section-head", lambda cell, state: cell.features.section is not None
+         and cell not in state.points, _section_head),
+    # A long numbered heading whose series has a section heading next to it ("_spread").
     Rule("series-head", lambda cell, state: cell in state.series, _series_head),
     Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
          _entry_head),

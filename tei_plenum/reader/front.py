@@ -469,10 +469,12 @@ LETTERHEAD_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break, _page_break),
     Rule("dateline", lambda cell, state: cell.features.dateline is not None, _dateline),
     Rule("date", lambda cell, state: cell.features.date_only, _letterhead_date),
+    # A docket line among them ("Outgoing Nº 417") is a marking of its kind.
+    Rule("marking", lambda cell, state: cell.features.marking is not None, _top_marking),
     Rule("letterhead", lambda cell, state: True, _letterhead_line),
 )
 """The lines between the docket and a title a few blocks on, once ``_letterhead_length`` has
-found that they all look like a letterhead."""
+found that they all look like a letterhead (or a docket line among them)."""
 
 TITLE_RULES: tuple[Rule[FrontState], ...] = (
     Rule("page-break", lambda cell, state: cell.page_break, _page_break),

@@ -27,7 +27,7 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..letters import is_upper
-from .cover import find_cover
+from .cover import WEB_PAGE, find_cover
 from .flattened import split_flattened
 from .patterns.characters import COLUMN_GAP, SENTENCE_END, SPACE_RUN
 from .patterns.titles import looks_like_title
@@ -165,7 +165,9 @@ def segment(text: str) -> Layout:
     rest = lines[index:]
     if rest:
         rest[0] = " " * column + rest[0][column:]
-    document = _segment_document(rest, index + 1, flattened=cover.flattened)
+    document = _segment_document(
+        rest, index + 1, flattened=cover.flattened, web_page=cover.form == WEB_PAGE
+    )
     shift = len(cover_blocks)
     return Layout(
         document.name,
@@ -176,9 +178,11 @@ def segment(text: str) -> Layout:
     )
 
 
-def _segment_document(lines: list[str], first: int, *, flattened: bool) -> Layout:
+def _segment_document(
+    lines: list[str], first: int, *, flattened: bool, web_page: bool = False
+) -> Layout:
     """The document's own text, its first line numbered ``first``."""
-    name = "flattened-text" if flattened else detect(lines)
+    name = "flattened-text" if flattened else _web_lines(detect(lines), lines, web_page=web_page)
     if name == "pdf-text":
         layout = _segment_pdf(lines, first)
     elif name == "plain-text":
@@ -189,6 +193,15 @@ def _segment_document(lines: list[str], first: int, *, flattened: bool) -> Layou
         layout = _segment_web(lines, first)
     warning = _merge_warning(layout, sum(1 for line in lines if line.strip()))
     return replace(layout, warnings=(warning,)) if warning else layout
+
+
+def _web_lines(name: str, lines: list[str], *, web_page: bool) -> str:
+    """A web page's copy (its page's date and title lines found) with no blank line is one
+    paragraph per line however short its lines are: read as hard-wrapped text it would be
+    one block."""
+    if name == "plain-text" and web_page and all(line.strip() for line in lines):
+        return "web-text"
+    return name
 
 
 # A layout that joins more lines than this into each block, on average, has probably merged

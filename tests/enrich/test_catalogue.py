@@ -8,6 +8,8 @@ from __future__ import annotations
 
 from typing import Any
 
+import pytest
+
 from tei_plenum.docmeta import Identifier, Marking, Name, Phrase, Responsibility, TitleSource
 from tei_plenum.enrich.catalogue import (
     catalogue,
@@ -78,6 +80,20 @@ def test_a_printed_title_in_capitals_is_lowered_except_inside_names() -> None:
     # A later line of the title starts with a small word in lower case; initials stay.
     later = block(Role.TITLE, "ON THE TALKS WITH I.V. STALIN")
     assert title_case(later, {}, first=False) == "on the Talks with I.V. Stalin"
+
+
+def test_an_acronym_the_text_prints_keeps_its_capitals_in_a_recased_title() -> None:
+    title = "MINUTES OF THE TALKS WITH FRU PRESIDENT OKAFOR"
+    doc = document(
+        block(Role.TITLE, title, path=FRONT),
+        block(Role.DOC_DATE, "3 May 1966", path=FRONT),
+        # A heading's capitals before lower case are no acronym: "MINUTES" is re-cased.
+        block(Role.PARAGRAPH, "MINUTES of the FRU President Okafor's visit were kept."),
+        doc_date=(("when", "1966-05-03"),),
+        genre="minutes",
+    )
+    main = catalogue(doc).title.main
+    assert main == "Minutes of the Talks with FRU President Okafor, 3 May 1966"
 
 
 def test_the_printed_title_with_its_date_is_the_main_title() -> None:
@@ -158,6 +174,74 @@ def test_without_a_printed_title_the_archives_title_is_used() -> None:
         "no title printed in the document: the main title is the archive's",
         "no document date found",
     )
+
+
+ARCHIVED = "From the Diary of B.K. Lund, 'Record of a Talk with Tomas Arbelo, 4 March 1964'"
+
+
+@pytest.mark.parametrize(
+    ("lines", "main"),
+    [
+        # The author's line was lost between "from the diary of" and "with …".
+        (["from the diary of", "with Tomas ARBELO, Head", "of the Planning Board"], ARCHIVED),
+        # The heading words were lost ("Record of a talk" before "with …").
+        (["with the deputy head of the planning board for trade"], ARCHIVED),
+        # A title wrapped where no words are missing stays the printed one.
+        (
+            ["Record of the talk of", "the Planning Board"],
+            "Record of the talk of the Planning Board",
+        ),
+    ],
+)
+def test_a_title_with_lost_lines_yields_to_the_archives(lines: list[str], main: str) -> None:
+    doc = document(
+        block(Role.COVER, ARCHIVED, path=COVER, type="title"),
+        *(block(Role.TITLE, line, path=FRONT) for line in lines),
+        block(Role.PARAGRAPH, "I met with T. Arbelo at his office."),
+    )
+    assert catalogue(doc).title.main.startswith(main)
+
+
+SERIES = "Cables from the Legation, Quito, to the Foreign Office, 3-5 June 1971"
+FIRST = "Cable no. 412, 3 June 1971"
+
+
+def _series(archive_title: str) -> Document:
+    days = "3-5 June 1971" if "3-5" in archive_title else "3 June 1971"
+    span = {"from": "1971-06-03", "to": "1971-06-05"} if "3-5" in days else {"when": "1971-06-03"}
+    return document(
+        block(Role.COVER, archive_title, mark(archive_title, days, "date", **span), path=COVER,
+              type="title"),
+        block(Role.TITLE, FIRST, mark(FIRST, "3 June 1971", "date", when="1971-06-03"),
+              path=FRONT),
+        block(Role.PARAGRAPH, "The minister received me at noon."),
+        genre="telegram",
+    )  # fmt: skip
+
+
+def test_an_archive_title_naming_a_series_gives_the_title_and_the_span_of_days() -> None:
+    meta = catalogue(_series(SERIES))
+    assert (meta.title.main, meta.title.source) == (SERIES, TitleSource.ARCHIVE)
+    assert meta.date.text == "3-5 June 1971"
+    assert dict(meta.date.attrs) == {
+        "from": "1971-06-03",
+        "to": "1971-06-05",
+        "source": "#archive-title",
+    }
+
+
+@pytest.mark.parametrize(
+    "archive_title",
+    [
+        # One cable in the archive's title, or a series without a span of days.
+        "Cable from the Legation, Quito, to the Foreign Office, 3-5 June 1971",
+        "Cables from the Legation, Quito, to the Foreign Office, 3 June 1971",
+    ],
+)
+def test_without_a_series_and_its_span_the_printed_title_wins(archive_title: str) -> None:
+    meta = catalogue(_series(archive_title))
+    assert meta.title.main == FIRST
+    assert dict(meta.date.attrs) == {"when": "1971-06-03"}
 
 
 def test_without_any_title_one_is_built_from_kind_parties_and_date_never_from_the_text() -> None:

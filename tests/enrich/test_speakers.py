@@ -998,3 +998,81 @@ def test_an_arabic_surname_is_found_without_its_article() -> None:
     cast.add("pers-karim-el-masri", "Karim El-Masri", "interlocutor")
     assert cast.resolve("Masri") == "pers-karim-el-masri"
     assert cast.resolve("El-Masri") == "pers-karim-el-masri"
+
+
+def _known(*keys: str) -> tuple[Entity, ...]:
+    return tuple(Entity(key, EntityType.PERSON, key.removeprefix("pers-").title()) for key in keys)
+
+
+def test_a_dash_closed_up_to_a_known_persons_name_opens_a_turn() -> None:
+    first = "Cde. Orlov: The secretary is Varga."
+    second = "Varga—it is worth speaking about the harvest."
+    doc = _run(
+        _doc(
+            _block(first, _name(first, "Orlov", "pers-orlov"), _name(first, "Varga", "pers-varga")),
+            _block(second, _name(second, "Varga", "pers-varga")),
+            genre="minutes",
+            entities=_known("pers-orlov", "pers-varga"),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-orlov", "#pers-varga"]
+    # No space ends a speaker element there: the turn's @who alone names the speaker.
+    assert [tag for tag, _, _ in _marks(doc.blocks[1])] == ["persName"]
+
+
+def test_a_dash_closed_up_to_an_unknown_name_stays_in_the_turn() -> None:
+    first = "Cde. Orlov: The secretary is Varga."
+    second = "Varga—it is worth speaking about the harvest."
+    doc = _run(
+        _doc(
+            _block(first, _name(first, "Orlov", "pers-orlov")),
+            _block(second),
+            genre="minutes",
+            entities=_known("pers-orlov"),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-orlov", "#pers-orlov"]
+
+
+def _title_and_turns(*texts: str, genre: str = "minutes") -> Document:
+    title = "MINUTES OF THE TALKS BETWEEN A. P. KOVAL AND PRESIDENT ORTEGA"
+    blocks = [
+        _block(
+            title,
+            _name(title, "A. P. KOVAL", "pers-koval"),
+            _name(title, "ORTEGA", "pers-ortega"),
+            role=Role.TITLE,
+            path=FRONT,
+        )
+    ]
+    for text in texts:
+        names = [n for n in ("Ortega", "A.P. Koval") if n in text]
+        blocks.append(
+            _block(text, *(_name(text, n, f"pers-{n.split()[-1].lower()}") for n in names))
+        )
+    return _run(_doc(*blocks, genre=genre))
+
+
+def test_labels_without_a_colon_name_the_people_of_the_title() -> None:
+    doc = _title_and_turns(
+        "Ortega Dear friends, we thank you for the invitation.",
+        "A.P. Koval. We welcome you to our capital.",
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-ortega", "#pers-koval"]
+    assert ("speaker", "Ortega", {}) in _marks(doc.blocks[1])
+    assert ("speaker", "A.P. Koval.", {}) in _marks(doc.blocks[2])
+
+
+def test_a_name_that_is_the_subject_of_a_sentence_is_no_label() -> None:
+    doc = _title_and_turns(
+        "Ortega Dear friends, we thank you for the invitation.",
+        "A.P. Koval. We welcome you to our capital.",
+        "Ortega said that the harvest was good.",
+        genre="report",
+    )
+    assert [_who(b) for b in doc.blocks[1:]] == [None, None, None]
+
+
+def test_a_name_before_a_sentence_needs_other_labels_in_the_record() -> None:
+    doc = _title_and_turns("Ortega Dear friends, we thank you for the invitation.")
+    assert _who(doc.blocks[1]) is None

@@ -445,6 +445,34 @@ def test_a_long_numbered_line_outside_a_series_of_headings_stays_a_paragraph(lin
     assert roles(lines)[-1] == ("p", "div")
 
 
+@pytest.mark.parametrize(
+    "lines",
+    [
+        [
+            "1. The consul plainly avoids meeting the other missions.",
+            "2. The consuls ignore our invitations to the national day:",
+            "- the Hungarians were sent a junior attaché",
+            "3. Reports obtained from their press attaché, turn out to be unreliable",
+        ],
+        # A long heading-shaped line before a numbered sentence is one of its points too.
+        [
+            "1. Reports obtained from their press attaché, turn out to be unreliable",
+            "2. The consul plainly avoids meeting the other missions.",
+        ],
+    ],
+)
+def test_the_points_of_a_series_of_numbered_sentences_are_read_alike(lines: list[str]):
+    claims = read_body([cell(line) for line in lines], "telegram")
+    numbered = [c for c, line in zip(claims, lines, strict=True) if line[:1].isdigit()]
+    assert {(c.role, c.path[-1].tag) for c in numbered} == {(Role.PARAGRAPH, "div")}
+    assert claims[0].path[-1].attrs == (("type", "telegram"),)
+
+
+def test_a_short_heading_next_to_a_numbered_sentence_stays_a_heading():
+    lines = ["1. The consul plainly avoids meeting the other missions.", "2. Trade", "Text."]
+    assert [role for role, _ in roles(lines)] == ["p", "head", "p"]
+
+
 def test_a_page_break_keeps_the_state_of_the_text_around_it():
     texts = [cell("a) the first point;"), cell(page_break=True), cell("b) the second point.")]
     claims = read_body(texts, "document")

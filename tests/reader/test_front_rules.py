@@ -55,6 +55,7 @@ def test_table_order():
         "page-break",
         "dateline",
         "date",
+        "marking",
         "letterhead",
     ]
     assert [rule.name for rule in TITLE_RULES] == [
@@ -223,6 +224,12 @@ def test_letterhead_date():
     found = decide(LETTERHEAD_RULES, cell("5 March 1957"), STATE)
     assert (found.rule, found.placed) == ("date", (Role.DOC_DATE, (FRONT, TITLE_PAGE), {}))
     assert found.state == FrontState(dated=True)  # the title block will not date it again
+
+
+def test_letterhead_marking():
+    found = decide(LETTERHEAD_RULES, cell("Outgoing Nº 417"), STATE)
+    assert found.rule == "marking"
+    assert found.placed == (Role.MARKING, (FRONT,), {"type": "registration", "place": "top"})
 
 
 def test_letterhead_letterhead():
@@ -451,6 +458,26 @@ def test_a_title_that_lost_its_first_word_is_found_under_a_date_or_marking():
     # Under a letterhead line that it continues, it is no title.
     letterhead = [cell("Embassy"), cell("of the Hungarian People's Republic"), cell("Text.")]
     assert title_anchor(letterhead, 0) is None
+
+
+def test_a_journals_copy_number_date_and_title_fragment_are_its_front():
+    cells = [
+        cell("From the journal of"),
+        cell("B.K. Lund"),
+        cell("Copy no. 3 re: no. 415"),
+        cell("9 March 1964"),
+        cell("with the deputy head of the planning board for trade"),
+        cell("4 March 1964"),
+        cell("I visited the deputy head at his office."),
+    ]
+    front = read_front(cells)
+    assert front.end == 6  # one journal text follows, no entry for the dispatch date
+    assert [(c.role, dict(c.attrs).get("type")) for c in front.claims[-4:]] == [
+        (Role.MARKING, "copyNumber"),
+        (Role.MARKING, "docketDate"),
+        (Role.TITLE, None),
+        (Role.DOC_DATE, None),
+    ]
 
 
 def test_a_subject_line_under_a_dateline_is_a_title():

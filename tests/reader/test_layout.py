@@ -463,3 +463,19 @@ def test_a_bracket_that_never_closes_leaves_every_line_its_own_block():
 def test_a_bracket_still_open_after_the_longest_note_leaves_its_lines_apart():
     lines = [f"Paragraph {n}." for n in range(10)]
     assert texts(src("[stray bracket in a line", *lines)) == ["[stray bracket in a line", *lines]
+
+
+def test_a_web_page_of_short_lines_keeps_one_paragraph_per_line():
+    lines = [
+        "Secret Copy Nº 2",
+        "from the diary of",
+        "with Minister Tomas ARBELO, Head",
+        "of the Planning Board",
+        "4 March 1964",
+        "I met with T. Arbelo at his office.",
+    ]
+    layout = segment(src("March 9, 1964", "From the Diary of B.K. Lund, 4 March 1964", *lines))
+    assert layout.name == "web-text"
+    assert [b.text for b in layout.blocks if b.cover is None] == lines
+    # Without the page's date and title lines, the same lines are wrapped text.
+    assert segment(src(*lines)).name == "plain-text"

@@ -52,6 +52,7 @@ def test_classification_markings(text: str, level: Classification | None):
     [
         ("Copy Nº 1", "copyNumber", (8, 9), "1"),
         ("Copy No. 2", "copyNumber", (9, 10), "2"),
+        ("Copy no. 4 re: no. 318", "copyNumber", (9, 10), "4"),
         ("COPY N° 12", "copyNumber", (8, 10), "12"),
         ("Copy #3", "copyNumber", (6, 7), "3"),
         ("Ex. No. 3", "copyNumber", (8, 9), "3"),
@@ -61,6 +62,7 @@ def test_classification_markings(text: str, level: Classification | None):
         ("Number 1338", "registration", (7, 11), "1338"),
         ("Ciphered telegram Nº 1234", "telegramNumber", (21, 25), "1234"),
         ("Telegram No. 55/ss", "telegramNumber", (13, 18), "55/ss"),
+        ("Cryptogram No 803", "telegramNumber", (14, 17), "803"),
         ("Nº 933", "registration", (3, 6), "933"),
         ("Reg. Nº 12/ss", "registration", (8, 13), "12/ss"),
         ("Outgoing No. 0417", "registration", (13, 17), "0417"),
@@ -434,6 +436,8 @@ def test_not_a_dateline(text: str):
         ("Notes of talks", "record of conversation"),
         ("Transcript of Official Negotiations between A and B", "record of conversation"),
         ("Conversation between Pak and Kim", "record of conversation"),
+        ("Discussion between Li Wen and Tran Van Hoa", "record of conversation"),
+        ("Minutes of the Discussions between Cdes. A and B", "minutes"),
         ("Meeting, record of conversation", "record of conversation"),
         ("Protocol Nº 5", "minutes"),
         ("Stenographic record", "minutes"),
@@ -447,6 +451,7 @@ def test_not_a_dateline(text: str):
             "record of conversation",
         ),
         ("Ciphered Telegram", "telegram"),
+        ("Cryptogram No 512 from Hanoi", "telegram"),
         ("Cable from the Ambassador, 'Visit (Conversation with Zhou)'", "telegram"),
         ("Letter to the CC", "letter"),
         ("Resolution of the Presidium", "resolution"),
@@ -519,6 +524,7 @@ def test_is_document_number(text: str, expected: bool):
     [
         ("of official negotiations between the two delegations", True),
         ("on the situation in Hungary and Poland", True),
+        ("with the deputy head of the planning board for trade", True),
         ("on the situation.", False),  # a sentence
         ("to Comrade Stalin", False),
         ("of it", False),  # too short for a title
@@ -633,6 +639,8 @@ def test_non_field_labels(text: str):
         ("Those present:", 14),
         ("Also present: B", 13),
         ("Took part in the talks: C", 23),
+        ("Those Taking Part: Ivanov, Petrov(1)", 18),
+        ("Those who took part: F", 20),
         ("At the meeting there were also present: D", 39),
         ("The following were present: E", 27),
         ("in the presence of comrades: A, B", 28),
@@ -1039,6 +1047,7 @@ def test_omission_line_is_one_omission_mark(text: str, omission: bool):
         ("THE CHAIRMAN: The meeting is open.", "THE CHAIRMAN:", "THE CHAIRMAN", None),
         ("Kennedy. I am glad.", "Kennedy.", "Kennedy", None),
         ("Brezhnev. ...We agree.", "Brezhnev.", "Brezhnev", None),
+        ("Varga—it is worth waiting.", "Varga—", "Varga", None),
     ],
 )  # fmt: skip
 def test_speaker_labels(text: str, label: str, name: str, alias: str | None):
@@ -1086,10 +1095,31 @@ def test_side_and_interview_labels():
         "Yes. We agree.",
         "Ambassador. The word was said.",
         "J. Smith wrote.",
+        # A dash closed up to a name before a relative, or around an apposition: no label.
+        "Varga—who chaired the session—spoke first.",
+        "Varga—the new premier—agreed.",
     ],
 )
 def test_non_speaker_labels(text: str):
     assert said.speaker_label(text) is None
+
+
+@pytest.mark.parametrize(
+    ("text", "name_end", "found"),
+    [
+        ("Ortega Dear comrades, welcome.", 6, True),
+        ("Ortega I am grateful to you.", 6, True),
+        ("Ortega said that he agreed.", 6, False),
+        ("Ortega. We agree.", 6, False),
+        ("Ortega Street Bridge was closed.", 6, False),
+        ("Subject Ortega arrived.", 7, False),
+    ],
+)
+def test_bare_labels(text: str, name_end: int, found: bool):
+    label = said.bare_label(text, name_end)
+    assert (label is not None) is found
+    if label is not None:
+        assert (label.end, label.name, label.form) == (name_end, (0, name_end), "bare")
 
 
 @pytest.mark.parametrize(

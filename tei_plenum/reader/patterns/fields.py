@@ -31,6 +31,7 @@ def field_label(text: str) -> tuple[str, int] | None:
 _PARTICIPANTS = re.compile(
     r"^(?:present\s+at\s+the\s+(?:conversation|meeting|talks?)|present|participants|"
     r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests|"
+    r"(?:those\s+)?(?:taking|who\s+took)\s+part|"
     # "At the meeting there were also present:", "The following were present:"
     r"(?:at\s+the\s+(?:conversation|meeting|talks?|reception),?\s+)?(?:there\s+)?"
     r"(?:were|was)\s+(?:also\s+)?present|the\s+following\s+(?:were\s+present|took\s+part)|"

@@ -70,8 +70,11 @@ _CLASSIFICATION_FORMS: Mapping[str, Classification | None] = {
 _CLASSIFICATION_LABEL = re.compile(r"^(?:security\s+)?classification(?:\s+level)?\s*:\s*", re.I)
 _TRAILING_NOTE = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
 _NOT_LETTERS = re.compile(r"[\s.!,;:\-–—]+")
+# "Copy no. 2", "Copy Nº 1 of 3", and the copy of a numbered paper ("Copy no. 2 re: no. 222").
 _COPY_NUMBER = re.compile(
-    rf"^(?:copy|ex\.|exemplar|exp\.)\s+{_NO}\s*(\d+)(?:\s+of\s+\d+)?\.?$", re.IGNORECASE
+    rf"^(?:copy|ex\.|exemplar|exp\.)\s+{_NO}\s*(\d+)"
+    rf"(?:\s+of\s+\d+|\s+(?:re|to):?\s+{_NO}\s*\d[\w/.-]*)?\.?$",
+    re.IGNORECASE,
 )
 # A telegram's priority printed on its own line ("URGENT", "Very urgent", "Top urgent").
 _PRIORITY = re.compile(
@@ -81,7 +84,7 @@ _TRANSLATION_NOTE = re.compile(
     r"^(?:translation|translated)\s+from\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE
 )
 _TELEGRAM = re.compile(
-    rf"^(?:(?:ciphered|cipher|coded|secret|urgent|special)\s+)*(?:telegram|cable|ciphergram)"
+    rf"^(?:(?:ciphered|cipher|coded|secret|urgent|special)\s+)*(?:telegram|cable|ciphergram|cryptogram)"
     rf"\s+{_NO}\s*(\d[\w/.-]*)\.?$",
     re.IGNORECASE,
 )

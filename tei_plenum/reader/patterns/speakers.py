@@ -8,7 +8,8 @@ the reader where a turn starts inside the one long line of a flattened PDF expor
   ``Q: …`` / ``Answer: …``, a label that introduces its short form
   (``Premier Kim Il Sung (hereafter Kim): …``, ``Premier Zhou [Enlai] (to be abbreviated as
   Zhou): …``), a label alone on its line (``Comrade Kim Il Sung:``), a dash label
-  (``Ts. Narkhuu – …``) and a stop label (``Gorbachev. I thank you …``);
+  (``Ts. Narkhuu – …``), a stop label (``Gorbachev. I thank you …``), a dash closed up to
+  the name (``Varga—it is worth …``) and a name before a sentence (``Ortega Dear friends …``);
 * a **reported clause**: a speaker and a verb of speech in the past or present tense
   (``Han Sang-dok said that …``, ``Zhou Enlai announces that …``, ``THE PRIME MINISTER hoped
   …``, ``I replied that …``);
@@ -49,6 +50,14 @@ _COLON = re.compile(
 _DASH = re.compile(
     rf"^(?P<label>(?P<name>{_NAME})(?:\s*{_ALIAS})?\s+(?:[–—]|--?))\s+(?=[{UPPER[1:-1]}\"“‘'])"
 )
+# "Varga—it is worth …": working notes close the dash up to the name, and the words after it
+# may open in lower case; a relative or a conjunction after the dash continues a sentence
+# about the person ("Varga—who …"), and a second dash in that sentence closes an apposition.
+_CLOSED_DASH = re.compile(rf"^(?P<label>(?P<name>{_NAME})—)(?=\w)")
+_CONTINUING_WORDS = re.compile(r"^(?:who|whom|whose|which|that|and|or|but|nor|as)\b", re.I)
+# "Ortega Dear friends, …": a name, then a sentence whose first word is followed by words in
+# lower case, with no stop, colon or dash between them.
+_BARE = re.compile(rf"[ \t]+{UPPER}[\w'’]*,?\s+[a-z\"“(]")
 # "Gorbachev. I thank you …": a name of one or two words closed by a full stop, and the
 # words of a sentence after it (a transcript's style); counted only as the document's pattern.
 _STOP = re.compile(
@@ -152,9 +161,9 @@ class Label:
 
 
 def speaker_label(text: str) -> Label | None:
-    """The speaker label opening ``text`` (a colon label, a dash label or a stop label), or
-    None."""
-    return colon_label(text) or dash_label(text) or stop_label(text)
+    """The speaker label opening ``text`` (a colon label, a dash label, a stop label or a
+    closed-up dash label), or None."""
+    return colon_label(text) or dash_label(text) or stop_label(text) or closed_dash_label(text)
 
 
 def colon_label(text: str) -> Label | None:
@@ -195,6 +204,33 @@ def dash_label(text: str) -> Label | None:
     if person_span(text, *name) is None:
         return None
     return Label(m.end("label"), "dash", name=name, alias=_span(m, "alias"))
+
+
+def closed_dash_label(text: str) -> Label | None:
+    """``Name—…``: a name and a dash closed up to it, then the speaker's words (form
+    ``closed``); never a name continued by a relative or a conjunction, or set in
+    apposition between two dashes."""
+    m = _CLOSED_DASH.match(text)
+    if m is None or len(m.group("name")) > _MAX_LABEL or is_field(m.group("name")):
+        return None
+    words = text[m.end() :]
+    sentence = re.split(r"[.!?]\s", words, maxsplit=1)[0]
+    if _CONTINUING_WORDS.match(words) or "—" in sentence:
+        return None
+    name = m.span("name")
+    if person_span(text, *name) is None:
+        return None
+    return Label(m.end("label"), "closed", name=name)
+
+
+def bare_label(text: str, name_end: int) -> Label | None:
+    """A name that opens ``text`` up to ``name_end`` and is followed by a sentence with no
+    stop, colon or dash between them ("Ortega Dear friends, …", form ``bare``), or None.
+    Only the caller knows whether the words up to ``name_end`` are a speaker's name."""
+    name = text[:name_end]
+    if not name or is_field(name) or _BARE.match(text, name_end) is None:
+        return None
+    return Label(name_end, "bare", name=(0, name_end))
 
 
 def stop_label(text: str) -> Label | None:

@@ -36,7 +36,8 @@ _GENRES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:record|notes?|transcript|minutes|summary)\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:conversations?|talks?|negotiations?)\b|\bconversations?\b|"
-        r"\b(?:talks?|meetings?)\s+(?:with|between)\b|\b[A-Z][a-z]+-[A-Z][a-z]+\s+[Tt]alks\b",
+        r"\b(?:talks?|meetings?|discussions?)\s+(?:with|between)\b|"
+        r"\b[A-Z][a-z]+-[A-Z][a-z]+\s+[Tt]alks\b",
         "record of conversation",
     ),
     (
@@ -45,7 +46,7 @@ _GENRES: tuple[tuple[str, str], ...] = (
         r"\brecord\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b",
         "minutes",
     ),
-    (r"\b(?:telegram|cable|ciphergram|cipher\s+telegram)\b", "telegram"),
+    (r"\b(?:telegram|cable|ciphergram|cryptogram|cipher\s+telegram)\b", "telegram"),
     (r"\bletters?\b", "letter"),
     (r"\bresolution\b", "resolution"),
     (r"\b(?:decision|decree|directive|instruction)\b", "decision"),
@@ -84,7 +85,7 @@ def genre_of(text: str) -> str | None:
 
 
 _KIND_WORDS = (
-    r"(?:record|records|memorandum|minutes|protocol|transcript|telegram|cable|ciphergram|"
+    r"(?:record|records|memorandum|minutes|protocol|transcript|telegram|cable|ciphergram|cryptogram|"
     r"decision|resolution|decree|directive|report|letter|note|notes|information|journal|diary|"
     r"conversation|stenographic|speech|message|appeal|order|instruction|bulletin|statement)"
 )
@@ -134,7 +135,7 @@ def looks_like_title(text: str) -> bool:
 
 # The first word of a title whose heading word was lost on the page ("[Transcript] of
 # official negotiations …", "[Information] on the situation in …").
-_FRAGMENT = re.compile(r"^(?:of|on|about|concerning|regarding)\s+\S")
+_FRAGMENT = re.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s+\S")
 
 
 def is_title_fragment(text: str) -> bool:
