@@ -628,11 +628,14 @@ def _local(
     """A record of the document's own for a name no authority knows, for review; its key
     keeps the initials when the bare slug is an authority record's or that of ``others``,
     the document's own records of that surname (another bearer: "I. Petrenko" and
-    "O. Petrenko" are two people)."""
+    "O. Petrenko" are two people); a bare surname that is an authority person's key gets a
+    suffix, so that no key names two people across documents."""
     plain = plain_name(name)
     key = entity_key(kind, plain)
     if key in known or any(other.key == key and _another(plain, other.name) for other in others):
         key = KINDS[kind].key_prefix + slug(plain)
+    if kind is EntityType.PERSON and key in known:
+        key += "-other"
     if kind is EntityType.PERSON:
         shown = " ".join(_recased(word) for word in plain.split())
     else:
@@ -836,11 +839,34 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
                 key, make = participant, None
             yield _Candidate(hit.start, hit.end, "persName", key, make, _AUTHORITY, extra)
             continue
+        region = _REGION_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+        if record.type is EntityType.PLACE and region is not None:
+            yield from _region(text, region.start(), hit.end, context)
+            continue
         yield _Candidate(
             hit.start, hit.end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra
         )
         if record.type is EntityType.ORG and "Party" in record.name:
             yield from _central_committee(text, hit.start, hit.end, context)
+
+
+# A capitalised point of the compass before a place's name makes the name of a region of its
+# own, which the authority does not know when the longer spelling was not found ("Central
+# America" is no part of the USA).
+_REGION_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?:North|South)(?:[ -]?(?:East|West|east|west))?|East|West|Central|"
+    r"Northern|Southern|Eastern|Western|Latin)[ -]$"
+)
+
+
+def _region(text: str, start: int, end: int, context: _Context) -> Iterator[_Candidate]:
+    """A region named by a point of the compass and a known place: the authority's spelling
+    of the whole is found by itself; else a place of the document's own, never the place its
+    last word names."""
+    name = text[start:end]
+    if context.authority.lookup(name, context.at) is None:
+        key, make = _local(name, EntityType.PLACE, context.authority)
+        yield _Candidate(start, end, "placeName", key, make, _AUTHORITY)
 
 
 def _another_bearer(text: str, start: int, end: int, record: Record, at: Period | None) -> bool:
@@ -854,7 +880,9 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
         if _names_a_place(text, end):
             return True
         one_word = " " not in text[start:end]
-        return one_word and _between_name_words(text, start, end)
+        return one_word and (
+            _between_name_words(text, start, end) or _office_never_held(text, start, record)
+        )
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     word = before.group(1) if before else ""
     if kind is EntityType.ORG:
@@ -866,6 +894,42 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
 
 
 _NOT_THIS_EVENT = frozenset({"new", "another", "future", "next"})
+
+
+def _office_never_held(text: str, start: int, record: Record) -> bool:
+    """Whether the office or rank printed before a lone surname is none its authority bearer
+    held: then another person of that surname is meant ("Ambassador Zhukov" is not the
+    marshal who was Minister of Defense). A record without occupations contradicts nothing."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if before is None or not before.group(1)[:1].isupper():
+        return False
+    title = before.group(1).lower()
+    if title not in _OFFICE_TITLE_WORDS:
+        return False
+    held = {
+        word.lower()
+        for role in record.roles
+        if role.element == "occupation"
+        for word in re.findall(r"[^\W\d_]+", role.text)
+    }
+    if not held:
+        return False
+    if title in _RANKS:
+        return not held & (_RANKS | _MILITARY)
+    return not held & _SAME_OFFICE.get(title, {title})
+
+
+_RANKS = frozenset({"marshal", "general", "colonel", "admiral"})
+# Words of an occupation that go with a military rank ("Minister of Defense", "Commander").
+_MILITARY = frozenset(
+    "army armed forces defense defence military navy commander command staff kpa pla".split()
+)
+# Other words of an occupation for the same office: a premier chairs a council of ministers.
+_SAME_OFFICE = {
+    "premier": {"premier", "prime", "ministers"},
+    "chairman": {"chairman", "chairwoman"},
+    "co-chairman": {"chairman"},
+}
 
 
 def _between_name_words(text: str, start: int, end: int) -> bool:

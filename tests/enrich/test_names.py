@@ -1163,3 +1163,30 @@ def test_a_clerks_name_cut_short_before_a_capitalised_word_is_no_name() -> None:
 @pytest.mark.parametrize("title", ["Com.", "Comr."])
 def test_an_abbreviated_comrade_announces_a_name(title: str) -> None:
     assert _persons(_enrich(f"I spoke with {title} Wierzbicki yesterday."))[0][0] == "Wierzbicki"
+
+
+def test_an_office_its_one_authority_bearer_never_held_means_another_person() -> None:
+    # The authority's Zhukov was Minister of Defense and a marshal, never an ambassador.
+    doc = _enrich("Ambassador Zhukov visited the minister.", when="1955-04-12")
+    assert _persons(doc) == [("Zhukov", "#pers-zhukov-other")]
+    assert _persons(_enrich("Marshal Zhukov spoke.", when="1955-04-12")) == [
+        ("Zhukov", "#pers-zhukov")
+    ]
+    assert _persons(_enrich("Minister Zhukov spoke.", when="1955-04-12")) == [
+        ("Zhukov", "#pers-zhukov")
+    ]
+
+
+def test_a_premier_chairs_a_council_of_ministers() -> None:
+    assert _persons(_enrich("Premier Khrushchev spoke.", when="1960-05-01")) == [
+        ("Khrushchev", "#pers-khrushchev")
+    ]
+
+
+def test_a_point_of_the_compass_before_a_known_place_names_another_place() -> None:
+    doc = _enrich("Arms went to Central America and to Northern Albania.", when="1987-12-10")
+    places = [(s, r) for t, s, r in _names(doc) if t == "placeName"]
+    assert places == [
+        ("Central America", "#place-central-america"),
+        ("Northern Albania", "#place-northern-albania"),
+    ]
