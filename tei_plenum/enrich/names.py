@@ -898,7 +898,7 @@ _NOT_THIS_EVENT = frozenset({"new", "another", "future", "next"})
 
 def _office_never_held(text: str, start: int, record: Record) -> bool:
     """Whether the office or rank printed before a lone surname is none its authority bearer
-    held: then another person of that surname is meant ("Ambassador Zhukov" is not the
+    held: then another person of that surname is meant ("Consul Zhukov" is not the
     marshal who was Minister of Defense). A record without occupations contradicts nothing."""
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     if before is None or not before.group(1)[:1].isupper():
@@ -1006,6 +1006,10 @@ def _shape_candidates(
     for form in forms:
         if form.surname_only or form.start in places:
             continue
+        body = _body_named_after(text, form.start)
+        if body is not None:
+            yield _body(text, body, form.end, context)
+            continue
         name = text[form.start : form.end]
         if _monsieur(name, context):
             continue
@@ -1023,6 +1027,32 @@ _NAMED_AFTER = frozenset(
     Award Order Medal Memorial Mausoleum Cemetery Foundation Fund Centre Center Doctrine Plan
     Line""".split()
 )
+
+
+# A body's noun in another language, which comes before the name of whom the body is named
+# after ("Fundación Juan Pérez", "Stiftung Karl Weber"): the name is the body's.
+_BODIES_BEFORE = frozenset(
+    """Fundação Fundacão Fundacao Fundación Fundacion Fondation Fondazione Fundacja Stiftung
+    Instituto Institut Istituto Universidad Universidade Université Universita Università
+    Universität Escola Escuela Colegio Colégio Collège Lycée Liceo Academia Académie Museo
+    Museu Musée Biblioteca Bibliothèque Hôpital Centro""".split()
+)
+
+
+def _body_named_after(text: str, start: int) -> int | None:
+    """Where a body's name starts when a name found by its shape opens with, or follows, a
+    foreign noun for a foundation, a school or an institute; None otherwise."""
+    first = text[start:].split(maxsplit=1)[0]
+    if first in _BODIES_BEFORE:
+        return start
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return before.start(1) if before and before.group(1) in _BODIES_BEFORE else None
+
+
+def _body(text: str, start: int, end: int, context: _Context) -> _Candidate:
+    """A body named after a person, as a record of the document's own."""
+    key, make = _local(text[start:end], EntityType.ORG, context.authority)
+    return _Candidate(start, end, "orgName", key, make, _SHAPE, nestable=False)
 
 
 def _names_a_place(text: str, end: int) -> bool:
@@ -1219,6 +1249,9 @@ _NOUN_AFTER = re.compile(
     r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
     r"Delegations?)\b|\s+and\s+(?:State|Government)\s+(?:Leadership|Leaders|Delegation)\b"
 )
+# "of Mines and " before a body's modifiers: the words that follow close another body's
+# complement (or one whose head the text leaves out), and are no body of their own.
+_SECOND_COMPLEMENT = re.compile(rf"\bof\s+(?:the\s+)?(?:{_TITLE_WORD}\s+){{1,4}}and\s+$")
 _ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
 _POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")
 _EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b")
@@ -1294,6 +1327,8 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
         end = post.end() if post else end
         if _COMMON_BEFORE.search(text, max(0, start - 12), start):
             continue  # "a Marxist-Leninist Party": a common noun
+        if after is None and _SECOND_COMPLEMENT.search(text, max(0, start - 80), start):
+            continue  # "of Mines and Public Works": the end of a body's "of" complement
         if text[end - 1 : end] in "'’" and text[end - 2 : end - 1] != "s":
             end -= 1  # a closing quote, not a possessive ("… of North Korea'")
         name = text[start:end]

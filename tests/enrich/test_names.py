@@ -24,6 +24,7 @@ from tei_plenum.model import (
     SourceSpan,
     nests,
 )
+from tei_plenum.vocabulary import person_key
 
 TRANSLATOR = "#resp-translator-en"
 
@@ -1166,8 +1167,8 @@ def test_an_abbreviated_comrade_announces_a_name(title: str) -> None:
 
 
 def test_an_office_its_one_authority_bearer_never_held_means_another_person() -> None:
-    # The authority's Zhukov was Minister of Defense and a marshal, never an ambassador.
-    doc = _enrich("Ambassador Zhukov visited the minister.", when="1955-04-12")
+    # The authority's Zhukov was Minister of Defense and a marshal, never a consul.
+    doc = _enrich("Consul Zhukov visited the minister.", when="1955-04-12")
     assert _persons(doc) == [("Zhukov", "#pers-zhukov-other")]
     assert _persons(_enrich("Marshal Zhukov spoke.", when="1955-04-12")) == [
         ("Zhukov", "#pers-zhukov")
@@ -1190,3 +1191,29 @@ def test_a_point_of_the_compass_before_a_known_place_names_another_place() -> No
         ("Central America", "#place-central-america"),
         ("Northern Albania", "#place-northern-albania"),
     ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Translated by Fundação Tomás Ribeiro.", "Fundação Tomás Ribeiro"),
+        ("a grant of the Stiftung Karl Weber", "Stiftung Karl Weber"),
+    ],
+)
+def test_a_name_after_a_foreign_noun_for_a_foundation_is_the_bodys(text: str, body: str) -> None:
+    doc = _enrich(text)
+    assert _persons(doc) == []
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == [body]
+
+
+def test_the_second_member_of_an_of_complement_is_no_body_of_its_own() -> None:
+    doc = _enrich("Mr. Tomás Ribeiro, of Mines and Public Works, agreed.")
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == []
+    doc = _enrich("the Ministry of Mines and Public Works agreed.")
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == [
+        "Ministry of Mines and Public Works"
+    ]
+
+
+def test_an_initial_a_translator_completed_is_dropped_from_the_key_as_an_initial() -> None:
+    assert person_key("I[van]. Tarasov") == person_key("V. Tarasov") == "pers-tarasov"
