@@ -881,7 +881,7 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
             return True
         one_word = " " not in text[start:end]
         return one_word and (
-            _between_name_words(text, start, end) or _office_never_held(text, start, record)
+            _between_name_words(text, start, end) or _office_never_held(text, start, record, at)
         )
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     word = before.group(1) if before else ""
@@ -896,40 +896,29 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
 _NOT_THIS_EVENT = frozenset({"new", "another", "future", "next"})
 
 
-def _office_never_held(text: str, start: int, record: Record) -> bool:
-    """Whether the office or rank printed before a lone surname is none its authority bearer
-    held: then another person of that surname is meant ("Consul Zhukov" is not the
-    marshal who was Minister of Defense). A record without occupations contradicts nothing."""
+def _office_never_held(text: str, start: int, record: Record, at: Period | None) -> bool:
+    """Whether a diplomatic post printed before a lone surname ("Consul Zhukov") is one its
+    authority bearer cannot have held then, holding another office at the document's date
+    (a minister of defence is no consul): then another person of that surname is meant. A
+    rank or another office contradicts nothing, since the authority's lists of offices are
+    not complete ("President Voroshilov")."""
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
-    if before is None or not before.group(1)[:1].isupper():
+    if before is None or at is None:
         return False
-    title = before.group(1).lower()
-    if title not in _OFFICE_TITLE_WORDS:
+    post = before.group(1).lower()
+    if post not in _DIPLOMATIC_POSTS or not before.group(1)[:1].isupper():
         return False
-    held = {
-        word.lower()
+    held = [
+        role.text.lower()
         for role in record.roles
         if role.element == "occupation"
-        for word in re.findall(r"[^\W\d_]+", role.text)
-    }
-    if not held:
-        return False
-    if title in _RANKS:
-        return not held & (_RANKS | _MILITARY)
-    return not held & _SAME_OFFICE.get(title, {title})
+        and (Period.of(role.dates) or Period()).distance(at) == 0
+        and role.dates
+    ]
+    return bool(held) and not any(post in office for office in held)
 
 
-_RANKS = frozenset({"marshal", "general", "colonel", "admiral"})
-# Words of an occupation that go with a military rank ("Minister of Defense", "Commander").
-_MILITARY = frozenset(
-    "army armed forces defense defence military navy commander command staff kpa pla".split()
-)
-# Other words of an occupation for the same office: a premier chairs a council of ministers.
-_SAME_OFFICE = {
-    "premier": {"premier", "prime", "ministers"},
-    "chairman": {"chairman", "chairwoman"},
-    "co-chairman": {"chairman"},
-}
+_DIPLOMATIC_POSTS = frozenset("ambassador consul envoy counsellor counselor attaché".split())
 
 
 def _between_name_words(text: str, start: int, end: int) -> bool:
