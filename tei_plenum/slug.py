@@ -8,6 +8,9 @@ from pathlib import PurePath
 
 from .lexicon import is_initial
 
+# A translator's completion of an initial ("I[van]."): the printed word is the initial.
+_COMPLETION = re.compile(r"\[[^\]]*\]")
+
 
 def slug(text: str, *, drop_initials: bool = False) -> str:
     """ASCII, lower-case, apostrophes dropped, other runs of non-alphanumerics as ``-``.
@@ -18,9 +21,11 @@ def slug(text: str, *, drop_initials: bool = False) -> str:
     'karelin'
     >>> slug("S.N. Karelin", drop_initials=True)
     'karelin'
+    >>> slug("I[van]. Karelin", drop_initials=True)
+    'karelin'
     """
     if drop_initials:
-        words = [w for w in text.split() if not is_initial(w)]
+        words = [w for w in text.split() if not is_initial(_COMPLETION.sub("", w))]
         text = " ".join(words) or text
     folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’`]", "", folded.lower())

@@ -309,3 +309,26 @@ def test_a_state_name_is_never_found_before_the_state_bore_it(
 ) -> None:
     hit = Authority.load().lookup(name, Period.of({"when": when}))
     assert (hit.key if hit else None) == key
+
+
+@pytest.mark.parametrize(
+    ("printed", "key"),
+    [
+        ("Dobrynin", "pers-dobrynin"),
+        ("Ulanfu", "pers-ulanhu"),
+        ("Khomeini", "pers-khomeini"),
+        ("Basargan", "pers-bazargan"),
+        ("Central America", "place-central-america"),
+        ("South America", "place-south-america"),
+        ("North Africa", "place-north-africa"),
+        ("East Asia", "place-east-asia"),
+        ("Moravia", "place-moravia"),
+        ("Durres", "place-durres"),
+        ("Vlora", "place-vlore"),
+        ("Korca", "place-korce"),
+        ("Albanian Labor Party", "org-party-of-labour-of-albania"),
+    ],
+)
+def test_the_bundled_file_knows_common_cold_war_names(printed: str, key: str) -> None:
+    hit = Authority.load().lookup(printed, Period.of({"when": "1979"}))
+    assert (hit.key if hit else None) == key

@@ -628,11 +628,14 @@ def _local(
     """A record of the document's own for a name no authority knows, for review; its key
     keeps the initials when the bare slug is an authority record's or that of ``others``,
     the document's own records of that surname (another bearer: "I. Petrenko" and
-    "O. Petrenko" are two people)."""
+    "O. Petrenko" are two people); a bare surname that is an authority person's key gets a
+    suffix, so that no key names two people across documents."""
     plain = plain_name(name)
     key = entity_key(kind, plain)
     if key in known or any(other.key == key and _another(plain, other.name) for other in others):
         key = KINDS[kind].key_prefix + slug(plain)
+    if kind is EntityType.PERSON and key in known:
+        key += "-other"
     if kind is EntityType.PERSON:
         shown = " ".join(_recased(word) for word in plain.split())
     else:
@@ -836,11 +839,34 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
                 key, make = participant, None
             yield _Candidate(hit.start, hit.end, "persName", key, make, _AUTHORITY, extra)
             continue
+        region = _REGION_BEFORE.search(text, max(0, hit.start - 20), hit.start)
+        if record.type is EntityType.PLACE and region is not None:
+            yield from _region(text, region.start(), hit.end, context)
+            continue
         yield _Candidate(
             hit.start, hit.end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra
         )
         if record.type is EntityType.ORG and "Party" in record.name:
             yield from _central_committee(text, hit.start, hit.end, context)
+
+
+# A capitalised point of the compass before a place's name makes the name of a region of its
+# own, which the authority does not know when the longer spelling was not found ("Central
+# America" is no part of the USA).
+_REGION_BEFORE = re.compile(
+    r"(?<![\w'’-])(?:(?:North|South)(?:[ -]?(?:East|West|east|west))?|East|West|Central|"
+    r"Northern|Southern|Eastern|Western|Latin)[ -]$"
+)
+
+
+def _region(text: str, start: int, end: int, context: _Context) -> Iterator[_Candidate]:
+    """A region named by a point of the compass and a known place: the authority's spelling
+    of the whole is found by itself; else a place of the document's own, never the place its
+    last word names."""
+    name = text[start:end]
+    if context.authority.lookup(name, context.at) is None:
+        key, make = _local(name, EntityType.PLACE, context.authority)
+        yield _Candidate(start, end, "placeName", key, make, _AUTHORITY)
 
 
 def _another_bearer(text: str, start: int, end: int, record: Record, at: Period | None) -> bool:
@@ -854,7 +880,9 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
         if _names_a_place(text, end):
             return True
         one_word = " " not in text[start:end]
-        return one_word and _between_name_words(text, start, end)
+        return one_word and (
+            _between_name_words(text, start, end) or _office_never_held(text, start, record, at)
+        )
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     word = before.group(1) if before else ""
     if kind is EntityType.ORG:
@@ -866,6 +894,31 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
 
 
 _NOT_THIS_EVENT = frozenset({"new", "another", "future", "next"})
+
+
+def _office_never_held(text: str, start: int, record: Record, at: Period | None) -> bool:
+    """Whether a diplomatic post printed before a lone surname ("Consul Zhukov") is one its
+    authority bearer cannot have held then, holding another office at the document's date
+    (a minister of defence is no consul): then another person of that surname is meant. A
+    rank or another office contradicts nothing, since the authority's lists of offices are
+    not complete ("President Voroshilov")."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    if before is None or at is None:
+        return False
+    post = before.group(1).lower()
+    if post not in _DIPLOMATIC_POSTS or not before.group(1)[:1].isupper():
+        return False
+    held = [
+        role.text.lower()
+        for role in record.roles
+        if role.element == "occupation"
+        and (Period.of(role.dates) or Period()).distance(at) == 0
+        and role.dates
+    ]
+    return bool(held) and not any(post in office for office in held)
+
+
+_DIPLOMATIC_POSTS = frozenset("ambassador consul envoy counsellor counselor attaché".split())
 
 
 def _between_name_words(text: str, start: int, end: int) -> bool:
@@ -942,6 +995,10 @@ def _shape_candidates(
     for form in forms:
         if form.surname_only or form.start in places:
             continue
+        body = _body_named_after(text, form.start)
+        if body is not None:
+            yield _body(text, body, form.end, context)
+            continue
         name = text[form.start : form.end]
         if _monsieur(name, context):
             continue
@@ -959,6 +1016,32 @@ _NAMED_AFTER = frozenset(
     Award Order Medal Memorial Mausoleum Cemetery Foundation Fund Centre Center Doctrine Plan
     Line""".split()
 )
+
+
+# A body's noun in another language, which comes before the name of whom the body is named
+# after ("Fundación Juan Pérez", "Stiftung Karl Weber"): the name is the body's.
+_BODIES_BEFORE = frozenset(
+    """Fundação Fundacão Fundacao Fundación Fundacion Fondation Fondazione Fundacja Stiftung
+    Instituto Institut Istituto Universidad Universidade Université Universita Università
+    Universität Escola Escuela Colegio Colégio Collège Lycée Liceo Academia Académie Museo
+    Museu Musée Biblioteca Bibliothèque Hôpital Centro""".split()
+)
+
+
+def _body_named_after(text: str, start: int) -> int | None:
+    """Where a body's name starts when a name found by its shape opens with, or follows, a
+    foreign noun for a foundation, a school or an institute; None otherwise."""
+    first = text[start:].split(maxsplit=1)[0]
+    if first in _BODIES_BEFORE:
+        return start
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    return before.start(1) if before and before.group(1) in _BODIES_BEFORE else None
+
+
+def _body(text: str, start: int, end: int, context: _Context) -> _Candidate:
+    """A body named after a person, as a record of the document's own."""
+    key, make = _local(text[start:end], EntityType.ORG, context.authority)
+    return _Candidate(start, end, "orgName", key, make, _SHAPE, nestable=False)
 
 
 def _names_a_place(text: str, end: int) -> bool:
@@ -1155,6 +1238,9 @@ _NOUN_AFTER = re.compile(
     r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
     r"Delegations?)\b|\s+and\s+(?:State|Government)\s+(?:Leadership|Leaders|Delegation)\b"
 )
+# "of Mines and " before a body's modifiers: the words that follow close another body's
+# complement (or one whose head the text leaves out), and are no body of their own.
+_SECOND_COMPLEMENT = re.compile(rf"\bof\s+(?:the\s+)?(?:{_TITLE_WORD}\s+){{1,4}}and\s+$")
 _ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
 _POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")
 _EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b")
@@ -1230,6 +1316,8 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
         end = post.end() if post else end
         if _COMMON_BEFORE.search(text, max(0, start - 12), start):
             continue  # "a Marxist-Leninist Party": a common noun
+        if after is None and _SECOND_COMPLEMENT.search(text, max(0, start - 80), start):
+            continue  # "of Mines and Public Works": the end of a body's "of" complement
         if text[end - 1 : end] in "'’" and text[end - 2 : end - 1] != "s":
             end -= 1  # a closing quote, not a possessive ("… of North Korea'")
         name = text[start:end]

@@ -24,6 +24,7 @@ from tei_plenum.model import (
     SourceSpan,
     nests,
 )
+from tei_plenum.vocabulary import person_key
 
 TRANSLATOR = "#resp-translator-en"
 
@@ -1163,3 +1164,60 @@ def test_a_clerks_name_cut_short_before_a_capitalised_word_is_no_name() -> None:
 @pytest.mark.parametrize("title", ["Com.", "Comr."])
 def test_an_abbreviated_comrade_announces_a_name(title: str) -> None:
     assert _persons(_enrich(f"I spoke with {title} Wierzbicki yesterday."))[0][0] == "Wierzbicki"
+
+
+def test_a_diplomatic_post_its_one_bearer_cannot_hold_then_means_another_person() -> None:
+    # In 1955 the authority's Zhukov was Minister of Defence, no consul.
+    doc = _enrich("Consul Zhukov visited the minister.", when="1955-04-12")
+    assert _persons(doc) == [("Zhukov", "#pers-zhukov-other")]
+    assert _persons(_enrich("Minister Zhukov spoke.", when="1955-04-12")) == [
+        ("Zhukov", "#pers-zhukov")
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    ["Marshal Voroshilov spoke.", "President Voroshilov spoke.", "Premier Khrushchev spoke."],
+)
+def test_a_rank_or_another_office_never_unlinks_its_bearer(text: str) -> None:
+    """The authority does not list every office a person held: only a diplomatic post
+    against another office held at the date says another person is meant."""
+    assert _persons(_enrich(text, when="1960-05-01"))[0][1] in {
+        "#pers-voroshilov",
+        "#pers-khrushchev",
+    }
+
+
+def test_a_point_of_the_compass_before_a_known_place_names_another_place() -> None:
+    doc = _enrich("Arms went to Central America and to Northern Albania.", when="1987-12-10")
+    places = [(s, r) for t, s, r in _names(doc) if t == "placeName"]
+    assert places == [
+        ("Central America", "#place-central-america"),
+        ("Northern Albania", "#place-northern-albania"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("Translated by Fundação Tomás Ribeiro.", "Fundação Tomás Ribeiro"),
+        ("a grant of the Stiftung Karl Weber", "Stiftung Karl Weber"),
+    ],
+)
+def test_a_name_after_a_foreign_noun_for_a_foundation_is_the_bodys(text: str, body: str) -> None:
+    doc = _enrich(text)
+    assert _persons(doc) == []
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == [body]
+
+
+def test_the_second_member_of_an_of_complement_is_no_body_of_its_own() -> None:
+    doc = _enrich("Mr. Tomás Ribeiro, of Mines and Public Works, agreed.")
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == []
+    doc = _enrich("the Ministry of Mines and Public Works agreed.")
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == [
+        "Ministry of Mines and Public Works"
+    ]
+
+
+def test_an_initial_a_translator_completed_is_dropped_from_the_key_as_an_initial() -> None:
+    assert person_key("I[van]. Tarasov") == person_key("V. Tarasov") == "pers-tarasov"
