@@ -1102,3 +1102,16 @@ def test_one_persons_stop_labels_printed_two_ways_are_no_pattern() -> None:
         )
     )
     assert [_who(b) for b in doc.blocks] == [None, None]
+
+
+def test_a_transcripts_legend_is_no_turn_and_no_participant() -> None:
+    first = "HADI: We begin with the harbour."
+    doc = _run(
+        _doc(
+            _block("Key: UF = Unidentified Female Speaker. Bracketed words are the translator's."),
+            _block(first, _name(first, "HADI", "pers-hadi")),
+            _block("UF: And the railway?"),
+        )
+    )
+    assert _who(doc.blocks[0]) is None
+    assert "pers-key" not in {p.key for p in doc.participants}

@@ -1088,6 +1088,9 @@ def test_side_and_interview_labels():
         "Original Language: Russian",
         "Note in left margin: illegible",
         "City: Pyongyang",
+        # A transcript's legend: abbreviations against what they stand for.
+        "Key: UF = Unidentified Female Speaker. Bracketed words are the translator's.",
+        "Legend: K.S. = Karim Saleh, the minister of transport and his deputy.",
         "Kim: the delegation of the Korean Workers' Party",
         "Kim Il Sung – the leader of the party – spoke.",
         "The talks were held in Moscow.",

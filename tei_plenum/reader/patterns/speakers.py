@@ -87,6 +87,9 @@ FIELD_WORDS = frozenset(
     p.s. citation credits language keywords url""".split()
 )
 _MAX_LABEL = 60
+# A transcript's legend ("Key: UM = Unidentified Male Speaker"): abbreviations and what they
+# stand for after the caption, no speaker's words.
+_LEGEND = re.compile(rf"\s*{UPPER}[\w.]{{0,5}}\s*=\s*\S")
 
 SPEECH_VERBS = (
     # past tense
@@ -172,13 +175,16 @@ def colon_label(text: str) -> Label | None:
     """``Name: …``, ``North (KIM): …``, ``Q: …``, ``Name (hereafter X): …``, ``Name:`` alone.
 
     The words after a label are a sentence: a short fragment or a phrase in lower case
-    ("City: Pyongyang", "Nam Il: also present.") is a field's value, not a turn."""
+    ("City: Pyongyang", "Nam Il: also present.") is a field's value, and abbreviations set
+    against what they stand for ("Key: UM = Unidentified Male") a legend, not a turn."""
     m = _COLON.match(text)
     if m is None or len(m.group("name") or m.group("label")) > _MAX_LABEL:
         return None
     end = m.end("label")
     alone = not text[end:].strip()
     if not alone and (_fragment(text[end:]) or text[end:].lstrip()[:1].islower()):
+        return None
+    if _LEGEND.match(text, end):
         return None
     if m.group("qa"):
         kind = "question" if m.group("qa")[0] == "Q" else "answer"
