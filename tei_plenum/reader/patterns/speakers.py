@@ -87,7 +87,7 @@ FIELD_WORDS = frozenset(
     p.s. citation credits language keywords url""".split()
 )
 _MAX_LABEL = 60
-# A transcript's legend ("Key: UM = Unidentified Male Speaker"): abbreviations and what they
+# A transcript's legend ("Key: UF = Unidentified Female"): abbreviations and what they
 # stand for after the caption, no speaker's words.
 _LEGEND = re.compile(rf"\s*{UPPER}[\w.]{{0,5}}\s*=\s*\S")
 
@@ -176,7 +176,7 @@ def colon_label(text: str) -> Label | None:
 
     The words after a label are a sentence: a short fragment or a phrase in lower case
     ("City: Pyongyang", "Nam Il: also present.") is a field's value, and abbreviations set
-    against what they stand for ("Key: UM = Unidentified Male") a legend, not a turn."""
+    against what they stand for ("Key: UF = Unidentified Female") a legend, not a turn."""
     m = _COLON.match(text)
     if m is None or len(m.group("name") or m.group("label")) > _MAX_LABEL:
         return None
