@@ -406,7 +406,8 @@ def _read(kind: str, m: re.Match[str], setting: Setting) -> list[Piece] | None:
         doubt = left[1] + right[1]
         return _one(m, None if halves is None else Reading(("from", "to"), halves, relative, doubt))
     if kind.startswith("within"):
-        year = None if groups["wy"] is None else int(groups["wy"])
+        written = groups["wy"] or groups["wx"]
+        year = None if written is None else int(written)
         month = _month(groups["wm"] or "")
         days = (int(groups["wa"] or 0), int(groups["wb"] or 0))
         points = (Point(year, month, days[0]), Point(year, month, days[1]))

@@ -212,12 +212,14 @@ _ROMAN = "(?:" + _alternatives(sorted(ROMAN_MONTHS, key=len, reverse=True)) + ")
 # Gaps between the words of a date are bounded so that a date never starts more than
 # LOOKBACK characters before its first digit or month name (the scanner relies on it).
 _SP = r"\s{1,3}"
-_DASH = r"\s{0,3}[-–—]\s{0,3}"
+# A tilde joins a range as a dash does in East Asian documents ("25th ~ 28th").
+_DASH = r"\s{0,3}[-–—~]\s{0,3}"
 _COMMA = r",?\s{1,3}"
 # A date never continues a word, a number, an abbreviation or a reference ("No.12", "3/12").
 _START = r"(?<![\w./\-–—])"
-# Nor runs into a time, a decimal or a reference ("10.30", "1956.5", "12/1956").
-_END = r"(?![\w/])(?![.,:\-–—]\d)"
+# Nor runs into a time, a decimal or a reference ("10.30", "1956.5", "12/1956"), nor stops
+# before a dash that leads to a number: "1985- 1986" is one range.
+_END = r"(?![\w/])(?![.,:]\d)(?!\s?[\-–—~]\s?\d)"
 # A two-digit year after a month name ends the expression: "11 September 57" is a date,
 # "11 September 57 workers" is not.
 _CLOSED = r"(?!\s{0,3}[\w%])"
@@ -322,9 +324,10 @@ def _rule_sources(named: bool) -> dict[str, str]:
     to_words = f"(?:{_SP}(?i:to|until|till|through|thru){_SP}|{_DASH})"
 
     def within(lead: str, joiner: str) -> str:
-        """Two days of one month, the month first: "between December 19 and 24"."""
+        """Two days of one month, the month first: "between December 19 and 24", the year
+        before the month in Japanese order ("1972 September 25th ~ 28th")."""
         return (
-            f"{lead}{g('wm', MONTH)}{_SP}{g('wa', _DAY)}{_ORDINAL}{joiner}"
+            f"{lead}(?:{g('wx', YEAR)}{_SP})?{g('wm', MONTH)}{_SP}{g('wa', _DAY)}{_ORDINAL}{joiner}"
             + f"{g('wb', _DAY)}{_ORDINAL}(?:{_COMMA}{g('wy', YEAR)})?{relative}"
         )
 

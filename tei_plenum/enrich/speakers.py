@@ -125,10 +125,11 @@ def _labels(blocks: list[Block], known: set[str], *, turns: bool) -> dict[int, L
     """The body paragraphs that open with a speaker label, by index.
 
     Three forms count only when the document uses them as its pattern: a dash label when two
-    paragraphs have one, a stop label ("Gorbachev. I thank you") when two speakers have one
-    each (one in capitals, "I. GANDHI. I will …", counts alone), an interview label when both a
-    question and an answer have one. In a genre with turns (``turns``), a stop label also
-    counts alone when it names a person of the title. A dash closed up to the name
+    paragraphs have one, a stop label ("Gorbachev. I thank you") when two distinct persons
+    have one each, whatever the initials printed (one in capitals, "I. GANDHI. I will …",
+    counts alone), an interview label when both a question and an answer have one. In a
+    genre with turns (``turns``), a stop label also counts alone when it names a person of
+    the title. A dash closed up to the name
     ("Varga—it is worth …") counts when it names a person the authority knows or the title
     names; a name before a sentence ("Ortega Dear friends …") only in a genre with turns,
     for a person of the title, in a body that has other labels.
@@ -155,7 +156,8 @@ def _labels(blocks: list[Block], known: set[str], *, turns: bool) -> dict[int, L
     }
     named = {i: label for i, label in stops.items() if _names_person(blocks[i], label.name)}
     names = {i: blocks[i].text[slice(*(label.name or (0, 0)))] for i, label in named.items()}
-    if len({name.lower() for name in names.values()}) < 2:
+    people = {_person_in(blocks[i], label.name) for i, label in named.items()}
+    if len(people) < 2:
         # One speaker's stop label counts alone only in capitals ("I. GANDHI. I will …").
         named = {i: label for i, label in named.items() if names[i].isupper()}
     named |= {
@@ -175,6 +177,12 @@ def _names_person(block: Block, span: tuple[int, int] | None) -> bool:
     return span is not None and any(
         m.tag == "persName" and span[0] <= m.start and m.end <= span[1] for m in block.marks
     )
+
+
+def _person_in(block: Block, span: tuple[int, int] | None) -> str:
+    """The person a label's name points to: "M. S. SMITH" and "Smith" are one speaker."""
+    mark = _mark_in(block, span) if span is not None else None
+    return _ref_key(mark, block) if mark is not None else ""
 
 
 def _names_one_of(block: Block, span: tuple[int, int] | None, keys: set[str]) -> bool:

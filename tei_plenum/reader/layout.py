@@ -12,6 +12,10 @@ field it is. The document's text after it is read in one of four layouts:
   a line leaving a square bracket open continues until the bracket closes.
 * ``plain-text`` – text hard-wrapped at a fixed width: blank-line separated paragraphs whose
   lines are joined.
+* ``wrapped-text`` – a PDF export's text that lost its block ends (no trailing spaces, no
+  empty lines), wrapped at the width of its page: a line that fills the width and stops
+  mid-sentence continues on the next line, any other line ends its paragraph. The width is
+  measured on the text, since exports come wrapped at 85, 100 or more columns.
 * ``flattened-text`` – text flattened onto very few long lines (a PDF export copied as one
   paragraph): each line is cut where a reader sees a boundary (``flattened.py``).
 
@@ -23,10 +27,12 @@ from __future__ import annotations
 
 import bisect
 import itertools
+import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
 from ..letters import is_upper
+from ..lexicon import TITLES, is_initial
 from .cover import WEB_PAGE, find_cover
 from .flattened import split_flattened
 from .patterns.characters import COLUMN_GAP, SENTENCE_END, SPACE_RUN
@@ -96,6 +102,8 @@ def detect(lines: list[str]) -> str:
         return "pdf-text"
     if _flattened(lines):
         return "flattened-text"
+    if _wrapped(lines):
+        return "wrapped-text"
     return "plain-text" if _hard_wrapped(lines) else "web-text"
 
 
@@ -114,6 +122,57 @@ def _flattened(lines: list[str]) -> bool:
     if len(filled) == 1:
         return len(filled[0]) >= _ONLY_LINE
     return 0 < len(filled) <= _FLATTENED_LINES and max(map(len, filled)) >= _FLATTENED_LINE
+
+
+# A page wraps its lines at some 60 to 150 characters; a line wrapped there fills at least this
+# share of the width, and none runs much past it. Fewer full lines than this are no pattern.
+_NARROWEST_WRAP = 60
+_FULL_LINE = 0.85
+_OVERRUN = 1.1
+_WRAPPED_LINES = 4
+# A sentence's last word and its stop, a closing quote or bracket after it.
+_FULL_STOP = re.compile(r"(\S+?)[.!?][\"”’)\]]?$")
+_ABBREVIATIONS = frozenset({t.form[:-1] for t in TITLES if t.form.endswith(".")} | {"No", "Nr"})
+
+
+def wrap_width(lines: list[str]) -> int:
+    """The width a text's lines were wrapped at: the length that a tenth of them reach, so
+    that a short heading or a stray long line does not set it."""
+    lengths = sorted((len(line.rstrip()) for line in lines if line.strip()), reverse=True)
+    return lengths[len(lengths) // 10] if lengths else 0
+
+
+def _wrapped(lines: list[str]) -> bool:
+    """Lines wrapped at one width with no empty line and no trailing spaces to end a
+    paragraph: many of them fill the width and stop mid-sentence, none runs past it (a web
+    copy's paragraphs, one per line, vary far more in length)."""
+    filled = [line.rstrip() for line in lines if line.strip()]
+    width = wrap_width(lines)
+    if _inner_gap(lines) or not _NARROWEST_WRAP <= width <= _PARAGRAPH_LINE:
+        return False
+    if max(map(len, filled)) > _OVERRUN * width:
+        return False
+    full = sum(1 for line in filled[:-1] if _runs_on(line, width))
+    return full >= _WRAPPED_LINES and 3 * full >= len(filled)
+
+
+def _inner_gap(lines: list[str]) -> bool:
+    """Whether an empty line stands between two lines of text (the cover's end may leave one
+    blank line before them)."""
+    filled = [index for index, line in enumerate(lines) if line.strip()]
+    return bool(filled) and filled[-1] - filled[0] + 1 > len(filled)
+
+
+def _runs_on(line: str, width: int) -> bool:
+    """Whether a line wrapped at ``width`` continues on the next line: it fills the width and
+    stops mid-sentence (a stop after a title or an initial, "… were present: Dr.", ends no
+    sentence)."""
+    line = line.rstrip()
+    if len(line) < _FULL_LINE * width:
+        return False
+    stop = _FULL_STOP.search(line)
+    word = stop.group(1) if stop else ""
+    return stop is None or word in _ABBREVIATIONS or is_initial(f"{word}.")
 
 
 def _hard_wrapped(lines: list[str]) -> bool:
@@ -187,6 +246,8 @@ def _segment_document(
         layout = _segment_pdf(lines, first)
     elif name == "plain-text":
         layout = _segment_paragraphs(lines, first)
+    elif name == "wrapped-text":
+        layout = _segment_wrapped(lines, first)
     elif name == "flattened-text":
         layout = _segment_flattened(lines, first)
     else:
@@ -413,6 +474,24 @@ def _segment_web(lines: list[str], first: int = 1) -> Layout:
 
 def _segment_paragraphs(lines: list[str], first: int = 1) -> Layout:
     return _segment_lines(lines, first, "plain-text", one_per_line=False)
+
+
+def _segment_wrapped(lines: list[str], first: int = 1) -> Layout:
+    """Lines joined into paragraphs where they run on at the text's wrap width."""
+    width = wrap_width(lines)
+    blocks: list[RawBlock] = []
+    previous = ""
+    for number, line in enumerate(lines, start=first):
+        if not line.strip():
+            previous = ""
+            continue
+        raw = _raw(number, line)
+        if blocks and _runs_on(previous, width):
+            blocks[-1].lines.append(raw)
+        else:
+            blocks.append(RawBlock([raw], 1))
+        previous = line
+    return Layout("wrapped-text", blocks, [], 1)
 
 
 def _segment_flattened(lines: list[str], first: int = 1) -> Layout:

@@ -77,6 +77,11 @@ _SEGMENTATION = {
         "Source layout: plain text without the archive's layout. Paragraphs are separated by "
         "empty lines and their lines are joined. No page breaks."
     ),
+    "wrapped-text": (
+        "Source layout: PDF text extraction that lost its block ends. Lines are wrapped at a "
+        "width measured on the text; a line that fills it and stops mid-sentence is joined to "
+        "the next, any other line ends its block. No page breaks."
+    ),
     "flattened-text": (
         "Source layout: text flattened onto very few long lines (the archive's PDF export "
         "copied as one paragraph). Blocks are cut only where a reader sees a boundary: a field "

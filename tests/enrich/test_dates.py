@@ -228,6 +228,13 @@ def _marked(text: str, anchor: dt.date | None = None) -> list[tuple[str, tuple]]
         ),
         ("during the 1950s", [("1950s", (("from", "1950"), ("to", "1959")))]),
         ("(1956-1957)", [("1956-1957", (("from", "1956"), ("to", "1957")))]),
+        # A space after the dash, as a line end lost in a copy leaves it: still one range.
+        ("in 1956- 1958", [("1956- 1958", (("from", "1956"), ("to", "1958")))]),
+        # A tilde joins days as a dash does; the year may come first, in Japanese order.
+        (
+            "(1958 May 3rd ~ 6th)",
+            [("1958 May 3rd ~ 6th", (("from", "1958-05-03"), ("to", "1958-05-06")))],
+        ),
         (
             "from 1 to 5 May 1958 and from 7 May 1958",
             [

@@ -1076,3 +1076,42 @@ def test_a_name_that_is_the_subject_of_a_sentence_is_no_label() -> None:
 def test_a_name_before_a_sentence_needs_other_labels_in_the_record() -> None:
     doc = _title_and_turns("Ortega Dear friends, we thank you for the invitation.")
     assert _who(doc.blocks[1]) is None
+
+
+def test_stop_labels_with_initials_alternate_between_two_people() -> None:
+    first = "P. L. VARNEY. The harbour talks can resume next month."
+    second = "T. Okoro. Then our ministers should meet before that."
+    doc = _run(
+        _doc(
+            _block(first, _name(first, "P. L. VARNEY", "pers-varney")),
+            _block(second, _name(second, "T. Okoro", "pers-okoro")),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-varney", "#pers-okoro"]
+    assert {p.key for p in doc.participants} == {"pers-varney", "pers-okoro"}
+
+
+def test_one_persons_stop_labels_printed_two_ways_are_no_pattern() -> None:
+    first = "Okoro. The harbour talks can resume next month."
+    second = "T. Okoro. Our ministers should meet before that."
+    doc = _run(
+        _doc(
+            _block(first, _name(first, "Okoro", "pers-okoro")),
+            _block(second, _name(second, "T. Okoro", "pers-okoro")),
+            genre="document",
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == [None, None]
+
+
+def test_a_transcripts_legend_is_no_turn_and_no_participant() -> None:
+    first = "HADI: We begin with the harbour."
+    doc = _run(
+        _doc(
+            _block("Key: UF = Unidentified Female Speaker. Bracketed words are the translator's."),
+            _block(first, _name(first, "HADI", "pers-hadi")),
+            _block("UF: And the railway?"),
+        )
+    )
+    assert _who(doc.blocks[0]) is None
+    assert "pers-key" not in {p.key for p in doc.participants}

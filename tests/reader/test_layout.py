@@ -479,3 +479,49 @@ def test_a_web_page_of_short_lines_keeps_one_paragraph_per_line():
     assert [b.text for b in layout.blocks if b.cover is None] == lines
     # Without the page's date and title lines, the same lines are wrapped text.
     assert segment(src(*lines)).name == "plain-text"
+
+
+# --- a PDF export that lost its block ends: wrapped at a width measured on the text ------------
+
+
+def _wrapped_lines(width: int) -> list[str]:
+    """Two paragraphs wrapped at ``width``, with no trailing spaces and no empty lines."""
+    words = "the commission agreed on the rail deliveries of the second quarter and".split()
+    lines = [" ".join(words)]
+    while len(lines[-1]) + 8 < width:
+        lines[-1] += " and more"
+    body = [lines[-1]] * 5
+    return ["MINUTES OF THE SESSION", *body, "It closed at noon.", *body, "It met again."]
+
+
+@pytest.mark.parametrize("width", [80, 100, 120])
+def test_lines_wrapped_at_any_page_width_are_joined_into_paragraphs(width: int) -> None:
+    lines = _wrapped_lines(width)
+    assert detect(lines) == "wrapped-text"
+    layout = segment(src(*lines))
+    assert [len(b.lines) for b in layout.blocks] == [1, 6, 6]
+    assert layout.blocks[1].text.endswith("and more It closed at noon.")
+
+
+def test_a_wrapped_line_ending_with_a_title_or_an_initial_runs_on() -> None:
+    full = "The deliveries were discussed at length by the members of the commission and"
+    lines = [
+        full,
+        f"{full[:-4]} by Dr.",
+        "Kang, and by the director of the rail works in the northern provinces, Comrade P.",
+        full,
+        full,
+        "They agreed.",
+    ]
+    assert len(segment(src(*lines)).blocks) == 1
+
+
+def test_a_web_copy_of_short_paragraphs_is_not_wrapped_text() -> None:
+    lines = [
+        "RECORD OF CONVERSATION",
+        "The ambassador came at ten in the morning and stayed for an hour.",
+        "He spoke of the harvest and of the rail deliveries of the first quarter of the year",
+        "The minister thanked him.",
+        *[f"Point {n} of the agenda was settled." for n in range(6)],
+    ]
+    assert detect(lines) == "web-text"

@@ -644,6 +644,9 @@ def test_non_field_labels(text: str):
         ("At the meeting there were also present: D", 39),
         ("The following were present: E", 27),
         ("in the presence of comrades: A, B", 28),
+        # The caption as a heading of its own line, without a colon.
+        ("In Attendance", 13),
+        ("Attending", 9),
     ],
 )
 def test_participants_captions(text: str, end: int):
@@ -657,6 +660,7 @@ def test_participants_captions(text: str, end: int):
         "Participants were many.",
         "Kim Il Sung: present",
         "At the meeting there were many questions: x",
+        "In attendance were the two ministers.",
     ],
 )
 def test_non_participants_captions(text: str):
@@ -687,6 +691,8 @@ def test_participant_lines(text: str):
         "Kim: How was the journey?",
         "Comrade Kim Il Sung:",
         "The meeting began at 10:00.",
+        # A heading after the list: a date is no name.
+        "Second Plenary Session (October 4th)",
     ],
 )
 def test_non_participant_lines(text: str):
@@ -1088,6 +1094,9 @@ def test_side_and_interview_labels():
         "Original Language: Russian",
         "Note in left margin: illegible",
         "City: Pyongyang",
+        # A transcript's legend: abbreviations against what they stand for.
+        "Key: UF = Unidentified Female Speaker. Bracketed words are the translator's.",
+        "Legend: K.S. = Karim Saleh, the minister of transport and his deputy.",
         "Kim: the delegation of the Korean Workers' Party",
         "Kim Il Sung – the leader of the party – spoke.",
         "The talks were held in Moscow.",

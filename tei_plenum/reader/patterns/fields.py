@@ -41,12 +41,22 @@ _PARTICIPANTS = re.compile(
 )
 
 
+# The same caption as a heading of its own, without a colon ("In Attendance").
+_PARTICIPANTS_HEADING = re.compile(
+    r"^\s*(?:participants|in\s+attendance|attending|those\s+present|also\s+present|present)"
+    r"\s*$",
+    re.IGNORECASE,
+)
+
+
 def participants_label_end(text: str) -> int | None:
-    """End of a participants caption ("Present at the conversation:", "Participants:")."""
-    m = _PARTICIPANTS.match(text)
+    """End of a participants caption ("Present at the conversation:", "Participants:", "In
+    Attendance" on a line of its own)."""
+    m = _PARTICIPANTS.match(text) or _PARTICIPANTS_HEADING.match(text)
     return m.end() if m else None
 
 
+_DIGIT = re.compile(r"\d")
 # "South: Lee Hu-rak, ..." heads a side's names; "South (LEE): ..." is a speaker's turn.
 _SIDE = re.compile(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:")
 
@@ -56,9 +66,10 @@ def is_participant_line(text: str) -> bool:
 
     A side heads names ("South: Lee Hu-rak, Chong Hong-jin"); a speaker's label heads a
     sentence ("KIM: We agree in principle.", "LEE: Yes."), which is the first turn, not a
-    participant.
+    participant; names and offices hold no digit, a heading after the list does ("Second
+    Session (May 3rd)").
     """
-    if len(text) > 400 or text.endswith(":"):
+    if len(text) > 400 or text.endswith(":") or _DIGIT.search(text):
         return False
     side = _SIDE.match(text)
     rest = text[side.end() :].strip() if side else text

@@ -58,10 +58,12 @@ _CONTINUING_WORDS = re.compile(r"^(?:who|whom|whose|which|that|and|or|but|nor|as
 # "Ortega Dear friends, …": a name, then a sentence whose first word is followed by words in
 # lower case, with no stop, colon or dash between them.
 _BARE = re.compile(rf"[ \t]+{UPPER}[\w'’]*,?\s+[a-z\"“(]")
-# "Gorbachev. I thank you …": a name of one or two words closed by a full stop, and the
-# words of a sentence after it (a transcript's style); counted only as the document's pattern.
+# "Gorbachev. I thank you …": a name of one or two words, after up to three initials ("A. B.
+# SMITH."), closed by a full stop, and the words of a sentence after it (a transcript's
+# style); counted only as the document's pattern.
 _STOP = re.compile(
-    rf"^(?P<label>(?P<name>{_WORD}(?:\s+{_WORD})?)\.)\s+(?=[{UPPER[1:-1]}\"“‘']|\.\.\.|…)"
+    rf"^(?P<label>(?P<name>(?:{UPPER}\.\s*){{0,3}}{_WORD}(?:\s+{_WORD})?)\.)"
+    rf"\s+(?=[{UPPER[1:-1]}\"“‘']|\.\.\.|…)"
 )
 _STOP_INTERVIEW = re.compile(
     rf"^(?P<label>(?P<qa>QUESTION|Question|ANSWER|Answer)"
@@ -85,6 +87,9 @@ FIELD_WORDS = frozenset(
     p.s. citation credits language keywords url""".split()
 )
 _MAX_LABEL = 60
+# A transcript's legend ("Key: UF = Unidentified Female"): abbreviations and what they
+# stand for after the caption, no speaker's words.
+_LEGEND = re.compile(rf"\s*{UPPER}[\w.]{{0,5}}\s*=\s*\S")
 
 SPEECH_VERBS = (
     # past tense
@@ -170,13 +175,16 @@ def colon_label(text: str) -> Label | None:
     """``Name: …``, ``North (KIM): …``, ``Q: …``, ``Name (hereafter X): …``, ``Name:`` alone.
 
     The words after a label are a sentence: a short fragment or a phrase in lower case
-    ("City: Pyongyang", "Nam Il: also present.") is a field's value, not a turn."""
+    ("City: Pyongyang", "Nam Il: also present.") is a field's value, and abbreviations set
+    against what they stand for ("Key: UF = Unidentified Female") a legend, not a turn."""
     m = _COLON.match(text)
     if m is None or len(m.group("name") or m.group("label")) > _MAX_LABEL:
         return None
     end = m.end("label")
     alone = not text[end:].strip()
     if not alone and (_fragment(text[end:]) or text[end:].lstrip()[:1].islower()):
+        return None
+    if _LEGEND.match(text, end):
         return None
     if m.group("qa"):
         kind = "question" if m.group("qa")[0] == "Q" else "answer"
@@ -234,9 +242,9 @@ def bare_label(text: str, name_end: int) -> Label | None:
 
 
 def stop_label(text: str) -> Label | None:
-    """``Name. …``: one or two name words closed by a full stop, then a sentence; never an
-    initial, an office or a word that makes a sentence of its own ("Yes."). ``QUESTION. …``
-    and ``ANSWER FROM COM. STALIN. …`` are interview labels."""
+    """``Name. …``: one or two name words (after initials) closed by a full stop, then a
+    sentence; never an initial, an office or a word that makes a sentence of its own
+    ("Yes."). ``QUESTION. …`` and ``ANSWER FROM COM. STALIN. …`` are interview labels."""
     interview = _STOP_INTERVIEW.match(text)
     if interview is not None:
         kind = "question" if interview.group("qa")[0] in "Qq" else "answer"
