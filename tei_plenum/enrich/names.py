@@ -852,17 +852,19 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
 
 # A capitalised point of the compass before a place's name makes the name of a region of its
 # own, which the authority does not know when the longer spelling was not found ("Central
-# America" is no part of the USA).
+# America" is no part of the USA); so does a body of water or a landform named after it ("the
+# Gulf of Taiwan" is no island).
 _REGION_BEFORE = re.compile(
-    r"(?<![\w'’-])(?:(?:North|South)(?:[ -]?(?:East|West|east|west))?|East|West|Central|"
-    r"Northern|Southern|Eastern|Western|Latin)[ -]$"
+    r"(?<![\w'’-])(?:(?:(?:North|South)(?:[ -]?(?:East|West|east|west))?|East|West|Central|"
+    r"Northern|Southern|Eastern|Western|Latin)[ -]|"
+    r"(?:Gulf|Bay|Strait|Straits|Sea|Lake|Cape|Isthmus|Peninsula) of (?:the )?)$"
 )
 
 
 def _region(text: str, start: int, end: int, context: _Context) -> Iterator[_Candidate]:
-    """A region named by a point of the compass and a known place: the authority's spelling
-    of the whole is found by itself; else a place of the document's own, never the place its
-    last word names."""
+    """A region or a feature named by a point of the compass or a feature's noun and a known
+    place: the authority's spelling of the whole is found by itself; else a place of the
+    document's own, never the place its last word names."""
     name = text[start:end]
     if context.authority.lookup(name, context.at) is None:
         key, make = _local(name, EntityType.PLACE, context.authority)
@@ -1441,9 +1443,11 @@ _NOT_NOUNS = (
     "about|through|after|before|during|since|until|against|within|without|as|than|per|"
     "above|below|following|same|said|such|other|whole"
 )
+# An office named with its capital is such a noun too ("the Premier [Zhou Enlai]").
+_OFFICE_NOUNS = "|".join(sorted(w.capitalize() for w in _OFFICE_TITLE_WORDS if "-" not in w))
 _CLARIFIED = re.compile(
     r"\b(?:the|a|an|this|these|those|its|their|our|his|her|my|your) "
-    rf"(?!(?:{_NOT_NOUNS})\b)[a-z][a-z'’-]*(?<!ed) $"
+    rf"(?:(?!(?:{_NOT_NOUNS})\b)[a-z][a-z'’-]*(?<!ed)|(?:{_OFFICE_NOUNS})) $"
 )
 _WORD_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME_WORD_RE}) $")
 _WORD_AFTER = re.compile(rf" ({_NAME_WORD_RE})(?![\w'’-])")

@@ -186,6 +186,7 @@ def test_bracketed_known_name_points_to_the_authority_record() -> None:
         ("moving to the south [China] and", "China"),
         ("sent to our neighbour [Moscow] at once", "Moscow"),
         ("a letter from the chairman [Kim Il Sung] came", "Kim Il Sung"),
+        ("a letter from the Premier [Zhou Enlai] came", "Zhou Enlai"),
     ],
 )
 def test_a_bracket_clarifying_a_common_noun_holds_a_plain_mention(text: str, name: str) -> None:
@@ -1221,3 +1222,15 @@ def test_the_second_member_of_an_of_complement_is_no_body_of_its_own() -> None:
 
 def test_an_initial_a_translator_completed_is_dropped_from_the_key_as_an_initial() -> None:
     assert person_key("I[van]. Tarasov") == person_key("V. Tarasov") == "pers-tarasov"
+
+
+@pytest.mark.parametrize(
+    ("text", "place"),
+    [
+        ("a patrol in the Gulf of Korea", "Gulf of Korea"),
+        ("ships passed the Strait of the Philippines", "Strait of the Philippines"),
+    ],
+)
+def test_a_feature_named_after_a_known_place_is_a_place_of_its_own(text: str, place: str) -> None:
+    doc = _enrich(text, when="1960-06-07")
+    assert [s for t, s, _ in _names(doc) if t == "placeName"] == [place]
