@@ -49,8 +49,10 @@ import ahocorasick
 from ..authority import Authority, Period, Record, is_word_boundary
 from ..letters import UPPER, fold
 from ..lexicon import (
+    NAME_TITLES,
     OFFICE_WORDS,
     TITLES,
+    alternation,
     family_name_first,
     given_names_agree,
     is_initial,
@@ -155,6 +157,7 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
                 name = completed.get(m.start) or _full_name(block.text, m, inner)
                 named.append(Named(index, m.start, m.end, ref[1:], name, listed))
     named.sort(key=lambda n: (n.block, n.start))
+    context.titled = _titled_people(doc.blocks, named)
     aliases = find_aliases([block.text for block in doc.blocks], named, identified)
     context.aliases = AliasTable(aliases)
     matcher = _AliasMatcher(context.aliases)
@@ -193,6 +196,9 @@ class _Context:
     resolved: dict[tuple[str, str], Resolved] = field(default_factory=dict)
     local_people: dict[str, list[Entity]] = field(default_factory=dict)
     acronyms: _Acronyms | None = None
+    # People the document named in full after a title, by the title and the surname, for a
+    # lone surname after the same title later ("Deputy Minister Zhang").
+    titled: dict[tuple[str, str], set[tuple[str, str]]] = field(default_factory=dict)
 
 
 @dataclass(slots=True)
@@ -1108,8 +1114,11 @@ def _titled_surname(
     the office and the word make the whole line ("Deputy Minister Szarka")."""
     word = text[form.start : form.end]
     bound = context.aliases.lookup(word, block, form.start)
+    earlier = context.titled.get((form.title.casefold(), fold(word)), set())
     if bound is not None:
         key, make, _ = _bound(bound, context)
+    elif len(earlier) == 1:
+        key, make = _named_before(*next(iter(earlier)), context)
     else:
         holder = _holder_by_office(word, form.title, context)
         if holder is not None:
@@ -1119,6 +1128,36 @@ def _titled_surname(
         else:
             return
     yield _Candidate(form.start, form.end, "persName", key, make, _SHAPE, nestable=False)
+
+
+def _titled_people(
+    blocks: Sequence[Block], named: Sequence[Named]
+) -> dict[tuple[str, str], set[tuple[str, str]]]:
+    """The people named with more than a surname right after a title, by the title and the
+    surname (key and name of each): the same title and surname alone later name the same
+    person, and two people so named name neither."""
+    titled: dict[tuple[str, str], set[tuple[str, str]]] = {}
+    for person in named:
+        text = blocks[person.block].text
+        title = _TITLE_BEFORE.search(text, max(0, person.start - 40), person.start)
+        family = surname(person.name)
+        if title is None or family is None or len(person.name.split()) < 2:
+            continue
+        entry = (title.group(1).casefold(), fold(family))
+        titled.setdefault(entry, set()).add((person.key, person.name))
+    return titled
+
+
+_TITLE_BEFORE = re.compile(rf"(?<![\w'’-])({alternation(NAME_TITLES)})\s+$")
+
+
+def _named_before(key: str, name: str, context: _Context) -> tuple[str, Entity | Record | None]:
+    """The record of a person the document named before: the authority's, or the document's
+    own made from the same name."""
+    if key in context.authority:
+        found, make, _ = _known(key, context)
+        return found, make
+    return _local(name, EntityType.PERSON, context.authority)
 
 
 def _entry(text: str, form: PersonForm) -> bool:

@@ -1234,3 +1234,23 @@ def test_an_initial_a_translator_completed_is_dropped_from_the_key_as_an_initial
 def test_a_feature_named_after_a_known_place_is_a_place_of_its_own(text: str, place: str) -> None:
     doc = _enrich(text, when="1960-06-07")
     assert [s for t, s, _ in _names(doc) if t == "placeName"] == [place]
+
+
+def test_a_lone_surname_after_a_title_is_the_person_named_in_full_after_it() -> None:
+    doc = _enrich(
+        "Deputy Minister Liang [Qichao] received us.",
+        "Liang Bo was present. Later Deputy Minister Liang spoke.",
+    )
+    assert _persons(doc, 0) == [("Liang [Qichao]", "#pers-liang-qichao")]
+    assert _persons(doc, 1) == [("Liang Bo", "#pers-liang-bo"), ("Liang", "#pers-liang-qichao")]
+
+
+def test_two_people_named_after_one_title_leave_the_lone_surname_to_other_rules() -> None:
+    doc = _enrich(
+        "Ambassador Nikolai Sorokin and Ambassador Pavel Sorokin met.",
+        "Ambassador Sorokin spoke.",
+    )
+    assert [ref for _, ref in _persons(doc, 1)] not in (
+        ["#pers-nikolai-sorokin"],
+        ["#pers-pavel-sorokin"],
+    )
