@@ -183,6 +183,7 @@ EAST_ASIAN_FAMILY_NAMES: frozenset[str] = frozenset(
     sung tan tang tao teng tian tran vo vu wan wang wei wen won wu xi xia xiao xie xu xue yan
     yang yao
     ye yi yo yom yu yuan yun zeng zhang zhao zheng zhou zhu zou
+    bao cui gong lai lian ling mei niu pu qu rong tong xing xiong yin yue zhan zhong zhuang zuo
     dinh doan huynh le luong phan trinh truong
     """.split()
 )

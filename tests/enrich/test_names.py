@@ -1254,3 +1254,8 @@ def test_two_people_named_after_one_title_leave_the_lone_surname_to_other_rules(
         ["#pers-nikolai-sorokin"],
         ["#pers-pavel-sorokin"],
     )
+
+
+@pytest.mark.parametrize("name", ["Gong Weiming", "Pu Jianhua", "Ling Xiaobo"])
+def test_a_chinese_name_of_a_less_common_family_name_is_found_by_its_shape(name: str) -> None:
+    assert _persons(_enrich(f"Please ask {name} to join the delegation."))[0][0] == name
