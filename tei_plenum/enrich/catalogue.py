@@ -419,7 +419,7 @@ def _title(
     printed = " ".join(
         title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
     )
-    yields = series or _kind_alone(printed) or _fragmentary([b.text for b in lines])
+    yields = series or _kind_alone(_without_file(printed)) or _fragmentary([b.text for b in lines])
     if printed and not (archive_title and yields):
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
@@ -464,6 +464,20 @@ def _fragmentary(lines: Sequence[str]) -> bool:
         _DANGLING_END.search(first) and _LINKING_START.match(second)
         for first, second in pairwise(lines)
     )
+
+
+# A file or registry number closing a cable's heading ("Telegram from Berlin File # 12.345").
+_FILE_NUMBER = re.compile(r"\s*\b(?:file|reg(?:istration)?\.?)\s*(?:#|No\.?|N[º°])\s*\S+$", re.I)
+# An origin after the kind: one capitalised word, a place ("Telegram from Berlin").
+_FROM_PLACE = re.compile(r"\s+from\s+[A-Z][\w'’-]+$")
+
+
+def _without_file(title: str) -> str:
+    """A heading with its file number, and then its bare origin, taken off: "Telegram from
+    Berlin File # 12.345" is only a routing heading, which the archive's title beats. A
+    heading with no file number stays as it is."""
+    bare = _FILE_NUMBER.sub("", title)
+    return title if bare == title else _FROM_PLACE.sub("", bare)
 
 
 def _kind_alone(title: str) -> bool:

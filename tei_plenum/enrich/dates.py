@@ -62,7 +62,7 @@ _CERTAINTY = ("low", "medium", "high")
 # The period two-digit years are read in, in years before and after the document's year.
 _YEARS_BEFORE, _YEARS_AFTER, _OWN_TIME = 30, 50, 20
 # Groups whose forms are all digits: a number after "No." or "ll." is a reference.
-_NUMERIC_GROUPS = ("sa", "nd", "oa", "hy", "hs")
+_NUMERIC_GROUPS = ("sa", "nd", "oa", "hy", "hs", "kd")
 _SIDES = ("p_", "l_", "r_")
 
 
@@ -220,9 +220,9 @@ def _read_point(
     year = None if written is None else _year_of(written, setting, doubt)
     if written is not None and year is None:
         return None
-    numeric_month = first("im", "hm", "hn", "nm", "oa")
-    named_month = first("nr", "jm", "um", "am", "bm", "cm", "mm")
-    day_text = first("id", "hd", "he", "nd", "ob", "jd", "ud", "ad", "bd", "dd")
+    numeric_month = first("im", "hm", "hn", "nm", "oa", "km")
+    named_month = first("nr", "kr", "jm", "um", "am", "bm", "cm", "mm")
+    day_text = first("id", "hd", "he", "nd", "kd", "ob", "jd", "ud", "ad", "bd", "dd")
     if day_text is not None and UNCERTAIN.search(day_text):
         doubt.append("low")
         day_text = UNCERTAIN.sub("", day_text)

@@ -92,6 +92,11 @@ UNIT_WORDS = (
     "percent",
     "per",
     "%",
+    "million",
+    "millions",
+    "billion",
+    "billions",
+    "thousand",
 )
 # Nouns after a month (with or without a day) that make it part of an event's name: "the
 # October Revolution", "the March 1st Movement".
@@ -196,6 +201,7 @@ _DAY = r"(?:3[01]|[12]\d|0?[1-9])(?!\d)"
 _ISO_DAY = r"0[1-9]|[12]\d|3[01]"
 _NUMERIC_MONTH = r"1[0-2]|0?[1-9]"
 _DAY_OVER_TWELVE = r"(?:3[01]|2\d|1[3-9])(?!\d)"
+_TWO_DIGIT_MONTH = r"(?:1[0-2]|0[1-9])(?!\d)"
 _TWO_DIGITS = r"\d\d(?!\d)"
 _YEAR_OR_TWO_DIGITS = YEAR + "|" + _TWO_DIGITS
 # A year written first with two digits must be one no day can be: "80. 10. 02.".
@@ -267,6 +273,23 @@ def _year_of_month(g: Group, name: str, bracketed: str) -> str:
     return rf"(?:{_COMMA}{g(name, YEAR)}|{_SP}\({g(bracketed, YEAR)}\))"
 
 
+# Words after which two numbers joined by a point are a time or an amount, not a day and month.
+_QUANTITY_BEFORE = ("at", "by", "about", "around", "approximately", "over", "under", "some")
+
+
+def _yearless(g: Group) -> str:
+    """A day and month without a year ("23.10.", "24.III"), whose year is the document's: the
+    month in two digits or Roman, so that a decimal ("3.5") stays a number, and never a
+    quantity ("24.10 tons", "rose by 12.05"), nor a time ("at 10.05", "10.05 hours")."""
+    units = "|".join(re.escape(u) for u in UNIT_WORDS)
+    not_after = "".join(rf"(?<!\b(?i:{w}) )" for w in _QUANTITY_BEFORE)
+    return (
+        not_after
+        + rf"{g('kd', _DAY)}\.(?:{g('kr', _ROMAN)}|{g('km', _TWO_DIGIT_MONTH)})"
+        + rf"(?!\s{{0,3}}(?:{units}|hours?|hrs|h|[ap]\.m\.|o'clock)(?!\w))"
+    )
+
+
 def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str:
     """One calendar point; the forms are tried in order, so a form that reads more of the text
     comes before the shorter forms it starts like."""
@@ -282,6 +305,7 @@ def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str
         # first ("10.31.1962"); "10.11.1962" stays day first, as the nd form reads it.
         rf"{g('oa', _NUMERIC_MONTH)}\.\s?{g('ob', _DAY_OVER_TWELVE)}\.\s?"
         + g("oy", _YEAR_OR_TWO_DIGITS),
+        _yearless(g),
         f"{g('sa', '[0-3]?[0-9]')}/{g('sb', '[0-3]?[0-9]')}/{g('sy', _YEAR_OR_TWO_DIGITS)}",
         f"{g('jy', YEAR)}{_SP}{g('jm', MONTH)}{_SP}{g('jd', _DAY)}{_ORDINAL}",
         # Digits read with doubt, or a two-digit year, which must end the date.

@@ -16,7 +16,9 @@ with an opening quote mark, when it opens with a verb of speech and no speaker (
 …") or with "he" or "she" and one ("He asked that …"), when it follows a label that stands
 alone on its line or a reported clause ending in a colon, and, in a record written as a
 dialogue (direct turns and no reported ones), unless it speaks of the conversation itself
-("The conversation lasted …"); otherwise it is the recorder's narrative.
+("The conversation lasted …"), and, after a turn with a label of its own, when it speaks in
+the first person of now or of what is to come ("we could move …", not the recorder's "we then
+discussed …"); otherwise it is the recorder's narrative.
 """
 
 from __future__ import annotations
@@ -40,6 +42,7 @@ from ..reader.patterns.speakers import (
     recorder_line,
     reported_clause,
     speaker_label,
+    speaks_in_first_person,
 )
 from ..slug import slug
 from ..vocabulary import SPEAKER_MARK, person_key, pointer
@@ -502,7 +505,7 @@ def _mark_turns(
     dialogue = bool(labels) and not reported
     result: list[Block] = []
     turn: Container | None = None
-    alone = False
+    alone = direct = False
     count = 0
     for index, block in enumerate(blocks):
         if not _in_text(block):
@@ -510,7 +513,8 @@ def _mark_turns(
             turn = turn if block.role is Role.PAGE_BREAK else None
             continue
         who = speakers.get(index) or reported.get(index)
-        if who is None and turn is not None and _continues(block, alone=alone, dialogue=dialogue):
+        continues = _continues(block, alone=alone, dialogue=dialogue, direct=direct)
+        if who is None and turn is not None and continues:
             result.append(replace(block, path=(*block.path, turn)))
             alone = False
             continue
@@ -523,16 +527,20 @@ def _mark_turns(
         # A label alone on its line, or a reported clause that ends in a colon ("Kim Il Sung
         # said:"), is followed by the turn's words.
         alone = labels[index].alone if index in labels else block.text.rstrip().endswith(":")
+        direct = index in labels
         result.append(replace(block, path=(*block.path, turn)))
     return result
 
 
-def _continues(block: Block, *, alone: bool, dialogue: bool) -> bool:
-    """Whether an unlabelled paragraph continues the turn before it (module docstring)."""
+def _continues(block: Block, *, alone: bool, dialogue: bool, direct: bool) -> bool:
+    """Whether an unlabelled paragraph continues the turn before it (module docstring);
+    ``direct`` when that turn has a label of its own."""
     text = block.text
     if alone or _CONTINUES.match(text) or elided_speaker(text) or continued_by_pronoun(text):
         return True
-    return dialogue and not recorder_line(text)
+    if recorder_line(text):
+        return False
+    return dialogue or (direct and speaks_in_first_person(text))
 
 
 # --- one record per person ------------------------------------------------------------------------

@@ -711,6 +711,22 @@ def test_a_printed_title_naming_only_the_kind_yields_to_the_archives() -> None:
     assert catalogue(named).title.source is TitleSource.PRINTED
 
 
+def test_a_cables_file_heading_yields_to_the_archives_title() -> None:
+    doc = document(
+        block(Role.COVER, "Cable no. 7 from the Embassy in Ruritania", path=COVER, type="title"),
+        block(Role.TITLE, "Telegram from Strelsau File # 4.512", path=FRONT),
+        block(Role.PARAGRAPH, "Text."),
+    )
+    meta = catalogue(doc)
+    assert (meta.title.main, meta.title.source) == (
+        "Cable no. 7 from the Embassy in Ruritania",
+        TitleSource.ARCHIVE,
+    )
+    # Without a file number, a heading naming its origin stays the printed title.
+    named = document(*doc.blocks[:1], block(Role.TITLE, "Telegram from Strelsau", path=FRONT))
+    assert catalogue(named).title.source is TitleSource.PRINTED
+
+
 def test_the_parties_on_a_titles_continuation_line_are_not_its_issuer() -> None:
     line = "with the Minister of Trade of the DPRK"
     doc = document(

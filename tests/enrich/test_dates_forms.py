@@ -688,3 +688,34 @@ def test_the_archives_date_line_dates_a_weekday_and_its_day() -> None:
     cover = Block(Role.COVER, "August 17, 1979", SourceSpan(1), 1, attrs=(("type", "date"),))
     doc = _doc(cover, _block(Role.PARAGRAPH, "On Thursday 16 the official responsible said"))
     assert _dates(enrich_dates(doc))[1] == [("Thursday 16", (("when", "1979-08-16"), *HIGH))]
+
+
+# --- day and month without a year -------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("The convoy left on 14.09. and returned later.", ("14.09", "1950-09-14")),
+        ("The talks resume on 03.11 in the capital.", ("03.11", "1950-11-03")),
+        ("He arrived on 7.IX with the delegation.", ("7.IX", "1950-09-07")),
+    ],
+)
+def test_a_day_and_month_without_a_year_take_the_documents_year(text: str, expected) -> None:
+    span, when = expected
+    assert marked(text, anchor=OCT_1950) == [(span, (("when", when), *HIGH))]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They shipped 14.09 tons of grain.",
+        "Output reached 3.5 million.",
+        "Output reached 2.10 million.",
+        "The train left at 10.05 sharp.",
+        "Prices rose by 12.05 on average.",
+        "The meeting ended at 11.10 hours.",
+    ],
+)
+def test_a_decimal_amount_or_time_is_no_day_and_month(text: str) -> None:
+    assert find_dates(text, anchor=OCT_1950) == []

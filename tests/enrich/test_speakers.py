@@ -312,6 +312,19 @@ def test_a_journal_with_labelled_turns_has_reported_turns_too() -> None:
     assert [_who(b) for b in doc.blocks[1:]] == ["#pers-karelin", "#pers-nam-il", "#pers-nam-il"]
 
 
+def test_where_turns_are_reported_too_a_labelled_turn_goes_on_in_its_speakers_voice() -> None:
+    said = "Nam Il said that the note would follow."
+    doc = _run(
+        _doc(
+            _block(said, _name(said, "Nam Il", "pers-nam-il")),
+            _block("KARELIN: We are waiting for the note."),
+            _block("Once the note has come, we will send our answer."),
+            _block("We then discussed the shipments."),
+        )
+    )
+    assert [_who(b) for b in doc.blocks] == ["#pers-nam-il", "#pers-karelin", "#pers-karelin", None]
+
+
 # --- participants ----------------------------------------------------------------------------
 
 

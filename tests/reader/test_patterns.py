@@ -95,6 +95,10 @@ def test_markings_with_numbers(text: str, kind: str, span: tuple[int, int], valu
         ("5-nb", "typist"),
         ("Top urgent", "marking"),
         ("VERY URGENT!", "marking"),
+        ("NEWSFLASH!", "marking"),
+        ("Arrived: 3.5.71 09:15", "routing"),
+        ("Dispatched 12 June, 18.00", "routing"),
+        ("Deciphered at 14:20", "routing"),
     ],
 )
 def test_markings_without_numbers(text: str, kind: str):
@@ -124,6 +128,8 @@ def test_markings_without_numbers(text: str, kind: str):
         "He asked us to return within a week.",
         "Translation from Korean, as the archive says, is what this long line claims it to be.",
         "DECISION OF THE KWP CC PLENUM",
+        "Sent 5 delegates to the congress of the union in the capital.",
+        "Arrived late in the evening.",
         "",
     ],
 )

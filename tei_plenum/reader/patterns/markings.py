@@ -78,7 +78,15 @@ _COPY_NUMBER = re.compile(
 )
 # A telegram's priority printed on its own line ("URGENT", "Very urgent", "Top urgent").
 _PRIORITY = re.compile(
-    r"^(?:(?:very|most|top|extremely)\s+)?(?:urgent|immediate|priority|flash)[.!]?$", re.IGNORECASE
+    r"^(?:(?:very|most|top|extremely)\s+)?(?:urgent|immediate|priority|(?:news\s?)?flash)[.!]?$",
+    re.IGNORECASE,
+)
+# A routing line: when a telegram was sent, arrived or deciphered, with a date or a time
+# ("Arrived: 12.4.60 10:30", "Dispatched 5 May, 18.00").
+_ROUTING = re.compile(
+    r"^(?:arrived|received|processed|dispatched|sent|deciphered|decoded|decrypted|transmitted)"
+    r"(?:\s+(?:on|at))?\s*:?\s+\S*\d\S*(?:\s+\S+){0,4}$",
+    re.IGNORECASE,
 )
 _TRANSLATION_NOTE = re.compile(
     r"^(?:translation|translated)\s+from\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE
@@ -146,6 +154,8 @@ def marking(text: str) -> Marking | None:
         return Marking(MarkingType.TYPIST)
     if _PRIORITY.match(text):
         return Marking(MarkingType.MARKING)
+    if _ROUTING.match(text):
+        return Marking(MarkingType.ROUTING)
     return None
 
 

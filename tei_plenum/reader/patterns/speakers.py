@@ -340,6 +340,21 @@ def continued_by_pronoun(text: str) -> bool:
     return _CONTINUING.match(text) is not None
 
 
+# "I" or "we" with a verb in the present or future, or a modal, within the first sentence:
+# "After we have finished …, we could move …". A recorder tells in the past ("We then
+# discussed …"); a speaker speaks of now and of what is to come.
+_FIRST_PERSON_NOW = re.compile(
+    r"^[^.!?]*?\b(?:I|[Ww]e)\s+(?:\w+\s+)?(?:am|are|have|will|would|could|can|must|shall|"
+    r"should|may|might|do|think|believe|consider|want|wish|propose|hope|ask|insist)\b"
+)
+
+
+def speaks_in_first_person(text: str) -> bool:
+    """Whether a paragraph opens in a speaker's own voice, "I" or "we" speaking of now or of
+    what is to come, as a speech goes on, where a recorder's narrative tells the past."""
+    return _FIRST_PERSON_NOW.match(text) is not None
+
+
 def aliases(text: str) -> list[tuple[int, int, int]]:
     """Each short form a text introduces, as (start of the bracket, alias start, alias end)."""
     return [(m.start(), *m.span("alias")) for m in _ALIAS_PATTERN.finditer(text)]
