@@ -613,17 +613,16 @@ def _numbers(markings: Sequence[Marking]) -> Iterator[Identifier]:
 
 
 def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | None:
-    """The issuing body: an organisation named in the closer's signature or the title's head,
-    else a person named in a byline; a person whenever a byline names the document's author.
-    A title's continuation lines name its parties ("with Chairman of the Cabinet …"), not its
-    issuer; a byline of a closer credits an interpreter or recorder, not the author."""
-    tag = (
-        "persName"
-        if any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
-        else "orgName"
-    )
-    for role in (Role.SIGNED, Role.TITLE, Role.BYLINE):
-        wanted = ("persName",) if role is Role.BYLINE else ("orgName",)
+    """The author: the person a byline names as the document's author ("From the diary of
+    N. V. Roshchin"); else the issuing body, an organisation named in the closer's signature
+    or the title's head, else a person named in a byline. A title's continuation lines, and
+    the words after its "with" or "between", name its parties ("Conversation with the chairman
+    of the People's Government"), not its issuer; a byline of a closer credits an interpreter
+    or recorder, not the author."""
+    authored = any(b.role is Role.BYLINE and b.has_mark("docAuthor") for b in blocks)
+    order = (Role.BYLINE,) if authored else (Role.SIGNED, Role.TITLE, Role.BYLINE)
+    for role in order:
+        wanted = "persName" if role is Role.BYLINE else "orgName"
         for block in blocks:
             if (
                 block.role is not role
@@ -632,13 +631,17 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
                 or _closing_byline(block)
             ):
                 continue
+            parties = _PARTIES.search(block.text) if role is Role.TITLE else None
             for mark in block.marks:
-                if mark.tag in wanted:
+                if mark.tag == wanted and (parties is None or mark.start < parties.start()):
                     ref = dict(mark.attrs).get("ref", "")
                     entity = entities.get(ref.lstrip("#"))
                     name = (entity.full_name or entity.name) if entity else _mark_text(block, mark)
-                    return Name(name, tag, attrs(ref=ref or None))
+                    return Name(name, wanted, attrs(ref=ref or None))
     return None
+
+
+_PARTIES = re.compile(r"\b(?:with|between)\b")
 
 
 def _closing_byline(block: Block) -> bool:

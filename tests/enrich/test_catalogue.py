@@ -753,3 +753,37 @@ def test_a_classification_marking_carries_the_level_it_points_to() -> None:
         ("Highly classified!", ""),
     ]
     assert meta.classification == meta.markings[0]
+
+
+def test_the_diarist_a_byline_names_is_the_author_before_a_body_in_the_title() -> None:
+    line = "From the Diary of P. K. Orlov"
+    title = "Record of Conversation with the chairman of the State Council of Ruritania"
+    doc = document(
+        block(
+            Role.BYLINE,
+            line,
+            mark(line, "P. K. Orlov", "docAuthor"),
+            mark(line, "P. K. Orlov", "persName", ref="#pers-orlov"),
+            path=FRONT,
+        ),
+        block(
+            Role.TITLE,
+            title,
+            mark(title, "State Council of Ruritania", "orgName", ref="#org-state-council"),
+            path=FRONT,
+        ),
+    )
+    assert catalogue(doc).issuer == Name("P. K. Orlov", "persName", (("ref", "#pers-orlov"),))
+
+
+def test_a_body_after_with_in_a_title_is_a_party_not_the_issuer() -> None:
+    title = "Record of the Talk of Chairman Tanev with a Correspondent of the Ruritanian Agency"
+    doc = document(
+        block(
+            Role.TITLE,
+            title,
+            mark(title, "Ruritanian Agency", "orgName", ref="#org-agency"),
+            path=FRONT,
+        ),
+    )
+    assert catalogue(doc).issuer is None
