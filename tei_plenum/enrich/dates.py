@@ -712,6 +712,29 @@ def _single_bracket_in(text: str, found: Found) -> bool:
     return any(text[i] in "[]" and not _doubled(text, i) for i in range(found.start, found.end))
 
 
+def _approximate(found: list[Found], text: str) -> list[Found]:
+    """Each date the text calls approximate ("circa late 1986", "approximately in May 1957")
+    with the qualifier inside it and ``cert="medium"`` (or the weaker certainty it has)."""
+    out = []
+    for date in found:
+        qualifier = _CIRCA.search(text, max(0, date.start - 24), date.start)
+        if qualifier is None:
+            out.append(date)
+            continue
+        values = dict(date.attrs)
+        values["cert"] = _weakest([values.get("cert", "high"), "medium"])
+        values.setdefault("resp", pointer(RESP_ENCODER))
+        ordered = tuple((name, values[name]) for name in ATTRIBUTE_ORDER if name in values)
+        out.append(date._replace(start=qualifier.start(), attrs=ordered))
+    return out
+
+
+# A word that makes the date after it approximate; "in" may stand between them.
+_CIRCA = re.compile(
+    r"(?<![\w.])(?:[Cc]irca|[Cc]a\.|[Aa]pproximately|[Aa]pprox\.|[Rr]oughly)(?: in)? $"
+)
+
+
 def _doubled(text: str, index: int) -> bool:
     """Whether the bracket at ``index`` is one of a pair printed together ("[[", "]]")."""
     return text[index - 1 : index] == text[index] or text[index + 1 : index + 2] == text[index]
@@ -916,7 +939,9 @@ def enrich_dates(doc: Document) -> Document:
             merged = dict(block.attrs) | {k: v for k, v in values if k != "evidence"}
             blocks.append(dataclasses.replace(block, attrs=tuple(merged.items())))
             continue
-        found = list(_scan_across_brackets(block.text, setting, memory, fixed.anchor is None))
+        found = _approximate(
+            _scan_across_brackets(block.text, setting, memory, fixed.anchor is None), block.text
+        )
         taken = MarkIndex(block.marks)
         marks = [
             Mark(f.start, f.end, "date", f.attrs) for f in found if _fits(taken, f.start, f.end)

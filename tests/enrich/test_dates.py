@@ -454,3 +454,36 @@ def test_a_bracketed_year_after_a_noun_stays_a_date_of_its_own() -> None:
         _block(Role.PARAGRAPH, text, (Mark(text.index("[") + 1, text.index("]"), "bracket"),)),
     )
     assert [s for s, _ in _dates(enrich_dates(doc).blocks[1])] == ["1961"]
+
+
+@pytest.mark.parametrize(
+    ("text", "surface", "attrs"),
+    [
+        (
+            "It was built circa late 1951 near the river.",
+            "circa late 1951",
+            (("when", "1951"), ("cert", "medium"), ("resp", "#resp-encoder")),
+        ),
+        (
+            "The talks began approximately in May 1957.",
+            "approximately in May 1957",
+            (("when", "1957-05"), ("cert", "medium"), ("resp", "#resp-encoder")),
+        ),
+        # An inferred year keeps its evidence; the weaker certainty wins.
+        (
+            "They came ca. 3 March.",
+            "ca. 3 March",
+            (
+                ("when", "1958-03-03"),
+                ("evidence", "internal"),
+                ("cert", "medium"),
+                ("resp", "#resp-encoder"),
+            ),
+        ),
+    ],
+)
+def test_an_approximate_date_holds_its_qualifier_and_medium_certainty(
+    text: str, surface: str, attrs: tuple[tuple[str, str], ...]
+) -> None:
+    doc = _doc(_block(Role.DOC_DATE, "2 February 1958"), _block(Role.PARAGRAPH, text))
+    assert _dates(enrich_dates(doc).blocks[1]) == [(surface, attrs)]
