@@ -527,8 +527,9 @@ def title_case(
     acronyms: frozenset[str] = frozenset(),
 ) -> str:
     """A printed title in the header's casing: capitals lowered except inside names and in
-    the ``acronyms`` the document prints (§4.1). A title's later line (``first`` false) starts
-    with a small word in lower case too."""
+    the ``acronyms`` the document prints (§4.1); a word printed in small letters amid the
+    capitals stays as printed. A title's later line (``first`` false) starts with a small word
+    in lower case too."""
     text = block.text
     if not is_upper(text):
         return text
@@ -540,6 +541,7 @@ def title_case(
         word = match.group()
         if (
             _INITIALS.fullmatch(word)
+            or word.islower()  # printed so amid capitals ("c." for comrade, "de", "von")
             or word.strip(_PUNCTUATION) in acronyms
             or (inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5)
         ):

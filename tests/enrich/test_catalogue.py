@@ -787,3 +787,8 @@ def test_a_body_after_with_in_a_title_is_a_party_not_the_issuer() -> None:
         ),
     )
     assert catalogue(doc).issuer is None
+
+
+def test_a_word_printed_small_amid_capitals_keeps_its_case_in_the_title() -> None:
+    title = block(Role.TITLE, "RECORD OF CONVERSATION WITH c. PETROV")
+    assert title_case(title, {}) == "Record of Conversation with c. Petrov"
