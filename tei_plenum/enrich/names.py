@@ -85,6 +85,7 @@ from ..vocabulary import (
 from .aliases import AliasTable, Named, find_aliases
 from .brackets import SUPPLIED
 from .cues import Cues
+from .dates_grammar import MONTH_NAMES, WEEKDAY_NAMES
 from .name_forms import (
     PERSON_CUES,
     PersonForm,
@@ -1283,7 +1284,9 @@ _NOUN_AFTER = re.compile(
 # complement (or one whose head the text leaves out), and are no body of their own.
 _SECOND_COMPLEMENT = re.compile(rf"\bof\s+(?:the\s+)?(?:{_TITLE_WORD}\s+){{1,4}}and\s+$")
 _ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
-_POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?({_COMPLEMENT})")
+# A month or a weekday after "in" is the time of the sentence, no place of the post.
+_NOT_POST_PLACE = "|".join((*MONTH_NAMES, *WEEKDAY_NAMES))
+_POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)({_COMPLEMENT})")
 _EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b")
 _COMMON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ss]uch(?: an?)?)\s+$")
 

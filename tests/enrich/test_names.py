@@ -1259,3 +1259,9 @@ def test_two_people_named_after_one_title_leave_the_lone_surname_to_other_rules(
 @pytest.mark.parametrize("name", ["Gong Weiming", "Pu Jianhua", "Ling Xiaobo"])
 def test_a_chinese_name_of_a_less_common_family_name_is_found_by_its_shape(name: str) -> None:
     assert _persons(_enrich(f"Please ask {name} to join the delegation."))[0][0] == name
+
+
+@pytest.mark.parametrize("time", ["January", "Monday"])
+def test_a_month_or_weekday_after_in_is_no_place_of_a_post(time: str) -> None:
+    doc = _enrich(f"The Ruritanian Embassy in {time} asked for a meeting.")
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == ["Ruritanian Embassy"]
