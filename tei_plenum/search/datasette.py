@@ -1,10 +1,11 @@
 """A Datasette metadata file for a corpus database: titles, descriptions, labels and facets.
 
 ``datasette corpus.sqlite -m metadata.json`` then publishes the collection's search with no
-code of ours running: Datasette finds the full-text index of ``paragraphs`` by itself, and the
-metadata adds what each table and column means, which column labels a row, the facets each
-table opens with, and a canned query that searches the paragraphs and shows each hit with its
-document. Datasette is an optional extra (``tei-plenum[serve]``); writing this file needs none.
+code of ours running: Datasette finds the full-text index of ``texts`` by itself, and the
+metadata makes it the search box of ``documents``, adds what each table and column means, which
+column labels a row, the facets each table opens with, and a canned query that searches the
+documents and shows each hit with a snippet. Datasette is an optional extra
+(``tei-plenum[serve]``); writing this file needs none.
 """
 
 from __future__ import annotations
@@ -15,10 +16,22 @@ from typing import Any
 
 from ..files import write_atomically
 
+_PARAGRAPH_COLUMNS = {
+    "document_id": "The document",
+    "seq": "Order in the document, from 1",
+    "anchor": "Id of the block in the HTML edition (doc.html#anchor)",
+    "element": "TEI element of the block (p, head, fw, speaker…)",
+    "page": "Page the block begins on",
+    "char_start": "Offset of the block in the document's plain text",
+    "char_end": "End offset of the block in the document's plain text",
+}
 TABLES: dict[str, dict[str, Any]] = {
     "documents": {
         "description": "One row per TEI file: what its header (or its front matter) states.",
         "label_column": "title",
+        "fts_table": "documents_fts",
+        "fts_pk": "id",
+        "searchmode": "raw",
         "facets": ["genre", "classification_text", "year"],
         "sort": "date_from",
         "columns": {
@@ -82,23 +95,24 @@ TABLES: dict[str, dict[str, Any]] = {
             "document_id": "The document a local record belongs to; empty for authority records",
         },
     },
-    "paragraphs": {
-        "description": "The reading text, block by block, with full-text search (words, "
-        '"phrases", AND/OR/NOT, prefix*).',
-        "label_column": "anchor",
-        "fts_table": "paragraphs_fts",
-        "fts_pk": "id",
+    "texts": {
+        "description": "Each document's plain text, its blocks apart by a blank line, with "
+        'full-text search (words, "phrases", AND/OR/NOT, prefix*).',
         "searchmode": "raw",
+        "columns": {"text": "The plain text (id is the document's)"},
+    },
+    "paragraphs": {
+        "description": "The reading text, block by block: where each block lies in its "
+        "document's plain text (paragraph_texts adds its words).",
+        "label_column": "anchor",
         "facets": ["element", "page"],
-        "columns": {
-            "document_id": "The document",
-            "seq": "Order in the document, from 1",
-            "anchor": "Id of the block in the HTML edition (doc.html#anchor)",
-            "element": "TEI element of the block (p, head, fw, speaker…)",
-            "page": "Page the block begins on",
-            "char_start": "Offset of the block in the document's plain text",
-            "text": "The block's words",
-        },
+        "columns": _PARAGRAPH_COLUMNS,
+    },
+    "paragraph_texts": {
+        "description": "The paragraphs with their words (a view).",
+        "label_column": "anchor",
+        "facets": ["element"],
+        "columns": {**_PARAGRAPH_COLUMNS, "text": "The block's words"},
     },
     "mentions": {
         "description": "Each name in the text: which entity, where.",
@@ -145,15 +159,13 @@ TABLES: dict[str, dict[str, Any]] = {
     },
 }
 
-# Search the paragraphs and show each hit with its document: the researcher's first question.
-SEARCH_QUERY = """select d.title, d.date_text, d.genre, p.page,
-  coalesce(d.html_path || '#' || p.anchor, d.path) as link,
-  snippet(paragraphs_fts, 0, '<<', '>>', '…', 24) as snippet
-from paragraphs_fts
-join paragraphs p on p.id = paragraphs_fts.rowid
-join documents d on d.id = p.document_id
-where paragraphs_fts match :query
-order by paragraphs_fts.rank
+# Search the documents and show each hit with a snippet: the researcher's first question.
+SEARCH_QUERY = """select d.title, d.date_text, d.genre, coalesce(d.html_path, d.path) as link,
+  snippet(documents_fts, 0, '<<', '>>', '…', 24) as snippet
+from documents_fts
+join documents d on d.id = documents_fts.rowid
+where documents_fts match :query
+order by documents_fts.rank
 limit 100"""
 
 
@@ -169,7 +181,7 @@ def datasette_metadata(database_name: str, title: str = "TEI corpus") -> dict[st
                 "tables": TABLES,
                 "queries": {
                     "search": {
-                        "title": "Search the paragraphs",
+                        "title": "Search the documents",
                         "description": 'Full-text query: words, "a phrase", AND/OR/NOT, '
                         "prefix*; hits best first.",
                         "sql": SEARCH_QUERY,

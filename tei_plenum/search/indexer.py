@@ -202,22 +202,22 @@ class CorpusWriter:
         conn = self.conn
         self._catch_up()
         schema.create_indexes(conn, schema.INDEXES)
-        conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts) VALUES ('optimize')")
+        conn.execute("INSERT INTO documents_fts(documents_fts) VALUES ('optimize')")
         _merging(conn, _DEFAULT_MERGES)  # for later updates
         conn.execute("COMMIT")
         conn.executescript("PRAGMA incremental_vacuum")  # runs it to the end
 
     def _catch_up(self) -> None:
-        """Add the paragraphs written since the last call to the full-text index. In a bulk
-        load this runs between documents, outside their savepoints: FTS5 writes out what it
-        holds in memory at every savepoint, so words added inside one would make a segment
-        per document, merged again and again."""
+        """Add the texts written since the last call to the full-text index. In a bulk load
+        this runs between documents, outside their savepoints: FTS5 writes out what it holds
+        in memory at every savepoint, so words added inside one would make a segment per
+        document, merged again and again."""
         conn = self.conn
         conn.execute(
-            "INSERT INTO paragraphs_fts(rowid, text) SELECT id, text FROM paragraphs WHERE id > ?",
+            "INSERT INTO documents_fts(rowid, text) SELECT id, text FROM texts WHERE id > ?",
             (self._indexed_upto,),
         )
-        last = conn.execute("SELECT max(id) FROM paragraphs").fetchone()[0]
+        last = conn.execute("SELECT max(id) FROM texts").fetchone()[0]
         self._indexed_upto = self._indexed_upto if last is None else last
         self._unindexed = 0
 
@@ -230,9 +230,9 @@ class CorpusWriter:
         # The document's words leave the full-text index, every row of the document goes with
         # it (ON DELETE CASCADE), then the shared records it alone referred to.
         self.conn.execute(
-            "INSERT INTO paragraphs_fts(paragraphs_fts, rowid, text)"
-            " SELECT 'delete', id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
-            _paragraph_range(document_id),
+            "INSERT INTO documents_fts(documents_fts, rowid, text)"
+            " SELECT 'delete', id, text FROM texts WHERE id = ?",
+            (document_id,),
         )
         self.conn.execute("DELETE FROM documents WHERE id = ?", (document_id,))
         self.conn.execute(_ORPHANS)
@@ -252,17 +252,14 @@ class CorpusWriter:
             ((doc, *row) for row in rows.identifiers),
         )
         ids, added = self._entity_ids(doc, rows.entities)
+        conn.execute("INSERT INTO texts (id, text) VALUES (?, ?)", (doc, rows.text))
+        if not self.bulk:
+            conn.execute("INSERT INTO documents_fts(rowid, text) VALUES (?, ?)", (doc, rows.text))
         conn.executemany(
             "INSERT INTO paragraphs (id, document_id, seq, anchor, element, page, char_start,"
-            " text) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+            " char_end) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
             ((schema.paragraph_id(doc, row.seq), doc, *row) for row in rows.paragraphs),
         )
-        if not self.bulk:
-            conn.execute(
-                "INSERT INTO paragraphs_fts(rowid, text)"
-                " SELECT id, text FROM paragraphs WHERE id BETWEEN ? AND ?",
-                _paragraph_range(doc),
-            )
         conn.executemany(
             "INSERT INTO mentions (document_id, entity_id, paragraph, surface, page, char_start,"
             " char_end, certainty) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
@@ -351,9 +348,7 @@ _BULK_MERGES = (("automerge", 0), ("crisismerge", 64))
 
 def _merging(conn: sqlite3.Connection, settings: tuple[tuple[str, int], ...]) -> None:
     for name, value in settings:
-        conn.execute(
-            "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES (?, ?)", (name, value)
-        )
+        conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES (?, ?)", (name, value))
 
 
 class _Savepoint:
@@ -394,10 +389,6 @@ class _Transaction:
             self.conn.execute("COMMIT")
         elif self.conn.in_transaction:
             self.conn.execute("ROLLBACK")
-
-
-def _paragraph_range(document_id: int) -> tuple[int, int]:
-    return schema.paragraph_id(document_id, 0), schema.paragraph_id(document_id + 1, 0) - 1
 
 
 def tei_files(inputs: Iterable[str]) -> Iterator[Path]:

@@ -1,13 +1,14 @@
 """Querying the corpus database: full-text syntax, facet filters, ranked hits, facet counts.
 
-A query is SQLite FTS5 syntax over the paragraphs (words, ``"a phrase"``, ``AND``/``OR``/
-``NOT`` in capitals, ``prefix*``, ``NEAR(a b, 5)``, parentheses); an empty query matches every
-document. Filters narrow the documents: a person, place or organisation (an authority key, or a
-name form resolved through the authority and its variants, or a name the corpus records), a
-date range, a genre and a classification. Each matching document is one :class:`Hit`, ranked
-by the bm25 score of its best paragraph, with that paragraph's page, anchor and a highlighted
-snippet. The result set's facet counts (documents per person, place, organisation, genre and
-year) come on request. Every value reaches SQLite as a bound parameter, never as SQL text.
+A query is SQLite FTS5 syntax over each document's text (words, ``"a phrase"``, ``AND``/
+``OR``/``NOT`` in capitals, ``prefix*``, ``NEAR(a b, 5)``, parentheses); an empty query matches
+every document. Filters narrow the documents: a person, place or organisation (an authority
+key, or a name form resolved through the authority and its variants, or a name the corpus
+records), a date range, a genre and a classification. Each matching document is one
+:class:`Hit`, ranked by its bm25 score, with the page, anchor and a highlighted snippet of its
+best paragraph (:mod:`.passages`). The result set's facet counts (documents per person, place,
+organisation, genre and year) come on request. Every value reaches SQLite as a bound parameter,
+never as SQL text.
 """
 
 from __future__ import annotations
@@ -21,6 +22,7 @@ from pathlib import Path
 from ..authority import Authority
 from ..errors import ConfigError, InputError, Location
 from . import schema
+from .passages import best_passage, marked_spans
 from .rows import expand_date
 
 # Longer queries are refused before they reach FTS5: no researcher types more.
@@ -46,7 +48,7 @@ class QueryError(ConfigError):
 
 @dataclass(frozen=True, slots=True)
 class Snippet:
-    """Words of the best paragraph around the matches; ``parts`` are (text, highlighted)."""
+    """Words of the best paragraph around its matches; ``parts`` are (text, highlighted)."""
 
     parts: tuple[tuple[str, bool], ...] = ()
 
@@ -82,9 +84,9 @@ class Hit:
     """The best paragraph in the HTML edition (``doc.html#p-12``), when the edition exists."""
     snippet: Snippet
     matches: int
-    """How many paragraphs of the document match."""
+    """How many paragraphs of the document hold a matched word or phrase."""
     score: float
-    """bm25 relevance of the best paragraph: higher is better."""
+    """bm25 relevance of the document: higher is better."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -184,9 +186,8 @@ def _date(value: str | None, which: str, *, end: bool) -> str | None:
 
 
 class _Search:
-    """One search on one connection: the matching documents go into a temporary table
-    (``temp.result``: document, best paragraph, score, matching paragraphs), from which the
-    hits and the facet counts are read."""
+    """One search on one connection: the matching documents and their scores go into a
+    temporary table (``temp.result``), from which the hits and the facet counts are read."""
 
     def __init__(self, conn: sqlite3.Connection, authority_files: Sequence[Path]) -> None:
         self.conn = conn
@@ -206,8 +207,7 @@ class _Search:
     ) -> SearchResult:
         conditions, params = self._filters(names, span, genre, classification)
         self.conn.execute(
-            "CREATE TEMP TABLE IF NOT EXISTS result (document_id INTEGER PRIMARY KEY,"
-            " paragraph_id INTEGER, score REAL, matches INTEGER)"
+            "CREATE TEMP TABLE IF NOT EXISTS result (document_id INTEGER PRIMARY KEY, score REAL)"
         )
         self.conn.execute("DELETE FROM temp.result")
         if query:
@@ -220,22 +220,18 @@ class _Search:
         return SearchResult(query, total, hits, counts, tuple(self.notes))
 
     def _match(self, query: str, conditions: list[str], params: list[object]) -> None:
-        """Each document with a matching paragraph, scored by its best one (bm25: lower is
-        better). A paragraph's id holds its document's, so no join is needed per paragraph."""
-        shift = schema.PARAGRAPH_BITS
+        """Each matching document with its bm25 score (lower is better). The filters are
+        tested on each match (``rowid + 0``): handed to FTS5 as rowids, each would run the
+        query again."""
         restrict = (
-            f" AND rowid >> {shift} IN (SELECT d.id FROM documents d WHERE"
-            f" {' AND '.join(conditions)})"
+            f" AND rowid + 0 IN (SELECT d.id FROM documents d WHERE {' AND '.join(conditions)})"
             if conditions
             else ""
         )
         try:
             self.conn.execute(
-                "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
-                " SELECT document_id, paragraph_id, min(score), count(*) FROM"
-                f" (SELECT rowid >> {shift} AS document_id, rowid AS paragraph_id,"
-                " rank AS score FROM paragraphs_fts"
-                f" WHERE paragraphs_fts MATCH ?{restrict}) GROUP BY document_id",
+                "INSERT INTO temp.result (document_id, score) SELECT rowid, rank"
+                f" FROM documents_fts WHERE documents_fts MATCH ?{restrict}",
                 (query, *params),
             )
         except sqlite3.OperationalError:
@@ -245,9 +241,8 @@ class _Search:
     def _every(self, conditions: list[str], params: list[object]) -> None:
         """Every document the filters keep, with no text to rank by: in date order."""
         self.conn.execute(
-            "INSERT INTO temp.result (document_id, paragraph_id, score, matches)"
-            " SELECT d.id, NULL, row_number() OVER"
-            " (ORDER BY d.date_from IS NULL, d.date_from, d.path), 0"
+            "INSERT INTO temp.result (document_id, score) SELECT d.id, row_number() OVER"
+            " (ORDER BY d.date_from IS NULL, d.date_from, d.path)"
             f" FROM documents d WHERE {' AND '.join(conditions) or '1'}",
             params,
         )
@@ -334,33 +329,49 @@ class _Search:
 
     def _hits(self, query: str, limit: int) -> list[Hit]:
         rows = self.conn.execute(
-            "SELECT r.document_id, r.paragraph_id, r.score, r.matches, d.path, d.title,"
-            " d.date_text, d.date_from, d.date_to, d.genre, d.html_path, p.page, p.anchor"
+            "SELECT r.document_id, r.score, d.path, d.title, d.date_text, d.date_from,"
+            " d.date_to, d.genre, d.html_path, d.words"
             " FROM (SELECT * FROM temp.result ORDER BY score, document_id LIMIT ?) r"
-            " JOIN documents d ON d.id = r.document_id"
-            " LEFT JOIN paragraphs p ON p.id = r.paragraph_id"
-            " ORDER BY r.score, r.document_id",
+            " JOIN documents d ON d.id = r.document_id ORDER BY r.score, r.document_id",
             (limit,),
         ).fetchall()
         hits = []
         for rank, row in enumerate(rows, start=1):
-            (doc, paragraph, score, matches, path, title, date, first, last, genre, html,
-             page, anchor) = row  # fmt: skip
-            snippet = self._snippet(query, paragraph) if query and paragraph else Snippet()
+            doc, score, path, title, date, first, last, genre, html, words = row
+            page, anchor, matches, parts = (
+                self._best(query, doc, words) if query else (None, None, 0, ())
+            )
             link = f"{html}#{anchor}" if html and anchor else html
             hits.append(
                 Hit(rank, doc, path, title, date, first, last, genre, page, anchor, link,
-                    snippet, matches, round(-score, 4) + 0.0 if query else 0.0)
+                    Snippet(parts), matches, round(-score, 4) + 0.0 if query else 0.0)
             )  # fmt: skip
         return hits
 
-    def _snippet(self, query: str, paragraph: int) -> Snippet:
+    def _best(
+        self, query: str, document: int, words: int
+    ) -> tuple[str | None, str | None, int, tuple[tuple[str, bool], ...]]:
+        """The best paragraph of a matching document: its page and anchor, how many
+        paragraphs hold a match, and the snippet's parts."""
         found = self.conn.execute(
-            f"SELECT snippet(paragraphs_fts, 0, ?, ?, '…', {SNIPPET_TOKENS}) FROM paragraphs_fts"
-            " WHERE paragraphs_fts MATCH ? AND rowid = ?",
-            (_OPEN, _CLOSE, query, paragraph),
+            "SELECT highlight(documents_fts, 0, ?, ?) FROM documents_fts"
+            " WHERE documents_fts MATCH ? AND rowid = ?",
+            (_OPEN, _CLOSE, query, document),
+        ).fetchone()
+        paragraphs = self.conn.execute(
+            "SELECT char_start, char_end, page, anchor FROM paragraphs WHERE document_id = ?"
+            " ORDER BY seq",
+            (document,),
         ).fetchall()
-        return _parts(str(found[0][0])) if found else Snippet()
+        if found is None:
+            return None, None, 0, ()
+        text, spans = marked_spans(str(found[0]), _OPEN, _CLOSE)
+        bounds = [(start, end) for start, end, _page, _anchor in paragraphs]
+        passage = best_passage(text, spans, bounds, SNIPPET_TOKENS, words)
+        if passage is None:
+            return None, None, 0, ()
+        _start, _end, page, anchor = paragraphs[passage.paragraph]
+        return page, anchor, passage.matches, passage.parts
 
     def _facets(self) -> tuple[Facet, ...]:
         facets = []
@@ -388,17 +399,3 @@ def _printable(text: str) -> str:
     """Control characters of a message as escapes, so that no echo of a query can drive a
     terminal."""
     return "".join(c if c.isprintable() else repr(c)[1:-1] for c in text)
-
-
-def _parts(marked: str) -> Snippet:
-    """Split FTS5's snippet at the highlight marks."""
-    parts: list[tuple[str, bool]] = []
-    for piece in marked.split(_OPEN):
-        inside, _mark, after = piece.partition(_CLOSE)
-        if _mark:
-            parts.append((inside, True))
-            if after:
-                parts.append((after, False))
-        elif piece:
-            parts.append((piece, False))
-    return Snippet(tuple(parts))

@@ -26,6 +26,8 @@ from ..export.anchors import block_anchors
 from ..export.text import TextBlock, find_text, read_blocks
 from .schema import PARAGRAPH_BITS
 
+# Blocks are apart by a blank line in the text view, and so in a document's stored text.
+PARAGRAPH_SEPARATOR = "\n\n"
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 _XML_LANG = "{http://www.w3.org/XML/1998/namespace}lang"
 # Name elements and the kind of entity each names (``name`` takes its record's kind).
@@ -108,7 +110,7 @@ class ParagraphRow(NamedTuple):
     element: str | None
     page: str | None
     char_start: int
-    text: str
+    char_end: int
 
 
 class MentionRow(NamedTuple):
@@ -150,6 +152,8 @@ class DocumentRows:
     document: DocumentRow
     identifiers: tuple[IdentifierRow, ...]
     entities: tuple[EntityRow, ...]
+    text: str
+    """The plain text: the paragraphs in order, apart by a blank line, as in the text view."""
     paragraphs: tuple[ParagraphRow, ...]
     mentions: tuple[MentionRow, ...]
     dates: tuple[DateRow, ...]
@@ -208,6 +212,7 @@ def document_rows(
         document=_document(root, meta, name, pages, words),
         identifiers=_identifiers(meta),
         entities=tuple(entities.rows),
+        text=PARAGRAPH_SEPARATOR.join(block.text for block in blocks),
         paragraphs=tuple(paragraphs),
         mentions=tuple(mentions),
         dates=tuple(dates),
@@ -309,10 +314,10 @@ def _paragraphs(
                 _local(element) if element is not None else None,
                 block.page or None,
                 offset,
-                block.text,
+                offset + len(block.text),
             )
         )
-        offset += len(block.text) + 2  # blocks are apart by a blank line in the text view
+        offset += len(block.text) + len(PARAGRAPH_SEPARATOR)
     return rows
 
 

@@ -1,7 +1,7 @@
 """The corpus database: its tables, its version, and how a connection to it is opened.
 
-One SQLite file holds a collection's documents, the people, places and organisations they
-name, their dates, speaker turns and the full text of every paragraph (FTS5). ``PRAGMA
+One SQLite file holds a collection's documents, the people, places and organisations they name,
+their dates, speaker turns, each document's plain text and its full-text index (FTS5). ``PRAGMA
 user_version`` holds :data:`SCHEMA_VERSION`; a database of another version is refused rather
 than read wrongly. The whole schema is created in one transaction, so a database is either
 complete or absent. Every table and column is described in ``docs/search.md``.
@@ -14,16 +14,15 @@ from pathlib import Path
 
 from ..errors import ConfigError, InputError, Location
 
-SCHEMA_VERSION = 1
+SCHEMA_VERSION = 2
 # How long a writer waits for another one to finish its transaction before giving up.
 BUSY_TIMEOUT_S = 60.0
 # Words are Unicode letters and digits, accents folded, English endings stemmed (porter).
 TOKENIZER = "porter unicode61 remove_diacritics 2"
-# A paragraph's id is its document's id shifted left by this many bits, plus its seq: the
-# full-text index then knows each hit's document without a join, and a document's paragraphs
-# are one range of ids. More bits would cost the index a byte per word and document.
+# A paragraph's id is its document's id shifted left by this many bits, plus its seq: a
+# document's paragraphs are one range of ids, and an id says its document without a join.
 PARAGRAPH_BITS = 20
-# Pages of 8 KiB pack the paragraphs' text tighter than SQLite's default 4 KiB.
+# Pages of 8 KiB pack the documents' text tighter than SQLite's default 4 KiB.
 PAGE_SIZE = 8192
 
 
@@ -82,6 +81,10 @@ TABLES = (
         unresolved INTEGER NOT NULL DEFAULT 0,
         document_id INTEGER REFERENCES documents(id) ON DELETE CASCADE
     )""",
+    """CREATE TABLE texts (
+        id INTEGER PRIMARY KEY REFERENCES documents(id) ON DELETE CASCADE,
+        text TEXT NOT NULL
+    )""",
     """CREATE TABLE paragraphs (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -90,8 +93,12 @@ TABLES = (
         element TEXT,
         page TEXT,
         char_start INTEGER NOT NULL,
-        text TEXT NOT NULL
+        char_end INTEGER NOT NULL
     )""",
+    # Each paragraph with its words, cut from its document's text.
+    """CREATE VIEW paragraph_texts AS
+        SELECT p.*, substr(t.text, p.char_start + 1, p.char_end - p.char_start) AS text
+        FROM paragraphs p JOIN texts t ON t.id = p.document_id""",
     """CREATE TABLE mentions (
         id INTEGER PRIMARY KEY,
         document_id INTEGER NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
@@ -126,10 +133,12 @@ TABLES = (
         page TEXT,
         paragraph INTEGER
     )""",
-    # The full text: an index over paragraphs.text, which holds the words only once. The
-    # writer keeps it in step with paragraphs (a trigger would flush the index once per row).
-    f"""CREATE VIRTUAL TABLE paragraphs_fts USING fts5(
-        text, content="paragraphs", content_rowid="id", tokenize="{TOKENIZER}"
+    # The full text: an index over texts.text, which holds the words only once. One row per
+    # document: a query is matched and ranked against whole documents, the unit a researcher
+    # asks for, and ranking one row per document is what keeps a query fast. The writer keeps
+    # it in step with texts (a trigger would flush the index once per row).
+    f"""CREATE VIRTUAL TABLE documents_fts USING fts5(
+        text, content="texts", content_rowid="id", tokenize="{TOKENIZER}"
     )""",
 )
 

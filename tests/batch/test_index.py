@@ -17,7 +17,7 @@ def content(database: Path) -> list[tuple]:
         "SELECT d.path, d.sha256, d.html_path, d.title, d.date_from, d.genre, d.pages, d.words"
         " FROM documents d",
         "SELECT d.path, p.seq, p.anchor, p.element, p.page, p.char_start, p.text"
-        " FROM paragraphs p JOIN documents d ON d.id = p.document_id",
+        " FROM paragraph_texts p JOIN documents d ON d.id = p.document_id",
         "SELECT d.path, m.paragraph, m.surface, m.char_start, e.key, e.type, e.name"
         " FROM mentions m JOIN documents d ON d.id = m.document_id"
         " JOIN entities e ON e.id = m.entity_id",

@@ -111,7 +111,7 @@ def test_datasette_metadata_is_written(edition: Path) -> None:
     )
     data = json.loads(metadata.read_text(encoding="utf-8"))
     assert set(data["databases"]) == {"corpus"}
-    assert data["databases"]["corpus"]["tables"]["paragraphs"]["fts_table"] == "paragraphs_fts"
+    assert data["databases"]["corpus"]["tables"]["documents"]["fts_table"] == "documents_fts"
 
 
 @pytest.fixture

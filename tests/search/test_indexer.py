@@ -3,6 +3,7 @@ trace, and two writers at once."""
 
 from __future__ import annotations
 
+import dataclasses
 import shutil
 import sqlite3
 import subprocess
@@ -23,7 +24,8 @@ def counts(database: Path) -> dict[str, int]:
     conn = sqlite3.connect(database)
     tables = ("documents", "entities", *ROW_TABLES)
     found = {t: conn.execute(f"SELECT count(*) FROM {t}").fetchone()[0] for t in tables}
-    found["fts"] = conn.execute("SELECT count(*) FROM paragraphs_fts_docsize").fetchone()[0]
+    found["texts"] = conn.execute("SELECT count(*) FROM texts").fetchone()[0]
+    found["fts"] = conn.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0]
     return found
 
 
@@ -93,9 +95,9 @@ def test_update_skips_unchanged_replaces_changed_removes_deleted(tmp_path: Path)
             f"SELECT count(*) FROM {table} WHERE document_id NOT IN (SELECT id FROM documents)"
         ).fetchone()[0]
         assert orphans == 0, table
-    assert after["fts"] == after["paragraphs"]
+    assert after["fts"] == after["texts"] == after["documents"]
     assert not conn.execute(
-        "SELECT 1 FROM paragraphs_fts WHERE paragraphs_fts MATCH 'Puzanov AND Gromyko'"
+        "SELECT 1 FROM documents_fts WHERE documents_fts MATCH 'Puzanov AND Gromyko'"
     ).fetchall()
     unused = conn.execute(
         "SELECT count(*) FROM entities e WHERE document_id IS NULL AND NOT EXISTS"
@@ -103,7 +105,7 @@ def test_update_skips_unchanged_replaces_changed_removes_deleted(tmp_path: Path)
         " (SELECT 1 FROM turns WHERE entity_id = e.id)"
     ).fetchone()[0]
     assert unused == 0
-    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)")
+    conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
     conn.rollback()
 
     third = outcomes([str(folder)], database, update=True)
@@ -145,15 +147,7 @@ def test_a_file_failing_midway_leaves_no_rows(tmp_path: Path, monkeypatch) -> No
         indexer.parse_xml(victim.read_bytes()), name=victim.stem, authority=None
     )
     broken_mention = good.mentions[0]._replace(entity=len(good.entities) + 5)
-    broken = DocumentRows(
-        good.document,
-        good.identifiers,
-        good.entities,
-        good.paragraphs,
-        (*good.mentions, broken_mention),
-        good.dates,
-        good.turns,
-    )
+    broken = dataclasses.replace(good, mentions=(*good.mentions, broken_mention))
     with pytest.raises(IndexError):
         writer.write(victim, "sha-2", broken)
     assert counts(database) == before
@@ -174,7 +168,7 @@ def test_a_file_that_breaks_the_writer_is_failed_not_fatal(tmp_path: Path, monke
         rows = real(tree, name=name, **options)
         if name == "report":
             return DocumentRows(
-                rows.document, rows.identifiers, rows.entities, rows.paragraphs,
+                rows.document, rows.identifiers, rows.entities, rows.text, rows.paragraphs,
                 (rows.mentions[0]._replace(entity=999),), rows.dates, rows.turns,
             )  # fmt: skip
         return rows
@@ -214,7 +208,15 @@ def test_the_same_files_give_the_same_rows_on_one_or_two_processes(tmp_path: Pat
         conn = sqlite3.connect(database)
         return [
             row
-            for table in ("documents", "entities", "paragraphs", "mentions", "dates", "turns")
+            for table in (
+                "documents",
+                "texts",
+                "entities",
+                "paragraphs",
+                "mentions",
+                "dates",
+                "turns",
+            )
             for row in conn.execute(f"SELECT * FROM {table} ORDER BY 1")
         ]
 
@@ -252,14 +254,14 @@ def test_two_updates_at_once_wait_for_each_other(tmp_path: Path) -> None:
     assert sorted(titles) == files
     conn = sqlite3.connect(database)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
-    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)")
+    conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
     per_document = conn.execute(
         "SELECT document_id FROM paragraphs GROUP BY document_id"
         " HAVING count(DISTINCT seq) != count(*)"
     ).fetchall()
     assert per_document == []
     hits = conn.execute(
-        "SELECT count(*) FROM paragraphs_fts WHERE paragraphs_fts MATCH '\"Copy number\"'"
+        "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH '\"Copy number\"'"
     ).fetchone()[0]
     assert hits == 24
 
@@ -279,10 +281,7 @@ def test_a_failed_document_of_a_bulk_load_leaves_no_shared_record_behind(
         rows = real(tree, name=name, **options)
         if name == "conversation":
             broken = rows.mentions[-1]._replace(entity=len(rows.entities) + 5)
-            return DocumentRows(
-                rows.document, rows.identifiers, rows.entities, rows.paragraphs,
-                (*rows.mentions, broken), rows.dates, rows.turns,
-            )  # fmt: skip
+            return dataclasses.replace(rows, mentions=(*rows.mentions, broken))
         return rows
 
     monkeypatch.setattr(indexer, "document_rows", fragile)
@@ -308,12 +307,10 @@ def test_the_full_text_is_the_same_whatever_the_batches(tmp_path: Path, monkeypa
 
     def matches(database: Path, query: str) -> list[tuple[int, float]]:
         conn = sqlite3.connect(database, isolation_level=None)
-        conn.execute(
-            "INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)"
-        )
+        conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
         assert conn.execute("PRAGMA freelist_count").fetchone() == (0,)
         return conn.execute(
-            "SELECT rowid, round(rank, 6) FROM paragraphs_fts WHERE paragraphs_fts MATCH ?"
+            "SELECT rowid, round(rank, 6) FROM documents_fts WHERE documents_fts MATCH ?"
             " ORDER BY rowid",
             (query,),
         ).fetchall()
@@ -325,5 +322,5 @@ def test_the_full_text_is_the_same_whatever_the_batches(tmp_path: Path, monkeypa
     assert counts(tmp_path / "three.sqlite") == counts(tmp_path / "one.sqlite")
     # The bulk load's merge settings are not left behind for later updates.
     conn = sqlite3.connect(tmp_path / "three.sqlite")
-    config = dict(conn.execute("SELECT k, v FROM paragraphs_fts_config WHERE k LIKE '%merge'"))
+    config = dict(conn.execute("SELECT k, v FROM documents_fts_config WHERE k LIKE '%merge'"))
     assert config == {"automerge": 4, "crisismerge": 16}

@@ -18,11 +18,22 @@ def test_schema_version_tables_and_fts(corpus: Path) -> None:
     conn = sqlite3.connect(corpus)
     assert conn.execute("PRAGMA user_version").fetchone()[0] == schema.SCHEMA_VERSION
     names = {row[0] for row in conn.execute("SELECT name FROM sqlite_master WHERE type='table'")}
-    assert TABLES | {"paragraphs_fts"} <= names
-    fts = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'paragraphs_fts'").fetchone()
+    assert TABLES | {"texts", "documents_fts"} <= names
+    fts = conn.execute("SELECT sql FROM sqlite_master WHERE name = 'documents_fts'").fetchone()
     assert "porter unicode61" in fts[0]
-    assert 'content="paragraphs"' in fts[0]
-    conn.execute("INSERT INTO paragraphs_fts(paragraphs_fts, rank) VALUES ('integrity-check', 1)")
+    assert 'content="texts"' in fts[0]
+    conn.execute("INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)")
+    # One full-text row per document, and each paragraph's words are its document's text.
+    assert (
+        conn.execute("SELECT count(*) FROM documents_fts_docsize").fetchone()[0]
+        == (conn.execute("SELECT count(*) FROM documents").fetchone()[0])
+    )
+    rows = conn.execute(
+        "SELECT p.text, t.text, p.char_start FROM paragraph_texts p JOIN texts t"
+        " ON t.id = p.document_id"
+    ).fetchall()
+    assert rows
+    assert all(whole[start:].startswith(words) and words for words, whole, start in rows)
     assert conn.execute("PRAGMA integrity_check").fetchone() == ("ok",)
     assert conn.execute("PRAGMA foreign_key_check").fetchall() == []
     # One file: the writer turned the database back from WAL when it closed it.
