@@ -558,8 +558,11 @@ def title_case(
 # Initials keep their capitals in a re-cased title ("I.V. Stalin").
 _INITIALS = re.compile(r"(?:\w\.){2,}[,;:]?")
 _PUNCTUATION = ".,;:()[]\"'“”‘’"
-# A word of capitals only, as an acronym is printed in running text ("FRU", "MFA").
-_ACRONYM = re.compile(r"[A-Z]{2,6}")
+# A word of capitals only, as an acronym is printed in running text ("FRU", "MFA"), with the
+# punctuation around it.
+_ACRONYM_WORD = re.compile(
+    rf"(?<!\S)[{re.escape(_PUNCTUATION)}]*([A-Z]{{2,6}})[{re.escape(_PUNCTUATION)}]*(?!\S)"
+)
 
 
 def _acronyms(blocks: Sequence[Block]) -> frozenset[str]:
@@ -570,11 +573,17 @@ def _acronyms(blocks: Sequence[Block]) -> frozenset[str]:
 
 def _amid_lower(text: str) -> Iterator[str]:
     """Words in capitals between words in lower case ("and FRU President"): a heading's
-    capitals ("RECORD OF TALKS with …") are no acronyms, nor is a line's first word."""
-    words = [*(w.strip(_PUNCTUATION) for w in text.split()), "x"]
-    for before, word, after in zip(words, words[1:], words[2:], strict=False):
-        if _ACRONYM.fullmatch(word) and not is_upper(before) and not is_upper(after):
-            yield word
+    capitals ("RECORD OF TALKS with …") are no acronyms, nor is a line's first word. Only the
+    words around each word in capitals are looked at: this runs on every block."""
+    for match in _ACRONYM_WORD.finditer(text):
+        before = text[: match.start()].rsplit(None, 1)
+        after = text[match.end() :].split(None, 1)
+        if (
+            before
+            and not is_upper(before[-1].strip(_PUNCTUATION))
+            and not (after and is_upper(after[0].strip(_PUNCTUATION)))
+        ):
+            yield match.group(1)
 
 
 def _cap(word: str) -> str:
