@@ -1436,6 +1436,18 @@ def _periodical_candidates(
 
 
 _PROVINCE = re.compile(rf"\b({_NAME_WORD_RE}(?: {_NAME_WORD_RE})? Province)\b")
+# A sea, a river, islands or mountains named by one or two capitalised words before the
+# feature's noun ("the Kuril Islands", "the Korean Peninsula"): a place, the authority's when
+# it knows the whole name, else the document's own; never the place a word of it names.
+_FEATURES = "Sea Ocean Peninsula Island Islands Mountains River Strait Straits Desert Canal".split()
+# Words that never begin such a name ("The River", "Many Islands").
+_NOT_FEATURE_NAMES = frozenset(
+    "the a an this that these those many some all both several few other such each every any "
+    "no our their its his her my your then there here and or but".split()
+)
+_FEATURE = re.compile(
+    rf"\b({_NAME_WORD_RE}(?: {_NAME_WORD_RE})? (?:{'|'.join(_FEATURES)}))\b(?! of\b)"
+)
 _CITY_OF = re.compile(
     rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of "
     rf"({_NAME_WORD_RE}(?: {_NAME_WORD_RE})?)"
@@ -1445,13 +1457,19 @@ _CITY_OF = re.compile(
 def _place_candidates(
     text: str, groups: Collection[str], context: _Context
 ) -> Iterator[_Candidate]:
-    for group, pattern in (("province", _PROVINCE), ("city", _CITY_OF)):
+    for group, pattern in (("province", _PROVINCE), ("city", _CITY_OF), ("feature", _FEATURE)):
         if group not in groups:
             continue
         for found in pattern.finditer(text):
             start, end = found.span(1)
             name = found.group(1)
-            if not is_name_word(name.split()[0]) or not is_word_boundary(text, start, end):
+            if not is_word_boundary(text, start, end):
+                continue
+            first = name.split()[0]
+            if group == "feature":
+                if first.lower() in _NOT_FEATURE_NAMES or not _amid_sentence(text, start):
+                    continue
+            elif not is_name_word(first):
                 continue
             hit = context.authority.lookup(name, context.at)
             if hit is not None:
@@ -1460,6 +1478,16 @@ def _place_candidates(
                 continue
             key, make = _local(name, EntityType.PLACE, context.authority)
             yield _Candidate(start, end, "placeName", key, make, _FORM, (), False)
+
+
+def _amid_sentence(text: str, start: int) -> bool:
+    """Whether a name starts amid a sentence, after a word in lower case, or after "The": no
+    sentence's first word ("Many Islands were lost") and no other name's last."""
+    before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
+    word = before.group(1).lstrip("([“‘\"'") if before else ""
+    if word == "The":
+        return True
+    return word[:1].islower() and not word.endswith((".", "!", "?", ":", ";"))
 
 
 # ------------------------------------------------------------------------------- brackets
@@ -1820,6 +1848,7 @@ _BLOCK_CUES = Cues(
         **PERSON_CUES,
         "org": _ORG_HEADS.split("|"),
         "province": ["Province"],
+        "feature": _FEATURES,
         "city": ["city of", "port of", "town of", "village of", "county of", "district of"],
         "periodical": "newspaper daily dailies weekly magazine periodical organ".split(),
     }

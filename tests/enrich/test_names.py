@@ -1198,6 +1198,38 @@ def test_a_point_of_the_compass_before_a_known_place_names_another_place() -> No
     ]
 
 
+def test_a_sea_river_or_islands_named_before_the_features_noun_is_a_place() -> None:
+    doc = _enrich(
+        "The fleet left the Varnish Sea for the Korean Peninsula, passed the Oster Islands and"
+        " anchored on Tellan Island; the Taiwan Strait and the Brioni Islands were calm.",
+        when="1962-05-04",
+    )
+    places = [(s, r) for t, s, r in _names(doc) if t == "placeName"]
+    assert places == [
+        ("Varnish Sea", "#place-varnish-sea"),
+        ("Korean Peninsula", "#place-korean-peninsula"),
+        ("Oster Islands", "#place-oster-islands"),
+        ("Tellan Island", "#place-tellan-island"),
+        ("Taiwan Strait", "#place-taiwan-strait"),  # the authority's, not Taiwan's
+        ("Brioni Islands", "#place-brioni"),  # a spelling of the authority's record
+    ]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Many Islands were lost in the storm.",  # a sentence's first word
+        "It was late. Northern River towns were flooded.",
+        "They said that the River was high.",  # a determiner
+        "Mr. Peter Dale Sea arrived.",  # after another capitalised word
+        "the Sea of Okhotsk",  # the feature's noun first is another rule's
+    ],
+)
+def test_no_place_from_a_features_noun_after_a_sentences_first_word(text: str) -> None:
+    places = [s for t, s, _ in _names(_enrich(text)) if t == "placeName"]
+    assert not any(s.endswith(("Islands", "River", "Sea")) for s in places), places
+
+
 @pytest.mark.parametrize(
     ("text", "body"),
     [
