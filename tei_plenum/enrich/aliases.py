@@ -16,7 +16,8 @@ How a short form is bound, strongest first:
 - ``given``: the known first name of a Western full name ("Fidel Castro", "Fidel");
 - ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage"),
   or of initials and a surname ("F. Castro", "Castro"), or of a surname whose first names the
-  translator bracketed before it ("[President Osvaldo] Dorticos").
+  translator bracketed before it ("[President Osvaldo] Dorticos"); and the first of the two
+  surnames of a Spanish or Portuguese full name ("Raúl Roa García", "Roa").
 
 Use :class:`AliasTable` to read them::
 
@@ -41,6 +42,7 @@ from dataclasses import dataclass
 from ..letters import fold
 from ..lexicon import GIVEN_NAMES, family_name_first, name_words, surname
 from ..model import Alias
+from .name_forms import is_patronymic
 
 EXPLICIT = ("declared", "identified")
 """Sources of a binding the document states in so many words; they hold everywhere."""
@@ -103,6 +105,11 @@ def find_aliases(
             aliases.append(
                 Alias(family, person.key, person.name, source, person.block, person.start)
             )
+        paternal = _paternal_surname(person.name, family)
+        if paternal is not None:
+            aliases.append(
+                Alias(paternal, person.key, person.name, "surname", person.block, person.start)
+            )
         given = _given_name(person.name, family)
         if given is not None:
             aliases.append(
@@ -119,6 +126,20 @@ def _given_name(name: str, family: str | None) -> str | None:
     if len(words) < 2 or family_name_first(name) or words[0].lower() not in GIVEN_NAMES:
         return None
     return words[0] if family is None or fold(words[0]) != fold(family) else None
+
+
+def _paternal_surname(name: str, family: str | None) -> str | None:
+    """The first of two surnames ("Roa" of "Raúl Roa García"), by which a Spanish or
+    Portuguese name is shortened: a known first name, then two words of which the middle one
+    is no first name ("Dwight David Eisenhower") nor a patronymic ("Andrei Andreyevich
+    Gromyko"); None for other names, and for names read family name first."""
+    words = name_words(name)
+    if len(words) != 3 or family_name_first(name) or family != words[-1]:
+        return None
+    given, middle = words[0].lower(), words[1]
+    if given not in GIVEN_NAMES or middle.lower() in GIVEN_NAMES or is_patronymic(middle):
+        return None
+    return middle if len(middle) > 2 and middle[:1].isupper() else None
 
 
 class AliasTable:

@@ -99,6 +99,31 @@ def test_a_known_first_name_after_its_full_name_is_that_person() -> None:
     assert _refs(doc, 1) == []
 
 
+def test_the_first_of_two_spanish_surnames_is_that_person() -> None:
+    doc = _enrich(
+        "The ambassador met Raúl Tamo Vercher, the Minister of Foreign Affairs.",
+        "Foreign Minister Tamo agreed. Vercher said no more.",
+    )
+    assert _refs(doc, 1) == [
+        ("Tamo", "#pers-raul-tamo-vercher"),
+        ("Vercher", "#pers-raul-tamo-vercher"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("full", "middle"),
+    [
+        ("Dwight David Eisenhower", "David"),  # a second first name
+        ("Andrei Andreyevich Gromyko", "Andreyevich"),  # a patronymic
+        ("Pham Van Dong", "Van"),  # read family name first
+    ],
+)
+def test_a_middle_word_that_is_no_surname_binds_nothing(full: str, middle: str) -> None:
+    doc = _enrich(f"A letter from {full} arrived.", f"Comrade {middle} agreed.")
+    ((_name, person),) = _refs(doc, 0)
+    assert all(ref != person for _form, ref in _refs(doc, 1))
+
+
 def test_a_surname_before_its_full_name_is_not_bound() -> None:
     doc = _enrich("Wetherby said he would reply.", "I met John Wetherby of the State Department.")
     assert _refs(doc, 0) == []
