@@ -177,6 +177,13 @@ _ONE_SYLLABLE = re.compile(_SYLLABLE)
 
 _SPACED_RUN = re.compile(r"\b[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?: [^\W\d_])*(?!\S)")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
+_BRACKETED_INITIALS = re.compile(r"\[((?:[A-Z]\. ?){1,3})\]")
+
+
+def unbracketed_initials(name: str) -> str:
+    """A name without the brackets around initials the translator supplied ("[F.V.]
+    Mochulskii" as "F.V. Mochulskii"); other brackets, which may hold another spelling, stay."""
+    return _BRACKETED_INITIALS.sub(r"\1", name) if "[" in name else name
 
 
 def letter_spaced(text: str) -> Iterator[tuple[int, int, str]]:

@@ -1552,6 +1552,7 @@ def _bracket_candidates(
         if (
             _BRACKET_NAME.match(content)
             or _given_tail(content)
+            or _INITIALS_ONLY.fullmatch(content)
             or context.authority.lookup(content, context.at)
         ):
             result += _around(text, bracket, people, context)
@@ -1592,6 +1593,8 @@ def _around(
         words = content.split()
         if len(words) <= 2 and all(w[:1].isupper() and w[1:].islower() for w in words):
             given = content
+    if given is None and following is not None and _initials_before(text, bracket, context):
+        given = content
     if following is not None and given is not None and is_name_word(following.group(1)):
         # "[Emilio] Aragones": the bracket gives the first name; "[Cuban President Osvaldo]
         # Dorticos": it gives an office and the first name, and the surname after it is the
@@ -1634,6 +1637,29 @@ def _around(
         key, make = _local(content, EntityType.PLACE, context.authority)
         yield _Candidate(start, end, "placeName", key, make, _BRACKET, _UNCERTAIN,
                          replaces=bracket)  # fmt: skip
+
+
+# Initials alone in a bracket ("[F.V.]", "[A.]").
+_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?){1,3}")
+
+
+def _initials_before(text: str, bracket: Mark, context: _Context) -> bool:
+    """Whether a bracket holds the initials the translator supplied before a surname ("[F.V.]
+    Mochulskii", "Comrade [A.] Pelshin"): a word that is a surname by its shape or the
+    authority's, or that follows a title, comes after them ("[U.S.] Senate" is no name)."""
+    content = text[bracket.start : bracket.end]
+    following = _WORD_AFTER.match(text, bracket.end + 1)
+    if following is None or not _INITIALS_ONLY.fullmatch(content):
+        return False
+    word = following.group(1)
+    if not is_name_word(word) or _is_title(word):
+        return False
+    return (
+        has_surname_shape(word)
+        or is_family_name(word)
+        or context.authority.knows_surname(word)
+        or _TITLE_BEFORE.search(text, max(0, bracket.start - 41), bracket.start - 1) is not None
+    )
 
 
 _QUOTES = "\"“”‘’'"

@@ -1018,6 +1018,32 @@ def test_a_surname_in_capitals_after_bracketed_first_names() -> None:
     assert _persons(_enrich("The Premier informed [the] VELTRONE delegation.")) == []
 
 
+def test_initials_the_translator_bracketed_before_a_surname() -> None:
+    doc = _enrich(
+        "Present were [K.L.] Varenskii, counsellor, and Comrade [A. B.] Pelsh.",
+        "Varenskii agreed.",
+    )
+    assert _persons(doc) == [
+        ("[K.L.] Varenskii", "#pers-varenskii"),  # a surname by its ending
+        ("[A. B.] Pelsh", "#pers-pelsh"),  # a surname after a title
+    ]
+    (initials,) = [m for m in doc.blocks[0].marks if m.tag == "seg"][:1]
+    assert doc.blocks[0].text[initials.start : initials.end] == "K.L."
+    assert _persons(doc, 1) == [("Varenskii", "#pers-varenskii")]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "The [U.S.] Senate voted.",
+        "He read [A.] Good reports.",  # no surname after them
+        "The aid of the [U.K.] Parliament.",
+    ],
+)
+def test_bracketed_initials_before_other_words_are_no_name(text: str) -> None:
+    assert _persons(_enrich(text)) == []
+
+
 def test_an_organisation_named_by_its_form_starts_after_its_owners_name() -> None:
     doc = _enrich("unite with Samuel Ndoro's Kenyan African Workers' Front (KAWF).")
     assert [s for t, s, _ in _names(doc) if t == "orgName"][:1] == ["Kenyan African Workers' Front"]

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import pytest
 
-from tei_plenum.enrich.participants import Cast
+from tei_plenum.enrich.participants import Cast, printed_name
 from tei_plenum.enrich.speakers import mark_speakers
 from tei_plenum.model import (
     Block,
@@ -326,6 +326,20 @@ def test_where_turns_are_reported_too_a_labelled_turn_goes_on_in_its_speakers_vo
 
 
 # --- participants ----------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("printed", "name"),
+    [
+        ("CHANG Ki-yeong", "Chang Ki-yeong"),
+        ("S. N. KARELIN", "S. N. Karelin"),
+        ("[F.V.] Mochulskii", "F.V. Mochulskii"),  # initials keep their capitals
+    ],
+)
+def test_a_participants_record_shows_the_name_in_title_case_without_brackets(
+    printed: str, name: str
+) -> None:
+    assert printed_name(printed) == name
 
 
 def test_a_participants_line_names_who_was_present_with_their_offices() -> None:
