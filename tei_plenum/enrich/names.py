@@ -1299,7 +1299,7 @@ def _modifiers(text: str, head_start: int, context: _Context) -> int:
     Soviet Union's Communist Party", is part of the name)."""
     found = _ORG_MODIFIERS.search(text, max(0, head_start - 80), head_start)
     if found is None:
-        return head_start
+        return _numbered(text, head_start)
     start = found.start()
     caps = text[head_start:].split(" ", 1)[0].isupper()
     for word in re.finditer(r"\S+", text[found.start() : head_start]):
@@ -1312,7 +1312,18 @@ def _modifiers(text: str, head_start: int, context: _Context) -> int:
             )
         if owner or (not caps and bare.isupper() and len(bare) > 5):
             start = found.start() + word.end() + 1
-    return min(start, head_start)
+    return _numbered(text, min(start, head_start))
+
+
+# A department numbered in Roman figures after "the" ("the III. Political Department"); at the
+# start of a line the figure numbers a section instead.
+_NUMBERED = re.compile(r"\b[Tt]he ([IVX]{1,4}\. )$")
+
+
+def _numbered(text: str, start: int) -> int:
+    """Where a body's name starts with the Roman figure that numbers it, if one does."""
+    numbered = _NUMBERED.search(text, max(0, start - 12), start)
+    return numbered.start(1) if numbered else start
 
 
 # Nouns whose possessive is part of a body's name ("Korean Worker's Party", "People's Army").
@@ -1340,6 +1351,49 @@ def _with_article(name: str) -> str:
     return f"{name[:cut]} of the {name[cut + 4 :]}"
 
 
+# A complement that ends in an adjective of nationality runs on to the noun in small letters
+# it qualifies when that noun names a body ("of the Uruguayan government"); before another
+# noun ("of the Soviet side") that last "of" group is no part of the name.
+_NOUN_AFTER_COMPLEMENT = re.compile(r" ([a-z]+)\b")
+_BODY_NOUNS = frozenset("government party state army leadership embassy ministry".split())
+_OTHER_NOUNS = frozenset(
+    "side sides comrades people leaders friends delegation authorities press".split()
+)
+_GROUP = re.compile(r"\s+(?:of|for)\b")
+_NATIONALITY_ENDINGS = ("an", "ese", "ish", "i")
+_IRREGULAR_NATIONALITIES = frozenset("soviet czech thai dutch swiss french greek".split())
+
+
+def _complement_end(text: str, head_end: int, context: _Context) -> int | None:
+    """Where the "of" complement of a body's head word ends; None when it has none."""
+    after = _ORG_COMPLEMENT.match(text, head_end)
+    if after is None:
+        return None
+    end = after.end()
+    noun = _NOUN_AFTER_COMPLEMENT.match(text, end)
+    if noun is None or noun.group(1) not in _BODY_NOUNS | _OTHER_NOUNS:
+        return end
+    if not _nationality(text[:end].rsplit(None, 1)[-1], context):
+        return end
+    if noun.group(1) in _BODY_NOUNS:
+        return noun.end()
+    cut = [found.start() for found in _GROUP.finditer(text, head_end, end)][-1]
+    return cut if cut > head_end else None
+
+
+def _nationality(word: str, context: _Context) -> bool:
+    """Whether a capitalised word is an adjective of nationality ("Uruguayan", "Soviet"), not
+    the name of a place the authority knows ("Japan")."""
+    lower = word.lower()
+    if lower in _IRREGULAR_NATIONALITIES:
+        return True
+    return (
+        len(lower) > 3
+        and lower.endswith(_NATIONALITY_ENDINGS)
+        and context.authority.lookup(word, context.at) is None
+    )
+
+
 def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Iterator[_Candidate]:
     """Organisations named by their form, around each head word the cue pass found."""
     for head_start, head_end in heads:
@@ -1349,11 +1403,15 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
         if _EVENT_AFTER.match(text, head_end) or _NOUN_AFTER.match(text, head_end):
             continue  # "XXII CPSU Party Congress", "Party-government", "Government Building"
         before = _modifiers(text, head_start, context)
-        after = _ORG_COMPLEMENT.match(text, head_end)
+        after = _complement_end(text, head_end, context)
         modifiers = text[before:head_start].split()
         proper = [m for m in modifiers if m not in _GENERIC_MODIFIERS and not m[0].isdigit()]
-        end = after.end() if after else head_end
-        post = _POST_PLACE.match(text, end) if head in _POSTS and (proper or after) else None
+        end = head_end if after is None else after
+        post = (
+            _POST_PLACE.match(text, end)
+            if head in _POSTS and (proper or after is not None)
+            else None
+        )
         if after is None and post is None and not proper:
             continue
         start = before

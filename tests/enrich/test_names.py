@@ -1044,6 +1044,37 @@ def test_bracketed_initials_before_other_words_are_no_name(text: str) -> None:
     assert _persons(_enrich(text)) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        # An adjective of nationality runs on to the body's noun it qualifies.
+        (
+            "The Executive Committee of the Varnish government met.",
+            "Executive Committee of the Varnish government",
+        ),
+        (
+            "The Central Committee of the Ostrian party agreed.",
+            "Central Committee of the Ostrian party",
+        ),
+        # A place's name before a word in small letters ends the name.
+        ("The Embassy of Japan said so.", "Embassy of Japan"),
+        # A department numbered in Roman figures, amid a sentence.
+        (
+            "The III. Political Department of the Ministry of Trade objected.",
+            "III. Political Department of the Ministry of Trade",
+        ),
+    ],
+)
+def test_a_bodys_complement_ends_with_its_noun(text: str, body: str) -> None:
+    assert [s for t, s, _ in _names(_enrich(text)) if t == "orgName"][:1] == [body]
+
+
+def test_an_adjective_before_another_noun_ends_no_bodys_name() -> None:
+    # "of the Soviet side" is no part of a body's name: nothing is left to name one by.
+    assert [s for t, s, _ in _names(_enrich("The Political Bureau of the Soviet side replied."))
+            if t == "orgName"] == []  # fmt: skip
+
+
 def test_an_organisation_named_by_its_form_starts_after_its_owners_name() -> None:
     doc = _enrich("unite with Samuel Ndoro's Kenyan African Workers' Front (KAWF).")
     assert [s for t, s, _ in _names(doc) if t == "orgName"][:1] == ["Kenyan African Workers' Front"]
