@@ -239,10 +239,11 @@ a surname; words that are also common nouns ("Mark", "Grant", "Frank") are left 
 SURNAME_ENDINGS: tuple[str, ...] = (
     "ov", "ova", "ev", "eva", "yov", "sky", "skii", "skiy", "ski", "ska", "skaya", "cki", "dzki",
     "enko", "chuk", "czuk", "wicz", "vich", "ovich", "evich", "escu", "eanu", "idze", "shvili",
-    "yan",
+    "yan", "suren", "dorj", "baatar", "bataar", "jav", "tseren", "sambuu",
 )  # fmt: skip
-"""Endings of Slavic, Romanian, Georgian and Armenian surnames: a word after a title that
-ends so is a surname even when nobody knows it ("Comrade Savchenko", "Colonel Oblomov")."""
+"""Endings of Slavic, Romanian, Georgian, Armenian and Mongolian surnames: a word after a
+title that ends so is a surname even when nobody knows it ("Comrade Savchenko", "Colonel
+Oblomov", "Deputy Minister Lkhamsuren")."""
 
 PATRONYMIC_ENDINGS: tuple[str, ...] = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "yich")
 """Endings of Russian patronymics ("Timofeevich", "Il'yich"), which stand between a given

@@ -117,8 +117,12 @@ _NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.
 
 _LETTER = r"[^\W\d_]"
 # A capitalised word of a name: inner apostrophes ("Il'yich", "O'Neill") but never a
-# possessive 's; a mojibake "?" between letters ("S?ucza?ski") counts as a letter.
-_WORD = rf"{UPPER}(?:{_LETTER}|(?<={_LETTER})\?(?={_LETTER})|['’](?!s\b){_LETTER})*"
+# possessive 's; a mojibake "?" between letters ("S?ucza?ski") counts as a letter, and so do
+# letters the translator supplied in brackets ("Dorj[i]suren").
+_WORD = (
+    rf"{UPPER}(?:{_LETTER}|(?<={_LETTER})\?(?={_LETTER})|['’](?!s\b){_LETTER}"
+    rf"|(?<={_LETTER})\[[a-z]{{1,3}}\](?={_LETTER}))*"
+)
 _HYPHENATED = rf"{_WORD}(?:-{_LETTER}+)+"
 _NAME_WORD = rf"(?:{_HYPHENATED}|{_WORD})"
 _SPACED = rf"{UPPER}(?: {_LETTER}){{3,}}(?!\S)"
@@ -177,13 +181,16 @@ _ONE_SYLLABLE = re.compile(_SYLLABLE)
 
 _SPACED_RUN = re.compile(r"\b[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?: [^\W\d_])*(?!\S)")
 _BRACKETS = re.compile(r"\[([^\]]*)\]")
-_BRACKETED_INITIALS = re.compile(r"\[((?:[A-Z]\. ?){1,3})\]")
+_SUPPLIED_LETTERS = re.compile(
+    r"\[((?:[A-Z]\. ?){1,3})\]|(?<=[^\W\d_])\[([a-z]{1,3})\](?=[^\W\d_])"
+)
 
 
-def unbracketed_initials(name: str) -> str:
-    """A name without the brackets around initials the translator supplied ("[F.V.]
-    Mochulskii" as "F.V. Mochulskii"); other brackets, which may hold another spelling, stay."""
-    return _BRACKETED_INITIALS.sub(r"\1", name) if "[" in name else name
+def unbracketed_letters(name: str) -> str:
+    """A name without the brackets around the initials or letters the translator supplied
+    ("[F.V.] Mochulskii" as "F.V. Mochulskii", "Dorj[i]suren" as "Dorjisuren"); other
+    brackets, which may hold another spelling ("Choe Jeong-hwan [Choe Jong Hwan]"), stay."""
+    return _SUPPLIED_LETTERS.sub(r"\1\2", name) if "[" in name else name
 
 
 def letter_spaced(text: str) -> Iterator[tuple[int, int, str]]:
@@ -223,7 +230,8 @@ def is_patronymic(word: str) -> bool:
 
 
 def has_surname_shape(word: str) -> bool:
-    """A Slavic, Romanian, Georgian or Armenian surname by its ending ("Savchenko")."""
+    """A Slavic, Romanian, Georgian, Armenian or Mongolian surname by its ending
+    ("Savchenko", "Lkhamsuren")."""
     return len(word) > 4 and word.lower().endswith(SURNAME_ENDINGS)
 
 

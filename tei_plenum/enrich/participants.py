@@ -32,7 +32,7 @@ from ..model import Block, Participant
 from ..reader import patterns as pat
 from ..reader.patterns.speakers import ROLE_WORDS, office_words, person_span
 from ..vocabulary import group_key
-from .name_forms import unbracketed_initials
+from .name_forms import unbracketed_letters
 
 _SPEAKING = frozenset({"author", "interlocutor", "interviewer", "interviewee"})
 
@@ -283,9 +283,9 @@ def _with_office_after(entry: Entry, text: str, start: int, end: int) -> Entry:
 def printed_name(name: str) -> str:
     """A participant's name as its record shows it: in title case when printed in capitals,
     and with a surname in capitals before the given names in title case too ("CHANG
-    Ki-yeong" gives "Chang Ki-yeong"); initials the translator bracketed lose their brackets
-    ("[F.V.] Mochulskii" gives "F.V. Mochulskii")."""
-    name = display_name(unbracketed_initials(name))
+    Ki-yeong" gives "Chang Ki-yeong"); initials and letters the translator bracketed lose
+    their brackets ("[F.V.] Mochulskii" gives "F.V. Mochulskii")."""
+    name = display_name(unbracketed_letters(name))
     first, _, rest = name.partition(" ")
     if rest and len(first) > 1 and first.isupper() and "." not in first and not rest.isupper():
         return f"{first.capitalize()} {rest}"

@@ -46,7 +46,7 @@ from ..reader.patterns.speakers import (
 )
 from ..slug import slug
 from ..vocabulary import SPEAKER_MARK, person_key, pointer
-from .name_forms import unbracketed_initials
+from .name_forms import unbracketed_letters
 from .participants import Cast, fold, participants_entries, printed_name
 
 _INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
@@ -253,7 +253,7 @@ def _collect_participants(blocks: list[Block], cast: Cast) -> list[Block]:
         else:
             block = _mark_author(block)
             for mark in _person_marks(block):
-                name = unbracketed_initials(block.text[mark.start : mark.end])
+                name = unbracketed_letters(block.text[mark.start : mark.end])
                 cast.add(_ref_key(mark, block), display_name(name), role)
             result.append(block)
     return result

@@ -1032,6 +1032,15 @@ def test_initials_the_translator_bracketed_before_a_surname() -> None:
     assert _persons(doc, 1) == [("Varenskii", "#pers-varenskii")]
 
 
+def test_letters_the_translator_supplied_inside_a_name_stay_inside_it() -> None:
+    doc = _enrich("Comrade Dorj[i]suren and the deputy Foreign Minister Ganbold[o]suren met.")
+    assert _persons(doc) == [
+        ("Dorj[i]suren", "#pers-dorjisuren"),
+        ("Ganbold[o]suren", "#pers-ganboldosuren"),  # a Mongolian name by its ending
+    ]
+    assert [e.name for e in doc.entities] == ["Dorjisuren", "Ganboldosuren"]
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -334,6 +334,8 @@ def test_where_turns_are_reported_too_a_labelled_turn_goes_on_in_its_speakers_vo
         ("CHANG Ki-yeong", "Chang Ki-yeong"),
         ("S. N. KARELIN", "S. N. Karelin"),
         ("[F.V.] Mochulskii", "F.V. Mochulskii"),  # initials keep their capitals
+        ("Schagda[r]suren", "Schagdarsuren"),
+        ("Choe Jeong-hwan [Choe Jong Hwan]", "Choe Jeong-hwan [Choe Jong Hwan]"),  # a variant
     ],
 )
 def test_a_participants_record_shows_the_name_in_title_case_without_brackets(
