@@ -29,6 +29,7 @@ from tei_plenum.enrich.dates_grammar import (
     LOOKBACK,
     MEETING_AFTER,
     MONTH_NAMES,
+    POINT_PAIR,
     REFERENCE_BEFORE,
     RELATIVE_BEFORE,
     RELATIVE_YEARS,
@@ -62,7 +63,7 @@ _CERTAINTY = ("low", "medium", "high")
 # The period two-digit years are read in, in years before and after the document's year.
 _YEARS_BEFORE, _YEARS_AFTER, _OWN_TIME = 30, 50, 20
 # Groups whose forms are all digits: a number after "No." or "ll." is a reference.
-_NUMERIC_GROUPS = ("sa", "nd", "oa", "hy", "hs", "kd")
+_NUMERIC_GROUPS = ("sa", "nd", "oa", "hy", "hs", "kd", "ka")
 _SIDES = ("p_", "l_", "r_")
 
 
@@ -128,8 +129,9 @@ class Setting:
     """What the document tells about reading its dates.
 
     ``anchor`` gives missing years; ``period`` is the year two-digit years are read around
-    (the document's own, never today's); ``month_first`` is the order of slash dates whose
-    two readings are both valid, and ``order_cert`` how sure that order is.
+    (the document's own, never today's); ``month_first`` is the order of slash dates, and of
+    days and months without a year, whose two readings are both valid, and ``order_cert`` how
+    sure that order is.
     """
 
     anchor: dt.date | None = None
@@ -220,9 +222,9 @@ def _read_point(
     year = None if written is None else _year_of(written, setting, doubt)
     if written is not None and year is None:
         return None
-    numeric_month = first("im", "hm", "hn", "nm", "oa", "km")
+    numeric_month = first("im", "hm", "hn", "nm", "oa", "ka")
     named_month = first("nr", "kr", "jm", "um", "am", "bm", "cm", "mm")
-    day_text = first("id", "hd", "he", "nd", "kd", "ob", "jd", "ud", "ad", "bd", "dd")
+    day_text = first("id", "hd", "he", "nd", "kd", "kb", "ob", "jd", "ud", "ad", "bd", "dd")
     if day_text is not None and UNCERTAIN.search(day_text):
         doubt.append("low")
         day_text = UNCERTAIN.sub("", day_text)
@@ -232,8 +234,10 @@ def _read_point(
         month = None if named_month is None else _month(named_month)
     day = None if day_text is None else int(day_text)
     slash = first("sa")
-    if slash is not None:
-        day, month, cert = _order(int(slash), int(first("sb") or 0), year, setting)
+    pair = first("km")  # "10.11.": a day and a month, or a month and a day
+    if slash is not None or pair is not None:
+        numbers = (slash, first("sb")) if slash is not None else (day_text, pair)
+        day, month, cert = _order(int(numbers[0] or 0), int(numbers[1] or 0), year, setting)
         if month == 0:
             return None
         if cert:
@@ -741,17 +745,23 @@ def _doubled(text: str, index: int) -> bool:
 
 
 def numeric_order(text: str) -> tuple[bool, str]:
-    """Whether the slash dates of ``text`` put the month first, and how sure that is.
+    """Whether the slash dates of ``text``, and its days and months without a year, put the
+    month first, and how sure that is.
 
-    The document's own slash dates decide when those that have only one reading agree
-    (``10/14/50`` can only be month first); else a document of United States origin puts the
-    month first; else the day comes first, as in the rest of the archive's sources.
+    The document's own such dates decide when those that have only one reading agree
+    (``10/14/50`` and ``01.22`` can only be month first, ``23.10.`` day first); else a
+    document of United States origin puts the month first; else the day comes first, as in
+    the rest of the archive's sources.
     """
     day_first = month_first = 0
     for m in SLASH_DATE.finditer(text) if "/" in text else ():
         first, second = int(m.group(1)), int(m.group(2))
         day_first += first > 12 >= second
         month_first += second > 12 >= first
+    for m in POINT_PAIR.finditer(text) if "." in text else ():
+        first, second = int(m.group(1)), int(m.group(2))
+        day_first += 31 >= first > 12 >= second >= 1
+        month_first += 31 >= second > 12 >= first >= 1 and m.group(1).startswith("0")
     if bool(day_first) != bool(month_first):
         return bool(month_first), "high"
     return US_ORIGIN.search(text) is not None, "medium"
@@ -898,10 +908,11 @@ def _first_full_year(doc: Document) -> int | None:
 
 
 def _document_setting(doc: Document) -> tuple[Setting, Attrs, Block | None]:
-    """How the dates of ``doc`` are read, and its date: the order of its slash dates, and
-    the period of its two-digit years (the document date's year, else the first year it
-    writes in full)."""
-    month_first, cert = numeric_order("\n".join(b.text for b in doc.blocks if "/" in b.text))
+    """How the dates of ``doc`` are read, and its date: the order of its slash dates and of
+    its days and months without a year, and the period of its two-digit years (the document
+    date's year, else the first year it writes in full)."""
+    numeric = "\n".join(b.text for b in doc.blocks if "/" in b.text or "." in b.text)
+    month_first, cert = numeric_order(numeric)
     base = Setting(month_first=month_first, order_cert=cert)
     doc_date, dated = _document_date(doc, base)
     if not doc_date:

@@ -202,6 +202,7 @@ _ISO_DAY = r"0[1-9]|[12]\d|3[01]"
 _NUMERIC_MONTH = r"1[0-2]|0?[1-9]"
 _DAY_OVER_TWELVE = r"(?:3[01]|2\d|1[3-9])(?!\d)"
 _TWO_DIGIT_MONTH = r"(?:1[0-2]|0[1-9])(?!\d)"
+_ZERO_MONTH = r"0[1-9]"
 _TWO_DIGITS = r"\d\d(?!\d)"
 _YEAR_OR_TWO_DIGITS = YEAR + "|" + _TWO_DIGITS
 # A year written first with two digits must be one no day can be: "80. 10. 02.".
@@ -280,12 +281,16 @@ _QUANTITY_BEFORE = ("at", "by", "about", "around", "approximately", "over", "und
 def _yearless(g: Group) -> str:
     """A day and month without a year ("23.10.", "24.III"), whose year is the document's: the
     month in two digits or Roman, so that a decimal ("3.5") stays a number, and never a
-    quantity ("24.10 tons", "rose by 12.05"), nor a time ("at 10.05", "10.05 hours")."""
+    quantity ("24.10 tons", "rose by 12.05"), nor a time ("at 10.05", "10.05 hours"). The
+    month first only where the day cannot be a month and the month has its zero ("01.22",
+    as some ciphergrams' headers write it); two numbers that read both ways are read in the
+    document's order (:func:`~tei_plenum.enrich.dates.numeric_order`)."""
     units = "|".join(re.escape(u) for u in UNIT_WORDS)
     not_after = "".join(rf"(?<!\b(?i:{w}) )" for w in _QUANTITY_BEFORE)
     return (
         not_after
-        + rf"{g('kd', _DAY)}\.(?:{g('kr', _ROMAN)}|{g('km', _TWO_DIGIT_MONTH)})"
+        + rf"(?:{g('kd', _DAY)}\.(?:{g('kr', _ROMAN)}|{g('km', _TWO_DIGIT_MONTH)})"
+        + rf"|{g('ka', _ZERO_MONTH)}\.{g('kb', _DAY_OVER_TWELVE)})"
         + rf"(?!\s{{0,3}}(?:{units}|hours?|hrs|h|[ap]\.m\.|o'clock)(?!\w))"
     )
 
@@ -546,6 +551,8 @@ FUTURE = re.compile(
 SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)")
 # Slash dates of the whole document, read once to learn its order of day and month.
 SLASH_DATE = re.compile(r"(?<![\w./])([0-3]?\d)/([0-3]?\d)/(?:\d\d|\d{4})(?![\w/])")
+# Two numbers of two digits joined by a point, as day and month or month and day are written.
+POINT_PAIR = re.compile(r"(?<![\w.])(\d\d)\.(\d\d)(?![\d,])")
 # Marks of a document of United States origin, where slash dates put the month first.
 US_ORIGIN = re.compile(
     r"\b(?:Department of State,? Central (?:Decimal )?Files|National Archives and Records"

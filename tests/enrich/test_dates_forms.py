@@ -697,13 +697,27 @@ def test_the_archives_date_line_dates_a_weekday_and_its_day() -> None:
     ("text", "expected"),
     [
         ("The convoy left on 14.09. and returned later.", ("14.09", "1950-09-14")),
-        ("The talks resume on 03.11 in the capital.", ("03.11", "1950-11-03")),
         ("He arrived on 7.IX with the delegation.", ("7.IX", "1950-09-07")),
+        # The month first only with its zero and a day that is no month, as some headers write.
+        ("The cable was dispatched on 09.22 at noon.", ("09.22", "1950-09-22")),
     ],
 )
 def test_a_day_and_month_without_a_year_take_the_documents_year(text: str, expected) -> None:
     span, when = expected
     assert marked(text, anchor=OCT_1950) == [(span, (("when", when), *HIGH))]
+
+
+def test_a_day_and_month_that_read_both_ways_follow_the_documents_order() -> None:
+    # Alone, the day comes first, as in most of the archive's sources, with some doubt.
+    talks = "The talks resume on 03.09 in the capital."
+    assert marked(talks, anchor=OCT_1950) == [("03.09", (("when", "1950-09-03"), *MEDIUM))]
+    # A header that can only put the month first shows the document's order.
+    header = "Dispatched on 09.22, received on 09.23. The talks resume on 03.09 in the capital."
+    found = marked(header, anchor=OCT_1950)
+    assert found[-1] == ("03.09", (("when", "1950-03-09"), *HIGH))
+    assert [span for span, _attrs in found] == ["09.22", "09.23", "03.09"]
+    # Nor is a leading zero alone a month: "11.25" may be a price.
+    assert marked("It cost 11.25 in all.", anchor=OCT_1950) == []
 
 
 @pytest.mark.parametrize(
