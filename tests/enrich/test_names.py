@@ -1264,6 +1264,12 @@ def test_a_point_of_the_compass_before_a_known_place_names_another_place() -> No
     ]
 
 
+def test_a_body_the_authority_dates_is_no_link_before_it_existed() -> None:
+    text = "The PLO leadership met the delegation."
+    assert ("orgName", "PLO", "#org-plo") in _names(_enrich(text, when="1975-03-01"))
+    assert ("orgName", "PLO", "#org-plo") not in _names(_enrich(text, when="1960-03-01"))
+
+
 def test_a_sea_river_or_islands_named_before_the_features_noun_is_a_place() -> None:
     doc = _enrich(
         "The fleet left the Varnish Sea for the Korean Peninsula, passed the Oster Islands and"
