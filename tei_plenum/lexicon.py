@@ -230,6 +230,8 @@ GIVEN_NAMES: frozenset[str] = frozenset(
     oldřich oldrich orlando oskar osvaldo pedro péter piro rafael ramiro rené ricardo roberto
     rodolfo sadik sergio shefqet spiro traicho valerian vasil vasili vilma vulko wolfgang
     yegor yevgeni zsófia zygmunt
+    bogusław boguslaw przemysław przemyslaw mieczyslaw wieslaw piotr karol zdzisław zdzislaw
+    leszek lech miroslav ladislav bohuslav walt
     """.split()
 )
 """Given names (lower case) that open a personal name printed given name first: "Erich

@@ -8,6 +8,12 @@ from pathlib import PurePath
 
 from .lexicon import is_initial
 
+# Letters that no accent stripping turns into ASCII, spelled as the Latin letters they are
+# ("Bogusław" as "boguslaw", not "bogusaw").
+_LETTERS = str.maketrans(
+    {"ł": "l", "Ł": "L", "ø": "o", "Ø": "O", "đ": "d", "Đ": "D", "ı": "i", "ß": "ss",
+     "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
+)  # fmt: skip
 # A translator's completion of an initial ("I[van]."): the printed word is the initial.
 _COMPLETION = re.compile(r"\[[^\]]*\]")
 
@@ -23,11 +29,14 @@ def slug(text: str, *, drop_initials: bool = False) -> str:
     'karelin'
     >>> slug("I[van]. Karelin", drop_initials=True)
     'karelin'
+    >>> slug("Bogusław Gärtner")
+    'boguslaw-gartner'
     """
     if drop_initials:
         words = [w for w in text.split() if not is_initial(_COMPLETION.sub("", w))]
         text = " ".join(words) or text
-    folded = unicodedata.normalize("NFKD", text).encode("ascii", "ignore").decode("ascii")
+    spelled = text.translate(_LETTERS) if not text.isascii() else text
+    folded = unicodedata.normalize("NFKD", spelled).encode("ascii", "ignore").decode("ascii")
     folded = re.sub(r"['’`]", "", folded.lower())
     return re.sub(r"[^a-z0-9]+", "-", folded).strip("-")
 

@@ -1578,7 +1578,8 @@ _CLARIFIED = re.compile(
     rf"(?:(?!(?:{_NOT_NOUNS})\b)[a-z][a-z'’-]*(?<!ed)|(?:{_OFFICE_NOUNS})) $"
 )
 _WORD_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME_WORD_RE}) $")
-_WORD_AFTER = re.compile(rf" ({_NAME_WORD_RE})(?![\w'’-])")
+# A note's number may stand glued to the word ("Wrzosek1").
+_WORD_AFTER = re.compile(rf" ({_NAME_WORD_RE})(?=\d{{1,2}}(?!\w)|(?![\w'’-]))")
 _WINDOW_WORDS = 6
 
 
@@ -1733,16 +1734,26 @@ def _capital_surname(word: str) -> bool:
 def _given_tail(content: str) -> str | None:
     """The first names that end a bracket, after any office or adjective before them
     ("Brazilian President João" gives "João", "Ernesto “Che”" gives "Ernesto Che"); None
-    unless the run opens with a known given name."""
+    unless the run opens with a known given name, or is one word right after an office's or
+    a body's capitalised word ("Ambassador Henryk", "… in the Foreign Ministry Bogusław")."""
+    words = content.split()
     tail: list[str] = []
-    for word in reversed(content.split()):
+    for word in reversed(words):
         bare = word.strip(_QUOTES)
         if not bare[:1].isupper() or not is_name_word(bare) or len(tail) == _GIVEN_TAIL_WORDS:
             break
         tail.insert(0, bare)
-    if not tail or not is_given_name(tail[0]):
+    if not tail:
         return None
-    return " ".join(tail)
+    before = words[-len(tail) - 1] if len(words) > len(tail) else ""
+    after_office = len(tail) == 1 and (
+        before.lower() in _OFFICE_TITLE_WORDS or before in _BODY_ENDS
+    )
+    return " ".join(tail) if is_given_name(tail[0]) or after_office else None
+
+
+# The last word of a body's name, before the first name of an official of it.
+_BODY_ENDS = frozenset((*_ORG_HEADS.split("|"), "Affairs"))
 
 
 _POSSESSIVE = re.compile(r"['’]s$")

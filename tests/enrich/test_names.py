@@ -1018,6 +1018,29 @@ def test_a_surname_in_capitals_after_bracketed_first_names() -> None:
     assert _persons(_enrich("The Premier informed [the] VELTRONE delegation.")) == []
 
 
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        # One word after an office in the bracket is the holder's first name; the bracket is
+        # never split, so the surname is the mention.
+        ("To: [Ambassador Tolver] KOLBASA - Ottawa", ("KOLBASA", "#pers-tolver-kolbasa")),
+        (
+            "Meet [Head of the Planning Council Tolver] Pellbury.",
+            ("Pellbury", "#pers-tolver-pellbury"),
+        ),
+        # A note's number glued to the surname stays out of the name.
+        ("From: [Director Bogusław] Wrzosek1", ("Wrzosek", "#pers-boguslaw-wrzosek")),
+    ],
+)
+def test_a_surname_after_a_bracketed_office_and_first_name(text: str, person) -> None:
+    assert _persons(_enrich(text))[-1:] == [person]
+
+
+def test_a_word_after_a_body_that_is_no_office_is_no_first_name() -> None:
+    doc = _enrich("the interpreter of the Ministry [of Foreign Trade] Ri Chol-u")
+    assert _persons(doc) == [("Ri Chol-u", "#pers-ri-chol-u")]
+
+
 def test_initials_the_translator_bracketed_before_a_surname() -> None:
     doc = _enrich(
         "Present were [K.L.] Varenskii, counsellor, and Comrade [A. B.] Pelsh.",
