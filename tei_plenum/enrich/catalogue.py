@@ -416,8 +416,10 @@ def _title(
     title."""
     lines = [b for b in doc.blocks if b.role is Role.TITLE]
     acronyms = _acronyms(doc.blocks)
-    printed = " ".join(
-        title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
+    printed = pat.unspaced(
+        " ".join(
+            title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
+        )
     )
     yields = series or _kind_alone(_without_file(printed)) or _fragmentary([b.text for b in lines])
     if printed and not (archive_title and yields):

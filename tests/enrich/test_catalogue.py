@@ -202,6 +202,23 @@ def test_a_title_with_lost_lines_yields_to_the_archives(lines: list[str], main: 
     assert catalogue(doc).title.main.startswith(main)
 
 
+def test_a_letter_spaced_title_is_read_closed_up() -> None:
+    spaced = document(
+        block(Role.TITLE, "N o t e", path=FRONT),
+        block(Role.TITLE, "of a Meeting between Comrade Wendt and Minister Bakri", path=FRONT),
+    )
+    assert catalogue(spaced).title.main == (
+        "Note of a Meeting between Comrade Wendt and Minister Bakri"
+    )
+    # A kind word alone, once closed up, gives way to the archive's title.
+    alone = document(
+        block(Role.COVER, "Memorandum of a Talk between Wendt and Bakri", path=COVER, type="title"),
+        block(Role.TITLE, "N o t e", path=FRONT),
+        block(Role.PARAGRAPH, "At the beginning, the minister thanked the hosts."),
+    )
+    assert catalogue(alone).title.main == "Memorandum of a Talk between Wendt and Bakri"
+
+
 SERIES = "Cables from the Legation, Quito, to the Foreign Office, 3-5 June 1971"
 FIRST = "Cable no. 412, 3 June 1971"
 

@@ -464,6 +464,8 @@ def test_not_a_dateline(text: str):
         ("Politburo Resolution and Letter to the CC", "resolution"),
         ("DECISION OF THE KWP CC PLENUM", "decision"),
         ("Report on the work", "report"),
+        ("Remarks by the Hungarian Embassy in Hanoi on the Article", "report"),
+        ("Assessment of the Situation in the Region", "report"),
         ("Information about the trip", "information"),
         ("I n f o r m a t i o n", "information"),
         ("Note Number 12 from the Chargé", "note"),
@@ -476,7 +478,8 @@ def test_genre_of(text: str, genre: str):
 
 
 @pytest.mark.parametrize(
-    "text", ["The Plenum", "ORDERLY", "recorder", "Reporter", "", "in order to agree"]
+    "text",
+    ["The Plenum", "ORDERLY", "recorder", "Reporter", "", "in order to agree", "Remarks by Kim"],
 )
 def test_no_genre(text: str):
     assert pat.genre_of(text) is None

@@ -56,7 +56,12 @@ _GENRES: tuple[tuple[str, str], ...] = (
         r"(?:congress|conference|plenum|session|assembly)\b",
         "speech",
     ),
-    (r"\b(?:report|survey|review|account)\b", "report"),
+    (
+        r"\b(?:report|survey|review|account|assessment|analysis|observations|commentary)\b|"
+        r"\b(?:remarks|comments)\s+(?:by|of)\s+the\s+(?:[\w-]+\s+){0,4}"
+        r"(?:embassy|legation|consulate|mission|ministry|department)\b",
+        "report",
+    ),
     (r"\b(?:note|memorandum|memo|aide-m[ée]moire)\b", "note"),
 )  # fmt: skip
 _GENRE_PATTERNS = tuple((re.compile(p, re.IGNORECASE), g) for p, g in _GENRES)
