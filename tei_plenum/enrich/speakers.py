@@ -14,7 +14,8 @@ header's ``particDesc`` so that every person has exactly one record.
 A paragraph without a label after a turn continues that turn when it starts in lower case or
 with an opening quote mark, when it opens with a verb of speech and no speaker ("Speaks of
 …") or with "he" or "she" and one ("He asked that …"), when it follows a label that stands
-alone on its line or a reported clause ending in a colon, and, in a record written as a
+alone on its line or a reported clause ending in a colon (dots after it, words the translator
+left out, do not count), and, in a record written as a
 dialogue (direct turns and no reported ones), unless it speaks of the conversation itself
 ("The conversation lasted …"), and, after a turn with a label of its own, when it speaks in
 the first person of now or of what is to come ("we could move …", not the recorder's "we then
@@ -526,11 +527,17 @@ def _mark_turns(
         count += 1
         turn = Container(f"sp-{count}", "sp", (("who", pointer(who)),))
         # A label alone on its line, or a reported clause that ends in a colon ("Kim Il Sung
-        # said:"), is followed by the turn's words.
-        alone = labels[index].alone if index in labels else block.text.rstrip().endswith(":")
+        # said:", "… pointed out:…." before words the translator left out), is followed by
+        # the turn's words.
+        alone = (
+            labels[index].alone if index in labels else _ANNOUNCES.search(block.text) is not None
+        )
         direct = index in labels
         result.append(replace(block, path=(*block.path, turn)))
     return result
+
+
+_ANNOUNCES = re.compile(r":[\s.…]*$")
 
 
 def _continues(block: Block, *, alone: bool, dialogue: bool, direct: bool) -> bool:
