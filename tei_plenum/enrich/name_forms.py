@@ -266,7 +266,7 @@ def _cased(words: Iterable[str]) -> list[str]:
 # The clerical work a name after "by" did: typing, ciphering, translating a document.
 _AGENT_VERBS = (
     "typed deciphered enciphered decoded encoded translated interpreted recorded compiled "
-    "drafted prepared copied printed"
+    "drafted prepared copied printed checked verified transcribed"
 ).split()
 
 PERSON_CUES: dict[str, list[str]] = {

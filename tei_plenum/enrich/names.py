@@ -1066,6 +1066,7 @@ _CORRESPONDENTS = re.compile(
     r"\b(?:[Tt]elegram|[Cc]able|[Cc]iphergram|[Ll]etter|[Mm]essage|[Rr]eport)\b"
     r"(?:\s+No\.\s*[\w/.-]*\w)?[^.;:]{0,40}?"
     rf"(?:\bfrom\s+|,\s+)(?:(?:Cde\.|Comrade)\s+)?(?P<sender>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?)"
+    r"(?:\s+\([^()]{1,30}\))?"  # where the sender was: "from Wolak (Rangoon) to …"
     rf"\s+to\s+(?:(?:Cde\.|Comrade)\s+)?(?P<addressee>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?)\b"
 )
 
@@ -1124,7 +1125,12 @@ def _titled_surname(
         holder = _holder_by_office(word, form.title, context)
         if holder is not None:
             key, make, _ = _known(holder.key, context)
-        elif is_family_name(word) or has_surname_shape(word) or _entry(text, form):
+        elif (
+            is_family_name(word)
+            or has_surname_shape(word)
+            or _entry(text, form)
+            or _set_off_after_office(text, form, context)
+        ):
             key, make = _local(word, EntityType.PERSON, context.authority)
         else:
             return
@@ -1159,6 +1165,27 @@ def _named_before(key: str, name: str, context: _Context) -> tuple[str, Entity |
         found, make, _ = _known(key, context)
         return found, make
     return _local(name, EntityType.PERSON, context.authority)
+
+
+def _set_off_after_office(text: str, form: PersonForm, context: _Context) -> bool:
+    """Whether a word after an office's title is its holder's name by where it stands ("the
+    visit of Danish Prime Minister Halvorsen to Egypt", "Ambassador Kellner, who"): the end
+    of the text, a punctuation mark or a word in small letters follows it; no rank before it
+    ("General Assembly"), and the authority knows it as no place or body."""
+    office = form.title.split()[-1].lower() if form.title else ""
+    if office not in _OFFICE_TITLE_WORDS or office in _RANKS:
+        return False
+    word = text[form.start : form.end]
+    if len(word) < 3 or not word.isalpha() or not is_name_word(word):
+        return False  # no initial ("Foreign Minister M.R. Desai")
+    if not _SET_OFF.match(text, form.end):
+        return False
+    hit = context.authority.lookup(word, context.at)
+    return hit is None or context.authority.record(hit.key).type is EntityType.PERSON
+
+
+_RANKS = frozenset({"general", "colonel", "admiral", "marshal"})
+_SET_OFF = re.compile(r"\s*(?:$|[,.;:)]|\s[a-z])")
 
 
 def _entry(text: str, form: PersonForm) -> bool:

@@ -843,8 +843,8 @@ def test_an_office_and_one_word_on_a_line_of_their_own_name_the_holder() -> None
     doc = _enrich("Deputy Minister Horvath", "Minister Kallai.", "the Minister Kallai said")
     assert _persons(doc, 0) == [("Horvath", "#pers-horvath")]
     assert _persons(doc, 1) == [("Kallai", "#pers-kallai")]
-    # Within a sentence an unknown word after an office is still no name.
-    assert _persons(doc, 2) == []
+    # Within a sentence, set off by a word in small letters, it is the holder too.
+    assert _persons(doc, 2) == [("Kallai", "#pers-kallai")]
 
 
 def test_another_first_initial_is_another_person_of_that_surname() -> None:
@@ -958,6 +958,8 @@ def test_an_initial_the_translator_completed_is_part_of_the_name() -> None:
         ("Cable No. 5773, Orlov to Gromyko", ["Orlov", "Gromyko"]),
         ("Telegram from Pyongyang to Bucharest", []),
         ("Report from Embassy to Ministry", []),
+        # Where the sender was, in parentheses, parts the two names.
+        ("Telegram from Wolak (Rangoon) to Pietras (Warsaw)", ["Wolak", "Pietras"]),
     ],
 )
 def test_a_messages_title_names_its_sender_and_addressee(title: str, people: list[str]) -> None:
@@ -1238,12 +1240,30 @@ def test_a_list_names_no_more_people_than_its_evidence_allows(text: str, people:
         ("The telegram was deciphered by Orlova.", ["Orlova"]),
         ("Typed by Ivanchenko, 3 copies.", ["Ivanchenko"]),
         ("Translated by Z. Maslova on request.", ["Z. Maslova"]),
+        ("Deciphered by Nowak, checked by Zielny.", ["Nowak", "Zielny"]),
         # A body or a place after the verb is no clerk.
         ("It was prepared by the Ministry.", []),
         ("It was drafted by Moscow.", []),
     ],
 )
 def test_the_name_after_deciphered_by_or_typed_by_is_a_person(text: str, people: list[str]) -> None:
+    assert [surface for surface, _ in _persons(_enrich(text))] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("the visit of Danish Prime Minister Halvorsen to Egypt", ["Halvorsen"]),
+        ("Ambassador Kellner, who arrived today, agreed.", ["Kellner"]),
+        # An initial, a rank, a common word, a known place, or a longer name is no holder.
+        ("Talks with [the Foreign Minister M.R.] Desai went on.", ["Desai"]),
+        ("the Secretary General Assembly", []),
+        ("the President Hotel, where we stayed", []),
+        ("the Ambassador Moscow sent", []),
+        ("President Halvorsen Institute staff", []),
+    ],
+)
+def test_a_word_set_off_after_an_office_is_its_holder(text: str, people: list[str]) -> None:
     assert [surface for surface, _ in _persons(_enrich(text))] == people
 
 
