@@ -1178,6 +1178,8 @@ def _set_off_after_office(text: str, form: PersonForm, context: _Context) -> boo
     word = text[form.start : form.end]
     if len(word) < 3 or not word.isalpha() or not is_name_word(word):
         return False  # no initial ("Foreign Minister M.R. Desai")
+    if word.lower() in _OFFICE_QUALIFIERS:
+        return False
     if not _SET_OFF.match(text, form.end):
         return False
     hit = context.authority.lookup(word, context.at)
@@ -1185,6 +1187,10 @@ def _set_off_after_office(text: str, form: PersonForm, context: _Context) -> boo
 
 
 _RANKS = frozenset({"general", "colonel", "admiral", "marshal"})
+# Words that qualify an office or say who was there, after its title ("Secretary Present").
+_OFFICE_QUALIFIERS = frozenset(
+    "present absent elect designate emeritus interim acting attending".split()
+)
 _SET_OFF = re.compile(r"\s*(?:$|[,.;:)]|\s[a-z])")
 
 

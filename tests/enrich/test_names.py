@@ -651,7 +651,8 @@ def test_a_surname_after_a_bracketed_office_and_first_name_is_the_mention(
 
 def test_a_bracketed_office_without_a_first_name_leaves_the_word_after_it_alone() -> None:
     assert _persons(_enrich("the [Cuban] Foreign Ministry said")) == []
-    assert _persons(_enrich("the [Party] Secretary Chavez wrote")) == []
+    # The bracket gives no first name: the word after the office is its holder alone.
+    assert _persons(_enrich("the [Party] Secretary Chavez wrote")) == [("Chavez", "#pers-chavez")]
 
 
 def test_an_initial_j_or_y_is_one_transliterated_initial() -> None:
@@ -1261,6 +1262,7 @@ def test_the_name_after_deciphered_by_or_typed_by_is_a_person(text: str, people:
         ("the President Hotel, where we stayed", []),
         ("the Ambassador Moscow sent", []),
         ("President Halvorsen Institute staff", []),
+        ("the Secretary Present at the meeting", []),
     ],
 )
 def test_a_word_set_off_after_an_office_is_its_holder(text: str, people: list[str]) -> None:
