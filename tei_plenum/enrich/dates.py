@@ -759,6 +759,8 @@ def numeric_order(text: str) -> tuple[bool, str]:
         day_first += first > 12 >= second
         month_first += second > 12 >= first
     for m in POINT_PAIR.finditer(text) if "." in text else ():
+        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+            continue  # part of a longer number or word ("123.45", "No.12.05")
         first, second = int(m.group(1)), int(m.group(2))
         day_first += 31 >= first > 12 >= second >= 1
         month_first += 31 >= second > 12 >= first >= 1 and m.group(1).startswith("0")
