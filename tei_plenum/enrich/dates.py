@@ -755,18 +755,37 @@ def numeric_order(text: str) -> tuple[bool, str]:
     """
     day_first = month_first = 0
     for m in SLASH_DATE.finditer(text) if "/" in text else ():
+        if _follows(text, m.start(), "./"):
+            continue  # part of a longer number or path ("123/05/90", "1/12/05/90")
         first, second = int(m.group(1)), int(m.group(2))
         day_first += first > 12 >= second
         month_first += second > 12 >= first
     for m in POINT_PAIR.finditer(text) if "." in text else ():
-        if m.start() and (text[m.start() - 1].isalnum() or text[m.start() - 1] in "._"):
+        if _follows(text, m.start(), "."):
             continue  # part of a longer number or word ("123.45", "No.12.05")
         first, second = int(m.group(1)), int(m.group(2))
         day_first += 31 >= first > 12 >= second >= 1
         month_first += 31 >= second > 12 >= first >= 1 and m.group(1).startswith("0")
     if bool(day_first) != bool(month_first):
         return bool(month_first), "high"
-    return US_ORIGIN.search(text) is not None, "medium"
+    return _us_origin(text), "medium"
+
+
+def _follows(text: str, start: int, marks: str) -> bool:
+    """Whether a word character or one of ``marks`` stands just before ``start``.
+
+    A slash or point date this rejects is all digits and marks: no other start inside it
+    would be accepted, so a scan may go on after it."""
+    before = text[start - 1 : start]
+    return bool(before) and (before.isalnum() or before == "_" or before in marks)
+
+
+def _us_origin(text: str) -> bool:
+    """Whether ``text`` names a mark of United States origin as a word of its own."""
+    found = US_ORIGIN.search(text)
+    while found is not None and _follows(text, found.start(), ""):
+        found = US_ORIGIN.search(text, found.start() + 1)
+    return found is not None
 
 
 def _setting(text: str, anchor: dt.date | None, month_first: bool | None) -> Setting:

@@ -550,14 +550,17 @@ FUTURE = re.compile(
 )
 SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)")
 # Slash dates of the whole document, read once to learn its order of day and month.
-SLASH_DATE = re.compile(r"(?<![\w./])([0-3]?\d)/([0-3]?\d)/(?:\d\d|\d{4})(?![\w/])")
+# What stands before a slash date is tested apart, as for POINT_PAIR below.
+SLASH_DATE = re.compile(r"([0-3]?\d)/([0-3]?\d)/(?:\d\d|\d{4})(?![\w/])")
 # Two numbers of two digits joined by a point, as day and month or month and day are written
 # (what stands before them is tested apart: a pattern that opens with a look-behind cannot
 # skip ahead to the next digit, and is three times slower).
 POINT_PAIR = re.compile(r"(\d\d)\.(\d\d)(?![\d,])")
 # Marks of a document of United States origin, where slash dates put the month first.
+# The word boundary before them is tested apart: a pattern that opens with one cannot skip
+# ahead to the first letters of its words.
 US_ORIGIN = re.compile(
-    r"\b(?:Department of State,? Central (?:Decimal )?Files|National Archives and Records"
+    r"(?:Department of State,? Central (?:Decimal )?Files|National Archives and Records"
     r" Administration|NARA|Record Group \d+|RG \d+|Foreign Relations of the United States|FRUS"
     r"|SecState|SECSTATE|Amembassy|AMEMBASSY|Embtel|EMBTEL|Deptel|DEPTEL|WASHDC)\b"
 )

@@ -130,6 +130,16 @@ class TestNumericOrder:
     def test_otherwise_the_day_comes_first(self) -> None:
         assert numeric_order("07/10/50") == (False, "medium")
 
+    def test_numbers_inside_longer_ones_are_no_dates(self) -> None:
+        # "114/10/50" and "a.10/14/50" are file numbers, not 14 October or 14 October.
+        assert numeric_order("File 114/10/50; ref. a.10/14/50") == (False, "medium")
+        assert numeric_order("File 1/10/14/50 and 05.10.14/50") == (False, "medium")
+        assert numeric_order("No.12.05; 123.45; 07.25") == (True, "high")
+
+    def test_a_mark_of_united_states_origin_is_a_word_of_its_own(self) -> None:
+        assert numeric_order("07/10/50 KNARA, UNFRUS, 2RG 59") == (False, "medium")
+        assert numeric_order("07/10/50 (KNARA; NARA)") == (True, "medium")
+
     def test_find_dates_reads_the_order_of_its_own_text(self) -> None:
         text = "Telegrams of 10/14/50 and 11/03/50."
         assert marked(text, OCT_1950) == [

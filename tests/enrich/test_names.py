@@ -11,7 +11,7 @@ from hypothesis import given, settings
 from hypothesis import strategies as st
 
 from tei_plenum.authority import Authority
-from tei_plenum.enrich.name_forms import Evidence, person_forms
+from tei_plenum.enrich.name_forms import Evidence, letter_spaced, person_forms
 from tei_plenum.enrich.names import BRACKET_NOTE, enrich_names
 from tei_plenum.model import (
     Block,
@@ -729,6 +729,18 @@ def test_a_bracketed_office_is_no_place() -> None:
 
 def test_a_letter_spaced_known_name_is_found() -> None:
     assert _names(_enrich("A. G R O M Y K O")) == [("persName", "G R O M Y K O", "#pers-gromyko")]
+
+
+@given(st.text(alphabet=st.sampled_from("AbÉ1 .\n"), max_size=40))
+def test_letter_spaced_words_are_every_spaced_run_after_a_space(text: str) -> None:
+    # The quick test for a spaced pair before the full pattern misses no spaced word.
+    runs = re.finditer(r"\b[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?: [^\W\d_])*(?!\S)", text)
+    expected = [
+        (m.start(), m.end(), m.group().replace(" ", ""))
+        for m in runs
+        if not m.start() or text[m.start() - 1].isspace()
+    ]
+    assert list(letter_spaced(text)) == expected
 
 
 # ----------------------------------------------------------------- one record per person (§3)
