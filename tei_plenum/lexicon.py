@@ -232,6 +232,10 @@ GIVEN_NAMES: frozenset[str] = frozenset(
     yegor yevgeni zsófia zygmunt
     bogusław boguslaw przemysław przemyslaw mieczyslaw wieslaw piotr karol zdzisław zdzislaw
     leszek lech miroslav ladislav bohuslav walt
+    abdel abdul abdullah abdallah ahmed ahmad ali fuad habib hamid hassan hosni houari hussein
+    ibrahim ismail jamal khaled khalid mahmoud mahmud mohamed mohammad mustafa mustapha omar
+    rashid saddam salah saleh samir sami yasser yasir youssef yusuf
+    grisha ivo mihai milko petru stoyan
     """.split()
 )
 """Given names (lower case) that open a personal name printed given name first: "Erich
@@ -250,6 +254,27 @@ Oblomov", "Deputy Minister Lkhamsuren")."""
 PATRONYMIC_ENDINGS: tuple[str, ...] = ("ovich", "evich", "ich", "ovna", "evna", "ichna", "yich")
 """Endings of Russian patronymics ("Timofeevich", "Il'yich"), which stand between a given
 name and a surname, or after both."""
+
+ORG_HEADS: tuple[str, ...] = tuple(
+    """Ministry Embassy Legation Consulate Mission Committee Commission Board Council Department
+    Bureau Works Plant Factory Combine Trust Academy University Institute Agency Administration
+    Directorate Presidium Politburo Secretariat Assembly Society Association League Union
+    Federation Front Army Navy Party Office Section Division Headquarters Command Bank Court
+    Government""".split()
+)
+"""The head nouns of a body's name ("… Workers' Party", "Ministry of …"), capitalised."""
+
+TITLE_VERBS: frozenset[str] = frozenset(
+    """
+    accepting announcing answering asking assessing concerning condemning congratulating
+    conveying criticising criticizing declining describing discussing explaining expressing
+    forwarding greeting informing inviting meeting offering opposing outlining proposing
+    protesting receiving regarding rejecting replying reporting requesting sending supporting
+    thanking transmitting urging visiting welcoming
+    """.split()
+)
+"""Verbs of a message's title in their "-ing" form ("… Visiting Hanoi", "… Regarding the
+Visit"), which a title set in title case capitalises after a name."""
 
 INITIAL = rf"{UPPER}[a-z]?\."
 """An initial as printed: a capital, perhaps one small letter, a full stop ("S.", "Yu.")."""

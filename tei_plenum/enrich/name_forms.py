@@ -36,6 +36,7 @@ from ..lexicon import (
     OFFICE_WORDS,
     PATRONYMIC_ENDINGS,
     SURNAME_ENDINGS,
+    TITLE_VERBS,
     TITLES,
     TitleKind,
     alternation,
@@ -422,6 +423,7 @@ def _given_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
             continue
         middle, last = found.group("middle", "surname")
         last_ok = is_name_word(last.split(" ")[0])
+        last_ok = last_ok and not _verb_form(last)
         if middle is None or re.fullmatch(_MIDDLE_INITIALS, middle) or is_patronymic(middle):
             end = found.end("surname") if last_ok else None
         elif is_name_word(middle):
@@ -430,6 +432,13 @@ def _given_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
             end = None
         if end is not None:
             yield PersonForm(start, end, Evidence.GIVEN_NAME)
+
+
+def _verb_form(word: str) -> bool:
+    """A verb's "-ing" form capitalised as a title sets its words ("Erich Honecker Visiting
+    Hanoi"): no surname after a given name. Only the verbs of titles: surnames end so too
+    ("Göring", "Harding")."""
+    return word.lower() in TITLE_VERBS
 
 
 def _surname_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:

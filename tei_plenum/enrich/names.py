@@ -51,6 +51,7 @@ from ..letters import UPPER, fold
 from ..lexicon import (
     NAME_TITLES,
     OFFICE_WORDS,
+    ORG_HEADS,
     TITLES,
     alternation,
     family_name_first,
@@ -300,14 +301,15 @@ def _without_places(
 ) -> PersonForm | None:
     """A name found by its shape without a known place's or body's name that opens or closes
     it ("In Moscow A. Gromyko", "Comrade Vargáné Damascus": the place is no part of the name);
-    None when nothing is left."""
+    None when nothing is left, or only initials: those before a state's name abbreviate its
+    form of state ("the D. R. Vietnam", "the S.R. Romania"), not a person's names."""
     start, end = form.start, form.end
     for place_start, place_end in places:
         if place_start == start and place_end < end:
             start = place_end + len(text[place_end:end]) - len(text[place_end:end].lstrip(" ,;"))
         elif place_end == end and place_start > start:
             end = start + len(text[start:place_start].rstrip(" ,;"))
-    if end <= start:
+    if end <= start or _INITIALS_ONLY.fullmatch(text[start:end]):
         return None
     return form if (start, end) == (form.start, form.end) else replace(form, start=start, end=end)
 
@@ -952,14 +954,16 @@ def _between_name_words(text: str, start: int, end: int) -> bool:
 
 
 _CC_AFTER = re.compile(r"[ \t]+(?:CC|C\.C\.|Central Committee)(?![\w.])")
-_CC_BEFORE = re.compile(r"(?:CC|C\.C\.)[ \t]+$")
+_CC_BEFORE = re.compile(r"(?:CC|C\.C\.|Central Committee)(?:[ \t]+of(?:[ \t]+the)?)?[ \t]+$")
+# The longest "Central Committee of the " before a party's name.
+_CC_REACH = 26
 
 
 def _central_committee(text: str, start: int, end: int, context: _Context) -> Iterator[_Candidate]:
-    """A party the authority knows with "CC" after or before it ("VWP CC", "CC VWP"): the
-    party's central committee, one name, even when the authority lacks it."""
+    """A party the authority knows with "CC" after or before it ("VWP CC", "CC VWP", "CC of
+    the VWP"): the party's central committee, one name, even when the authority lacks it."""
     after = _CC_AFTER.match(text, end)
-    before = _CC_BEFORE.search(text, max(0, start - 6), start)
+    before = _CC_BEFORE.search(text, max(0, start - _CC_REACH), start)
     if after is not None:
         span = (start, after.end())
     elif before is not None:
@@ -1265,13 +1269,7 @@ _TITLE_WORDS = (
 # with a proper modifier ("State Planning Commission", "Škoda Works", "MNR Government") or
 # with an "of" / "for" complement ("Ministry of Health of the USSR", "Section for Special
 # Assignments"); an embassy with the place it is in ("Romanian Embassy in Pyongyang").
-_ORG_HEADS = (
-    "Ministry|Embassy|Legation|Consulate|Mission|Committee|Commission|Board|Council|Department|"
-    "Bureau|Works|Plant|Factory|Combine|Trust|Academy|University|Institute|Agency|"
-    "Administration|Directorate|Presidium|Politburo|Secretariat|Assembly|Society|Association|"
-    "League|Union|Federation|Front|Army|Navy|Party|Office|Section|Division|Headquarters|"
-    "Command|Bank|Court|Government"
-)
+_ORG_HEADS = "|".join(ORG_HEADS)
 _POSTS = frozenset({"Embassy", "Legation", "Consulate", "Mission"})
 _GENERIC_MODIFIERS = frozenset(
     """Central Executive Standing Political Party Communist Socialist Marxist-Leninist Marxist
@@ -1291,7 +1289,11 @@ _ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th
 # Telegram").
 _KINDS_AFTER = (
     "Citation|Summary|Credits|Contents|Document|Report|Record|Telegram|Letter|Memorandum|"
-    "Minutes|Decision|Resolution|Extract|Draft|Incoming|Outgoing|Cable|Ciphered|Urgent|Note"
+    "Minutes|Decision|Resolution|Extract|Draft|Incoming|Outgoing|Cable|Ciphered|Urgent|Note|"
+    # A preposition capitalised in a title set in title case ("… Embassy in Hanoi Regarding
+    # the Visit"), which goes on with the title's subject.
+    "Regarding|Concerning|About|On|With|From|To|After|Before|During|Against|Following|Upon|"
+    "Towards|Toward|Between|Among|Without|Within|Via|Through"
 )
 _TITLE_WORD = rf"(?!(?:{_KINDS_AFTER})\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
 _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
@@ -1766,9 +1768,10 @@ def _capital_surname(word: str) -> bool:
 
 def _given_tail(content: str) -> str | None:
     """The first names that end a bracket, after any office or adjective before them
-    ("Brazilian President João" gives "João", "Ernesto “Che”" gives "Ernesto Che"); None
-    unless the run opens with a known given name, or is one word right after an office's or
-    a body's capitalised word ("Ambassador Henryk", "… in the Foreign Ministry Bogusław")."""
+    ("Brazilian President João" gives "João", "Ernesto “Che”" gives "Ernesto Che", "Minister
+    of Defence Samir Hadi" gives "Samir Hadi"); None unless the run opens with a known given
+    name, or is one word right after an office's or a body's capitalised word ("Ambassador
+    Henryk", "… in the Foreign Ministry Bogusław")."""
     words = content.split()
     tail: list[str] = []
     for word in reversed(words):
@@ -1779,10 +1782,12 @@ def _given_tail(content: str) -> str | None:
     if not tail:
         return None
     before = words[-len(tail) - 1] if len(words) > len(tail) else ""
-    after_office = len(tail) == 1 and (
-        before.lower() in _OFFICE_TITLE_WORDS or before in _BODY_ENDS
-    )
-    return " ".join(tail) if is_given_name(tail[0]) or after_office else None
+    if len(tail) == 1 and (before.lower() in _OFFICE_TITLE_WORDS or before in _BODY_ENDS):
+        return tail[0]
+    # The capitalised words may begin with the last of a body's name ("of Defence Samir"):
+    # the names run from the first known given name.
+    first = next((i for i, word in enumerate(tail) if is_given_name(word)), None)
+    return None if first is None else " ".join(tail[first:])
 
 
 # The last word of a body's name, before the first name of an official of it.

@@ -671,6 +671,28 @@ def test_a_known_party_and_cc_name_its_central_committee_in_either_order() -> No
     assert _names(doc, 2) == [("orgName", "VWP", "#org-vwp"), ("orgName", "KWP CC", "#org-kwp-cc")]
 
 
+def test_the_cc_of_a_known_party_is_its_central_committee() -> None:
+    doc = _enrich(
+        "As Secretary of the CC of the VWP, he", "the head of the C.C. of the B.C.P. said"
+    )
+    assert _names(doc, 0) == [
+        ("orgName", "CC of the VWP", "#org-vwp-cc"),
+        ("orgName", "VWP", "#org-vwp"),
+    ]
+    assert _names(doc, 1) == [
+        ("orgName", "C.C. of the B.C.P.", "#org-bcp-cc"),
+        ("orgName", "B.C.P.", "#org-bcp"),
+    ]
+
+
+def test_a_preposition_in_a_title_case_title_ends_a_body_s_name() -> None:
+    doc = _enrich("Telegram to the Polish Embassy in Hanoi Regarding the Visit of the Delegation")
+    assert _names(doc) == [
+        ("orgName", "Polish Embassy in Hanoi", "#org-polish-embassy-in-hanoi"),
+        ("placeName", "Hanoi", "#place-hanoi"),
+    ]
+
+
 def test_an_acronym_spelled_out_once_is_that_organisation_everywhere() -> None:
     doc = _enrich(
         "the head of the INDA (National Institute of Dairy Agriculture) came",
@@ -1045,10 +1067,22 @@ def test_a_surname_in_capitals_after_bracketed_first_names() -> None:
         ),
         # A note's number glued to the surname stays out of the name.
         ("From: [Director Bogusław] Wrzosek1", ("Wrzosek", "#pers-boguslaw-wrzosek")),
+        # The first names follow the last word of a body's name: they start at the given name.
+        (
+            "that [Minister of Defence Samir Tolvan] Bakrani met",
+            ("Bakrani", "#pers-samir-tolvan-bakrani"),
+        ),
+        ("tell [President Ahmed Tolvan] Sultani that", ("Sultani", "#pers-ahmed-tolvan-sultani")),
     ],
 )
 def test_a_surname_after_a_bracketed_office_and_first_name(text: str, person) -> None:
     assert _persons(_enrich(text))[-1:] == [person]
+
+
+def test_the_surname_after_bracketed_first_names_names_him_later() -> None:
+    doc = _enrich("[Minister of Defence Samir Tolvan] Bakrani met us.", "Bakrani agreed.")
+    assert _persons(doc, 1) == [("Bakrani", "#pers-samir-tolvan-bakrani")]
+    assert [e.key for e in doc.entities] == ["pers-samir-tolvan-bakrani"]
 
 
 def test_a_word_after_a_body_that_is_no_office_is_no_first_name() -> None:
@@ -1426,3 +1460,35 @@ def test_a_chinese_name_of_a_less_common_family_name_is_found_by_its_shape(name:
 def test_a_month_or_weekday_after_in_is_no_place_of_a_post(time: str) -> None:
     doc = _enrich(f"The Ruritanian Embassy in {time} asked for a meeting.")
     assert [s for t, s, _ in _names(doc) if t == "orgName"] == ["Ruritanian Embassy"]
+
+
+# ------------------------------------------------------------- a state's form abbreviated
+
+
+def test_initials_before_a_known_state_abbreviate_its_form_of_state() -> None:
+    doc = _enrich("The ambassador of the D. R. Vietnam met the envoy of the S.R. Romania.")
+    assert _names(doc) == [
+        ("placeName", "D. R. Vietnam", "#place-drv"),
+        ("placeName", "S.R. Romania", "#place-romania"),
+    ]
+
+
+def test_initials_left_beside_a_state_are_no_person() -> None:
+    # The authority does not list this spelling: the state is found, its initials are no name.
+    doc = _enrich("The delegation of the Q. R. Poland arrived.")
+    assert _names(doc) == [("placeName", "Poland", "#place-poland")]
+    assert [e.key for e in doc.entities] == ["place-poland"]
+
+
+def test_a_verb_in_a_title_case_title_is_no_third_name_word() -> None:
+    doc = _enrich("Talks with Erich Tolvanek Visiting the Plant")
+    assert _persons(doc) == [("Erich Tolvanek", "#pers-erich-tolvanek")]
+    # A name of three words stays whole.
+    assert _persons(_enrich("Talks with Erich Tolvan Bakrani in Hanoi")) == [
+        ("Erich Tolvan Bakrani", "#pers-erich-tolvan-bakrani")
+    ]
+    assert _persons(_enrich("Talks with Erich Discussing the Plant")) == []
+    # A surname may end so: only the verbs of titles are none.
+    assert _persons(_enrich("Talks with Erich Tolvaning")) == [
+        ("Erich Tolvaning", "#pers-erich-tolvaning")
+    ]
