@@ -45,6 +45,7 @@ from ..docmeta.records import (
 )
 from ..languages import code_of, name_of
 from ..letters import is_upper
+from ..lexicon import ORG_HEADS
 from ..metadata import Sidecar
 from ..model import Attrs, Block, Document, Entity, Mark, Participant, Role, attrs
 from ..reader import patterns as pat
@@ -545,7 +546,7 @@ def title_case(
             _INITIALS.fullmatch(word)
             or word.islower()  # printed so amid capitals ("c." for comrade, "de", "von")
             or word.strip(_PUNCTUATION) in acronyms
-            or (inside and inside[2] in ("orgName", "placeName") and len(word.strip(",.")) <= 5)
+            or (inside and inside[2] in ("orgName", "placeName") and _acronym_in_name(word))
         ):
             words.append(word)
         elif inside:
@@ -555,6 +556,16 @@ def title_case(
         else:
             words.append(_cap(word.lower()))
     return " ".join(words)
+
+
+def _acronym_in_name(word: str) -> bool:
+    """A short word in a body's or a place's name printed in capitals, no head noun of a
+    body's name and, of five letters, with one vowel at most ("USSR", "CPSU", "MSZMP"; never
+    the "PARTY" of "WORKERS' PARTY", nor "LABOR")."""
+    bare = word.strip(",.")
+    if len(bare) > 5 or bare.capitalize() in ORG_HEADS:
+        return False
+    return len(bare) < 5 or sum(letter in "AEIOU" for letter in bare.upper()) <= 1
 
 
 # Initials keep their capitals in a re-cased title ("I.V. Stalin").

@@ -82,6 +82,23 @@ def test_a_printed_title_in_capitals_is_lowered_except_inside_names() -> None:
     assert title_case(later, {}, first=False) == "on the Talks with I.V. Stalin"
 
 
+def test_a_body_s_head_noun_is_recased_inside_its_name() -> None:
+    text = "TALKS WITH THE RURITANIAN WORKERS' PARTY, THE RWP ARMY AND THE LABOR FRONT"
+    title = block(
+        Role.TITLE,
+        text,
+        mark(text, "RURITANIAN WORKERS' PARTY", "orgName", ref="#org-rwp"),
+        mark(text, "RWP ARMY", "orgName", ref="#org-rwp-army"),
+        mark(text, "LABOR FRONT", "orgName", ref="#org-labor-front"),
+    )
+    # A short word in capitals inside a name is taken for an acronym, unless it is the
+    # head noun of a body's name or a word of five letters with two vowels.
+    assert (
+        title_case(title, {})
+        == "Talks with the Ruritanian Workers' Party, the RWP Army and the Labor Front"
+    )
+
+
 def test_an_acronym_the_text_prints_keeps_its_capitals_in_a_recased_title() -> None:
     title = "MINUTES OF THE TALKS WITH FRU PRESIDENT OKAFOR"
     doc = document(
