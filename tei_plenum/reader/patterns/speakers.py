@@ -112,10 +112,12 @@ SPEECH_VERBS = (
     r"(?:sends?|sent|conveys?|conveyed|passe[sd]\s+on|transmit(?:s|ted)?)\s+"
     r"(?:[\w'’-]+\s+){0,4}?(?:greetings|regards)"
 )
-# A few words may lead into the clause: "In reply, Kim Il Sung said …".
+# A few words may lead into the clause: "In reply, Kim Il Sung said …", "After the exchange
+# of greetings, Comrade Stalin asks …" (a short phrase of time set off by a comma).
 _LEAD_IN = (
     r"(?:(?:In\s+(?:reply|response|turn|conclusion|addition)|On\s+(?:his|her|their|our)\s+part|"
-    r"Then|Further(?:more)?|Next|Afterwards|Finally|Later),?\s+)?"
+    r"Then|Further(?:more)?|Next|Afterwards|Finally|Later),?\s+"
+    r"|(?:After|Upon|Following|Having)\s+[^,;:.]{1,50},\s+)?"
 )
 _REPORTED = re.compile(
     rf"^{_LEAD_IN}(?P<who>I|{_NAME})(?:,\s[^,]{{1,60}},)?\s+"
