@@ -348,6 +348,32 @@ def _weekday(groups: dict[str, str | None], anchor: dt.date | None) -> Reading |
     return None
 
 
+def _day_alone(
+    groups: dict[str, str | None], anchor: dt.date | None, before: str
+) -> Reading | None:
+    """A day of the month alone ("on the 14th"): that day of the anchor's month when it is
+    not after the anchor, ``cert="medium"``; None without an anchor, for a later day (this
+    month's or the last?), or where the sentence speaks of what is to come ("will arrive on
+    the 3rd" may be next month's). "Of this month" says which month it is."""
+    day = int(groups["dd"] or 0)
+    if anchor is None or day > calendar.monthrange(anchor.year, anchor.month)[1]:
+        return None
+    point = Point(anchor.year, anchor.month, day)
+    if groups["tm"]:
+        return Reading(("when",), (point,), doubt=("high",))
+    if day > anchor.day or _TO_COME.search(before):
+        return None
+    return Reading(("when",), (point,), doubt=("medium",))
+
+
+# Words of a sentence about what is to come, before a day alone.
+_TO_COME = re.compile(
+    r"\b(?:will|shall|would|is\s+to|are\s+to|plans?|intends?|expects?|next|tomorrow)\b"
+    r"[^.;!?]*$",
+    re.IGNORECASE,
+)
+
+
 def _bound_attribute(words: str) -> str:
     """*Not earlier than* is a lower bound; *by*, *until* and *no later than* an upper one."""
     return "notBefore" if "earlier" in words.lower() else "notAfter"
@@ -436,6 +462,9 @@ def _read(kind: str, m: re.Match[str], setting: Setting) -> list[Piece] | None:
         return _one(m, _part(groups))
     if kind == "weekday":
         return _one(m, _weekday(groups, setting.anchor))
+    if kind == "day":
+        before = m.string[max(0, m.start() - CONTEXT) : m.start()]
+        return _one(m, _day_alone(groups, setting.anchor, before))
     if kind == "decade":
         decade = int(groups["dy"] or 0)
         return _one(m, Reading(("from", "to"), (Point(decade), Point(decade + 9))))
@@ -595,7 +624,7 @@ def _interpret(
         first_value = attrs[0][1]
         stated = all(p.year is not None for p in reading.points) and years_back == 0
         stated = stated and len(first_value) == 10 and dict(attrs).get("cert") != "low"
-        stated = stated and kind != "weekday"  # its month and year come from the anchor
+        stated = stated and kind not in ("weekday", "day")  # month and year from the anchor
         full_day = dt.date.fromisoformat(first_value) if stated else None
         found.append(Found(piece.start, piece.end, attrs, full_day))
     return found

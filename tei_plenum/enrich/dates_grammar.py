@@ -349,6 +349,7 @@ def _rule_sources(named: bool) -> dict[str, str]:
     time_of_day = f"(?:(?i:the{_SP}(?:morning|afternoon|evening|night){_SP}of){_SP})?"
     ordinal_words = _words((*_ORDINAL_WORDS, "1st", "2nd", "3rd", "4th"))
     count_words = "(?i:two|three)"
+    this_month = f"{_SP}of{_SP}(?:this|the{_SP}current){_SP}month"
     days = f"{g('ld', _DAY + _ORDINAL + f'(?:,{_SP}{_DAY}{_ORDINAL})*')},?{_SP}(?i:and){_SP}"
     to_words = f"(?:{_SP}(?i:to|until|till|through|thru){_SP}|{_DASH})"
 
@@ -411,6 +412,11 @@ def _rule_sources(named: bool) -> dict[str, str]:
         + not_a_quantity
         + r"(?!\s{1,3}(?:[ap]\.m\.|o'clock|hours?\b))"
         + r"(?!\s{1,3}(?!(?:was|has|is|as|this|us)\b)[a-z]{2,}s\b)",
+        # A day of the month alone, as telegrams date what just happened: "On the 14th, the
+        # Premier received …", "at 10:30 on the 14th." (only before a stop, "at" or "in":
+        # never "on the 20th Congress", "on the 17th parallel"), or "of this month".
+        "day": rf"(?<=\b[Oo]n the ){g('dd', _DAY)}(?:st|nd|rd|th)"
+        + f"(?:{g('tm', this_month)}|(?=[,.;)]|\\s(?:at|in)\\s))",
     }
 
 
@@ -437,6 +443,7 @@ FIND_ORDER = (
     "modifier",
     "closing",
     "weekday",
+    "day",
 )
 
 

@@ -694,6 +694,49 @@ def test_a_weekday_and_a_day_need_a_document_date() -> None:
     assert marked("On Thursday 16 he said", None) == []
 
 
+# --- a day of the month alone ---------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "values"),
+    [
+        ("At 10:30 on the 14th, the Premier left.", "14th", (("when", "1979-08-14"), *MEDIUM)),
+        ("On the 3rd the talks began in Accra.", None, None),  # no stop, "at" or "in" after
+        ("On the 3rd in Accra the talks began.", "3rd", (("when", "1979-08-03"), *MEDIUM)),
+        ("They met on the 17th.", "17th", (("when", "1979-08-17"), *MEDIUM)),
+        # The month is said: a later day is this month's too.
+        (
+            "They will meet on the 24th of this month.",
+            "24th of this month",
+            (("when", "1979-08-24"), *HIGH),
+        ),
+    ],
+)
+def test_a_day_alone_is_that_day_of_the_document_s_month(
+    text: str, words: str | None, values: tuple | None
+) -> None:
+    assert marked(text, AUG_17_1979) == ([(words, values)] if words else [])
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "They met on the 20th.",  # after the document date: this month's or the last?
+        "The delegation will leave on the 2nd.",  # to come: perhaps next month's
+        "He spoke on the 20th Congress.",
+        "The line ran on the 17th parallel.",
+        "On the 14th day of the strike, they met.",
+        "the 14th, and the 15th.",  # no "on"
+    ],
+)
+def test_no_date_from_a_day_alone_that_may_be_another_month_s_or_no_day(text: str) -> None:
+    assert marked(text, AUG_17_1979) == []
+
+
+def test_a_day_alone_needs_a_document_date() -> None:
+    assert marked("They met on the 14th.", None) == []
+
+
 def test_the_archives_date_line_dates_a_weekday_and_its_day() -> None:
     cover = Block(Role.COVER, "August 17, 1979", SourceSpan(1), 1, attrs=(("type", "date"),))
     doc = _doc(cover, _block(Role.PARAGRAPH, "On Thursday 16 the official responsible said"))
