@@ -48,28 +48,28 @@ class IndexedName:
 # --------------------------------------------------------------------------------- the index
 
 
-def _entry_for(page: _Page, el: etree._Element, group: str) -> _Entry:
+def _entry_for(page: _Page, el: etree._Element, group: str, surface: str) -> _Entry:
+    """The entry a name with the words ``surface`` belongs to, made when first named."""
     ref = (el.get("ref") or "").split()
+    key = ref[0] if ref else f"text:{surface.casefold()}"
+    entry = page.entries.get((group, key))
+    if entry is not None:
+        return entry
     record, url, unresolved = None, None, True
     if not ref:
-        key = f"text:{_text_of(el).casefold()}"
-        base = f"idx-{group}-{_text_of(el)}"
+        base = f"idx-{group}-{surface}"
     elif ref[0].startswith("#"):
-        key = ref[0]
         base = f"idx-{ref[0][1:]}"
         record = page.records.get(ref[0][1:])
         if record is not None and page.local(record) not in _RECORD_TAGS:
             record = None
         unresolved = record is None or _marked_unresolved(page, record)
     else:
-        key = ref[0]
-        base = f"idx-{group}-{_text_of(el)}"
+        base = f"idx-{group}-{surface}"
         url = _safe_url(ref[0])
         unresolved = url is None
-    entry = page.entries.get((group, key))
-    if entry is None:
-        entry = _Entry(group, page.unique_id(base), record, url, unresolved, key=key)
-        page.entries[(group, key)] = entry
+    entry = _Entry(group, page.unique_id(base), record, url, unresolved, key=key)
+    page.entries[(group, key)] = entry
     return entry
 
 
@@ -87,8 +87,9 @@ def _authority_links(page: _Page, entry: _Entry) -> Iterator[tuple[str, str]]:
         return
     for idno in entry.record.iterfind(page.q("idno")):
         value = _text_of(idno)
-        for kind, label, pattern, template in _AUTHORITIES:
-            if idno.get("type") == kind and pattern.fullmatch(value):
+        kind = idno.get("type")
+        for authority, label, pattern, template in _AUTHORITIES:
+            if kind == authority and pattern.fullmatch(value):
                 yield template.format(value), f"{label} {value}"
 
 
@@ -110,9 +111,9 @@ def _sort_key(page: _Page, entry: _Entry, name: str) -> str:
         )
         if given:
             return f"{given.casefold()} {name.casefold()}"
-        family = next((n.find(page.q("surname")) for n in names), None)
-        if family is not None and _text_of(family):
-            return f"{_text_of(family).casefold()} {name.casefold()}"
+        family = _text_of(next((n.find(page.q("surname")) for n in names), None))
+        if family:
+            return f"{family.casefold()} {name.casefold()}"
     if entry.group == "person" and (record is None or page.local(record) == "person"):
         family_name = surname(name)
         if family_name:
@@ -130,31 +131,50 @@ def _pages(entry: _Entry) -> list[tuple[str, str | None, str, int]]:
     return list(first.values())
 
 
-def indexed_names(page: _Page) -> tuple[IndexedName, ...]:
-    """The page's index entries, for a site's indexes across documents."""
+@dataclass(frozen=True, slots=True)
+class _Listed:
+    """An entry with what both indexes show of it (the page's and a site's), worked out once."""
+
+    entry: _Entry
+    name: str
+    sort_key: str
+    links: tuple[tuple[str, str], ...]
+    pages: list[tuple[str, str | None, str, int]]
+
+
+def _listed(page: _Page) -> list[_Listed]:
+    """The page's entries, in the order they were first named."""
     found = []
     for entry in page.entries.values():
         name = _record_name(page, entry)
-        wikidata = next(
-            (
-                label.split()[-1]
-                for url, label in _authority_links(page, entry)
-                if "Wikidata" in label
-            ),
-            "",
-        )
         found.append(
-            IndexedName(
-                group=entry.group,
-                key=entry.key,
-                name=name,
-                sort_key=_sort_key(page, entry, name),
-                anchor=entry.occurrences[0][0],
-                pages=tuple(p for _a, p, _s, _n in _pages(entry) if p),
-                wikidata=wikidata,
+            _Listed(
+                entry,
+                name,
+                _sort_key(page, entry, name),
+                tuple(_authority_links(page, entry)),
+                _pages(entry),
             )
         )
-    return tuple(found)
+    return found
+
+
+def indexed_names(listed: list[_Listed]) -> tuple[IndexedName, ...]:
+    """The page's index entries, for a site's indexes across documents."""
+    return tuple(
+        IndexedName(
+            group=item.entry.group,
+            key=item.entry.key,
+            name=item.name,
+            sort_key=item.sort_key,
+            anchor=item.entry.occurrences[0][0],
+            pages=tuple(p for _a, p, _s, _n in item.pages if p),
+            wikidata=next(
+                (label.split()[-1] for _url, label in item.links if "Wikidata" in label), ""
+            ),
+        )
+        for item in listed
+    )
 
 
 def _record_details(page: _Page, record: etree._Element | None) -> list[str]:
@@ -171,45 +191,45 @@ def _record_details(page: _Page, record: etree._Element | None) -> list[str]:
     return [d for d in details if d]
 
 
-def _index(page: _Page) -> etree._Element | None:
-    if not page.entries:
+def _index(page: _Page, listed: list[_Listed]) -> etree._Element | None:
+    if not listed:
         return None
     section = etree.Element("section", {"class": "index", "id": "index"})
     section.set("aria-labelledby", "index-heading")
     _sub(section, "h2", "Index of names", {"id": "index-heading"})
     for group, group_title in _GROUP_TITLES.items():
-        entries = [e for e in page.entries.values() if e.group == group]
-        if not entries:
+        items = [item for item in listed if item.entry.group == group]
+        if not items:
             continue
         _sub(section, "h3", group_title)
         listing = _sub(section, "ul", None, {"class": f"index-group index-{group}"})
-        named = [(_record_name(page, e), e) for e in entries]
-        named.sort(key=lambda pair: (_sort_key(page, pair[1], pair[0]), pair[0], pair[1].anchor))
-        for name, entry in named:
-            listing.append(_index_item(page, name, entry))
+        items.sort(key=lambda item: (item.sort_key, item.name, item.entry.anchor))
+        for item in items:
+            listing.append(_index_item(page, item))
     return section
 
 
-def _index_item(page: _Page, name: str, entry: _Entry) -> etree._Element:
-    item = etree.Element("li", {"id": entry.anchor})
-    _sub(item, "span", name, {"class": f"idx-name name-{entry.group}"})
+def _index_item(page: _Page, item: _Listed) -> etree._Element:
+    entry = item.entry
+    element = etree.Element("li", {"id": entry.anchor})
+    _sub(element, "span", item.name, {"class": f"idx-name name-{entry.group}"})
     details = _record_details(page, entry.record)
     if details:
-        _append_text(item, " ")
-        _sub(item, "span", f"({'; '.join(details)})", {"class": "idx-details"})
+        _append_text(element, " ")
+        _sub(element, "span", f"({'; '.join(details)})", {"class": "idx-details"})
     if entry.unresolved and page.options.review:
-        _append_text(item, " ")
-        _sub(item, "span", "unresolved", {"class": "badge unresolved"})
-    for url, label in _authority_links(page, entry):
-        _append_text(item, " ")
-        _sub(item, "a", label, {"class": "authority", "href": url, "rel": "external noopener"})
-    _append_text(item, ": ")
-    for i, (occ_anchor, page_no, surface, count) in enumerate(_pages(entry)):
+        _append_text(element, " ")
+        _sub(element, "span", "unresolved", {"class": "badge unresolved"})
+    for url, label in item.links:
+        _append_text(element, " ")
+        _sub(element, "a", label, {"class": "authority", "href": url, "rel": "external noopener"})
+    _append_text(element, ": ")
+    for i, (occ_anchor, page_no, surface, count) in enumerate(item.pages):
         if i:
-            _append_text(item, ", ")
+            _append_text(element, ", ")
         label = f"p. {page_no}" if page_no else "text"
         where = f"on page {page_no}" if page_no else "in the text"
         times = f", {count} mentions" if count > 1 else ""
-        link = _sub(item, "a", label, {"href": f"#{occ_anchor}", "class": "occ"})
+        link = _sub(element, "a", label, {"href": f"#{occ_anchor}", "class": "occ"})
         link.set("aria-label", f"{surface}, {where}{times}")
-    return item
+    return element

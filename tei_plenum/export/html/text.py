@@ -87,11 +87,12 @@ def _render(
         group = None
     if group is not None:
         classes.append(f"name name-{group}")
-        entry = _entry_for(page, el, group)
+        surface = _text_of(el)
+        entry = _entry_for(page, el, group, surface)
         occurrence = f"occ-{page.occurrence_count + 1}"
         anchor = anchor or page.unique_id(el.get(_XML_ID) or occurrence)
         page.occurrence_count += 1
-        entry.occurrences.append((anchor, page.page, _text_of(el)))
+        entry.occurrences.append((anchor, page.page, surface))
         if entry.unresolved and page.options.review:
             classes.append("unresolved")
         if not in_link:
