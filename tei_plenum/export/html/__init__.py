@@ -145,7 +145,7 @@ def render_page(
         # Only the text is searched when a site is indexed (Pagefind).
         main.set("data-pagefind-body", "")
     for text in texts:
-        main.append(_render(page, text, phrasing=False, depth=0, heading=1))
+        _render(page, text, main, phrasing=False, depth=0, heading=1)
     if page.notes:
         # After the text rather than in it: <main> holds the reading text alone.
         notes = _notes(page)
