@@ -123,7 +123,8 @@ class _Page:
     breaks: int = 0
     notes: list[tuple[etree._Element, str, str]] = field(default_factory=list)
     image_origins: set[str] = field(default_factory=set)
-    # Clark-notation tag -> TEI local name (None outside the TEI namespace), filled as met.
+    # Clark-notation tag -> TEI local name (None outside the TEI namespace, and for the tag
+    # lxml gives comments and PIs), filled as met.
     local_names: dict[str, str | None] = field(default_factory=dict)
 
     def q(self, path: str) -> str:
@@ -137,14 +138,18 @@ class _Page:
 
     def local(self, el: etree._Element) -> str | None:
         """The TEI local name of ``el``, or None for comments, PIs and foreign elements."""
+        # A page asks this several times of every element it renders, of a few dozen tags.
         tag = el.tag
-        if not isinstance(tag, str):
-            return None
-        # A page asks this of every element it renders, of a few dozen distinct tags.
-        if tag not in self.local_names:
+        try:
+            return self.local_names[tag]
+        except KeyError:
+            pass
+        local = None
+        if isinstance(tag, str):
             qname = etree.QName(tag)
-            self.local_names[tag] = qname.localname if qname.namespace == self.ns else None
-        return self.local_names[tag]
+            local = qname.localname if qname.namespace == self.ns else None
+        self.local_names[tag] = local
+        return local
 
     def unique_id(self, base: str) -> str:
         """``base`` made a safe id, or the first free ``base-2``, ``base-3``... after it."""

@@ -7,7 +7,6 @@ from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ...tei.inline import last_child as _last_child
 from ...vocabulary import XML_ID as _XML_ID
 from ...vocabulary import XML_LANG as _XML_LANG
 from ..anchors import safe_id as _safe_id
@@ -66,8 +65,10 @@ def _render(
     if title is not None:
         classes += " editorial"
     speaker = ""
+    hidden: tuple[etree._Element, ...] = ()
     if name == "choice":
-        title = _choice_title(page, el)
+        hidden = _choice_others(page, el)
+        title = _choice_title(page, hidden)
     elif name == "sp":
         speaker = _speaker_of(page, el)
 
@@ -123,13 +124,13 @@ def _render(
     if depth >= _MAX_DEPTH:
         target.text = "".join(el.itertext())
         return out
-    if name == "graphic":
-        _image(page, el, out)
-
+    last = _image(page, el, out) if name == "graphic" else None
     _render_content(
         page,
         el,
         target,
+        last,
+        hidden=hidden,
         phrasing=phrasing or tag not in {"div", "section", "ul", "li", "figure"},
         depth=depth + 1,
         heading=heading + 1 if name in DIVISIONS else heading,
@@ -155,39 +156,39 @@ def _render_content(
     page: _Page,
     el: etree._Element,
     target: etree._Element,
+    last: etree._Element | None,
     *,
+    hidden: tuple[etree._Element, ...] = (),
     phrasing: bool,
     depth: int,
     heading: int,
     in_link: bool,
-) -> None:
-    """Append the text and rendered children of ``el`` to ``target``.
+) -> etree._Element | None:
+    """Append the text and rendered children of ``el`` but the ``hidden`` ones to ``target``,
+    and return the last child of ``target`` after them.
 
-    The last child of ``target`` is kept at hand as children are added, rather than looked up
-    before each piece of text.
+    ``last`` is the last child of ``target`` so far: kept at hand as children are added rather
+    than looked up before each piece of text.
     """
-    last = _last_child(target)
     _add_text(target, last, el.text)
-    hidden = _choice_others(page, el) if page.local(el) == "choice" else ()
     for child in el:
         local = page.local(child)
         if child in hidden:
             # The other reading of a choice is in the tooltip, never beside the one shown.
             continue
         if local == "pb":
-            last = _page_marker(page, child, target, last, in_link=in_link)
-            if child.text or len(child):
-                # A page break has no content in valid TEI; if one has, its words stay.
-                _render_content(
-                    page,
-                    child,
-                    target,
-                    phrasing=True,
-                    depth=depth,
-                    heading=heading,
-                    in_link=in_link,
-                )
-                last = _last_child(target)
+            marker = _page_marker(page, child, target, last, in_link=in_link)
+            # A page break has no content in valid TEI; if one has, its words stay.
+            last = _render_content(
+                page,
+                child,
+                target,
+                marker,
+                phrasing=True,
+                depth=depth,
+                heading=heading,
+                in_link=in_link,
+            )
         elif local == "note" and child.get("place") != "inline":
             last = _note_reference(page, child, target, depth=depth, in_link=in_link)
         elif local is not None:
@@ -211,6 +212,7 @@ def _render_content(
             # Foreign markup is never emitted; its words stay, as plain text.
             _add_text(target, last, "".join(child.itertext()))
         _add_text(target, last, child.tail)
+    return last
 
 
 def _add_text(target: etree._Element, last: etree._Element | None, text: str | None) -> None:
@@ -380,13 +382,14 @@ def _choice_others(page: _Page, el: etree._Element) -> tuple[etree._Element, ...
     return tuple(children[1:])
 
 
-def _choice_title(page: _Page, el: etree._Element) -> str:
-    others = [
+def _choice_title(page: _Page, others: tuple[etree._Element, ...]) -> str:
+    """The tooltip of a ``choice``: the words of its ``others``, the readings not shown."""
+    words = [
         f"{_CHOICE_OTHER.get(page.local(c) or '', 'also')}: {_text_of(c)}"
-        for c in _choice_others(page, el)
+        for c in others
         if _text_of(c)
     ]
-    return "; ".join(others)
+    return "; ".join(words)
 
 
 def _speaker_of(page: _Page, el: etree._Element) -> str:
@@ -407,20 +410,22 @@ def _line_break(page: _Page, el: etree._Element, parent: etree._Element) -> etre
     return br
 
 
-def _image(page: _Page, el: etree._Element, out: etree._Element) -> None:
+def _image(page: _Page, el: etree._Element, out: etree._Element) -> etree._Element | None:
     """A graphic with an http(s) address is shown, loaded only when scrolled to; the page's
     policy lets images come from the origins of these addresses alone."""
     url = _safe_url(el.get("url"))
     origin = _origin(url)
     if url is None or origin is None:
-        return
+        return None
     page.image_origins.add(origin)
     figure = el.getparent()
     description = None
     if figure is not None and page.local(figure) == "figure":
         description = figure.find(page.q("figDesc"))
     alt = _text_of(description) or _text_of(el.find(page.q("desc")))
-    etree.SubElement(out, "img", {"src": url, "alt": alt, "loading": "lazy", "decoding": "async"})
+    return etree.SubElement(
+        out, "img", {"src": url, "alt": alt, "loading": "lazy", "decoding": "async"}
+    )
 
 
 def _origin(url: str | None) -> str | None:
