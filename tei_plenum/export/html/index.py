@@ -9,14 +9,12 @@ first as written; "Joseph Stalin" under S). Places, organisations and events go 
 
 from __future__ import annotations
 
-from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass
 
 from lxml import etree
 
 from ...lexicon import surname
-from ...tei.inline import append_text as _append_text
 from .page import (
     _AUTHORITIES,
     _GROUP_TITLES,
@@ -124,11 +122,14 @@ def _sort_key(page: _Page, entry: _Entry, name: str) -> str:
 def _pages(entry: _Entry) -> list[tuple[str, str | None, str, int]]:
     """Each page the entry is named on, once: the first mention's anchor, the page, its words
     and how many mentions the page holds."""
-    counts = Counter(page_no for _anchor, page_no, _surface in entry.occurrences)
-    first: dict[str | None, tuple[str, str | None, str, int]] = {}
+    first: dict[str | None, tuple[str, str]] = {}
+    counts: dict[str | None, int] = {}
     for anchor, page_no, surface in entry.occurrences:
-        first.setdefault(page_no, (anchor, page_no, surface, counts[page_no]))
-    return list(first.values())
+        first.setdefault(page_no, (anchor, surface))
+        counts[page_no] = counts.get(page_no, 0) + 1
+    return [
+        (anchor, page_no, surface, counts[page_no]) for page_no, (anchor, surface) in first.items()
+    ]
 
 
 @dataclass(frozen=True, slots=True)
@@ -205,31 +206,34 @@ def _index(page: _Page, listed: list[_Listed]) -> etree._Element | None:
         listing = _sub(section, "ul", None, {"class": f"index-group index-{group}"})
         items.sort(key=lambda item: (item.sort_key, item.name, item.entry.anchor))
         for item in items:
-            listing.append(_index_item(page, item))
+            _index_item(page, listing, item)
     return section
 
 
-def _index_item(page: _Page, item: _Listed) -> etree._Element:
+def _index_item(page: _Page, listing: etree._Element, item: _Listed) -> None:
+    """The entry's line, made in place as the last item of ``listing``; the words between its
+    parts are each written once, as the tail of the part before."""
     entry = item.entry
-    element = etree.Element("li", {"id": entry.anchor})
-    _sub(element, "span", item.name, {"class": f"idx-name name-{entry.group}"})
+    line = _sub(listing, "li", None, {"id": entry.anchor})
+    last = _sub(line, "span", item.name, {"class": f"idx-name name-{entry.group}"})
     details = _record_details(page, entry.record)
     if details:
-        _append_text(element, " ")
-        _sub(element, "span", f"({'; '.join(details)})", {"class": "idx-details"})
+        last.tail = " "
+        last = _sub(line, "span", f"({'; '.join(details)})", {"class": "idx-details"})
     if entry.unresolved and page.options.review:
-        _append_text(element, " ")
-        _sub(element, "span", "unresolved", {"class": "badge unresolved"})
+        last.tail = " "
+        last = _sub(line, "span", "unresolved", {"class": "badge unresolved"})
     for url, label in item.links:
-        _append_text(element, " ")
-        _sub(element, "a", label, {"class": "authority", "href": url, "rel": "external noopener"})
-    _append_text(element, ": ")
+        last.tail = " "
+        last = _sub(
+            line, "a", label, {"class": "authority", "href": url, "rel": "external noopener"}
+        )
+    last.tail = ": "
     for i, (occ_anchor, page_no, surface, count) in enumerate(item.pages):
         if i:
-            _append_text(element, ", ")
+            last.tail = ", "
         label = f"p. {page_no}" if page_no else "text"
         where = f"on page {page_no}" if page_no else "in the text"
         times = f", {count} mentions" if count > 1 else ""
-        link = _sub(element, "a", label, {"href": f"#{occ_anchor}", "class": "occ"})
-        link.set("aria-label", f"{surface}, {where}{times}")
-    return element
+        last = _sub(line, "a", label, {"href": f"#{occ_anchor}", "class": "occ"})
+        last.set("aria-label", f"{surface}, {where}{times}")
