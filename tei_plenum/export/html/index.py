@@ -73,8 +73,8 @@ def _entry_for(page: _Page, el: etree._Element, group: str, surface: str) -> _En
 
 def _marked_unresolved(page: _Page, record: etree._Element) -> bool:
     return any(
-        _text_of(note).casefold() == "unresolved"
-        for note in record.iterfind(page.q("note[@type='resolution']"))
+        note.get("type") == "resolution" and _text_of(note).casefold() == "unresolved"
+        for note in record.iterchildren(page.q("note"))
     )
 
 
@@ -83,7 +83,7 @@ def _authority_links(page: _Page, entry: _Entry) -> Iterator[tuple[str, str]]:
         yield entry.url, "external record"
     if entry.record is None:
         return
-    for idno in entry.record.iterfind(page.q("idno")):
+    for idno in entry.record.iterchildren(page.q("idno")):
         value = _text_of(idno)
         kind = idno.get("type")
         for authority, label, pattern, template in _AUTHORITIES:

@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from lxml import etree
 
@@ -129,12 +130,7 @@ class _Page:
 
     def q(self, path: str) -> str:
         """An ElementPath in the document's TEI namespace, written with bare local names."""
-        if self.ns is None:
-            return path
-        return "/".join(
-            step if step in {"", ".", ".."} or step.startswith("*") else f"{{{self.ns}}}{step}"
-            for step in path.split("/")
-        )
+        return _qualified(self.ns, path)
 
     def local(self, el: etree._Element) -> str | None:
         """The TEI local name of ``el``, or None for comments, PIs and foreign elements."""
@@ -159,6 +155,17 @@ class _Page:
         """Give every block of ``texts`` its anchor, so no later id can take one."""
         self.anchors = block_anchors(texts)
         self.used_ids.update(self.anchors.values())
+
+
+@cache
+def _qualified(ns: str | None, path: str) -> str:
+    """``path`` in the namespace ``ns``, worked out once: pages ask for the same few paths."""
+    if ns is None:
+        return path
+    return "/".join(
+        step if step in {"", ".", ".."} or step.startswith("*") else f"{{{ns}}}{step}"
+        for step in path.split("/")
+    )
 
 
 def _tei_namespace(root: etree._Element, source_name: str | None) -> str | None:
