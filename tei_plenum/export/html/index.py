@@ -22,7 +22,6 @@ from .page import (
     _RECORD_TAGS,
     _Entry,
     _Page,
-    _record_label,
     _safe_url,
     _sub,
     _text_of,
@@ -78,41 +77,64 @@ def _marked_unresolved(page: _Page, record: etree._Element) -> bool:
     )
 
 
-def _authority_links(page: _Page, entry: _Entry) -> Iterator[tuple[str, str]]:
-    if entry.url is not None:
-        yield entry.url, "external record"
-    if entry.record is None:
-        return
-    for idno in entry.record.iterchildren(page.q("idno")):
-        value = _text_of(idno)
-        kind = idno.get("type")
-        for authority, label, pattern, template in _AUTHORITIES:
-            if kind == authority and pattern.fullmatch(value):
-                yield template.format(value), f"{label} {value}"
+@dataclass(frozen=True, slots=True)
+class _Record:
+    """What the index shows of a record, read in one pass over its children."""
+
+    name: str = ""
+    """The name it goes by: its first name without a ``type`` (the preferred form)."""
+    sort_key: str = ""
+    """The ``@sortKey`` of the record, else of the first name without a ``type`` that has one."""
+    surname: str = ""
+    """The ``surname`` in the name it goes by."""
+    details: tuple[str, ...] = ()
+    """Full or standard name forms and occupations, to tell the reader who or what it is."""
+    links: tuple[tuple[str, str], ...] = ()
+    """Its pages in authority files: address and label."""
 
 
-def _record_name(page: _Page, entry: _Entry) -> str:
-    if entry.record is not None:
-        name = _record_label(page, entry.record)
-        if name:
-            return name
-    return entry.occurrences[0][2]
+def _read_record(page: _Page, record: etree._Element) -> _Record:
+    """What the index shows of ``record``, all read in one pass over its children."""
+    name: str | None = None
+    family = ""
+    given = record.get("sortKey") or ""
+    details: list[str] = []
+    links: list[tuple[str, str]] = []
+    for child in record:
+        local = page.local(child)
+        if local in _RECORD_NAME_TAGS:
+            form = child.get("type")
+            if form:
+                details.append(f"{form} form: {_text_of(child)}")
+                continue
+            if name is None:
+                name = _text_of(child)
+                family = _text_of(child.find(page.q("surname")))
+            given = given or child.get("sortKey") or ""
+        elif local in {"occupation", "desc"}:
+            detail = _text_of(child)
+            if detail:
+                details.append(detail)
+        elif local == "idno":
+            links += _authority_links(child)
+    return _Record(name or "", given, family, tuple(details), tuple(links))
 
 
-def _sort_key(page: _Page, entry: _Entry, name: str) -> str:
+def _authority_links(idno: etree._Element) -> Iterator[tuple[str, str]]:
+    value = _text_of(idno)
+    kind = idno.get("type")
+    for authority, label, pattern, template in _AUTHORITIES:
+        if kind == authority and pattern.fullmatch(value):
+            yield template.format(value), f"{label} {value}"
+
+
+def _sort_key(page: _Page, entry: _Entry, record: _Record, name: str) -> str:
     """What the entry sorts by (see the module's docstring)."""
-    record = entry.record
-    if record is not None:
-        names = [c for c in record if page.local(c) in _RECORD_NAME_TAGS and not c.get("type")]
-        given = record.get("sortKey") or next(
-            (n.get("sortKey") for n in names if n.get("sortKey")), None
-        )
-        if given:
-            return f"{given.casefold()} {name.casefold()}"
-        family = _text_of(next((n.find(page.q("surname")) for n in names), None))
-        if family:
-            return f"{family.casefold()} {name.casefold()}"
-    if entry.group == "person" and (record is None or page.local(record) == "person"):
+    if record.sort_key:
+        return f"{record.sort_key.casefold()} {name.casefold()}"
+    if record.surname:
+        return f"{record.surname.casefold()} {name.casefold()}"
+    if entry.group == "person" and (entry.record is None or page.local(entry.record) == "person"):
         family_name = surname(name)
         if family_name:
             return f"{family_name.casefold()} {name.casefold()}"
@@ -139,6 +161,7 @@ class _Listed:
     entry: _Entry
     name: str
     sort_key: str
+    details: tuple[str, ...]
     links: tuple[tuple[str, str], ...]
     pages: list[tuple[str, str | None, str, int]]
 
@@ -147,13 +170,18 @@ def _listed(page: _Page) -> list[_Listed]:
     """The page's entries, in the order they were first named."""
     found = []
     for entry in page.entries.values():
-        name = _record_name(page, entry)
+        record = _Record() if entry.record is None else _read_record(page, entry.record)
+        name = record.name or entry.occurrences[0][2]
+        links = record.links
+        if entry.url is not None:
+            links = ((entry.url, "external record"), *links)
         found.append(
             _Listed(
                 entry,
                 name,
-                _sort_key(page, entry, name),
-                tuple(_authority_links(page, entry)),
+                _sort_key(page, entry, record, name),
+                record.details,
+                links,
                 _pages(entry),
             )
         )
@@ -176,20 +204,6 @@ def indexed_names(listed: list[_Listed]) -> tuple[IndexedName, ...]:
         )
         for item in listed
     )
-
-
-def _record_details(page: _Page, record: etree._Element | None) -> list[str]:
-    """Full or standard name forms and occupations, to tell the reader who or what it is."""
-    if record is None:
-        return []
-    details = []
-    for child in record:
-        local = page.local(child)
-        if local in _RECORD_NAME_TAGS and child.get("type"):
-            details.append(f"{child.get('type')} form: {_text_of(child)}")
-        elif local in {"occupation", "desc"}:
-            details.append(_text_of(child))
-    return [d for d in details if d]
 
 
 def _index(page: _Page, listed: list[_Listed]) -> etree._Element | None:
@@ -216,10 +230,9 @@ def _index_item(page: _Page, listing: etree._Element, item: _Listed) -> None:
     entry = item.entry
     line = _sub(listing, "li", None, {"id": entry.anchor})
     last = _sub(line, "span", item.name, {"class": f"idx-name name-{entry.group}"})
-    details = _record_details(page, entry.record)
-    if details:
+    if item.details:
         last.tail = " "
-        last = _sub(line, "span", f"({'; '.join(details)})", {"class": "idx-details"})
+        last = _sub(line, "span", f"({'; '.join(item.details)})", {"class": "idx-details"})
     if entry.unresolved and page.options.review:
         last.tail = " "
         last = _sub(line, "span", "unresolved", {"class": "badge unresolved"})
