@@ -225,7 +225,10 @@ def _normalised(text: str) -> str:
 
 
 def _text_of(el: etree._Element | None) -> str:
-    return "" if el is None else _normalised("".join(el.itertext()))
+    if el is None:
+        return ""
+    # Most elements asked are leaves: their text is all there is, with no subtree to walk.
+    return _normalised(el.text or "" if len(el) == 0 else "".join(el.itertext()))
 
 
 def _tokens(value: str | None, prefix: str, limit: int = 4) -> list[str]:
