@@ -24,7 +24,7 @@ from ...vocabulary import XML_ID as _XML_ID
 from ...vocabulary import XML_LANG as _XML_LANG
 from ..citation import cited
 from .frame import document_navigation, footer, site_header
-from .index import IndexedName, _index, indexed_names
+from .index import IndexedName, _index, _listed, indexed_names
 from .metadata import (
     _metadata_panel,
     citation_section,
@@ -145,14 +145,15 @@ def render_page(
         # Only the text is searched when a site is indexed (Pagefind).
         main.set("data-pagefind-body", "")
     for text in texts:
-        main.append(_render(page, text, phrasing=False, depth=0, heading=1))
+        _render(page, text, main, phrasing=False, depth=0, heading=1)
     if page.notes:
         # After the text rather than in it: <main> holds the reading text alone.
         notes = _notes(page)
         if navigation is not None:
             notes.set("data-pagefind-body", "")
         body.append(notes)
-    index = _index(page)
+    listed = _listed(page)
+    index = _index(page, listed)
     if index is not None:
         body.append(index)
     if navigation is not None:
@@ -161,7 +162,7 @@ def render_page(
     if closing is not None:
         body.append(closing)
 
-    names = indexed_names(page)
+    names = indexed_names(listed)
     html = etree.Element("html")
     lang = _lang(root.get(_XML_LANG))
     if lang:

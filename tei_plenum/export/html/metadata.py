@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import json
 from collections.abc import Iterable, Iterator, Sequence
+from functools import cache
 from importlib import resources
 from pathlib import PurePath
 from urllib.parse import quote
@@ -74,9 +75,15 @@ def page_head(
         _sub(head, "meta", None, {"name": name, "content": content})
     if linked_data:
         _sub(head, "script", linked_data, {"type": "application/ld+json"})
-    css = resources.files(__package__).joinpath("html.css").read_text(encoding="utf-8")
+    css = _stylesheet()
     _sub(head, "style", f"{css}\n{extra_css}" if extra_css else css)
     return head
+
+
+@cache
+def _stylesheet() -> str:
+    """The stylesheet every page inlines, read from the package once per process."""
+    return resources.files(__package__).joinpath("html.css").read_text(encoding="utf-8")
 
 
 # ------------------------------------------------------------------------------ the metadata

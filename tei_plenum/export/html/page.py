@@ -6,6 +6,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from dataclasses import dataclass, field
+from functools import cache
 
 from lxml import etree
 
@@ -123,28 +124,28 @@ class _Page:
     breaks: int = 0
     notes: list[tuple[etree._Element, str, str]] = field(default_factory=list)
     image_origins: set[str] = field(default_factory=set)
-    # Clark-notation tag -> TEI local name (None outside the TEI namespace), filled as met.
+    # Clark-notation tag -> TEI local name (None outside the TEI namespace, and for the tag
+    # lxml gives comments and PIs), filled as met.
     local_names: dict[str, str | None] = field(default_factory=dict)
 
     def q(self, path: str) -> str:
         """An ElementPath in the document's TEI namespace, written with bare local names."""
-        if self.ns is None:
-            return path
-        return "/".join(
-            step if step in {"", ".", ".."} or step.startswith("*") else f"{{{self.ns}}}{step}"
-            for step in path.split("/")
-        )
+        return _qualified(self.ns, path)
 
     def local(self, el: etree._Element) -> str | None:
         """The TEI local name of ``el``, or None for comments, PIs and foreign elements."""
+        # A page asks this several times of every element it renders, of a few dozen tags.
         tag = el.tag
-        if not isinstance(tag, str):
-            return None
-        # A page asks this of every element it renders, of a few dozen distinct tags.
-        if tag not in self.local_names:
+        try:
+            return self.local_names[tag]
+        except KeyError:
+            pass
+        local = None
+        if isinstance(tag, str):
             qname = etree.QName(tag)
-            self.local_names[tag] = qname.localname if qname.namespace == self.ns else None
-        return self.local_names[tag]
+            local = qname.localname if qname.namespace == self.ns else None
+        self.local_names[tag] = local
+        return local
 
     def unique_id(self, base: str) -> str:
         """``base`` made a safe id, or the first free ``base-2``, ``base-3``... after it."""
@@ -154,6 +155,17 @@ class _Page:
         """Give every block of ``texts`` its anchor, so no later id can take one."""
         self.anchors = block_anchors(texts)
         self.used_ids.update(self.anchors.values())
+
+
+@cache
+def _qualified(ns: str | None, path: str) -> str:
+    """``path`` in the namespace ``ns``, worked out once: pages ask for the same few paths."""
+    if ns is None:
+        return path
+    return "/".join(
+        step if step in {"", ".", ".."} or step.startswith("*") else f"{{{ns}}}{step}"
+        for step in path.split("/")
+    )
 
 
 def _tei_namespace(root: etree._Element, source_name: str | None) -> str | None:
@@ -213,7 +225,10 @@ def _normalised(text: str) -> str:
 
 
 def _text_of(el: etree._Element | None) -> str:
-    return "" if el is None else _normalised("".join(el.itertext()))
+    if el is None:
+        return ""
+    # Most elements asked are leaves: their text is all there is, with no subtree to walk.
+    return _normalised(el.text or "" if len(el) == 0 else "".join(el.itertext()))
 
 
 def _tokens(value: str | None, prefix: str, limit: int = 4) -> list[str]:

@@ -2,12 +2,11 @@
 
 from __future__ import annotations
 
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from lxml import etree
 
-from ...tei.inline import append_text as _append_text
-from ...tei.inline import last_child as _last_child
 from ...vocabulary import XML_ID as _XML_ID
 from ...vocabulary import XML_LANG as _XML_LANG
 from ..anchors import safe_id as _safe_id
@@ -44,40 +43,39 @@ _EDIT_TAGS = {"del": "del", "add": "ins"}
 def _render(
     page: _Page,
     el: etree._Element,
+    parent: etree._Element,
     *,
     phrasing: bool,
     depth: int,
     heading: int,
     in_link: bool = False,
 ) -> etree._Element:
-    """Turn one TEI element and its subtree into one HTML element.
+    """Turn one TEI element and its subtree into one HTML element, the last child of ``parent``.
 
     ``phrasing`` says the HTML parent accepts only phrasing content, so blocks become spans
-    (styled as blocks); ``heading`` is the level a ``head`` here would take.
+    (styled as blocks); ``heading`` is the level a ``head`` here would take. The element is
+    made in place rather than appended once built: moving a finished subtree into another
+    tree costs a walk over all of it.
     """
     name = page.local(el) or "x"
     if name == "lb":
-        return _line_break(page, el)
-    classes = [f"tei-{_NOT_ID.sub('-', name)}"]
-    classes += _tokens(el.get("type"), "t-") + _tokens(el.get("subtype"), "st-")
-    classes += _tokens(el.get("place"), "place-")
-    if el.get("cert") in {"low", "medium"}:
-        classes.append(f"cert-{el.get('cert')}")
-    attrs: dict[str, str] = {}
+        return _line_break(page, el, parent)
+    classes = _classes(name, el.get("type"), el.get("subtype"), el.get("place"), el.get("cert"))
     title = _editorial_title(name, el)
     if title is not None:
-        classes.append("editorial")
-        attrs["title"] = title
+        classes += " editorial"
+    speaker = ""
+    hidden: tuple[etree._Element, ...] = ()
     if name == "choice":
-        attrs.update(_choice_title(page, el))
+        hidden = _choice_others(page, el)
+        title = _choice_title(page, hidden)
     elif name == "sp":
-        attrs.update(_speaker_of(page, el))
+        speaker = _speaker_of(page, el)
 
     tag = _tag_for(page, el, name, phrasing, heading)
-    if name in _ROLES:
-        attrs["role"] = _ROLES[name]
-    elif name in {"list", "item"} and tag == "div":
-        attrs["role"] = "list" if name == "list" else "listitem"
+    role = _ROLES.get(name)
+    if role is None and name in {"list", "item"} and tag == "div":
+        role = "list" if name == "list" else "listitem"
 
     link = None
     # A block's id is its anchor (export.anchors), which search hits link to.
@@ -86,14 +84,15 @@ def _render(
     if group == "other" and not el.get("ref"):
         group = None
     if group is not None:
-        classes.append(f"name name-{group}")
-        entry = _entry_for(page, el, group)
+        classes += f" name name-{group}"
+        surface = _text_of(el)
+        entry = _entry_for(page, el, group, surface)
         occurrence = f"occ-{page.occurrence_count + 1}"
         anchor = anchor or page.unique_id(el.get(_XML_ID) or occurrence)
         page.occurrence_count += 1
-        entry.occurrences.append((anchor, page.page, _text_of(el)))
+        entry.occurrences.append((anchor, page.page, surface))
         if entry.unresolved and page.options.review:
-            classes.append("unresolved")
+            classes += " unresolved"
         if not in_link:
             tag, link = "a", f"#{entry.anchor}"
     elif name == "ref" and not in_link:
@@ -102,28 +101,36 @@ def _render(
             tag = "a"
     elif anchor is None and el.get(_XML_ID):
         anchor = page.unique_id(el.get(_XML_ID, ""))
+
+    out = etree.SubElement(parent, tag)
+    out.set("class", classes)
+    if title:
+        out.set("title", title)
+    if speaker:
+        out.set("data-speaker", speaker)
+    if role is not None:
+        out.set("role", role)
     if anchor is not None:
-        attrs["id"] = anchor
+        out.set("id", anchor)
     if link is not None:
-        attrs["href"] = link
+        out.set("href", link)
     lang = _lang(el.get(_XML_LANG))
     if lang:
-        attrs["lang"] = lang
+        out.set("lang", lang)
 
-    out = etree.Element(tag, {"class": " ".join(classes), **attrs})
     target = out
     if name in _DATE_TAGS:
         target = _time_wrapper(el, out)
     if depth >= _MAX_DEPTH:
         target.text = "".join(el.itertext())
         return out
-    if name == "graphic":
-        _image(page, el, out)
-
+    last = _image(page, el, out) if name == "graphic" else None
     _render_content(
         page,
         el,
         target,
+        last,
+        hidden=hidden,
         phrasing=phrasing or tag not in {"div", "section", "ul", "li", "figure"},
         depth=depth + 1,
         heading=heading + 1 if name in DIVISIONS else heading,
@@ -132,64 +139,100 @@ def _render(
     return out
 
 
+@lru_cache(maxsize=4096)
+def _classes(
+    name: str, type_: str | None, subtype: str | None, place: str | None, cert: str | None
+) -> str:
+    """The classes an element's name and attributes give it: a page repeats a few dozen
+    combinations, so each is worked out once."""
+    classes = [f"tei-{_NOT_ID.sub('-', name)}"]
+    classes += _tokens(type_, "t-") + _tokens(subtype, "st-") + _tokens(place, "place-")
+    if cert in {"low", "medium"}:
+        classes.append(f"cert-{cert}")
+    return " ".join(classes)
+
+
 def _render_content(
     page: _Page,
     el: etree._Element,
     target: etree._Element,
+    last: etree._Element | None,
     *,
+    hidden: tuple[etree._Element, ...] = (),
     phrasing: bool,
     depth: int,
     heading: int,
     in_link: bool,
-) -> None:
-    """Append the text and rendered children of ``el`` to ``target``."""
-    _append_text(target, el.text or "")
-    hidden = _choice_others(page, el) if page.local(el) == "choice" else ()
+) -> etree._Element | None:
+    """Append the text and rendered children of ``el`` but the ``hidden`` ones to ``target``,
+    and return the last child of ``target`` after them.
+
+    ``last`` is the last child of ``target`` so far: kept at hand as children are added rather
+    than looked up before each piece of text.
+    """
+    _add_text(target, last, el.text)
     for child in el:
         local = page.local(child)
         if child in hidden:
             # The other reading of a choice is in the tooltip, never beside the one shown.
             continue
         if local == "pb":
-            target.append(_page_marker(page, child, target, in_link=in_link))
+            marker = _page_marker(page, child, target, last, in_link=in_link)
             # A page break has no content in valid TEI; if one has, its words stay.
-            _render_content(
-                page, child, target, phrasing=True, depth=depth, heading=heading, in_link=in_link
+            last = _render_content(
+                page,
+                child,
+                target,
+                marker,
+                phrasing=True,
+                depth=depth,
+                heading=heading,
+                in_link=in_link,
             )
         elif local == "note" and child.get("place") != "inline":
-            target.append(_note_reference(page, child, depth=depth, in_link=in_link))
+            last = _note_reference(page, child, target, depth=depth, in_link=in_link)
         elif local is not None:
             # Blocks stay separate words in the page's text even where the TEI runs them
             # into their neighbours: the fidelity rule puts whitespace between blocks.
             block = local in BLOCKS
-            if block and not _ends_with_space(target):
-                _append_text(target, "\n")
-            target.append(
-                _render(
-                    page,
-                    child,
-                    phrasing=phrasing,
-                    depth=depth,
-                    heading=heading,
-                    in_link=in_link,
-                )
+            if block and not _ends_with_space(target, last):
+                _add_text(target, last, "\n")
+            last = _render(
+                page,
+                child,
+                target,
+                phrasing=phrasing,
+                depth=depth,
+                heading=heading,
+                in_link=in_link,
             )
             if block and not (child.tail or "")[:1].isspace():
-                _append_text(target, "\n")
+                _add_text(target, last, "\n")
         elif isinstance(child.tag, str):
             # Foreign markup is never emitted; its words stay, as plain text.
-            _append_text(target, "".join(child.itertext()))
-        _append_text(target, child.tail or "")
+            _add_text(target, last, "".join(child.itertext()))
+        _add_text(target, last, child.tail)
+    return last
 
 
-def _ends_with_space(el: etree._Element) -> bool:
-    """Whether the text written so far into ``el`` ends in whitespace.
+def _add_text(target: etree._Element, last: etree._Element | None, text: str | None) -> None:
+    """Append ``text`` to what is written into ``target``, whose last child is ``last``."""
+    if not text:
+        return
+    if last is None:
+        target.text = (target.text or "") + text
+    else:
+        last.tail = (last.tail or "") + text
 
-    An empty start counts as not spaced: the words before ``el`` may touch it.
+
+def _ends_with_space(target: etree._Element, last: etree._Element | None) -> bool:
+    """Whether the text written so far into ``target`` (whose last child is ``last``) ends in
+    whitespace.
+
+    An empty start counts as not spaced: the words before ``target`` may touch it.
     """
-    child = _last_child(el)
-    last = el.text if child is None else child.tail
-    return bool(last) and last[-1].isspace()
+    written = target.text if last is None else last.tail
+    return bool(written) and written[-1].isspace()
 
 
 def _tag_for(page: _Page, el: etree._Element, name: str, phrasing: bool, heading: int) -> str:
@@ -250,21 +293,29 @@ def _editorial_title(name: str, el: etree._Element) -> str | None:
 
 
 def _page_marker(
-    page: _Page, el: etree._Element, target: etree._Element, *, in_link: bool
+    page: _Page,
+    el: etree._Element,
+    target: etree._Element,
+    last: etree._Element | None,
+    *,
+    in_link: bool,
 ) -> etree._Element:
-    """The marker ``[p. N]``, set apart from the words on either side by spaces of its own
-    (hidden with it), and a link to the page's image when there is one."""
+    """The marker ``[p. N]`` appended to ``target`` (whose last child is ``last``), set apart
+    from the words on either side by spaces of its own (hidden with it), and a link to the
+    page's image when there is one."""
     number = _normalised(el.get("n", ""))
     page.page = number or None
     page.breaks += 1
     label = f"[p. {number}]" if number else "[page break]"
-    if not _ends_with_space(target) and (target.text or len(target)):
+    if not _ends_with_space(target, last) and (target.text or last is not None):
         label = f" {label}"
     if (el.tail or "")[:1] not in ("", " ", "\n", "\t", "\r"):
         label = f"{label} "
-    attrs = {"class": "pb", "role": "doc-pagebreak", "aria-label": f"page {number}".strip()}
     image = "" if in_link else _facsimile_url(page, el, number)
-    marker = etree.Element("a" if image else "span", attrs)
+    marker = etree.SubElement(target, "a" if image else "span")
+    marker.set("class", "pb")
+    marker.set("role", "doc-pagebreak")
+    marker.set("aria-label", f"page {number}".strip())
     marker.set("id", page.unique_id(f"page-{number}" if number else "page"))
     if page.options.navigation is not None:
         marker.set("data-pagefind-ignore", "")  # a site's search shows words, not markers
@@ -296,10 +347,11 @@ def _facsimile_url(page: _Page, el: etree._Element, number: str) -> str:
 
 
 def _note_reference(
-    page: _Page, note: etree._Element, *, depth: int, in_link: bool
+    page: _Page, note: etree._Element, target: etree._Element, *, depth: int, in_link: bool
 ) -> etree._Element:
-    """The note's number in the text, linking to the note, which is rendered now (its names
-    and pages counted where it stands) and shown at the end of the text."""
+    """The note's number in the text, appended to ``target`` and linking to the note, which is
+    rendered now (its names and pages counted where it stands) and shown at the end of the
+    text."""
     number = len(page.notes) + 1
     note_id = page.unique_id(f"note-{number}")
     ref_id = page.unique_id(f"noteref-{number}")
@@ -307,12 +359,13 @@ def _note_reference(
     # after it, numbered in reading order.
     holder = etree.Element("div", {"class": "note-body"})
     page.notes.append((holder, ref_id, note_id))
-    holder.append(_render(page, note, phrasing=False, depth=depth, heading=6))
-    attrs = {"class": "noteref", "id": ref_id}
-    if in_link:
-        reference = etree.Element("sup", attrs)
-    else:
-        reference = etree.Element("a", {**attrs, "href": f"#{note_id}", "role": "doc-noteref"})
+    _render(page, note, holder, phrasing=False, depth=depth, heading=6)
+    reference = etree.SubElement(target, "sup" if in_link else "a")
+    reference.set("class", "noteref")
+    reference.set("id", ref_id)
+    if not in_link:
+        reference.set("href", f"#{note_id}")
+        reference.set("role", "doc-noteref")
         reference.set("aria-label", f"note {number}")
     reference.text = str(number)
     return reference
@@ -329,47 +382,50 @@ def _choice_others(page: _Page, el: etree._Element) -> tuple[etree._Element, ...
     return tuple(children[1:])
 
 
-def _choice_title(page: _Page, el: etree._Element) -> dict[str, str]:
-    others = [
+def _choice_title(page: _Page, others: tuple[etree._Element, ...]) -> str:
+    """The tooltip of a ``choice``: the words of its ``others``, the readings not shown."""
+    words = [
         f"{_CHOICE_OTHER.get(page.local(c) or '', 'also')}: {_text_of(c)}"
-        for c in _choice_others(page, el)
+        for c in others
         if _text_of(c)
     ]
-    return {"title": "; ".join(others)} if others else {}
+    return "; ".join(words)
 
 
-def _speaker_of(page: _Page, el: etree._Element) -> dict[str, str]:
+def _speaker_of(page: _Page, el: etree._Element) -> str:
     """A turn without a speaker label (reported speech) names its speaker for the stylesheet
     to show beside it; the name is an attribute, never words added to the text."""
     if any(page.local(child) == "speaker" for child in el):
-        return {}
+        return ""
     who = (el.get("who") or "").split()
     record = page.records.get(who[0][1:]) if who and who[0].startswith("#") else None
-    name = _record_label(page, record) if record is not None else ""
-    return {"data-speaker": name} if name else {}
+    return _record_label(page, record) if record is not None else ""
 
 
-def _line_break(page: _Page, el: etree._Element) -> etree._Element:
-    br = etree.Element("br", {"class": "tei-lb"})
+def _line_break(page: _Page, el: etree._Element, parent: etree._Element) -> etree._Element:
+    br = etree.SubElement(parent, "br")
+    br.set("class", "tei-lb")
     if el.get(_XML_ID):
         br.set("id", page.unique_id(el.get(_XML_ID, "")))
     return br
 
 
-def _image(page: _Page, el: etree._Element, out: etree._Element) -> None:
+def _image(page: _Page, el: etree._Element, out: etree._Element) -> etree._Element | None:
     """A graphic with an http(s) address is shown, loaded only when scrolled to; the page's
     policy lets images come from the origins of these addresses alone."""
     url = _safe_url(el.get("url"))
     origin = _origin(url)
     if url is None or origin is None:
-        return
+        return None
     page.image_origins.add(origin)
     figure = el.getparent()
     description = None
     if figure is not None and page.local(figure) == "figure":
         description = figure.find(page.q("figDesc"))
     alt = _text_of(description) or _text_of(el.find(page.q("desc")))
-    etree.SubElement(out, "img", {"src": url, "alt": alt, "loading": "lazy", "decoding": "async"})
+    return etree.SubElement(
+        out, "img", {"src": url, "alt": alt, "loading": "lazy", "decoding": "async"}
+    )
 
 
 def _origin(url: str | None) -> str | None:
