@@ -115,6 +115,8 @@ NOT_NAME_WORDS = _words(
 _OFFICE = frozenset(word for phrase in OFFICE_WORDS for word in phrase.split())
 _NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES}
 _NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.", "fr.", "ms."})
+# A post office, as addresses name it before its town ("P.O. Kargil", "P. O. Box 12").
+_POSTAL = re.compile(r"P\. ?O\.")
 
 _LETTER = r"[^\W\d_]"
 # A capitalised word of a name: inner apostrophes ("Il'yich", "O'Neill") but never a
@@ -356,7 +358,7 @@ def _initials(text: str) -> Iterator[PersonForm]:
         if found.start() and (text[found.start() - 1].isalnum() or text[found.start() - 1] == "."):
             continue
         first = found.group("initials").split()[0].split(".")[0] + "."
-        if first.lower() in _NOT_INITIALS:
+        if first.lower() in _NOT_INITIALS or _POSTAL.match(found.group("initials")):
             continue
         words = found.group("surname").split(" ")
         while words and (not is_name_word(words[-1]) or len(words[-1]) < 2):

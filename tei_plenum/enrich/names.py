@@ -136,7 +136,8 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     deterministic for equal input."""
     context = _Context(authority, Period.of(doc.doc_date), _Participants(doc.participants))
     context.acronyms = _Acronyms.of(doc.blocks, authority)
-    found = [_Finds.of(block, context) for block in doc.blocks]
+    labels = _enumeration_labels(doc.blocks)
+    found = [_Finds.of(block, context, labels.get(i, 0)) for i, block in enumerate(doc.blocks)]
     first = [
         _select(block, finds.candidates) for block, finds in zip(doc.blocks, found, strict=True)
     ]
@@ -248,8 +249,13 @@ class _Finds:
     deferred: tuple[PersonForm, ...]
 
     @classmethod
-    def of(cls, block: Block, context: _Context) -> _Finds:
+    def of(cls, block: Block, context: _Context, label: int = 0) -> _Finds:
+        """``label`` is the length of the enumeration letter opening the block ("B. "), which
+        no name found by its shape may start with, unless a surname follows it ("B.
+        Ponomarev:" in a record whose speakers are so lettered)."""
         text = block.text
+        if label and _surname_after(text[label:], context):
+            label = 0
         if not text.strip():
             return cls((), ())
         known = [*_authority_candidates(text, context), *_spaced_candidates(text, context)]
@@ -268,7 +274,8 @@ class _Finds:
         forms = [
             trimmed
             for f in (*person_forms(text, spans), *beside)
-            if not known_spans.crossed_by(f.start, f.end)
+            if f.start >= label
+            and not known_spans.crossed_by(f.start, f.end)
             and known_people.held_in(f.start, f.end) < 2
             and (trimmed := _without_places(f, places, text)) is not None
         ]
@@ -294,6 +301,38 @@ class _Finds:
             candidates = [c for c in candidates if not _inside_completed(c, completed)]
         candidates += bracketed
         return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
+
+
+def _surname_after(text: str, context: _Context) -> bool:
+    """Whether the first word of ``text`` after any initials is a surname by its shape, by
+    the lexicon or by the authority's records ("D. Kislova", "Ponomarev:")."""
+    word = next((w for w in text.split() if not is_initial(w)), "").strip(".,;:")
+    return bool(word) and (
+        has_surname_shape(word) or is_family_name(word) or context.authority.knows_surname(word)
+    )
+
+
+# A capital and a full stop opening a block, as sections are lettered ("B. Trade").
+_LETTER_LABEL = re.compile(r"([A-Z])\.\s+")
+
+
+def _enumeration_labels(blocks: Sequence[Block]) -> dict[int, int]:
+    """The blocks opened by a letter of a lettered sequence ("A. Relations …", "B. Trade"),
+    or a section heading opened by a letter ("I. EXTERNAL RELATIONS"), with the length of
+    that label: a letter next to its neighbour in the alphabet on another block (before it
+    for the one before, after it for the one after), or a heading's, is no initial."""
+    opened = [
+        (index, found.group(1), found.end(), block.role is Role.HEAD)
+        for index, block in enumerate(blocks)
+        if (found := _LETTER_LABEL.match(block.text)) is not None
+    ]
+    labels = {}
+    for position, (index, letter, end, heading) in enumerate(opened):
+        before = {other[1] for other in opened[:position]}
+        after = {other[1] for other in opened[position + 1 :]}
+        if heading or chr(ord(letter) - 1) in before or chr(ord(letter) + 1) in after:
+            labels[index] = end
+    return labels
 
 
 def _without_places(

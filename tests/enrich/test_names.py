@@ -1492,3 +1492,35 @@ def test_a_verb_in_a_title_case_title_is_no_third_name_word() -> None:
     assert _persons(_enrich("Talks with Erich Tolvaning")) == [
         ("Erich Tolvaning", "#pers-erich-tolvaning")
     ]
+
+
+# ------------------------------------------------------------- lettered sections, addresses
+
+
+def test_the_letters_of_lettered_sections_are_no_initials() -> None:
+    doc = _enrich("A. Relations with Ruritania", "The harvest was good.", "B. Trade", "Trade grew.")
+    assert [e.key for e in doc.entities if e.key.startswith("pers-")] == []
+    assert _persons(doc, 2) == []
+    assert _persons(doc, 3) == []
+
+
+def test_lettered_speakers_keep_their_initials() -> None:
+    doc = _enrich("A. Tolvanov: We agree.", "B. Bakranov: So do we.")
+    assert _persons(doc, 0) == [("A. Tolvanov", "#pers-tolvanov")]
+    assert _persons(doc, 1) == [("B. Bakranov", "#pers-bakranov")]
+
+
+def test_a_single_initial_opening_a_block_alone_is_an_initial() -> None:
+    # No letter next to it in the alphabet opens another block: no lettered sequence.
+    doc = _enrich("A. Tolvan arrived.", "C. Bakran left.")
+    assert _persons(doc, 0) == [("A. Tolvan", "#pers-tolvan")]
+
+
+def test_a_post_office_is_no_person() -> None:
+    assert _persons(_enrich("The Officer in Charge, Leh, P.O. Kargil, Ladakh.")) == []
+
+
+def test_a_heading_s_letter_is_no_initial_unless_a_surname_follows() -> None:
+    assert _persons(_enrich("I. EXTERNAL RELATIONS", role=Role.HEAD)) == []
+    doc = _enrich("L. D. Tolvanova", role=Role.HEAD)
+    assert _persons(doc) == [("L. D. Tolvanova", "#pers-tolvanova")]
