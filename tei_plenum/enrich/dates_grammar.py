@@ -317,7 +317,10 @@ def _point(g: Group, *, day_only: bool, year_only: bool, bare_month: str) -> str
         f"{g('ud', _UNCERTAIN_DAY + '|' + _DAY)}{day_of}{g('um', MONTH)}{_SP}"
         + g("uy", f"(?:{_UNCERTAIN_YEAR}|{_TWO_DIGITS}){_CLOSED}|{YEAR}"),
         f"{g('ad', _DAY)}{day_of}{g('am', MONTH)}{_year_of_month(g, 'ay', 'ap')}?",
-        f"{g('bm', MONTH)}{_SP}{g('bd', _DAY)}{_ORDINAL}(?:{_COMMA}{g('by', YEAR)})?",
+        # A comma may stand between the month and an ordinal day before a stop ("(July,
+        # 30th)"), never before a word ("In July, 1st Secretary Kim …").
+        f"{g('bm', MONTH)}(?:{_SP}|,{_SP}(?=\\d\\d?(?:st|nd|rd|th)\\s*[),.;:]))"
+        + f"{g('bd', _DAY)}{_ORDINAL}(?:{_COMMA}{g('by', YEAR)})?",
         f"{g('cm', MONTH)}{_year_of_month(g, 'cy', 'cp')}",
         g("mm", bare_month),
     ]

@@ -786,3 +786,18 @@ def test_a_day_and_month_that_read_both_ways_follow_the_documents_order() -> Non
 )
 def test_a_decimal_amount_or_time_is_no_day_and_month(text: str) -> None:
     assert find_dates(text, anchor=OCT_1950) == []
+
+
+@pytest.mark.parametrize(
+    ("text", "words", "when"),
+    [
+        ("The hearing (July, 30th) was held.", "July, 30th", "1979-07-30"),
+        ("Today (August, 5th), the talks began.", "August, 5th", "1979-08-05"),
+        # Before a word the number is no day of the month: the month alone is the date.
+        ("In July, 1st Secretary Tolvan came.", "July", "1979-07"),
+        ("In July, 30 tractors came.", "July", "1979-07"),
+    ],
+)
+def test_a_comma_between_a_month_and_its_ordinal_day(text: str, words: str, when: str) -> None:
+    found = marked(text, AUG_17_1979)
+    assert [(w, dict(values)["when"]) for w, values in found] == [(words, when)]

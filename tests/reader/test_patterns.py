@@ -99,6 +99,8 @@ def test_markings_with_numbers(text: str, kind: str, span: tuple[int, int], valu
         ("Arrived: 3.5.71 09:15", "routing"),
         ("Dispatched 12 June, 18.00", "routing"),
         ("Deciphered at 14:20", "routing"),
+        # A copy issued to its readers after the telegram was processed.
+        ("Issued: 5/15/64 9 : 30 am", "routing"),
     ],
 )
 def test_markings_without_numbers(text: str, kind: str):

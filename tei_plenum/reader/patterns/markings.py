@@ -84,7 +84,8 @@ _PRIORITY = re.compile(
 # A routing line: when a telegram was sent, arrived or deciphered, with a date or a time
 # ("Arrived: 12.4.60 10:30", "Dispatched 5 May, 18.00").
 _ROUTING = re.compile(
-    r"^(?:arrived|received|processed|dispatched|sent|deciphered|decoded|decrypted|transmitted)"
+    r"^(?:arrived|received|processed|issued|distributed|dispatched|sent|deciphered|decoded|"
+    r"decrypted|transmitted)"
     r"(?:\s+(?:on|at))?\s*:?\s+\S*\d\S*(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
