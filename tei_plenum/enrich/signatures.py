@@ -23,13 +23,15 @@ from dataclasses import dataclass, replace
 
 from ..authority import Authority
 from ..letters import display_name
-from ..lexicon import INITIAL, OFFICE_WORDS, TITLES, alternation
+from ..lexicon import INITIAL, OFFICE_WORDS, ORG_HEADS, TITLES, alternation
 from ..model import Block, Document, Entity, Mark, Role, attrs, nests
 from ..reader import patterns as pat
 from ..vocabulary import Element, EntityType, person_key, pointer
 from .names import entity_of
 
 _OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
+# A body's head noun in any case: "MINISTRY OF FOREIGN AFFAIRS" signing is no person.
+_BODY = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b", re.IGNORECASE)
 _INITIALS_NAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
 _BRACKET = re.compile(r"\s*\[")
 # Where a name signed in the back ends: a bracket, or the day or hour the signer put after it
@@ -249,6 +251,7 @@ def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
         )
         rest = text[name_start:end].split()
         looks_like_name = bool(rest) and all(w[:1].isupper() for w in rest) and len(rest) <= 5
+        looks_like_name = looks_like_name and not _BODY.search(text, name_start, end)
         return (name_start, end) if looks_like_name else None
     head = text[start:end]
     bracket = _BRACKET.search(head)
@@ -268,10 +271,11 @@ def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
 
 
 def _looks_like_a_name(words: str) -> bool:
-    """A short run of capitalised words with no office among them."""
+    """A short run of capitalised words with no office nor body's head noun among them."""
     found = words.split()
     return (
         1 <= len(found) <= _NAME_WORDS
         and all(w[:1].isupper() for w in found)
         and not _OFFICE.search(words)
+        and not _BODY.search(words)
     )

@@ -1524,3 +1524,15 @@ def test_a_heading_s_letter_is_no_initial_unless_a_surname_follows() -> None:
     assert _persons(_enrich("I. EXTERNAL RELATIONS", role=Role.HEAD)) == []
     doc = _enrich("L. D. Tolvanova", role=Role.HEAD)
     assert _persons(doc) == [("L. D. Tolvanova", "#pers-tolvanova")]
+
+
+def test_news_agencies_bodies_and_places_the_authority_lists() -> None:
+    doc = _enrich("Tanjug and Kyodo reported that the GPRA and the Kashag met in Gangtok, Sikkim.")
+    assert [ref for *_, ref in _names(doc)] == [
+        "#org-tanjug",
+        "#org-kyodo",
+        "#org-gpra",
+        "#org-kashag",
+        "#place-gangtok",
+        "#place-sikkim",
+    ]

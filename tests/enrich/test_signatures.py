@@ -135,6 +135,15 @@ def test_an_office_with_only_a_signature_mark_is_left_alone() -> None:
     assert _marks(_run(_block("Chairman [signature]")).blocks[0]) == []
 
 
+@pytest.mark.parametrize(
+    "text", ["MINISTRY OF FOREIGN TRADE", "Foreign Relations Section [signature] PLANNING BOARD"]
+)
+def test_a_body_signing_in_capitals_is_no_person(text: str) -> None:
+    doc = _run(_block(text))
+    assert [tag for tag, *_ in _marks(doc.blocks[0])] == []
+    assert doc.entities == ()
+
+
 def test_a_line_that_is_neither_office_nor_name_is_left_alone() -> None:
     doc = _run(_block("with comradely greetings and respect"))
     assert _marks(doc.blocks[0]) == []
