@@ -22,7 +22,6 @@ finding names costs time in proportion to the text, not to the number of records
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -30,7 +29,7 @@ from pathlib import Path
 import ahocorasick
 from lxml import etree
 
-from . import resources
+from . import pattern_cache, resources
 from .errors import ConfigError, Location, TeiParseError
 from .letters import fold, initial_letter
 from .lexicon import surname
@@ -131,7 +130,7 @@ def _day_number(iso: str) -> int:
     return year * 372 + month * 31 + day
 
 
-_YEAR = re.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
+_YEAR = pattern_cache.compile(r"(?<!\d)(1[89]\d\d|20\d\d)(?!\d)")
 # How far before or after an event's name a year may stand and still date it: "the 1955
 # Asian-African Conference", "the Asian-African Conference of 1955", "… Conference (1965)".
 _YEAR_REACH = 12
@@ -359,7 +358,7 @@ def _spellings(record: Record) -> Iterator[tuple[str, bool]]:
 
 # The ending "-ый/-ий/-ой" of a Russian surname as transliteration systems write it:
 # Podgorny, Podgornyy, Podgornyi, Podgorniy, Podgornii; Malinovsky, Malinovskiy, Malinovskii.
-_RUSSIAN_ENDING = re.compile(r"(?<=[a-z][knv])(?:yy|yi|iy|ii|ij|y)$")
+_RUSSIAN_ENDING = pattern_cache.compile(r"(?<=[a-z][knv])(?:yy|yi|iy|ii|ij|y)$")
 _ENDINGS = ("y", "yy", "yi", "iy", "ii")
 
 
@@ -430,7 +429,7 @@ def _dates(path: Path, el: etree._Element) -> Attrs:
     return dates
 
 
-_ISO = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_ISO = pattern_cache.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 
 
 def _record(path: Path, el: etree._Element) -> Record:

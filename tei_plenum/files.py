@@ -22,6 +22,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import BinaryIO
 
+from . import pattern_cache
 from .errors import InputError, Location
 
 MAX_INPUT_BYTES = 64 * 1024 * 1024
@@ -202,7 +203,7 @@ def _real(path: Path) -> Path:
 
 
 _TEMP_SUFFIX = ".tmp"
-_TAG = re.compile(r"^[0-9a-f]{12}$")
+_TAG = pattern_cache.compile(r"^[0-9a-f]{12}$")
 
 
 def new_tag() -> str:

@@ -3,7 +3,7 @@
 
 from __future__ import annotations
 
-import re
+from . import pattern_cache
 
 LANGUAGES: dict[str, str] = {
     "albanian": "sq", "arabic": "ar", "armenian": "hy", "belarusian": "be", "bulgarian": "bg",
@@ -20,7 +20,7 @@ LANGUAGES: dict[str, str] = {
 """Lower-case English language names and their BCP 47 codes."""
 
 _NAMES = {code: name.title() for name, code in LANGUAGES.items()}
-_WORD = re.compile(r"[A-Za-z-]+")
+_WORD = pattern_cache.compile(r"[A-Za-z-]+")
 
 
 def code_of(words: str) -> str:

@@ -16,6 +16,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from . import pattern_cache
 from .letters import UPPER, fold, initial_letter
 
 
@@ -279,8 +280,8 @@ Visit"), which a title set in title case capitalises after a name."""
 INITIAL = rf"{UPPER}[a-z]?\."
 """An initial as printed: a capital, perhaps one small letter, a full stop ("S.", "Yu.")."""
 # Initials printed together may lose their last stop ("L.I Brezhnev").
-_INITIALS = re.compile(rf"(?:{INITIAL}){{1,3}}|{INITIAL}{UPPER}")
-_INSERTION = re.compile(r"\[[^\]]*\]")
+_INITIALS = pattern_cache.compile(rf"(?:{INITIAL}){{1,3}}|{INITIAL}{UPPER}")
+_INSERTION = pattern_cache.compile(r"\[[^\]]*\]")
 
 
 def alternation(phrases: Iterable[str]) -> str:

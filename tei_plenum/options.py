@@ -8,11 +8,11 @@ picklable, so it travels with the work to any worker process.
 from __future__ import annotations
 
 import codecs
-import re
 from dataclasses import dataclass, field
 from datetime import date
 from pathlib import Path
 
+from . import pattern_cache
 from .errors import ConfigError
 from .metadata import Sidecar
 
@@ -44,7 +44,7 @@ class ConvertOptions:
             check_date(self.revision_date)
 
 
-_ISO_DATE = re.compile(r"\d{4}-\d{2}-\d{2}")
+_ISO_DATE = pattern_cache.compile(r"\d{4}-\d{2}-\d{2}")
 
 
 def check_date(value: str) -> str:

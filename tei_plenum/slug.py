@@ -6,6 +6,7 @@ import re
 import unicodedata
 from pathlib import PurePath
 
+from . import pattern_cache
 from .lexicon import is_initial
 
 # Letters that no accent stripping turns into ASCII, spelled as the Latin letters they are
@@ -15,7 +16,7 @@ _LETTERS = str.maketrans(
      "æ": "ae", "Æ": "AE", "œ": "oe", "Œ": "OE", "þ": "th", "Þ": "Th"}
 )  # fmt: skip
 # A translator's completion of an initial ("I[van]."): the printed word is the initial.
-_COMPLETION = re.compile(r"\[[^\]]*\]")
+_COMPLETION = pattern_cache.compile(r"\[[^\]]*\]")
 
 
 def slug(text: str, *, drop_initials: bool = False) -> str:

@@ -12,11 +12,11 @@ would vanish from every view of the text without a word.
 
 from __future__ import annotations
 
-import re
 from pathlib import Path
 
 from lxml import etree
 
+from . import pattern_cache
 from .errors import DocumentError, Location, TeiParseError
 from .files import read_regular_file
 
@@ -92,7 +92,7 @@ def _refuse_unresolved_references(log: etree._ListErrorLog, source: str) -> None
         )
 
 
-_ENTITY_NAME = re.compile(r"Entity '([^']+)' not defined")
+_ENTITY_NAME = pattern_cache.compile(r"Entity '([^']+)' not defined")
 
 
 def check_readable_tree(root: etree._Element, source: str) -> None:

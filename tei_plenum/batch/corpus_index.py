@@ -9,7 +9,6 @@ every title and name is escaped by the serialiser, never by hand.
 from __future__ import annotations
 
 import io
-import re
 from collections import Counter, defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -19,6 +18,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from .. import pattern_cache
 from ..export.html import page_head
 from ..vocabulary import ENTITY_KINDS, EntityType
 from ..wording import counted
@@ -31,7 +31,7 @@ ENTITY_SECTIONS = tuple(
     for kind in ENTITY_KINDS
     if kind.type is not EntityType.EVENT
 )
-_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+_NOT_ID = pattern_cache.compile(r"[^A-Za-z0-9_-]+")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import glob
 import os
-import re
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path, PurePosixPath
 
+from .. import pattern_cache
 from ..edition import CONFIG_NAME
 from ..errors import ConfigError, InputError
 from ..files import InputSet, check_output, links_out_of
@@ -26,7 +26,7 @@ from ..metadata import sidecar_for
 # command line is taken whatever its suffix, because the user chose it.
 SOURCE_SUFFIX = ".txt"
 SIDECAR_SUFFIX = ".meta.toml"
-_GLOB_MAGIC = re.compile(r"[*?[]")
+_GLOB_MAGIC = pattern_cache.compile(r"[*?[]")
 
 
 @dataclass(frozen=True, slots=True)

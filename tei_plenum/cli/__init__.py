@@ -16,6 +16,7 @@ from typing import Any
 
 import click
 
+from .. import pattern_cache
 from ..errors import TeiPlenumError
 from .outcome import EXIT_CODES, RunOutcome, report_error
 
@@ -67,6 +68,7 @@ class _Group(click.Group):
             result = RunOutcome.INTERRUPTED
         if not isinstance(result, RunOutcome):  # click's own exits: --help, --version
             result = RunOutcome.SUCCESS if result in (None, 0) else RunOutcome.USAGE
+        pattern_cache.save()
         sys.exit(EXIT_CODES[result])
 
     def invoke(self, ctx: click.Context) -> RunOutcome:

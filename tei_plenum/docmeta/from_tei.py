@@ -8,11 +8,11 @@ whatever is missing stays empty. TEI P5 (namespaced) and older un-namespaced TEI
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterator
 
 from lxml import etree
 
+from .. import pattern_cache
 from ..model import Attrs, Participant
 from ..vocabulary import classification_of
 from .records import (
@@ -38,7 +38,7 @@ from .records import (
 _XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
 # fw types that are page furniture (running heads and feet), not markings of the document.
 _FURNITURE = frozenset({"header", "footer"})
-_PROVENANCE = re.compile(r"sidecar file (?P<file>.+?) \(keys: (?P<keys>[^)]*)\)")
+_PROVENANCE = pattern_cache.compile(r"sidecar file (?P<file>.+?) \(keys: (?P<keys>[^)]*)\)")
 
 
 def read_tei_header(root: etree._Element) -> DocumentMeta:

@@ -39,6 +39,7 @@ import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .. import pattern_cache
 from ..letters import fold
 from ..lexicon import GIVEN_NAMES, family_name_first, name_words, surname
 from ..model import Alias
@@ -47,7 +48,7 @@ from .name_forms import is_patronymic
 EXPLICIT = ("declared", "identified")
 """Sources of a binding the document states in so many words; they hold everywhere."""
 
-_DECLARATION = re.compile(
+_DECLARATION = pattern_cache.compile(
     r"""\s*[(\[]\s*
     (?:
         (?:hereafter|hereinafter|henceforth|from\s+now\s+on)\s*[:,]?\s*

@@ -13,6 +13,7 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import pattern_cache
 from ..model import Block, Document, Mark, attrs
 from ..reader import patterns as pat
 from ..vocabulary import BRACKET_MARK, HAND_ANNOTATOR, RESP_TRANSLATOR_EN, pointer
@@ -21,27 +22,29 @@ from ..vocabulary import BRACKET_MARK, HAND_ANNOTATOR, RESP_TRANSLATOR_EN, point
 _BY_TRANSLATOR = pointer(RESP_TRANSLATOR_EN)
 SUPPLIED = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
 """The attributes of ``supplied``: words the translator added (guide §9)."""
-_DESCRIPTION = re.compile(
+_DESCRIPTION = pattern_cache.compile(
     r"^(?P<what>signature|signatures|signed|illegible signature|seal|round seal|stamp|"
     r"handwriting|handwritten|photograph|emblem)$",
     re.IGNORECASE,
 )
-_GAP = re.compile(
+_GAP = pattern_cache.compile(
     r"^(?:illegible|inaudible|(?:\w+\s+)?(?:words?|lines?|letters?)\s+(?:illegible|inaudible|"
     r"missing|unreadable)|illegible\s+\w+(?:\s+\w+)?|unreadable|text\s+missing)$",
     re.IGNORECASE,
 )
-_PREFIXED = re.compile(
+_PREFIXED = pattern_cache.compile(
     r"^(?P<label>(?P<what>handwritten|handwriting|hand-written|[\w ,'-]{0,40}?\bstamp|"
     r"[\w ,'-]{0,40}?\bseal)(?:\s+\w+)?:)\s*",
     re.IGNORECASE,
 )
 # A note call of the archive's edition: a number in brackets glued to the letter or the
 # punctuation before it ("the letter[1] by", "the meeting.[2]"), and no digit or letter after.
-_NOTE_NUMBER = re.compile(r"^\d{1,3}$")
-_BEFORE_CALL = re.compile(r"[^\W\d_]|[.,;:!?)\]\"'”’]")
-_SIC = re.compile(r"^sic\b", re.IGNORECASE)
-_NOTE = re.compile(r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I)
+_NOTE_NUMBER = pattern_cache.compile(r"^\d{1,3}$")
+_BEFORE_CALL = pattern_cache.compile(r"[^\W\d_]|[.,;:!?)\]\"'”’]")
+_SIC = pattern_cache.compile(r"^sic\b", re.IGNORECASE)
+_NOTE = pattern_cache.compile(
+    r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I
+)
 
 
 def classify_brackets(doc: Document) -> Document:

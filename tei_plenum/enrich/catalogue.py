@@ -23,6 +23,7 @@ from collections.abc import Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
+from .. import pattern_cache
 from ..docmeta.records import (
     MARKING_VALUES,
     ArchiveCatalogue,
@@ -73,8 +74,10 @@ _DATED_BY_SIGNING = frozenset(
 )
 # A date mark right after these words is the end of a range its normaliser did not read
 # ("16 through 30 August 1957"): not the document's date.
-_RANGE_TAIL = re.compile(r"\d{1,2}(?:st|nd|rd|th)?\s*(?:through|to|till|until|and|[-–—])\s*$")
-_SUPPORT = re.compile(r"support\s+(?:from|of)\s+(?P<names>.+?)\.?\s*$", re.IGNORECASE)
+_RANGE_TAIL = pattern_cache.compile(
+    r"\d{1,2}(?:st|nd|rd|th)?\s*(?:through|to|till|until|and|[-–—])\s*$"
+)
+_SUPPORT = pattern_cache.compile(r"support\s+(?:from|of)\s+(?P<names>.+?)\.?\s*$", re.IGNORECASE)
 
 _SMALL_WORDS = frozenset(
     "a an and as at by for from in into of on or the to with without between "
@@ -275,7 +278,7 @@ def _languages(sidecar: Sidecar, note: str, archive_words: str, default: str) ->
 
 # An archive title that names several documents of one kind ("Cables from the Legation …,
 # 3-5 June 1971"): the page holds a series, and the document printed first is one of it.
-_SERIES = re.compile(
+_SERIES = pattern_cache.compile(
     r"^(?:telegrams|cables|ciphergrams|cryptograms|letters|reports|messages|documents)\b",
     re.IGNORECASE,
 )
@@ -454,8 +457,10 @@ _KIND_ONLY_WORDS = frozenset(
 
 # A title line ending in a word that wants its complement ("from the journal of"), and the
 # next line opening with another such word ("with Fidel …"): the words between were lost.
-_DANGLING_END = re.compile(r"\b(?:of|the|a|an|and|with|between|to|by|for)\s*$", re.IGNORECASE)
-_LINKING_START = re.compile(r"^(?:of|and|with|between|to|by|for|on|in)\b", re.IGNORECASE)
+_DANGLING_END = pattern_cache.compile(
+    r"\b(?:of|the|a|an|and|with|between|to|by|for)\s*$", re.IGNORECASE
+)
+_LINKING_START = pattern_cache.compile(r"^(?:of|and|with|between|to|by|for|on|in)\b", re.IGNORECASE)
 
 
 def _fragmentary(lines: Sequence[str]) -> bool:
@@ -470,9 +475,11 @@ def _fragmentary(lines: Sequence[str]) -> bool:
 
 
 # A file or registry number closing a cable's heading ("Telegram from Berlin File # 12.345").
-_FILE_NUMBER = re.compile(r"\s*\b(?:file|reg(?:istration)?\.?)\s*(?:#|No\.?|N[º°])\s*\S+$", re.I)
+_FILE_NUMBER = pattern_cache.compile(
+    r"\s*\b(?:file|reg(?:istration)?\.?)\s*(?:#|No\.?|N[º°])\s*\S+$", re.I
+)
 # An origin after the kind: one capitalised word, a place ("Telegram from Berlin").
-_FROM_PLACE = re.compile(r"\s+from\s+[A-Z][\w'’-]+$")
+_FROM_PLACE = pattern_cache.compile(r"\s+from\s+[A-Z][\w'’-]+$")
 
 
 def _without_file(title: str) -> str:
@@ -498,7 +505,7 @@ def _with_date(title: str, date: Phrase) -> str:
     return f"{_SENTENCE_STOP.sub('', title.rstrip(' ,;:'))}, {date.text}"
 
 
-_SENTENCE_STOP = re.compile(r"(?<=[a-z])\.$")
+_SENTENCE_STOP = pattern_cache.compile(r"(?<=[a-z])\.$")
 
 
 def _constructed_title(doc: Document, date: Phrase) -> str:
@@ -519,7 +526,7 @@ def _constructed_title(doc: Document, date: Phrase) -> str:
     return f"{title}, {date.text}" if date.text else title
 
 
-_ADDRESS_LABEL = re.compile(r"^(?:from|to|addressee)\b\s*:?\s*", re.IGNORECASE)
+_ADDRESS_LABEL = pattern_cache.compile(r"^(?:from|to|addressee)\b\s*:?\s*", re.IGNORECASE)
 
 
 def title_case(
@@ -569,16 +576,16 @@ def _acronym_in_name(word: str) -> bool:
 
 
 # Initials keep their capitals in a re-cased title ("I.V. Stalin").
-_INITIALS = re.compile(r"(?:\w\.){2,}[,;:]?")
+_INITIALS = pattern_cache.compile(r"(?:\w\.){2,}[,;:]?")
 _PUNCTUATION = ".,;:()[]\"'“”‘’"
 # A word of capitals only, as an acronym is printed in running text ("FRU", "MFA"), with the
 # punctuation around it.
-_ACRONYM_WORD = re.compile(
+_ACRONYM_WORD = pattern_cache.compile(
     rf"(?<!\S)[{re.escape(_PUNCTUATION)}]*([A-Z]{{2,6}})[{re.escape(_PUNCTUATION)}]*(?!\S)"
 )
 # Two capitals side by side, which every such word holds: most blocks have none, and this
 # is found many times faster than the word.
-_TWO_CAPITALS = re.compile(r"[A-Z]{2}")
+_TWO_CAPITALS = pattern_cache.compile(r"[A-Z]{2}")
 
 
 def _acronyms(blocks: Sequence[Block]) -> frozenset[str]:
@@ -670,7 +677,7 @@ def _issuer(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> Name | N
     return None
 
 
-_PARTIES = re.compile(r"\b(?:with|between)\b")
+_PARTIES = pattern_cache.compile(r"\b(?:with|between)\b")
 
 
 def _closing_byline(block: Block) -> bool:

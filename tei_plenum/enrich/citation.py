@@ -14,48 +14,51 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from .. import pattern_cache
 from ..docmeta.records import Identifier, Phrase
 from ..reader.patterns.cover import ARCHIVE_DATE, URL
 
-_QUOTED_TITLE = re.compile(r"\s*[“\"](?P<title>.+?)[,.]?[”\"]\s*,?\s*")
-_DATE = re.compile(rf"(?P<date>{ARCHIVE_DATE.pattern})\s*[,.]\s*")
-_PUBLISHER = re.compile(r"(?P<publisher>[^,.]{0,80}?Digital\s+Archive)\s*[,.]\s*")
+_QUOTED_TITLE = pattern_cache.compile(r"\s*[“\"](?P<title>.+?)[,.]?[”\"]\s*,?\s*")
+_DATE = pattern_cache.compile(rf"(?P<date>{ARCHIVE_DATE.pattern})\s*[,.]\s*")
+_PUBLISHER = pattern_cache.compile(r"(?P<publisher>[^,.]{0,80}?Digital\s+Archive)\s*[,.]\s*")
 # "Translated by X.", "Obtained by X and translated by Y.", "Obtained for NKIDP by X and
 # translated for NKIDP by Y.", after a stop (or a stop and a closing quote) or at the start.
 _FOR = r"(?:\s+for\s+[A-Z][\w-]*)?"
-_TRANSLATED = re.compile(
+_TRANSLATED = pattern_cache.compile(
     rf"(?:(?<=[.”\"]\s)|^)(?:[A-Z][a-z]+{_FOR}(?:\s+by\s+[^.]+?)?\s+and\s+)?[Tt]ranslated"
     rf"{_FOR}\s+by\s+(?P<names>.+?)\.?\s*$"
 )
-_OBTAINED = re.compile(rf"\s*(?:Obtained|Contributed|Donated|Provided){_FOR}\s+by\s+[^.]+\.?\s*$")
+_OBTAINED = pattern_cache.compile(
+    rf"\s*(?:Obtained|Contributed|Donated|Provided){_FOR}\s+by\s+[^.]+\.?\s*$"
+)
 # What may follow the translators' names in the same sentence: other people's credits.
-_OTHER_CREDIT = re.compile(
+_OTHER_CREDIT = pattern_cache.compile(
     r"\s*(?:;|,?\s+and\s+(?=(?:edited|obtained|contributed|provided|annotated)\b)).*$",
     re.IGNORECASE,
 )
-_NEXT_SENTENCE = re.compile(r"\.\s+(?=[A-Z][A-Za-z])")
-_ACADEMIC = re.compile(r"^(?:(?:Assistant|Associate)\s+)?(?:Professor|Prof\.|Dr\.?)\s+")
-_PUBLICATION = re.compile(
+_NEXT_SENTENCE = pattern_cache.compile(r"\.\s+(?=[A-Z][A-Za-z])")
+_ACADEMIC = pattern_cache.compile(r"^(?:(?:Assistant|Associate)\s+)?(?:Professor|Prof\.|Dr\.?)\s+")
+_PUBLICATION = pattern_cache.compile(
     r"\bedited\s+by\b|\beds?\.|\bpp?\.\s*\d|\bvol\.|\([^()]*:\s*[^()]*\d{4}\)|"
     r"\b(?:Publishing|Press|Publishers|Verlag)\b"
 )
-_TRANSLATION_FROM = re.compile(r"^Translation\s+from\s+")
-_REFERENCE_PART = re.compile(r"\d|^(?:f|op|d|ll?|p)\.\s", re.IGNORECASE)
+_TRANSLATION_FROM = pattern_cache.compile(r"^Translation\s+from\s+")
+_REFERENCE_PART = pattern_cache.compile(r"\d|^(?:f|op|d|ll?|p)\.\s", re.IGNORECASE)
 
 # The parts of a Russian archival reference: "f. 45, op. 1, d. 329, ll. 54-72", "Fond 0102,
 # Opis 11, Papka 60, Delo 6, Listy 1-10".
 _SOVIET_PARTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("fond", re.compile(r"^(?:f\.|fond|F\.)\s*(?P<value>\S+)$", re.IGNORECASE)),
-    ("opis", re.compile(r"^(?:op\.|opis)\s*(?P<value>\S+)$", re.IGNORECASE)),
-    ("papka", re.compile(r"^(?:p\.|papka|pap\.)\s*(?P<value>\S+)$", re.IGNORECASE)),
-    ("delo", re.compile(r"^(?:d\.|delo)\s*(?P<value>\S+)$", re.IGNORECASE)),
-    ("locus", re.compile(r"^(?:ll?\.|listy?|pp?\.)\s*(?P<value>\d[\d\s–-]*\w?)$", re.I)),
+    ("fond", pattern_cache.compile(r"^(?:f\.|fond|F\.)\s*(?P<value>\S+)$", re.IGNORECASE)),
+    ("opis", pattern_cache.compile(r"^(?:op\.|opis)\s*(?P<value>\S+)$", re.IGNORECASE)),
+    ("papka", pattern_cache.compile(r"^(?:p\.|papka|pap\.)\s*(?P<value>\S+)$", re.IGNORECASE)),
+    ("delo", pattern_cache.compile(r"^(?:d\.|delo)\s*(?P<value>\S+)$", re.IGNORECASE)),
+    ("locus", pattern_cache.compile(r"^(?:ll?\.|listy?|pp?\.)\s*(?P<value>\d[\d\s–-]*\w?)$", re.I)),
 )
-_FMA_FILE = re.compile(
+_FMA_FILE = pattern_cache.compile(
     r"^(?P<repository>.*?\bFMA\b\)?)\s*(?:file\s+(?:no\.\s*)?)?(?P<file>\d{3}-\d{5}-\d{2})"
     r"(?:\s*,\s*(?:pp?\.\s*)?(?P<pages>\d+(?:\s*[-–]\s*\d+)?))?$"
 )
-_RANGE = re.compile(r"^(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?$")
+_RANGE = pattern_cache.compile(r"^(?P<from>\d+)(?:\s*[-–]\s*(?P<to>\d+))?$")
 
 
 @dataclass(frozen=True, slots=True)

@@ -48,6 +48,8 @@ from tei_plenum.enrich.dates_grammar import (
 from tei_plenum.model import Attrs, Block, Document, Mark, MarkIndex, Role
 from tei_plenum.vocabulary import RESP_ENCODER, pointer
 
+from .. import pattern_cache
+
 VALUE_NAMES = ("when", "from", "to", "notBefore", "notAfter")
 ATTRIBUTE_ORDER = (*VALUE_NAMES, "evidence", "cert", "resp")
 # A date inside one of these is part of a number, an identifier or a quantity, not a date.
@@ -367,7 +369,7 @@ def _day_alone(
 
 
 # Words of a sentence about what is to come, before a day alone.
-_TO_COME = re.compile(
+_TO_COME = pattern_cache.compile(
     r"\b(?:will|shall|would|is\s+to|are\s+to|plans?|intends?|expects?|next|tomorrow)\b"
     r"[^.;!?]*$",
     re.IGNORECASE,
@@ -586,7 +588,7 @@ def _in_context(kind: str, piece: Piece, text: str, memory: Memory) -> tuple[Rea
     return reading, years_back
 
 
-_YEARS_ONLY = re.compile(r"\d{4}\s?[-–—]\s?\d{2,4}")
+_YEARS_ONLY = pattern_cache.compile(r"\d{4}\s?[-–—]\s?\d{2,4}")
 
 
 def _numeric(m: re.Match[str]) -> bool:
@@ -726,7 +728,7 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
 
 
 # What a translator adds to complete a date: a day, a year or its century, a month.
-_COMPLETION = re.compile(r"\[(?:of )?(?:\d{1,4}|[A-Z][a-z]{2,8})\]")
+_COMPLETION = pattern_cache.compile(r"\[(?:of )?(?:\d{1,4}|[A-Z][a-z]{2,8})\]")
 
 
 def _restored(found: Found, text: str, kept: list[int]) -> Found:
@@ -763,7 +765,7 @@ def _approximate(found: list[Found], text: str) -> list[Found]:
 
 
 # A word that makes the date after it approximate; "in" may stand between them.
-_CIRCA = re.compile(
+_CIRCA = pattern_cache.compile(
     r"(?<![\w.])(?:[Cc]irca|[Cc]a\.|[Aa]pproximately|[Aa]pprox\.|[Rr]oughly)(?: in)? $"
 )
 
@@ -893,7 +895,9 @@ def _title_date(block: Block, setting: Setting) -> Attrs:
 
 # Words before a title's date that make it the date of what the document records: "for the
 # period from 1 to 31 May 1959", "Minutes of the Plenum Held on 2 March 1958".
-_TITLE_DATE_CUE = re.compile(r"(?i:\b(?:period|for|held\s{1,3}on|on))\s{1,3}\Z|,\s{1,3}\Z")
+_TITLE_DATE_CUE = pattern_cache.compile(
+    r"(?i:\b(?:period|for|held\s{1,3}on|on))\s{1,3}\Z|,\s{1,3}\Z"
+)
 
 
 def _title_period(block: Block, setting: Setting) -> Attrs:

@@ -12,6 +12,8 @@ import functools
 import re
 from collections.abc import Callable, Iterator
 
+from .. import pattern_cache
+
 MONTH_NAMES = (
     "January",
     "February",
@@ -208,7 +210,7 @@ _YEAR_OR_TWO_DIGITS = YEAR + "|" + _TWO_DIGITS
 # A year written first with two digits must be one no day can be: "80. 10. 02.".
 _LEADING_SHORT_YEAR = r"(?:3[2-9]|[4-9]\d)(?!\d)"
 # Digits read with doubt are doubled brackets (guide §9.1): "[[23]] March [[6]]1".
-UNCERTAIN = re.compile(r"\[\[|\]\]")
+UNCERTAIN = pattern_cache.compile(r"\[\[|\]\]")
 _UNCERTAIN_DAY = rf"\[\[{_DAY}\]\]"
 _UNCERTAIN_YEAR = r"(?:\d{1,3}\[\[\d{1,3}\]\]\d{0,3}|\[\[\d{1,4}\]\]\d{0,3})(?!\d)"
 _ORDINAL = r"(?:st|nd|rd|th|ST|ND|RD|TH)?"
@@ -451,7 +453,7 @@ FIND_ORDER = (
 
 
 def _compile(body: str) -> re.Pattern[str]:
-    return re.compile(_START + body + _END)
+    return pattern_cache.compile(_START + body + _END)
 
 
 # The rules and the locator are long patterns, slow to compile: each is compiled when first
@@ -485,7 +487,7 @@ def locator() -> re.Pattern[str]:
     """One anchored test of "could any rule start here?", cheaper than trying each rule in
     turn; the group that matched names the first rule worth trying."""
     anonymous = _rule_sources(named=False)
-    return re.compile(
+    return pattern_cache.compile(
         _START + "(?:" + "|".join(f"(?P<{k}>{anonymous[k]})" for k in FIND_ORDER) + ")" + _END
     )
 
@@ -494,21 +496,21 @@ def locator() -> re.Pattern[str]:
 # a year said relative to the document's ("the first quarter of this year"), found by a
 # second scan for the word "year" in the texts that hold it; the rules are tried only at word
 # starts shortly before them.
-HOTSPOT = re.compile(r"[\dJFMASOND](?:(?<=\d)|[aepucoAEPUCO])\w*")
-YEAR_WORD = re.compile(r"(?:year|Year|YEAR)\b")
-RELATIVE_BEFORE = re.compile(r"\b(?i:" + _RELATIVE + r")\s{1,3}\Z")
+HOTSPOT = pattern_cache.compile(r"[\dJFMASOND](?:(?<=\d)|[aepucoAEPUCO])\w*")
+YEAR_WORD = pattern_cache.compile(r"(?:year|Year|YEAR)\b")
+RELATIVE_BEFORE = pattern_cache.compile(r"\b(?i:" + _RELATIVE + r")\s{1,3}\Z")
 # A rule may also start at the doubled bracket of a digit read with doubt.
-WORD_START = re.compile(r"\[\[(?=\d)|\b\w")
+WORD_START = pattern_cache.compile(r"\[\[(?=\d)|\b\w")
 # Before its first digit or month name a date starts only with one of the lead words: a cheap
 # first test at each word of the lead-in, before the locator.
-LEAD = re.compile(_words(_LEAD_WORDS) + r"\b")
+LEAD = pattern_cache.compile(_words(_LEAD_WORDS) + r"\b")
 # The longest lead-in before a date's first digit or month is a bound with a time of day
 # ("not later than the evening of ": 28 letters and spaces, wider gaps allowed); the scanner
 # tests only the words that may lead a date, so the margin costs little.
 LOOKBACK = 40
 
 # One day of a list of days ("2, 3 and 5 September"), with its ordinal suffix.
-LISTED_DAY = re.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
+LISTED_DAY = pattern_cache.compile(r"(\d+)(?:st|nd|rd|th)?", re.IGNORECASE)
 
 # Context of a date, read from the words around its match (never more than CONTEXT characters).
 CONTEXT = 80
@@ -516,11 +518,11 @@ CONTEXT = 80
 # EVENT_NAME_NOUNS capitalised, unless a name in capitals follows it through "of": that is a
 # festival held in the month ("in October Days of Soviet Culture will open").
 _EVENT_NAME = "(?:" + "|".join(_cased(EVENT_NAME_NOUNS)) + r")\b(?!\s{1,3}of\s{1,3}[A-Z])"
-EVENT_AFTER = re.compile(
+EVENT_AFTER = pattern_cache.compile(
     r"\s{1,3}\[?(?:(?i:" + "|".join(EVENT_NOUNS) + r")\b|" + _EVENT_NAME + ")",
 )
-EVENT_BEFORE = re.compile(r"(?i:\bGreat)\s{1,3}\Z")
-MEETING_AFTER = re.compile(
+EVENT_BEFORE = pattern_cache.compile(r"(?i:\bGreat)\s{1,3}\Z")
+MEETING_AFTER = pattern_cache.compile(
     r"(?:\s{1,3}[A-Z][\w'-]*){0,2}\s{1,3}(?P<noun>(?i:" + "|".join(MEETING_NOUNS) + r"))\b"
 )
 _ORDINAL_NUMBERS = {
@@ -544,32 +546,32 @@ _ORDINAL_NUMBERS = {
     "fiftieth": 50,
 }
 ANNIVERSARY_WORDS = _ORDINAL_NUMBERS
-ANNIVERSARY_BEFORE = re.compile(
+ANNIVERSARY_BEFORE = pattern_cache.compile(
     r"\b(?P<n>\d{1,3})(?:st|nd|rd|th)?\s{1,3}anniversary\s{1,3}of\s{1,3}(?:the\s{1,3})?\Z|"
     r"\b(?P<w>(?i:" + "|".join(_ORDINAL_NUMBERS) + r"))\s{1,3}anniversary\s{1,3}of"
     r"\s{1,3}(?:the\s{1,3})?\Z",
     re.IGNORECASE,
 )
-REFERENCE_BEFORE = re.compile(
+REFERENCE_BEFORE = pattern_cache.compile(
     r"(?:^|[\s(\[])(?i:" + "|".join(re.escape(w) for w in REFERENCE_WORDS) + r")\.?:?\s{0,3}\Z"
 )
 # A sentence that speaks of what is still to come: its months are not pushed into the past.
-FUTURE = re.compile(
+FUTURE = pattern_cache.compile(
     r"\b(?:will|shall|would|is to|are to|to be held|planned|plans|scheduled|forthcoming"
     r"|upcoming|intends?|expected|next)\b|(?:^|[.:;]\s{1,3})To\s[a-z]+",
 )
-SENTENCE_END = re.compile(r"[.!?](?=\s|\Z)")
+SENTENCE_END = pattern_cache.compile(r"[.!?](?=\s|\Z)")
 # Slash dates of the whole document, read once to learn its order of day and month.
 # What stands before a slash date is tested apart, as for POINT_PAIR below.
-SLASH_DATE = re.compile(r"([0-3]?\d)/([0-3]?\d)/(?:\d\d|\d{4})(?![\w/])")
+SLASH_DATE = pattern_cache.compile(r"([0-3]?\d)/([0-3]?\d)/(?:\d\d|\d{4})(?![\w/])")
 # Two numbers of two digits joined by a point, as day and month or month and day are written
 # (what stands before them is tested apart: a pattern that opens with a look-behind cannot
 # skip ahead to the next digit, and is three times slower).
-POINT_PAIR = re.compile(r"(\d\d)\.(\d\d)(?![\d,])")
+POINT_PAIR = pattern_cache.compile(r"(\d\d)\.(\d\d)(?![\d,])")
 # Marks of a document of United States origin, where slash dates put the month first.
 # The word boundary before them is tested apart: a pattern that opens with one cannot skip
 # ahead to the first letters of its words.
-US_ORIGIN = re.compile(
+US_ORIGIN = pattern_cache.compile(
     r"(?:Department of State,? Central (?:Decimal )?Files|National Archives and Records"
     r" Administration|NARA|Record Group \d+|RG \d+|Foreign Relations of the United States|FRUS"
     r"|SecState|SECSTATE|Amembassy|AMEMBASSY|Embtel|EMBTEL|Deptel|DEPTEL|WASHDC)\b"

@@ -26,6 +26,7 @@ from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from enum import StrEnum
 
+from .. import pattern_cache
 from ..letters import UPPER, is_upper
 from ..lexicon import (
     AMBIGUOUS_FAMILY_NAMES,
@@ -116,7 +117,7 @@ _OFFICE = frozenset(word for phrase in OFFICE_WORDS for word in phrase.split())
 _NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES}
 _NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.", "fr.", "ms."})
 # A post office, as addresses name it before its town ("P.O. Kargil", "P. O. Box 12").
-_POSTAL = re.compile(r"P\. ?O\.")
+_POSTAL = pattern_cache.compile(r"P\. ?O\.")
 
 _LETTER = r"[^\W\d_]"
 # A capitalised word of a name: inner apostrophes ("Il'yich", "O'Neill") but never a
@@ -132,30 +133,32 @@ _SPACED = rf"{UPPER}(?: {_LETTER}){{3,}}(?!\S)"
 
 # An initial the translator completed in brackets ("A[nastas] I. Mikoyan").
 _COMPLETED = rf"{UPPER}\[[a-z]+\]"
-_INITIALS = re.compile(
+_INITIALS = pattern_cache.compile(
     rf"(?P<initials>(?:{INITIAL} ?){{1,3}}|{INITIAL}{UPPER} |{_COMPLETED} (?:{INITIAL} ?){{0,2}})"
     rf"(?P<surname>{_NAME_WORD}(?: {_NAME_WORD})?)(?![\w-]|['’](?!s\b))"
 )
 # What every name with initials holds, before or after its surname: an initial and a capital
 # after it ("A. Gromyko", "Gromyko A.A."), or a bracket completing an initial ("A[nastas]").
 # One quick search spares the two long patterns the many paragraphs without one.
-_INITIAL_THEN_CAPITAL = re.compile(rf"{UPPER}(?:[a-z]?\. ?{UPPER}|\[[a-z])")
+_INITIAL_THEN_CAPITAL = pattern_cache.compile(rf"{UPPER}(?:[a-z]?\. ?{UPPER}|\[[a-z])")
 # Middle initials, one or several ("George H. W. Bush", "Harold J.K. Benton").
 _MIDDLE_INITIALS = rf"(?:{INITIAL} ?){{0,2}}{INITIAL}"
-_GIVEN_FIRST = re.compile(
+_GIVEN_FIRST = pattern_cache.compile(
     rf"(?P<given>{_WORD})(?: (?P<middle>{_MIDDLE_INITIALS}|{_WORD}))?"
     rf" (?P<surname>{_SPACED}|{_NAME_WORD})(?![\w-]|['’](?!s\b))"
 )
-_GIVEN_AFTER = re.compile(rf" (?P<given>{_WORD})(?: (?P<patronymic>{_WORD}))?(?![\w'’-])")
+_GIVEN_AFTER = pattern_cache.compile(
+    rf" (?P<given>{_WORD})(?: (?P<patronymic>{_WORD}))?(?![\w'’-])"
+)
 _END = r"(?![\w-]|['’](?!s\b))"
-_EAST_ASIAN = re.compile(
+_EAST_ASIAN = pattern_cache.compile(
     rf"(?P<family>{_WORD})"
     rf" (?P<given>{UPPER}{_LETTER}+-{_LETTER}+|{UPPER}{_LETTER}*(?: {UPPER}{_LETTER}*)?)"
     rf"{_END}"
 )
-_CAPITALS = re.compile(rf"{UPPER}{{4,}}")
+_CAPITALS = pattern_cache.compile(rf"{UPPER}{{4,}}")
 _TITLE = rf"(?:{alternation(NAME_TITLES)})"
-_TITLED = re.compile(
+_TITLED = pattern_cache.compile(
     rf"(?P<titles>(?:{_TITLE} +)+)"
     rf"(?P<name>(?:(?:{INITIAL} ?)|(?:{_NAME_WORD}|{_SPACED})(?: |(?=['’,.;:)\]\s]|$))){{1,4}})"
 )
@@ -166,9 +169,9 @@ _LIST_LEADS = (
     "Comrades", "comrades", "COMRADES", "Comrs.", "comrs.", "Coms.", "coms.", "Cdes.", "cdes.",
     "Messrs.",
 )  # fmt: skip
-_LIST_LEAD = re.compile(rf"(?:{alternation(_LIST_LEADS)})\s*:?\s+")
-_LIST_ITEM = re.compile(rf"(?:{INITIAL} ?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}")
-_LIST_SEPARATOR = re.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
+_LIST_LEAD = pattern_cache.compile(rf"(?:{alternation(_LIST_LEADS)})\s*:?\s+")
+_LIST_ITEM = pattern_cache.compile(rf"(?:{INITIAL} ?){{0,3}}{_NAME_WORD}(?: {_NAME_WORD}){{0,2}}")
+_LIST_SEPARATOR = pattern_cache.compile(r"\s*(?:,\s*(?:and\s+)?|\s+and\s+)")
 
 # An East Asian syllable as romanised (pinyin, McCune-Reischauer, Revised Romanisation):
 # an onset, one to three vowels, a final consonant; a given name has one to three of them.
@@ -178,16 +181,16 @@ _SYLLABLE = (
     r"(?:ngh|zh|ch|sh|ts|kk|tt|pp|ss|jj|ng|tr|th|nh|kh|ph|gh|gi|qu|[bcdfghjklmnpqrstvxyz])?"
     r"[wy]?[aeiouy]{1,3}(?:ng|nh|ch|n|m|r|l|k|p|t|c)?"
 )
-_SYLLABLES = re.compile(rf"(?:{_SYLLABLE}){{1,3}}")
-_ONE_SYLLABLE = re.compile(_SYLLABLE)
+_SYLLABLES = pattern_cache.compile(rf"(?:{_SYLLABLE}){{1,3}}")
+_ONE_SYLLABLE = pattern_cache.compile(_SYLLABLE)
 
 
-_SPACED_RUN = re.compile(r"\b[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?: [^\W\d_])*(?!\S)")
+_SPACED_RUN = pattern_cache.compile(r"\b[^\W\d_] [^\W\d_] [^\W\d_] [^\W\d_](?: [^\W\d_])*(?!\S)")
 # What every letter-spaced word holds (its second and third letters between spaces), found
 # many times faster than the word itself: a pattern opening with a space skips ahead to it.
-_SPACED_PAIR = re.compile(r" [^\W\d_] [^\W\d_] ")
-_BRACKETS = re.compile(r"\[([^\]]*)\]")
-_SUPPLIED_LETTERS = re.compile(
+_SPACED_PAIR = pattern_cache.compile(r" [^\W\d_] [^\W\d_] ")
+_BRACKETS = pattern_cache.compile(r"\[([^\]]*)\]")
+_SUPPLIED_LETTERS = pattern_cache.compile(
     r"\[((?:[A-Z]\. ?){1,3})\]|(?<=[^\W\d_])\[([a-z]{1,3})\](?=[^\W\d_])"
 )
 
@@ -316,7 +319,7 @@ def person_forms(
 
 # A list of names: items of one to three name words, perhaps with initials, joined by commas
 # or "and".
-_NAME_LIST = re.compile(
+_NAME_LIST = pattern_cache.compile(
     rf"{_LIST_ITEM.pattern}(?:(?:,\s*(?:and\s+)?|\s+and\s+){_LIST_ITEM.pattern}){{2,}}"
 )
 
@@ -382,7 +385,7 @@ def _initial_at(text: str, start: int, end: int) -> bool:
 
 # A first name before a middle initial ("Héctor A. Subiza"): one word in small letters after
 # its capital, right before the initials.
-_GIVEN_BEFORE = re.compile(rf"(?<![\w'’.-]){UPPER}[a-zß-ÿ]+ $")
+_GIVEN_BEFORE = pattern_cache.compile(rf"(?<![\w'’.-]){UPPER}[a-zß-ÿ]+ $")
 
 
 def _given_before(text: str, start: int) -> int:
@@ -404,7 +407,7 @@ _PLACE_PREPOSITIONS = frozenset("in at from to of for on by near via".split())
 # lists names ("Shcherbakov I.S.", "Shcherbakov, I. S."); initials before a capitalised word
 # are that word's, and a degree after a name is none ("Novak, Ph.D.").
 _DEGREE = r"(?:Ph\.D|M\.D|D\.Sc|LL\.D|M\.A|B\.A|M\.Sc|B\.Sc)\."
-_INITIALS_AFTER = re.compile(
+_INITIALS_AFTER = pattern_cache.compile(
     rf"(?<![\w.'’-])({_WORD}),? (?!{_DEGREE})(?:{INITIAL} ?){{1,2}}{INITIAL}(?![\w.])"
     rf"(?! *{UPPER}[a-z])"
 )
@@ -460,7 +463,7 @@ def _surname_first(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
         yield PersonForm(before.start(1), end, Evidence.GIVEN_NAME)
 
 
-_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({UPPER}[{UPPER[1:-1]}'’-]+) $")
+_WORD_BEFORE = pattern_cache.compile(rf"(?<![\w'’-])({UPPER}[{UPPER[1:-1]}'’-]+) $")
 
 
 def _east_asian(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
@@ -484,7 +487,7 @@ def _east_asian(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
 
 
 # An address line names people even when it is all in capitals ("To: KRAJEWSKI, URGENT").
-_ADDRESS = re.compile(r"(?:To|TO|From|FROM|For|FOR|Attention|ATTENTION)\s*:\s")
+_ADDRESS = pattern_cache.compile(r"(?:To|TO|From|FROM|For|FOR|Attention|ATTENTION)\s*:\s")
 
 
 def _capitals(text: str) -> Iterator[PersonForm]:
@@ -540,10 +543,10 @@ def _agents(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
             yield PersonForm(*span, Evidence.AGENT)
 
 
-_CAPITAL_NEXT = re.compile(rf" {UPPER}")
+_CAPITAL_NEXT = pattern_cache.compile(rf" {UPPER}")
 
 
-_AGENT_CUE = re.compile(rf"(?i:{'|'.join(_AGENT_VERBS)}) by ")
+_AGENT_CUE = pattern_cache.compile(rf"(?i:{'|'.join(_AGENT_VERBS)}) by ")
 
 
 def _name_span(text: str, start: int, end: int) -> tuple[int, int] | None:

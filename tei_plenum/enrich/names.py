@@ -46,6 +46,7 @@ from dataclasses import dataclass, field, replace
 
 import ahocorasick
 
+from .. import pattern_cache
 from ..authority import Authority, Period, Record, is_word_boundary
 from ..letters import UPPER, fold
 from ..lexicon import (
@@ -119,7 +120,9 @@ _NESTING = {
 }
 # A party's central committee named party first ("KWP CC", "SED Central Committee", "CC
 # CPSU") is one name: the party inside it is no mention of its own.
-_CC = re.compile(r"^(?:C\.?C\.?|Central Committee)\s+|\s+(?:C\.?C\.?|Central Committee)$", re.I)
+_CC = pattern_cache.compile(
+    r"^(?:C\.?C\.?|Central Committee)\s+|\s+(?:C\.?C\.?|Central Committee)$", re.I
+)
 
 # Candidates for one span: the lower rank wins (the document's own bindings, then the
 # authority, the participants, brackets, and names found by their shape).
@@ -313,7 +316,7 @@ def _surname_after(text: str, context: _Context) -> bool:
 
 
 # A capital and a full stop opening a block, as sections are lettered ("B. Trade").
-_LETTER_LABEL = re.compile(r"([A-Z])\.\s+")
+_LETTER_LABEL = pattern_cache.compile(r"([A-Z])\.\s+")
 
 
 def _enumeration_labels(blocks: Sequence[Block]) -> dict[int, int]:
@@ -363,7 +366,7 @@ def _inside_completed(candidate: _Candidate, brackets: Sequence[Mark]) -> bool:
 
 # An acronym the document spells out in brackets after it: "the INRA (National Institute
 # of Land Reform)"; the spelled-out form must name a body by its head noun.
-_ACRONYM_GLOSS = re.compile(
+_ACRONYM_GLOSS = pattern_cache.compile(
     r"(?<![\w.-])([A-Z]{2,8})\s+[(\[](?:the\s+)?([A-Z][^()\[\]]{4,80})[)\]]"
 )
 
@@ -757,7 +760,7 @@ def _resolution(name: str, context: _Context, title: str) -> Resolved:
     return key, make, False
 
 
-_TRIPLED = re.compile(r"(\w)\1\1+")
+_TRIPLED = pattern_cache.compile(r"(\w)\1\1+")
 
 
 def _earlier_local(name: str, context: _Context) -> Entity | None:
@@ -902,7 +905,7 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
 # own, which the authority does not know when the longer spelling was not found ("Central
 # America" is no part of the USA); so does a body of water or a landform named after it ("the
 # Gulf of Taiwan" is no island).
-_REGION_BEFORE = re.compile(
+_REGION_BEFORE = pattern_cache.compile(
     r"(?<![\w'’-])(?:(?:(?:North|South)(?:[ -]?(?:East|West|east|west))?|East|West|Central|"
     r"Northern|Southern|Eastern|Western|Latin)[ -]|"
     r"(?:Gulf|Bay|Strait|Straits|Sea|Lake|Cape|Isthmus|Peninsula) of (?:the )?)$"
@@ -992,8 +995,10 @@ def _between_name_words(text: str, start: int, end: int) -> bool:
     )
 
 
-_CC_AFTER = re.compile(r"[ \t]+(?:CC|C\.C\.|Central Committee)(?![\w.])")
-_CC_BEFORE = re.compile(r"(?:CC|C\.C\.|Central Committee)(?:[ \t]+of(?:[ \t]+the)?)?[ \t]+$")
+_CC_AFTER = pattern_cache.compile(r"[ \t]+(?:CC|C\.C\.|Central Committee)(?![\w.])")
+_CC_BEFORE = pattern_cache.compile(
+    r"(?:CC|C\.C\.|Central Committee)(?:[ \t]+of(?:[ \t]+the)?)?[ \t]+$"
+)
 # The longest "Central Committee of the " before a party's name.
 _CC_REACH = 26
 
@@ -1105,7 +1110,7 @@ def _names_a_place(text: str, end: int) -> bool:
 
 # A message's title names its sender and addressee ("Ciphered Telegram from Kovalev to
 # Filippov [Stalin]", "Cable No. 5773, Shtykov to Gromyko").
-_CORRESPONDENTS = re.compile(
+_CORRESPONDENTS = pattern_cache.compile(
     r"\b(?:[Tt]elegram|[Cc]able|[Cc]iphergram|[Ll]etter|[Mm]essage|[Rr]eport)\b"
     r"(?:\s+No\.\s*[\w/.-]*\w)?[^.;:]{0,40}?"
     rf"(?:\bfrom\s+|,\s+)(?:(?:Cde\.|Comrade)\s+)?(?P<sender>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?)"
@@ -1198,7 +1203,7 @@ def _titled_people(
     return titled
 
 
-_TITLE_BEFORE = re.compile(rf"(?<![\w'’-])({alternation(NAME_TITLES)})\s+$")
+_TITLE_BEFORE = pattern_cache.compile(rf"(?<![\w'’-])({alternation(NAME_TITLES)})\s+$")
 
 
 def _named_before(key: str, name: str, context: _Context) -> tuple[str, Entity | Record | None]:
@@ -1234,7 +1239,7 @@ _RANKS = frozenset({"general", "colonel", "admiral", "marshal"})
 _OFFICE_QUALIFIERS = frozenset(
     "present absent elect designate emeritus interim acting attending".split()
 )
-_SET_OFF = re.compile(r"\s*(?:$|[,.;:)]|\s[a-z])")
+_SET_OFF = pattern_cache.compile(r"\s*(?:$|[,.;:)]|\s[a-z])")
 
 
 def _entry(text: str, form: PersonForm) -> bool:
@@ -1274,8 +1279,8 @@ class _AliasMatcher:
             yield _Candidate(start, end, "persName", key, make, _ALIAS, nestable=False)
 
 
-_NEXT_WORD = re.compile(r"[ \t]+(\S+)")
-_PREVIOUS_WORD = re.compile(r"(\S+)[ \t]+$")
+_NEXT_WORD = pattern_cache.compile(r"[ \t]+(\S+)")
+_PREVIOUS_WORD = pattern_cache.compile(r"(\S+)[ \t]+$")
 
 
 def _inside_longer_name(text: str, start: int, end: int) -> bool:
@@ -1349,20 +1354,26 @@ _COMPLEMENT_WORD = (
     rf"(?:{_TITLE_WORD}|and(?=\s+(?!(?:{_OFFICE_OPENERS})\b){UPPER})|of(?=\s+{_TITLE_WORD}))"
 )
 _COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
-_ORG_MODIFIERS = re.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
-_NOUN_AFTER = re.compile(
+_ORG_MODIFIERS = pattern_cache.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
+_NOUN_AFTER = pattern_cache.compile(
     r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
     r"Delegations?)\b|\s+and\s+(?:State|Government)\s+(?:Leadership|Leaders|Delegation)\b"
 )
 # "of Mines and " before a body's modifiers: the words that follow close another body's
 # complement (or one whose head the text leaves out), and are no body of their own.
-_SECOND_COMPLEMENT = re.compile(rf"\bof\s+(?:the\s+)?(?:{_TITLE_WORD}\s+){{1,4}}and\s+$")
-_ORG_COMPLEMENT = re.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
+_SECOND_COMPLEMENT = pattern_cache.compile(rf"\bof\s+(?:the\s+)?(?:{_TITLE_WORD}\s+){{1,4}}and\s+$")
+_ORG_COMPLEMENT = pattern_cache.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
 # A month or a weekday after "in" is the time of the sentence, no place of the post.
 _NOT_POST_PLACE = "|".join((*MONTH_NAMES, *WEEKDAY_NAMES))
-_POST_PLACE = re.compile(rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)({_COMPLEMENT})")
-_EVENT_AFTER = re.compile(r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b")
-_COMMON_BEFORE = re.compile(r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ss]uch(?: an?)?)\s+$")
+_POST_PLACE = pattern_cache.compile(
+    rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)({_COMPLEMENT})"
+)
+_EVENT_AFTER = pattern_cache.compile(
+    r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b"
+)
+_COMMON_BEFORE = pattern_cache.compile(
+    r"\b(?:[Aa]n?|[Aa]ny|[Ee]very|[Ee]ach|[Nn]o|[Ss]uch(?: an?)?)\s+$"
+)
 
 
 def _modifiers(text: str, head_start: int, context: _Context) -> int:
@@ -1391,7 +1402,7 @@ def _modifiers(text: str, head_start: int, context: _Context) -> int:
 
 # A department numbered in Roman figures after "the" ("the III. Political Department"); at the
 # start of a line the figure numbers a section instead.
-_NUMBERED = re.compile(r"\b[Tt]he ([IVX]{1,4}\. )$")
+_NUMBERED = pattern_cache.compile(r"\b[Tt]he ([IVX]{1,4}\. )$")
 
 
 def _numbered(text: str, start: int) -> int:
@@ -1428,12 +1439,12 @@ def _with_article(name: str) -> str:
 # A complement that ends in an adjective of nationality runs on to the noun in small letters
 # it qualifies when that noun names a body ("of the Uruguayan government"); before another
 # noun ("of the Soviet side") that last "of" group is no part of the name.
-_NOUN_AFTER_COMPLEMENT = re.compile(r" ([a-z]+)\b")
+_NOUN_AFTER_COMPLEMENT = pattern_cache.compile(r" ([a-z]+)\b")
 _BODY_NOUNS = frozenset("government party state army leadership embassy ministry".split())
 _OTHER_NOUNS = frozenset(
     "side sides comrades people leaders friends delegation authorities press".split()
 )
-_GROUP = re.compile(r"\s+(?:of|for)\b")
+_GROUP = pattern_cache.compile(r"\s+(?:of|for)\b")
 _NATIONALITY_ENDINGS = ("an", "ese", "ish", "i")
 _IRREGULAR_NATIONALITIES = frozenset("soviet czech thai dutch swiss french greek".split())
 
@@ -1517,7 +1528,7 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
 
 # "the newspaper Warsaw Life [Zycie Warszawy]", "the daily Rodong Sinmun": a periodical's
 # title, with the original title the translator bracketed; never a person or a place.
-_PERIODICAL = re.compile(
+_PERIODICAL = pattern_cache.compile(
     rf"\b(?:newspapers?|dailies|daily|weekly|weeklies|magazine|periodical|organ)\s+[\"“‘']?"
     rf"(?P<title>{_NAME_WORD_RE}['’]?(?: (?:of |the )?{_NAME_WORD_RE}['’]?){{0,4}})[\"”]?"
     rf"(?: \[(?P<original>[^\]]+)\])?"
@@ -1567,7 +1578,7 @@ def _periodical_candidates(
 # ------------------------------------------------------------------------------- places
 
 
-_PROVINCE = re.compile(rf"\b({_NAME_WORD_RE}(?: {_NAME_WORD_RE})? Province)\b")
+_PROVINCE = pattern_cache.compile(rf"\b({_NAME_WORD_RE}(?: {_NAME_WORD_RE})? Province)\b")
 # A sea, a river, islands or mountains named by one or two capitalised words before the
 # feature's noun ("the Kuril Islands", "the Korean Peninsula"): a place, the authority's when
 # it knows the whole name, else the document's own; never the place a word of it names.
@@ -1577,10 +1588,10 @@ _NOT_FEATURE_NAMES = frozenset(
     "the a an this that these those many some all both several few other such each every any "
     "no our their its his her my your then there here and or but".split()
 )
-_FEATURE = re.compile(
+_FEATURE = pattern_cache.compile(
     rf"\b({_NAME_WORD_RE}(?: {_NAME_WORD_RE})? (?:{'|'.join(_FEATURES)}))\b(?! of\b)"
 )
-_CITY_OF = re.compile(
+_CITY_OF = pattern_cache.compile(
     rf"\b(?:[Tt]he )?(?:city|port|town|village|county|district) of "
     rf"({_NAME_WORD_RE}(?: {_NAME_WORD_RE})?)"
 )
@@ -1626,13 +1637,13 @@ def _amid_sentence(text: str, start: int) -> bool:
 
 
 _CONNECTOR = r"(?: (?:of|the|and|for))"
-_BRACKET_NAME = re.compile(
+_BRACKET_NAME = pattern_cache.compile(
     rf"^{_NAME_WORD_RE}{_CONNECTOR}*(?: {_NAME_WORD_RE}{_CONNECTOR}*){{0,5}}$"
 )
 _DESCRIPTIONS = frozenset(
     "signature stamp seal handwritten handwriting illegible inaudible sic note translator".split()
 )
-_PLACE_CUE = re.compile(r"\b(in|at|of) $")
+_PLACE_CUE = pattern_cache.compile(r"\b(in|at|of) $")
 # A determiner and one common noun right before a bracket ("to the south [China]", "our
 # neighbour [the USSR]"): the bracket says what the noun meant, a clarification the sentence
 # reads without. After a preposition, a conjunction, the determiner alone or a verb ("in
@@ -1647,13 +1658,13 @@ _NOT_NOUNS = (
 )
 # An office named with its capital is such a noun too ("the Premier [Zhou Enlai]").
 _OFFICE_NOUNS = "|".join(sorted(w.capitalize() for w in _OFFICE_TITLE_WORDS if "-" not in w))
-_CLARIFIED = re.compile(
+_CLARIFIED = pattern_cache.compile(
     r"\b(?:the|a|an|this|these|those|its|their|our|his|her|my|your) "
     rf"(?:(?!(?:{_NOT_NOUNS})\b)[a-z][a-z'’-]*(?<!ed)|(?:{_OFFICE_NOUNS})) $"
 )
-_WORD_BEFORE = re.compile(rf"(?<![\w'’-])({_NAME_WORD_RE}) $")
+_WORD_BEFORE = pattern_cache.compile(rf"(?<![\w'’-])({_NAME_WORD_RE}) $")
 # A note's number may stand glued to the word ("Wrzosek1").
-_WORD_AFTER = re.compile(rf" ({_NAME_WORD_RE})(?=\d{{1,2}}(?!\w)|(?![\w'’-]))")
+_WORD_AFTER = pattern_cache.compile(rf" ({_NAME_WORD_RE})(?=\d{{1,2}}(?!\w)|(?![\w'’-]))")
 _WINDOW_WORDS = 6
 
 
@@ -1773,7 +1784,7 @@ def _around(
 
 
 # Initials alone in a bracket ("[F.V.]", "[A.]").
-_INITIALS_ONLY = re.compile(r"(?:[A-Z]\.\s?){1,3}")
+_INITIALS_ONLY = pattern_cache.compile(r"(?:[A-Z]\.\s?){1,3}")
 
 
 def _initials_before(text: str, bracket: Mark, context: _Context) -> bool:
@@ -1833,7 +1844,7 @@ def _given_tail(content: str) -> str | None:
 _BODY_ENDS = frozenset((*_ORG_HEADS.split("|"), "Affairs"))
 
 
-_POSSESSIVE = re.compile(r"['’]s$")
+_POSSESSIVE = pattern_cache.compile(r"['’]s$")
 
 
 def _surname_end(text: str, first: re.Match[str]) -> int:

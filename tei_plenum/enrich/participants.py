@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field, replace
 
+from .. import pattern_cache
 from ..letters import UPPER, display_name
 from ..lexicon import OFFICE_WORDS, given_names_agree
 from ..model import Block, Participant
@@ -44,7 +45,7 @@ def fold(name: str) -> tuple[str, ...]:
     return tuple(w.casefold().strip(",.;") for w in words if not _INITIALS.fullmatch(w))
 
 
-_INITIALS = re.compile(r"(?:[^\W\d_][a-z]?\.)+")
+_INITIALS = pattern_cache.compile(r"(?:[^\W\d_][a-z]?\.)+")
 
 
 def _initials_fit(name: str, other: str) -> bool:
@@ -183,7 +184,7 @@ def _ends(words: tuple[str, ...]) -> tuple[str, ...]:
     return (words[0], words[-1], last) if last != words[-1] else (words[0], words[-1])
 
 
-_ARABIC_ARTICLE = re.compile(r"^(?:el|al|ad|ar|as|ash|at|az|ed|es)-(?=\w)")
+_ARABIC_ARTICLE = pattern_cache.compile(r"^(?:el|al|ad|ar|as|ash|at|az|ed|es)-(?=\w)")
 
 
 def _best(candidates: list[Participant]) -> str | None:
@@ -210,10 +211,10 @@ class Entry:
 
 
 # "CHANG Ki-yeong Assistant to …", "KIM Il Sung": a surname in capitals, then given names.
-_CAPS_FIRST = re.compile(
+_CAPS_FIRST = pattern_cache.compile(
     rf"{UPPER}{{2,}}(?:-{UPPER}{{2,}})?(?:\s+{UPPER}[a-z\u00e0-\u024f][\w'’-]*){{1,2}}(?=[\s,;]|$)"
 )
-_OFFICE_START = re.compile(
+_OFFICE_START = pattern_cache.compile(
     r"(?:the\s+)?(?:"
     + "|".join(re.escape(w) for w in OFFICE_WORDS)
     + r"|assistant|spokesman|spokeswoman|interpreter|translator|co-chairman|vice|first|second|"
@@ -221,13 +222,13 @@ _OFFICE_START = re.compile(
     re.IGNORECASE,
 )
 # A person named by an office alone: "The Prime Minister", "the Secretary of State".
-_OFFICE_ALONE = re.compile(
+_OFFICE_ALONE = pattern_cache.compile(
     r"the\s+(?:\S+\s+){0,2}?(?:" + "|".join(re.escape(w) for w in OFFICE_WORDS) + r")\b",
     re.IGNORECASE,
 )
 # List separators; a full stop separates only after a word (not after an initial: "V. P.").
-_SEPARATORS = re.compile(r"[,;]|(?<=[^\W\d_]{3})\.\s+(?=[A-Z])|\s+and\s+")
-_HONORIFIC_LEAD = re.compile(
+_SEPARATORS = pattern_cache.compile(r"[,;]|(?<=[^\W\d_]{3})\.\s+(?=[A-Z])|\s+and\s+")
+_HONORIFIC_LEAD = pattern_cache.compile(
     r"(?<![\w.])(?:comrades?|cdes?\.?|comrs?\.?|messrs\.?|mr\.?|mrs\.?|sir|m\.)\s*$",
     re.IGNORECASE,
 )
@@ -406,8 +407,8 @@ def _office(text: str, start: int, end: int) -> tuple[int, int] | None:
     return _trimmed(text, first, end)
 
 
-_OFFICE_CUT = re.compile(
+_OFFICE_CUT = pattern_cache.compile(
     r"^.*(?<![\w.])(?:comrades?|cdes?\.?|comrs?\.?|messrs\.?|mr\.?|mrs\.?|sir|side)(?=\s|$)",
     re.IGNORECASE | re.DOTALL,
 )
-_ARTICLE = re.compile(r"\s*(?:the|and|from)\s+", re.IGNORECASE)
+_ARTICLE = pattern_cache.compile(r"\s*(?:the|and|from)\s+", re.IGNORECASE)

@@ -15,14 +15,15 @@ from __future__ import annotations
 import re
 from dataclasses import replace
 
+from .. import pattern_cache
 from ..model import Block, Document, Mark, MarkIndex, Role, attrs
 from ..reader.patterns import number_value
 from .cues import Cues
 
 # A typographic quotation holds no opening quote of its own: an opener left unclosed before
 # it ("the slogan of “steady growth, … against the “old ways”") opens none.
-_QUOTE = re.compile(r"\"([^\"]{1,400})\"|“([^“”]{1,400})”")
-_TITLE_CUE = re.compile(
+_QUOTE = pattern_cache.compile(r"\"([^\"]{1,400})\"|“([^“”]{1,400})”")
+_TITLE_CUE = pattern_cache.compile(
     r"\b(decision|resolution|article|report|letter|book|pamphlet|speech|editorial|"
     r"directive|decree|law|treaty|agreement|statement|appeal|newspaper|journal)\b[^.\"]{0,60}$",
     re.IGNORECASE,
@@ -64,7 +65,7 @@ _PARTICLE_VERBS = {
     ),
 }
 _BOUND = "|".join(w.replace(" ", r"\s+") for w in sorted(_BOUNDS, key=len, reverse=True))
-_MEASURE = re.compile(
+_MEASURE = pattern_cache.compile(
     rf"(?:\b(?P<bound>{_BOUND})\s+)?"
     rf"\b(?P<n>{_NUMBER})(?:\s+(?P<mult>thousand|million|billion))?\s*"
     rf"(?P<unit>kg|kilograms?|tonnes?|tons?|(?<=\s)t|km|kilomet(?:re|er)s|hectares?|ha|per cent"
@@ -72,7 +73,7 @@ _MEASURE = re.compile(
     re.IGNORECASE,
 )
 # What is measured: "of" and a few words that stop before a function word.
-_COMMODITY = re.compile(r"\s+of\s+(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})")
+_COMMODITY = pattern_cache.compile(r"\s+of\s+(?P<words>[a-z][a-z-]*(?:\s+[a-z][a-z-]*){0,2})")
 _FUNCTION_WORDS = frozenset(
     "a an the this these that those its their our his her each every to in per for and or "
     "from at by with which who be is are was were on as into until till before after since "
@@ -82,7 +83,7 @@ _FUNCTION_WORDS = frozenset(
 # Units a rate may be given per, besides the local ones: "5 tons per hectare".
 _REFERENCE_UNITS = {"hectare": "ha", "ha": "ha", "kilometre": "km", "kilometer": "km"}
 _REFERENCE_UNITS |= {"km": "km", "ton": "t", "tonne": "t", "kilogram": "kg", "kg": "kg"}
-_DURATION = re.compile(
+_DURATION = pattern_cache.compile(
     rf"\b(?P<a>{_NUMBER})\s+to\s+(?P<b>{_NUMBER})\s+(?P<unit>years|months|weeks|days)\b",
     re.IGNORECASE,
 )
@@ -93,11 +94,11 @@ LOCAL_UNITS = {
     "pyeong": ("unit-pyeong", "pyeong", "Korean unit of area, about 3.3 square metres"),
     "ri": ("unit-ri", "ri", "Korean unit of length, about 0.4 kilometre"),
 }  # fmt: skip
-_LOCAL = re.compile(r"\bper\s+(?P<u>" + "|".join(LOCAL_UNITS) + r")\b", re.IGNORECASE)
+_LOCAL = pattern_cache.compile(r"\bper\s+(?P<u>" + "|".join(LOCAL_UNITS) + r")\b", re.IGNORECASE)
 # A unit of reference closing the measure's clause: a few lower-case words, then "per".
-_PER = re.compile(
+_PER = pattern_cache.compile(
     r"(?:\s+[a-z][a-z-]*){0,6}?\s+per\s+(?P<u>"
-    + "|".join(sorted({*LOCAL_UNITS, *_REFERENCE_UNITS}, key=len, reverse=True))
+    + "|".join(sorted({*LOCAL_UNITS, *_REFERENCE_UNITS}, key=lambda unit: (-len(unit), unit)))
     + r")\b"
 )
 _MULTIPLIERS = {"thousand": 1_000, "million": 1_000_000, "billion": 1_000_000_000}

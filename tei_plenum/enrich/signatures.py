@@ -21,6 +21,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, replace
 
+from .. import pattern_cache
 from ..authority import Authority
 from ..letters import display_name
 from ..lexicon import INITIAL, OFFICE_WORDS, ORG_HEADS, TITLES, alternation
@@ -29,17 +30,19 @@ from ..reader import patterns as pat
 from ..vocabulary import Element, EntityType, person_key, pointer
 from .names import entity_of
 
-_OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
+_OFFICE = pattern_cache.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
 # A body's head noun in any case: "MINISTRY OF FOREIGN AFFAIRS" signing is no person.
-_BODY = re.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b", re.IGNORECASE)
-_INITIALS_NAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$")
-_BRACKET = re.compile(r"\s*\[")
+_BODY = pattern_cache.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b", re.IGNORECASE)
+_INITIALS_NAME = pattern_cache.compile(
+    rf"(?:\b{INITIAL}\s*){{1,3}}[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?$"
+)
+_BRACKET = pattern_cache.compile(r"\s*\[")
 # Where a name signed in the back ends: a bracket, or the day or hour the signer put after it
 # ("Typed by Petrova on 4/7/53 at 9:15 a.m.").
-_NAME_END = re.compile(r"\s*\[|,?\s+(?:[^\W\d_A-Z]+\s+)?(?=\d)")
-_NUMBER = re.compile(r"(?<![\w.])\d+(?![\w.]*\w)")
+_NAME_END = pattern_cache.compile(r"\s*\[|,?\s+(?:[^\W\d_A-Z]+\s+)?(?=\d)")
+_NUMBER = pattern_cache.compile(r"(?<![\w.])\d+(?![\w.]*\w)")
 # A title or office that may lead the words naming a credited person ("Attaché Kim Chol").
-_LEADING_TITLES = re.compile(
+_LEADING_TITLES = pattern_cache.compile(
     rf"^(?:(?:(?i:{alternation(t.form for t in TITLES)})|[^\W\d_A-Z][\w'’-]*)\s+)+"
 )
 _NAME_WORDS = 4

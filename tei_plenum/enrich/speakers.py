@@ -28,6 +28,7 @@ import re
 from collections.abc import Iterable
 from dataclasses import replace
 
+from .. import pattern_cache
 from ..letters import display_name, is_upper
 from ..model import Block, Container, Document, Entity, EntityType, Mark, Role, attrs
 from ..reader import patterns as pat
@@ -50,15 +51,19 @@ from ..vocabulary import SPEAKER_MARK, person_key, pointer
 from .name_forms import unbracketed_letters
 from .participants import Cast, fold, participants_entries, printed_name
 
-_INTERPRETER = re.compile(r"\binterpret", re.IGNORECASE)
+_INTERPRETER = pattern_cache.compile(r"\binterpret", re.IGNORECASE)
 # A participants line headed by a side: "North: Kim Yong-ju (Co-Chairman), ...".
-_SIDE_LINE = re.compile(r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z][\w-]+):\s")
-_CONTINUES = re.compile(r"^[a-z\"“‘']")
+_SIDE_LINE = pattern_cache.compile(
+    r"^(?:From\s+)?((?!Present|Participants|Also|Those)[A-Z][\w-]+):\s"
+)
+_CONTINUES = pattern_cache.compile(r"^[a-z\"“‘']")
 
 
 # A journal's caption, in its byline, a marking or the archive's title: "From the Journal of
 # …", "FROM THE JOURNAL" set on a line of its own.
-_JOURNAL_CAPTION = re.compile(r"(?:from\s+the\s+)?(?:journal|diary)(?:\s+of\b|\s*$)", re.I)
+_JOURNAL_CAPTION = pattern_cache.compile(
+    r"(?:from\s+the\s+)?(?:journal|diary)(?:\s+of\b|\s*$)", re.I
+)
 _FRONT_ROLES = frozenset({Role.COVER, Role.MARKING, Role.BYLINE, Role.TITLE})
 
 
@@ -537,7 +542,7 @@ def _mark_turns(
     return result
 
 
-_ANNOUNCES = re.compile(r":[\s.…]*$")
+_ANNOUNCES = pattern_cache.compile(r":[\s.…]*$")
 
 
 def _continues(block: Block, *, alone: bool, dialogue: bool, direct: bool) -> bool:

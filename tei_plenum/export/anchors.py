@@ -10,11 +10,11 @@ stay unique within the page and never take one of the ids the page keeps for its
 
 from __future__ import annotations
 
-import re
 from collections.abc import Iterable
 
 from lxml import etree
 
+from .. import pattern_cache
 from ..vocabulary import XML_ID as _XML_ID
 from .text import block_elements
 
@@ -24,7 +24,7 @@ PAGE_IDS = frozenset(
     {"text", "show-pages", "about", "cite", "cite-heading", "notes", "notes-heading", "index",
      "index-heading"}
 )  # fmt: skip
-_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+_NOT_ID = pattern_cache.compile(r"[^A-Za-z0-9_-]+")
 
 
 def safe_id(value: str) -> str:

@@ -17,12 +17,12 @@ citeproc-js for any other style.
 from __future__ import annotations
 
 import json
-import re
 from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING
 
+from .. import pattern_cache
 from ..docmeta import DocumentMeta
 from ..enrich.catalogue import UNKNOWN_TRANSLATOR
 from ..vocabulary import RESP_TRANSLATOR_EN
@@ -34,11 +34,11 @@ _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",
     "October", "November", "December",
 )  # fmt: skip
-_ISO = re.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
-_BIBTEX_SPECIAL = re.compile(r"([\\{}%&$#_^~])")
-_KEY = re.compile(r"[^A-Za-z0-9_-]+")
+_ISO = pattern_cache.compile(r"(-?\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_BIBTEX_SPECIAL = pattern_cache.compile(r"([\\{}%&$#_^~])")
+_KEY = pattern_cache.compile(r"[^A-Za-z0-9_-]+")
 # Embeddings, overrides and isolates: a citation is plain text that no markup can isolate.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
+_BIDI_CONTROLS = pattern_cache.compile("[\u202a-\u202e\u2066-\u2069]")
 
 
 @dataclass(frozen=True, slots=True)

@@ -12,7 +12,6 @@ For the converter's own output this view gives back exactly the words of the sou
 from __future__ import annotations
 
 import functools
-import re
 from bisect import bisect_right
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
@@ -20,6 +19,7 @@ from itertools import accumulate
 
 from lxml import etree
 
+from .. import pattern_cache
 from ..errors import DocumentError, Location
 from .blocks import BLOCKS, CONTAINERS, MIXED
 
@@ -186,7 +186,7 @@ class _Collector:
         return tuple(found)
 
 
-_SPACE = re.compile(r"\s+")
+_SPACE = pattern_cache.compile(r"\s+")
 
 
 def _position(raw: str, text: str) -> Callable[[int], int]:

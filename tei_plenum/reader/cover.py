@@ -11,16 +11,16 @@ the boundaries a reader can see (``flattened.py``).
 
 from __future__ import annotations
 
-import re
 from dataclasses import dataclass
 
+from .. import pattern_cache
 from ..letters import is_upper
 from . import patterns as pat
 from .patterns import cover as cp
 
 # How far a cover field may run before the next label: longer means it is no cover.
 _FIELD_REACH = 4000
-_LANGUAGE_NAMES = re.compile(
+_LANGUAGE_NAMES = pattern_cache.compile(
     r"\s*[A-Z][a-z]+(?:-[A-Z][a-z]+)?(?:(?:,\s*|\s+and\s+|\s*/\s*)[A-Z][a-z]+(?:-[A-Z][a-z]+)?)*"
 )
 

@@ -18,11 +18,11 @@ in it. Two steps cut it, each only where a reader sees a boundary, and neither m
 from __future__ import annotations
 
 import bisect
-import re
 from collections.abc import Iterable, Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
+from .. import pattern_cache
 from ..lexicon import TITLES, is_initial
 from ..model import Block, Mark, Role
 from .patterns import TURN_GENRES
@@ -62,7 +62,7 @@ def split_flattened(text: str) -> list[tuple[int, int]]:
 
 
 # First names the translator bracketed before a surname ("[Arnaldo] VELTRONE stated …").
-_BRACKETED_NAMES = re.compile(r"\[[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\]\s+$")
+_BRACKETED_NAMES = pattern_cache.compile(r"\[[A-Z][\w'’.-]*(?:\s+[A-Z][\w'’.-]*){0,2}\]\s+$")
 
 
 def _with_bracketed_names(text: str, position: int) -> int:
@@ -101,7 +101,7 @@ def _trim_end(text: str, start: int, end: int) -> int:
 # A flattened line is a long one; a web copy of a one-paragraph document has its date and
 # title lines besides.
 _FLATTENED_LENGTH = 500
-_SENTENCE_END = re.compile(r"(?<=[.?!])[\"”’)]?\s+(?=[\[A-Z])")
+_SENTENCE_END = pattern_cache.compile(r"(?<=[.?!])[\"”’)]?\s+(?=[\[A-Z])")
 # Abbreviations after which a capital does not start a sentence ("Mr. Molotov said").
 _ABBREVIATIONS = frozenset(
     {t.form for t in TITLES if t.form.endswith(".")}

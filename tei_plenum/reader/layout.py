@@ -27,10 +27,10 @@ from __future__ import annotations
 
 import bisect
 import itertools
-import re
 from collections.abc import Iterable
 from dataclasses import dataclass, field, replace
 
+from .. import pattern_cache
 from ..letters import is_upper
 from ..lexicon import TITLES, is_initial
 from .cover import WEB_PAGE, find_cover
@@ -131,7 +131,7 @@ _FULL_LINE = 0.85
 _OVERRUN = 1.1
 _WRAPPED_LINES = 4
 # A sentence's last word and its stop, a closing quote or bracket after it.
-_FULL_STOP = re.compile(r"(\S+?)[.!?][\"”’)\]]?$")
+_FULL_STOP = pattern_cache.compile(r"(\S+?)[.!?][\"”’)\]]?$")
 _ABBREVIATIONS = frozenset({t.form[:-1] for t in TITLES if t.form.endswith(".")} | {"No", "Nr"})
 
 

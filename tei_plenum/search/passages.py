@@ -11,16 +11,17 @@ fewer. Pure functions of strings and offsets: no database.
 
 from __future__ import annotations
 
-import re
 from bisect import bisect_right
 from collections import defaultdict
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+from .. import pattern_cache
+
 # BM25's constants, as FTS5's bm25() uses them.
 K1 = 1.2
 B = 0.75
-_WORD = re.compile(r"\S+")
+_WORD = pattern_cache.compile(r"\S+")
 
 
 @dataclass(frozen=True, slots=True)

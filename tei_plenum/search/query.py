@@ -13,12 +13,12 @@ never as SQL text.
 
 from __future__ import annotations
 
-import re
 import sqlite3
 from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from .. import pattern_cache
 from ..authority import Authority
 from ..errors import ConfigError, InputError, Location
 from . import schema
@@ -32,7 +32,7 @@ FACET_SIZE = 10
 SNIPPET_TOKENS = 24
 # Highlight marks inside FTS5 snippets: characters XML text can never hold.
 _OPEN, _CLOSE = "\x01", "\x02"
-_DATE = re.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
+_DATE = pattern_cache.compile(r"\d{4}(?:-\d{2}(?:-\d{2})?)?")
 _HINT = (
     'words, "a phrase", AND / OR / NOT in capitals, prefix*, NEAR(a b, 5), parentheses; '
     "put words that hold other characters in double quotes"

@@ -12,13 +12,13 @@ result is small, frozen and picklable: a batch worker builds it and the parent w
 from __future__ import annotations
 
 import calendar
-import re
 from collections.abc import Callable, Mapping
 from dataclasses import dataclass
 from typing import NamedTuple
 
 from lxml import etree
 
+from .. import pattern_cache
 from ..authority import Authority, Record
 from ..docmeta import DocumentMeta, read_tei_header
 from ..errors import DocumentError, Location
@@ -48,8 +48,8 @@ RECORD_TAGS: Mapping[str, str] = {
 _RECORD_NAMES = frozenset({"persName", "placeName", "orgName", "eventName", "name", "label"})
 DATE_TAGS = frozenset({"date", "docDate", "origDate"})
 _SPANS = frozenset(NAME_TAGS) | DATE_TAGS
-_WIKIDATA_URI = re.compile(r"wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
-_ISO = re.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
+_WIKIDATA_URI = pattern_cache.compile(r"wikidata\.org/(?:wiki|entity)/(Q[1-9][0-9]*)$")
+_ISO = pattern_cache.compile(r"(\d{4})(?:-(\d{2})(?:-(\d{2}))?)?")
 
 
 class DocumentRow(NamedTuple):

@@ -4,7 +4,6 @@ so that every title and name is escaped by the serialiser."""
 
 from __future__ import annotations
 
-import re
 from collections import Counter, defaultdict
 from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
@@ -12,6 +11,7 @@ from urllib.parse import quote
 
 from lxml import etree
 
+from .. import pattern_cache
 from ..export.anchors import unique_id
 from ..export.html import Edition, IndexedName, Navigation, page_head
 from ..export.html.frame import INDEX_PAGE, NAME_PAGES, SEARCH_PAGE, footer, site_header
@@ -31,7 +31,7 @@ FACETS: tuple[tuple[str, str, Callable[[SiteDocument], str]], ...] = (
     ("years.html", "Years", lambda d: d.year),
     ("classifications.html", "Classifications", lambda d: d.classification),
 )
-_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+_NOT_ID = pattern_cache.compile(r"[^A-Za-z0-9_-]+")
 SEARCH_SCRIPT = "search.js"
 
 

@@ -14,7 +14,6 @@ break inside a gap), the document simply goes to the Schematron, which decides a
 
 from __future__ import annotations
 
-import re
 from collections import Counter
 from collections.abc import Iterator
 from functools import cached_property
@@ -22,6 +21,7 @@ from pathlib import Path
 
 from lxml import etree
 
+from .. import pattern_cache
 from ..diagnostics import Diagnostic, Severity
 from ..vocabulary import TEI_CLARK as _TEI
 from ..vocabulary import XML_ID as _XML_ID
@@ -38,14 +38,14 @@ _DATES = frozenset({"when", "from", "to", "notBefore", "notAfter"})
 _NOT_DATED = frozenset(f"{_TEI}{name}" for name in ("locus", "biblScope", "citedRange"))
 # The pattern of tp-date-format; lxml runs EXSLT re:test with Python's re.search, so searching
 # with the same pattern gives the same answer.
-_DATE = re.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
+_DATE = pattern_cache.compile(r"^[0-9]{4}(-(0[1-9]|1[0-2])(-(0[1-9]|[12][0-9]|3[01]))?)?$")
 _WATCHED = frozenset({_XML_ID, *_REFERENCES, *_DATES})
 _RANGE_END = {"from": "to", "notBefore": "notAfter"}
-_DIGITS = re.compile(r"[0-9]+")
+_DIGITS = pattern_cache.compile(r"[0-9]+")
 _MARKINGS = frozenset({MarkingType.CLASSIFICATION, MarkingType.COPY_NUMBER})
 _RECORDS = tuple(f"{_TEI}{name}" for name in ("person", "personGrp", "place", "org", "event"))
 # XPath's normalize-space() and str:tokenize(., ' ') know these separators only.
-_XML_SPACE = re.compile(r"[ \t\r\n]+")
+_XML_SPACE = pattern_cache.compile(r"[ \t\r\n]+")
 
 
 def _tokens(value: str) -> list[str]:

@@ -24,6 +24,7 @@ from elementpath.exceptions import ElementPathError
 from elementpath.xpath3 import XPath31Parser
 from lxml import etree
 
+from .. import pattern_cache
 from ..diagnostics import Diagnostic, Severity
 from ..errors import Location, SchemaLoadError
 from ..vocabulary import XML_NS
@@ -31,23 +32,25 @@ from .engines import SCH_NS, WARNING_ROLES
 from .locate import Locator
 
 _SCH = f"{{{SCH_NS}}}"
-_TEI_NAME = re.compile(r"tei:([A-Za-z][\w.-]*)")
+_TEI_NAME = pattern_cache.compile(r"tei:([A-Za-z][\w.-]*)")
 # A context whose outer path (predicates removed) is made of TEI-named steps only: every node
 # it selects bears one of those names or lies on a path through one, so a document without any
 # of them cannot fire the rule. Wildcards, other prefixes and functions disable the test.
-_TEI_PATH = re.compile(r"[\s()|/]*(?:(?:[a-z-]+::)?tei:[A-Za-z][\w.-]*[\s()|/]*)+")
+_TEI_PATH = pattern_cache.compile(r"[\s()|/]*(?:(?:[a-z-]+::)?tei:[A-Za-z][\w.-]*[\s()|/]*)+")
 # tei:*[...] with simple predicates: the attributes named outside not() and "or" must occur.
-_WILDCARD_CONTEXT = re.compile(r"tei:\*(\s*\[[^\[\]]*\])+")
-_PREDICATE = re.compile(r"\[([^\[\]]*)\]")
-_ATTRIBUTE = re.compile(r"@(?:[\w.-]+:)?([\w.-]+)")
+_WILDCARD_CONTEXT = pattern_cache.compile(r"tei:\*(\s*\[[^\[\]]*\])+")
+_PREDICATE = pattern_cache.compile(r"\[([^\[\]]*)\]")
+_ATTRIBUTE = pattern_cache.compile(r"@(?:[\w.-]+:)?([\w.-]+)")
 # XPath 2.0 value comparisons that mean the same in XPath 1.0: an attribute of the node in
 # focus (at most one value; not a path such as a/@b) against a string, and count() (always one
 # integer) against a number.
-_STRING_COMPARISON = re.compile(r"""(?<![^\s(\[])(@[\w:.-]+)\s+(eq|ne)\s+('[^']*'|"[^"]*")""")
-_COUNT_COMPARISON = re.compile(r"(count\([^()]*\))\s+(eq|ne|lt|le|gt|ge)\s+([0-9]+)\b")
+_STRING_COMPARISON = pattern_cache.compile(
+    r"""(?<![^\s(\[])(@[\w:.-]+)\s+(eq|ne)\s+('[^']*'|"[^"]*")"""
+)
+_COUNT_COMPARISON = pattern_cache.compile(r"(count\([^()]*\))\s+(eq|ne|lt|le|gt|ge)\s+([0-9]+)\b")
 _XPATH1_OPERATORS = {"eq": "=", "ne": "!=", "lt": "<", "le": "<=", "gt": ">", "ge": ">="}
 # XSLT's current() (the rule's context node) is not XPath; it becomes a bound variable.
-_CURRENT = re.compile(r"\bcurrent\(\s*\)")
+_CURRENT = pattern_cache.compile(r"\bcurrent\(\s*\)")
 _CURRENT_VAR = "tei-plenum-current"
 
 

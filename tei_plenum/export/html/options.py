@@ -8,12 +8,13 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from ... import pattern_cache
 from ...errors import ConfigError, InputError, Location
 from ...facsimile import page_image
 
 # What would end the page's <style> element early, or fetch something (the page's policy
 # would block the fetch; the stylesheet is refused so that the user learns why).
-_UNSAFE_CSS = re.compile(r"</style|@import|url\(", re.IGNORECASE)
+_UNSAFE_CSS = pattern_cache.compile(r"</style|@import|url\(", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

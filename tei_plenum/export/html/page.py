@@ -10,6 +10,7 @@ from functools import cache
 
 from lxml import etree
 
+from ... import pattern_cache
 from ...errors import DocumentError, Location
 from ...vocabulary import ENTITY_KINDS, KIND_OF_RECORD, TEI_NS
 from ...vocabulary import XML_ID as _XML_ID
@@ -53,9 +54,14 @@ _CHOICE_SHOWN = ("corr", "reg", "expan")
 _CHOICE_OTHER = {"sic": "as written", "orig": "original spelling", "abbr": "abbreviated"}
 
 _AUTHORITIES = (
-    ("wikidata", "Wikidata", re.compile(r"Q[1-9][0-9]*"), "https://www.wikidata.org/wiki/{}"),
-    ("geonames", "GeoNames", re.compile(r"[1-9][0-9]*"), "https://www.geonames.org/{}"),
-    ("viaf", "VIAF", re.compile(r"[1-9][0-9]*"), "https://viaf.org/viaf/{}"),
+    (
+        "wikidata",
+        "Wikidata",
+        pattern_cache.compile(r"Q[1-9][0-9]*"),
+        "https://www.wikidata.org/wiki/{}",
+    ),
+    ("geonames", "GeoNames", pattern_cache.compile(r"[1-9][0-9]*"), "https://www.geonames.org/{}"),
+    ("viaf", "VIAF", pattern_cache.compile(r"[1-9][0-9]*"), "https://viaf.org/viaf/{}"),
 )
 
 _MARKINGS = (
@@ -77,14 +83,14 @@ _IDNO_LABELS = {
 # anywhere: browsers drop tabs and newlines inside URLs, so "java\tscript:" must not pass.
 # Nor a backslash, which browsers read as "/": "https://evil.example\@ok.example/" looks like
 # a link to ok.example and goes to evil.example.
-_SAFE_URL = re.compile(r"https?://[!#-\[\]-~]+", re.IGNORECASE)
+_SAFE_URL = pattern_cache.compile(r"https?://[!#-\[\]-~]+", re.IGNORECASE)
 # Bidirectional embeddings, overrides and isolates: in a page title, which no markup can
 # isolate, an override would reverse the text after it.
-_BIDI_CONTROLS = re.compile("[\u202a-\u202e\u2066-\u2069]")
-_ISO_DATE = re.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
-_ISO_TIME = re.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
-_LANG = re.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
-_NOT_ID = re.compile(r"[^A-Za-z0-9_-]+")
+_BIDI_CONTROLS = pattern_cache.compile("[\u202a-\u202e\u2066-\u2069]")
+_ISO_DATE = pattern_cache.compile(r"-?[0-9]{4}(?:-[0-9]{2}(?:-[0-9]{2})?)?")
+_ISO_TIME = pattern_cache.compile(r"[0-9]{2}:[0-9]{2}(?::[0-9]{2})?")
+_LANG = pattern_cache.compile(r"[A-Za-z]{1,8}(?:-[A-Za-z0-9]{1,8})*")
+_NOT_ID = pattern_cache.compile(r"[^A-Za-z0-9_-]+")
 
 
 @dataclass

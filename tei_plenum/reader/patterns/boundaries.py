@@ -15,6 +15,7 @@ import re
 from collections.abc import Callable, Iterator
 from dataclasses import dataclass
 
+from ... import pattern_cache
 from ...letters import UPPER
 from ...lexicon import TITLES, is_initial
 from .headings import ITEM_MARK, is_item_mark
@@ -27,14 +28,14 @@ _MONTHS = (
 _DAY = r"\d{1,2}(?:st|nd|rd|th)?"
 # Right before a month the ordinal suffix may stand apart ("28 th September, 1955").
 _DAY_BEFORE_MONTH = r"\d{1,2}(?: ?(?:st|nd|rd|th))?"
-_MONTH = re.compile(_MONTHS)
+_MONTH = pattern_cache.compile(_MONTHS)
 DATE = (
     rf"(?:{_DAY_BEFORE_MONTH}\s+{_MONTHS}(?:,?\s+\d{{4}})?|{_MONTHS}\s+{_DAY}(?:,\s*\d{{4}})?|"
     rf"{_MONTHS}\s+\d{{4}})"
 )
-_SENTENCE_END = re.compile(r"(?:[.!?:;][\"'”’)\]]*|\])\s+$")
-_YEAR_END = re.compile(r"\b\d{4}[.,]?\s+$")
-_CAPITALISED = re.compile(rf"{UPPER}")
+_SENTENCE_END = pattern_cache.compile(r"(?:[.!?:;][\"'”’)\]]*|\])\s+$")
+_YEAR_END = pattern_cache.compile(r"\b\d{4}[.,]?\s+$")
+_CAPITALISED = pattern_cache.compile(rf"{UPPER}")
 # Words that open a sentence but never a name.
 _NOT_NAMES = frozenset(
     "The A An In On At As By For From To This That These Those It He She We They I You His "
@@ -100,7 +101,7 @@ def after_year(text: str, position: int) -> bool:
 
 # --- start recognisers -----------------------------------------------------------------------
 
-_BRACKETED = re.compile(r"\[[^\[\]]*\s[^\[\]]*\]")
+_BRACKETED = pattern_cache.compile(r"\[[^\[\]]*\s[^\[\]]*\]")
 
 
 def bracketed_note_end(text: str, start: int) -> int | None:
@@ -113,12 +114,14 @@ def bracketed_note_end(text: str, start: int) -> int | None:
     return m.end()
 
 
-_CAPS_WORD = re.compile(rf"(?:{UPPER}{{2,}}|(?:{UPPER}\.){{1,3}}){UPPER}*['’]?[A-Z]*[,.;]?")
-_SINGLE_CAPITAL = re.compile(r"[AI]")
-_NUMBERISH = re.compile(r"\d+(?:st|nd|rd|th)?[,.]?|[ap]\.m\.[,.]?|\([^)\s]{1,12}\)")
+_CAPS_WORD = pattern_cache.compile(
+    rf"(?:{UPPER}{{2,}}|(?:{UPPER}\.){{1,3}}){UPPER}*['’]?[A-Z]*[,.;]?"
+)
+_SINGLE_CAPITAL = pattern_cache.compile(r"[AI]")
+_NUMBERISH = pattern_cache.compile(r"\d+(?:st|nd|rd|th)?[,.]?|[ap]\.m\.[,.]?|\([^)\s]{1,12}\)")
 
 
-_TOKEN = re.compile(r"\S+")
+_TOKEN = pattern_cache.compile(r"\S+")
 
 
 def _caps_run(text: str, start: int) -> tuple[int, int, int]:
@@ -155,7 +158,7 @@ def caps_heading_end(text: str, start: int) -> int | None:
     return end if nxt < len(text) else None
 
 
-_DATELINE = re.compile(rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,2}},\s+{DATE}")
+_DATELINE = pattern_cache.compile(rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+){{0,2}},\s+{DATE}")
 
 
 def dateline_end(text: str, start: int) -> int | None:
@@ -166,7 +169,7 @@ def dateline_end(text: str, start: int) -> int | None:
     return m.end()
 
 
-_NUMBERED_DOCUMENT = re.compile(
+_NUMBERED_DOCUMENT = pattern_cache.compile(
     r"(?:(?:Note|Telegram|Cable|Letter|Report|Memorandum|Ciphergram|Protocol|Minutes)\s+)?"
     r"(?:[Nn]umber|No\.?|N[º°o]\.?|#)\s*\d[\w/.-]*"
 )
@@ -192,7 +195,7 @@ def marking_end(text: str, start: int) -> int | None:
     return None
 
 
-_SALUTE = re.compile(
+_SALUTE = pattern_cache.compile(
     r"(?:(?:Dear|Respected|Esteemed|Deeply\s+respected)\s+[^.!?,:;\[\]]{1,60}[,!:]|"
     rf"Comrades?(?:\s+{UPPER}[\w'’.-]*){{0,3}}[,!])(?=\s+[A-Z])"
 )
@@ -206,8 +209,8 @@ def salute_end(text: str, start: int) -> int | None:
     return m.end() if m else None
 
 
-_ITEM_LABEL = re.compile(rf"{ITEM_MARK}\s+")
-_CAPITALISED_FUNCTION_WORD = re.compile(
+_ITEM_LABEL = pattern_cache.compile(rf"{ITEM_MARK}\s+")
+_CAPITALISED_FUNCTION_WORD = pattern_cache.compile(
     r"\s(?:The|A|An|In|On|At|As|This|It|We|He|She|They|There|After|Before|During|When)\s"
 )
 
@@ -227,7 +230,7 @@ def item_heading_end(text: str, start: int) -> int | None:
 
 _FULL_DATE = rf"(?:{_DAY}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})"
 # A full date and what a record's date line may add in parentheses ("(in the afternoon)").
-_DATE_LINE = re.compile(rf"{_FULL_DATE}(?:\s+\([^()]{{1,30}}\))?")
+_DATE_LINE = pattern_cache.compile(rf"{_FULL_DATE}(?:\s+\([^()]{{1,30}}\))?")
 
 
 def date_line_end(text: str, start: int) -> int | None:
@@ -254,7 +257,7 @@ START_RULES: tuple[StartRule, ...] = (
 
 # --- break recognisers -----------------------------------------------------------------------
 
-_FIELD = re.compile(
+_FIELD = pattern_cache.compile(
     r"(?<![\w'’-])(?:The\s+)?(?:Present|Also\s+present|Those\s+present|Participants|Time|Date|"
     r"Date\s+and\s+[Tt]ime|Place|Location|To|From|Subject|Agenda|agenda|Copy\s+to|Copies|"
     r"Distribution|Attachment|Enclosure|Resolved|Decided|Note|Reason|Signature):\s"
@@ -269,7 +272,7 @@ def field_starts(text: str) -> Iterator[int]:
         yield m.start()
 
 
-_PARTICIPATION = re.compile(
+_PARTICIPATION = pattern_cache.compile(
     r"(?:in\s+the\s+presence\s+of|with\s+the\s+participation\s+of)\b[^:.]{0,40}:"
 )
 
@@ -282,7 +285,9 @@ def participation_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
-_CAPTION = re.compile(r"(?:Translated|Recorded|Minutes\s+taken|Interpreted|Typed)\s+by\b")
+_CAPTION = pattern_cache.compile(
+    r"(?:Translated|Recorded|Minutes\s+taken|Interpreted|Typed)\s+by\b"
+)
 
 
 def caption_starts(text: str) -> Iterator[int]:
@@ -291,11 +296,11 @@ def caption_starts(text: str) -> Iterator[int]:
         yield m.start()
 
 
-_MARKING_START = re.compile(rf"(?<!\S){UPPER}")
+_MARKING_START = pattern_cache.compile(rf"(?<!\S){UPPER}")
 
 
 # Classifications that prose never capitalises: after a title's last word they start a line.
-_STRONG_MARKING = re.compile(
+_STRONG_MARKING = pattern_cache.compile(
     r"(?<=[A-Za-z]\s)(?:Top\s+Secret|TOP\s+SECRET|Strictly\s+(?:Secret|Confidential)|"
     r"STRICTLY\s+(?:SECRET|CONFIDENTIAL))\b(?=[!.]?\s+[A-Z\d])"
 )
@@ -317,7 +322,7 @@ def marking_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
-_KIND = re.compile(
+_KIND = pattern_cache.compile(
     r"(?<=[a-z,] )(?:Minutes|Record|Report|Memorandum|Decision|Resolution|Telegram|Letter|"
     r"Protocol|Transcript|Journal|Information)\s+(?:of|from|on|about|to|between|for|No)\b"
 )
@@ -339,7 +344,7 @@ def kind_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
-_LABEL = re.compile(
+_LABEL = pattern_cache.compile(
     r"(?:(?:Comrade|Cde\.|Com\.|Comr\.|Mr\.|Mrs\.|Ms\.|Marshal|Premier|Chairman|President|"
     r"Ambassador|Minister|General|Secretary)\s+)?"
     rf"{UPPER}[\w'’.-]*(?:\s+{UPPER}[\w'’.-]*){{0,3}}(?:\s+\([^()]{{1,30}}\))?:\s"
@@ -387,7 +392,9 @@ _REPORTING = (
     r"agreed|objects|objected|explains|explained|responds|responded|continues|continued|"
     r"sends|conveys|greets|requests|welcomes)"
 )
-_REPORTED_TURN = re.compile(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}\s+{_REPORTING}\b")
+_REPORTED_TURN = pattern_cache.compile(
+    rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}\s+{_REPORTING}\b"
+)
 
 
 def reported_turn_starts(text: str) -> Iterator[int]:
@@ -405,13 +412,13 @@ def reported_turn_starts(text: str) -> Iterator[int]:
     yield from _turns_after_caption(text, frozenset(opened.values()))
 
 
-_STOP = re.compile(r"[.!?;](?=\s)")
+_STOP = pattern_cache.compile(r"[.!?;](?=\s)")
 # Abbreviations whose stop ends no sentence ("Translated by comrs. Pavlov").
 _ABBREVIATIONS = frozenset(
     {t.form.lower() for t in TITLES if t.form.endswith(".")} | {"comrs.", "cdes.", "messrs."}
 )
-_SPEAKER = re.compile(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}")
-_CAPITAL_AFTER_SPACE = re.compile(rf"(?<=\s){UPPER}")
+_SPEAKER = pattern_cache.compile(rf"{UPPER}[\w'’-]+(?:\s+{UPPER}[\w'’-]+){{0,2}}")
+_CAPITAL_AFTER_SPACE = pattern_cache.compile(rf"(?<=\s){UPPER}")
 
 
 def _reported_speaker(text: str, position: int) -> str:
@@ -447,7 +454,7 @@ def _turns_after_caption(text: str, speakers: frozenset[str]) -> Iterator[int]:
                 break
 
 
-_DATELINE_AT = re.compile(
+_DATELINE_AT = pattern_cache.compile(
     rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?,\s+"
     rf"(?:{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})(?=\s+[A-Z\d])"
 )
@@ -463,7 +470,7 @@ def dateline_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
-_CLOSING = re.compile(
+_CLOSING = pattern_cache.compile(
     r"(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect)|Respectfully(?:\s+yours)?|"
     r"Sincerely(?:\s+yours)?|Yours\s+(?:sincerely|faithfully|truly))[,.!]?(?=\s+[A-Z])"
 )
@@ -478,7 +485,9 @@ def closing_starts(text: str) -> Iterator[int]:
             yield _skip_space(text, m.end())
 
 
-_DASHED = re.compile(rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)")
+_DASHED = pattern_cache.compile(
+    rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)"
+)
 
 
 def dashed_line_starts(text: str) -> Iterator[int]:
@@ -489,7 +498,7 @@ def dashed_line_starts(text: str) -> Iterator[int]:
         yield _skip_space(text, m.end())
 
 
-_JOURNAL_OF = re.compile(r"\b[Ff]rom\s+the\s+(?:[Jj]ournal|[Dd]iary)\s+of\b")
+_JOURNAL_OF = pattern_cache.compile(r"\b[Ff]rom\s+the\s+(?:[Jj]ournal|[Dd]iary)\s+of\b")
 
 
 def journal_starts(text: str) -> Iterator[int]:
@@ -501,7 +510,7 @@ def journal_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
-_CAPS_KIND = re.compile(
+_CAPS_KIND = pattern_cache.compile(
     r"(?<=\s)(?:RECORD|MEMORANDUM|MINUTES|TRANSCRIPT|PROTOCOL)\s+OF\s+(?:THE\s+|A\s+)?"
     r"(?:CONVERSATION|MEETING|TALKS?|CONFERENCE|SESSION)\b"
 )
@@ -516,7 +525,9 @@ def caps_kind_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
-_DATE_AFTER_NAME = re.compile(rf"(?<=[\w\]])\s+({_FULL_DATE})(?:\s+\([^()]{{1,30}}\))?(?=\s+[A-Z])")
+_DATE_AFTER_NAME = pattern_cache.compile(
+    rf"(?<=[\w\]])\s+({_FULL_DATE})(?:\s+\([^()]{{1,30}}\))?(?=\s+[A-Z])"
+)
 
 
 def date_line_starts(text: str) -> Iterator[int]:

@@ -5,23 +5,25 @@ from __future__ import annotations
 
 import re
 
+from ... import pattern_cache
+
 # Any run of whitespace: what the layouts reduce to one space.
-SPACE_RUN = re.compile(r"\s+")
+SPACE_RUN = pattern_cache.compile(r"\s+")
 # An inner run of three or more spaces: the gap between two columns of a row (guide §2.1).
-COLUMN_GAP = re.compile(r"(?<=\S) {3,}(?=\S)")
+COLUMN_GAP = pattern_cache.compile(r"(?<=\S) {3,}(?=\S)")
 # Two or more spaces left inside a one-line block: maybe two markings on one docket line.
-TWO_SPACES = re.compile(r" {2,}")
+TWO_SPACES = pattern_cache.compile(r" {2,}")
 # A line ending like a sentence or a quotation: the next line does not continue it.
-SENTENCE_END = re.compile(r"[.!?:;\"')\]]$")
-BRACKET = re.compile(r"[\[\]]")
+SENTENCE_END = pattern_cache.compile(r"[.!?:;\"')\]]$")
+BRACKET = pattern_cache.compile(r"[\[\]]")
 # XML 1.0 Char production, negated: C0 controls except tab/LF/CR, surrogates, U+FFFE/U+FFFF.
-NOT_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
-_STOP_END = re.compile(r"[.:;!?]$")
-_PUNCTUATION_END = re.compile(r"[.;:?!,]$")
-_INITIAL_END = re.compile(r"\b[A-Z]\.$")
+NOT_XML = pattern_cache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+_STOP_END = pattern_cache.compile(r"[.:;!?]$")
+_PUNCTUATION_END = pattern_cache.compile(r"[.;:?!,]$")
+_INITIAL_END = pattern_cache.compile(r"\b[A-Z]\.$")
 # What an omission mark holds: text the translator or the archive left out (guide §9.1).
-OMISSION = re.compile(r"(?:…|\.{3}|\. \. \.|omitted|text omitted)", re.IGNORECASE)
-_SEPARATOR = re.compile(r"(?:x{3,}|X{3,}|(?:\*\s*){3,}|={3,}|-{3,}|_{3,}|~{3,})")
+OMISSION = pattern_cache.compile(r"(?:…|\.{3}|\. \. \.|omitted|text omitted)", re.IGNORECASE)
+_SEPARATOR = pattern_cache.compile(r"(?:x{3,}|X{3,}|(?:\*\s*){3,}|={3,}|-{3,}|_{3,}|~{3,})")
 
 
 def is_separator(text: str) -> bool:

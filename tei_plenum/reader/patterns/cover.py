@@ -12,6 +12,7 @@ from __future__ import annotations
 
 import re
 
+from ... import pattern_cache
 from .characters import SPACE_RUN
 
 _MONTH_NAMES = (
@@ -19,15 +20,15 @@ _MONTH_NAMES = (
 )
 # The archive dates its documents month first: "October 09, 1944", "May 1950", "1950".
 _ARCHIVE_DATE = rf"(?:(?:c\.\s*|circa\s+)?(?:(?:{_MONTH_NAMES})\s+(?:\d{{1,2}},\s+)?)?\d{{4}})"
-ARCHIVE_DATE = re.compile(_ARCHIVE_DATE)
-_PAGE_DATE_LINE = re.compile(rf"{_ARCHIVE_DATE}\.?")
+ARCHIVE_DATE = pattern_cache.compile(_ARCHIVE_DATE)
+_PAGE_DATE_LINE = pattern_cache.compile(rf"{_ARCHIVE_DATE}\.?")
 
 # The three lines of the export's banner, in any order, and nothing else.
 _BANNER_PART = (
     r"(?:Digital\s+Archive|International\s+History\s+Declassified|"
     r"digitalarchive\.wilsoncenter\.org)"
 )
-BANNER = re.compile(rf"\s*{_BANNER_PART}(?:\s+{_BANNER_PART}){{1,2}}")
+BANNER = pattern_cache.compile(rf"\s*{_BANNER_PART}(?:\s+{_BANNER_PART}){{1,2}}")
 
 # The cover's field labels, in the order the export prints them.
 FIELD_LABELS: tuple[tuple[str, str], ...] = (
@@ -37,12 +38,14 @@ FIELD_LABELS: tuple[tuple[str, str], ...] = (
     ("originalLanguage", "Original Language"),
     ("contents", "Contents"),
 )
-_LABEL = re.compile(
+_LABEL = pattern_cache.compile(
     r"(?<!\S)(?P<label>" + "|".join(re.escape(label) for _, label in FIELD_LABELS) + r"):"
 )
 _FIELD_OF_LABEL = {label: field for field, label in FIELD_LABELS}
-LABEL_AT_START = re.compile(r"(?:" + "|".join(re.escape(lb) for _, lb in FIELD_LABELS) + r"):")
-URL = re.compile(r"https?://\S+")
+LABEL_AT_START = pattern_cache.compile(
+    r"(?:" + "|".join(re.escape(lb) for _, lb in FIELD_LABELS) + r"):"
+)
+URL = pattern_cache.compile(r"https?://\S+")
 
 # What the export's "Contents:" lists: the translations and transcriptions it holds and the
 # scan of the original. The document's text follows the last item.
@@ -50,10 +53,10 @@ _CONTENTS_ITEM = (
     r"(?:[A-Z][a-z]+(?:-[A-Z][a-z]+)?\s+(?:Translation|Transcription)|"
     r"Scan\s+of\s+(?:the\s+)?Original(?:\s+Document)?|Original\s+(?:Scan|Document))"
 )
-CONTENTS_ITEMS = re.compile(rf"\s*{_CONTENTS_ITEM}(?:\s+{_CONTENTS_ITEM})*")
+CONTENTS_ITEMS = pattern_cache.compile(rf"\s*{_CONTENTS_ITEM}(?:\s+{_CONTENTS_ITEM})*")
 
 # Web-page furniture that a copy of the page may keep above the document.
-_FURNITURE = re.compile(
+_FURNITURE = pattern_cache.compile(
     r"(?:skip\s+to\s+(?:main\s+)?content|digital\s+archive|international\s+history\s+declassified|"
     r"digitalarchive\.wilsoncenter\.org)",
     re.IGNORECASE,
@@ -66,7 +69,7 @@ def banner_end(text: str) -> int | None:
     return m.end() if m else None
 
 
-_ARCHIVE_DATE_AT = re.compile(r"\s*" + _ARCHIVE_DATE + r"(?!\d)")
+_ARCHIVE_DATE_AT = pattern_cache.compile(r"\s*" + _ARCHIVE_DATE + r"(?!\d)")
 
 
 def archive_date_end(text: str, start: int) -> int | None:
@@ -118,8 +121,8 @@ def is_page_furniture(text: str) -> bool:
 
 # An archive's title is one line of a few dozen words at most, never two sentences.
 _TITLE_LENGTH = 250
-_INNER_SENTENCE_END = re.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")
-_FUNCTION_WORDS = re.compile(
+_INNER_SENTENCE_END = pattern_cache.compile(r"\b[a-z]{3,}[.!?]\s+[A-Z]")
+_FUNCTION_WORDS = pattern_cache.compile(
     r"\b(?:of|to|from|with|between|and|on|about|for|in|by|at|re|concerning|regarding)\b"
 )
 

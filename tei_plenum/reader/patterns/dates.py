@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 
+from ... import pattern_cache
 from .titles import names_a_kind
 
 _MONTHS = (
@@ -22,7 +23,7 @@ _NUMERIC = (
     r"|(?:\d{4}|3[2-9]|[4-9]\d)\.\s?[01]?\d\.\s?[0-3]?\d\.?"
     rf"|\d{{4}}\s+{_MONTHS}\s+{_DAY}"
 )
-_DATE_ONLY = re.compile(
+_DATE_ONLY = pattern_cache.compile(
     rf"^(?:(?:{_DAY}\s*[-–]\s*)?{_DAY_BEFORE_MONTH}\s+{_MONTHS}"
     rf"(?:\s*[-–]\s*{_DAY_BEFORE_MONTH}\s+{_MONTHS})?,?\s+\d{{4}}"
     rf"|{_MONTHS}\s+{_DAY}(?:\s*[-–]\s*{_DAY})?,?\s+\d{{4}}"
@@ -32,7 +33,7 @@ _DATE_ONLY = re.compile(
     re.IGNORECASE,
 )
 # The place must start with a capital, so only the date part ignores case.
-_DATELINE = re.compile(
+_DATELINE = pattern_cache.compile(
     rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?i:"
     rf"{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},?\s+\d{{4}}|{_NUMERIC}))\.?$"
 )

@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import re
 
+from ... import pattern_cache
 from .characters import SPACE_RUN
 
-_FIELD = re.compile(
+_FIELD = pattern_cache.compile(
     r"^(?P<label>(?:\[[^\]]{1,30}\]\s*)?(?:from|to|copy to|copies|cc|distribution|addressee|"
     r"subject|re|date(?:\s+and\s+time)?|time|place|location|venue|agenda|resolved|agreed|"
     r"decided|decision|note|ps|p\.s\.|enclosure|attachment|present|participants|"
@@ -15,7 +16,7 @@ _FIELD = re.compile(
     r"minutes taken by|[\w']+(?:'s)?\s+note)):(?=\s|$)",
     re.IGNORECASE,
 )
-_BRACKETED_PREFIX = re.compile(r"^\[[^\]]*\]\s*")
+_BRACKETED_PREFIX = pattern_cache.compile(r"^\[[^\]]*\]\s*")
 
 
 def field_label(text: str) -> tuple[str, int] | None:
@@ -28,7 +29,7 @@ def field_label(text: str) -> tuple[str, int] | None:
     return name, m.end()
 
 
-_PARTICIPANTS = re.compile(
+_PARTICIPANTS = pattern_cache.compile(
     r"^(?:present\s+at\s+the\s+(?:conversation|meeting|talks?)|present|participants|"
     r"those\s+present|also\s+present|attending|in\s+attendance|took\s+part|invited|guests|"
     r"(?:those\s+)?(?:taking|who\s+took)\s+part|"
@@ -42,7 +43,7 @@ _PARTICIPANTS = re.compile(
 
 
 # The same caption as a heading of its own, without a colon ("In Attendance").
-_PARTICIPANTS_HEADING = re.compile(
+_PARTICIPANTS_HEADING = pattern_cache.compile(
     r"^\s*(?:participants|in\s+attendance|attending|those\s+present|also\s+present|present)"
     r"\s*$",
     re.IGNORECASE,
@@ -56,9 +57,9 @@ def participants_label_end(text: str) -> int | None:
     return m.end() if m else None
 
 
-_DIGIT = re.compile(r"\d")
+_DIGIT = pattern_cache.compile(r"\d")
 # "South: Lee Hu-rak, ..." heads a side's names; "South (LEE): ..." is a speaker's turn.
-_SIDE = re.compile(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:")
+_SIDE = pattern_cache.compile(r"^(?:from\s+)?[A-Z][\w'-]*(?:\s+[A-Z][\w'-]*){0,3}\s*:")
 
 
 def is_participant_line(text: str) -> bool:
@@ -81,7 +82,9 @@ def is_participant_line(text: str) -> bool:
     return names and not text.endswith((".", "?"))
 
 
-_ADDRESSEE = re.compile(r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", re.IGNORECASE)
+_ADDRESSEE = pattern_cache.compile(
+    r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", re.IGNORECASE
+)
 
 
 def is_addressee_line(text: str) -> bool:
@@ -91,7 +94,7 @@ def is_addressee_line(text: str) -> bool:
     return len(text) < 100 or (len(text) < 200 and not text.endswith("."))
 
 
-_SPEAKER_LABEL = re.compile(
+_SPEAKER_LABEL = pattern_cache.compile(
     r"^(?:[A-Z][\w.'’-]*\s+){0,4}[A-Z][\w.'’-]*(?:\s*\([^()]{1,30}\))?:(?:\s|$)"
 )
 

@@ -6,11 +6,12 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import pattern_cache
 from .numbers import ORDINALS, roman_value
 
 _ORDINAL_WORDS = "|".join(ORDINALS)
-_SECTION = re.compile(r"^(?P<num>[IVXL]+|\d{1,2})(?P<punct>[.)])(?:\s+(?P<title>.+))?$")
-_HEADING_TITLE_END = re.compile(r"[.;,]$")
+_SECTION = pattern_cache.compile(r"^(?P<num>[IVXL]+|\d{1,2})(?P<punct>[.)])(?:\s+(?P<title>.+))?$")
+_HEADING_TITLE_END = pattern_cache.compile(r"[.;,]$")
 
 
 @dataclass(frozen=True, slots=True)
@@ -58,9 +59,9 @@ def numbered_heading(text: str) -> int | None:
     return int(m.group("num")) if len(title.split()) <= _SERIES_HEADING_WORDS else None
 
 
-_ORDINAL = re.compile(rf"^(?P<label>(?:{_ORDINAL_WORDS})(?:ly)?[.,:])\s", re.IGNORECASE)
-_POINT = re.compile(r"^(?P<label>\(?(?P<point>[a-z]|[A-H]|\d{1,2})\))\s+\S")
-_ITEM_LABEL = re.compile(r"^[^:.;]{1,60}:")
+_ORDINAL = pattern_cache.compile(rf"^(?P<label>(?:{_ORDINAL_WORDS})(?:ly)?[.,:])\s", re.IGNORECASE)
+_POINT = pattern_cache.compile(r"^(?P<label>\(?(?P<point>[a-z]|[A-H]|\d{1,2})\))\s+\S")
+_ITEM_LABEL = pattern_cache.compile(r"^[^:.;]{1,60}:")
 
 
 def ordinal_label(text: str) -> tuple[int, int] | None:
@@ -93,10 +94,10 @@ def _opens_bracket(label: str) -> bool:
     return label.count("[") != label.count("]")
 
 
-_NUMBERED = re.compile(r"^(\d{1,2})\.\s+\S")
+_NUMBERED = pattern_cache.compile(r"^(\d{1,2})\.\s+\S")
 ITEM_MARK = r"(?:\d{1,2}[.)]|\(\d{1,2}\)|[a-h]\))"
 """A numbered or lettered item's label as printed: "1.", "2)", "(3)", "b)"."""
-_ITEM_MARK = re.compile(ITEM_MARK)
+_ITEM_MARK = pattern_cache.compile(ITEM_MARK)
 
 
 def is_item_mark(word: str) -> bool:
@@ -104,7 +105,7 @@ def is_item_mark(word: str) -> bool:
     return _ITEM_MARK.fullmatch(word) is not None
 
 
-_NUMBER_LABEL = re.compile(r"^\d{1,2}[.)](?=\s)")
+_NUMBER_LABEL = pattern_cache.compile(r"^\d{1,2}[.)](?=\s)")
 
 
 def numbered_label(text: str) -> tuple[str, int] | None:

@@ -6,17 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import pattern_cache
 from ...letters import UPPER, is_upper
 from ...lexicon import INITIAL, OFFICE_WORDS, alternation
 from .characters import ends_with_initial
 from .dates import is_date_only
 
-_SALUTE_OPEN = re.compile(
+_SALUTE_OPEN = pattern_cache.compile(
     r"^(?:dear|respected|esteemed|deeply\s+respected|much\s+esteemed)\b.{0,80}[!,:]$|"
     r"^comrades?(?:\s+[\w.'-]+){0,4}!$",
     re.IGNORECASE,
 )
-_SALUTE_CLOSE = re.compile(
+_SALUTE_CLOSE = pattern_cache.compile(
     r"^(?:with\s+(?:communist|comradely|fraternal|best|deep|sincere|warm)\s+"
     r"(?:greetings|regards|respect|wishes)|with\s+(?:respect|greetings)|respectfully(?:\s+yours)?|"
     r"sincerely(?:\s+yours)?|yours\s+(?:sincerely|faithfully|truly))\b.{0,40}[,.!]?$",
@@ -32,12 +33,14 @@ def is_closing_salute(text: str) -> bool:
     return bool(_SALUTE_CLOSE.match(text))
 
 
-_CAPTION = re.compile(
+_CAPTION = pattern_cache.compile(
     r"^(?P<caption>(?:translated|recorded|compiled|prepared|typed|minutes\s+taken|drafted)"
     r"(?:\s+from\s+(?:the\s+)?[A-Z]\w+)?(?:\s+into\s+\w+)?\s*(?:\[by\]|by)\s*:?)",
     re.IGNORECASE,
 )
-_ROLE_CAPTION = re.compile(r"^(?:translators?|interpreters?|recorders?)\s*:", re.IGNORECASE)
+_ROLE_CAPTION = pattern_cache.compile(
+    r"^(?:translators?|interpreters?|recorders?)\s*:", re.IGNORECASE
+)
 
 
 def caption_end(text: str) -> int | None:
@@ -56,7 +59,9 @@ def caption_words(text: str) -> str:
     return text[:end] if end is not None else text
 
 
-SIGNATURE_MARK = re.compile(r"\[\[?(?:signature|illegible signature|signed)\]\]?", re.IGNORECASE)
+SIGNATURE_MARK = pattern_cache.compile(
+    r"\[\[?(?:signature|illegible signature|signed)\]\]?", re.IGNORECASE
+)
 
 
 def has_signature(text: str) -> bool:
@@ -65,15 +70,17 @@ def has_signature(text: str) -> bool:
 
 
 # The label before a signer's name: "Signed: N. Ivanov", "(signed) Ivanov", "Sgd. Ivanov".
-_SIGNED_LABEL = re.compile(r"^(?:signed\s*:|\(signed\)|/signed/|sgd\.)\s*", re.IGNORECASE)
+_SIGNED_LABEL = pattern_cache.compile(
+    r"^(?:signed\s*:|\(signed\)|/signed/|sgd\.)\s*", re.IGNORECASE
+)
 # A name between slashes, typed under a signature: "/A. PUZANOV/".
-_SLASHED = re.compile(r"(?<![\w/])/\s*([^\W\d_][^/\d]{0,38}?)\s*/(?![\w/])")
+_SLASHED = pattern_cache.compile(r"(?<![\w/])/\s*([^\W\d_][^/\d]{0,38}?)\s*/(?![\w/])")
 # A sender's line set between dashes: "– 123 chargé d'affaires –", "— Kádas —".
-_DASHED = re.compile(r"^[–—-]\s*(\S.{0,58}?)\s*[–—-]$")
+_DASHED = pattern_cache.compile(r"^[–—-]\s*(\S.{0,58}?)\s*[–—-]$")
 # A word printed letter-spaced: "G R O M Y K O".
-_LETTER_SPACED = re.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){2,}(?!\S)")
-_INITIALS_SURNAME = re.compile(rf"(?:\b{INITIAL}\s*){{1,3}}{UPPER}[\w'’-]+$")
-_WORD = re.compile(r"\S+")
+_LETTER_SPACED = pattern_cache.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){2,}(?!\S)")
+_INITIALS_SURNAME = pattern_cache.compile(rf"(?:\b{INITIAL}\s*){{1,3}}{UPPER}[\w'’-]+$")
+_WORD = pattern_cache.compile(r"\S+")
 # A signature line is short: longer lines are sentences that mention a signature.
 _SIGNATURE_LINE = 80
 _SIGNATURE_WORDS = 10
@@ -178,7 +185,7 @@ class Credit:
 
 
 # The role first, then the person: "Interpreter: Kim Chol", "Recorded by V. Pelishenko".
-_CREDIT_BEFORE = re.compile(
+_CREDIT_BEFORE = pattern_cache.compile(
     r"^(?:(?P<interpreter>interpreters?\s*:|interpret(?:ed|ing|ation)\s+by\s*:?|"
     r"(?:the\s+)?(?:conversation|talks?|meeting)\s+(?:was|were)\s+(?:interpreted|translated)"
     r"\s+by)|(?P<recorder>recorders?\s*:|recorded\s+by\s*:?|(?:the\s+)?record\s+(?:was\s+)?"
@@ -188,7 +195,7 @@ _CREDIT_BEFORE = re.compile(
     re.IGNORECASE,
 )
 # The person first, then the role: "Attaché Kim Chol translated the conversation."
-_CREDIT_AFTER = re.compile(
+_CREDIT_AFTER = pattern_cache.compile(
     r"^(?P<name>\S.*?)\s+(?:(?P<interpreter>(?:translated|interpreted)(?:\s+(?:the|this)\s+"
     r"(?:conversation|talks?|meeting))?|acted\s+as\s+(?:the\s+)?(?:interpreter|translator))|"
     r"(?P<recorder>recorded\s+(?:the|this)\s+(?:conversation|talks?|meeting)|"
@@ -230,7 +237,7 @@ def _names_a_person(words: str) -> bool:
     )
 
 
-_OFFICE = re.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
+_OFFICE = pattern_cache.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
 _OFFICE_LINE_WORDS = 8
 
 

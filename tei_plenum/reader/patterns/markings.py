@@ -8,6 +8,7 @@ import re
 from collections.abc import Mapping
 from dataclasses import dataclass
 
+from ... import pattern_cache
 from ...vocabulary import Classification, MarkingType
 from .numbers import number_value
 
@@ -67,39 +68,41 @@ _CLASSIFICATION_FORMS: Mapping[str, Classification | None] = {
 }
 # What a classification may carry around its words: a label ("Classification: Secret") and
 # the translator's bracketed note after it ("TOP SECRET [stamp]").
-_CLASSIFICATION_LABEL = re.compile(r"^(?:security\s+)?classification(?:\s+level)?\s*:\s*", re.I)
-_TRAILING_NOTE = re.compile(r"\s*\[[^\[\]]{1,40}\]$")
-_NOT_LETTERS = re.compile(r"[\s.!,;:\-–—]+")
+_CLASSIFICATION_LABEL = pattern_cache.compile(
+    r"^(?:security\s+)?classification(?:\s+level)?\s*:\s*", re.I
+)
+_TRAILING_NOTE = pattern_cache.compile(r"\s*\[[^\[\]]{1,40}\]$")
+_NOT_LETTERS = pattern_cache.compile(r"[\s.!,;:\-–—]+")
 # "Copy no. 2", "Copy Nº 1 of 3", and the copy of a numbered paper ("Copy no. 2 re: no. 222").
-_COPY_NUMBER = re.compile(
+_COPY_NUMBER = pattern_cache.compile(
     rf"^(?:copy|ex\.|exemplar|exp\.)\s+{_NO}\s*(\d+)"
     rf"(?:\s+of\s+\d+|\s+(?:re|to):?\s+{_NO}\s*\d[\w/.-]*)?\.?$",
     re.IGNORECASE,
 )
 # A telegram's priority printed on its own line ("URGENT", "Very urgent", "Top urgent").
-_PRIORITY = re.compile(
+_PRIORITY = pattern_cache.compile(
     r"^(?:(?:very|most|top|extremely)\s+)?(?:urgent|immediate|priority|(?:news\s?)?flash)[.!]?$",
     re.IGNORECASE,
 )
 # A routing line: when a telegram was sent, arrived or deciphered, with a date or a time
 # ("Arrived: 12.4.60 10:30", "Dispatched 5 May, 18.00").
-_ROUTING = re.compile(
+_ROUTING = pattern_cache.compile(
     r"^(?:arrived|received|processed|issued|distributed|dispatched|sent|deciphered|decoded|"
     r"decrypted|transmitted)"
     r"(?:\s+(?:on|at))?\s*:?\s+\S*\d\S*(?:\s+\S+){0,4}$",
     re.IGNORECASE,
 )
-_TRANSLATION_NOTE = re.compile(
+_TRANSLATION_NOTE = pattern_cache.compile(
     r"^(?:translation|translated)\s+from\s+(?:the\s+)?[A-Z][a-z]+", re.IGNORECASE
 )
-_TELEGRAM = re.compile(
+_TELEGRAM = pattern_cache.compile(
     rf"^(?:(?:ciphered|cipher|coded|secret|urgent|special)\s+)*(?:telegram|cable|ciphergram|cryptogram)"
     rf"\s+{_NO}\s*(\d[\w/.-]*)\.?$",
     re.IGNORECASE,
 )
 # A handling instruction forbids or requires something; the bare words "copying" or
 # "duplicate" in a short sentence of the body are not one.
-_HANDLING = re.compile(
+_HANDLING = pattern_cache.compile(
     r"\b(?:(?:making|taking|make)\s+(?:of\s+)?cop(?:y|ies)|copying|reproduction|duplication)"
     r"(?:\s+(?:is|are))?\s+(?:(?:strictly\s+)?(?:forbidden|prohibited)|not\s+(?:allowed|permitted))"
     r"|\b(?:do\s+not|not\s+to\s+be)\s+(?:cop(?:y|ied)|reproduced?|duplicated?)\b"
@@ -107,27 +110,31 @@ _HANDLING = re.compile(
     r"|^(?:to|must)\s+be\s+returned\b|^return\s+within\b",
     re.IGNORECASE,
 )
-_REGISTRATION = re.compile(
+_REGISTRATION = pattern_cache.compile(
     rf"^(?:(?:reg(?:istration|\.)?|outgoing|incoming|out\.|inc\.|ref\.)\s*)*{_NO}\s*"
     r"(\d[\w/.-]*)\.?$",
     re.IGNORECASE,
 )
-_PRINT_RUN = re.compile(
+_PRINT_RUN = pattern_cache.compile(
     r"^(?:(?P<n1>\w+)\s+cop(?:y|ies)(?:\s+(?:were\s+)?(?:printed|made|typed|prepared))?|"
     r"printed\s+in\s+(?P<n2>\w+)\s+cop(?:y|ies))\.?$",
     re.IGNORECASE,
 )
 # A typist's mark: "printed. m/b", "typed by ab", or the copies and the typist's initials
 # ("4ak", "5-nb"); an ordinal ("4th") or a measure ("12kg") is not one.
-_TYPIST = re.compile(
+_TYPIST = pattern_cache.compile(
     r"^(?:printed|typed|typist|prepared|executed|ex\.|exec\.)\b.{0,20}$|"
     r"^\S{0,12}\b[a-z]{1,3}/[a-z]{1,3}\b\S{0,8}$|"
     r"^\d{1,2}[-–]?(?!(?:st|nd|rd|th|kg|km|cm|mm|pp|ha|am|pm)\b)[a-z]{2,3}\.?$",
     re.IGNORECASE,
 )
-_PAGE_NUMBER = re.compile(r"^(?:-\s*(\d{1,3})\s*-|\[?page\s+(\d{1,3})\]?)$", re.IGNORECASE)
+_PAGE_NUMBER = pattern_cache.compile(
+    r"^(?:-\s*(\d{1,3})\s*-|\[?page\s+(\d{1,3})\]?)$", re.IGNORECASE
+)
 # The archive's own banner line ("Wilson Center Digital Archive Translation - English").
-_BANNER = re.compile(r"\b(?:digital\s+archive|archive|translation\s*-\s*english)\b", re.I)
+_BANNER = pattern_cache.compile(
+    r"\b(?:digital\s+archive|archive|translation\s*-\s*english)\b", re.I
+)
 
 
 def marking(text: str) -> Marking | None:
@@ -160,7 +167,7 @@ def marking(text: str) -> Marking | None:
     return None
 
 
-_WORD = re.compile(r"\S+")
+_WORD = pattern_cache.compile(r"\S+")
 # A line longer than this is not read as several markings side by side.
 _MARKING_RUN = 80
 
@@ -211,7 +218,7 @@ def is_banner(text: str) -> bool:
 
 # The caption of a distribution list: who the copies went to ("Distribution:", "Copies to:",
 # "Five copies sent:", "Printed in 3 copies:").
-_DISTRIBUTION_CAPTION = re.compile(
+_DISTRIBUTION_CAPTION = pattern_cache.compile(
     r"^(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|cop(?:y|ies)(?:\s+sent)?\s+to|"
     r"cc|sent\s+to|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed|made|printed|typed)"
     r"(?:\s+to)?|(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:",
@@ -219,13 +226,13 @@ _DISTRIBUTION_CAPTION = re.compile(
 )
 # Where an item of copies starts: a copy number, then a dash, a stop or "to" ("1 – to Cde. X",
 # "Nº 2 to file", "3-5. File"), at the start or after a comma, semicolon or full stop.
-_COPY_ITEM = re.compile(
+_COPY_ITEM = pattern_cache.compile(
     rf"(?:^|(?<=[,;.:]\s))(?:{_NO}\s*)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?"
     r"(?:\s+[-–]\s*|[-–]\s+|\.\s+|\)\s*|\s+(?=to\s+(?!\d)))",
     re.IGNORECASE,
 )
 # A line of copies without a caption: a copy number going somewhere ("Nº 2 to file.").
-_COPIES_LINE = re.compile(
+_COPIES_LINE = pattern_cache.compile(
     rf"^(?:{_NO}\s*)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*[-–]?\s*to\s+(?!\d)", re.I
 )
 

@@ -6,9 +6,11 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import pattern_cache
+
 # A note's own line: its number in brackets, then its words ("[2] The annex is missing.").
-_NOTE_LINE = re.compile(r"^\[(\d{1,3})\]\s*(?=[^\W\d_]|[\"'“‘(])")
-_TRANSLATORS = re.compile(r"translator'?s'?\s+note\b", re.IGNORECASE)
+_NOTE_LINE = pattern_cache.compile(r"^\[(\d{1,3})\]\s*(?=[^\W\d_]|[\"'“‘(])")
+_TRANSLATORS = pattern_cache.compile(r"translator'?s'?\s+note\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True, slots=True)

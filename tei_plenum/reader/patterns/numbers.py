@@ -3,7 +3,7 @@ as Roman numerals (section "II.")."""
 
 from __future__ import annotations
 
-import re
+from ... import pattern_cache
 
 WORD_NUMBERS = {
     "one": 1, "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7,
@@ -38,7 +38,7 @@ def roman_value(numeral: str) -> int | None:
     return total if 0 < total < 90 else None
 
 
-_NUMBER_SIGN = re.compile(r"(?:N[º°o]\.?|No\.|№|#)\s*\d")
+_NUMBER_SIGN = pattern_cache.compile(r"(?:N[º°o]\.?|No\.|№|#)\s*\d")
 
 
 def has_number_sign(text: str) -> bool:

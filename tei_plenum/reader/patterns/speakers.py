@@ -26,6 +26,7 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass
 
+from ... import pattern_cache
 from ...letters import UPPER
 from ...lexicon import OFFICE_WORDS, TITLES, is_initial
 
@@ -38,34 +39,36 @@ _ALIAS_CUE = (
 _PART = rf"(?:{_WORD}|\[(?!\s*(?:{_ALIAS_CUE})\b)[^\]\[]{{1,40}}\])"
 _NAME = rf"{_WORD}(?:\s+{_PART}){{0,5}}"
 _ALIAS = rf"[(\[]\s*(?:{_ALIAS_CUE})\s+[\"“]?(?P<alias>{_WORD}(?:\s+{_WORD}){{0,3}})[\"”]?\s*[)\]]"
-_ALIAS_PATTERN = re.compile(_ALIAS)
+_ALIAS_PATTERN = pattern_cache.compile(_ALIAS)
 
-_COLON = re.compile(
+_COLON = pattern_cache.compile(
     rf"^(?P<label>(?:(?P<qa>Q|A|Question|Answer)(?=\s*:)"
     rf"|(?P<side>{UPPER}[\w'-]*(?:\s+{UPPER}[\w'-]*)?)\s+\((?P<sidename>{_NAME})\)"
     rf"|(?P<name>{_NAME})(?:\s*{_ALIAS})?)\s*:)(?=\s|$)"
 )
 # "Ts. Narkhuu – I wanted …": an en or em dash (or a spaced hyphen) after the name, and the
 # words of a sentence after it.
-_DASH = re.compile(
+_DASH = pattern_cache.compile(
     rf"^(?P<label>(?P<name>{_NAME})(?:\s*{_ALIAS})?\s+(?:[–—]|--?))\s+(?=[{UPPER[1:-1]}\"“‘'])"
 )
 # "Varga—it is worth …": working notes close the dash up to the name, and the words after it
 # may open in lower case; a relative or a conjunction after the dash continues a sentence
 # about the person ("Varga—who …"), and a second dash in that sentence closes an apposition.
-_CLOSED_DASH = re.compile(rf"^(?P<label>(?P<name>{_NAME})—)(?=\w)")
-_CONTINUING_WORDS = re.compile(r"^(?:who|whom|whose|which|that|and|or|but|nor|as)\b", re.I)
+_CLOSED_DASH = pattern_cache.compile(rf"^(?P<label>(?P<name>{_NAME})—)(?=\w)")
+_CONTINUING_WORDS = pattern_cache.compile(
+    r"^(?:who|whom|whose|which|that|and|or|but|nor|as)\b", re.I
+)
 # "Ortega Dear friends, …": a name, then a sentence whose first word is followed by words in
 # lower case, with no stop, colon or dash between them.
-_BARE = re.compile(rf"[ \t]+{UPPER}[\w'’]*,?\s+[a-z\"“(]")
+_BARE = pattern_cache.compile(rf"[ \t]+{UPPER}[\w'’]*,?\s+[a-z\"“(]")
 # "Gorbachev. I thank you …": a name of one or two words, after up to three initials ("A. B.
 # SMITH."), closed by a full stop, and the words of a sentence after it (a transcript's
 # style); counted only as the document's pattern.
-_STOP = re.compile(
+_STOP = pattern_cache.compile(
     rf"^(?P<label>(?P<name>(?:{UPPER}\.\s*){{0,3}}{_WORD}(?:\s+{_WORD})?)\.)"
     rf"\s+(?=[{UPPER[1:-1]}\"“‘']|\.\.\.|…)"
 )
-_STOP_INTERVIEW = re.compile(
+_STOP_INTERVIEW = pattern_cache.compile(
     rf"^(?P<label>(?P<qa>QUESTION|Question|ANSWER|Answer)"
     rf"(?:\s+(?:FROM|From|from)\s+(?P<asker>(?:{_WORD}\s+){{0,3}}{_WORD}))?\.)"
     rf"\s+(?=[{UPPER[1:-1]}\"“‘'])"
@@ -89,7 +92,7 @@ FIELD_WORDS = frozenset(
 _MAX_LABEL = 60
 # A transcript's legend ("Key: UF = Unidentified Female"): abbreviations and what they
 # stand for after the caption, no speaker's words.
-_LEGEND = re.compile(rf"\s*{UPPER}[\w.]{{0,5}}\s*=\s*\S")
+_LEGEND = pattern_cache.compile(rf"\s*{UPPER}[\w.]{{0,5}}\s*=\s*\S")
 
 SPEECH_VERBS = (
     # past tense
@@ -119,14 +122,14 @@ _LEAD_IN = (
     r"Then|Further(?:more)?|Next|Afterwards|Finally|Later),?\s+"
     r"|(?:After|Upon|Following|Having)\s+[^,;:.]{1,50},\s+)?"
 )
-_REPORTED = re.compile(
+_REPORTED = pattern_cache.compile(
     rf"^{_LEAD_IN}(?P<who>I|{_NAME})(?:,\s[^,]{{1,60}},)?\s+"
     rf"(?:also\s+|then\s+|further\s+|again\s+|[a-z]{{3,}}ly\s+)?(?:{SPEECH_VERBS})\b"
 )
 
 # A reported clause whose speaker the record leaves out ("Speaks of the difficulties …"):
 # Soviet minutes continue the turn before it so.
-_ELIDED = re.compile(rf"^(?:{SPEECH_VERBS})\b", re.IGNORECASE)
+_ELIDED = pattern_cache.compile(rf"^(?:{SPEECH_VERBS})\b", re.IGNORECASE)
 
 # Words of a label or a participants entry that are not a personal name: titles, offices,
 # ranks, and the heads of bodies and groups ("Delegation Head", "Chief of Staff").
@@ -144,7 +147,7 @@ ROLE_WORDS = frozenset(
         chief deputy leader member chargé charge d'affaires delegate delegates""".split()
     )
 )
-_TOKEN = re.compile(r"\[[^\]]*\]|[^\s\[\]]+")
+_TOKEN = pattern_cache.compile(r"\[[^\]]*\]|[^\s\[\]]+")
 
 
 @dataclass(frozen=True, slots=True)
@@ -298,7 +301,7 @@ def elided_speaker(text: str) -> bool:
 
 # A speaker in capitals opening a sentence: two words or more ("THE PRIME MINISTER gave …"),
 # or one before a verb of speech ("STALIN replied …").
-_CAPITALS = re.compile(r"^(?P<words>(?:[A-Z][A-Z'’.-]+\s+)+)(?=[a-z])")
+_CAPITALS = pattern_cache.compile(r"^(?P<words>(?:[A-Z][A-Z'’.-]+\s+)+)(?=[a-z])")
 PRONOUNS = frozenset("i he she they we it this that there these those you".split())
 """Words that open a reported clause without naming its speaker ("He stated …")."""
 
@@ -321,7 +324,7 @@ def turn_start(text: str, *, reported: bool) -> bool:
 
 
 # A sentence that speaks of the conversation itself: the recorder's voice, no speaker's.
-_RECORDER = re.compile(
+_RECORDER = pattern_cache.compile(
     r"^(?:The|This|At\s+the\s+end\s+of\s+the|After\s+the)\s+(?:conversation|meeting|talks?|"
     r"discussion|negotiations?|interview|session|reception|visit)\b"
 )
@@ -333,7 +336,9 @@ def recorder_line(text: str) -> bool:
     return _RECORDER.match(text) is not None
 
 
-_CONTINUING = re.compile(rf"^(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{SPEECH_VERBS})\b")
+_CONTINUING = pattern_cache.compile(
+    rf"^(?:He|She)\s+(?:also\s+|then\s+|further\s+)?(?:{SPEECH_VERBS})\b"
+)
 
 
 def continued_by_pronoun(text: str) -> bool:
@@ -345,7 +350,7 @@ def continued_by_pronoun(text: str) -> bool:
 # "I" or "we" with a verb in the present or future, or a modal, within the first sentence:
 # "After we have finished …, we could move …". A recorder tells in the past ("We then
 # discussed …"); a speaker speaks of now and of what is to come.
-_FIRST_PERSON_NOW = re.compile(
+_FIRST_PERSON_NOW = pattern_cache.compile(
     r"^[^.!?]*?\b(?:I|[Ww]e)\s+(?:\w+\s+)?(?:am|are|have|will|would|could|can|must|shall|"
     r"should|may|might|do|think|believe|consider|want|wish|propose|hope|ask|insist)\b"
 )

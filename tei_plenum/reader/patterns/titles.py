@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 
+from ... import pattern_cache
 from ...letters import is_upper
 
 GENRES = (
@@ -64,12 +65,12 @@ _GENRES: tuple[tuple[str, str], ...] = (
     ),
     (r"\b(?:note|memorandum|memo|aide-m[ée]moire)\b", "note"),
 )  # fmt: skip
-_GENRE_PATTERNS = tuple((re.compile(p, re.IGNORECASE), g) for p, g in _GENRES)
+_GENRE_PATTERNS = tuple((pattern_cache.compile(p, re.IGNORECASE), g) for p, g in _GENRES)
 
 TURN_GENRES = frozenset({"record of conversation", "memorandum of conversation", "minutes"})
 
 # Letters set apart by single spaces ("I n f o r m a t i o n", "P r a g u e").
-_LETTER_SPACED = re.compile(r"\b(?:\w ){3,}\w\b")
+_LETTER_SPACED = pattern_cache.compile(r"\b(?:\w ){3,}\w\b")
 
 
 def unspaced(text: str) -> str:
@@ -98,13 +99,13 @@ _KIND_START = (
     rf"(?:the\s+|a\s+|an\s+)?(?:(?:extract|excerpt|copy)\s+(?:(?:from|of)\s+(?:the\s+)?)?)?"
     rf"{_KIND_WORDS}"
 )
-_KIND_TITLE = re.compile(rf"^{_KIND_START}\b", re.IGNORECASE)
+_KIND_TITLE = pattern_cache.compile(rf"^{_KIND_START}\b", re.IGNORECASE)
 # A journal's byline ("From the journal of …") opens like a title too.
-_TITLE_START = re.compile(
+_TITLE_START = pattern_cache.compile(
     rf"^(?:from\s+(?:the\s+)?(?:journal|diary)|{_KIND_START})\b", re.IGNORECASE
 )
 # A kind word and a number, nothing else: "Note number 399", "TELEGRAM 066.621", "Nº 12".
-_DOCUMENT_NUMBER = re.compile(
+_DOCUMENT_NUMBER = pattern_cache.compile(
     rf"^(?:(?:ciphered\s+|coded\s+|urgent\s+)*{_KIND_WORDS}\s+)?(?:no\.?|n[º°o]\.?|number|#)?"
     r"\s*[\w/.-]*\d[\w/.-]*\.?$",
     re.IGNORECASE,
@@ -140,7 +141,7 @@ def looks_like_title(text: str) -> bool:
 
 # The first word of a title whose heading word was lost on the page ("[Transcript] of
 # official negotiations …", "[Information] on the situation in …").
-_FRAGMENT = re.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s+\S")
+_FRAGMENT = pattern_cache.compile(r"^(?:of|on|about|concerning|regarding|with|between)\s+\S")
 
 
 def is_title_fragment(text: str) -> bool:
@@ -156,7 +157,7 @@ def is_title_fragment(text: str) -> bool:
 
 # Words of a body, an office or a place, not of a title: a line in capitals holding one of
 # them and no kind is a letterhead or a signature ("SOVIET AMBASSADOR", "VKP(b) CC").
-_INSTITUTION = re.compile(
+_INSTITUTION = pattern_cache.compile(
     r"\b(?:embassy|ministry|department|committee|cc|politburo|presidium|party|government|"
     r"office|section|bureau|directorate|council|ambassador|secretary|chairman|minister|"
     r"consulate|legation|mission|command|headquarters)\b",
@@ -175,7 +176,9 @@ def is_institution_line(text: str) -> bool:
     )
 
 
-_JOURNAL_BYLINE = re.compile(r"^(?:from\s+(?:the\s+)?)?(?:journal|diary)\s+of\b", re.IGNORECASE)
+_JOURNAL_BYLINE = pattern_cache.compile(
+    r"^(?:from\s+(?:the\s+)?)?(?:journal|diary)\s+of\b", re.IGNORECASE
+)
 
 
 def journal_byline_end(text: str) -> int | None:
