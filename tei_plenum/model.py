@@ -320,10 +320,14 @@ class MarkIndex:
         A mark breaks the nesting exactly when it ends strictly inside the range having begun
         before it, or begins strictly inside it and ends after it.
         """
+        by_end, by_start = self._by_end, self._by_start
         for position in range(start + 1, end):
-            if any(mark.start < start for mark in self._by_end.get(position, ())):
+            # Most positions begin and end no mark: only those that do are looked at.
+            ending = by_end.get(position)
+            if ending and any(mark.start < start for mark in ending):
                 return False
-            if any(mark.end > end for mark in self._by_start.get(position, ())):
+            starting = by_start.get(position)
+            if starting and any(mark.end > end for mark in starting):
                 return False
         return True
 

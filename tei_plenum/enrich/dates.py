@@ -785,13 +785,13 @@ def numeric_order(text: str) -> tuple[bool, str]:
     the rest of the archive's sources.
     """
     day_first = month_first = 0
-    for m in SLASH_DATE.finditer(text) if "/" in text else ():
+    for m in matches_near(SLASH_DATE, text, "/", 2):
         if _follows(text, m.start(), "./"):
             continue  # part of a longer number or path ("123/05/90", "1/12/05/90")
         first, second = int(m.group(1)), int(m.group(2))
         day_first += first > 12 >= second
         month_first += second > 12 >= first
-    for m in POINT_PAIR.finditer(text) if "." in text else ():
+    for m in matches_near(POINT_PAIR, text, ".", 2):
         if _follows(text, m.start(), "."):
             continue  # part of a longer number or word ("123.45", "No.12.05")
         first, second = int(m.group(1)), int(m.group(2))
@@ -800,6 +800,27 @@ def numeric_order(text: str) -> tuple[bool, str]:
     if bool(day_first) != bool(month_first):
         return bool(month_first), "high"
     return _us_origin(text), "medium"
+
+
+def matches_near(
+    pattern: re.Pattern[str], text: str, anchor: str, reach: int
+) -> Iterator[re.Match[str]]:
+    """The matches ``pattern.finditer(text)`` gives, for a pattern each of whose matches holds
+    ``anchor`` at most ``reach`` characters after its start.
+
+    Only the starts before an ``anchor`` are tried: the engine tests a class of characters
+    ("a digit") at every position of a text, many times slower than :meth:`str.find` looks for
+    one character, and a document holds few slashes and points."""
+    end = 0
+    index = text.find(anchor)
+    while index != -1:
+        for start in range(max(end, index - reach), index + 1):
+            found = pattern.match(text, start)
+            if found is not None:
+                yield found
+                end = found.end()
+                break
+        index = text.find(anchor, max(index + 1, end))
 
 
 def _follows(text: str, start: int, marks: str) -> bool:

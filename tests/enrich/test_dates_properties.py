@@ -9,8 +9,8 @@ import re
 from hypothesis import assume, given
 from hypothesis import strategies as st
 
-from tei_plenum.enrich.dates import VALUE_NAMES, find_dates, normalise
-from tei_plenum.enrich.dates_grammar import EVENT_NAME_NOUNS
+from tei_plenum.enrich.dates import VALUE_NAMES, find_dates, matches_near, normalise
+from tei_plenum.enrich.dates_grammar import EVENT_NAME_NOUNS, POINT_PAIR, SLASH_DATE
 
 MONTHS = list(calendar.month_name)[1:]
 ROMAN = ["I", "II", "III", "IV", "V", "VI", "VII", "VIII", "IX", "X", "XI", "XII"]
@@ -304,3 +304,10 @@ def test_marked_text_normalises_to_the_same_attributes(text: str, anchor: dt.dat
         if expression.upper() == "MAY":
             continue  # a month only after its preposition, which stays outside the mark
         assert normalise(expression, anchor=anchor, month_first=False) == mark.attrs
+
+
+@given(st.text(alphabet="0123456789/.,a ", max_size=80))
+def test_the_scan_near_slashes_and_points_finds_what_a_full_scan_finds(text: str) -> None:
+    for pattern, anchor in ((SLASH_DATE, "/"), (POINT_PAIR, ".")):
+        near = [(m.span(), m.groups()) for m in matches_near(pattern, text, anchor, 2)]
+        assert near == [(m.span(), m.groups()) for m in pattern.finditer(text)]
