@@ -19,7 +19,7 @@ from __future__ import annotations
 
 import re
 from collections import Counter
-from collections.abc import Iterator, Mapping, Sequence
+from collections.abc import Callable, Iterator, Mapping, Sequence
 from dataclasses import replace
 from itertools import pairwise
 
@@ -310,6 +310,12 @@ def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
         if block.role is Role.DOC_DATE and block.text:
             return Phrase(block.text, _values(block.attrs) or doc.doc_date)
     titled = _title_day(blocks)
+    # A title's day may be the day of what the document reports; a title's span is the
+    # period the document covers (a journal's), which no single day replaces.
+    if titled is None or "when" in dict(titled.attrs):
+        printed = _date_line_as_archived(blocks, archive_date)
+        if printed is not None:
+            return printed
     if titled is not None and _dates_the_document(titled.attrs, doc.doc_date):
         return titled
     for block in blocks:
@@ -337,14 +343,41 @@ def _title_date_as_archived(blocks: Sequence[Block], archive_date: Phrase) -> Ph
     """The day a title line gives, when the archive dates the document so: the record's own
     date under its heading ("RECORD OF A CONVERSATION … / 16 April 1969"), not the date of
     the covering letterhead above it ("SOVIET EMBASSY … 6 June 1969 Nº 143")."""
+    return _printed_as_archived(blocks, archive_date, lambda b: b.role in _TITLE_ROLES)
+
+
+def _date_line_as_archived(blocks: Sequence[Block], archive_date: Phrase) -> Phrase | None:
+    """The day a dateline or a line holding only a date gives, when the archive dates the
+    document so: the note's dateline, not the day of the conversation its title names; the
+    covering telegram's day under its signature, not the enclosed letter's dateline."""
+    return _printed_as_archived(blocks, archive_date, _is_date_line)
+
+
+def _printed_as_archived(
+    blocks: Sequence[Block], archive_date: Phrase, where: Callable[[Block], bool]
+) -> Phrase | None:
     archived = _values(archive_date.attrs)
     if not _to_the_day(archived):
         return None
     for block in blocks:
-        found = _date_mark(block) if block.role in (Role.TITLE, Role.SUBTITLE) else None
+        found = _date_mark(block) if where(block) else None
         if found is not None and _values(found.attrs) == archived:
             return found
     return None
+
+
+_TITLE_ROLES = frozenset({Role.TITLE, Role.SUBTITLE})
+
+
+def _is_date_line(block: Block) -> bool:
+    """A dateline, or a line of the document (not the archive's cover) holding one date and
+    nothing else."""
+    if block.role is Role.DATELINE:
+        return True
+    return block.role is not Role.COVER and any(
+        mark.tag == "date" and mark.start == 0 and mark.end >= len(block.text.rstrip(". "))
+        for mark in block.marks
+    )
 
 
 def _date_mark(block: Block) -> Phrase | None:
@@ -795,11 +828,20 @@ def _archive(banner: str) -> str:
     return re.split(r"\s+Translation\b", banner)[0].strip() if banner else ""
 
 
+def _earlier(attributes: Attrs, other: Attrs) -> bool:
+    """Whether the day ``attributes`` name comes before the day ``other`` names."""
+    day, other_day = dict(attributes).get("when", ""), dict(other).get("when", "")
+    return len(day) == len(other_day) == len("1958-01-01") and day < other_day
+
+
 def _correspondence(blocks: Sequence[Block], date: Phrase) -> Iterator[CorrespAction]:
     """Sender and recipient from the address blocks: the names marked in them, else the
     address without its label ("To: …"). The sending is dated with the day the document was
-    signed (its closer's date) when that is printed, else with the document date."""
+    signed (its closer's date) when that is printed and not before the document date, else
+    with the document date."""
     signed = _closing_date([b for b in blocks if not _in_back(b)])
+    if signed is not None and _earlier(signed.attrs, date.attrs):
+        signed = None  # a document is not signed before its date: an enclosure's closer
     sent_date = signed.attrs if signed is not None else date.attrs
     sent_date = tuple((k, v) for k, v in sent_date if k != "source")
     for kind, role in (("sent", "sender"), ("received", "recipient")):

@@ -133,13 +133,16 @@ class Setting:
     ``anchor`` gives missing years; ``period`` is the year two-digit years are read around
     (the document's own, never today's); ``month_first`` is the order of slash dates, and of
     days and months without a year, whose two readings are both valid, and ``order_cert`` how
-    sure that order is.
+    sure that order is. ``own_time`` reads two-digit years only in the document's own time,
+    as in its date line: a document is dated when it is written, so "03. 06. 05" heading a
+    1976 telegram is no date of 2005.
     """
 
     anchor: dt.date | None = None
     period: int | None = None
     month_first: bool = False
     order_cert: str = "medium"
+    own_time: bool = False
 
 
 def _weakest(levels: tuple[str, ...] | list[str]) -> str:
@@ -150,11 +153,12 @@ def _month(text: str) -> int:
     return ROMAN_MONTHS.get(text) or _MONTH_NUMBERS[text[:3].lower()]
 
 
-def _expand(digits: int, period: int | None) -> tuple[int, str] | None:
+def _expand(digits: int, period: int | None, own_only: bool = False) -> tuple[int, str] | None:
     """A two-digit year read in the document's period, and how sure: the period runs from
     thirty years before the document's year (events it recalls) to fifty after (the archive's
     later registration and declassification notes); a year outside the document's own time
-    (twenty years before it to the year after) is read with low certainty."""
+    (twenty years before it to the year after) is read with low certainty, or not at all when
+    ``own_only``."""
     if period is None:
         return None
     earliest = period - _YEARS_BEFORE
@@ -162,6 +166,8 @@ def _expand(digits: int, period: int | None) -> tuple[int, str] | None:
     if year > period + _YEARS_AFTER:
         return None
     own_time = period - _OWN_TIME <= year <= period + 1
+    if own_only and not own_time:
+        return None
     return year, "high" if own_time else "low"
 
 
@@ -198,7 +204,7 @@ def _year_of(text: str, setting: Setting, doubt: list[str]) -> int | None:
         doubt.append("low")
     if len(digits) == 4:
         return int(digits)
-    expanded = _expand(int(digits), setting.period) if len(digits) == 2 else None
+    expanded = _expand(int(digits), setting.period, setting.own_time) if len(digits) == 2 else None
     if expanded is None:
         return None
     doubt.append(expanded[1])
@@ -934,6 +940,10 @@ def _title_period(block: Block, setting: Setting) -> Attrs:
     return date.attrs if cue is not None else ()
 
 
+# The lines that date the document itself.
+_DATE_LINES = frozenset({Role.DOC_DATE, Role.DATELINE})
+
+
 def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None]:
     """The title date, else the date a title gives the document, else the dateline's, else the
     archive's own date for the document; and the title date's block, whose values are then
@@ -947,15 +957,16 @@ def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None
                 for found in _scan(block.text, setting, Memory(), follow=False)
             ):
                 return archived, None
+    own = dataclasses.replace(setting, own_time=True)
     for block in doc.blocks:
-        if block.role is Role.DOC_DATE and (value := _title_date(block, setting)):
+        if block.role is Role.DOC_DATE and (value := _title_date(block, own)):
             return value, block
     for block in doc.blocks:
         if block.role in (Role.TITLE, Role.SUBTITLE) and (value := _title_period(block, setting)):
             return value, None
     for block in doc.blocks:
         if block.role is Role.DATELINE:
-            found = list(_scan(block.text, setting, Memory(), follow=False))
+            found = list(_scan(block.text, own, Memory(), follow=False))
             if found:
                 return found[0].attrs, None
     # The archive's own date for the document (its cover or page line) dates what the text
@@ -1019,6 +1030,8 @@ def enrich_dates(doc: Document) -> Document:
         setting = fixed
         if fixed.anchor is None and rolling is not None:
             setting = Setting(rolling, fixed.period, fixed.month_first, fixed.order_cert)
+        if block.role in _DATE_LINES:
+            setting = dataclasses.replace(setting, own_time=True)
         if block.role is Role.DOC_DATE:
             values = doc_date if block is dated else _title_date(block, setting)
             # docDate takes @cert and @resp but has no @evidence (it is not att.editLike).
