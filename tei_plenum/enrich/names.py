@@ -943,10 +943,16 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
     if kind is EntityType.EVENT and word.lower() in _NOT_THIS_EVENT:
         period = Period.of(record.dates)
         return at is not None and period is not None and at.starts_after(period)
+    if kind is EntityType.PLACE:
+        return _ROMANCE_OF.search(text, max(0, start - 40), start) is not None
     return False
 
 
 _NOT_THIS_EVENT = frozenset({"new", "another", "future", "next"})
+# A capitalised word and a Romance "of" before a known place make the name of another place
+# ("Santiago de Chile" is a city, not Chile; "Santiago de Cuba") or of a body ("Partido
+# Comunista de Cuba"), which the authority does not know when it did not find the whole.
+_ROMANCE_OF = pattern_cache.compile(r"(?<![\w'’-])[A-Z][\w'’-]* (?:de|del|da|do|dos|das|di) $")
 
 
 def _office_never_held(text: str, start: int, record: Record, at: Period | None) -> bool:

@@ -1536,3 +1536,25 @@ def test_news_agencies_bodies_and_places_the_authority_lists() -> None:
         "#place-gangtok",
         "#place-sikkim",
     ]
+
+
+def test_a_known_place_after_a_romance_of_is_part_of_another_name() -> None:
+    doc = _enrich("The envoys flew from Santiago de Chile and Santiago de Cuba to Chile and Cuba.")
+    assert [(surface, ref) for _, surface, ref in _names(doc)] == [
+        ("Chile", "#place-chile"),
+        ("Cuba", "#place-cuba"),
+    ]
+    doc = _enrich("He returned from Rio de Janeiro.")
+    assert _names(doc) == [("placeName", "Rio de Janeiro", "#place-rio-de-janeiro")]
+
+
+def test_a_partys_name_of_two_eras_names_the_party_of_the_documents_time() -> None:
+    """ "Hungarian Workers' Party" is the MDP until October 1956; later it is read as the HSWP
+    (a translator's short form), with the doubt in @cert."""
+    text = "A delegation of the Hungarian Workers' Party arrived."
+    assert _marks(_enrich(text, when="1953-05-01")) == [
+        ("orgName", "Hungarian Workers' Party", {"ref": "#org-mdp"})
+    ]
+    assert _marks(_enrich(text, when="1980-09-10")) == [
+        ("orgName", "Hungarian Workers' Party", {"ref": "#org-hswp", "cert": "medium"})
+    ]
