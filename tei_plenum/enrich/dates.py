@@ -359,17 +359,18 @@ def _weekday(groups: dict[str, str | None], anchor: dt.date | None) -> Reading |
 def _day_alone(
     groups: dict[str, str | None], anchor: dt.date | None, before: str
 ) -> Reading | None:
-    """A day of the month alone ("on the 14th"): that day of the anchor's month when it is
-    not after the anchor, ``cert="medium"``; None without an anchor, for a later day (this
-    month's or the last?), or where the sentence speaks of what is to come ("will arrive on
-    the 3rd" may be next month's). "Of this month" says which month it is."""
+    """A day of the month alone ("on the 14th"): that day of the anchor's month,
+    ``cert="medium"``, when it is not after the anchor, or, where the sentence speaks of what
+    is to come ("will leave on the 16th"), not before it; None without an anchor, and for
+    a day that may be another month's (a later day of what happened, an earlier day of what
+    is to come). "Of this month" says which month it is."""
     day = int(groups["dd"] or 0)
     if anchor is None or day > calendar.monthrange(anchor.year, anchor.month)[1]:
         return None
     point = Point(anchor.year, anchor.month, day)
     if groups["tm"]:
         return Reading(("when",), (point,), doubt=("high",))
-    if day > anchor.day or _TO_COME.search(before):
+    if (day < anchor.day) if _TO_COME.search(before) else (day > anchor.day):
         return None
     return Reading(("when",), (point,), doubt=("medium",))
 

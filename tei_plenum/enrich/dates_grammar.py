@@ -417,13 +417,21 @@ def _rule_sources(named: bool) -> dict[str, str]:
         + not_a_quantity
         + r"(?!\s{1,3}(?:[ap]\.m\.|o'clock|hours?\b))"
         + r"(?!\s{1,3}(?!(?:was|has|is|as|this|us)\b)[a-z]{2,}s\b)",
-        # A day of the month alone, as telegrams date what just happened: "On the 14th, the
-        # Premier received …", "at 10:30 on the 14th." (only before a stop, "at" or "in":
-        # never "on the 20th Congress", "on the 17th parallel"), or "of this month".
-        "day": rf"(?<=\b[Oo]n the ){g('dd', _DAY)}(?:st|nd|rd|th)"
-        + f"(?:{g('tm', this_month)}|(?=[,.;)]|\\s(?:at|in)\\s))",
+        # A day of the month alone, as telegrams date what just happened or is about to:
+        # "On the 14th, the Premier received …", "at 10:30 on the 14th.", "on the evening of
+        # the 13th" (only before a stop, a closing quote, the end, "at" or "in": never "on
+        # the 20th Congress", "on the 17th parallel"), or "of this month".
+        "day": f"(?:{_DAY_ALONE_AFTER}){g('dd', _DAY)}(?:st|nd|rd|th)"
+        + f"(?:{g('tm', this_month)}|(?=[,.;)'’\"”]|\\s(?:at|in)\\s|$))",
     }
 
+
+# What stands before a day of the month alone: "on the", or "on the" a part of the day "of
+# the" (one look-behind each, since each must have a fixed width).
+_DAY_ALONE_AFTER = "|".join(
+    rf"(?<=\b[Oo]n the {part})"
+    for part in ("", "morning of the ", "afternoon of the ", "evening of the ", "night of the ")
+)
 
 # Tried in this order at each candidate position; the first rule that yields a date wins.
 FIND_ORDER = (

@@ -704,6 +704,10 @@ def test_a_weekday_and_a_day_need_a_document_date() -> None:
         ("On the 3rd the talks began in Accra.", None, None),  # no stop, "at" or "in" after
         ("On the 3rd in Accra the talks began.", "3rd", (("when", "1979-08-03"), *MEDIUM)),
         ("They met on the 17th.", "17th", (("when", "1979-08-17"), *MEDIUM)),
+        ("They arrived on the evening of the 15th.", "15th", (("when", "1979-08-15"), *MEDIUM)),
+        ("'Arrived in Hanoi on the 15th'", "15th", (("when", "1979-08-15"), *MEDIUM)),
+        # What is to come on a later day: this month's.
+        ("The delegation will leave on the 29th.", "29th", (("when", "1979-08-29"), *MEDIUM)),
         # The month is said: a later day is this month's too.
         (
             "They will meet on the 24th of this month.",
@@ -723,6 +727,8 @@ def test_a_day_alone_is_that_day_of_the_document_s_month(
     [
         "They met on the 20th.",  # after the document date: this month's or the last?
         "The delegation will leave on the 2nd.",  # to come: perhaps next month's
+        "He will arrive on the evening of the 13th.",  # to come, an earlier day: next month's?
+        "'Arrived in Hanoi on the 22nd'",  # a later day of what happened: last month's?
         "He spoke on the 20th Congress.",
         "The line ran on the 17th parallel.",
         "On the 14th day of the strike, they met.",
