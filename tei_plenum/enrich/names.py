@@ -545,7 +545,10 @@ def _apply(block: Block, chosen: list[_Candidate], registry: _Registry) -> Block
     removed = {c.replaces for c in chosen if c.replaces is not None}
     for candidate in sorted(chosen, key=lambda c: mark_order(c.mark())):
         if candidate.make is not None:
-            registry.use(candidate.ref, candidate.make, bracketed=candidate.rank == _BRACKET)
+            # A bracket that completes a printed surname ("[Ambassador Ilya] Shcherbakov")
+            # supplies words; only a name the translator bracketed whole is in doubt.
+            bracketed = candidate.rank == _BRACKET and candidate.completes is None
+            registry.use(candidate.ref, candidate.make, bracketed=bracketed)
     kept = [mark for mark in block.marks if mark not in removed]
     added = [mark for c in chosen for mark in (c.mark(), *c.inner)]
     return block.with_only_marks([*kept, *added])

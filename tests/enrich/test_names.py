@@ -1558,3 +1558,13 @@ def test_a_partys_name_of_two_eras_names_the_party_of_the_documents_time() -> No
     assert _marks(_enrich(text, when="1980-09-10")) == [
         ("orgName", "Hungarian Workers' Party", {"ref": "#org-hswp", "cert": "medium"})
     ]
+
+
+def test_first_names_a_bracket_supplies_before_a_surname_raise_no_doubt_of_its_spelling() -> None:
+    """The translator supplied words ("[Soviet Ambassador Ilya] Shcherbakov"); only a name
+    bracketed whole ("[Zaravan]") or its bracketed spelling ("Ri [Syn Yep]") is in doubt."""
+    doc = _enrich("[Soviet Ambassador Ilya] Shcherbakov met [Hungarian Ambassador Jozsef] Kovacs.")
+    assert [(e.name, e.note) for e in doc.entities] == [
+        ("Ilya Shcherbakov", None),
+        ("Jozsef Kovacs", None),
+    ]
