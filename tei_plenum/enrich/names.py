@@ -1928,10 +1928,15 @@ def _name_part(text: str, previous: re.Match[str], content: str, context: _Conte
 
 
 def _part_before(content: str, word: str, context: _Context) -> bool:
-    """Whether "[Content] Word" is one name: one bracketed word before a surname."""
+    """Whether "[Content] Word" is one name: one bracketed word before a surname, or before
+    the rest of a person's name the authority knows whole ("[Liu] Shaoqi", a family name the
+    translator supplied)."""
     if len(content.split()) != 1 or not is_name_word(content) or not is_name_word(word):
         return False
-    return has_surname_shape(word) or context.authority.knows_surname(word)
+    if has_surname_shape(word) or context.authority.knows_surname(word):
+        return True
+    hit = context.authority.lookup(f"{content} {word}", context.at)
+    return hit is not None and context.authority.record(hit.key).type is EntityType.PERSON
 
 
 def _clarifies(text: str, open_at: int) -> bool:

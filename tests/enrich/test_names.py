@@ -1568,3 +1568,11 @@ def test_first_names_a_bracket_supplies_before_a_surname_raise_no_doubt_of_its_s
         ("Ilya Shcherbakov", None),
         ("Jozsef Kovacs", None),
     ]
+
+
+def test_a_bracketed_family_name_before_the_rest_of_a_known_name_is_one_name() -> None:
+    doc = _enrich("Chairman Mao and Comrade [Liu] Shaoqi agreed; Comrade [Lin] Dehuai did not.")
+    assert [(tag, surface, ref) for tag, surface, ref in _names(doc) if tag == "persName"] == [
+        ("persName", "Mao", "#pers-mao-zedong"),
+        ("persName", "[Liu] Shaoqi", "#pers-liu-shaoqi"),
+    ]
