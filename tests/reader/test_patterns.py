@@ -451,6 +451,8 @@ def test_not_a_dateline(text: str):
         ("Stenographic record", "minutes"),
         ("Transcript", "minutes"),
         ("Record of Meeting at the Embassy", "minutes"),
+        ("Summary of a CC CPSU Meeting", "minutes"),
+        ("Record of the Joint Party Committee Meeting", "minutes"),
         ("Working Notes from the Session of the CPSU CC Presidium", "minutes"),
         ("Record of Soviet-Japanese Talks", "record of conversation"),
         ("Soviet-Indian Talks (Conclusion)", "record of conversation"),

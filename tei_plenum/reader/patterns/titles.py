@@ -44,7 +44,7 @@ _GENRES: tuple[tuple[str, str], ...] = (
     (
         r"\b(?:minutes|protocol|stenographic|verbatim|transcript)\b|\bmeeting\s+of\b|"
         r"\bworking\s+notes\b|\b(?:session|sitting)\s+of\s+the\b|"
-        r"\brecord\s+of\s+(?:the\s+|a\s+)?(?:\w+\s+)?meeting\b",
+        r"\b(?:record|summary)\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}meeting\b",
         "minutes",
     ),
     (r"\b(?:telegram|cable|ciphergram|cryptogram|cipher\s+telegram)\b", "telegram"),
