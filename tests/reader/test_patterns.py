@@ -410,6 +410,9 @@ def test_not_date_only(text: str):
         ("Moscow, 24.III.50", (0, 6)),
         ("Washington, 10/14/50", (0, 10)),
         ("Pyongyang, 28 th September, 1955", (0, 9)),
+        # An hour before or after the date.
+        ("Beijing, 2 p.m., 18 December 1965", (0, 7)),
+        ("Hanoi, 5 June 1965, 10:30 a.m.", (0, 5)),
     ],
 )
 def test_dateline_place(text: str, span: tuple[int, int]):
@@ -425,6 +428,7 @@ def test_dateline_place(text: str, span: tuple[int, int]):
         "The plenum closed on 31 August 1956.",
         "Pyongyang, March",
         "Pyongyang, 28 th, 1955",
+        "Pyongyang, 2 p.m.",
     ],
 )
 def test_not_a_dateline(text: str):

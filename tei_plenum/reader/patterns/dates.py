@@ -32,10 +32,13 @@ _DATE_ONLY = pattern_cache.compile(
     rf"|(?:the\s+)?{_DAY}\s+of\s+{_MONTHS}(?:,?\s+\d{{4}})?)\.?$",
     re.IGNORECASE,
 )
+# An hour beside a dateline's date: "Beijing, 2 p.m., 3 May 1966", "…, 10:30 a.m.".
+_HOUR = r"\d{1,2}(?:[.:]\d{2})?\s?(?:[ap]\.\s?m\.?|hours|o'clock)"
 # The place must start with a capital, so only the date part ignores case.
 _DATELINE = pattern_cache.compile(
-    rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?P<date>(?i:"
-    rf"{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},?\s+\d{{4}}|{_NUMERIC}))\.?$"
+    rf"^(?P<place>[A-Z][\w'. -]{{1,40}}?),?\s+(?i:{_HOUR},?\s+)?(?P<date>(?i:"
+    rf"{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},?\s+\d{{4}}|{_NUMERIC}))"
+    rf"(?i:,?\s+{_HOUR})?\.?$"
 )
 
 
