@@ -1576,3 +1576,13 @@ def test_a_bracketed_family_name_before_the_rest_of_a_known_name_is_one_name() -
         ("persName", "Mao", "#pers-mao-zedong"),
         ("persName", "[Liu] Shaoqi", "#pers-liu-shaoqi"),
     ]
+
+
+def test_fidel_alone_and_more_capitals_the_authority_lists() -> None:
+    doc = _enrich("Fidel flew from Nanning to Montevideo and La Paz.")
+    assert [ref for *_, ref in _names(doc)] == [
+        "#pers-fidel-castro",
+        "#place-nanning",
+        "#place-montevideo",
+        "#place-la-paz",
+    ]
