@@ -64,31 +64,24 @@ def test_the_covering_telegrams_day_dates_it_not_the_enclosed_letters() -> None:
     assert xp(tree, "//tei:correspAction/tei:date/@when") in ([], ["1956-05-04"])
 
 
+# A note written on the 12th about a conversation on the 2nd, under the archive's date line.
+NOTE = (
+    "Note on a Conversation with Comrade Weber on 2 March 1971",
+    "Embassy of the GDR in Prague",
+    "Prague, 12 March 1971",
+    "N o t e",
+    "on a Conversation with Comrade Weber on 2 March 1971",
+    "Comrade Weber said that the exports of machinery had grown.",
+    "Schulz",
+    "Third Secretary",
+)
+
+
 def test_a_notes_own_date_line_dates_it_not_the_day_of_the_conversation_it_reports() -> None:
-    tree = _tei(
-        "March 12, 1971",
-        "Note on a Conversation with Comrade Weber on 2 March 1971",
-        "Embassy of the GDR in Prague",
-        "Prague, 12 March 1971",
-        "N o t e",
-        "on a Conversation with Comrade Weber on 2 March 1971",
-        "Comrade Weber said that the exports of machinery had grown.",
-        "Schulz",
-        "Third Secretary",
-    )
-    assert _created(tree) == ["1971-03-12"]
+    assert _created(_tei("March 12, 1971", *NOTE)) == ["1971-03-12"]
 
 
 def test_without_the_archives_day_in_a_date_line_the_titles_day_still_dates_it() -> None:
     """The rule above needs the archive's agreement: with the archive dating the note by
     the conversation, the title's day stays the document's."""
-    tree = _tei(
-        "March 2, 1971",
-        "Note on a Conversation with Comrade Weber on 2 March 1971",
-        "Embassy of the GDR in Prague",
-        "Prague, 12 March 1971",
-        "N o t e",
-        "on a Conversation with Comrade Weber on 2 March 1971",
-        "Comrade Weber said that the exports of machinery had grown.",
-    )
-    assert _created(tree) == ["1971-03-02"]
+    assert _created(_tei("March 2, 1971", *NOTE)) == ["1971-03-02"]
