@@ -114,6 +114,13 @@ def person_key(name: str) -> str:
     return entity_key(EntityType.PERSON, name)
 
 
+def collection_key(key: str, *, unresolved: bool, document: str) -> str:
+    """The key that joins a record across a collection's documents. An unresolved record is
+    the document's own: its key is made of its words, and "Foreign Ministry" is another
+    ministry in each document, so it joins nothing outside ``document``."""
+    return f"{document}#{key}" if unresolved else key
+
+
 def group_key(name: str) -> str:
     """The key of a side's ``personGrp`` ("North" -> ``grp-north``)."""
     return GROUP_PREFIX + slug(name)

@@ -39,6 +39,7 @@ from ..pipeline import prepare as prepare_conversion
 from ..search.indexer import IndexedFile, sha256_bytes
 from ..search.rows import document_rows
 from ..validate import Validator
+from ..vocabulary import XML_ID, collection_key
 from ..wording import counted
 from ..xmlsafe import parse_xml
 from .discover import Job
@@ -294,6 +295,7 @@ def summarise(document: Document, tree: etree._ElementTree) -> Summary:
     """The few facts the report and the corpus index need: title and classification as the TEI
     header states them (read as from any TEI); the normalised date and counts from the model."""
     meta = read_tei_header(tree.getroot())
+    own = tree.getroot().get(XML_ID) or document.source_name
     classification = meta.classification
     dates = dict(document.doc_date)
     sort = dates.get("when") or dates.get("from") or dates.get("notBefore") or ""
@@ -308,6 +310,10 @@ def summarise(document: Document, tree: etree._ElementTree) -> Summary:
         pages=document.pages,
         date_mentions=sum(1 for b in document.blocks for m in b.marks if m.tag == "date"),
         warnings=len(document.warnings),
-        entities=tuple((str(e.type), e.key, e.full_name or e.name) for e in document.entities),
+        entities=tuple(
+            (str(e.type), collection_key(e.key, unresolved=e.unresolved, document=own), label)
+            for e in document.entities
+            for label in (e.full_name or e.name,)
+        ),
         classification_level=classification.level if classification is not None else "",
     )

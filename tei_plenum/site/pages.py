@@ -16,6 +16,7 @@ from ..export.anchors import unique_id
 from ..export.html import Edition, IndexedName, Navigation, page_head
 from ..export.html.frame import INDEX_PAGE, NAME_PAGES, SEARCH_PAGE, footer, site_header
 from ..export.html.page import _sub
+from ..vocabulary import collection_key
 from ..wording import counted
 from .documents import SiteDocument, by_date
 
@@ -160,11 +161,15 @@ def facet_pages(
 
 def name_pages(mentions: Sequence[Mention], edition: Edition, search: bool) -> dict[str, bytes]:
     """The persons, places, organisations and events of every document, each with the
-    documents (in date order) that name it, linked to the first mention in each."""
+    documents (in date order) that name it, linked to the first mention in each; a name
+    without a record of its own is listed once per document that names it."""
     entries: dict[tuple[str, str], list[Mention]] = defaultdict(list)
     for mention in mentions:
         name = mention.name
-        entries[(name.group, f"wd:{name.wikidata}" if name.wikidata else name.key)].append(mention)
+        key = collection_key(
+            name.key, unresolved=name.unresolved, document=str(mention.document.rel)
+        )
+        entries[(name.group, f"wd:{name.wikidata}" if name.wikidata else key)].append(mention)
     pages = {}
     for group, file, heading in NAME_PAGES:
         html, main = _page(heading, edition, file, search)

@@ -8,6 +8,9 @@ from lxml import html as lxml_html
 
 from tei_plenum.batch import Summary
 from tei_plenum.batch.corpus_index import IndexEntry, build_index
+from tei_plenum.batch.worker import summarise
+from tei_plenum.pipeline import convert_text
+from tei_plenum.vocabulary import XML_ID
 
 
 def summary(title: str, date: str, entities: list[tuple[str, str, str]], pages: int = 1) -> Summary:
@@ -146,3 +149,19 @@ def test_the_page_bears_the_edition_title_when_one_is_configured():
     assert titled.findtext(".//h1") == "Korean War Papers"
     assert titled.findtext(".//title").startswith("Korean War Papers: ")
     assert page().findtext(".//h1") == "Corpus index"
+
+
+def test_a_record_the_document_could_not_identify_is_keyed_to_that_document():
+    """An unresolved record ("Foreign Ministry") joins no other document's in the corpus
+    index; a record of the authority keeps its key."""
+    text = (
+        "May 10, 1965\nTelegram from the Embassy in Hanoi\n"
+        "The Foreign Ministry of the host country received Comrade Zhou Enlai in Hanoi.\n"
+    )
+    conversion = convert_text(text, source_name="hanoi-telegram.txt")
+    summary = summarise(conversion.document, conversion.tree)
+    entities = {key: name for _kind, key, name in summary.entities}
+    own = conversion.tree.getroot().get(XML_ID)
+    assert entities[f"{own}#org-foreign-ministry"] == "Foreign Ministry"
+    assert entities["pers-zhou-enlai"] == "Zhou Enlai"
+    assert "org-foreign-ministry" not in entities

@@ -15,7 +15,7 @@ from tei_plenum.errors import ConfigError
 from tei_plenum.export.html import Edition
 from tei_plenum.site import build_site
 from tei_plenum.site.build import MARKER
-from tests.export.html.fixtures import HEADER, record
+from tests.export.html.fixtures import HEADER, STANDOFF, record
 
 BODY = (
     "<body><pb n='1'/><p>{words} <persName ref='#pers-pak'>Pak Tal-mun</persName> and "
@@ -174,3 +174,36 @@ def test_the_same_collection_gives_the_same_site(collection, tmp_path):
     files = sorted(p.relative_to(first) for p in first.rglob("*") if p.is_file())
     assert files == sorted(p.relative_to(second) for p in second.rglob("*") if p.is_file())
     assert all((first / f).read_bytes() == (second / f).read_bytes() for f in files)
+
+
+def test_a_name_without_a_record_of_its_own_joins_no_other_documents(tmp_path):
+    """'Foreign Ministry' unresolved in two documents may be two ministries: each document
+    keeps its own entry, while a record both link (Kaesong) is one entry."""
+    standoff = STANDOFF.replace(
+        "</listPlace>",
+        "</listPlace><listOrg><org xml:id='org-foreign-ministry'><orgName>Foreign Ministry"
+        "</orgName><note type='resolution'>unresolved</note></org></listOrg>",
+    )
+    body = (
+        "<body><pb n='1'/><p>The <orgName ref='#org-foreign-ministry'>Foreign Ministry</orgName>"
+        " in <placeName ref='#pl-kaesong'>Kaesong</placeName>.</p></body>"
+    )
+    source = tmp_path / "tei"
+    source.mkdir()
+    for name in ("one.xml", "two.xml"):
+        (source / name).write_text(record(body=body, standoff=standoff), encoding="utf-8")
+    out = tmp_path / "site"
+    build_site([source], out, search=False)
+
+    def entries(page: str) -> list[tuple[str, str]]:
+        items = parse(out / page).find_class("entities")[0].findall("li")
+        return [
+            (i.find_class("entity-name")[0].text_content(), i.find_class("count")[0].text_content())
+            for i in items
+        ]
+
+    assert entries("organisations.html") == [
+        ("Foreign Ministry", " (1 document)"),
+        ("Foreign Ministry", " (1 document)"),
+    ]
+    assert entries("places.html") == [("Kaesong", " (2 documents)")]

@@ -40,6 +40,7 @@ class IndexedName:
     anchor: str
     pages: tuple[str, ...]
     wikidata: str = ""
+    unresolved: bool = False
 
 
 # --------------------------------------------------------------------------------- the index
@@ -201,6 +202,7 @@ def indexed_names(listed: list[_Listed]) -> tuple[IndexedName, ...]:
             wikidata=next(
                 (label.split()[-1] for _url, label in item.links if "Wikidata" in label), ""
             ),
+            unresolved=item.entry.unresolved,
         )
         for item in listed
     )
