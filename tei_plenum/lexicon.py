@@ -65,6 +65,8 @@ TITLES: tuple[Title, ...] = (
     Title("Ms", TitleKind.HONORIFIC, names=False),
     Title("Dr.", TitleKind.HONORIFIC),
     Title("Dr", TitleKind.HONORIFIC, names=False),
+    Title("Shri", TitleKind.HONORIFIC),
+    Title("Smt.", TitleKind.HONORIFIC),
     Title("Prof.", TitleKind.ACADEMIC, labels=False),
     Title("Professor", TitleKind.ACADEMIC, labels=False),
     Title("Academician", TitleKind.ACADEMIC, labels=False),

@@ -23,7 +23,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterable, Iterator, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from enum import StrEnum
 
 from .. import pattern_cache
@@ -299,6 +299,29 @@ def person_forms(
     """Every span of ``text`` shaped like a personal name, overlaps included. ``spans`` are
     the cue words of :data:`PERSON_CUES` in the text (group, start, end), when the caller's
     own automaton pass found them already."""
+    for form in _shapes(text, spans):
+        kept = _without_office_after(text, form)
+        if kept is not None:
+            yield kept
+
+
+# Words that open or name an office, which a name never ends with ("Shri K.R. Menon Under
+# Secretary", "Comrade Pak Deputy Minister").
+_OFFICE_OPENERS = _OFFICE | {"under", "vice", "acting"}
+
+
+def _without_office_after(text: str, form: PersonForm) -> PersonForm | None:
+    """``form`` without a last word that opens an office; None when no name word is left."""
+    surface = text[form.start : form.end]
+    head, _, last = surface.rpartition(" ")
+    if not head or not last[:1].isupper() or last.lower() not in _OFFICE_OPENERS:
+        return form
+    if not any(is_name_word(word) for word in head.split()):
+        return None
+    return replace(form, end=form.start + len(head.rstrip()))
+
+
+def _shapes(text: str, spans: Iterable[tuple[str, int, int]] | None) -> Iterator[PersonForm]:
     cues: dict[str, list[int]] = {}
     for group, start, end in _CUES.spans(text) if spans is None else spans:
         if group not in PERSON_CUES or not _starts_word(text, start):

@@ -1586,3 +1586,12 @@ def test_fidel_alone_and_more_capitals_the_authority_lists() -> None:
         "#place-montevideo",
         "#place-la-paz",
     ]
+
+
+def test_a_name_ends_before_the_office_after_it_and_shri_is_a_title() -> None:
+    doc = _enrich(
+        "The note went to Shri K.R. Menon Under Secretary and to Comrade V. Pak Deputy Minister.",
+        "Signed for Under Secretary.",
+    )
+    assert _persons(doc) == [("K.R. Menon", "#pers-menon"), ("V. Pak", "#pers-pak")]
+    assert _persons(doc, 1) == []
