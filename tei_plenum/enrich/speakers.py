@@ -86,9 +86,10 @@ def mark_speakers(doc: Document) -> Document:
     cast = Cast()
     blocks = _collect_participants(blocks, cast)
     _bind_prose_aliases(blocks, cast, labels)
+    holders = _title_holders(blocks)
     speakers: dict[int, str] = {}
     for index, label in labels.items():
-        key, block = _speaker_of(blocks[index], label, cast, known)
+        key, block = _speaker_of(blocks[index], label, cast, known, holders)
         speakers[index] = key
         blocks[index] = block
     blocks = [_mark_participant_names(block, cast) for block in blocks]
@@ -214,6 +215,25 @@ def _title_people(blocks: list[Block]) -> set[str]:
         if block.role in (Role.TITLE, Role.SUBTITLE)
         for mark in _person_marks(block)
     }
+
+
+def _title_holders(blocks: list[Block]) -> dict[str, tuple[str, str]]:
+    """The persons a title names after a one-word office ("Discussion between Ambassador
+    Zhang Haifeng and …"), by that office: the speaker an "Ambassador:" label means. An office
+    two of them hold names neither."""
+    found: dict[str, set[tuple[str, str]]] = {}
+    for block in blocks:
+        if block.role not in (Role.TITLE, Role.SUBTITLE, Role.COVER):
+            continue
+        for mark in _person_marks(block):
+            before = _OFFICE_BEFORE.search(block.text, max(0, mark.start - 30), mark.start)
+            if before is not None:
+                person = (_ref_key(mark, block), block.text[mark.start : mark.end])
+                found.setdefault(office_words(before.group(1)), set()).add(person)
+    return {office: people.pop() for office, people in found.items() if len(people) == 1}
+
+
+_OFFICE_BEFORE = pattern_cache.compile(r"(?<![\w'’-])([A-Z][a-z]+) $")
 
 
 def _bare_labels(
@@ -362,8 +382,15 @@ def office_key(office: str) -> str:
 # --- who speaks -------------------------------------------------------------------------------
 
 
-def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tuple[str, Block]:
-    """The participant a label names, and the block with the marks that encode the label."""
+def _speaker_of(
+    block: Block,
+    label: Label,
+    cast: Cast,
+    known: set[str],
+    holders: dict[str, tuple[str, str]],
+) -> tuple[str, Block]:
+    """The participant a label names, and the block with the marks that encode the label;
+    ``holders`` are the persons the title names after an office, by that office."""
     text = block.text
     speaker = Mark(0, label.end, SPEAKER_MARK)
     if label.interview:
@@ -406,7 +433,11 @@ def _speaker_of(block: Block, label: Label, cast: Cast, known: set[str]) -> tupl
     person = person_span(text, *label.name)
     if person is None:
         office = text[label.name[0] : label.name[1]]
-        key = cast.resolve_office(office) or office_key(office)
+        listed = cast.resolve_office(office)
+        if listed is None and office_words(office) in holders:
+            holder, named = holders[office_words(office)]
+            return cast.add(holder, display_name(named), "interlocutor"), block
+        key = listed or office_key(office)
         name = cast.people[key].name if key in cast.people else display_name(office)
         return cast.add(key, name, "interlocutor"), block
     key = _identify(block, person, cast, known)

@@ -7,6 +7,8 @@ records follow the guide's table of paragraph patterns and its ``particDesc`` ex
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import pytest
 
 from tei_plenum.enrich.participants import Cast, printed_name
@@ -1147,3 +1149,29 @@ def test_a_transcripts_legend_is_no_turn_and_no_participant() -> None:
     )
     assert _who(doc.blocks[0]) is None
     assert "pers-key" not in {p.key for p in doc.participants}
+
+
+def test_an_office_label_names_the_one_holder_the_title_names_after_that_office() -> None:
+    title = "Discussion between Ambassador Zhang Haifeng and Nguyen Duy Trinh"
+    head = _block(
+        title,
+        _name(title, "Zhang Haifeng", "pers-zhang-haifeng"),
+        _name(title, "Nguyen Duy Trinh", "pers-nguyen-duy-trinh"),
+        role=Role.TITLE,
+        path=FRONT,
+    )
+    second = "Nguyen Duy Trinh: We will attend."
+    turns = (
+        _block("Ambassador: Premier Zhou asks whether you will attend."),
+        _block(second, _name(second, "Nguyen Duy Trinh", "pers-nguyen-duy-trinh")),
+    )
+    doc = _run(_doc(head, *turns))
+    assert [_who(b) for b in doc.blocks[1:]] == ["#pers-zhang-haifeng", "#pers-nguyen-duy-trinh"]
+    assert "pers-ambassador" not in {p.key for p in doc.participants}
+    # Two ambassadors in the title: the label names neither, and stays an office.
+    both = title.replace("and Nguyen Duy Trinh", "and Ambassador Nguyen Duy Trinh")
+    head = replace(head, text=both, marks=(
+        _name(both, "Zhang Haifeng", "pers-zhang-haifeng"),
+        _name(both, "Nguyen Duy Trinh", "pers-nguyen-duy-trinh"),
+    ))  # fmt: skip
+    assert _who(_run(_doc(head, *turns)).blocks[1]) == "#pers-ambassador"
