@@ -1363,7 +1363,9 @@ _COMPLEMENT_WORD = (
     rf"(?:{_TITLE_WORD}|and(?=\s+(?!(?:{_OFFICE_OPENERS})\b){UPPER})|of(?=\s+{_TITLE_WORD}))"
 )
 _COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
-_ORG_MODIFIERS = pattern_cache.compile(rf"(?<![\w'’-])(?:{_ORG_WORD}\s+){{1,5}}$")
+# Modifiers start at a word's start, which an opening quote may stand before ("'North Korea's
+# Trade Office'"), not an apostrophe inside a word ("O'Brien").
+_ORG_MODIFIERS = pattern_cache.compile(rf"(?<![\w-])(?<!\w['’])(?:{_ORG_WORD}\s+){{1,5}}$")
 _NOUN_AFTER = pattern_cache.compile(
     r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
     r"Delegations?)\b|\s+and\s+(?:State|Government)\s+(?:Leadership|Leaders|Delegation)\b"

@@ -1595,3 +1595,13 @@ def test_a_name_ends_before_the_office_after_it_and_shri_is_a_title() -> None:
     )
     assert _persons(doc) == [("K.R. Menon", "#pers-menon"), ("V. Pak", "#pers-pak")]
     assert _persons(doc, 1) == []
+
+
+def test_a_bodys_name_in_quotation_marks_starts_at_its_first_word() -> None:
+    # An embassy's post is part of its name; no Korea is named apart from North Korea.
+    doc = _enrich("The cable 'North Korea's Embassy in Oslo' arrived.")
+    assert [(surface, ref) for _, surface, ref in _names(doc)] == [
+        ("North Korea's Embassy in Oslo", "#org-north-koreas-embassy-in-oslo"),
+        ("North Korea", "#place-dprk"),
+        ("Oslo", "#place-oslo"),
+    ]
