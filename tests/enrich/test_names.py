@@ -1605,3 +1605,9 @@ def test_a_bodys_name_in_quotation_marks_starts_at_its_first_word() -> None:
         ("North Korea", "#place-dprk"),
         ("Oslo", "#place-oslo"),
     ]
+
+
+def test_the_kwp_with_the_apostrophe_before_the_s() -> None:
+    assert _names(_enrich("The Korean Worker's Party sent a delegation.")) == [
+        ("orgName", "Korean Worker's Party", "#org-kwp")
+    ]
