@@ -42,6 +42,13 @@ _PREFIXED = pattern_cache.compile(
 _NOTE_NUMBER = pattern_cache.compile(r"^\d{1,3}$")
 _BEFORE_CALL = pattern_cache.compile(r"[^\W\d_]|[.,;:!?)\]\"'”’]")
 _SIC = pattern_cache.compile(r"^sic\b", re.IGNORECASE)
+# An editor's word on a name the text gives ("Lopez [not further identified]").
+_UNIDENTIFIED = pattern_cache.compile(
+    r"^(?:not\s+(?:further\s+)?identified|identity\s+unknown|unidentified)\.?$", re.IGNORECASE
+)
+# A sentence describing handwriting, without the label's colon ("[Handwritten note at the
+# bottom of the page]"): a description, no words of the text.
+_HANDWRITING_SAID = pattern_cache.compile(r"^(?:handwritten|handwriting|hand-written)\s+\w", re.I)
 _NOTE = pattern_cache.compile(
     r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I
 )
@@ -80,7 +87,7 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
         return [Mark(s, e, "unclear", attrs(resp=_BY_TRANSLATOR))]
     if _is_note_call(text, s, e):
         return [Mark(s, e, "ref", attrs(type="noteAnchor", n=content, resp=_BY_TRANSLATOR))]
-    if pat.is_omission(content):
+    if pat.is_omission(content.strip()):
         return [Mark(s, e, "gap", attrs(reason="omitted", resp=_BY_TRANSLATOR))]
     if m := _DESCRIPTION.match(content):
         return [
@@ -102,7 +109,10 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
         else:
             inner = Mark(inner_start, e, "stamp")
         return [seg, inner]
-    if _SIC.match(content):
+    if _HANDWRITING_SAID.match(content):
+        subtype = _subtype("handwriting")
+        return [Mark(s, e, "seg", attrs(type="description", subtype=subtype, resp=_BY_TRANSLATOR))]
+    if _SIC.match(content) or _UNIDENTIFIED.match(content):
         return [Mark(s, e, "note", attrs(type="editorial", place="inline", resp=_BY_TRANSLATOR))]
     if _NOTE.match(content):
         return [Mark(s, e, "note", attrs(type="translator", place="inline", resp=_BY_TRANSLATOR))]

@@ -90,7 +90,7 @@ def test_unreadable_passage_is_a_gap_with_its_reason(content: str, reason: str) 
     ]
 
 
-@pytest.mark.parametrize("content", ["…", "...", ". . .", "omitted", "Text omitted"])
+@pytest.mark.parametrize("content", ["…", "...", ". . .", "omitted", "Text omitted", " ... "])
 def test_omission_is_a_gap_for_omitted_text(content: str) -> None:
     assert _classified(f"The plenum [{content}] resolves:") == [
         ("gap", content, {"reason": "omitted", "resp": RESP})
@@ -114,6 +114,8 @@ def test_omission_is_a_gap_for_omitted_text(content: str) -> None:
         ("handwritten", "handwriting"),
         ("photograph", "object"),
         ("emblem", "object"),
+        # A sentence about handwriting, without a label's colon.
+        ("Handwritten note at the bottom of the page", "handwriting"),
     ],
 )
 def test_description_is_a_seg_with_what_it_describes(content: str, subtype: str) -> None:
@@ -172,8 +174,10 @@ def test_stamp_with_an_uncertain_reading_inside() -> None:
 # --- notes --------------------------------------------------------------------------------------
 
 
-@pytest.mark.parametrize("content", ["sic", "sic!", "sic, Kim Il is correct", "Sic"])
-def test_sic_is_an_editorial_note(content: str) -> None:
+@pytest.mark.parametrize(
+    "content", ["sic", "sic!", "sic, Kim Il is correct", "Sic", "not further identified"]
+)
+def test_sic_and_an_unidentified_name_are_editorial_notes(content: str) -> None:
     assert _classified(f"Ya. R. [{content}] Malinovsky") == [
         ("note", content, {"type": "editorial", "place": "inline", "resp": RESP})
     ]

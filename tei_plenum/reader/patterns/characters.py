@@ -55,7 +55,7 @@ def is_omission_line(text: str) -> bool:
         text.startswith("[")
         and text.endswith("]")
         and not text.startswith("[[")
-        and is_omission(text[1:-1])
+        and is_omission(text[1:-1].strip())
     )
 
 
