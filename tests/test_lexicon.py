@@ -106,7 +106,7 @@ def test_the_label_view_strips_honorifics_and_some_offices_only() -> None:
     assert not {"Colonel", "Professor", "COMRADE"} & set(LABEL_TITLES)
     assert set(LABEL_HONORIFICS) == {
         *("Comrade", "Comrades", "Cde.", "Cde", "Com.", "Comr.", "Mr.", "Mr"),
-        *("Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr"),
+        *("Mrs.", "Mrs", "Ms.", "Ms", "Dr.", "Dr", "Shri", "Smt."),
     }
 
 
