@@ -372,11 +372,8 @@ _TITLE_ROLES = frozenset({Role.TITLE, Role.SUBTITLE})
 def _is_date_line(block: Block) -> bool:
     """A dateline, or a line of the document (not the archive's cover) holding one date and
     nothing else."""
-    if block.role is Role.DATELINE:
-        return True
-    return block.role is not Role.COVER and any(
-        mark.tag == "date" and mark.start == 0 and mark.end >= len(block.text.rstrip(". "))
-        for mark in block.marks
+    return block.role is Role.DATELINE or (
+        block.role is not Role.COVER and pat.is_date_only(block.text)
     )
 
 
