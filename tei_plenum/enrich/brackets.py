@@ -42,7 +42,7 @@ _PREFIXED = pattern_cache.compile(
 _NOTE_NUMBER = pattern_cache.compile(r"^\d{1,3}$")
 _BEFORE_CALL = pattern_cache.compile(r"[^\W\d_]|[.,;:!?)\]\"'”’]")
 _SIC = pattern_cache.compile(r"^sic\b", re.IGNORECASE)
-# An editor's word on a name the text gives ("Lopez [not further identified]").
+# An editor's word on a name the text gives ("Diallo [not further identified]").
 _UNIDENTIFIED = pattern_cache.compile(
     r"^(?:not\s+(?:further\s+)?identified|identity\s+unknown|unidentified)\.?$", re.IGNORECASE
 )

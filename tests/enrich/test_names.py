@@ -1599,11 +1599,11 @@ def test_a_name_ends_before_the_office_after_it_and_shri_is_a_title() -> None:
 
 def test_a_bodys_name_in_quotation_marks_starts_at_its_first_word() -> None:
     # An embassy's post is part of its name; no Korea is named apart from North Korea.
-    doc = _enrich("The cable 'North Korea's Embassy in Oslo' arrived.")
+    doc = _enrich("The cable 'North Korea's Embassy in Helsinki' arrived.")
     assert [(surface, ref) for _, surface, ref in _names(doc)] == [
-        ("North Korea's Embassy in Oslo", "#org-north-koreas-embassy-in-oslo"),
+        ("North Korea's Embassy in Helsinki", "#org-north-koreas-embassy-in-helsinki"),
         ("North Korea", "#place-dprk"),
-        ("Oslo", "#place-oslo"),
+        ("Helsinki", "#place-helsinki"),
     ]
 
 

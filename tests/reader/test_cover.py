@@ -101,10 +101,10 @@ def test_a_page_title_that_only_names_a_kind_of_document_is_the_title():
 
 def test_a_page_title_naming_a_body_and_its_meeting_is_the_title():
     """A body's name makes a letterhead only when no kind of document is named with it."""
-    text = "March 3, 1977\nSummary of a CC CPSU Meeting\n(Top Secret)\nThe report.\n"
+    text = "March 3, 1977\nSummary of a CC MPRP Meeting\n(Top Secret)\nThe report.\n"
     assert fields(text) == [
         ("date", "March 3, 1977"),
-        ("title", "Summary of a CC CPSU Meeting"),
+        ("title", "Summary of a CC MPRP Meeting"),
     ]
 
 

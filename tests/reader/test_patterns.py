@@ -411,7 +411,7 @@ def test_not_date_only(text: str):
         ("Washington, 10/14/50", (0, 10)),
         ("Pyongyang, 28 th September, 1955", (0, 9)),
         # An hour before or after the date.
-        ("Beijing, 2 p.m., 18 December 1965", (0, 7)),
+        ("Hanoi, 3 p.m., 5 May 1966", (0, 5)),
         ("Hanoi, 5 June 1965, 10:30 a.m.", (0, 5)),
     ],
 )
@@ -455,7 +455,7 @@ def test_not_a_dateline(text: str):
         ("Stenographic record", "minutes"),
         ("Transcript", "minutes"),
         ("Record of Meeting at the Embassy", "minutes"),
-        ("Summary of a CC CPSU Meeting", "minutes"),
+        ("Summary of a CC MPRP Meeting", "minutes"),
         ("Record of the Joint Party Committee Meeting", "minutes"),
         ("Working Notes from the Session of the CPSU CC Presidium", "minutes"),
         ("Record of Soviet-Japanese Talks", "record of conversation"),
