@@ -311,9 +311,12 @@ def summarise(document: Document, tree: etree._ElementTree) -> Summary:
         date_mentions=sum(1 for b in document.blocks for m in b.marks if m.tag == "date"),
         warnings=len(document.warnings),
         entities=tuple(
-            (str(e.type), collection_key(e.key, unresolved=e.unresolved, document=own), label)
+            (
+                str(e.type),
+                collection_key(e.key, unresolved=e.unresolved, document=own),
+                e.full_name or e.name,
+            )
             for e in document.entities
-            for label in (e.full_name or e.name,)
         ),
         classification_level=classification.level if classification is not None else "",
     )
