@@ -22,7 +22,7 @@ finding names costs time in proportion to the text, not to the number of records
 
 from __future__ import annotations
 
-from collections.abc import Iterator, Sequence
+from collections.abc import Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -182,8 +182,14 @@ class Authority:
         # folded spelling -> {key: (uncertain, spellings)}, and the file that claimed it last
         owners: dict[str, dict[str, tuple[bool, list[str]]]] = {}
         claimed_by: dict[str, str] = {}
+        # A state's acronym and its full name, which a body's name may spell either way.
+        expansions = {
+            record.name: record.full_name
+            for record in by_key.values()
+            if record.type is EntityType.PLACE and record.full_name and _is_acronym(record.name)
+        }
         for record in by_key.values():
-            for surface, uncertain in _spellings(record):
+            for surface, uncertain in _spellings(record, expansions):
                 folded = fold(surface)
                 if claimed_by.get(folded, record.source) != record.source:
                     del owners[folded]  # a later file takes the spelling over
@@ -339,21 +345,76 @@ def _first_letter(word: str) -> str:
     return initial_letter(word[:1]) if word else ""
 
 
-def _spellings(record: Record) -> Iterator[tuple[str, bool]]:
+def _spellings(record: Record, expansions: Mapping[str, str]) -> Iterator[tuple[str, bool]]:
     """A record's spellings, each with whether it is an uncertain identification; a person's
-    Russian surname also in the other transliterations of its ending."""
+    Russian surname also in the other transliterations of its ending, and a hyphenated given
+    name also closed up and spaced ("Kim Chang-bong": "Kim Changbong", "Kim Chang Bong"); an
+    organisation's with its party's acronym on the other side of "CC", and with a state's
+    acronym spelled out (``expansions``: "Government of the DPRK", "Government of the
+    Democratic People's Republic of Korea")."""
     listed = [surface for surface in (record.name, record.full_name, *record.variants) if surface]
     for surface in listed:
         yield surface, False
+    derived: Iterable[str | None] = ()
     if record.type is EntityType.PERSON:
-        seen = set(listed)
-        for surface in listed:
-            for variant in _transliterated(surface):
-                if variant not in seen:
-                    seen.add(variant)
-                    yield variant, False
+        derived = (v for s in listed for v in (*_transliterated(s), *_unhyphenated(s)))
+    elif record.type is EntityType.ORG:
+        derived = (
+            v for s in listed for v in (_committee_reordered(s), *_spelled_out(s, expansions))
+        )
+    seen = set(listed)
+    for variant in derived:
+        if variant is not None and variant not in seen:
+            seen.add(variant)
+            yield variant, False
     for surface in record.uncertain:
         yield surface, True
+
+
+# A hyphen between the syllables of a romanised given name ("Chang-bong", "Jun-geuk").
+_SYLLABLE_HYPHEN = pattern_cache.compile(r"(?<=[a-z])-([a-z])")
+
+
+def _unhyphenated(surface: str) -> tuple[str, ...]:
+    """The spelling with the hyphens of its romanised given names closed up, and as spaces
+    before a capital, as translations write the same name."""
+    if not _SYLLABLE_HYPHEN.search(surface):
+        return ()
+    closed = _SYLLABLE_HYPHEN.sub(r"\1", surface)
+    spaced = _SYLLABLE_HYPHEN.sub(lambda found: " " + found.group(1).upper(), surface)
+    return closed, spaced
+
+
+# A party's acronym and "CC" (its Central Committee) in either order: "CPSU CC", "CC CPSU".
+_PARTY_CC = pattern_cache.compile(r"(?<!\S)(\S+) CC(?!\S)")
+_CC_PARTY = pattern_cache.compile(r"(?<!\S)CC (\S+)(?!\S)")
+
+
+def _committee_reordered(surface: str) -> str | None:
+    """An organisation's spelling with its party's acronym on the other side of "CC", as
+    translations print both ("CPSU CC Presidium", "CC CPSU Presidium"); None when it has no
+    such pair."""
+    for pattern, template in ((_PARTY_CC, "CC {}"), (_CC_PARTY, "{} CC")):
+        found = pattern.search(surface)
+        if found is not None and _party_acronym(found.group(1)):
+            moved = template.format(found.group(1))
+            return f"{surface[: found.start()]}{moved}{surface[found.end() :]}"
+    return None
+
+
+def _spelled_out(surface: str, expansions: Mapping[str, str]) -> Iterator[str]:
+    """The spelling with each state's acronym in it spelled out, one at a time."""
+    words = surface.split()
+    for index, word in enumerate(words):
+        full = expansions.get(word)
+        if full is not None:
+            yield " ".join((*words[:index], full, *words[index + 1 :]))
+
+
+def _party_acronym(word: str) -> bool:
+    """A party's acronym: capitals, with the Bolsheviks' "(b)" ("KSČ", "VKP(b)")."""
+    letters = word.replace("(b)", "")
+    return len(letters) >= 2 and letters.isalpha() and letters.isupper()
 
 
 # The ending "-ый/-ий/-ой" of a Russian surname as transliteration systems write it:

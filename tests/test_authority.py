@@ -327,8 +327,54 @@ def test_a_state_name_is_never_found_before_the_state_bore_it(
         ("Vlora", "place-vlore"),
         ("Korca", "place-korce"),
         ("Albanian Labor Party", "org-party-of-labour-of-albania"),
+        # The people's republics as translations name them.
+        ("Bulgarian People’s Republic", "place-bulgaria"),
+        ("Albanian People's Republic", "place-albania"),
+        ("People's Republic of Hungary", "place-hungary"),
+        ("Rumanian People's Republic", "place-romania"),
+        ("People's Republic of Poland", "place-poland"),
     ],
 )
 def test_the_bundled_file_knows_common_cold_war_names(printed: str, key: str) -> None:
     hit = Authority.load().lookup(printed, Period.of({"when": "1979"}))
     assert (hit.key if hit else None) == key
+
+
+def _derived(tmp_path: Path) -> Authority:
+    """Invented records whose spellings the authority derives others from."""
+    return Authority.load(
+        [
+            _write(
+                tmp_path,
+                '<listPerson><person xml:id="pers-ri-song-chol"><persName>Ri Song-chol</persName>'
+                '</person></listPerson><listPlace><place xml:id="place-rur">'
+                '<placeName>RPR</placeName><placeName type="full">Ruritanian People\'s Republic'
+                '</placeName></place></listPlace><listOrg><org xml:id="org-rwp-cc-bureau">'
+                '<orgName>RWP CC Bureau</orgName></org><org xml:id="org-rur-government">'
+                "<orgName>Government of the RPR</orgName></org></listOrg>",
+            )
+        ]
+    )
+
+
+@pytest.mark.parametrize("surface", ["Ri Songchol", "Ri Song Chol", "RI SONGCHOL"])
+def test_a_hyphenated_given_name_is_found_closed_up_and_spaced(
+    tmp_path: Path, surface: str
+) -> None:
+    hit = _derived(tmp_path).lookup(surface)
+    assert hit is not None
+    assert (hit.key, hit.uncertain) == ("pers-ri-song-chol", False)
+
+
+def test_a_party_acronym_may_stand_on_either_side_of_cc(tmp_path: Path) -> None:
+    authority = _derived(tmp_path)
+    assert authority.lookup("CC RWP Bureau").key == "org-rwp-cc-bureau"
+    # Only an acronym moves: "CC" between two words is no party's committee.
+    assert authority.lookup("Bureau CC RWP") is None
+
+
+def test_a_states_acronym_in_a_bodys_name_may_be_spelled_out(tmp_path: Path) -> None:
+    authority = _derived(tmp_path)
+    found = authority.lookup("Government of the Ruritanian People’s Republic")
+    assert found is not None
+    assert found.key == "org-rur-government"
