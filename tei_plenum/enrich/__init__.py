@@ -19,6 +19,7 @@ from .dates import enrich_dates
 from .names import enrich_names
 from .notes import link_notes
 from .phrases import mark_phrases
+from .shortened import link_shortened
 from .signatures import split_signatures
 from .speakers import mark_speakers
 
@@ -38,6 +39,7 @@ ENRICHERS: tuple[tuple[str, Step, bool], ...] = (
     ("notes", lambda doc, _: link_notes(doc), False),
     ("dates", lambda doc, _: enrich_dates(doc), True),
     ("names", lambda doc, a: enrich_names(doc, a) if a is not None else doc, True),
+    ("shortened-names", lambda doc, _: link_shortened(doc), True),
     ("signatures", lambda doc, a: split_signatures(doc, a), True),
     ("speakers", lambda doc, _: mark_speakers(doc), False),
     ("phrases", lambda doc, _: mark_phrases(doc), True),
