@@ -10,9 +10,11 @@ twice, so no region's decision depends on another's order.
 
 from __future__ import annotations
 
+import re
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 
+from .. import pattern_cache
 from ..model import Block, Container, Mark, Role, mark_order
 from ..vocabulary import MarkingType
 from . import patterns as pat
@@ -92,18 +94,21 @@ _GENRE_LINE_WORDS = 6
 def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
     """The document's kind (guide §4.5): named by its title, subtitle or byline, else by the
     archive's title for it, else by a short line naming it at the start; else told by its
-    markings and the shape of its body; ``other`` when nothing tells."""
+    markings and the shape of its body; ``other`` when nothing tells. A title naming an
+    extract from minutes holds the decision or resolution the archive's title names."""
     archive_title = tuple(
         cell for cell, claim in claimed if claim.role is Role.COVER and cell.cover == "title"
     )
+    archived = next((g for cell in archive_title if (g := cell.features.genre)), None)
     for roles in ((Role.TITLE,), (Role.SUBTITLE,), (Role.BYLINE,)):
         titles = " ".join(cell.text for cell, claim in claimed if claim.role in roles)
         found = pat.genre_of(titles) if titles else None
+        if found == "minutes" and archived in _EXTRACTED and _EXTRACT.match(titles):
+            return archived  # "Excerpt from protocol no. 41": the decision it holds
         if found:
             return found
-    for cell in archive_title:
-        if found := cell.features.genre:
-            return found
+    if archived:
+        return archived
     text = [cell for cell in body if not cell.page_break]
     for cell in (*(c for c, _ in claimed), *text[:_GENRE_LINE_REACH]):
         if cell.cover is None and _genre_line(cell) and (found := cell.features.genre):
@@ -116,6 +121,12 @@ def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
     found = _genre_of_body(text)
     opening = [c for c, claim in claimed if claim.role is not Role.COVER] + text[:8]
     return "report" if found == "other" and _reports(opening) else found
+
+
+# An extract from a meeting's minutes, which the archive may catalogue as the decision or
+# resolution it holds.
+_EXTRACT = pattern_cache.compile(r"(?:extract|excerpt)s?\s+(?:from|of)\b", re.IGNORECASE)
+_EXTRACTED = frozenset({"decision", "resolution"})
 
 
 def _genre_line(cell: Cell) -> bool:

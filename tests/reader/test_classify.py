@@ -211,7 +211,7 @@ def test_opener_and_closer_of_a_telegram():
         ("marking", "front", "Top Secret"),
         ("marking", "front", "Copy No. 2"),
         ("address", "body/div/opener", "From: Pyongyang"),
-        ("address", "body/div/opener", "To: USSR MFA, Moscow"),
+        ("address", "body/div/opener/address", "To: USSR MFA, Moscow"),
         ("dateline", "body/div/opener", "15 May 1957"),
         ("salute", "body/div/opener", "Dear Comrade Ambassador!"),
         ("p", "body/div", "The shipment arrived in the port."),
@@ -369,6 +369,13 @@ def test_without_a_printed_title_the_archives_title_names_the_kind():
     assert genre("May 2, 1958", "Memorandum of Conversation, Kim with Pak", "Text.")[0] == (
         "memorandum of conversation"
     )
+
+
+def test_an_extract_from_minutes_is_the_decision_the_archive_names():
+    extract = ("Extract from protocol no. 12 of the meeting of the Board", "1. To approve it.")
+    assert genre("May 2, 1958", "Decision of the Board on Fisheries", *extract)[0] == "decision"
+    # Under an archive title naming no decision, an extract from minutes is minutes.
+    assert genre("May 2, 1958", "Board on Fisheries, 1958", *extract)[0] == "minutes"
 
 
 def test_a_short_line_naming_the_kind_names_it():
