@@ -269,6 +269,7 @@ class Element(StrEnum):
     DOC_TITLE = "docTitle"
     OPENER = "opener"
     CLOSER = "closer"
+    ADDRESS = "address"
     DIV = "div"
     LIST = "list"
 

@@ -495,9 +495,10 @@ _LINKING_START = pattern_cache.compile(r"^(?:of|and|with|between|to|by|for|on|in
 
 def _fragmentary(lines: Sequence[str]) -> bool:
     """Title lines that lost words: a title that lost its heading words ("with the head of
-    …"), or a gap between two lines where the copy lost a styled line (the author's name
-    under "from the journal of"). The archive's title is the better one."""
-    lost_head = bool(lines) and pat.is_title_fragment(lines[0])
+    …", or any title opening in small letters: "telegram to …" under "Corrected text of a"),
+    or a gap between two lines where the copy lost a styled line (the author's name under
+    "from the journal of"). The archive's title is the better one."""
+    lost_head = bool(lines) and (pat.is_title_fragment(lines[0]) or lines[0][:1].islower())
     return lost_head or any(
         _DANGLING_END.search(first) and _LINKING_START.match(second)
         for first, second in pairwise(lines)

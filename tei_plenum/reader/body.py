@@ -19,6 +19,7 @@ from typing import NamedTuple
 
 from ..model import Container, Mark, Role, attrs
 from ..vocabulary import AddressRole, DivType, Element, ListType, MarkingType, Place
+from . import patterns as pat
 from . import rules
 from .cells import Cell
 from .features import Features
@@ -59,6 +60,9 @@ class BodyState(NamedTuple):
     filled: bool = False  # the current division holds text (a closer may end it)
     series: frozenset[Cell] = frozenset()  # long numbered lines that head sections of a series
     points: frozenset[Cell] = frozenset()  # heading-shaped lines of a series of numbered sentences
+    address: Container | None = None  # the opener's open address, which its next lines continue
+    address_end: str = ""  # the last line of that address
+    signers: frozenset[Cell] = frozenset()  # "V. ZORIN": an initial and a name, no section
 
 
 def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
@@ -66,18 +70,24 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     journal = genre == "journal"
     content = [c for c in cells if not c.page_break]
     opener_end = _opener_length(content, journal=journal)
-    closer_start = _closer_start(content)
+    signers = _initialled_names(content)
+    closer_start = _closer_start(content, signers)
     series, points = _numbered_series(content[opener_end:closer_start])
-    sections = any(c.features.section and c not in points for c in content[opener_end:closer_start])
+    sections = any(
+        c.features.section and c not in points and c not in signers
+        for c in content[opener_end:closer_start]
+    )
     div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
     base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
-    state = BodyState(base, journal, series=series, points=points)
+    state = BodyState(base, journal, series=series, points=points, signers=signers)
     claims: list[Claim] = []
     position = 0
     for cell in cells:
         if cell.page_break:
             claims.append(rules.page_break(cell))
             continue
+        if position == opener_end:  # the opener's address ends with it
+            state = state._replace(address=None, address_end="")
         if position < opener_end:  # before the closer: a line that could be both opens
             table = OPENER_RULES
         elif position >= closer_start:
@@ -175,19 +185,81 @@ def _spread(
 
 
 def _opener_length(content: list[Cell], *, journal: bool) -> int:
-    """How many lines open the body (in a journal a date line heads the first entry)."""
+    """How many lines open the body (in a journal a date line heads the first entry): the
+    opener's lines, and the lines that continue an addressee's address."""
+    address_end = ""
     for index, cell in enumerate(content):
-        if not cell.features.opener_line or (journal and cell.features.date_only):
+        features = cell.features
+        if journal and features.date_only:
+            return index
+        if features.opener_line:
+            address_end = cell.text if _opens_address(cell) else ""
+        elif address_end and _continues_address(cell, address_end):
+            address_end = cell.text
+        else:
             return index
     return len(content)
 
 
-def _closer_start(content: list[Cell]) -> int:
+# Words that end an address line which the next line completes ("Chairman of the Council
+# of Ministers of" / "the People's Republic of …").
+_OPEN_ENDINGS = ("of", "the", "and", "for", "in", "to", ",")
+# The most lines an addressee's office, body and place take after the addressee line.
+_ADDRESS_LINES = 4
+
+
+def _opens_address(cell: Cell) -> bool:
+    """An addressee line ("to Mr. N. N.", "To Comrade N. N.") or a "To:" field."""
+    return cell.features.addressee or cell.features.field_name in ("to", "addressee")
+
+
+def _continues_address(cell: Cell, previous: str) -> bool:
+    """A line of the addressee's address after its first: the rest of a line left open ("…
+    Ministers of" / "the People's Republic of Korea"), an office or a body, or a place (a
+    short capitalised line that is no sentence, "Pyongyang")."""
+    features, text = cell.features, cell.text
+    if features.starts_body or len(text) > 100 or pat.ends_with_stop(text):
+        return False
+    if previous.endswith(_OPEN_ENDINGS) or previous.rsplit(" ", 1)[-1] in _OPEN_ENDINGS:
+        return True
+    if features.office or features.institution:
+        return True
+    words = text.rstrip(",").split()
+    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+
+
+def _closer_start(content: list[Cell], signers: frozenset[Cell]) -> int:
     """Where the closing lines start; a body that would be all closer has none."""
     start = len(content)
-    while start > 0 and content[start - 1].features.closer_line:
+    while start > 0 and (content[start - 1].features.closer_line or content[start - 1] in signers):
         start -= 1
     return start if start > 0 else len(content)
+
+
+# Roman numerals of one letter, which are initials too ("I. STALIN", "V. ZORIN").
+_INITIAL_NUMERALS = frozenset("IVXLCDM")
+
+
+def _initialled_names(content: Sequence[Cell]) -> frozenset[Cell]:
+    """Lines shaped like a section heading numbered by one Roman letter and titled by one
+    capitalised word ("V. ZORIN") that no heading numbered next to it stands with: an initial
+    and a surname, a signature, not section five."""
+    numbers = {c.features.section.number for c in content if c.features.section is not None}
+    found = set()
+    for cell in content:
+        section = cell.features.section
+        if section is None or section.title is None or cell.text[:1] not in _INITIAL_NUMERALS:
+            continue
+        words = section.title.split()
+        if (
+            cell.text[1:2] == "."
+            and len(words) == 1
+            and words[0].isalpha()
+            and words[0][:1].isupper()
+            and not numbers & {section.number - 1, section.number + 1}
+        ):
+            found.add(cell)
+    return frozenset(found)
 
 
 # --- steps: heads ----------------------------------------------------------------------------
@@ -336,14 +408,53 @@ def _in_opener(role: Role, *, party: AddressRole | None = None) -> Step[BodyStat
     """A line of the opener; an address says whose it is (``sender`` or ``recipient``)."""
 
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-        return Claim(role, (*state.base, OPENER), attrs(role=party)), state
+        return Claim(role, (*state.base, OPENER), attrs(role=party)), state._replace(
+            address=None, address_end=""
+        )
 
     return step
 
 
+def _addressee(inside: Callable[[BodyState], tuple[Container, ...]]) -> Step[BodyState]:
+    """An addressee's first line opens an address (in the opener, or in the closer under the
+    signature) that the lines after it may continue."""
+
+    def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+        opened = state.opened + 1
+        box = Container(f"address-{opened}", Element.ADDRESS, attrs(role=AddressRole.RECIPIENT))
+        after = state._replace(opened=opened, address=box, address_end=cell.text)
+        party = attrs(role=AddressRole.RECIPIENT)
+        return Claim(Role.ADDRESS, (*inside(state), box), party), after
+
+    return step
+
+
+def _address_line(inside: Callable[[BodyState], tuple[Container, ...]]) -> Step[BodyState]:
+    """A further line of the open address; the address's first line names its party."""
+
+    def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+        assert state.address is not None
+        after = state._replace(address_end=cell.text)
+        return Claim(Role.ADDRESS, (*inside(state), state.address)), after
+
+    return step
+
+
+def _opener_path(state: BodyState) -> tuple[Container, ...]:
+    return (*state.base, OPENER)
+
+
+def _closer_path(state: BodyState) -> tuple[Container, ...]:
+    return (BODY, CLOSER)
+
+
+def _continues_open_address(cell: Cell, state: BodyState) -> bool:
+    return state.address is not None and _continues_address(cell, state.address_end)
+
+
 def _in_closer(role: Role) -> Step[BodyState]:
     def step(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
-        return Claim(role, (BODY, CLOSER)), state
+        return Claim(role, (BODY, CLOSER)), state._replace(address=None, address_end="")
 
     return step
 
@@ -392,6 +503,8 @@ OPENER_RULES: tuple[Rule[BodyState], ...] = (
          or cell.features.dateline is not None, _in_opener(Role.DATELINE)),
     Rule("sender", lambda cell, state: cell.features.field_name == "from",
          _in_opener(Role.ADDRESS, party=AddressRole.SENDER)),
+    Rule("addressee", lambda cell, state: _opens_address(cell), _addressee(_opener_path)),
+    Rule("address-line", _continues_open_address, _address_line(_opener_path)),
     Rule("recipient", _always, _in_opener(Role.ADDRESS, party=AddressRole.RECIPIENT)),
 )  # fmt: skip
 """The lines that open the body: address fields, addressee, dateline and salute."""
@@ -400,7 +513,7 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
     # An item under a distribution list's caption, whatever its number looks like.
     Rule("distribution-item", _listed_copy, _item(ListType.DISTRIBUTION, _copies_label)),
     Rule("section-head", lambda cell, state: cell.features.section is not None
-         and cell not in state.points, _section_head),
+         and cell not in state.points and cell not in state.signers, _section_head),
     # A long numbered heading whose series has a section heading next to it ("_spread").
     Rule("series-head", lambda cell, state: cell in state.series, _series_head),
     Rule("entry-head", lambda cell, state: state.journal and cell.features.date_only,
@@ -410,8 +523,8 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
     # An omission mark alone on its line ("[…]") stands for text of the body: a paragraph.
     Rule("omission", lambda cell, state: cell.features.omission, _paragraph(_no_label)),
     Rule("bracketed-line", lambda cell, state: cell.features.bracketed, _block(Role.DOCKET)),
-    Rule("signature", lambda cell, state: cell.features.signs_by_name and _closable(state),
-         _signed_off),
+    Rule("signature", lambda cell, state: (cell.features.signs_by_name or cell in state.signers)
+         and _closable(state), _signed_off),
     Rule("distribution-caption", _distribution_caption,
          _item(ListType.DISTRIBUTION, lambda features: None, Role.HEAD)),
     Rule("distribution", _copies, _item(ListType.DISTRIBUTION, _copies_label)),
@@ -446,7 +559,10 @@ CLOSER_RULES: tuple[Rule[BodyState], ...] = (
          or cell.features.dateline is not None, _in_closer(Role.DATELINE)),
     Rule("credit", lambda cell, state: cell.features.credit is not None,
          _in_closer(Role.BYLINE)),
+    # Under the signature of a letter, its addressee's name, office and place.
+    Rule("addressee", lambda cell, state: cell.features.addressee, _addressee(_closer_path)),
+    Rule("address-line", _continues_open_address, _address_line(_closer_path)),
     Rule("signer", _always, _in_closer(Role.SIGNED)),
 )  # fmt: skip
 """The lines that close the body: salute, dateline, who interpreted or recorded the
-conversation, and the signer's name and office."""
+conversation, the signer's name and office, and an addressee's address under them."""

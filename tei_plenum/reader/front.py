@@ -487,6 +487,8 @@ TITLE_RULES: tuple[Rule[FrontState], ...] = (
          _document_date),
     # A docket line among the title lines ("Nº 196", "Copy Nº 1") is a marking, not a subtitle.
     Rule("docket-line", lambda cell, state: cell.features.marking is not None, _top_marking),
+    # An addressee line ("to Mr. N. N.") opens the body's address, under a title or not.
+    Rule("addressee", lambda cell, state: cell.features.addressee),
     Rule("title-continued", _continues_title, _title_continued),
     Rule("beside-bare-title", _beside_bare, _beside_bare_title),
     Rule("subtitle-in-title", lambda cell, state: _title_line(cell, state) and state.seen_title

@@ -13,7 +13,7 @@ from collections.abc import Sequence
 from lxml import etree
 
 from ..model import Block, Container, Role
-from ..vocabulary import SPEAKER_MARK, tei_tag
+from ..vocabulary import SPEAKER_MARK, Element, tei_tag
 from .inline import append_text, fill
 from .ns import el
 
@@ -124,7 +124,9 @@ def _write_block(parent: etree._Element, block: Block) -> None:
         if not block.text[start:].strip():
             return
     if block.role is Role.ADDRESS:
-        element = el("addrLine", parent=el(tag, block.attrs, parent=parent))
+        # The lines of an address the reader grouped are the lines of one address.
+        grouped = parent.tag == tei_tag(Element.ADDRESS)
+        element = el("addrLine", parent=parent if grouped else el(tag, block.attrs, parent=parent))
     else:
         element = el(tag, (*fixed, *block.attrs), parent=parent)
     if block.role is not Role.PAGE_BREAK:

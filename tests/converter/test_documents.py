@@ -307,3 +307,38 @@ def test_flattened_journal_record_reads_as_its_printed_page() -> None:
     assert refs["O. Moskovsky"] == "#pers-o-moskovsky"
     assert refs["N. V. Podgornyy"] == "#pers-podgorny"
     assert refs["PAK SEONG-CHEOL"] == refs["Pak Seong-cheol"] == "#pers-pak-song-chol"
+
+
+def test_an_addressee_block_under_a_title_fragment_is_the_openers_address() -> None:
+    tree = converted("web-telephone-message-addressee-1947")
+    # "telegram to …" lost its first words to the line above it: the archive's title is main.
+    assert xp(tree, "//tei:titleStmt/tei:title[@type='main']/@subtype") == ["archive"]
+    assert [text_of(t) for t in xp(tree, "//tei:titlePart")] == ["telegram to Klement Gottwald"]
+    # "to Mr. …" and the office, state and city under it are one address, not subtitles.
+    (address,) = xp(tree, "//tei:body//tei:opener/tei:address")
+    assert address.get("role") == "recipient"
+    assert [text_of(line) for line in xp(address, "tei:addrLine")] == [
+        "to Mr. Klement Gottwald",
+        "Chairman of the Government of",
+        "the Czechoslovak Republic",
+        "Prague",
+    ]
+    assert xp(tree, "//tei:correspAction[@type='received']/tei:persName/@ref") == ["#pers-gottwald"]
+    # "V. ZORIN" is an initial and a surname signing the telegram, not section five.
+    assert not xp(tree, "//tei:body//tei:div[@type='section'] | //tei:body//tei:head")
+    assert text_of(xp(tree, "//tei:closer/tei:signed")[0]) == "V. ZORIN"
+
+
+def test_an_addressee_under_the_signature_is_no_part_of_it() -> None:
+    tree = converted("web-letter-addressee-under-signature-1971")
+    (signed,) = xp(tree, "//tei:closer/tei:signed")
+    assert text_of(signed) == "[signed Pietro Nenni]"
+    (address,) = xp(tree, "//tei:closer/tei:address[@role='recipient']")
+    assert [text_of(line) for line in xp(address, "tei:addrLine")] == [
+        "Hon. Prof. Aldo MORO",
+        "Minister for Foreign Affairs",
+        "Ministry of Foreign Affairs",
+    ]
+    # The addressee's ministry is no author of the letter.
+    assert not xp(tree, "//tei:titleStmt/tei:author")
+    assert xp(tree, "//tei:correspAction[@type='received']/tei:persName/text()") == ["Aldo MORO"]

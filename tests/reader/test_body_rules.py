@@ -33,7 +33,14 @@ _LONG_HEAD = "On the visit of Comrade Orlov to Hanoi and on the talks that he he
 
 
 def test_table_order():
-    assert [rule.name for rule in OPENER_RULES] == ["salute", "dateline", "sender", "recipient"]
+    assert [rule.name for rule in OPENER_RULES] == [
+        "salute",
+        "dateline",
+        "sender",
+        "addressee",
+        "address-line",
+        "recipient",
+    ]
     assert [rule.name for rule in BODY_RULES] == [
         "distribution-item",
         "section-head",
@@ -57,7 +64,14 @@ def test_table_order():
         "numbered-paragraph",
         "paragraph",
     ]
-    assert [rule.name for rule in CLOSER_RULES] == ["salute", "dateline", "credit", "signer"]
+    assert [rule.name for rule in CLOSER_RULES] == [
+        "salute",
+        "dateline",
+        "credit",
+        "addressee",
+        "address-line",
+        "signer",
+    ]
 
 
 def test_every_row_has_its_own_test():
@@ -86,9 +100,45 @@ def test_opener_sender():
     assert found.placed == (Role.ADDRESS, (*BASE, OPENER), {"role": "sender"})
 
 
-@pytest.mark.parametrize("text", ["To: USSR MFA, Moscow", "To Comrade N. T. Fedorenko."])
-def test_opener_recipient(text: str):
+ADDRESS = Container("address-1", "address", (("role", "recipient"),))
+
+
+@pytest.mark.parametrize(
+    "text", ["To: USSR MFA, Moscow", "To Comrade N. T. Fedorenko.", "to Mr. Jan Nowak"]
+)
+def test_opener_addressee(text: str):
     found = decide(OPENER_RULES, cell(text), STATE)
+    assert found.rule == "addressee"
+    assert found.placed == (Role.ADDRESS, (*BASE, OPENER, ADDRESS), {"role": "recipient"})
+    assert found.state == STATE._replace(opened=1, address=ADDRESS, address_end=text)
+
+
+@pytest.mark.parametrize(
+    ("before", "text"),
+    [
+        ("to Mr. Jan Nowak", "Chairman of the Council of Ministers of"),  # an office
+        ("Chairman of the Council of Ministers of", "the Republic of Ruritania"),  # left open
+        ("the Republic of Ruritania", "Strelsau"),  # a place
+    ],
+)
+def test_opener_address_line(before: str, text: str):
+    open_address = STATE._replace(opened=1, address=ADDRESS, address_end=before)
+    found = decide(OPENER_RULES, cell(text), open_address)
+    assert found.rule == "address-line"
+    assert found.placed == (Role.ADDRESS, (*BASE, OPENER, ADDRESS), {})
+    assert found.state == open_address._replace(address_end=text)
+
+
+@pytest.mark.parametrize(
+    "text", ["We thank you for the books.", "the talks we held there went well"]
+)
+def test_a_sentence_after_an_address_is_no_line_of_it(text: str):
+    open_address = STATE._replace(opened=1, address=ADDRESS, address_end="to Mr. Jan Nowak")
+    assert decide(OPENER_RULES, cell(text), open_address).rule == "recipient"
+
+
+def test_opener_recipient():
+    found = decide(OPENER_RULES, cell("Copy to: Cde. Kim"), STATE)
     assert found.rule == "recipient"
     assert found.placed == (Role.ADDRESS, (*BASE, OPENER), {"role": "recipient"})
 
@@ -364,6 +414,27 @@ def test_closer_credit(text: str):
 def test_closer_signer():
     found = decide(CLOSER_RULES, cell("CHAIRMAN OF THE KWP CC KIM IL SUNG"), STATE)
     assert (found.rule, found.placed) == ("signer", (Role.SIGNED, (BODY, CLOSER), {}))
+    # A signer's line ends an addressee's address above it.
+    open_address = STATE._replace(opened=1, address=ADDRESS, address_end="Hon. A. Rossi")
+    found = decide(CLOSER_RULES, cell("(signed) R. Elphberg."), open_address)
+    assert (found.rule, found.state) == ("signer", STATE._replace(opened=1))
+
+
+@pytest.mark.parametrize(
+    "text", ["Hon. Prof. Aldo Rossi", "His Excellency Mr. Jan Nowak", "To Comrade N. T. Orlov"]
+)
+def test_closer_addressee(text: str):
+    # A letter may name its addressee under the signature, in a style nobody signs with.
+    found = decide(CLOSER_RULES, cell(text), STATE)
+    assert found.rule == "addressee"
+    assert found.placed == (Role.ADDRESS, (BODY, CLOSER, ADDRESS), {"role": "recipient"})
+
+
+def test_closer_address_line():
+    open_address = STATE._replace(opened=1, address=ADDRESS, address_end="Hon. Prof. Aldo Rossi")
+    found = decide(CLOSER_RULES, cell("Minister for Foreign Trade"), open_address)
+    assert found.rule == "address-line"
+    assert found.placed == (Role.ADDRESS, (BODY, CLOSER, ADDRESS), {})
 
 
 # --- the body as a whole ---------------------------------------------------------------------
@@ -391,6 +462,35 @@ def test_opener_text_and_closer_are_read_with_their_own_tables():
         ("salute", "closer"),
         ("signed", "closer"),
     ]
+
+
+def test_an_addressee_block_is_one_address_in_the_opener_and_under_the_signature():
+    lines = [
+        "to Mr. Jan Nowak",
+        "Chairman of the Council of Ministers of",
+        "the Republic of Ruritania",
+        "Strelsau",
+        "We thank you for the books.",
+        "[signed Rudolf Elphberg]",
+        "Hon. Prof. Aldo Rossi",
+        "Minister for Foreign Trade",
+    ]
+    claims = read_body([cell(t) for t in lines], "letter")
+    assert [(str(c.role), "/".join(k.tag for k in c.path[1:])) for c in claims] == [
+        ("address", "div/opener/address"),
+        ("address", "div/opener/address"),
+        ("address", "div/opener/address"),
+        ("address", "div/opener/address"),
+        ("p", "div"),
+        ("signed", "closer"),
+        ("address", "closer/address"),
+        ("address", "closer/address"),
+    ]
+    assert claims[0].path[-1] == claims[3].path[-1]  # one address of four lines
+    # Only the first line of each address names its party.
+    assert [dict(c.attrs).get("role") for c in claims if str(c.role) == "address"] == [
+        "recipient", None, None, None, "recipient", None
+    ]  # fmt: skip
 
 
 def test_a_line_that_could_open_or_close_the_body_opens_it():
@@ -508,3 +608,15 @@ def test_a_signature_among_the_text_closes_its_division():
 def test_a_distribution_caption_without_items_is_a_paragraph():
     lines = ["Distribution:", "The delegation left Pyongyang on the same day by train.", "End."]
     assert roles(lines) == [("p", "div"), ("p", "div"), ("p", "div")]
+
+
+def test_an_initial_that_is_a_roman_numeral_signs_unless_a_series_has_its_number():
+    # "I. STALIN" under the text signs it; "V. ECONOMY" after "IV. TRADE" heads section five.
+    signed = roles(["We agree to the exchange.", "I. STALIN"])
+    assert signed == [("p", "div"), ("signed", "closer")]
+    lines = ["IV. TRADE", "Exports rose.", "V. ECONOMY", "Prices fell."]
+    assert [r for r, _ in roles(lines)] == ["head", "p", "head", "p"]
+    # Amid the text, with more text after it, it still closes a division and heads none.
+    amid = roles(["We agree to the exchange.", "V. ZORIN", "Sent by the duty officer."])
+    assert ("head", "div") not in amid
+    assert ("signed", "closer") in amid

@@ -65,6 +65,7 @@ def test_table_order():
         "body-start",
         "document-date",
         "docket-line",
+        "addressee",
         "title-continued",
         "beside-bare-title",
         "subtitle-in-title",
@@ -295,6 +296,13 @@ def test_title_title():
     # Stamps, numbers and offices are never the first title line.
     for text in ("TOP SECRET", "TELEGRAM 066.621", "SOVIET AMBASSADOR", "[STAMP OF THE CC]"):
         assert decide(TITLE_RULES, cell(text), STATE).rule != "title", text
+
+
+def test_title_addressee():
+    # Under an open title ("telegram to …") an addressee line opens the body's address.
+    for state in (STATE, OPEN_TITLE, AFTER_TITLE):
+        found = decide(TITLE_RULES, cell("to Mr. Jan Nowak"), state)
+        assert (found.rule, found.claim) == ("addressee", None)
 
 
 def test_title_title_continued():

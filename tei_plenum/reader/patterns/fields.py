@@ -85,11 +85,18 @@ def is_participant_line(text: str) -> bool:
 _ADDRESSEE = pattern_cache.compile(
     r"^to\s+(?:comrade|the|mr\.?|ambassador|minister)\b", re.IGNORECASE
 )
+# The style of an addressee, which nobody signs with ("Hon. Prof. A. B.", "His Excellency").
+_ADDRESSED_STYLE = pattern_cache.compile(
+    r"^(?:the\s+)?(?:(?:rt\.?|right)\s+)?(?:hon\.|honou?rable)\s|^(?:his|her)\s+excellency\b"
+    r"|^H\.\s?E\.\s",
+    re.IGNORECASE,
+)
 
 
 def is_addressee_line(text: str) -> bool:
-    """An addressee line ("To Comrade N. T. Fedorenko."), not a sentence opening with "To"."""
-    if not _ADDRESSEE.match(text):
+    """An addressee line ("To Comrade N. T. Fedorenko.", "Hon. Prof. A. Rossi"), not a
+    sentence opening with "To"."""
+    if not (_ADDRESSEE.match(text) or _ADDRESSED_STYLE.match(text)):
         return False
     return len(text) < 100 or (len(text) < 200 and not text.endswith("."))
 
