@@ -495,7 +495,7 @@ _LINKING_START = pattern_cache.compile(r"^(?:of|and|with|between|to|by|for|on|in
 
 def _fragmentary(lines: Sequence[str]) -> bool:
     """Title lines that lost words: a title that lost its heading words ("with the head of
-    …", or any title opening in small letters: "telegram to …" under "Corrected text of a"),
+    …", or any title opening in small letters: "telegram to …" under "Amended text of a"),
     or a gap between two lines where the copy lost a styled line (the author's name under
     "from the journal of"). The archive's title is the better one."""
     lost_head = bool(lines) and (pat.is_title_fragment(lines[0]) or lines[0][:1].islower())

@@ -335,10 +335,10 @@ def test_an_addressee_under_the_signature_is_no_part_of_it() -> None:
     assert text_of(signed) == "[signed Pietro Nenni]"
     (address,) = xp(tree, "//tei:closer/tei:address[@role='recipient']")
     assert [text_of(line) for line in xp(address, "tei:addrLine")] == [
-        "Hon. Prof. Aldo MORO",
-        "Minister for Foreign Affairs",
-        "Ministry of Foreign Affairs",
+        "Hon. Dr. Mario ROSSI",
+        "Minister for Foreign Trade",
+        "Ministry of Foreign Trade",
     ]
     # The addressee's ministry is no author of the letter.
     assert not xp(tree, "//tei:titleStmt/tei:author")
-    assert xp(tree, "//tei:correspAction[@type='received']/tei:persName/text()") == ["Aldo MORO"]
+    assert xp(tree, "//tei:correspAction[@type='received']/tei:persName/text()") == ["Mario ROSSI"]
