@@ -13,12 +13,12 @@ CITATION = (
     "by Anna Petrova. https://digitalarchive.example.org/document/900001"
 )
 FLATTENED = (
-    "Digital Archive digitalarchive.wilsoncenter.org International History Declassified "
+    "International History Declassified Digital Archive "
     "March 03, 1958 Record of Conversation with Ambassador Puzanov "
     + CITATION
     + " Summary: Puzanov and Kim Il discuss the harvest. Credits: Made possible by a "
-    "grant of the Example Foundation. Original Language: Russian Contents: "
-    "English Translation Scan of Original Document TOP SECRET RECORD OF CONVERSATION The text."
+    "grant of the Example Foundation. Original Language: Korean Contents: "
+    "English Translation Original Scan TOP SECRET RECORD OF CONVERSATION The text."
 )
 
 
@@ -33,22 +33,21 @@ def test_a_flattened_export_cover_is_cut_into_its_fields():
     assert cover is not None
     assert (cover.form, cover.flattened) == (PDF_EXPORT, True)
     assert fields(FLATTENED) == [
-        ("banner", "Digital Archive digitalarchive.wilsoncenter.org International History "
-                   "Declassified"),
+        ("banner", "International History Declassified Digital Archive"),
         ("date", "March 03, 1958"),
         ("title", "Record of Conversation with Ambassador Puzanov"),
         ("citation", CITATION),
         ("summary", "Summary: Puzanov and Kim Il discuss the harvest."),
         ("credits", "Credits: Made possible by a grant of the Example Foundation."),
-        ("originalLanguage", "Original Language: Russian"),
-        ("contents", "Contents: English Translation Scan of Original Document"),
+        ("originalLanguage", "Original Language: Korean"),
+        ("contents", "Contents: English Translation Original Scan"),
     ]  # fmt: skip
     assert FLATTENED[cover.end :].lstrip().startswith("TOP SECRET")
 
 
 def test_an_export_cover_with_a_block_per_line_is_not_flattened():
     text = (
-        "Digital Archive digitalarchive.wilsoncenter.org International History Declassified\n"
+        "digitalarchive.wilsoncenter.org Digital Archive\n"
         "May 5, 1961 Letter, Kim Il to Pak Chang-ok\n"
         "Citation:\n“Letter, Kim Il to Pak Chang-ok,” May 5, 1961, History and Public Policy "
         "Program Digital Archive, PRC FMA 106-00012-03. https://example.org/document/7\n"
@@ -163,8 +162,8 @@ def test_page_date_lines_are_the_archives_month_first_dates():
 
 
 def test_label_and_address_of_a_cover_block():
-    assert cp.label_end("Original Language: Russian") == len("Original Language:")
-    assert cp.label_end("Russian") is None
+    assert cp.label_end("Original Language: Korean") == len("Original Language:")
+    assert cp.label_end("Korean") is None
     text = "Citation: “A,” 1958, Archive. https://example.org/document/7."
     start, end = cp.url_span(text)
     assert text[start:end] == "https://example.org/document/7"
