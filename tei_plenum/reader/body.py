@@ -202,10 +202,8 @@ def _opener_length(content: list[Cell], *, journal: bool) -> int:
 
 
 # Words that end an address line which the next line completes ("Chairman of the Council
-# of Ministers of" / "the People's Republic of …").
-_OPEN_ENDINGS = ("of", "the", "and", "for", "in", "to", ",")
-# The most lines an addressee's office, body and place take after the addressee line.
-_ADDRESS_LINES = 4
+# of Ministers of" / "the People's Republic of …"), as a comma does.
+_OPEN_ENDINGS = frozenset({"of", "the", "and", "for", "in", "to"})
 
 
 def _opens_address(cell: Cell) -> bool:
@@ -220,7 +218,7 @@ def _continues_address(cell: Cell, previous: str) -> bool:
     features, text = cell.features, cell.text
     if features.starts_body or len(text) > 100 or pat.ends_with_stop(text):
         return False
-    if previous.endswith(_OPEN_ENDINGS) or previous.rsplit(" ", 1)[-1] in _OPEN_ENDINGS:
+    if previous.endswith(",") or previous.rsplit(" ", 1)[-1] in _OPEN_ENDINGS:
         return True
     if features.office or features.institution:
         return True

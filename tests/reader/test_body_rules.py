@@ -129,6 +129,17 @@ def test_opener_address_line(before: str, text: str):
     assert found.state == open_address._replace(address_end=text)
 
 
+def test_only_a_whole_word_leaves_an_address_line_open():
+    # "Berlin" ends in the letters of "in", not in the word: the line after it is no address.
+    open_address = STATE._replace(opened=1, address=ADDRESS, address_end="Berlin")
+    assert decide(OPENER_RULES, cell("the talks went well in May"), open_address).rule != (
+        "address-line"
+    )
+    open_address = STATE._replace(opened=1, address=ADDRESS, address_end="Embassy in")
+    found = decide(OPENER_RULES, cell("the talks went well in May"), open_address)
+    assert found.rule == "address-line"
+
+
 @pytest.mark.parametrize(
     "text", ["We thank you for the books.", "the talks we held there went well"]
 )
