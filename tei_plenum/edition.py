@@ -17,7 +17,7 @@ from typing import Any
 
 from .errors import ConfigError, InputError, Location
 from .export import EXPORTERS
-from .export.html.options import Edition, read_stylesheet
+from .export.html_options import Edition, read_stylesheet
 from .metadata import Sidecar, line_of, read_toml
 from .options import ConvertOptions
 

@@ -8,7 +8,7 @@ import click
 
 from ..edition import EditionConfig, find_config, load_config
 from ..export import EXPORTERS, ExportOptions, exporter
-from ..export.html.options import read_stylesheet
+from ..export.html_options import read_stylesheet
 from ..files import InputSet
 from ..xmlsafe import parse_xml, parse_xml_file
 from .options import config_option

@@ -21,7 +21,7 @@ from ..errors import ConfigError
 if TYPE_CHECKING:
     from lxml import etree
 
-    from .html.options import Edition
+    from .html_options import Edition
 
 
 @dataclass(frozen=True, slots=True)

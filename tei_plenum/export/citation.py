@@ -28,7 +28,7 @@ from ..enrich.catalogue import UNKNOWN_TRANSLATOR
 from ..vocabulary import RESP_TRANSLATOR_EN
 
 if TYPE_CHECKING:
-    from .html.options import Edition
+    from .html_options import Edition
 
 _MONTHS = (
     "January", "February", "March", "April", "May", "June", "July", "August", "September",

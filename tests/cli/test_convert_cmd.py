@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import codecs
 import os
+import subprocess
+import sys
 from pathlib import Path
 
 import pytest
@@ -237,6 +239,33 @@ def test_real_subprocess_run(tmp_path: Path) -> None:
     missing = run_cli("convert", str(tmp_path / "nope.txt"))
     assert missing.returncode == 2
     assert missing.stderr.startswith("tei-plenum: error: ")
+
+
+def test_converting_loads_no_html_renderer(tmp_path: Path) -> None:
+    """Reading the configuration needs the edition's options, not the page renderer: a
+    conversion that writes no HTML pays for none of it at start-up."""
+    code = (
+        "import sys\n"
+        "from tei_plenum.cli import main\n"
+        "try:\n"
+        "    main(sys.argv[1:])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)))"
+    )
+    out = tmp_path / "t.xml"
+    done = subprocess.run(
+        [sys.executable, "-c", code, "convert", str(TELEGRAM), "-o", str(out)],
+        capture_output=True,
+        text=True,
+        timeout=60,
+        check=True,
+    )
+    loaded = set(done.stdout.split())
+    assert out.exists()
+    assert "tei_plenum.export.html_options" in loaded
+    assert not {m for m in loaded if m.startswith("tei_plenum.export.html.")}
+    assert "tei_plenum.export.html" not in loaded
 
 
 def test_malformed_authority_file_is_one_error_and_no_output(

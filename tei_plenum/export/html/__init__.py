@@ -23,6 +23,7 @@ from ...vocabulary import TEI_NS
 from ...vocabulary import XML_ID as _XML_ID
 from ...vocabulary import XML_LANG as _XML_LANG
 from ..citation import cited
+from ..html_options import Edition, Facsimile, HtmlOptions, Navigation, Neighbour
 from .frame import document_navigation, footer, site_header
 from .index import IndexedName, _index, _listed, indexed_names
 from .metadata import (
@@ -33,7 +34,6 @@ from .metadata import (
     meta_tags,
     page_head,
 )
-from .options import Edition, Facsimile, HtmlOptions, Navigation, Neighbour
 from .page import (
     _lang,
     _Page,

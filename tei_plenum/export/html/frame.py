@@ -7,7 +7,7 @@ from lxml import etree
 
 from ...tei.inline import append_text as _append_text
 from ..citation import names_joined
-from .options import Edition, Navigation
+from ..html_options import Edition, Navigation
 from .page import _safe_url, _sub
 
 INDEX_PAGE = "index.html"

@@ -15,7 +15,7 @@ from ...errors import DocumentError, Location
 from ...vocabulary import ENTITY_KINDS, KIND_OF_RECORD, TEI_NS
 from ...vocabulary import XML_ID as _XML_ID
 from ..anchors import PAGE_IDS, block_anchors, unique_id
-from .options import HtmlOptions
+from ..html_options import HtmlOptions
 
 # Deeper than this, a subtree is flattened to its text: the parser caps depth at 256, but a
 # tree built in code has no cap and recursion must not fail on it.

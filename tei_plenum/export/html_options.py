@@ -8,9 +8,9 @@ import re
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from ... import pattern_cache
-from ...errors import ConfigError, InputError, Location
-from ...facsimile import page_image
+from .. import pattern_cache
+from ..errors import ConfigError, InputError, Location
+from ..facsimile import page_image
 
 # What would end the page's <style> element early, or fetch something (the page's policy
 # would block the fetch; the stylesheet is refused so that the user learns why).
