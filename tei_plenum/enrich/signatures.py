@@ -149,6 +149,8 @@ def _credited(block: Block, found: pat.Credit, records: _Records) -> Block:
 
 def _split(block: Block, records: _Records) -> Block:
     text = block.text
+    if pat.is_signed_label(text):
+        return block
     start, end = _signed_words(text)
     block = _numbered(block, start, end)
     person = next((m for m in block.marks if m.tag == "persName" and m.start >= start), None)

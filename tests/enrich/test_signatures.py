@@ -200,6 +200,16 @@ def test_the_signed_label_stays_outside_the_name() -> None:
     ]
 
 
+@pytest.mark.parametrize("label", ["Signed", "SIGNED:", "(signed)"])
+def test_a_signed_label_on_its_own_line_is_no_name(label: str) -> None:
+    doc = _run(_block(label), _block("Teodor Vasilescu"))
+    assert _marks(doc.blocks[0]) == []
+    assert _marks(doc.blocks[1]) == [
+        ("persName", "Teodor Vasilescu", {"ref": "#pers-teodor-vasilescu"})
+    ]
+    assert [e.name for e in doc.entities] == ["Teodor Vasilescu"]
+
+
 def test_a_sender_between_dashes_is_read_between_them() -> None:
     doc = _run(_block("– 123 chargé d'affaires –"))
     assert _marks(doc.blocks[0]) == [

@@ -69,9 +69,10 @@ def has_signature(text: str) -> bool:
     return bool(SIGNATURE_MARK.search(text))
 
 
-# The label before a signer's name: "Signed: N. Ivanov", "(signed) Ivanov", "Sgd. Ivanov".
+# The label before a signer's name: "Signed: N. Ivanov", "(signed) Ivanov", "Sgd. Ivanov",
+# or a line of its own above the name ("Signed").
 _SIGNED_LABEL = pattern_cache.compile(
-    r"^(?:signed\s*:|\(signed\)|/signed/|sgd\.)\s*", re.IGNORECASE
+    r"^(?:signed\s*:|signed\s*$|\(signed\)|/signed/|sgd\.)\s*", re.IGNORECASE
 )
 # A name between slashes, typed under a signature: "/A. PUZANOV/".
 _SLASHED = pattern_cache.compile(r"(?<![\w/])/\s*([^\W\d_][^/\d]{0,38}?)\s*/(?![\w/])")
@@ -91,6 +92,13 @@ def signed_label_end(text: str) -> int | None:
     """End of the label before a signer's name ("Signed: "), spaces included."""
     m = _SIGNED_LABEL.match(text)
     return m.end() if m and m.end() < len(text) else None
+
+
+def is_signed_label(text: str) -> bool:
+    """A line that is only the label of a signature ("Signed", "Signed:", "(signed)"): the
+    name stands on the next line, and the label is no name."""
+    m = _SIGNED_LABEL.match(text.strip())
+    return m is not None and m.end() == len(text.strip())
 
 
 def slashed_name(text: str) -> tuple[int, int] | None:
