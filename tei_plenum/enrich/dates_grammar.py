@@ -227,8 +227,9 @@ _COMMA = r",?\s{1,3}"
 # A date never continues a word, a number, an abbreviation or a reference ("No.12", "3/12").
 _START = r"(?<![\w./\-–—])"
 # Nor runs into a time, a decimal or a reference ("10.30", "1956.5", "12/1956"), nor stops
-# before a dash that leads to a number: "1985- 1986" is one range.
-_END = r"(?![\w/])(?![.,:]\d)(?!\s?[\-–—~]\s?\d)"
+# before a dash that leads to a number: "1985- 1986" is one range. A slash may join the
+# hour to a telegram's date ("06.03.1976/03:00").
+_END = r"(?!\w)(?!/(?!\d\d?:\d\d(?!\d)))(?![.,:]\d)(?!\s?[\-–—~]\s?\d)"
 # A two-digit year after a month name ends the expression: "11 September 57" is a date,
 # "11 September 57 workers" is not.
 _CLOSED = r"(?!\s{0,3}[\w%])"

@@ -193,6 +193,7 @@ def test_impossible_date_leaves_no_partial_date_behind() -> None:
         "Decision No. 1956",
         "registered as 933/1956",
         "dated 12/1956",
+        "registered as 12.05.1957/4",
         "1956",
         "a march through the city",
         "20 people from 12 provinces",
@@ -212,6 +213,8 @@ def _marked(text: str, anchor: dt.date | None = None) -> list[tuple[str, tuple]]
     ("text", "expected"),
     [
         ("held in 1957.", [("1957", (("when", "1957"),))]),
+        # A telegram's hour joined to its date by a slash.
+        ("Date: 06.03.1976/03:00", [("06.03.1976", (("when", "1976-03-06"),))]),
         ("the March 1956 plenum", [("March 1956", (("when", "1956-03"),))]),
         ("on 12 September 1956, the", [("12 September 1956", (("when", "1956-09-12"),))]),
         (
