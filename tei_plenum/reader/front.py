@@ -100,12 +100,20 @@ def read_front(cells: Sequence[Cell]) -> Front:
         taken.append(cell)
         claims.append(claim)
         index += used
-    if anchor is not None and index == anchor:
+    carried_on = anchor == index and _carries_on(taken[-1] if taken else None, cells[index])
+    if carried_on:
+        # The kind word ends the line above ("From PYONGYANG No. 412 14 hours 40" / "minutes,
+        # 3.4.1952"): the end of a marking, not the title.
+        taken.append(cells[index])
+        claims.append(rules.marking(cells[index], (FRONT,), Place.TOP))
+        index += 1
+        found: list[Claim] = []
+    elif anchor is not None and index == anchor:
         claim, state = _title(cells[index], state)
         taken.append(cells[index])
         claims.append(claim)
         index += 1
-        found: list[Claim] = []
+        found = []
     else:
         # The letterhead table claims every line it is given (its last row always holds).
         letterhead = _letterhead_length(cells, index)
@@ -162,6 +170,21 @@ def title_anchor(cells: Sequence[Cell], start: int) -> int | None:
         previous = cell
         seen += 1
     return weak
+
+
+def _carries_on(previous: Cell | None, cell: Cell) -> bool:
+    """A line opening with a kind word in small letters under a line that stopped at a number
+    carries that line on: "minutes, 3.4.1952" under "From PYONGYANG No. 412 14 hours 40"
+    ends a time, and names no kind. (A title that lost its first words opens in small
+    letters too, after a word: "Corrected text of a" / "telegram to …", or with no kind
+    word: "of the talks between …".)"""
+    return (
+        previous is not None
+        and not previous.page_break
+        and cell.features.kind_title
+        and cell.text[:1].islower()
+        and previous.text.rstrip()[-1:].isdigit()
+    )
 
 
 def _numbered_title(cells: Sequence[Cell], index: int) -> bool:

@@ -518,3 +518,22 @@ def test_after_the_archives_cover_a_dateline_gets_a_letterhead_division():
         (Role.DATELINE, (FRONT, LETTERHEAD)),
         (Role.TITLE, (FRONT, TITLE_PAGE, DOC_TITLE)),
     ]
+
+
+def test_a_kind_word_ending_a_time_on_the_line_above_is_no_title():
+    cells = [
+        cell("Copies: Ivanov, Petrov, Copy."),
+        cell("From TIRANA No. 88 9 hours 15"),
+        cell("minutes, 2.6.1953"),
+        cell("The ambassador was received by the minister at his request."),
+    ]
+    front = read_front(cells)
+    assert [(c.role, dict(c.attrs).get("type")) for c in front.claims] == [
+        (Role.MARKING, "routing"),
+        (Role.MARKING, "marking"),
+        (Role.MARKING, "marking"),
+    ]
+    # Under a line that ends in a word, a kind in small letters is a title that lost its
+    # first words.
+    lost = [cell("Corrected text of a"), cell("telegram to the embassy"), cells[3]]
+    assert [c.role for c in read_front(lost).claims][-1] == Role.TITLE
