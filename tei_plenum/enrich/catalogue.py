@@ -455,7 +455,8 @@ def _title(
             title_case(b, entities, first=n == 0, acronyms=acronyms) for n, b in enumerate(lines)
         )
     )
-    yields = series or _kind_alone(_without_file(printed)) or _fragmentary([b.text for b in lines])
+    heading = _without_receipt(_without_file(printed))
+    yields = series or _kind_alone(heading) or _fragmentary([b.text for b in lines])
     if printed and not (archive_title and yields):
         dated = any(m.tag == "date" and _to_the_day(m.attrs) for b in lines for m in b.marks)
         from_text = printed if dated else _with_date(printed, date)
@@ -519,6 +520,16 @@ def _without_file(title: str) -> str:
     heading with no file number stays as it is."""
     bare = _FILE_NUMBER.sub("", title)
     return title if bare == title else _FROM_PLACE.sub("", bare)
+
+
+# Who received a cable, printed on its form ("Telegram Received by the Foreign Ministry").
+_RECEIVED_BY = pattern_cache.compile(r"\s+received\s+(?:by|at|in)\s.*$", re.IGNORECASE)
+
+
+def _without_receipt(title: str) -> str:
+    """A cable form's heading without the office that received it: what is left names only
+    the kind, and the archive's title, which names the subject, is the better one."""
+    return _RECEIVED_BY.sub("", title)
 
 
 def _kind_alone(title: str) -> bool:

@@ -761,6 +761,25 @@ def test_a_cables_file_heading_yields_to_the_archives_title() -> None:
     assert catalogue(named).title.source is TitleSource.PRINTED
 
 
+def test_a_cable_forms_receipt_heading_yields_to_the_archives_title() -> None:
+    doc = document(
+        block(Role.COVER, "Cable from the Embassy in Ruritania, 'Talks'", path=COVER, type="title"),
+        block(Role.TITLE, "Cable Received by the Foreign Ministry", path=FRONT),
+        block(Role.PARAGRAPH, "Text."),
+    )
+    meta = catalogue(doc)
+    assert (meta.title.main, meta.title.source) == (
+        "Cable from the Embassy in Ruritania, 'Talks'",
+        TitleSource.ARCHIVE,
+    )
+    # A title that goes on after the receipt names more than the kind, and stays.
+    named = document(
+        *doc.blocks[:1],
+        block(Role.TITLE, "Report on the Talks Received by the Ministry", path=FRONT),
+    )
+    assert catalogue(named).title.source is TitleSource.PRINTED
+
+
 def test_the_parties_on_a_titles_continuation_line_are_not_its_issuer() -> None:
     line = "with the Minister of Trade of the DPRK"
     doc = document(
