@@ -182,9 +182,9 @@ class Authority:
         # folded spelling -> {key: (uncertain, spellings)}, and the file that claimed it last
         owners: dict[str, dict[str, tuple[bool, list[str]]]] = {}
         claimed_by: dict[str, str] = {}
-        # A state's acronym and its full name, which a body's name may spell either way.
+        # A state's acronym and its other names, which a body's name may spell instead.
         expansions = {
-            record.name: record.full_name
+            record.name: _state_names(record)
             for record in by_key.values()
             if record.type is EntityType.PLACE and record.full_name and _is_acronym(record.name)
         }
@@ -345,13 +345,14 @@ def _first_letter(word: str) -> str:
     return initial_letter(word[:1]) if word else ""
 
 
-def _spellings(record: Record, expansions: Mapping[str, str]) -> Iterator[tuple[str, bool]]:
+def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterator[tuple[str, bool]]:
     """A record's spellings, each with whether it is an uncertain identification; a person's
     Russian surname also in the other transliterations of its ending, and a hyphenated given
     name also closed up and spaced ("Kim Chang-bong": "Kim Changbong", "Kim Chang Bong"); an
-    organisation's with its party's acronym on the other side of "CC", and with a state's
-    acronym spelled out (``expansions``: "Government of the DPRK", "Government of the
-    Democratic People's Republic of Korea")."""
+    organisation's with its party's acronym on the other side of "CC", with "Soviet" for
+    "USSR" and back, and with a state's acronym spelled out or named otherwise
+    (``expansions``: "Government of the DPRK", "Government of the Democratic People's
+    Republic of Korea", "Embassy in the DPRK", "Embassy in North Korea")."""
     listed = [surface for surface in (record.name, record.full_name, *record.variants) if surface]
     for surface in listed:
         yield surface, False
@@ -360,7 +361,9 @@ def _spellings(record: Record, expansions: Mapping[str, str]) -> Iterator[tuple[
         derived = (v for s in listed for v in (*_transliterated(s), *_unhyphenated(s)))
     elif record.type is EntityType.ORG:
         derived = (
-            v for s in listed for v in (_committee_reordered(s), *_spelled_out(s, expansions))
+            v
+            for s in listed
+            for v in (_committee_reordered(s), _adjective_swapped(s), *_spelled_out(s, expansions))
         )
     seen = set(listed)
     for variant in derived:
@@ -402,13 +405,62 @@ def _committee_reordered(surface: str) -> str | None:
     return None
 
 
-def _spelled_out(surface: str, expansions: Mapping[str, str]) -> Iterator[str]:
-    """The spelling with each state's acronym in it spelled out, one at a time."""
+@dataclass(frozen=True, slots=True)
+class _StateNames:
+    """A state's names other than its acronym: its full name, which may stand wherever the
+    acronym does, and the names of its variants that stand only where "the" leads the
+    acronym, each printed with the article when it takes one ("the Soviet Union") and
+    without it otherwise ("North Korea")."""
+
+    full: str
+    after_the: tuple[str, ...] = ()
+
+
+# The last words of a state's name that take the article ("the Soviet Union").
+_TAKES_ARTICLE = frozenset("Union Republic Kingdom States Federation Emirates Islands".split())
+
+
+def _state_names(record: Record) -> _StateNames:
+    """The names a place record with an acronym for a name gives its state: its full name,
+    and those of its variants written out in words ("North Korea", not "D.P.R.K.")."""
+    assert record.full_name is not None
+    worded = [
+        variant
+        for variant in record.variants
+        if all(
+            word[:1].isupper() and word[1:].islower() and word.isalpha() for word in variant.split()
+        )
+    ]
+    return _StateNames(
+        record.full_name,
+        tuple(f"the {v}" if v.split()[-1] in _TAKES_ARTICLE else v for v in worded),
+    )
+
+
+def _spelled_out(surface: str, expansions: Mapping[str, _StateNames]) -> Iterator[str]:
+    """The spelling with each state's acronym in it spelled out, one at a time, and named
+    otherwise where "the" leads it."""
     words = surface.split()
     for index, word in enumerate(words):
-        full = expansions.get(word)
-        if full is not None:
-            yield " ".join((*words[:index], full, *words[index + 1 :]))
+        names = expansions.get(word)
+        if names is None:
+            continue
+        yield " ".join((*words[:index], names.full, *words[index + 1 :]))
+        if index and words[index - 1] == "the":
+            for name in names.after_the:
+                yield " ".join((*words[: index - 1], name, *words[index + 1 :]))
+
+
+# The adjective of the Soviet state and its acronym, which name its bodies alike ("Soviet
+# Foreign Ministry", "USSR Foreign Ministry").
+_SAME_STATE = {"Soviet": "USSR", "USSR": "Soviet"}
+
+
+def _adjective_swapped(surface: str) -> str | None:
+    """An organisation's spelling opening with "Soviet" as it opens with "USSR", and back."""
+    first, _, rest = surface.partition(" ")
+    other = _SAME_STATE.get(first)
+    return f"{other} {rest}" if other is not None and rest else None
 
 
 def _party_acronym(word: str) -> bool:

@@ -349,9 +349,13 @@ def _derived(tmp_path: Path) -> Authority:
                 '<listPerson><person xml:id="pers-ri-song-chol"><persName>Ri Song-chol</persName>'
                 '</person></listPerson><listPlace><place xml:id="place-rur">'
                 '<placeName>RPR</placeName><placeName type="full">Ruritanian People\'s Republic'
-                '</placeName></place></listPlace><listOrg><org xml:id="org-rwp-cc-bureau">'
-                '<orgName>RWP CC Bureau</orgName></org><org xml:id="org-rur-government">'
-                "<orgName>Government of the RPR</orgName></org></listOrg>",
+                '</placeName><placeName type="variant">North Ruritania</placeName>'
+                '<placeName type="variant">Ruritanian Union</placeName>'
+                '<placeName type="variant">R.P.R.</placeName></place></listPlace><listOrg>'
+                '<org xml:id="org-rwp-cc-bureau"><orgName>RWP CC Bureau</orgName></org>'
+                '<org xml:id="org-rur-government"><orgName>Government of the RPR</orgName></org>'
+                '<org xml:id="org-ussr-embassy-rur"><orgName>Soviet Embassy in the RPR</orgName>'
+                "</org></listOrg>",
             )
         ]
     )
@@ -378,3 +382,26 @@ def test_a_states_acronym_in_a_bodys_name_may_be_spelled_out(tmp_path: Path) -> 
     found = authority.lookup("Government of the Ruritanian People’s Republic")
     assert found is not None
     assert found.key == "org-rur-government"
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        # A variant in words stands where "the" leads the acronym, with the article when
+        # its name takes one.
+        ("Government of North Ruritania", "org-rur-government"),
+        ("Government of the Ruritanian Union", "org-rur-government"),
+        ("Soviet Embassy in North Ruritania", "org-ussr-embassy-rur"),
+        # "Soviet" and "USSR" name the same state's bodies.
+        ("USSR Embassy in the RPR", "org-ussr-embassy-rur"),
+        ("USSR Embassy in North Ruritania", None),  # one derivation at a time
+        ("Government of the North Ruritania", None),
+        ("Government of Ruritanian Union", None),
+        ("Government of R.P.R.", None),
+    ],
+)
+def test_a_states_acronym_after_the_may_be_named_otherwise(
+    tmp_path: Path, surface: str, key: str | None
+) -> None:
+    found = _derived(tmp_path).lookup(surface)
+    assert (found.key if found else None) == key
