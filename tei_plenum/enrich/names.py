@@ -47,7 +47,7 @@ from dataclasses import dataclass, field, replace
 import ahocorasick
 
 from .. import pattern_cache
-from ..authority import Authority, Period, Record, is_word_boundary
+from ..authority import Authority, Hit, Period, Record, is_word_boundary
 from ..letters import UPPER, fold
 from ..lexicon import (
     NAME_TITLES,
@@ -1354,18 +1354,23 @@ _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
 # stops before the person. Every repetition is bounded, well above the longest real names
 # (three or four "of" complements): unbounded, "Ministry of the Ministry of the …" matched to
 # the end of the paragraph from each of its heads, and the paragraph took quadratic time.
-# "and" joins two bodies' names ("of Health and Social Welfare"), never a body and an office
-# ("… of Cuba and Chairman of the State Council": the name ends before "and").
+# "and" joins two words of a body's name ("of Health and Social Welfare"), never a body and
+# an office ("… of Cuba and Chairman of the State Council"), nor two bodies ("Ministry of
+# Foreign Affairs and Ministry of Higher Education"): the name ends before "and".
 _OFFICE_OPENERS = "|".join(
     sorted({w.capitalize() for w in OFFICE_WORDS} | {"First", "Deputy", "Vice", "Head"})
 )
+_NEXT_BODY = rf"(?:{_ORG_HEADS})\s+(?:of|for)\b"
 _COMPLEMENT_WORD = (
-    rf"(?:{_TITLE_WORD}|and(?=\s+(?!(?:{_OFFICE_OPENERS})\b){UPPER})|of(?=\s+{_TITLE_WORD}))"
+    rf"(?:{_TITLE_WORD}|and(?=\s+(?!(?:{_OFFICE_OPENERS})\b)(?!{_NEXT_BODY}){UPPER})"
+    rf"|of(?=\s+{_TITLE_WORD}))"
 )
 _COMPLEMENT = rf"(?:{_ACRONYM}|{_TITLE_WORD}(?:\s+{_COMPLEMENT_WORD}){{0,7}})"
 # Modifiers start at a word's start, which an opening quote may stand before ("'North Korea's
 # Trade Office'"), not an apostrophe inside a word ("O'Brien").
-_ORG_MODIFIERS = pattern_cache.compile(rf"(?<![\w-])(?<!\w['’])(?:{_ORG_WORD}\s+){{1,5}}$")
+_ORG_MODIFIERS = pattern_cache.compile(
+    rf"(?<![\w-])(?<!\w['’])(?:(?:{_ORG_WORD}|\[{_ORG_WORD}\])\s+){{1,5}}$"
+)
 _NOUN_AFTER = pattern_cache.compile(
     r"-\w|\s+(?:Building|Hall|House|Palace|Square|Street|Station|Compound|Guesthouse|Hotel|"
     r"Delegations?)\b|\s+and\s+(?:State|Government)\s+(?:Leadership|Leaders|Delegation)\b"
@@ -1377,7 +1382,7 @@ _ORG_COMPLEMENT = pattern_cache.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPL
 # A month or a weekday after "in" is the time of the sentence, no place of the post.
 _NOT_POST_PLACE = "|".join((*MONTH_NAMES, *WEEKDAY_NAMES))
 _POST_PLACE = pattern_cache.compile(
-    rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)({_COMPLEMENT})"
+    rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)((?:\[{_TITLE_WORD}\]\s+)?{_COMPLEMENT})"
 )
 _EVENT_AFTER = pattern_cache.compile(
     r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b"
@@ -1490,6 +1495,17 @@ def _nationality(word: str, context: _Context) -> bool:
     )
 
 
+def _known_otherwise(name: str, context: _Context) -> Hit | None:
+    """The authority's record of a body's name printed with a word the translator supplied
+    ("[Chinese] Embassy in [North] Korea") or without an article ("Ministry of Foreign
+    Affairs of DPRK")."""
+    plain = plain_name(name)
+    for variant in dict.fromkeys((plain, _with_article(plain))):
+        if variant != name and (hit := context.authority.lookup(variant, context.at)):
+            return hit
+    return None
+
+
 def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Iterator[_Candidate]:
     """Organisations named by their form, around each head word the cue pass found."""
     for head_start, head_end in heads:
@@ -1521,9 +1537,8 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
         name = text[start:end]
         if context.authority.lookup(name, context.at) is not None:
             continue  # the authority pass has it
-        variant = _with_article(name)
-        hit = context.authority.lookup(variant, context.at) if variant != name else None
-        if hit is not None:  # "Ministry of Foreign Affairs of DPRK": the article left out
+        hit = _known_otherwise(name, context)
+        if hit is not None:
             record = context.authority.record(hit.key)
             if record.type is EntityType.ORG:
                 extra = _record_attrs(record, hit.uncertain)

@@ -934,6 +934,30 @@ def test_an_organisations_name_ends_before_and_an_office() -> None:
     ]
 
 
+def test_two_bodies_joined_by_and_are_two_names() -> None:
+    doc = _enrich("To the Ministry of Railways and Ministry of Higher Education of Ruritania:")
+    assert [s for tag, s, _ in _names(doc) if tag == "orgName"] == [
+        "Ministry of Railways",
+        "Ministry of Higher Education of Ruritania",
+    ]
+    # "and" between two words of one body's name keeps the name whole.
+    whole = _enrich("the Ministry of Health and Social Welfare of Ruritania")
+    assert [s for tag, s, _ in _names(whole) if tag == "orgName"] == [
+        "Ministry of Health and Social Welfare of Ruritania"
+    ]
+
+
+def test_a_body_named_with_words_the_translator_supplied() -> None:
+    doc = _enrich(
+        "Inform the [Ruritanian] Embassy in Ostravia and the [Chinese] Embassy in [North] Korea."
+    )
+    assert [(s, ref) for tag, s, ref in _names(doc) if tag == "orgName"] == [
+        ("[Ruritanian] Embassy in Ostravia", "#org-ruritanian-embassy-in-ostravia"),
+        ("[Chinese] Embassy in [North] Korea", "#org-prc-embassy-dprk"),
+    ]
+    assert [e.name for e in doc.entities if e.unresolved] == ["Ruritanian Embassy in Ostravia"]
+
+
 def test_a_local_record_keeps_initials_in_capitals() -> None:
     doc = _enrich("E.M. TOLKUNOV, the USSR Ambassador, agreed.")
     assert [e.name for e in doc.entities if e.key == "pers-tolkunov"] == ["E.M. Tolkunov"]
