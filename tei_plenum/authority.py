@@ -7,7 +7,9 @@ preferred name (the first name element without ``@type``), optional ``type="full
 holds: ``@when``, ``@from``/``@to`` or ``@notBefore``/``@notAfter`` on a place, organisation or
 event, and on a person's ``occupation`` and ``affiliation``. A variant with ``@cert``
 ("medium", "low") is an uncertain identification: a mention of it links to the record with
-that certainty (encoding guide §5, §16).
+that certainty (encoding guide §5, §16). A variant with dates is a name used only then (a code
+name: Stalin signed "Filippov" in his cables of 1948–1953): it names the record only in a
+document, or beside a year, of that time.
 
 The bundled file is read first, then the user's files in order; a later record wins over an
 earlier one with the same key, and a spelling a later file lists moves to its records. Records
@@ -49,7 +51,8 @@ class Record:
     ``dates`` are the record's own date attributes (a place's or organisation's existence, an
     event's date); ``roles`` a person's occupations and affiliations with theirs; ``subtype``
     the record's ``@type`` (``newspaper`` or ``periodical`` for a periodical, which is an
-    organisation its mentions name as a title).
+    organisation its mentions name as a title); ``in_use`` the spellings used only for a time,
+    with their dates.
     """
 
     key: str
@@ -63,6 +66,7 @@ class Record:
     dates: Attrs = ()
     subtype: str | None = None
     source: str = ""
+    in_use: tuple[tuple[str, Attrs], ...] = ()
 
 
 @dataclass(frozen=True, slots=True)
@@ -146,6 +150,8 @@ class _Owner:
     uncertain: bool
     spellings: tuple[str, ...]
     acronym: bool
+    # When the spelling named the record, for a name used only for a time; None for always.
+    period: Period | None = None
 
 
 def _same_case(surface: str, spelling: str) -> bool:
@@ -179,8 +185,9 @@ class Authority:
             by_key.pop(record.key, None)
             by_key[record.key] = record
         self._records = by_key
-        # folded spelling -> {key: (uncertain, spellings)}, and the file that claimed it last
-        owners: dict[str, dict[str, tuple[bool, list[str]]]] = {}
+        # folded spelling -> {key: (uncertain, spellings, period)}, and the file that claimed
+        # it last
+        owners: dict[str, dict[str, tuple[bool, list[str], Period | None]]] = {}
         claimed_by: dict[str, str] = {}
         # A state's acronym and its other names, which a body's name may spell instead.
         expansions = {
@@ -189,17 +196,20 @@ class Authority:
             if record.type is EntityType.PLACE and record.full_name and _is_acronym(record.name)
         }
         for record in by_key.values():
+            used = {surface: Period.of(dates) for surface, dates in record.in_use}
             for surface, uncertain in _spellings(record, expansions):
                 folded = fold(surface)
                 if claimed_by.get(folded, record.source) != record.source:
                     del owners[folded]  # a later file takes the spelling over
                 claimed_by[folded] = record.source
-                mine = owners.setdefault(folded, {}).setdefault(record.key, (uncertain, []))
+                mine = owners.setdefault(folded, {}).setdefault(
+                    record.key, (uncertain, [], used.get(surface))
+                )
                 mine[1].append(surface)
         self._owners: dict[str, tuple[_Owner, ...]] = {
             folded: tuple(
-                _Owner(key, uncertain, tuple(spellings), _is_acronym(spellings[0]))
-                for key, (uncertain, spellings) in keys.items()
+                _Owner(key, uncertain, tuple(spellings), _is_acronym(spellings[0]), period)
+                for key, (uncertain, spellings, period) in keys.items()
             )
             for folded, keys in owners.items()
         }
@@ -211,8 +221,11 @@ class Authority:
         for record in by_key.values():
             if record.type is not EntityType.PERSON:
                 continue
+            dated = {surface for surface, _ in record.in_use}
             for spelling in (record.name, record.full_name, *record.variants):
-                named = _surname_and_initial(spelling) if spelling else None
+                named = (
+                    _surname_and_initial(spelling) if spelling and spelling not in dated else None
+                )
                 if named is None:
                     continue
                 family = fold(named[0])
@@ -278,7 +291,9 @@ class Authority:
             if not is_word_boundary(text, start, end):
                 continue
             surface = text[start:end]
-            when = _printed_year(text, start, end) if len(self._owners[folded]) > 1 else None
+            owners = self._owners[folded]
+            dated = len(owners) > 1 or owners[0].period is not None
+            when = _printed_year(text, start, end) if dated else None
             owner = self._choose(surface, folded, when or at)
             if owner is not None:
                 hits.append(Hit(start, end, owner.key, owner.uncertain))
@@ -292,7 +307,11 @@ class Authority:
         not exist yet at ``at`` is never chosen; of the rest, the one whose time holds ``at``,
         else the nearest in time, else the first listed.
         """
-        owners = [owner for owner in self._owners.get(folded, ()) if self._fits(surface, owner)]
+        owners = [
+            owner
+            for owner in self._owners.get(folded, ())
+            if self._fits(surface, owner) and _in_use(owner, at)
+        ]
         if len(owners) <= 1 and (at is None or not owners):
             return owners[0] if owners else None
         return _at_date(owners, self._records, at)
@@ -302,6 +321,12 @@ class Authority:
         if owner.acronym:
             return surface.replace("’", "'") in owner.spellings
         return any(_same_case(surface, spelling) for spelling in owner.spellings)
+
+
+def _in_use(owner: _Owner, at: Period | None) -> bool:
+    """Whether the spelling named the record at ``at``: always, unless it is a name used only
+    for a time, which an undated text never matches."""
+    return owner.period is None or (at is not None and owner.period.distance(at) == 0)
 
 
 def _at_date(owners: list[_Owner], records: dict[str, Record], at: Period | None) -> _Owner | None:
@@ -558,10 +583,14 @@ def _record(path: Path, el: etree._Element) -> Record:
     full_name: str | None = None
     variants: list[str] = []
     uncertain: list[str] = []
+    in_use: list[tuple[str, Attrs]] = []
     for name_el in el.findall(tei_tag(name_tag)):
         text = " ".join("".join(name_el.itertext()).split())
         if not text:
             raise _problem(path, name_el, f"empty <{name_tag}> in {key}")
+        dates = _dates(path, name_el)
+        if dates and name_el.get("type") is not None:
+            in_use.append((text, dates))
         if name_el.get("cert") in {"low", "medium"}:
             uncertain.append(text)
         elif name_el.get("type") is None and preferred is None:
@@ -595,6 +624,7 @@ def _record(path: Path, el: etree._Element) -> Record:
         dates=_dates(path, el),
         subtype=el.get("type"),
         source=str(path),
+        in_use=tuple(in_use),
     )
 
 

@@ -405,3 +405,33 @@ def test_a_states_acronym_after_the_may_be_named_otherwise(
 ) -> None:
     found = _derived(tmp_path).lookup(surface)
     assert (found.key if found else None) == key
+
+
+def test_a_code_name_names_its_record_only_in_its_time(tmp_path: Path) -> None:
+    authority = Authority.load(
+        [
+            _write(
+                tmp_path,
+                '<listPerson><person xml:id="pers-leader"><persName>Ivo Markovic</persName>'
+                '<persName type="pseudonym" cert="medium" from="1950" to="1952-06-30">'
+                "Tomasov</persName></person></listPerson>",
+            )
+        ]
+    )
+    during = authority.find("a message from Tomasov", Period.of({"when": "1951-05-02"}))
+    assert [(hit.key, hit.uncertain) for hit in during] == [("pers-leader", True)]
+    assert authority.find("a message from Tomasov", Period.of({"when": "1960"})) == []
+    # A text of unknown date, or a year printed beside the name, decides as a document's date.
+    assert authority.lookup("Tomasov") is None
+    assert [hit.key for hit in authority.find("Tomasov (1951) wrote")] == ["pers-leader"]
+    # Nor is the code name a surname by which other spellings find the person.
+    assert authority.people_named("Tomasov") == ()
+    assert not authority.knows_surname("Tomasov")
+
+
+def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
+    authority = Authority.load()
+    hit = authority.lookup("Filippov", Period.of({"when": "1950-10-01"}))
+    assert hit is not None
+    assert (hit.key, hit.uncertain) == ("pers-stalin", True)
+    assert authority.lookup("Filippov", Period.of({"when": "1962"})) is None

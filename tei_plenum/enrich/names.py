@@ -1922,10 +1922,12 @@ def _variant(text: str, name_start: int, bracket: Mark, context: _Context) -> _C
 def _identified(
     text: str, name_start: int, bracket: Mark, key: str, context: _Context
 ) -> Iterator[_Candidate]:
-    """ "Filippov [Stalin]": the name before is the bracketed person's pseudonym."""
+    """ "Filippov [Stalin]": the name before is the bracketed person's pseudonym, which the
+    document itself identifies, so that its word outranks the authority's (a code name the
+    authority gives with ``@cert``)."""
     record = context.authority.record(key)
     ref, make, _ = _known(key, context)
-    yield _Candidate(name_start, bracket.start - 2, "persName", ref, make, _BRACKET,
+    yield _Candidate(name_start, bracket.start - 2, "persName", ref, make, _ALIAS,
                      nestable=False, identifies=record.name)  # fmt: skip
     yield _Candidate(bracket.start, bracket.end, "persName", ref, make, _BRACKET, _UNCERTAIN,
                      False, replaces=bracket)  # fmt: skip

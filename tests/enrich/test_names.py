@@ -1635,3 +1635,14 @@ def test_the_kwp_with_the_apostrophe_before_the_s() -> None:
     assert _names(_enrich("The Korean Worker's Party sent a delegation.")) == [
         ("orgName", "Korean Worker's Party", "#org-kwp")
     ]
+
+
+def test_a_code_name_is_its_bearers_in_its_time_and_certain_where_the_translator_says_so() -> None:
+    alone = _enrich("To Cde. Filippov.", when="1950-10-01")
+    assert _marks(alone) == [("persName", "Filippov", {"ref": "#pers-stalin", "cert": "medium"})]
+    glossed = _enrich("To Cde. Filippov [Stalin].", "Filippov agreed.", when="1950-10-01")
+    assert _names(glossed)[0] == ("persName", "Filippov", "#pers-stalin")
+    assert dict(_marks(glossed)[0][2]) == {"ref": "#pers-stalin"}
+    assert _marks(glossed, 1) == [("persName", "Filippov", {"ref": "#pers-stalin"})]
+    later = _enrich("To Cde. Filippov.", when="1965-03-01")
+    assert [ref for _, _, ref in _names(later)] == ["#pers-filippov"]
