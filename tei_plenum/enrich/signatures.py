@@ -152,6 +152,7 @@ def _split(block: Block, records: _Records) -> Block:
     if pat.is_signed_label(text):
         return block
     start, end = _signed_words(text)
+    start = _after_date(block, start)
     block = _numbered(block, start, end)
     person = next((m for m in block.marks if m.tag == "persName" and m.start >= start), None)
     if person is None:
@@ -165,6 +166,17 @@ def _split(block: Block, records: _Records) -> Block:
         person = Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))
         block = block.with_marks([person])
     return _with_office(block, start, person.start)
+
+
+def _after_date(block: Block, start: int) -> int:
+    """Where the signer's words start after the date the signer put first ("13.1.51
+    ROSHCHIN")."""
+    text = block.text
+    opening = start + len(text[start:]) - len(text[start:].lstrip())
+    dated = next((m for m in block.marks if m.tag == "date" and m.start == opening), None)
+    if dated is None or not text[dated.end :].strip():
+        return start
+    return dated.end + len(text[dated.end :]) - len(text[dated.end :].lstrip())
 
 
 def _names_a_body(block: Block, start: int, end: int) -> bool:

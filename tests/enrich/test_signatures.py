@@ -210,6 +210,16 @@ def test_a_signed_label_on_its_own_line_is_no_name(label: str) -> None:
     assert [e.name for e in doc.entities] == ["Teodor Vasilescu"]
 
 
+def test_the_date_the_signer_put_first_is_no_part_of_the_name() -> None:
+    text = "9.3.51 VASILESCU"
+    dated = Mark(0, 6, "date", attrs(when="1951-03-09"))
+    doc = _run(_block(text, dated))
+    assert _marks(doc.blocks[0]) == [
+        ("date", "9.3.51", {"when": "1951-03-09"}),
+        ("persName", "VASILESCU", {"ref": "#pers-vasilescu"}),
+    ]
+
+
 def test_a_sender_between_dashes_is_read_between_them() -> None:
     doc = _run(_block("– 123 chargé d'affaires –"))
     assert _marks(doc.blocks[0]) == [
