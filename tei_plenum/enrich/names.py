@@ -1124,7 +1124,10 @@ _CORRESPONDENTS = pattern_cache.compile(
     r"(?:\s+No\.\s*[\w/.-]*\w)?[^.;:]{0,40}?"
     rf"(?:\bfrom\s+|,\s+)(?:(?:Cde\.|Comrade)\s+)?(?P<sender>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?)"
     r"(?:\s+\([^()]{1,30}\))?"  # where the sender was: "from Wolak (Rangoon) to …"
-    rf"\s+to\s+(?:(?:Cde\.|Comrade)\s+)?(?P<addressee>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?)\b"
+    rf"\s+to\s+(?:(?:Cde\.|Comrade)\s+)?"
+    # The addressee may be a body the acronym of its state leads ("… to USSR Foreign
+    # Ministry"): no person, but the sender is one.
+    rf"(?P<addressee>{UPPER}[a-z]+(?:-{UPPER}[a-z]+)?|{UPPER}{{2,}})\b"
 )
 
 
@@ -1142,7 +1145,7 @@ def _correspondents(text: str, context: _Context) -> Iterator[_Candidate]:
     for found in _CORRESPONDENTS.finditer(text):
         for group in ("sender", "addressee"):
             word = found.group(group)
-            if context.authority.lookup(word, context.at) is not None or _is_generic(word):
+            if word.isupper() or context.authority.lookup(word, context.at) or _is_generic(word):
                 continue
             key, make, _ = _resolve_person(word, context)
             start, end = found.span(group)

@@ -1016,6 +1016,9 @@ def test_an_initial_the_translator_completed_is_part_of_the_name() -> None:
         ("Ciphered Telegram No.54755 from Kovalev to Filippov", ["Kovalev", "Filippov"]),
         ("Cable No. 5773, Orlov to Gromyko", ["Orlov", "Gromyko"]),
         ("Telegram from Pyongyang to Bucharest", []),
+        # An addressee that is a body a state's acronym leads: the sender is still a person.
+        ("Ciphered telegram, Vasilev to USSR Foreign Ministry", ["Vasilev"]),
+        ("Cable No. 12, Vasilev to MFA", ["Vasilev"]),
         ("Report from Embassy to Ministry", []),
         # Where the sender was, in parentheses, parts the two names.
         ("Telegram from Wolak (Rangoon) to Pietras (Warsaw)", ["Wolak", "Pietras"]),
