@@ -118,9 +118,11 @@ TITLES: tuple[Title, ...] = (
 NAME_TITLES: tuple[str, ...] = (
     *(t.form for t in TITLES if t.names),
     *(t.form.upper() for t in TITLES if t.names),
+    *(t.form.title() for t in TITLES if t.names),
     *(t.form.lower() for t in TITLES if t.names and t.lower),
 )
-"""Every printed form after which a capitalised word is a person's name."""
+"""Every printed form after which a capitalised word is a person's name: as listed, in
+capitals, with every word capitalised as a heading prints it ("Chargé D'Affaires")."""
 LABEL_TITLES: tuple[str, ...] = tuple(t.form for t in TITLES if t.labels)
 """Titles that may open a speaker label before the speaker's name."""
 LABEL_HONORIFICS: tuple[str, ...] = tuple(

@@ -1649,3 +1649,15 @@ def test_a_code_name_is_its_bearers_in_its_time_and_certain_where_the_translator
     assert _marks(glossed, 1) == [("persName", "Filippov", {"ref": "#pers-stalin"})]
     later = _enrich("To Cde. Filippov.", when="1965-03-01")
     assert [ref for _, _, ref in _names(later)] == ["#pers-filippov"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "We met Chargé d'Affaires Tomescu at noon.",
+        "We met Chargé D'Affaires Tomescu at noon.",  # every word capitalised
+        "We met CHARGÉ D'AFFAIRES Tomescu at noon.",
+    ],
+)
+def test_a_surname_after_an_office_printed_in_any_of_its_cases(text: str) -> None:
+    assert _persons(_enrich(text)) == [("Tomescu", "#pers-tomescu")]
