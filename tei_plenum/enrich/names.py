@@ -891,7 +891,8 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
             participant = context.people.match(text[hit.start : hit.end])
             if participant is not None:
                 key, make = participant, None
-            yield _Candidate(hit.start, hit.end, "persName", key, make, _AUTHORITY, extra)
+            start = _given_names_before(text, hit.start, hit.end, record)
+            yield _Candidate(start, hit.end, "persName", key, make, _AUTHORITY, extra)
             continue
         region = _REGION_BEFORE.search(text, max(0, hit.start - 20), hit.start)
         if record.type is EntityType.PLACE and region is not None:
@@ -902,6 +903,46 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         )
         if record.type is EntityType.ORG and "Party" in record.name:
             yield from _central_committee(text, hit.start, hit.end, context)
+
+
+# Up to three capitalised words that end right before a surname.
+_NAME_WORDS_BEFORE = pattern_cache.compile(rf"(?:{UPPER}[^\W\d_]+[ \t]+){{1,3}}$")
+
+
+def _given_names_before(text: str, start: int, end: int, record: Record) -> int:
+    """Where the mention of a person the text names by a surname the authority lists alone
+    starts: before the given names printed with it, when they are the record's in another
+    romanisation ("Nur Mohamad Taraki" for "Nur Muhammad Taraki"), one by one from the
+    first; else at the surname."""
+    if " " in text[start:end]:
+        return start
+    before = _NAME_WORDS_BEFORE.search(text, max(0, start - 60), start)
+    if before is None:
+        return start
+    printed = before.group().split()
+    for full in (record.full_name, record.name):
+        given = (full or "").split()[:-1]
+        if len(printed) <= len(given) and all(
+            _romanised_alike(word, theirs) for word, theirs in zip(printed, given, strict=False)
+        ):
+            return before.start()
+    return start
+
+
+def _romanised_alike(printed: str, theirs: str) -> bool:
+    """Whether a printed given name is the record's, as spelled or as another romanisation
+    writes it ("Mohamad", "Mohammed", "Muhammad")."""
+    if is_initial(printed) or _is_title(printed) or not is_name_word(printed):
+        return False
+    if fold(printed) == fold(theirs):
+        return True
+    ours, other = _skeleton(printed), _skeleton(theirs)
+    return bool(ours) and _single(ours) == _single(other) and printed[0] == theirs[0]
+
+
+def _single(letters: str) -> str:
+    """Letters with each run of one letter written once ("mmmd" as "md")."""
+    return "".join(letter for i, letter in enumerate(letters) if letters[i - 1 : i] != letter)
 
 
 # A capitalised point of the compass before a place's name makes the name of a region of its

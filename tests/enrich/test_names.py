@@ -1661,3 +1661,33 @@ def test_a_code_name_is_its_bearers_in_its_time_and_certain_where_the_translator
 )
 def test_a_surname_after_an_office_printed_in_any_of_its_cases(text: str) -> None:
     assert _persons(_enrich(text)) == [("Tomescu", "#pers-tomescu")]
+
+
+@pytest.mark.parametrize(
+    ("text", "mention"),
+    [
+        ("We met Abdul Rahman Karimi.", "Abdul Rahman Karimi"),
+        # The given names in another romanisation, one by one from the first.
+        ("We met Abdur Rahmon Karimi.", "Abdur Rahmon Karimi"),
+        ("We met Abdul Karimi.", "Abdul Karimi"),
+        # The second given name alone is not where the record's names start: the surname is
+        # the mention.
+        ("We met Rahman Karimi.", "Karimi"),
+        # Another given name is another person of that surname.
+        ("We met Omar Karimi.", None),
+    ],
+)
+def test_given_names_before_a_surname_the_authority_lists_alone(
+    tmp_path: Path, text: str, mention: str | None
+) -> None:
+    authority = tmp_path / "people.xml"
+    authority.write_text(
+        '<TEI xmlns="http://www.tei-c.org/ns/1.0"><standOff><listPerson>'
+        '<person xml:id="pers-karimi"><persName>Abdul Rahman Karimi</persName>'
+        '<persName type="variant">Karimi</persName></person>'
+        "</listPerson></standOff></TEI>",
+        encoding="utf-8",
+    )
+    doc = enrich_names(_doc(text), Authority.load([authority]))
+    linked = [s for s, ref in _persons(doc) if ref == "#pers-karimi"]
+    assert linked == ([mention] if mention else [])
