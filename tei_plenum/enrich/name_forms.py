@@ -387,7 +387,12 @@ def _initials(text: str) -> Iterator[PersonForm]:
         if first.lower() in _NOT_INITIALS or _POSTAL.match(found.group("initials")):
             continue
         words = found.group("surname").split(" ")
-        while words and (not is_name_word(words[-1]) or len(words[-1]) < 2):
+        # A word in capitals after a surname that is not is an acronym ("V. Chistov MFA").
+        while words and (
+            not is_name_word(words[-1])
+            or len(words[-1]) < 2
+            or (words[-1].isupper() and not words[0].isupper())
+        ):
             words.pop()
         if words and not _initial_ending(text, found.start("surname"), words):
             end = found.start("surname") + len(" ".join(words))

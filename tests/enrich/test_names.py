@@ -1691,3 +1691,18 @@ def test_given_names_before_a_surname_the_authority_lists_alone(
     doc = enrich_names(_doc(text), Authority.load([authority]))
     linked = [s for s, ref in _persons(doc) if ref == "#pers-karimi"]
     assert linked == ([mention] if mention else [])
+
+
+@pytest.mark.parametrize(
+    ("text", "name"),
+    [
+        ("authenticated: R. Tamasov MFA", "R. Tamasov"),
+        ("Correct: R. Tamasov CC CPSU", "R. Tamasov"),
+        # A name printed in capitals keeps its capital words.
+        ("R. TAMASOV", "R. TAMASOV"),
+    ],
+)
+def test_an_acronym_after_initials_and_a_surname_is_no_part_of_the_name(
+    text: str, name: str
+) -> None:
+    assert [s for s, _ in _persons(_enrich(text))] == [name]
