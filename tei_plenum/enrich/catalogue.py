@@ -596,6 +596,7 @@ def title_case(
             or word.islower()  # printed so amid capitals ("c." for comrade, "de", "von")
             or word.strip(_PUNCTUATION) in acronyms
             or (inside and inside[2] in ("orgName", "placeName") and _acronym_in_name(word))
+            or (word.startswith("(") and _acronym_in_name(word.strip("(),.;:")))  # "(NLTIC)"
         ):
             words.append(word)
         elif inside:

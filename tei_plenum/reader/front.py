@@ -208,9 +208,11 @@ def _weak_title(cell: Cell, previous: Cell) -> bool:
     if _never_title(cell) or features.starts_body or features.addressee:
         return False
     ends_unit = bool(above.marking or above.date_only or above.dateline or above.bracketed)
-    if features.title_fragment:
-        return ends_unit or above.document_number or above.number_sign
     words = cell.text.split()
+    if features.title_fragment:
+        if _opens_with_and(cell) and above.upper:
+            return False  # "NORTHERN LAKES TRADE" / "AND INFORMATION CENTER": one letterhead
+        return ends_unit or above.document_number or above.number_sign
     return (
         above.dateline is not None
         and cell.text[:1].isupper()
@@ -526,8 +528,14 @@ at a line of the body, at a journal's first dated entry, or at any other line.""
 
 
 def _names_a_kind(cell: Cell) -> bool:
-    """A title that names what kind of document follows ("LETTER", "Report on ...")."""
-    return cell.features.title_like and cell.features.genre is not None
+    """A title that names what kind of document follows ("LETTER", "Report on ..."); a line
+    opening with "and" goes on with the one above ("AND INFORMATION CENTER")."""
+    features = cell.features
+    return features.title_like and features.genre is not None and not _opens_with_and(cell)
+
+
+def _opens_with_and(cell: Cell) -> bool:
+    return cell.text.split(" ", 1)[0].lower() in ("and", "&")
 
 
 def _letterhead_length(cells: Sequence[Cell], index: int) -> int:

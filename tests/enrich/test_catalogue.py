@@ -82,6 +82,11 @@ def test_a_printed_title_in_capitals_is_lowered_except_inside_names() -> None:
     assert title_case(later, {}, first=False) == "on the Talks with I.V. Stalin"
 
 
+def test_an_acronym_in_brackets_keeps_its_capitals() -> None:
+    title = block(Role.TITLE, "RIVERSIDE TRADE CENTER (RTC) REPORT")
+    assert title_case(title, {}) == "Riverside Trade Center (RTC) Report"
+
+
 def test_a_body_s_head_noun_is_recased_inside_its_name() -> None:
     text = "TALKS WITH THE RURITANIAN WORKERS' PARTY, THE RWP ARMY AND THE LABOR FRONT"
     title = block(

@@ -537,3 +537,20 @@ def test_a_kind_word_ending_a_time_on_the_line_above_is_no_title():
     # first words.
     lost = [cell("Corrected text of a"), cell("telegram to the embassy"), cells[3]]
     assert [c.role for c in read_front(lost).claims][-1] == Role.TITLE
+
+
+def test_a_capitals_line_opening_with_and_goes_on_with_the_one_above():
+    cells = [
+        cell("1979", cover="date", line=1),
+        cell("Letter from Ellen Whitcombe", cover="title", line=2),
+        cell("RIVERSIDE TRADE"),
+        cell("AND INFORMATION CENTER (RTC)"),
+        cell("12 Mill Road, Suite 3, Riverside, Ont. 10203 • Telephone: 555-0199"),
+        cell("Dear Friend:"),
+        cell("The members of the center will meet in the spring as every year."),
+    ]
+    assert title_anchor(cells, 2) is None
+    front = read_front(cells)
+    pairs = zip(front.cells, front.claims, strict=True)
+    titles = [c.text for c, claim in pairs if claim.role is Role.TITLE]
+    assert titles[:1] != ["AND INFORMATION CENTER (RTC)"]

@@ -475,6 +475,7 @@ def test_not_a_dateline(text: str):
         ("Remarks by the Hungarian Embassy in Hanoi on the Article", "report"),
         ("Assessment of the Situation in the Region", "report"),
         ("Information about the trip", "information"),
+        ("Information of the Information Department", "information"),
         ("I n f o r m a t i o n", "information"),
         ("Note Number 12 from the Chargé", "note"),
         ("Memorandum on the harvest", "note"),
@@ -487,7 +488,16 @@ def test_genre_of(text: str, genre: str):
 
 @pytest.mark.parametrize(
     "text",
-    ["The Plenum", "ORDERLY", "recorder", "Reporter", "", "in order to agree", "Remarks by Kim"],
+    [
+        "The Plenum",
+        "ORDERLY",
+        "recorder",
+        "Reporter",
+        "",
+        "in order to agree",
+        "Remarks by Kim",
+        "RIVERSIDE TRADE AND INFORMATION CENTER",  # a body's name, no kind of document
+    ],
 )
 def test_no_genre(text: str):
     assert pat.genre_of(text) is None

@@ -51,7 +51,12 @@ _GENRES: tuple[tuple[str, str], ...] = (
     (r"\bletters?\b", "letter"),
     (r"\bresolution\b", "resolution"),
     (r"\b(?:decision|decree|directive|instruction)\b", "decision"),
-    (r"\b(?:information|bulletin)\b", "information"),
+    # Not a body's name: "… Information Center", "the Information Department".
+    (
+        r"\b(?:information|bulletin)\b(?!\s+(?:center|centre|bureau|office|department|agency|"
+        r"service|section|division)\b)",
+        "information",
+    ),
     (
         r"\bspeech\b|\breport\s+(?:to|at|before)\s+the\s+(?:\w+\s+){0,5}"
         r"(?:congress|conference|plenum|session|assembly)\b",
