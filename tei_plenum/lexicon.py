@@ -153,6 +153,7 @@ OFFICE_WORDS: tuple[str, ...] = (
     "delegate",
     "deputy",
     "director",
+    "editor",
     "envoy",
     "extraordinary",
     "first secretary",

@@ -423,8 +423,12 @@ def _given_before(text: str, start: int) -> int:
     if found is None or not is_name_word(found.group().strip()):
         return start
     before = text[max(0, found.start() - 12) : found.start()].split()
-    if before and before[-1].lower() in _PLACE_PREPOSITIONS:
-        return start  # "in Tikhvin A. Gromyko": a place before the name
+    if (
+        before
+        and before[-1].lower() in _PLACE_PREPOSITIONS
+        and not is_given_name(found.group().strip())
+    ):
+        return start  # "in Tikhvin A. Gromyko": a place before the name; "from Mary K. …" not
     return found.start()
 
 

@@ -30,7 +30,8 @@ from ..reader import patterns as pat
 from ..vocabulary import Element, EntityType, person_key, pointer
 from .names import entity_of
 
-_OFFICE = pattern_cache.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNORECASE)
+# An office, also in the plural ("Co-Directors, NLFIC" signs for two).
+_OFFICE = pattern_cache.compile(rf"\b(?:{alternation(OFFICE_WORDS)})s?\b", re.IGNORECASE)
 # A body's head noun in any case: "MINISTRY OF FOREIGN AFFAIRS" signing is no person.
 _BODY = pattern_cache.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b", re.IGNORECASE)
 _INITIALS_NAME = pattern_cache.compile(

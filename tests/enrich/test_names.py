@@ -1706,3 +1706,11 @@ def test_an_acronym_after_initials_and_a_surname_is_no_part_of_the_name(
     text: str, name: str
 ) -> None:
     assert [s for s, _ in _persons(_enrich(text))] == [name]
+
+
+def test_a_known_given_name_after_a_preposition_opens_the_name() -> None:
+    assert _persons(_enrich("A letter from Ivan K. Petrovsky arrived.")) == [
+        ("Ivan K. Petrovsky", "#pers-ivan-petrovsky")
+    ]
+    # A word that is no given name there is a place's ("in Tikhvin A. Gromyko").
+    assert _persons(_enrich("In Tikhvin A. Gromyko spoke.")) == [("A. Gromyko", "#pers-gromyko")]

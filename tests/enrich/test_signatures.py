@@ -220,6 +220,15 @@ def test_the_date_the_signer_put_first_is_no_part_of_the_name() -> None:
     ]
 
 
+def test_offices_in_the_plural_are_no_signers_names() -> None:
+    doc = _run(_block("Ellen Whitcombe"), _block("Co-Directors, RTC"), _block("Editor, River News"))
+    assert [_marks(b) for b in doc.blocks[1:]] == [
+        [("roleName", "Co-Directors, RTC", {"type": "office"})],
+        [("roleName", "Editor, River News", {"type": "office"})],
+    ]
+    assert [e.name for e in doc.entities] == ["Ellen Whitcombe"]
+
+
 def test_a_sender_between_dashes_is_read_between_them() -> None:
     doc = _run(_block("– 123 chargé d'affaires –"))
     assert _marks(doc.blocks[0]) == [

@@ -153,6 +153,7 @@ def test_opener_line(text: str, expected: bool):
         ("Pyongyang, 5 March 1957", True),
         ("CHAIRMAN OF THE KWP CC KIM IL SUNG", True),
         ("Ambassador of the USSR V. I.", True),  # an initial's stop ends no sentence
+        ("Ellen R. Whitcombe, Jr.", True),  # nor does a name's suffix
         ("Ambassador Ivanov", True),
         ("/A. PUZANOV/", True),
         ("Signed: Corneliu Bogdan", True),

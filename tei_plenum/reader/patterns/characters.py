@@ -20,7 +20,8 @@ BRACKET = pattern_cache.compile(r"[\[\]]")
 NOT_XML = pattern_cache.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 _STOP_END = pattern_cache.compile(r"[.:;!?]$")
 _PUNCTUATION_END = pattern_cache.compile(r"[.;:?!,]$")
-_INITIAL_END = pattern_cache.compile(r"\b[A-Z]\.$")
+# An initial, or a name's suffix ("Jr.", "Sr."), whose full stop ends no sentence.
+_INITIAL_END = pattern_cache.compile(r"\b(?:[A-Z]|Jr|Sr)\.$")
 # What an omission mark holds: text the translator or the archive left out (guide §9.1).
 OMISSION = pattern_cache.compile(r"(?:…|\.{3}|\. \. \.|omitted|text omitted)", re.IGNORECASE)
 _SEPARATOR = pattern_cache.compile(r"(?:x{3,}|X{3,}|(?:\*\s*){3,}|={3,}|-{3,}|_{3,}|~{3,})")
@@ -70,5 +71,6 @@ def ends_with_punctuation(text: str) -> bool:
 
 
 def ends_with_initial(text: str) -> bool:
-    """Ends with an initial ("... V. I."), whose full stop does not end a sentence."""
+    """Ends with an initial ("... V. I.") or a name's suffix ("Jr."), whose full stop does
+    not end a sentence."""
     return bool(_INITIAL_END.search(text))
