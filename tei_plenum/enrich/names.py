@@ -1488,12 +1488,13 @@ def _a_persons(owner: str, context: _Context) -> bool:
 
 
 def _with_article(name: str) -> str:
-    """The name with "the" in its last "of" complement, where it has none ("Ministry of
-    Foreign Affairs of DPRK" is the authority's "… of the DPRK")."""
-    cut = name.rfind(" of ")
+    """The name with "the" in its last "of" or "in" complement, where it has none ("Ministry
+    of Foreign Affairs of DPRK" is the authority's "… of the DPRK", "GDR Embassy in DPRK" its
+    "… in the DPRK")."""
+    cut = max(name.rfind(" of "), name.rfind(" in "))
     if cut < 0 or name.startswith("the ", cut + 4):
         return name
-    return f"{name[:cut]} of the {name[cut + 4 :]}"
+    return f"{name[: cut + 4]}the {name[cut + 4 :]}"
 
 
 # A complement that ends in an adjective of nationality runs on to the noun in small letters

@@ -731,6 +731,13 @@ def test_an_of_complement_in_capitals_ends_the_name_and_may_lack_its_article() -
     ]
 
 
+def test_an_in_complement_may_lack_its_article() -> None:
+    doc = _enrich("Comrade Lindner of the GDR Embassy in DPRK called.", when="1957-05-05")
+    assert [n for n in _names(doc) if n[0] == "orgName"] == [
+        ("orgName", "GDR Embassy in DPRK", "#org-gdr-embassy-dprk")
+    ]
+
+
 def test_an_office_before_a_bracketed_name_is_no_pseudonym() -> None:
     doc = _enrich("an order of the Minister of Defense [Rodion Malinovsky] on")
     assert [s for s, _ in _persons(doc)] == ["Rodion Malinovsky"]
