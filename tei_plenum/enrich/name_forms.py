@@ -566,13 +566,14 @@ def _titled(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
 def _agents(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
     """The name after "typed by", "deciphered by" and the like: the clerk who did the work
     ("The telegram was deciphered by Orlova."); not a name cut short before a capitalised
-    word that is none ("by Someone Translator")."""
+    word that is none ("by Someone Translator"), nor the clerks' initials ("typed by K/L")."""
     for start in starts:
         cue = _AGENT_CUE.match(text, start)
         item = _LIST_ITEM.match(text, cue.end()) if cue else None
         span = _name_span(text, item.start(), item.end()) if item else None
-        if span is not None and not _CAPITAL_NEXT.match(text, span[1]):
-            yield PersonForm(*span, Evidence.AGENT)
+        if span is None or _CAPITAL_NEXT.match(text, span[1]) or span[1] - span[0] < 2:
+            continue
+        yield PersonForm(*span, Evidence.AGENT)
 
 
 _CAPITAL_NEXT = pattern_cache.compile(rf" {UPPER}")

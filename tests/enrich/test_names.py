@@ -1325,6 +1325,8 @@ def test_a_list_names_no_more_people_than_its_evidence_allows(text: str, people:
         # A body or a place after the verb is no clerk.
         ("It was prepared by the Ministry.", []),
         ("It was drafted by Moscow.", []),
+        # Nor are the clerks' initials.
+        ("The minutes were typed by K/L.", []),
     ],
 )
 def test_the_name_after_deciphered_by_or_typed_by_is_a_person(text: str, people: list[str]) -> None:
