@@ -717,11 +717,20 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
     read as if the brackets were not there ("the 22nd [of February]", "May [1956]"): each of
     these spans the original text, a bracket it opens or closes taken in whole, and replaces
     the dates it overlaps. Doubled brackets stay: they mark a digit read with doubt ("[[2]]
-    May"), which the rules read themselves."""
+    May"), which the rules read themselves. An editor's "[sic]" is read as if it were not
+    there at all ("from 8 [sic] through 14 October")."""
     plain = list(_scan(text, setting, memory, follow=follow))
-    if "[" not in text or _COMPLETION.search(text) is None:
+    if "[" not in text:
         return plain
-    kept = [i for i, char in enumerate(text) if char not in "[]" or _doubled(text, i)]
+    sic = [m.span() for m in _SIC.finditer(text)]
+    if not sic and _COMPLETION.search(text) is None:
+        return plain
+    dropped = {i for start, end in sic for i in range(start, end)}
+    kept = [
+        i
+        for i, char in enumerate(text)
+        if i not in dropped and (char not in "[]" or _doubled(text, i))
+    ]
     blind = "".join(text[i] for i in kept)
     across = [
         restored
@@ -736,6 +745,8 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
 
 # What a translator adds to complete a date: a day, a year or its century, a month.
 _COMPLETION = pattern_cache.compile(r"\[(?:of )?(?:\d{1,4}|[A-Z][a-z]{2,8})\]")
+# An editor's mark that the source reads so, with the space before it.
+_SIC = pattern_cache.compile(r" ?\[(?i:sic)!?\]")
 
 
 def _restored(found: Found, text: str, kept: list[int]) -> Found:

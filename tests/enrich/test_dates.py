@@ -435,6 +435,12 @@ def test_a_range_stated_in_full_anchors_later_dates() -> None:
         ("They met on 3 [April].", "3 [April]", (("when", "1958-04-03"),)),
         ("Signed on [9] June.", "[9] June", (("when", "1958-06-09"),)),
         ("It ended on 5 March [19]57 in Sofia.", "5 March [19]57", (("when", "1957-03-05"),)),
+        # An editor's "[sic]" is read as if it were not there.
+        (
+            "The fair ran from 8 [SIC] through 14 March 1958.",
+            "from 8 [SIC] through 14 March 1958",
+            (("from", "1958-03-08"), ("to", "1958-03-14")),
+        ),
     ],
 )
 def test_a_date_the_translator_completed_in_brackets_is_one_date(
