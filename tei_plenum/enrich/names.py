@@ -390,7 +390,9 @@ class _Acronyms:
             if "(" not in block.text and "[" not in block.text:
                 continue
             for found in _ACRONYM_GLOSS.finditer(block.text):
-                acronym, gloss = found.groups()
+                acronym, printed = found.groups()
+                # A quote the gloss closes is no part of it ('"DVO [Far East Department"]').
+                gloss = printed.rstrip("\"”’'")
                 if acronym in records or heads.search(gloss) is None:
                     continue
                 if acronym[0] not in {word[0] for word in re.findall(r"[A-Z]\w*", gloss)}:

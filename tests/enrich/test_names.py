@@ -707,6 +707,10 @@ def test_an_acronym_spelled_out_once_is_that_organisation_everywhere() -> None:
     assert record.full_name == "National Institute of Dairy Agriculture"
     # A gloss that names no body (no head noun) makes no organisation.
     assert _names(_enrich("the ABC (all basic chores) list")) == []
+    # A quote the gloss closes is no part of its name: one record still.
+    quoted = _enrich('handwritten: "ODR [Overseas Dairy Department"]')
+    assert [ref for _, _, ref in _names(quoted) if ref.startswith("#org")] == ["#org-odr"] * 2
+    assert [e.full_name for e in quoted.entities] == ["Overseas Dairy Department"]
 
 
 def test_an_organisations_name_ends_before_a_documents_kind() -> None:
