@@ -114,10 +114,16 @@ def _listed_under_caption(cells: Sequence[Cell], end: int) -> int | None:
     """Where the caption of a distribution list stands when the cells before ``end`` are its
     items ("Distribution:" / "1. Cde. N. S. Khrushchev" / "2. File"), else None."""
     start = end
-    while start > 0 and cells[start - 1].features.list_line:
+    while start > 0 and cells[start - 1].features.list_line and not _caption_only(cells[start - 1]):
         start -= 1
     found = cells[start - 1].features.distribution if start > 0 else None
     return start - 1 if start < end and found is not None and found.caption_only else None
+
+
+def _caption_only(cell: Cell) -> bool:
+    """A distribution list's caption with no item on its line: the items are under it."""
+    found = cell.features.distribution
+    return found is not None and found.caption_only
 
 
 def _copies_start(cells: Sequence[Cell], end: int) -> int | None:
@@ -172,8 +178,12 @@ def _opens(cell: Cell, last_group: int | None) -> bool:
 
 
 def _may_close(cell: Cell, last_group: int | None) -> bool:
-    """A line the back can hold: registry lines, dates, short signature lines."""
+    """A line the back can hold: registry lines, dates, how the copies were handled
+    ("Distributed according to a list"), short signature lines."""
     if cell.page_break or _opens(cell, last_group) or cell.features.date_only:
+        return True
+    found = cell.features.marking
+    if found is not None and found.type is MarkingType.HANDLING:
         return True
     return cell.features.signature and len(cell.text) < _SIGNATURE_LINE
 

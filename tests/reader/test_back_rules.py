@@ -195,6 +195,44 @@ def test_a_distribution_list_at_the_end_starts_the_back():
     assert read_back([cell("The plenum closed."), cell("1. Cde. N. S. Khrushchev")]).start == 2
 
 
+def test_a_caption_without_its_colon_heads_the_copies_under_it():
+    cells = [
+        cell("The plenum closed."),
+        cell("AMBASSADOR [signature] (I. Vasilev)"),
+        cell("Three copies sent re"),
+        cell("1 - Cde. P. I. Sokolov"),
+        cell("2 - Cde. M. D. Orlova"),
+        cell("3 - to file"),
+        cell("Nº 412"),
+    ]
+    back = read_back(cells)
+    assert back.start == 2
+    assert [c.role for c in back.claims] == [
+        Role.HEAD,
+        Role.ITEM,
+        Role.ITEM,
+        Role.ITEM,
+        Role.MARKING,
+    ]
+
+
+def test_how_the_copies_were_handled_belongs_to_the_registry_block():
+    cells = [
+        cell("I promised to find out."),
+        cell("FIRST SECRETARY [signature]"),
+        cell("12 copies printed"),
+        cell("Distributed according to a list"),
+        cell("Nº 400-dv."),
+    ]
+    back = read_back(cells)
+    assert back.start == 2
+    assert [dict(c.attrs).get("type") for c in back.claims] == [
+        "printRun",
+        "handling",
+        "registration",
+    ]
+
+
 def test_a_distribution_caption_without_items_is_a_marking():
     back = read_back([cell("The plenum closed."), cell("Nº 933"), cell("Distribution:")])
     assert back.start == 1

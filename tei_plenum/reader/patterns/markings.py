@@ -107,7 +107,9 @@ _HANDLING = pattern_cache.compile(
     r"(?:\s+(?:is|are))?\s+(?:(?:strictly\s+)?(?:forbidden|prohibited)|not\s+(?:allowed|permitted))"
     r"|\b(?:do\s+not|not\s+to\s+be)\s+(?:cop(?:y|ied)|reproduced?|duplicated?)\b"
     r"|\bnot\s+for\s+(?:reproduction|duplication|copying)\b"
-    r"|^(?:to|must)\s+be\s+returned\b|^return\s+within\b",
+    r"|^(?:to|must)\s+be\s+returned\b|^return\s+within\b"
+    r"|^(?:distributed|sent|dispatched)\s+(?:according\s+to|as\s+per|by)\s+(?:a|the)\s+"
+    r"(?:distribution\s+)?list\b",
     re.IGNORECASE,
 )
 _REGISTRATION = pattern_cache.compile(
@@ -219,9 +221,11 @@ def is_banner(text: str) -> bool:
 # The caption of a distribution list: who the copies went to ("Distribution:", "Copies to:",
 # "Five copies sent:", "Printed in 3 copies:").
 _DISTRIBUTION_CAPTION = pattern_cache.compile(
-    r"^(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|cop(?:y|ies)(?:\s+sent)?\s+to|"
+    r"^(?:(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|cop(?:y|ies)(?:\s+sent)?\s+to|"
     r"cc|sent\s+to|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed|made|printed|typed)"
-    r"(?:\s+to)?|(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:",
+    r"(?:\s+to)?|(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:"
+    # A line that is only the caption may lack its colon: "Five copies sent re" (to).
+    r"|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed)\s+(?:to|re)\s*$)",
     re.IGNORECASE,
 )
 # Where an item of copies starts: a copy number, then a dash, a stop or "to" ("1 – to Cde. X",
