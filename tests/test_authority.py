@@ -435,3 +435,19 @@ def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
     assert hit is not None
     assert (hit.key, hit.uncertain) == ("pers-stalin", True)
     assert authority.lookup("Filippov", Period.of({"when": "1962"})) is None
+
+
+@pytest.mark.parametrize(
+    ("surface", "key"),
+    [
+        # Czechoslovakia's acronyms as Russian documents transliterate them.
+        ("ChSR", "place-czechoslovakia"),
+        ("ChSSR", "place-czechoslovakia"),
+        ("IAEA", "org-iaea"),
+        ("International Atomic Energy Agency", "org-iaea"),
+    ],
+)
+def test_bundled_spellings(surface: str, key: str) -> None:
+    found = Authority.load().lookup(surface, Period.of({"when": "1965"}))
+    assert found is not None
+    assert found.key == key
