@@ -388,7 +388,12 @@ def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterato
         derived = (
             v
             for s in listed
-            for v in (_committee_reordered(s), _adjective_swapped(s), *_spelled_out(s, expansions))
+            for v in (
+                _committee_reordered(s),
+                _adjective_swapped(s),
+                _state_after(s, expansions),
+                *_spelled_out(s, expansions),
+            )
         )
     seen = set(listed)
     for variant in derived:
@@ -479,6 +484,15 @@ def _spelled_out(surface: str, expansions: Mapping[str, _StateNames]) -> Iterato
 # The adjective of the Soviet state and its acronym, which name its bodies alike ("Soviet
 # Foreign Ministry", "USSR Foreign Ministry").
 _SAME_STATE = {"Soviet": "USSR", "USSR": "Soviet"}
+
+
+def _state_after(surface: str, expansions: Mapping[str, _StateNames]) -> str | None:
+    """A body's acronym after its state's, also before it, as Russian word order prints
+    them ("DPRK MFA", "MFA DPRK")."""
+    words = surface.split()
+    if len(words) == 2 and words[0] in expansions and _is_acronym(words[1]):
+        return f"{words[1]} {words[0]}"
+    return None
 
 
 def _adjective_swapped(surface: str) -> str | None:

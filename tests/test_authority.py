@@ -355,7 +355,7 @@ def _derived(tmp_path: Path) -> Authority:
                 '<org xml:id="org-rwp-cc-bureau"><orgName>RWP CC Bureau</orgName></org>'
                 '<org xml:id="org-rur-government"><orgName>Government of the RPR</orgName></org>'
                 '<org xml:id="org-ussr-embassy-rur"><orgName>Soviet Embassy in the RPR</orgName>'
-                "</org></listOrg>",
+                '</org><org xml:id="org-rpr-mfa"><orgName>RPR MFA</orgName></org></listOrg>',
             )
         ]
     )
@@ -392,6 +392,8 @@ def test_a_states_acronym_in_a_bodys_name_may_be_spelled_out(tmp_path: Path) -> 
         ("Government of North Ruritania", "org-rur-government"),
         ("Government of the Ruritanian Union", "org-rur-government"),
         ("Soviet Embassy in North Ruritania", "org-ussr-embassy-rur"),
+        # A body's acronym after its state's reads also before it, as in Russian.
+        ("MFA RPR", "org-rpr-mfa"),
         # "Soviet" and "USSR" name the same state's bodies.
         ("USSR Embassy in the RPR", "org-ussr-embassy-rur"),
         ("USSR Embassy in North Ruritania", None),  # one derivation at a time
