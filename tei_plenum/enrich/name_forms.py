@@ -571,12 +571,15 @@ def _agents(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
         cue = _AGENT_CUE.match(text, start)
         item = _LIST_ITEM.match(text, cue.end()) if cue else None
         span = _name_span(text, item.start(), item.end()) if item else None
-        if span is None or _CAPITAL_NEXT.match(text, span[1]) or span[1] - span[0] < 2:
+        if span is None or _CAPITAL_NEXT.match(text, span[1]):
             continue
+        if _TWO_LETTERS.search(text, span[0], span[1]) is None:
+            continue  # initials: "typed by K/L", "M/B"
         yield PersonForm(*span, Evidence.AGENT)
 
 
 _CAPITAL_NEXT = pattern_cache.compile(rf" {UPPER}")
+_TWO_LETTERS = pattern_cache.compile(r"[^\W\d_]{2}")
 
 
 _AGENT_CUE = pattern_cache.compile(rf"(?i:{'|'.join(_AGENT_VERBS)}) by ")

@@ -292,8 +292,12 @@ class _Finds:
             ]
         starts = sorted({c.start for c in people if c.tag == "persName"})
         heads = [(start, end) for group, start, end in spans if group == "org"]
-        orgs = (_before_person(c, starts, text, context) for c in _orgs(text, heads, context))
-        candidates = [*people, *(c for c in orgs if c is not None)]
+        orgs = [
+            c
+            for c in (_before_person(c, starts, text, context) for c in _orgs(text, heads, context))
+            if c is not None
+        ]
+        candidates = [*people, *orgs, *_holders_after_body(text, orgs, starts, context)]
         if context.acronyms is not None:
             candidates += context.acronyms.find(text)
         candidates += _place_candidates(text, groups, context)
@@ -304,6 +308,33 @@ class _Finds:
             candidates = [c for c in candidates if not _inside_completed(c, completed)]
         candidates += bracketed
         return cls(tuple(candidates), tuple(f for f in forms if f.surname_only))
+
+
+# An office of a body, its name to follow: "Chief of the", "Deputy Head of the".
+_OFFICE_OF = pattern_cache.compile(
+    rf"\b(?i:{alternation(w for w in OFFICE_WORDS if ' ' not in w)})\s+of\s+(?:the\s+)?$"
+)
+# One capitalised word, and then no other: a surname alone after a body's name.
+_LONE_WORD = pattern_cache.compile(rf"[ \t]+({UPPER}[a-z][\w'’-]*)(?![\w'’-]|[ \t]+{UPPER})")
+
+
+def _holders_after_body(
+    text: str, orgs: Sequence[_Candidate], people: Collection[int], context: _Context
+) -> Iterator[_Candidate]:
+    """A surname right after an office and the body it is of ("the Chief of the Trade
+    Department Belyaev"): the holder, when the word is a surname by its ending, the lexicon
+    or the authority."""
+    for org in orgs:
+        if _OFFICE_OF.search(text, max(0, org.start - 40), org.start) is None:
+            continue
+        found = _LONE_WORD.match(text, org.end)
+        if found is None or found.start(1) in people:
+            continue
+        word = found.group(1)
+        if has_surname_shape(word) or context.authority.knows_surname(word):
+            key, make, uncertain = _resolve_person(word, context)
+            extra = (("cert", "medium"),) if uncertain else ()
+            yield _Candidate(*found.span(1), "persName", key, make, _SHAPE, extra, False)
 
 
 def _surname_after(text: str, context: _Context) -> bool:

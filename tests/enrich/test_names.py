@@ -1331,6 +1331,7 @@ def test_a_list_names_no_more_people_than_its_evidence_allows(text: str, people:
         ("It was drafted by Moscow.", []),
         # Nor are the clerks' initials.
         ("The minutes were typed by K/L.", []),
+        ("Typed by M/B [sic], 2 copies.", []),
     ],
 )
 def test_the_name_after_deciphered_by_or_typed_by_is_a_person(text: str, people: list[str]) -> None:
@@ -1727,3 +1728,18 @@ def test_a_known_given_name_after_a_preposition_opens_the_name() -> None:
     ]
     # A word that is no given name there is a place's ("in Tikhvin A. Gromyko").
     assert _persons(_enrich("In Tikhvin A. Gromyko spoke.")) == [("A. Gromyko", "#pers-gromyko")]
+
+
+@pytest.mark.parametrize(
+    ("text", "people"),
+    [
+        ("I met the Chief of the Trade Department Belyaev yesterday.", ["Belyaev"]),
+        ("I met the Deputy Head of the Consular Department Sokolova.", ["Sokolova"]),
+        # No surname by its ending, the lexicon or the authority: no person.
+        ("the Chief of the Trade Department Monday", []),
+        # Two capitalised words are more than a lone surname.
+        ("the Chief of the Trade Department Belyaev Ivan came", []),
+    ],
+)
+def test_a_surname_after_an_office_and_its_body_is_the_holder(text: str, people: list[str]) -> None:
+    assert [surface for surface, _ in _persons(_enrich(text, when="1962-01-01"))] == people
