@@ -697,7 +697,8 @@ def _move_records(entities: Iterable[Entity], cast: Cast) -> tuple[Entity, ...]:
         if person is None:
             kept.append(entity)
             continue
-        longer = max(person.name, entity.name, key=lambda n: len(n.split()))
+        # The fuller of the two forms: more words, else more initials ("B.N. Vereshchagin").
+        longer = max(person.name, entity.name, key=lambda n: (len(n.split()), len(n)))
         cast.people[entity.key] = replace(
             person,
             name=longer if entity.unresolved else entity.name,

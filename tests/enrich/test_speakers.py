@@ -1019,6 +1019,21 @@ def test_a_local_record_with_a_fuller_name_is_merged_into_the_authoritys_record(
     )
 
 
+def test_a_signers_record_keeps_the_fuller_name_the_document_prints() -> None:
+    signed = "COUNSELLOR [signature] (B. ORLOV)"
+    orlov = Entity("pers-orlov", EntityType.PERSON, "B.N. Orlov", unresolved=True)
+    doc = _run(
+        _doc(
+            _block("I received the consul at his request."),
+            _block(signed, _name(signed, "B. ORLOV", "pers-orlov"), role=Role.SIGNED, path=CLOSER),
+            entities=(orlov,),
+        )
+    )
+    assert [(p.key, p.name, p.roles) for p in doc.participants] == [
+        ("pers-orlov", "B.N. Orlov", ("author",))
+    ]
+
+
 def test_a_participant_is_found_by_surname_only_when_the_initials_agree() -> None:
     cast = Cast()
     cast.add("pers-fidel-castro", "Fidel Castro", "interlocutor")
