@@ -30,8 +30,13 @@ from ..reader import patterns as pat
 from ..vocabulary import Element, EntityType, person_key, pointer
 from .names import entity_of
 
-# An office, also in the plural ("Co-Directors, NLFIC" signs for two).
-_OFFICE = pattern_cache.compile(rf"\b(?:{alternation(OFFICE_WORDS)})s?\b", re.IGNORECASE)
+# An office, also in the plural ("Co-Directors, RTIC", "Co-Chairmen" sign for two).
+_OFFICES = (*OFFICE_WORDS, *(word[:-3] + "men" for word in OFFICE_WORDS if word.endswith("man")))
+_OFFICE = pattern_cache.compile(rf"\b(?:{alternation(_OFFICES)})s?\b", re.IGNORECASE)
+# An office and, after a comma, the body or paper it is of: "Editor, River News".
+_OFFICE_OF_BODY = pattern_cache.compile(
+    rf"(?:[\w-]+\s+)?(?:{alternation(_OFFICES)})s?,\s", re.IGNORECASE
+)
 # A body's head noun in any case: "MINISTRY OF FOREIGN AFFAIRS" signing is no person.
 _BODY = pattern_cache.compile(rf"\b(?:{'|'.join(ORG_HEADS)})\b", re.IGNORECASE)
 _INITIALS_NAME = pattern_cache.compile(
@@ -277,6 +282,8 @@ def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
     m = _INITIALS_NAME.search(head)
     if m is not None:
         return start + m.start(), start + m.end()
+    if _OFFICE_OF_BODY.match(head):
+        return None  # "Editor, River News": the office and what it is of, no name
     if _OFFICE.search(head):
         places = [m for m in block.marks if m.tag in ("orgName", "placeName") and m.end <= end]
         tail_start = max((m.end for m in places), default=-1) + 1

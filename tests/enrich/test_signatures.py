@@ -221,10 +221,25 @@ def test_the_date_the_signer_put_first_is_no_part_of_the_name() -> None:
 
 
 def test_offices_in_the_plural_are_no_signers_names() -> None:
-    doc = _run(_block("Ellen Whitcombe"), _block("Co-Directors, RTC"), _block("Editor, River News"))
+    doc = _run(
+        _block("Ellen Whitcombe"),
+        _block("Co-Directors, RTC"),
+        _block("Co-Chairmen, RTC"),
+        _block("Editor, River News"),
+        # A place the names enricher found in the paper's title is no end of an office.
+        _block(
+            "Editor, Danube Review",
+            _mark("Editor, Danube Review", "Danube", "placeName", ref="#place-danube"),
+        ),
+    )
     assert [_marks(b) for b in doc.blocks[1:]] == [
         [("roleName", "Co-Directors, RTC", {"type": "office"})],
+        [("roleName", "Co-Chairmen, RTC", {"type": "office"})],
         [("roleName", "Editor, River News", {"type": "office"})],
+        [
+            ("roleName", "Editor, Danube Review", {"type": "office"}),
+            ("placeName", "Danube", {"ref": "#place-danube"}),
+        ],
     ]
     assert [e.name for e in doc.entities] == ["Ellen Whitcombe"]
 
