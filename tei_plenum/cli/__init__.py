@@ -21,10 +21,20 @@ from ..errors import TeiPlenumError
 from .outcome import EXIT_CODES, RunOutcome, report_error
 
 # Each command lives in the module of the same name and is imported only when it runs, so
-# that start-up stays fast: `convert` never pays for the validator's XPath engine.
-COMMANDS = (
-    "batch", "convert", "entities", "export", "index", "init", "search", "site", "validate",
-)  # fmt: skip
+# that start-up stays fast: `convert` never pays for the validator's XPath engine, and
+# `--help` lists the commands by these summaries (each its docstring's first line, which a
+# test keeps so) without importing any of them.
+COMMANDS: dict[str, str] = {
+    "batch": "Convert, validate and export a whole collection.",
+    "convert": "Convert plain-text translations to TEI P5.",
+    "entities": "List the people, places, organisations and events named in TEI.",
+    "export": "Export TEI as reading text or an HTML edition.",
+    "index": "Build or update a search database of TEI files.",
+    "init": "Write a commented tei-plenum.toml into a folder.",
+    "search": "Search a database built by index.",
+    "site": "Publish TEI files as a static site with indexes and search.",
+    "validate": "Validate TEI files or folders against schemas.",
+}
 
 
 class _Group(click.Group):
@@ -33,6 +43,10 @@ class _Group(click.Group):
 
     def list_commands(self, ctx: click.Context) -> list[str]:
         return sorted(COMMANDS)
+
+    def format_commands(self, ctx: click.Context, formatter: click.HelpFormatter) -> None:
+        with formatter.section("Commands"):
+            formatter.write_dl([(name, COMMANDS[name]) for name in sorted(COMMANDS)])
 
     def get_command(self, ctx: click.Context, cmd_name: str) -> click.Command | None:
         if cmd_name not in COMMANDS:

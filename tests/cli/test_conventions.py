@@ -13,6 +13,7 @@ import shutil
 import subprocess
 import sys
 
+import click
 import pytest
 from click.testing import CliRunner
 
@@ -78,6 +79,33 @@ def test_top_level_help_summaries_are_whole_sentences():
         summary = line.split(maxsplit=1)[1]
         assert summary.endswith("."), line
         assert not summary.endswith("..."), line
+
+
+@pytest.mark.parametrize("name", sorted(COMMANDS))
+def test_the_listed_summary_is_the_commands_own(name: str):
+    # The listing is written from the table without importing the commands, so the table
+    # must say what each command's help says.
+    command = main.get_command(click.Context(main), name)
+    assert command is not None
+    assert command.get_short_help_str(limit=200) == COMMANDS[name]
+
+
+def test_the_top_level_help_imports_no_command():
+    code = (
+        "import sys\n"
+        "from tei_plenum.cli import main\n"
+        "try:\n"
+        "    main(['--help'])\n"
+        "except SystemExit:\n"
+        "    pass\n"
+        "print(' '.join(sorted(sys.modules)), file=sys.stderr)"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", code], capture_output=True, text=True, timeout=60, check=True
+    )
+    assert "Commands:" in done.stdout
+    loaded = set(done.stderr.split())
+    assert not {f"tei_plenum.cli.{name}" for name in COMMANDS} & loaded
 
 
 # Standard input and output: "-" wherever a file is read or written.
