@@ -931,6 +931,10 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         if record.type is EntityType.PLACE and region is not None:
             yield from _region(text, region.start(), hit.end, context)
             continue
+        state = _state_in_small_letters(text, hit.start, hit.end, context)
+        if record.type is EntityType.PLACE and state is not None:
+            yield state
+            continue
         yield _Candidate(
             hit.start, hit.end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra
         )
@@ -987,6 +991,28 @@ _REGION_BEFORE = pattern_cache.compile(
     r"Northern|Southern|Eastern|Western|Latin)[ -]|"
     r"(?:Gulf|Bay|Strait|Straits|Sea|Lake|Cape|Isthmus|Peninsula) of (?:the )?)$"
 )
+
+
+# A point of the compass in small letters before a place's name: "south Korea".
+_COMPASS_IN_SMALL_LETTERS = pattern_cache.compile(r"(?<![\w'’-])(?:north|south)[ ]$")
+
+
+def _state_in_small_letters(
+    text: str, start: int, end: int, context: _Context
+) -> _Candidate | None:
+    """A state the authority names by a point of the compass, printed in small letters
+    ("south Korea" is South Korea, never Korea); None when the capitalised name is no
+    authority spelling ("south China" stays China)."""
+    found = _COMPASS_IN_SMALL_LETTERS.search(text, max(0, start - 6), start)
+    if found is None:
+        return None
+    name = text[found.start() : end]
+    hit = context.authority.lookup(name[0].upper() + name[1:], context.at)
+    if hit is None:
+        return None
+    record = context.authority.record(hit.key)
+    extra = _record_attrs(record, hit.uncertain)
+    return _Candidate(found.start(), end, "placeName", hit.key, record, _AUTHORITY, extra)
 
 
 def _region(text: str, start: int, end: int, context: _Context) -> Iterator[_Candidate]:

@@ -1743,3 +1743,21 @@ def test_a_known_given_name_after_a_preposition_opens_the_name() -> None:
 )
 def test_a_surname_after_an_office_and_its_body_is_the_holder(text: str, people: list[str]) -> None:
     assert [surface for surface, _ in _persons(_enrich(text, when="1962-01-01"))] == people
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "ref"),
+    [
+        ("talks with N. Korea began", "N. Korea", "#place-dprk"),
+        ("talks with S. Korea began", "S. Korea", "#place-rok"),
+        # In small letters the point of the compass still names the state, never Korea.
+        ("protests spread in south Korea", "south Korea", "#place-rok"),
+        ("the position of north Korea", "north Korea", "#place-dprk"),
+        # Where the capitalised name is no state's, the place stays the one named.
+        ("floods in south China", "China", "#place-prc"),
+    ],
+)
+def test_north_and_south_korea_by_any_spelling_are_the_two_states(
+    text: str, name: str, ref: str
+) -> None:
+    assert [(s, r) for tag, s, r in _names(_enrich(text, when="1987-03-03"))] == [(name, ref)]
