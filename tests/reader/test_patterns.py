@@ -91,6 +91,8 @@ def test_markings_with_numbers(text: str, kind: str, span: tuple[int, int], valu
         ("[Stamp: Making copies is forbidden]", "handling"),
         ("printed. m/b", "typist"),
         ("typed by ab", "typist"),
+        ("Drafted by Ve-Ko 09.11", "typist"),
+        ("Checked by [unknown signature]", "typist"),
         ("4ak", "typist"),
         ("5-nb", "typist"),
         ("Top urgent", "marking"),

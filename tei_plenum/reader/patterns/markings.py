@@ -126,6 +126,8 @@ _PRINT_RUN = pattern_cache.compile(
 # ("4ak", "5-nb"); an ordinal ("4th") or a measure ("12kg") is not one.
 _TYPIST = pattern_cache.compile(
     r"^(?:printed|typed|typist|prepared|executed|ex\.|exec\.)\b.{0,20}$|"
+    # A cipher telegram's clerks: "Drafted by Ve-Ko 09.11", "Checked by [unknown signature]".
+    r"^(?:created|drafted|checked|encoded|coded|decoded|deciphered)\s+by\b.{0,40}$|"
     r"^\S{0,12}\b[a-z]{1,3}/[a-z]{1,3}\b\S{0,8}$|"
     r"^\d{1,2}[-–]?(?!(?:st|nd|rd|th|kg|km|cm|mm|pp|ha|am|pm)\b)[a-z]{2,3}\.?$",
     re.IGNORECASE,
