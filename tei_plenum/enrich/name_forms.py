@@ -116,8 +116,9 @@ NOT_NAME_WORDS = _words(
 _OFFICE = frozenset(word for phrase in OFFICE_WORDS for word in phrase.split())
 _NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES}
 _NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.", "fr.", "ms."})
-# A post office, as addresses name it before its town ("P.O. Kargil", "P. O. Box 12").
-_POSTAL = pattern_cache.compile(r"P\. ?O\.")
+# A post office, as addresses name it before its town ("P.O. Kargil", "P. O. Box 12"), and
+# a style of address ("H.E. the Ambassador", His Excellency): no initials of a name.
+_POSTAL_OR_STYLE = pattern_cache.compile(r"P\. ?O\.|H\. ?E\.")
 
 _LETTER = r"[^\W\d_]"
 # A capitalised word of a name: inner apostrophes ("Il'yich", "O'Neill") but never a
@@ -384,7 +385,7 @@ def _initials(text: str) -> Iterator[PersonForm]:
         if found.start() and (text[found.start() - 1].isalnum() or text[found.start() - 1] == "."):
             continue
         first = found.group("initials").split()[0].split(".")[0] + "."
-        if first.lower() in _NOT_INITIALS or _POSTAL.match(found.group("initials")):
+        if first.lower() in _NOT_INITIALS or _POSTAL_OR_STYLE.match(found.group("initials")):
             continue
         words = found.group("surname").split(" ")
         # A word in capitals after a surname that is not is an acronym ("V. Chistov MFA").

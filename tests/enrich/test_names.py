@@ -1761,3 +1761,8 @@ def test_north_and_south_korea_by_any_spelling_are_the_two_states(
     text: str, name: str, ref: str
 ) -> None:
     assert [(s, r) for tag, s, r in _names(_enrich(text, when="1987-03-03"))] == [(name, ref)]
+
+
+def test_his_excellency_abbreviated_is_no_initials() -> None:
+    doc = _enrich("We thank H.E. RFU President Halvorsen and the RFU officials.")
+    assert _persons(doc) == [("Halvorsen", "#pers-halvorsen")]
