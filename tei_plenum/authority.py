@@ -390,8 +390,10 @@ def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterato
             for s in listed
             for v in (
                 _committee_reordered(s),
+                _without_committee(s),
                 _adjective_swapped(s),
                 _state_after(s, expansions),
+                _workers_apostrophe(s),
                 *_spelled_out(s, expansions),
             )
         )
@@ -500,6 +502,21 @@ def _adjective_swapped(surface: str) -> str | None:
     first, _, rest = surface.partition(" ")
     other = _SAME_STATE.get(first)
     return f"{other} {rest}" if other is not None and rest else None
+
+
+def _without_committee(surface: str) -> str | None:
+    """A party organ's spelling without "CC" between the party's acronym and the organ, as
+    translations shorten it ("MPRP CC Politburo", "MPRP Politburo")."""
+    found = _PARTY_CC.search(surface)
+    if found is None or found.start() != 0 or not _party_acronym(found.group(1)):
+        return None
+    rest = surface[found.end() :]
+    return f"{found.group(1)}{rest}" if rest.startswith(" ") else None
+
+
+def _workers_apostrophe(surface: str) -> str | None:
+    """ "Workers' Party" as translations also misprint it, "Worker's Party"."""
+    return surface.replace("Workers'", "Worker's") if "Workers'" in surface else None
 
 
 def _party_acronym(word: str) -> bool:

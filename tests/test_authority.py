@@ -373,6 +373,8 @@ def test_a_hyphenated_given_name_is_found_closed_up_and_spaced(
 def test_a_party_acronym_may_stand_on_either_side_of_cc(tmp_path: Path) -> None:
     authority = _derived(tmp_path)
     assert authority.lookup("CC RWP Bureau").key == "org-rwp-cc-bureau"
+    # An organ of the committee may be named without "CC".
+    assert authority.lookup("RWP Bureau").key == "org-rwp-cc-bureau"
     # Only an acronym moves: "CC" between two words is no party's committee.
     assert authority.lookup("Bureau CC RWP") is None
 
@@ -445,6 +447,9 @@ def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
         # Czechoslovakia's acronyms as Russian documents transliterate them.
         ("ChSR", "place-czechoslovakia"),
         ("ChSSR", "place-czechoslovakia"),
+        # "Workers' Party" as translations misprint it.
+        ("Worker's Party of Korea", "org-kwp"),
+        ("Worker’s Party of Korea", "org-kwp"),
         ("IAEA", "org-iaea"),
         ("International Atomic Energy Agency", "org-iaea"),
     ],
