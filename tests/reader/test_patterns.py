@@ -1259,6 +1259,8 @@ def test_a_reported_clause_after_a_lead_in(text: str, who: str | None):
         ("[12] Translators' note: see the protocol.", 12, True),
         ("[3]The protocol was not found.", 3, False),
         ('[2] "Nodong Sinmun", 5 May 1962.', 2, False),
+        ("[4] ”Machines” meant tractors.", 4, False),  # a quotation mark of another shape
+        ("[5] „Neues Deutschland”, 3 May.", 5, False),
     ],
 )
 def test_a_note_line_opens_with_its_number_in_brackets(

@@ -8,8 +8,9 @@ from dataclasses import dataclass
 
 from ... import pattern_cache
 
-# A note's own line: its number in brackets, then its words ("[2] The annex is missing.").
-_NOTE_LINE = pattern_cache.compile(r"^\[(\d{1,3})\]\s*(?=[^\W\d_]|[\"'“‘(])")
+# A note's own line: its number in brackets, then its words ("[2] The annex is missing."),
+# which may open with a quotation mark of any shape ("[1] ”Special goods” meant arms.").
+_NOTE_LINE = pattern_cache.compile(r"^\[(\d{1,3})\]\s*(?=[^\W\d_]|[\"'“”‘’„«(])")
 _TRANSLATORS = pattern_cache.compile(r"translator'?s'?\s+note\b", re.IGNORECASE)
 
 
