@@ -66,6 +66,7 @@ class FrontState(NamedTuple):
     open_title: bool = False  # the last line was a title line that a lower-case line continues
     bare_kind: bool = False  # the title so far is a kind word alone ("RESOLUTION")
     numbered: bool = False  # the last docket line was a number (a date under it is the docket's)
+    routed: bool = False  # the last line above the title was a routing field ("TO: …")
 
 
 @dataclass(frozen=True, slots=True)
@@ -391,9 +392,11 @@ def _above_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     line naming a body or office, else a marking."""
     features = cell.features
     place = f"top {cell.column}" if cell.column else "top"
+    # A routing field's next addressee on a line of its own: "TO: Gen. …" / "Comrade …".
+    addressed = state.routed and cell.text.split(" ", 1)[0] in _ADDRESS_WORDS
     if features.marking or features.bracketed:
         claim = rules.marking(cell, (FRONT,), Place.TOP)
-    elif features.field:
+    elif features.field or addressed:
         claim = Claim(Role.MARKING, (FRONT,), attrs(type="routing", place=place))
     elif features.institution or (features.upper and not features.document_number):
         claim = Claim(Role.MARKING, (FRONT,), attrs(type="letterhead", place=place))
@@ -401,7 +404,7 @@ def _above_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
         claim = rules.marking(cell, (FRONT,), Place.TOP)
     kind = dict(claim.attrs).get("type")
     numbered = kind in _NUMBERED_MARKINGS or features.number_sign
-    return claim, state._replace(numbered=numbered or state.numbered)
+    return claim, state._replace(numbered=numbered or state.numbered, routed=kind == "routing")
 
 
 def _subtitle_in_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -429,6 +432,8 @@ def _title_line(cell: Cell, state: FrontState) -> bool:
     features = cell.features
     if not features.title_like or state.seen_date or features.starts_body or _never_title(cell):
         return False
+    if state.seen_title and cell.text.rstrip().endswith(":"):
+        return False  # "DECISIONS:" under the title heads the body's text
     if not state.seen_title and not features.kind_title:
         return not features.institution and len(cell.text.split()) >= 3
     return True

@@ -554,3 +554,26 @@ def test_a_capitals_line_opening_with_and_goes_on_with_the_one_above():
     pairs = zip(front.cells, front.claims, strict=True)
     titles = [c.text for c, claim in pairs if claim.role is Role.TITLE]
     assert titles[:1] != ["AND INFORMATION CENTER (RTC)"]
+
+
+def test_a_caption_under_the_title_is_no_part_of_it():
+    # "DECISIONS:" heads what the body decides; before, it was read as a title line.
+    for state in (AFTER_TITLE, OPEN_TITLE):
+        assert decide(TITLE_RULES, cell("DECISIONS:"), state).claim is None
+
+
+def test_an_addressee_under_a_routing_field_is_routed_too():
+    texts = [
+        "TO: Gen. Ivo Markov, Member of Politburo",
+        "Comrade Ana Petrova, Minister of Finance",
+        "RESOLUTION “A” No 4",
+        "OF POLITBURO OF THE CENTRAL COMMITTEE OF THE RURITANIAN WORKERS' PARTY FROM 2 MARCH 1972",
+        "Approves the plan for the sowing.",
+    ]
+    cells = [
+        cell("March 2, 1972", cover="date", line=1),
+        cell("Bureau Resolution on the Sowing", cover="title", line=2),
+        *(cell(text, line=3 + n) for n, text in enumerate(texts)),
+    ]
+    claims = read_front(cells).claims
+    assert [dict(c.attrs).get("type") for c in claims[2:4]] == ["routing", "routing"]
