@@ -196,9 +196,17 @@ def _opener_length(content: list[Cell], *, journal: bool) -> int:
             address_end = cell.text if _opens_address(cell) else ""
         elif address_end and _continues_address(cell, address_end):
             address_end = cell.text
+        elif index and features.marking and _opener_follows(content, index + 1):
+            address_end = ""  # "Ref. No. 221" between a letter's dateline and its salute
         else:
             return index
     return len(content)
+
+
+def _opener_follows(content: Sequence[Cell], start: int) -> bool:
+    """Whether the first line from ``start`` on that is no marking opens a letter."""
+    after = next((c for c in content[start:] if not c.features.marking), None)
+    return after is not None and after.features.opener_line
 
 
 # Words that end an address line which the next line completes ("Chairman of the Council
@@ -214,16 +222,19 @@ def _opens_address(cell: Cell) -> bool:
 def _continues_address(cell: Cell, previous: str) -> bool:
     """A line of the addressee's address after its first: the rest of a line left open ("…
     Ministers of" / "the People's Republic of Korea"), an office or a body, or a place (a
-    short capitalised line that is no sentence, "Pyongyang")."""
+    short capitalised line that is no sentence, "Pyongyang", with its postal code or its
+    state's abbreviation: "WASHINGTON, DC 20510", "U.S.A.")."""
     features, text = cell.features, cell.text
-    if features.starts_body or len(text) > 100 or pat.ends_with_stop(text):
+    if features.starts_body or len(text) > 100:
+        return False
+    if pat.ends_with_stop(text) and not pat.ends_with_initial(text):
         return False
     if previous.endswith(",") or previous.rsplit(" ", 1)[-1] in _OPEN_ENDINGS:
         return True
     if features.office or features.institution:
         return True
     words = text.rstrip(",").split()
-    return 0 < len(words) <= 3 and all(w[:1].isupper() for w in words)
+    return 0 < len(words) <= 3 and all(w[:1].isupper() or w.isdigit() for w in words)
 
 
 def _closer_start(content: list[Cell], signers: frozenset[Cell]) -> int:
@@ -301,6 +312,13 @@ def _block(role: Role, *, ends_list: bool = False) -> Step[BodyState]:
 
 def _marking(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
     return rules.marking(cell, state.base, Place.TOP), state._replace(lead_in=False)
+
+
+def _opener_marking(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
+    """A marking among the opener's lines (a reference number): an ``fw`` in the opener,
+    which TEI allows there."""
+    claim = rules.marking(cell, _opener_path(state), Place.TOP)
+    return claim, state._replace(address=None, address_end="")
 
 
 def _participants_caption(cell: Cell, state: BodyState) -> tuple[Claim, BodyState]:
@@ -503,9 +521,11 @@ OPENER_RULES: tuple[Rule[BodyState], ...] = (
          _in_opener(Role.ADDRESS, party=AddressRole.SENDER)),
     Rule("addressee", lambda cell, state: _opens_address(cell), _addressee(_opener_path)),
     Rule("address-line", _continues_open_address, _address_line(_opener_path)),
+    Rule("marking", lambda cell, state: cell.features.marking is not None, _opener_marking),
     Rule("recipient", _always, _in_opener(Role.ADDRESS, party=AddressRole.RECIPIENT)),
 )  # fmt: skip
-"""The lines that open the body: address fields, addressee, dateline and salute."""
+"""The lines that open the body: address fields, addressee, dateline, a reference number
+among them, and salute."""
 
 BODY_RULES: tuple[Rule[BodyState], ...] = (
     # An item under a distribution list's caption, whatever its number looks like.

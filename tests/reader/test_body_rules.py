@@ -39,6 +39,7 @@ def test_table_order():
         "sender",
         "addressee",
         "address-line",
+        "marking",
         "recipient",
     ]
     assert [rule.name for rule in BODY_RULES] == [
@@ -119,6 +120,8 @@ def test_opener_addressee(text: str):
         ("to Mr. Jan Nowak", "Chairman of the Council of Ministers of"),  # an office
         ("Chairman of the Council of Ministers of", "the Republic of Ruritania"),  # left open
         ("the Republic of Ruritania", "Strelsau"),  # a place
+        ("Committee on Trade", "STRELSAU, RU 20510"),  # with its postal code
+        ("STRELSAU, RU 20510", "R.U."),  # a state's abbreviation, whose stop ends nothing
     ],
 )
 def test_opener_address_line(before: str, text: str):
@@ -146,6 +149,30 @@ def test_only_a_whole_word_leaves_an_address_line_open():
 def test_a_sentence_after_an_address_is_no_line_of_it(text: str):
     open_address = STATE._replace(opened=1, address=ADDRESS, address_end="to Mr. Jan Nowak")
     assert decide(OPENER_RULES, cell(text), open_address).rule == "recipient"
+
+
+def test_opener_marking():
+    found = decide(OPENER_RULES, cell("Ref. No. 221"), STATE)
+    assert found.rule == "marking"
+    assert found.placed == (Role.MARKING, (*BASE, OPENER), {"type": "registration", "place": "top"})
+
+
+def test_a_reference_number_between_dateline_and_salute_stays_in_the_opener():
+    lines = [
+        "to Mr. Jan Nowak",
+        "Strelsau, 14th March 1987",
+        "Ref. No. 221",
+        "Dear Mr. Nowak,",
+        "We thank you for the books.",
+    ]
+    claims = read_body([cell(t) for t in lines], "letter")
+    assert [(str(c.role), c.path[-1].tag) for c in claims] == [
+        ("address", "address"),
+        ("dateline", "opener"),
+        ("marking", "opener"),
+        ("salute", "opener"),
+        ("p", "div"),
+    ]
 
 
 def test_opener_recipient():
