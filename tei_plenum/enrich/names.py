@@ -149,7 +149,9 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
     pseudonyms = {(i, c.start) for i, chosen in enumerate(first) for c in chosen if c.identifies}
     for index, (block, chosen) in enumerate(zip(doc.blocks, first, strict=True)):
         listed = block.role is Role.PARTICIPANTS
-        completed = {c.start: c.full_name for c in chosen if c.full_name}
+        # The full names that brackets complete, also for a name marked before ("[Arnaldo]
+        # VELTRONE" read again): a document enriched twice binds the same aliases.
+        completed = {c.start: c.full_name for c in found[index].candidates if c.full_name}
         for c in chosen:
             if c.identifies:
                 surface = block.text[c.start : c.end]
@@ -1861,6 +1863,8 @@ def _around(
                          False, (part,), bracket)  # fmt: skip
         return
     following = _WORD_AFTER.match(text, end + 1)
+    if following is not None and _known_word(following.group(1), context):
+        following = None  # a place or a body the authority knows is no surname ("[…] USSR")
     given = _given_tail(content) if following is not None else None
     if given is None and following is not None and _capital_surname(following.group(1)):
         # "[Arnaldo] VELTRONE": a surname in capitals after one or two bracketed name words.
@@ -2035,6 +2039,12 @@ def _identified(
                      nestable=False, identifies=record.name)  # fmt: skip
     yield _Candidate(bracket.start, bracket.end, "persName", ref, make, _BRACKET, _UNCERTAIN,
                      False, replaces=bracket)  # fmt: skip
+
+
+def _known_word(word: str, context: _Context) -> bool:
+    """Whether a word, its punctuation aside, is a place's or a body's known spelling."""
+    hit = context.authority.lookup(word.rstrip(".,;:"), context.at)
+    return hit is not None and context.authority.record(hit.key).type is not EntityType.PERSON
 
 
 def _name_part(text: str, previous: re.Match[str], content: str, context: _Context) -> bool:

@@ -7,7 +7,7 @@ from dataclasses import replace
 from pathlib import Path
 
 import pytest
-from hypothesis import given, settings
+from hypothesis import example, given, settings
 from hypothesis import strategies as st
 
 from tei_plenum.authority import Authority
@@ -409,6 +409,7 @@ _WORDS = st.sampled_from(
 
 @settings(max_examples=150, deadline=None)
 @given(st.lists(_WORDS, max_size=14))
+@example(["[Syn", "Government", "Yep]", "USSR", "USSR"])  # a known acronym after a bracket
 def test_text_never_changes_and_every_mark_nests(words: list[str]) -> None:
     text = " ".join(words)
     doc = _enrich(text)
@@ -1766,3 +1767,30 @@ def test_north_and_south_korea_by_any_spelling_are_the_two_states(
 def test_his_excellency_abbreviated_is_no_initials() -> None:
     doc = _enrich("We thank H.E. RFU President Halvorsen and the RFU officials.")
     assert _persons(doc) == [("Halvorsen", "#pers-halvorsen")]
+
+
+@pytest.mark.parametrize(
+    ("text", "person"),
+    [
+        ("The Honourable Tormod WHITCOMBE", "Tormod WHITCOMBE"),
+        ("a letter to Senator Tormod Whitcombe", "Tormod Whitcombe"),
+        ("a letter to Congressman Tormod Whitcombe", "Tormod Whitcombe"),
+    ],
+)
+def test_a_legislators_style_leads_a_name(text: str, person: str) -> None:
+    assert [s for s, _ in _persons(_enrich(text))] == [person]
+
+
+def test_a_known_place_after_a_bracketed_first_name_is_no_surname() -> None:
+    doc = _enrich("the delegation of the Trade Ministry [Ivo] USSR arrived")
+    assert [(s, ref) for tag, s, ref in _names(doc) if tag != "bracket"] == [
+        ("Trade Ministry", "#org-trade-ministry"),
+        ("USSR", "#place-ussr"),
+    ]
+
+
+def test_a_name_a_bracket_completes_binds_the_same_alias_when_read_again() -> None:
+    doc = _enrich("Then [Ruritanian President Tomas] Halvorsen spoke, and Halvorsen agreed.")
+    again = enrich_names(doc, Authority.load())
+    assert again.aliases == doc.aliases
+    assert [a.name for a in doc.aliases] == ["Tomas Halvorsen"]
