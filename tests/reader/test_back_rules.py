@@ -216,6 +216,28 @@ def test_a_caption_without_its_colon_heads_the_copies_under_it():
     ]
 
 
+def test_who_is_to_read_the_copy_heads_a_list_of_its_own():
+    cells = [
+        cell("The harvest will be good."),
+        cell("– 12 – chargé d'affaires –"),
+        cell("To be seen by"),
+        cell("Comrade Novak J."),
+        cell("Seen by"),
+        cell("Comrade Horvat"),
+        cell("Comrade Kralj"),
+    ]
+    back = read_back(cells)
+    assert back.start == 2
+    assert [c.role for c in back.claims] == [
+        Role.HEAD,
+        Role.ITEM,
+        Role.HEAD,
+        Role.ITEM,
+        Role.ITEM,
+    ]
+    assert back.claims[0].path[-1] != back.claims[2].path[-1]  # two lists
+
+
 def test_how_the_copies_were_handled_belongs_to_the_registry_block():
     cells = [
         cell("I promised to find out."),

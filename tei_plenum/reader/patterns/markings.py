@@ -226,8 +226,10 @@ _DISTRIBUTION_CAPTION = pattern_cache.compile(
     r"^(?:(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|cop(?:y|ies)(?:\s+sent)?\s+to|"
     r"cc|sent\s+to|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed|made|printed|typed)"
     r"(?:\s+to)?|(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:"
-    # A line that is only the caption may lack its colon: "Five copies sent re" (to).
-    r"|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed)\s+(?:to|re)\s*$)",
+    # A line that is only the caption may lack its colon: "Five copies sent re" (to), and
+    # who is to read the copy: "To be seen by", "Seen by".
+    r"|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed)\s+(?:to|re)\s*$"
+    r"|(?:to\s+be\s+)?(?:seen|read)\s+by\s*:?\s*$)",
     re.IGNORECASE,
 )
 # Where an item of copies starts: a copy number, then a dash, a stop or "to" ("1 – to Cde. X",
