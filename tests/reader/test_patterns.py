@@ -961,6 +961,9 @@ def test_non_credits(text: str):
         ),
         ("Copies to: Cde. Kim Il, Cde. Nam Il", "Copies to:", ["Cde. Kim Il, Cde. Nam Il"]),
         ("cc: Mr. Smith", "cc:", ["Mr. Smith"]),
+        ("bcc. Secretary General", "bcc.", ["Secretary General"]),
+        ("Three copies sent re", "Three copies sent re", []),
+        ("To be seen by", "To be seen by", []),
         (
             "Printed in 3 copies: 1. Addressee; 2. MFA; 3. File.",
             "Printed in 3 copies:",
@@ -980,7 +983,14 @@ def test_distribution(text: str, caption: str, items: list[str]):
 
 @pytest.mark.parametrize(
     "text",
-    ["2 to 3 years", "Two copies printed.", "The copies were distributed.", "1. Approve the plan."],
+    [
+        "2 to 3 years",
+        "Two copies printed.",
+        "The copies were distributed.",
+        "1. Approve the plan.",
+        "Acc. to the plan",
+        "It was seen by the minister.",
+    ],
 )
 def test_non_distribution(text: str):
     assert pat.distribution(text) is None

@@ -229,7 +229,9 @@ _DISTRIBUTION_CAPTION = pattern_cache.compile(
     # A line that is only the caption may lack its colon: "Five copies sent re" (to), and
     # who is to read the copy: "To be seen by", "Seen by".
     r"|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed)\s+(?:to|re)\s*$"
-    r"|(?:to\s+be\s+)?(?:seen|read)\s+by\s*:?\s*$)",
+    r"|(?:to\s+be\s+)?(?:seen|read)\s+by\s*:?\s*$"
+    # A copy's reader written as a letter's "cc." or "bcc.": "bcc. Secretary General".
+    r"|b?cc\.(?=\s))",
     re.IGNORECASE,
 )
 # Where an item of copies starts: a copy number, then a dash, a stop or "to" ("1 – to Cde. X",
