@@ -46,7 +46,7 @@ from tei_plenum.enrich.dates_grammar import (
     rules_from,
 )
 from tei_plenum.model import Attrs, Block, Document, Mark, MarkIndex, Role
-from tei_plenum.vocabulary import RESP_ENCODER, MarkingType, pointer
+from tei_plenum.vocabulary import RESP_ENCODER, pointer
 
 from .. import pattern_cache
 
@@ -954,8 +954,12 @@ def _title_period(block: Block, setting: Setting) -> Attrs:
 
 # The lines that date the document itself.
 _DATE_LINES = frozenset({Role.DOC_DATE, Role.DATELINE})
-# Two numbers joined by a point, which may be an hour ("09.11") as well as a day and month.
+# Two numbers joined by a point, which may be an hour ("09.11") as well as a day and month,
+# and a cipher telegram's line of the clerk who did the work at that hour.
 _HOUR_OR_DAY = pattern_cache.compile(r"\d{1,2}\.\d{2}")
+_CLERKS_LINE = pattern_cache.compile(
+    r"(?:created|drafted|checked|encoded|coded|decoded|deciphered|typed)\s+by\s", re.IGNORECASE
+)
 
 
 def _document_date(doc: Document, setting: Setting) -> tuple[Attrs, Block | None]:
@@ -1055,7 +1059,7 @@ def enrich_dates(doc: Document) -> Document:
         found = _approximate(
             _scan_across_brackets(block.text, setting, memory, fixed.anchor is None), block.text
         )
-        if block.role is Role.MARKING and block.attr("type") == MarkingType.TYPIST:
+        if found and _CLERKS_LINE.match(block.text):
             # A clerk's line gives the hour of the work ("Drafted by Ve-Ko 09.11"): two
             # numbers joined by a point there are no day and month.
             found = [f for f in found if not _HOUR_OR_DAY.fullmatch(block.text, f.start, f.end)]

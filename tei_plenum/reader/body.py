@@ -30,7 +30,7 @@ OPENER = Container(Element.OPENER, Element.OPENER)
 CLOSER = Container(Element.CLOSER, Element.CLOSER)
 # The markings that may stand among the body's paragraphs (at a page's top, say).
 _BODY_MARKINGS = frozenset(
-    {MarkingType.CLASSIFICATION, MarkingType.COPY_NUMBER, MarkingType.HANDLING}
+    {MarkingType.CLASSIFICATION, MarkingType.COPY_NUMBER, MarkingType.HANDLING, MarkingType.TYPIST}
 )
 
 # The document's kind (its genre) -> the type of the div that holds its text.
