@@ -961,11 +961,11 @@ def test_two_bodies_joined_by_and_are_two_names() -> None:
 
 def test_a_body_named_with_words_the_translator_supplied() -> None:
     doc = _enrich(
-        "Inform the [Ruritanian] Embassy in Ostravia and the [Chinese] Embassy in [North] Korea."
+        "Inform the [Ruritanian] Embassy in Ostravia and the [PRC] Embassy in [North] Korea."
     )
     assert [(s, ref) for tag, s, ref in _names(doc) if tag == "orgName"] == [
         ("[Ruritanian] Embassy in Ostravia", "#org-ruritanian-embassy-in-ostravia"),
-        ("[Chinese] Embassy in [North] Korea", "#org-prc-embassy-dprk"),
+        ("[PRC] Embassy in [North] Korea", "#org-prc-embassy-dprk"),
     ]
     assert [e.name for e in doc.entities if e.unresolved] == ["Ruritanian Embassy in Ostravia"]
 
@@ -1656,13 +1656,13 @@ def test_the_kwp_with_the_apostrophe_before_the_s() -> None:
 
 
 def test_a_code_name_is_its_bearers_in_its_time_and_certain_where_the_translator_says_so() -> None:
-    alone = _enrich("To Cde. Filippov.", when="1950-10-01")
+    alone = _enrich("A cable for Cde. Filippov came.", when="1950-10-01")
     assert _marks(alone) == [("persName", "Filippov", {"ref": "#pers-stalin", "cert": "medium"})]
     glossed = _enrich("To Cde. Filippov [Stalin].", "Filippov agreed.", when="1950-10-01")
     assert _names(glossed)[0] == ("persName", "Filippov", "#pers-stalin")
     assert dict(_marks(glossed)[0][2]) == {"ref": "#pers-stalin"}
     assert _marks(glossed, 1) == [("persName", "Filippov", {"ref": "#pers-stalin"})]
-    later = _enrich("To Cde. Filippov.", when="1965-03-01")
+    later = _enrich("A cable for Cde. Filippov came.", when="1965-03-01")
     assert [ref for _, _, ref in _names(later)] == ["#pers-filippov"]
 
 
