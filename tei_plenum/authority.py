@@ -374,10 +374,11 @@ def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterato
     """A record's spellings, each with whether it is an uncertain identification; a person's
     Russian surname also in the other transliterations of its ending, and a hyphenated given
     name also closed up and spaced ("Kim Chang-bong": "Kim Changbong", "Kim Chang Bong"); an
-    organisation's with its party's acronym on the other side of "CC", with "Soviet" for
-    "USSR" and back, and with a state's acronym spelled out or named otherwise
-    (``expansions``: "Government of the DPRK", "Government of the Democratic People's
-    Republic of Korea", "Embassy in the DPRK", "Embassy in North Korea")."""
+    organisation's with its party's acronym on the other side of "CC" or without "CC" before
+    an organ ("MPRP Politburo"), with "Soviet" for "USSR" and back, with its acronym before
+    its state's ("MFA DPRK"), with "Workers'" misprinted "Worker's", and with a state's
+    acronym spelled out or named otherwise (``expansions``: "Government of the DPRK",
+    "Government of the Democratic People's Republic of Korea", "Embassy in North Korea")."""
     listed = [surface for surface in (record.name, record.full_name, *record.variants) if surface]
     for surface in listed:
         yield surface, False

@@ -1486,8 +1486,10 @@ _SECOND_COMPLEMENT = pattern_cache.compile(rf"\bof\s+(?:the\s+)?(?:{_TITLE_WORD}
 _ORG_COMPLEMENT = pattern_cache.compile(rf"(?:\s+(?:of|for)(?:\s+the)?\s+{_COMPLEMENT}){{1,5}}")
 # A month or a weekday after "in" is the time of the sentence, no place of the post.
 _NOT_POST_PLACE = "|".join((*MONTH_NAMES, *WEEKDAY_NAMES))
+# The place may open with a word the translator supplied: "Embassy in [North] Vietnam".
 _POST_PLACE = pattern_cache.compile(
-    rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)((?:\[{_TITLE_WORD}\]\s+)?{_COMPLEMENT})"
+    rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)"
+    rf"((?:\[{_TITLE_WORD}\]\s+)?{_COMPLEMENT})"
 )
 _EVENT_AFTER = pattern_cache.compile(
     r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b"

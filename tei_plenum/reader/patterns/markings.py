@@ -223,9 +223,10 @@ def is_banner(text: str) -> bool:
 # The caption of a distribution list: who the copies went to ("Distribution:", "Copies to:",
 # "Five copies sent:", "Printed in 3 copies:").
 _DISTRIBUTION_CAPTION = pattern_cache.compile(
-    r"^(?:(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|cop(?:y|ies)(?:\s+sent)?\s+to|"
-    r"cc|sent\s+to|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed|made|printed|typed)"
-    r"(?:\s+to)?|(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:"
+    r"^(?:(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|"
+    r"cop(?:y|ies)(?:\s+sent)?\s+to|cc|sent\s+to|"
+    r"(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed|made|printed|typed)(?:\s+to)?|"
+    r"(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:"
     # A line that is only the caption may lack its colon: "Five copies sent re" (to), and
     # who is to read the copy: "To be seen by", "Seen by".
     r"|(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed)\s+(?:to|re)\s*$"
