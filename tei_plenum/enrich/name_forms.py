@@ -388,7 +388,7 @@ def _initials(text: str) -> Iterator[PersonForm]:
         if first.lower() in _NOT_INITIALS or _POSTAL_OR_STYLE.match(found.group("initials")):
             continue
         words = found.group("surname").split(" ")
-        # A word in capitals after a surname that is not is an acronym ("V. Chistov MFA").
+        # A word in capitals after a surname in small letters is an acronym ("V. Chistov MFA").
         while words and (
             not is_name_word(words[-1])
             or len(words[-1]) < 2

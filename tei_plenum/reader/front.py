@@ -393,7 +393,11 @@ def _above_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     features = cell.features
     place = f"top {cell.column}" if cell.column else "top"
     # A routing field's next addressee on a line of its own: "TO: Gen. …" / "Comrade …".
-    addressed = state.routed and cell.text.split(" ", 1)[0] in _ADDRESS_WORDS
+    addressed = (
+        state.routed
+        and cell.text.split(" ", 1)[0] in _ADDRESS_WORDS
+        and not features.opening_salute
+    )
     if features.marking or features.bracketed:
         claim = rules.marking(cell, (FRONT,), Place.TOP)
     elif features.field or addressed:
