@@ -358,3 +358,24 @@ def test_only_notes_numbered_in_a_row_at_the_very_end_are_notes():
     assert [c.role for c in read_back(out_of_order).claims] == [Role.NOTE]
     among_text = [cell("[1] A bracketed number opens this paragraph."), cell("The end.")]
     assert read_back(among_text).claims == ()
+
+
+def test_a_registration_number_in_brackets_ends_the_registry_block():
+    cells = [
+        cell("I informed him about the tractors."),
+        cell("AMBASSADOR"),
+        cell("[signature]"),
+        cell("(I. VASILEV)"),
+        cell("Three copies printed"),
+        cell("1 - Cde. P. I. Sokolov"),
+        cell("2 - to file"),
+        cell("Nº [311]"),
+    ]
+    back = read_back(cells)
+    assert back.start == 4
+    assert [(c.role, dict(c.attrs).get("type")) for c in back.claims] == [
+        (Role.MARKING, "printRun"),
+        (Role.ITEM, None),
+        (Role.ITEM, None),
+        (Role.MARKING, "registration"),
+    ]

@@ -64,6 +64,7 @@ def test_classification_markings(text: str, level: Classification | None):
         ("Telegram No. 55/ss", "telegramNumber", (13, 18), "55/ss"),
         ("Cryptogram No 803", "telegramNumber", (14, 17), "803"),
         ("Nº 933", "registration", (3, 6), "933"),
+        ("Nº [311]", "registration", (4, 7), "311"),  # read by the translator from a stamp
         ("Reg. Nº 12/ss", "registration", (8, 13), "12/ss"),
         ("Outgoing No. 0417", "registration", (13, 17), "0417"),
         ("Five copies printed", "printRun", (0, 4), "5"),

@@ -112,9 +112,10 @@ _HANDLING = pattern_cache.compile(
     r"(?:distribution\s+)?list\b",
     re.IGNORECASE,
 )
+# The number may be one the translator read from a stamp and bracketed: "Nº [311]".
 _REGISTRATION = pattern_cache.compile(
     rf"^(?:(?:reg(?:istration|\.)?|outgoing|incoming|out\.|inc\.|ref\.)\s*)*{_NO}\s*"
-    r"(\d[\w/.-]*)\.?$",
+    r"(?:(\d[\w/.-]*)|\[(\d[\w/.-]*)\])\.?$",
     re.IGNORECASE,
 )
 _PRINT_RUN = pattern_cache.compile(
@@ -154,7 +155,8 @@ def marking(text: str) -> Marking | None:
     if _TRANSLATION_NOTE.match(text) and len(text) < 80:
         return Marking(MarkingType.TRANSLATION_NOTE)
     if m := _REGISTRATION.match(text):
-        return Marking(MarkingType.REGISTRATION, m.span(1), m.group(1))
+        group = 1 if m.group(1) else 2
+        return Marking(MarkingType.REGISTRATION, m.span(group), m.group(group))
     if m := _PRINT_RUN.match(text):
         group = "n1" if m.group("n1") else "n2"
         value = number_value(m.group(group))
