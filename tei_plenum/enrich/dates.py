@@ -954,6 +954,25 @@ def _title_period(block: Block, setting: Setting) -> Attrs:
 
 # The lines that date the document itself.
 _DATE_LINES = frozenset({Role.DOC_DATE, Role.DATELINE})
+# Four digits that read as an hour and its minutes after a word that sets a limit ("until
+# 1800"); a bare year ("in 1900") stays a year.
+_HOUR_AND_MINUTES = pattern_cache.compile(
+    r"(?:until|till|by|no\s+later\s+than|not\s+later\s+than)\s+(?:[01]\d|2[0-3])[0-5]\d",
+    re.IGNORECASE,
+)
+# A year this far from the document's is read as an hour where it can be one.
+_YEARS_FROM_AN_HOUR = 60
+
+
+def _hour(span: str, year: int) -> bool:
+    """Whether a year after a limit is an hour written without a colon ("free only until
+    1800" in a document of 1961): it reads as one, and as a year it stands far from the
+    document's."""
+    if _HOUR_AND_MINUTES.fullmatch(span) is None:
+        return False
+    return abs(int(span[-4:]) - year) >= _YEARS_FROM_AN_HOUR
+
+
 # Two numbers joined by a point, which may be an hour ("09.11") as well as a day and month,
 # and a cipher telegram's line of the clerk who did the work at that hour.
 _HOUR_OR_DAY = pattern_cache.compile(r"\d{1,2}\.\d{2}")
@@ -1059,6 +1078,8 @@ def enrich_dates(doc: Document) -> Document:
         found = _approximate(
             _scan_across_brackets(block.text, setting, memory, fixed.anchor is None), block.text
         )
+        if found and setting.period is not None:
+            found = [f for f in found if not _hour(block.text[f.start : f.end], setting.period)]
         if found and _CLERKS_LINE.match(block.text):
             # A clerk's line gives the hour of the work ("Drafted by Ve-Ko 09.11"): two
             # numbers joined by a point there are no day and month.

@@ -471,6 +471,19 @@ def test_two_numbers_joined_by_a_point_in_a_clerks_line_are_the_hour() -> None:
     assert [s for s, _ in _dates(out[4])] == ["09.11"]
 
 
+def test_an_hour_after_a_limit_is_no_year_far_from_the_documents() -> None:
+    doc = _doc(
+        _block(Role.DOC_DATE, "3 April 1961"),
+        _block(Role.PARAGRAPH, "He was free only until 1800 that day."),
+        _block(Role.PARAGRAPH, "The treaty held until 1945."),  # a year near the document's
+        _block(Role.PARAGRAPH, "The village was founded in 1900."),  # a year, no limit
+    )
+    out = enrich_dates(doc).blocks
+    assert _dates(out[1]) == []
+    assert [s for s, _ in _dates(out[2])] == ["until 1945"]
+    assert [s for s, _ in _dates(out[3])] == ["1900"]
+
+
 def test_a_bracketed_year_after_a_noun_stays_a_date_of_its_own() -> None:
     text = "until the Sixth Congress [1961]. Then it changed."
     doc = _doc(
