@@ -1049,11 +1049,18 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
         period = Period.of(record.dates)
         return at is not None and period is not None and at.starts_after(period)
     if kind is EntityType.PLACE:
+        if text[start:end] == "America" and _CONTINENT_OF.search(text, max(0, start - 30), start):
+            return True  # "the peoples of America": the continent, no state
         return _ROMANCE_OF.search(text, max(0, start - 40), start) is not None
     return False
 
 
 _NOT_THIS_EVENT = frozenset({"new", "another", "future", "next"})
+# The many of a continent before "of America": "the peoples of America", "Youth of America".
+_CONTINENT_OF = pattern_cache.compile(
+    r"\b(?i:peoples|countries|nations|youth|women|workers|students|republics|continent)"
+    r" of (?:the )?$"
+)
 # A capitalised word and a Romance "of" before a known place make the name of another place
 # ("Santiago de Chile" is a city, not Chile; "Santiago de Cuba") or of a body ("Partido
 # Comunista de Cuba"), which the authority does not know when it did not find the whole.

@@ -1794,3 +1794,26 @@ def test_a_name_a_bracket_completes_binds_the_same_alias_when_read_again() -> No
     again = enrich_names(doc, Authority.load())
     assert again.aliases == doc.aliases
     assert [a.name for a in doc.aliases] == ["Tomas Halvorsen"]
+
+
+@pytest.mark.parametrize(
+    ("text", "places"),
+    [
+        # The many of a continent: no state is named.
+        ("the Festival of Youth of America opened", []),
+        ("a congress of the peoples of America", []),
+        ("the imperialists of America", [("America", "#place-usa")]),
+        # Germany and Korea by their points of the compass in another form.
+        (
+            "Western Germany and Eastern Germany",
+            [("Western Germany", "#place-frg"), ("Eastern Germany", "#place-gdr")],
+        ),
+        (
+            "Northern Korea and Southern Korea",
+            [("Northern Korea", "#place-dprk"), ("Southern Korea", "#place-rok")],
+        ),
+    ],
+)
+def test_continents_and_the_divided_states(text: str, places: list[tuple[str, str]]) -> None:
+    found = [(s, ref) for tag, s, ref in _names(_enrich(text, when="1964-06-02"))]
+    assert found == places
