@@ -155,8 +155,8 @@ def marking(text: str) -> Marking | None:
     if _TRANSLATION_NOTE.match(text) and len(text) < 80:
         return Marking(MarkingType.TRANSLATION_NOTE)
     if m := _REGISTRATION.match(text):
-        group = 1 if m.group(1) else 2
-        return Marking(MarkingType.REGISTRATION, m.span(group), m.group(group))
+        bare = 1 if m.group(1) else 2  # the number, bracketed or not
+        return Marking(MarkingType.REGISTRATION, m.span(bare), m.group(bare))
     if m := _PRINT_RUN.match(text):
         group = "n1" if m.group("n1") else "n2"
         value = number_value(m.group(group))
