@@ -52,6 +52,7 @@ class BodyState(NamedTuple):
 
     base: tuple[Container, ...]  # where running text goes: the body, or its current div
     journal: bool = False  # a journal: a line holding only a date heads an entry
+    letter: bool = False  # a letter: "Comrade …:" alone is its salute
     opened: int = 0  # divs and lists opened so far, which numbers their keys
     list: Container | None = None  # the open list, continued by items of its kind
     list_kind: ListType | None = None  # that list's kind, which outlives it for an agenda
@@ -69,7 +70,8 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     """Claim every cell of the body, giving it containers (divs, lists, opener, closer)."""
     journal = genre == "journal"
     content = [c for c in cells if not c.page_break]
-    opener_end = _opener_length(content, journal=journal)
+    letter = genre == "letter"
+    opener_end = _opener_length(content, journal=journal, letter=letter)
     signers = _initialled_names(content)
     closer_start = _closer_start(content, signers)
     series, points = _numbered_series(content[opener_end:closer_start])
@@ -79,7 +81,7 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     )
     div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
     base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
-    state = BodyState(base, journal, series=series, points=points, signers=signers)
+    state = BodyState(base, journal, letter, series=series, points=points, signers=signers)
     claims: list[Claim] = []
     position = 0
     for cell in cells:
@@ -184,7 +186,7 @@ def _spread(
     return frozenset(taken)
 
 
-def _opener_length(content: list[Cell], *, journal: bool) -> int:
+def _opener_length(content: list[Cell], *, journal: bool, letter: bool) -> int:
     """How many lines open the body (in a journal a date line heads the first entry): the
     opener's lines, and the lines that continue an addressee's address."""
     address_end = ""
@@ -192,7 +194,7 @@ def _opener_length(content: list[Cell], *, journal: bool) -> int:
         features = cell.features
         if journal and features.date_only:
             return index
-        if features.opener_line:
+        if features.opener_line or (letter and pat.is_addressed_colon(cell.text)):
             address_end = cell.text if _opens_address(cell) else ""
         elif address_end and _continues_address(cell, address_end):
             address_end = cell.text
@@ -514,7 +516,8 @@ def _listed_copy(cell: Cell, state: BodyState) -> bool:
 # --- tables ----------------------------------------------------------------------------------
 
 OPENER_RULES: tuple[Rule[BodyState], ...] = (
-    Rule("salute", lambda cell, state: cell.features.opening_salute, _in_opener(Role.SALUTE)),
+    Rule("salute", lambda cell, state: cell.features.opening_salute
+         or (state.letter and pat.is_addressed_colon(cell.text)), _in_opener(Role.SALUTE)),
     Rule("dateline", lambda cell, state: cell.features.date_field or cell.features.date_only
          or cell.features.dateline is not None, _in_opener(Role.DATELINE)),
     Rule("sender", lambda cell, state: cell.features.field_name == "from",

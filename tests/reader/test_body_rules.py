@@ -151,6 +151,18 @@ def test_a_sentence_after_an_address_is_no_line_of_it(text: str):
     assert decide(OPENER_RULES, cell(text), open_address).rule == "recipient"
 
 
+def test_a_comrade_named_with_a_colon_is_a_letters_salute_only():
+    lines = ["Comrade Ivo Markov:", "I have read your report; the plan is approved.", "Ana Petrova"]
+    letter = read_body([cell(t) for t in lines], "letter")
+    assert [(str(c.role), c.path[-1].tag) for c in letter][:2] == [
+        ("salute", "opener"),
+        ("p", "div"),
+    ]
+    # In a conversation the same line is a speaker's label, which the speakers step reads.
+    talk = read_body([cell(t) for t in lines], "record of conversation")
+    assert str(talk[0].role) != "salute"
+
+
 def test_opener_marking():
     found = decide(OPENER_RULES, cell("Ref. No. 221"), STATE)
     assert found.rule == "marking"

@@ -29,6 +29,16 @@ def is_opening_salute(text: str) -> bool:
     return bool(_SALUTE_OPEN.match(text))
 
 
+# A comrade named and a colon, nothing after: "Comrade Nie Rongzhen:" heads a letter.
+_COMRADE_COLON = pattern_cache.compile(r"^(?:comrades?|cdes?\.)\s+[^\W\d_][\w.' -]{0,60}:$", re.I)
+
+
+def is_addressed_colon(text: str) -> bool:
+    """A line that only names a comrade and ends in a colon: a letter's salute ("Comrade Nie
+    Rongzhen:"), which in a conversation would be a speaker's label."""
+    return bool(_COMRADE_COLON.match(text))
+
+
 def is_closing_salute(text: str) -> bool:
     return bool(_SALUTE_CLOSE.match(text))
 
