@@ -116,9 +116,10 @@ NOT_NAME_WORDS = _words(
 _OFFICE = frozenset(word for phrase in OFFICE_WORDS for word in phrase.split())
 _NOT_NAME = NOT_NAME_WORDS | _OFFICE | {title.form.lower() for title in TITLES}
 _NOT_INITIALS = frozenset({"mr.", "dr.", "st.", "mt.", "no.", "co.", "jr.", "sr.", "fr.", "ms."})
-# A post office, as addresses name it before its town ("P.O. Kargil", "P. O. Box 12"), and
-# a style of address ("H.E. the Ambassador", His Excellency): no initials of a name.
-_POSTAL_OR_STYLE = pattern_cache.compile(r"P\. ?O\.|H\. ?E\.")
+# A post office, as addresses name it before its town ("P.O. Kargil", "P. O. Box 12"), a
+# style of address ("H.E. the Ambassador", His Excellency) and a state's abbreviation ("Resist
+# U.S. Pressure"): no initials of a name.
+_POSTAL_OR_STYLE = pattern_cache.compile(r"P\. ?O\.|H\. ?E\.|U\. ?[SK]\.(?! ?[A-Z]\.)")
 
 _LETTER = r"[^\W\d_]"
 # A capitalised word of a name: inner apostrophes ("Il'yich", "O'Neill") but never a

@@ -1817,3 +1817,14 @@ def test_a_name_a_bracket_completes_binds_the_same_alias_when_read_again() -> No
 def test_continents_and_the_divided_states(text: str, places: list[tuple[str, str]]) -> None:
     found = [(s, ref) for tag, s, ref in _names(_enrich(text, when="1964-06-02"))]
     assert found == places
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "the League to Defend Peace and Resist U.S. Pressure met",
+        "the Society for Trade and Combat U.K. Aggression met",
+    ],
+)
+def test_a_states_abbreviation_is_no_pair_of_initials(text: str) -> None:
+    assert _persons(_enrich(text, when="1962-08-02")) == []
