@@ -718,14 +718,17 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
     these spans the original text, a bracket it opens or closes taken in whole, and replaces
     the dates it overlaps. Doubled brackets stay: they mark a digit read with doubt ("[[2]]
     May"), which the rules read themselves. An editor's "[sic]" is read as if it were not
-    there at all ("from 8 [sic] through 14 October")."""
+    there at all ("from 8 [sic] through 14 October"), and so are the quotation marks around a
+    day that Russian forms print (“20” February 1958)."""
     plain = list(_scan(text, setting, memory, follow=follow))
-    if "[" not in text:
+    quoted = [m.span() for m in _QUOTED_DAY.finditer(text)] if "”" in text or '"' in text else []
+    if "[" not in text and not quoted:
         return plain
-    sic = [m.span() for m in _SIC.finditer(text)]
-    if not sic and _COMPLETION.search(text) is None:
+    sic = [m.span() for m in _SIC.finditer(text)] if "[" in text else []
+    if not sic and not quoted and _COMPLETION.search(text) is None:
         return plain
     dropped = {i for start, end in sic for i in range(start, end)}
+    dropped |= {i for start, end in quoted for i in (start, end - 1)}
     kept = [
         i
         for i, char in enumerate(text)
@@ -735,12 +738,24 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
     across = [
         restored
         for found in _scan(blind, setting, memory, follow=follow)
-        if _single_bracket_in(text, (restored := _restored(found, text, kept)))
+        if _leaves_out(text, (restored := _restored(found, text, kept, dropped)), dropped)
     ]
     if not across:
         return plain
     others = [f for f in plain if not any(f.start < a.end and a.start < f.end for a in across)]
     return sorted([*others, *across], key=lambda f: f.start)
+
+
+# A day between quotation marks, before its month: “20” February 1958.
+_QUOTED_DAY = pattern_cache.compile(r"[“\"«]\d{1,2}[”\"»](?= [A-Z])")
+
+
+def _leaves_out(text: str, found: Found, dropped: set[int]) -> bool:
+    """Whether a date read in the blind text spans what was left out of it: a single bracket,
+    an editor's note or a day's quotation marks."""
+    return _single_bracket_in(text, found) or any(
+        i in dropped for i in range(found.start, found.end)
+    )
 
 
 # What a translator adds to complete a date: a day, a year or its century, a month.
@@ -749,10 +764,12 @@ _COMPLETION = pattern_cache.compile(r"\[(?:of )?(?:\d{1,4}|[A-Z][a-z]{2,8})\]")
 _SIC = pattern_cache.compile(r" ?\[(?i:sic)!?\]")
 
 
-def _restored(found: Found, text: str, kept: list[int]) -> Found:
+def _restored(found: Found, text: str, kept: list[int], dropped: set[int]) -> Found:
     """A date found in the bracket-blind text, spanning ``text``; a bracket left open or
-    closed at its edge is taken in."""
+    closed at its edge, or a day's opening quotation mark, is taken in."""
     start, end = kept[found.start], kept[found.end - 1] + 1
+    if start - 1 in dropped:
+        start -= 1
     span = text[start:end]
     if span.count("[") > span.count("]") and text[end : end + 1] == "]":
         end += 1

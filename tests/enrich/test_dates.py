@@ -471,6 +471,14 @@ def test_two_numbers_joined_by_a_point_in_a_clerks_line_are_the_hour() -> None:
     assert [s for s, _ in _dates(out[4])] == ["09.11"]
 
 
+def test_a_day_between_quotation_marks_is_part_of_its_date() -> None:
+    text = "Head of Sector (I. Vasilev) “20” February 1958"
+    doc = _doc(_block(Role.DOC_DATE, "20 February 1958"), _block(Role.SIGNED, text))
+    assert _dates(enrich_dates(doc).blocks[1]) == [
+        ("“20” February 1958", (("when", "1958-02-20"),))
+    ]
+
+
 def test_an_hour_after_a_limit_is_no_year_far_from_the_documents() -> None:
     doc = _doc(
         _block(Role.DOC_DATE, "3 April 1961"),
