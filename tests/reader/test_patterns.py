@@ -963,6 +963,7 @@ def test_non_credits(text: str):
         ("Copies to: Cde. Kim Il, Cde. Nam Il", "Copies to:", ["Cde. Kim Il, Cde. Nam Il"]),
         ("cc: Mr. Smith", "cc:", ["Mr. Smith"]),
         ("bcc. Secretary General", "bcc.", ["Secretary General"]),
+        ("Received by: Comrades Novak, Horvat", "Received by:", ["Comrades Novak, Horvat"]),
         ("Three copies sent re", "Three copies sent re", []),
         ("To be seen by", "To be seen by", []),
         (

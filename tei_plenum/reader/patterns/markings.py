@@ -226,7 +226,7 @@ def is_banner(text: str) -> bool:
 # "Five copies sent:", "Printed in 3 copies:").
 _DISTRIBUTION_CAPTION = pattern_cache.compile(
     r"^(?:(?:distribution(?:\s+list)?|distributed\s+to|mailing\s+list|"
-    r"cop(?:y|ies)(?:\s+sent)?\s+to|cc|sent\s+to|"
+    r"cop(?:y|ies)(?:\s+sent)?\s+to|cc|sent\s+to|received\s+by|"
     r"(?:\w+\s+)?cop(?:y|ies)\s+(?:were\s+)?(?:sent|distributed|made|printed|typed)(?:\s+to)?|"
     r"(?:printed|typed|done|made)\s+in\s+\w+\s+cop(?:y|ies))\s*:"
     # A line that is only the caption may lack its colon: "Five copies sent re" (to), and
