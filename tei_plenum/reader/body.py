@@ -576,7 +576,7 @@ BODY_RULES: tuple[Rule[BodyState], ...] = (
 
 CLOSER_RULES: tuple[Rule[BodyState], ...] = (
     Rule("salute", lambda cell, state: cell.features.closing_salute, _in_closer(Role.SALUTE)),
-    Rule("dateline", lambda cell, state: cell.features.date_only
+    Rule("dateline", lambda cell, state: cell.features.date_only or cell.features.time_only
          or cell.features.dateline is not None, _in_closer(Role.DATELINE)),
     Rule("credit", lambda cell, state: cell.features.credit is not None,
          _in_closer(Role.BYLINE)),

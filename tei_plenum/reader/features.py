@@ -81,6 +81,7 @@ class Features:
     omission = verdict(pat.is_omission_line)
     separator = verdict(pat.is_separator)
     date_only = verdict(pat.is_date_only)
+    time_only = verdict(pat.is_time_only)
     dateline = verdict(pat.dateline_place)  # the span of the place, or None
     section = verdict(pat.section_heading)
     ordinal = verdict(pat.ordinal_label)
@@ -195,7 +196,7 @@ class Features:
             return False
         if self.closing_salute or self.signature or self.signature_line or self.office:
             return True
-        if self.dateline or self.date_only:
+        if self.dateline or self.date_only or self.time_only:
             return True
         if pat.ends_with_punctuation(text) and not pat.ends_with_initial(text):
             return False

@@ -163,6 +163,17 @@ def test_a_comrade_named_with_a_colon_is_a_letters_salute_only():
     assert str(talk[0].role) != "salute"
 
 
+def test_a_signature_then_dates_and_an_hour_are_one_closer():
+    lines = ["The vote was put off to the next day.", "VASILEV", "2 November 1947", "0930"]
+    claims = read_body([cell(t) for t in lines], "telegram")
+    assert [(str(c.role), c.path[-1].tag) for c in claims] == [
+        ("p", "div"),
+        ("signed", "closer"),
+        ("dateline", "closer"),
+        ("dateline", "closer"),
+    ]
+
+
 def test_opener_marking():
     found = decide(OPENER_RULES, cell("Ref. No. 221"), STATE)
     assert found.rule == "marking"

@@ -154,6 +154,8 @@ def test_opener_line(text: str, expected: bool):
         ("CHAIRMAN OF THE KWP CC KIM IL SUNG", True),
         ("Ambassador of the USSR V. I.", True),  # an initial's stop ends no sentence
         ("Ellen R. Whitcombe, Jr.", True),  # nor does a name's suffix
+        ("0930", True),  # the hour a telegram came, under its dates
+        ("14:30 hours", True),
         ("Ambassador Ivanov", True),
         ("/A. PUZANOV/", True),
         ("Signed: Corneliu Bogdan", True),

@@ -26,7 +26,7 @@ from .characters import (
     is_omission_line,
     is_separator,
 )
-from .dates import dateline_place, is_date_only
+from .dates import dateline_place, is_date_only, is_time_only
 from .fields import (
     field_label,
     is_addressee_line,
@@ -131,6 +131,7 @@ __all__ = [
     "is_separator",
     "is_signature_line",
     "is_signed_label",
+    "is_time_only",
     "is_title_fragment",
     "is_upper",
     "item_label_end",

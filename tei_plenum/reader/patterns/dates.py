@@ -42,6 +42,18 @@ _DATELINE = pattern_cache.compile(
 )
 
 
+# An hour alone on its line, as a telegram's closing block notes when it came: "0930",
+# "14:30", "9.15 hours".
+_TIME_ONLY = pattern_cache.compile(
+    r"^(?:[01]?\d|2[0-3])[:.]?[0-5]\d(?:\s*(?:hours|hrs|h)\.?)?$", re.IGNORECASE
+)
+
+
+def is_time_only(text: str) -> bool:
+    """A block that holds nothing but an hour (a telegram's time of receipt)."""
+    return bool(_TIME_ONLY.match(text))
+
+
 def is_date_only(text: str) -> bool:
     """A block that holds nothing but a date (a title date, a printing date)."""
     return bool(_DATE_ONLY.match(text))
