@@ -451,6 +451,8 @@ def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
         ("Worker's Party of Korea", "org-kwp"),
         ("Worker’s Party of Korea", "org-kwp"),
         ("IAEA", "org-iaea"),
+        # Bare, the Assembly of the documents is the UN's, named with medium certainty.
+        ("General Assembly", "org-un-general-assembly"),
         ("International Atomic Energy Agency", "org-iaea"),
     ],
 )
