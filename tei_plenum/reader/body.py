@@ -242,9 +242,34 @@ def _continues_address(cell: Cell, previous: str) -> bool:
 def _closer_start(content: list[Cell], signers: frozenset[Cell]) -> int:
     """Where the closing lines start; a body that would be all closer has none."""
     start = len(content)
-    while start > 0 and (content[start - 1].features.closer_line or content[start - 1] in signers):
-        start -= 1
+    while start > 0:
+        if content[start - 1].features.closer_line or content[start - 1] in signers:
+            start -= 1
+        elif _continues_office(content, start - 1):
+            start -= 2  # the office's two lines
+        else:
+            break
     return start if start > 0 else len(content)
+
+
+# Words that carry an office's name on to the next line ("Deputy Head of the Department" /
+# "for Relations with Foreign Communist Parties.").
+_OFFICE_GOES_ON = frozenset({"for", "of", "on", "in", "and", "to"})
+
+
+def _continues_office(content: Sequence[Cell], index: int) -> bool:
+    """A line in small letters that goes on with the office that opens the line above it
+    ("Deputy Head of the Department …" / "for Relations with …")."""
+    if index == 0 or len(content[index].text) > 120:
+        return False
+    above = content[index - 1].text
+    first = content[index].text.split(" ", 1)[0]
+    return (
+        first in _OFFICE_GOES_ON
+        and len(above) <= 120
+        and not pat.ends_with_stop(above)
+        and pat.opens_with_office(above)
+    )
 
 
 # Roman numerals of one letter, which are initials too ("I. STALIN", "V. ZORIN").

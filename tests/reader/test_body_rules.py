@@ -174,6 +174,22 @@ def test_a_signature_then_dates_and_an_hour_are_one_closer():
     ]
 
 
+def test_an_office_on_two_lines_opens_the_closer():
+    lines = [
+        "We consider it expedient to receive the delegation.",
+        "Deputy Head of the Department of the Central Committee of the Ruritanian Party",
+        "for Relations with Foreign Parties.",
+        "(I. Vasilev)",
+    ]
+    claims = read_body([cell(t) for t in lines], "report")
+    assert [(str(c.role), c.path[-1].tag) for c in claims] == [
+        ("p", "div"),
+        ("signed", "closer"),
+        ("signed", "closer"),
+        ("signed", "closer"),
+    ]
+
+
 def test_opener_marking():
     found = decide(OPENER_RULES, cell("Ref. No. 221"), STATE)
     assert found.rule == "marking"

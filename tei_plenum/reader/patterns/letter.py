@@ -259,6 +259,11 @@ _OFFICE = pattern_cache.compile(rf"\b(?:{alternation(OFFICE_WORDS)})\b", re.IGNO
 _OFFICE_LINE_WORDS = 8
 
 
+def opens_with_office(text: str) -> bool:
+    """A line whose first words name an office ("Deputy Head of the Department …")."""
+    return text[:1].isupper() and _OFFICE.match(text) is not None
+
+
 def is_office_line(text: str) -> bool:
     """A short line naming an office, as under a signer's name ("Chargé d'Affaires ad
     interim", "Deputy Assistant Under-Secretary"): capitalised, and not a sentence."""
