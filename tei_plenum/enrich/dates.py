@@ -721,7 +721,8 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
     there at all ("from 8 [sic] through 14 October"), and so are the quotation marks around a
     day that Russian forms print (“20” February 1958)."""
     plain = list(_scan(text, setting, memory, follow=follow))
-    quoted = [m.span() for m in _QUOTED_DAY.finditer(text)] if "”" in text or '"' in text else []
+    closing = "”" in text or '"' in text or "»" in text
+    quoted = [m.span() for m in _QUOTED_DAY.finditer(text)] if closing else []
     if "[" not in text and not quoted:
         return plain
     sic = [m.span() for m in _SIC.finditer(text)] if "[" in text else []

@@ -471,11 +471,12 @@ def test_two_numbers_joined_by_a_point_in_a_clerks_line_are_the_hour() -> None:
     assert [s for s, _ in _dates(out[4])] == ["09.11"]
 
 
-def test_a_day_between_quotation_marks_is_part_of_its_date() -> None:
-    text = "Head of Sector (I. Vasilev) “20” February 1958"
+@pytest.mark.parametrize("day", ["“20”", "«20»", '"20"'])
+def test_a_day_between_quotation_marks_is_part_of_its_date(day: str) -> None:
+    text = f"Head of Sector (I. Vasilev) {day} February 1958"
     doc = _doc(_block(Role.DOC_DATE, "20 February 1958"), _block(Role.SIGNED, text))
     assert _dates(enrich_dates(doc).blocks[1]) == [
-        ("“20” February 1958", (("when", "1958-02-20"),))
+        (f"{day} February 1958", (("when", "1958-02-20"),))
     ]
 
 
