@@ -719,27 +719,36 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
     the dates it overlaps. Doubled brackets stay: they mark a digit read with doubt ("[[2]]
     May"), which the rules read themselves. An editor's "[sic]" is read as if it were not
     there at all ("from 8 [sic] through 14 October"), and so are the quotation marks around a
-    day that Russian forms print (“20” February 1958)."""
+    day that Russian forms print (“20” February 1958); a year printed against its month is
+    read with the space it lost ("14 March1965")."""
     plain = list(_scan(text, setting, memory, follow=follow))
     closing = "”" in text or '"' in text or "»" in text
     quoted = [m.span() for m in _QUOTED_DAY.finditer(text)] if closing else []
-    if "[" not in text and not quoted:
+    glued = {m.end() for m in _GLUED_YEAR.finditer(text)}
+    if "[" not in text and not quoted and not glued:
         return plain
     sic = [m.span() for m in _SIC.finditer(text)] if "[" in text else []
-    if not sic and not quoted and _COMPLETION.search(text) is None:
+    if not sic and not quoted and not glued and _COMPLETION.search(text) is None:
         return plain
     dropped = {i for start, end in sic for i in range(start, end)}
     dropped |= {i for start, end in quoted for i in (start, end - 1)}
-    kept = [
-        i
-        for i, char in enumerate(text)
-        if i not in dropped and (char not in "[]" or _doubled(text, i))
-    ]
-    blind = "".join(text[i] for i in kept)
+    # Each kept character with the index it stands at in ``text``; a lost space takes the
+    # index of the year it stands before.
+    kept: list[int] = []
+    chars: list[str] = []
+    for i, char in enumerate(text):
+        if i in glued:
+            kept.append(i)
+            chars.append(" ")
+        if i not in dropped and (char not in "[]" or _doubled(text, i)):
+            kept.append(i)
+            chars.append(char)
+    blind = "".join(chars)
+    changed = dropped | glued
     across = [
         restored
         for found in _scan(blind, setting, memory, follow=follow)
-        if _leaves_out(text, (restored := _restored(found, text, kept, dropped)), dropped)
+        if _leaves_out(text, (restored := _restored(found, text, kept, dropped)), changed)
     ]
     if not across:
         return plain
@@ -749,6 +758,8 @@ def _scan_across_brackets(text: str, setting: Setting, memory: Memory, follow: b
 
 # A day between quotation marks, before its month: “20” February 1958.
 _QUOTED_DAY = pattern_cache.compile(r"[“\"«]\d{1,2}[”\"»](?= [A-Z])")
+# A month's name printed against its year: "14 March1965".
+_GLUED_YEAR = pattern_cache.compile(rf"\b(?:{'|'.join(MONTH_NAMES)})(?=\d{{4}}(?!\d))")
 
 
 def _leaves_out(text: str, found: Found, dropped: set[int]) -> bool:

@@ -471,6 +471,17 @@ def test_two_numbers_joined_by_a_point_in_a_clerks_line_are_the_hour() -> None:
     assert [s for s, _ in _dates(out[4])] == ["09.11"]
 
 
+def test_a_year_printed_against_its_month_is_read_with_it() -> None:
+    doc = _doc(
+        _block(Role.DOC_DATE, "14 March 1965"),
+        _block(Role.DATELINE, "Strelsau, 14 March1965"),
+        _block(Role.PARAGRAPH, "The Marchers1965 club met."),  # no month's name
+    )
+    out = enrich_dates(doc).blocks
+    assert _dates(out[1]) == [("14 March1965", (("when", "1965-03-14"),))]
+    assert _dates(out[2]) == []
+
+
 @pytest.mark.parametrize("day", ["“20”", "«20»", '"20"'])
 def test_a_day_between_quotation_marks_is_part_of_its_date(day: str) -> None:
     text = f"Head of Sector (I. Vasilev) {day} February 1958"
