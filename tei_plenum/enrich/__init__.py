@@ -16,6 +16,7 @@ from ..options import ConvertOptions
 from .brackets import classify_brackets, finalize_brackets
 from .catalogue import identify_markings
 from .dates import enrich_dates
+from .home_ministry import link_home_ministry
 from .names import enrich_names
 from .notes import link_notes
 from .phrases import mark_phrases
@@ -40,6 +41,7 @@ ENRICHERS: tuple[tuple[str, Step, bool], ...] = (
     ("dates", lambda doc, _: enrich_dates(doc), True),
     ("names", lambda doc, a: enrich_names(doc, a) if a is not None else doc, True),
     ("shortened-names", lambda doc, _: link_shortened(doc), True),
+    ("home-ministry", lambda doc, a: link_home_ministry(doc, a) if a is not None else doc, True),
     ("signatures", lambda doc, a: split_signatures(doc, a), True),
     ("speakers", lambda doc, _: mark_speakers(doc), False),
     ("phrases", lambda doc, _: mark_phrases(doc), True),
