@@ -9,10 +9,17 @@ from collections.abc import Callable
 from pathlib import Path
 
 import pytest
+from hypothesis import settings
 from lxml import etree
 
 from tei_plenum.resources import schema_path
 from tei_plenum.xmlsafe import parse_xml_file
+
+# An example that first reaches a rule compiles its patterns (the suite keeps no compiled
+# patterns between runs), which on a busy machine can outlast hypothesis's deadline for one
+# example; the property tests check results, not time.
+settings.register_profile("tei-plenum", deadline=None)
+settings.load_profile("tei-plenum")
 
 ROOT = Path(__file__).resolve().parent.parent
 TEI_ALL_RNG = schema_path("tei_all.rng")
