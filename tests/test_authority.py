@@ -451,6 +451,9 @@ def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
         ("Worker's Party of Korea", "org-kwp"),
         ("Worker’s Party of Korea", "org-kwp"),
         ("IAEA", "org-iaea"),
+        ("International Olympic Committee", "org-ioc"),
+        ("Lausanne", "place-lausanne"),
+        ("Hunan Province", "place-hunan"),
         # Bare, the Assembly of the documents is the UN's, named with medium certainty.
         ("General Assembly", "org-un-general-assembly"),
         ("International Atomic Energy Agency", "org-iaea"),
