@@ -21,6 +21,7 @@ from .. import pattern_cache
 from ..authority import Authority, Period
 from ..model import Block, Document, Mark, Role
 from .names import entity_of
+from .shortened import ref_of, repointed
 
 # The bare names of a foreign ministry.
 _BARE_NAMES = ("Ministry of Foreign Affairs", "Foreign Ministry")
@@ -43,7 +44,7 @@ def link_home_ministry(doc: Document, authority: Authority) -> Document:
     blocks = tuple(_relinked(block, home, local) for block in doc.blocks)
     if blocks == doc.blocks:
         return doc
-    used = {_ref(m) for block in blocks for m in block.marks}
+    used = {ref_of(m) for block in blocks for m in block.marks}
     entities = [e for e in doc.entities if e.key not in local or e.key in used]
     if home not in {e.key for e in entities}:
         at = Period.of(doc.doc_date)
@@ -80,16 +81,9 @@ def _relinked_marks(block: Block, home: str, local: set[str]) -> Iterator[Mark]:
         if (
             mark.tag == "orgName"
             and surface in _BARE_NAMES
-            and _ref(mark) in local
+            and ref_of(mark) in local
             and _LEAD.fullmatch(block.text, 0, mark.start)
         ):
-            others = tuple((k, v) for k, v in mark.attrs if k not in ("ref", "cert"))
-            yield Mark(
-                mark.start, mark.end, mark.tag, (("ref", "#" + home), *others, ("cert", "medium"))
-            )
+            yield repointed(mark, home)
         else:
             yield mark
-
-
-def _ref(mark: Mark) -> str:
-    return dict(mark.attrs).get("ref", "").lstrip("#")

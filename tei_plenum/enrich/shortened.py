@@ -38,7 +38,7 @@ def link_shortened(doc: Document) -> Document:
     if not targets:
         return doc
     blocks = tuple(_relinked(block, targets) for block in doc.blocks)
-    still_used = {_ref(mark) for block in blocks for mark in block.marks if mark.tag == "orgName"}
+    still_used = {ref_of(mark) for block in blocks for mark in block.marks if mark.tag == "orgName"}
     kept = tuple(e for e in doc.entities if e.key not in targets or e.key in still_used)
     return replace(doc, blocks=blocks, entities=kept)
 
@@ -52,7 +52,7 @@ def _targets(blocks: Sequence[Block], entities: Mapping[str, Entity]) -> dict[st
         for mark in block.marks:
             if mark.tag != "orgName":
                 continue
-            key = _ref(mark)
+            key = ref_of(mark)
             entity = entities.get(key)
             if entity is None or entity.type is not EntityType.ORG:
                 continue
@@ -91,22 +91,24 @@ def _words(surface: str) -> tuple[str, ...]:
 
 
 def _relinked(block: Block, targets: Mapping[str, str]) -> Block:
-    if not any(m.tag == "orgName" and _ref(m) in targets for m in block.marks):
+    if not any(m.tag == "orgName" and ref_of(m) in targets for m in block.marks):
         return block
     return block.with_only_marks(_relinked_marks(block.marks, targets))
 
 
 def _relinked_marks(marks: Iterable[Mark], targets: Mapping[str, str]) -> Iterable[Mark]:
     for mark in marks:
-        target = targets.get(_ref(mark)) if mark.tag == "orgName" else None
-        if target is None:
-            yield mark
-            continue
-        others = tuple((k, v) for k, v in mark.attrs if k not in ("ref", "cert"))
-        yield Mark(
-            mark.start, mark.end, mark.tag, (("ref", "#" + target), *others, ("cert", "medium"))
-        )
+        target = targets.get(ref_of(mark)) if mark.tag == "orgName" else None
+        yield mark if target is None else repointed(mark, target)
 
 
-def _ref(mark: Mark) -> str:
+def repointed(mark: Mark, key: str) -> Mark:
+    """The mark pointing to ``key`` with ``cert="medium"``: a link the document's wording
+    suggests, not a spelling of the authority."""
+    others = tuple((k, v) for k, v in mark.attrs if k not in ("ref", "cert"))
+    return Mark(mark.start, mark.end, mark.tag, (("ref", "#" + key), *others, ("cert", "medium")))
+
+
+def ref_of(mark: Mark) -> str:
+    """The key a mark points to, "" when none."""
     return dict(mark.attrs).get("ref", "").lstrip("#")
