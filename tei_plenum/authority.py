@@ -375,10 +375,11 @@ def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterato
     Russian surname also in the other transliterations of its ending, and a hyphenated given
     name also closed up and spaced ("Kim Chang-bong": "Kim Changbong", "Kim Chang Bong"); an
     organisation's with its party's acronym on the other side of "CC" or without "CC" before
-    an organ ("MPRP Politburo"), with "Soviet" for "USSR" and back, with its acronym before
-    its state's ("MFA DPRK"), with "Workers'" misprinted "Worker's", and with a state's
-    acronym spelled out or named otherwise (``expansions``: "Government of the DPRK",
-    "Government of the Democratic People's Republic of Korea", "Embassy in North Korea")."""
+    an organ ("MPRP Politburo"), a party's Central Committee also after the party's name in
+    words, with "Soviet" for "USSR" and back, with its acronym before its state's ("MFA
+    DPRK"), with "Workers'" misprinted "Worker's", and with a state's acronym spelled out or
+    named otherwise (``expansions``: "Government of the DPRK", "Government of the Democratic
+    People's Republic of Korea", "Embassy in North Korea")."""
     listed = [surface for surface in (record.name, record.full_name, *record.variants) if surface]
     for surface in listed:
         yield surface, False
@@ -391,6 +392,7 @@ def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterato
             for s in listed
             for v in (
                 _committee_reordered(s),
+                _committee_after_party(s),
                 _without_committee(s),
                 _adjective_swapped(s),
                 _state_after(s, expansions),
@@ -436,6 +438,18 @@ def _committee_reordered(surface: str) -> str | None:
             moved = template.format(found.group(1))
             return f"{surface[: found.start()]}{moved}{surface[found.end() :]}"
     return None
+
+
+# A party's Central Committee named after the party in words: "Central Committee of the
+# Communist Party of China".
+_COMMITTEE_OF_PARTY = pattern_cache.compile(r"Central Committee of the ((?:\S+ )*Party(?: .+)?)")
+
+
+def _committee_after_party(surface: str) -> str | None:
+    """A party's Central Committee with the party's name in words before it, as translations
+    also print it ("Communist Party of the Soviet Union Central Committee")."""
+    found = _COMMITTEE_OF_PARTY.fullmatch(surface)
+    return f"{found.group(1)} Central Committee" if found is not None else None
 
 
 @dataclass(frozen=True, slots=True)

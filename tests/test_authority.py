@@ -355,7 +355,10 @@ def _derived(tmp_path: Path) -> Authority:
                 '<org xml:id="org-rwp-cc-bureau"><orgName>RWP CC Bureau</orgName></org>'
                 '<org xml:id="org-rur-government"><orgName>Government of the RPR</orgName></org>'
                 '<org xml:id="org-ussr-embassy-rur"><orgName>Soviet Embassy in the RPR</orgName>'
-                '</org><org xml:id="org-rpr-mfa"><orgName>RPR MFA</orgName></org></listOrg>',
+                '</org><org xml:id="org-rpr-mfa"><orgName>RPR MFA</orgName></org>'
+                '<org xml:id="org-rwp-cc"><orgName>Central Committee of the Ruritanian Workers’'
+                ' Party</orgName></org><org xml:id="org-rur-unions-cc"><orgName>Central'
+                " Committee of the Ruritanian Trade Unions</orgName></org></listOrg>",
             )
         ]
     )
@@ -377,6 +380,15 @@ def test_a_party_acronym_may_stand_on_either_side_of_cc(tmp_path: Path) -> None:
     assert authority.lookup("RWP Bureau").key == "org-rwp-cc-bureau"
     # Only an acronym moves: "CC" between two words is no party's committee.
     assert authority.lookup("Bureau CC RWP") is None
+
+
+def test_a_partys_central_committee_may_follow_the_partys_name(tmp_path: Path) -> None:
+    authority = _derived(tmp_path)
+    found = authority.lookup("Ruritanian Workers’ Party Central Committee")
+    assert found is not None
+    assert found.key == "org-rwp-cc"
+    # Only a party's: the committee of another body keeps its printed order.
+    assert authority.lookup("Ruritanian Trade Unions Central Committee") is None
 
 
 def test_a_states_acronym_in_a_bodys_name_may_be_spelled_out(tmp_path: Path) -> None:
