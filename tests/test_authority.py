@@ -469,6 +469,9 @@ def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
         # Bare, the Assembly of the documents is the UN's, named with medium certainty.
         ("General Assembly", "org-un-general-assembly"),
         ("International Atomic Energy Agency", "org-iaea"),
+        # An embassy named by its state, whose acronym "the" leads spelled out in words.
+        ("Embassy of Hungary in North Korea", "org-hungarian-embassy-dprk"),
+        ("Embassy of the MPR in the Soviet Union", "org-mpr-embassy-ussr"),
     ],
 )
 def test_bundled_spellings(surface: str, key: str) -> None:
