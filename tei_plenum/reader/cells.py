@@ -74,6 +74,9 @@ def split_docket_lines(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     one cell per marking; any other run of spaces left in a line becomes one space."""
     result: list[Cell] = []
     for cell in cells:
+        if cell.cover is not None:  # a field of the archive's cover is one block, never split
+            result.append(cell)
+            continue
         parts = TWO_SPACES.split(cell.text)
         if len(parts) > 1:
             split = list(_parts(cell, parts))
@@ -91,11 +94,12 @@ def split_closing_lines(cells: tuple[Cell, ...]) -> tuple[Cell, ...]:
     becomes a signature cell and a date cell, so that the date is the closer's ``dateline``
     and never part of the signer's name; a print run followed by the copies' distribution
     ("Two copies printed. Nº 2 to file."), and a distribution line holding several numbered
-    copies, one cell each (caption, then each item). A cell with a page break inside stays
-    whole."""
+    copies, one cell each (caption, then each item). A cell with a page break inside, or a
+    field of the archive's cover, stays whole."""
     result: list[Cell] = []
     for cell in cells:
-        spans = None if cell.marks or cell.page_break else _closing_parts(cell.text)
+        whole = cell.marks or cell.page_break or cell.cover is not None
+        spans = None if whole else _closing_parts(cell.text)
         result.extend(_slices(cell, spans) if spans else (cell,))
     return tuple(result)
 

@@ -3,7 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from lxml import etree
 
+from tei_plenum.pipeline import convert_text
 from tei_plenum.reader.cover import PDF_EXPORT, WEB_PAGE, find_cover
 from tei_plenum.reader.patterns import cover as cp
 
@@ -172,3 +174,19 @@ def test_label_and_address_of_a_cover_block():
 def test_the_list_of_contents_ends_before_a_docket_line_of_the_document():
     text = "Contents: English Translation Translation from Korean SECRET"
     assert text[: cp.contents_end(text, len("Contents:"))] == "Contents: English Translation"
+
+
+def test_a_cover_title_reading_as_two_markings_stays_one_field() -> None:
+    # A catalogue title that reads as two docket markings is still the archive's one title:
+    # split, its two halves both carried the title's id, and the TEI was not well formed.
+    text = (
+        "Digital Archive International History Declassified Strictly Secret Copy No. 3 "
+        "Citation: “Strictly Secret Copy No. 3,” History and Public Policy Program Digital "
+        "Archive, Example Archive. https://digitalarchive.example.org/document/900002 "
+        "Original Language: Russian Contents: English Translation The committee met."
+    )
+    tree = etree.fromstring(convert_text(text).tei)
+    titles = tree.xpath("//*[@xml:id='archive-title']")
+    assert [" ".join("".join(t.itertext()).split()) for t in titles] == [
+        "Strictly Secret Copy No. 3"
+    ]
