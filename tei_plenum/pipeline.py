@@ -70,6 +70,7 @@ def convert_text(
     # Before the fidelity check, which walks the tree by recursion: TEI deeper than the
     # reader accepts is refused here, and TEI too large for it once serialised.
     check_readable_tree(root, source_name)
+    check_unique_ids(root, source_name)
     blocks = text_blocks(root)
     check_fidelity(reading_tokens(layout), blocks, source_name)
     data = serialize(root)
@@ -102,6 +103,23 @@ def convert_file(
         options = replace(options, metadata=load_sidecar(sidecar).overridden_by(options.metadata))
     data = read_regular_file(path)
     return convert_bytes(data, source_name=str(path), options=options)
+
+
+_XML_IDS = etree.XPath("//@xml:id")
+
+
+def check_unique_ids(root: etree._Element, source: str) -> None:
+    """Fail when two elements carry one ``xml:id``: such a file is not well formed, and no
+    output is better than one that other tools refuse to read."""
+    seen: set[str] = set()
+    for value in _XML_IDS(root):
+        if value in seen:
+            raise InternalError(
+                f"the TEI would carry the id {value!r} twice; this is a converter bug, please "
+                "report it",
+                Location(source),
+            )
+        seen.add(value)
 
 
 def check_fidelity(expected: Iterable[str], blocks: Iterable[str], source: str) -> None:

@@ -15,10 +15,10 @@ from lxml import etree
 
 from tei_plenum import xmlsafe
 from tei_plenum.cli import main
-from tei_plenum.errors import DocumentError, TeiParseError
+from tei_plenum.errors import DocumentError, InternalError, TeiParseError
 from tei_plenum.model import Mark
 from tei_plenum.options import ConvertOptions
-from tei_plenum.pipeline import convert_text
+from tei_plenum.pipeline import check_unique_ids, convert_text
 from tei_plenum.tei.inline import fill
 from tei_plenum.validate.validator import Validator
 from tei_plenum.vocabulary import NSMAP, TEI_NS
@@ -152,3 +152,13 @@ def test_convert_refuses_output_beyond_the_text_and_size_limits(
     big = "".join(f"Paragraph {i} of a long document.\n\n" for i in range(25_000))
     with pytest.raises(DocumentError, match=r"the TEI would be 1\.\d MiB, more than the 1 MiB"):
         convert_text(big, source_name="big.txt", options=STRUCTURE_ONLY)
+
+
+def test_a_tree_carrying_one_id_twice_is_refused_before_it_is_written() -> None:
+    root = etree.Element(q("TEI"), nsmap=NSMAP)
+    for _ in range(2):
+        etree.SubElement(root, q("ab")).set("{http://www.w3.org/XML/1998/namespace}id", "a-1")
+    with pytest.raises(InternalError, match="the id 'a-1' twice"):
+        check_unique_ids(root, "x.txt")
+    root[1].set("{http://www.w3.org/XML/1998/namespace}id", "a-2")
+    check_unique_ids(root, "x.txt")
