@@ -91,6 +91,9 @@ def test_start_dateline():
     assert start("dateline", "Moscow, May 5 the delegation left") is None
     text = "Pyongyang, 28 th September, 1955 Dear Comrade Minister,"
     assert start("dateline", text) == "Pyongyang, 28 th September, 1955"
+    # A note's bracketed number after it is no continuation; a bracketed word is.
+    assert start("dateline", "Moscow, May 5, 1958 [1] See above.") == "Moscow, May 5, 1958"
+    assert start("dateline", "Moscow, May 5 [illegible] left") is None
 
 
 def test_start_document_number():
@@ -125,6 +128,8 @@ def test_start_item_heading():
 def test_break_field():
     text = "MINUTES Present: A, B. The agenda: 1) Trade. He said to: nobody."
     assert breaks("field", text) == ["Present:", "The"]
+    cable = "Approved by: Li Wen, Han Bo Level: Urgent Copied to: […] Seen by: Kiss P."
+    assert breaks("field", cable) == ["Approved", "Level:", "Copied", "Seen"]
 
 
 def test_break_participation():
@@ -142,6 +147,8 @@ def test_break_marking():
     assert breaks("marking", text) == ["Top"]
     text = "Conversation with Professor Brandt Top Secret May 22, 1944. The Top Secret file"
     assert breaks("marking", text) == ["Top"]
+    # A field's value is no marking of its own.
+    assert breaks("marking", "Cable Level: Urgent From: the desk. Secret Copy No. 1") == ["Secret"]
 
 
 def test_break_kind():
@@ -207,12 +214,17 @@ def test_break_dateline():
     assert breaks("dateline", prose) == []
     spaced = "Embassy of the USSR in the DPRK Pyongyang, 28 th September, 1955 No. 115 Secret"
     assert breaks("dateline", spaced) == ["Pyongyang,"]
+    # A note's bracketed number may follow the date.
+    noted = "Embassy of Poland in Pyongyang Pyongyang, 14 June 1962 [1] Translator's note: a."
+    assert breaks("dateline", noted) == ["Pyongyang,"]
 
 
 def test_break_closing():
     text = "The harvest was poor. With socialist greetings, J. Kowalski Ambassador"
     assert breaks("closing", text) == ["With", "J."]
     assert breaks("closing", "met with greetings, Kim") == []
+    bracketed = "All is well. With comradely greetings, [Otto] Brenner"
+    assert breaks("closing", bracketed) == ["With", "[Otto]"]
 
 
 def test_start_date_line():

@@ -45,6 +45,30 @@ def test_no_boundary_inside_brackets_or_quotes():
     assert blocks(text) == [text]
 
 
+def test_a_letters_close_signer_dateline_and_note_are_blocks_of_their_own():
+    text = (
+        "We enclose the brochure.[2] With comradely greetings, [Otto] Brenner Leipzig, 2 May "
+        "1963 [1] Translator's note: the brochure is not in the file."
+    )
+    assert blocks(text) == [
+        "We enclose the brochure.[2]",
+        "With comradely greetings,",
+        "[Otto] Brenner",
+        "Leipzig, 2 May 1963",
+        "[1] Translator's note: the brochure is not in the file.",
+    ]
+
+
+def test_a_cable_forms_fields_are_blocks_of_their_own():
+    text = "Approved by: Li Wen, Han Bo Level: Urgent Copied to: […] Subject: The talks."
+    assert blocks(text) == [
+        "Approved by: Li Wen, Han Bo",
+        "Level: Urgent",
+        "Copied to: […]",
+        "Subject: The talks.",
+    ]
+
+
 def test_prose_without_boundaries_stays_one_block():
     text = "The delegation arrived on time. It was received by the minister, who spoke at length."
     assert blocks(text) == [text]

@@ -68,8 +68,11 @@ def _skip_space(text: str, position: int) -> int:
 
 
 def _followed_by_capital(text: str, position: int) -> bool:
-    """The next word after ``position`` opens with a capital or a digit: not a continuation."""
+    """The next word after ``position`` opens with a capital or a digit, bracketed or not (a
+    note's number, "[1]"): not a continuation."""
     nxt = _skip_space(text, position)
+    if nxt < len(text) - 1 and text[nxt] == "[":
+        nxt += 1
     return nxt >= len(text) or bool(_CAPITALISED.match(text, nxt)) or text[nxt].isdigit()
 
 
@@ -260,8 +263,17 @@ START_RULES: tuple[StartRule, ...] = (
 _FIELD = pattern_cache.compile(
     r"(?<![\w'’-])(?:The\s+)?(?:Present|Also\s+present|Those\s+present|Participants|Time|Date|"
     r"Date\s+and\s+[Tt]ime|Place|Location|To|From|Subject|Agenda|agenda|Copy\s+to|Copies|"
-    r"Distribution|Attachment|Enclosure|Resolved|Decided|Note|Reason|Signature):\s"
+    r"Distribution|Attachment|Enclosure|Resolved|Decided|Note|Reason|Signature|"
+    # A cable form's fields ("Level: Extra Urgent", "Approved by: …", "Seen by: …").
+    r"Level|Priority|Urgency|Sent\s+to|Copied\s+to|(?:Approved|Drafted|Checked|Seen|Received)"
+    r"\s+by):\s"
 )
+
+
+def _after_field_label(text: str, position: int) -> bool:
+    """``position`` follows a field label ("Level: |Urgent")."""
+    window = text[max(0, position - 30) : position]
+    return any(m.end() == len(window) for m in _FIELD.finditer(window))
 
 
 def field_starts(text: str) -> Iterator[int]:
@@ -307,13 +319,15 @@ _STRONG_MARKING = pattern_cache.compile(
 
 
 def marking_starts(text: str) -> Iterator[int]:
-    """A marking where a heading or a sentence ended ("… 1944 Top secret Done …"), or a
-    classification in capitals right after a capitalised word ("… with Professor Brandt Top
-    Secret May 22, 1944")."""
+    """A marking where a heading or a sentence ended ("… 1944 Top secret Done …"), but not
+    as a field's value ("Level: Urgent"), or a classification in capitals right after a
+    capitalised word ("… with Professor Brandt Top Secret May 22, 1944")."""
     for m in _MARKING_START.finditer(text):
         position = m.start()
         if not (after_year(text, position) or after_sentence(text, position)):
             continue
+        if _after_field_label(text, position):
+            continue  # the field's value ("Level: Urgent")
         if marking_end(text, position) is not None:
             yield position
     for m in _STRONG_MARKING.finditer(text):
@@ -456,14 +470,15 @@ def _turns_after_caption(text: str, speakers: frozenset[str]) -> Iterator[int]:
 
 _DATELINE_AT = pattern_cache.compile(
     rf"[A-Z][\w'.-]+(?:\s+[A-Z][\w'.-]+)?,\s+"
-    rf"(?:{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})(?=\s+[A-Z\d])"
+    rf"(?:{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},\s*\d{{4}})(?=\s+\[?[A-Z\d])"
 )
 
 
 def dateline_starts(text: str) -> Iterator[int]:
     """A place and a full date between a letterhead and what follows ("… in Pyongyang
     Pyongyang, 14 June 1962 No. 2/62"): after a capitalised word or a number, not after a
-    word in lower case, and followed by a capital or a number, not by a stop."""
+    word in lower case, and followed by a capital or a number (a note's bracketed number
+    among them), not by a stop."""
     for m in re.finditer(r"(?<!\S)[A-Z]", text):
         before = text[max(0, m.start() - 30) : m.start()].split()
         if before and not before[-1][:1].islower() and _DATELINE_AT.match(text, m.start()):
@@ -472,13 +487,14 @@ def dateline_starts(text: str) -> Iterator[int]:
 
 _CLOSING = pattern_cache.compile(
     r"(?:With\s+(?:\w+\s+){0,2}(?:greetings|regards|respect)|Respectfully(?:\s+yours)?|"
-    r"Sincerely(?:\s+yours)?|Yours\s+(?:sincerely|faithfully|truly))[,.!]?(?=\s+[A-Z])"
+    r"Sincerely(?:\s+yours)?|Yours\s+(?:sincerely|faithfully|truly))[,.!]?(?=\s+\[?[A-Z])"
 )
 
 
 def closing_starts(text: str) -> Iterator[int]:
     """A complimentary close after a stop ("… from China. With socialist greetings, J.
-    Kowalski"): it starts a block, and so does the signature after it."""
+    Kowalski"): it starts a block, and so does the signature after it, first names the
+    translator bracketed included ("[Jan] Kowalski")."""
     for m in _CLOSING.finditer(text):
         if after_sentence(text, m.start()):
             yield m.start()
