@@ -28,6 +28,8 @@ from tei_plenum.enrich.dates_grammar import (
     LISTED_DAY,
     LOOKBACK,
     MEETING_AFTER,
+    MONTH_AFTER_ANCHOR,
+    MONTH_BEFORE_ANCHOR,
     MONTH_NAMES,
     POINT_PAIR,
     REFERENCE_BEFORE,
@@ -496,15 +498,21 @@ def _six_months_after(anchor: dt.date) -> dt.date:
 
 
 def _settle(
-    reading: Reading, anchor: dt.date | None, *, future: bool = False, years_back: int = 0
+    reading: Reading,
+    anchor: dt.date | None,
+    *,
+    future: bool = False,
+    years_back: int = 0,
+    side: int = 0,
 ) -> Attrs | None:
     """Infer a missing year from the anchor, check the calendar, order the attributes.
 
     The year said relative to the document's ("this year") is the anchor's year moved by it;
-    a year not said at all is the anchor's, or the year before when that would put the date
-    over six months after the anchor, unless the sentence speaks of what is to come. An
-    anniversary moves the inferred year back by its count ("the 10th anniversary of 25
-    August" in 1965 is 15 August 1945).
+    a month said to be the last or the next (``side`` -1 or 1: "last July") is its nearest
+    occurrence before or after the anchor's month; a year not said at all is the anchor's, or
+    the year before when that would put the date over six months after the anchor, unless the
+    sentence speaks of what is to come. An anniversary moves the inferred year back by its
+    count ("the 10th anniversary of 25 August" in 1965 is 15 August 1945).
     """
     points = reading.points
     doubt = list(reading.doubt)
@@ -514,6 +522,12 @@ def _settle(
         year, cert = anchor.year, "high"
         if reading.relative is not None:
             year += reading.relative
+        elif side:
+            month = points[0].month
+            if side < 0 and month >= anchor.month:
+                year -= 1
+            elif side > 0 and month <= anchor.month:
+                year += 1
         else:
             limit = _six_months_after(anchor)
             if (year, *points[0].first_day()[1:]) > (limit.year, limit.month, limit.day):
@@ -598,6 +612,14 @@ def _in_context(kind: str, piece: Piece, text: str, memory: Memory) -> tuple[Rea
 _YEARS_ONLY = pattern_cache.compile(r"\d{4}\s?[-–—]\s?\d{2,4}")
 
 
+def _side_of_anchor(text: str, start: int) -> int:
+    """-1 after "last" ("last July"), 1 after "next", else 0."""
+    before = text[max(0, start - 16) : start]
+    if MONTH_BEFORE_ANCHOR.search(before):
+        return -1
+    return 1 if MONTH_AFTER_ANCHOR.search(before) else 0
+
+
 def _numeric(m: re.Match[str]) -> bool:
     """Whether the match holds a date written in digits alone ("24.III.50", "10/14/50",
     "1643-1644"): after "No." it is a reference."""
@@ -625,7 +647,13 @@ def _interpret(
         reading, years_back = heard
         future = reading.relative is None and any(p.year is None for p in reading.points)
         future = future and FUTURE.search(_sentence(text, piece.start, piece.end)) is not None
-        attrs = _settle(reading, setting.anchor, future=future, years_back=years_back)
+        attrs = _settle(
+            reading,
+            setting.anchor,
+            future=future,
+            years_back=years_back,
+            side=_side_of_anchor(text, piece.start),
+        )
         if attrs is None:
             return None
         # Only a day whose year the text states (in two digits at least) may anchor the years

@@ -569,6 +569,10 @@ FUTURE = pattern_cache.compile(
     r"\b(?:will|shall|would|is to|are to|to be held|planned|plans|scheduled|forthcoming"
     r"|upcoming|intends?|expected|next)\b|(?:^|[.:;]\s{1,3})To\s[a-z]+",
 )
+# "last July", "this past July", "next July": the month's nearest occurrence before or after the
+# document's date, whatever the distance.
+MONTH_BEFORE_ANCHOR = pattern_cache.compile(r"\b(?i:last|this\s{1,3}past)\s{1,3}\Z")
+MONTH_AFTER_ANCHOR = pattern_cache.compile(r"\b(?i:next|this\s{1,3}coming)\s{1,3}\Z")
 SENTENCE_END = pattern_cache.compile(r"[.!?](?=\s|\Z)")
 # Slash dates of the whole document, read once to learn its order of day and month.
 # What stands before a slash date is tested apart, as for POINT_PAIR below.

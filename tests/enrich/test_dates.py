@@ -128,6 +128,13 @@ class TestSixMonthRule:
         expected = (("from", "1956-12-20"), ("to", "1957-01-10"), *INFERRED_MEDIUM)
         assert normalise("between 20 December and 10 January", anchor=self.anchor) == expected
 
+    def test_last_and_next_name_the_nearest_month_before_and_after(self) -> None:
+        anchor = dt.date(1954, 6, 10)
+        found = find_dates("opened last December, closes next March", anchor=anchor)
+        assert [dict(f.attrs)["when"] for f in found] == ["1953-12", "1955-03"]
+        # Without them the six-month rule decides: December is within six months ahead.
+        assert dict(find_dates("opened in December", anchor=anchor)[0].attrs)["when"] == "1954-12"
+
     def test_month_end_anchor_is_clamped(self) -> None:
         # 31 August 1957 + six months = 28 February 1958 (no 31 February).
         anchor = dt.date(1957, 8, 31)

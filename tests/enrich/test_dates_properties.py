@@ -311,3 +311,18 @@ def test_the_scan_near_slashes_and_points_finds_what_a_full_scan_finds(text: str
     for pattern, anchor in ((SLASH_DATE, "/"), (POINT_PAIR, ".")):
         near = [(m.span(), m.groups()) for m in matches_near(pattern, text, anchor, 2)]
         assert near == [(m.span(), m.groups()) for m in pattern.finditer(text)]
+
+
+@given(st.integers(1, 12), st.sampled_from(["last", "Last", "this past", "next"]), dates)
+def test_last_and_next_month_are_its_nearest_before_and_after_the_documents_month(
+    month: int, word: str, anchor: dt.date
+) -> None:
+    assume(anchor.year > 1500)
+    assume(month != 5)  # "May" alone is a date only after a lead word ("in May")
+    text = f"The fair opened {word} {MONTHS[month - 1]} in the capital."
+    [found] = find_dates(text, anchor=anchor)
+    year, number = map(int, dict(found.attrs)["when"].split("-"))
+    assert number == month
+    months_away = (year - anchor.year) * 12 + month - anchor.month
+    # Whatever the distance: "last July" written in March is eight months back, not ahead.
+    assert (-12 <= months_away <= -1) if word != "next" else (1 <= months_away <= 12)
