@@ -78,6 +78,8 @@ def test_a_name_without_words_has_no_surname(name: str) -> None:
         ("Mrs.", False),
         ("s.", False),
         ("SN.", False),
+        # The "signed" of a copied signature.
+        ("Sd.", False),
     ],
 )
 def test_an_initial_is_a_capital_perhaps_one_small_letter_and_a_full_stop(

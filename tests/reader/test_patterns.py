@@ -873,6 +873,9 @@ def test_a_signature_line_that_names_its_signer():
 def test_the_parts_of_a_signature():
     assert pat.signed_label_end("Signed: Corneliu Bogdan") == 8
     assert pat.signed_label_end("Signed:") is None
+    # A copy's abbreviated "signed", before a name it is no part of.
+    assert pat.signed_label_end("Sd. R. Weber") == 4
+    assert pat.signed_label_end("Sgd. R. Weber") == 5
     text = "AMBASSADOR [signature] /A. PUZANOV/"
     start, end = pat.slashed_name(text)
     assert text[start:end] == "A. PUZANOV"

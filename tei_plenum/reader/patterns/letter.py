@@ -82,7 +82,7 @@ def has_signature(text: str) -> bool:
 # The label before a signer's name: "Signed: N. Ivanov", "(signed) Ivanov", "Sgd. Ivanov",
 # or a line of its own above the name ("Signed").
 _SIGNED_LABEL = pattern_cache.compile(
-    r"^(?:signed\s*:|signed\s*$|\(signed\)|/signed/|sgd\.)\s*", re.IGNORECASE
+    r"^(?:signed\s*:|signed\s*$|\(signed\)|/signed/|sgd\.|sd\.)\s*", re.IGNORECASE
 )
 # A name between slashes, typed under a signature: "/A. PUZANOV/".
 _SLASHED = pattern_cache.compile(r"(?<![\w/])/\s*([^\W\d_][^/\d]{0,38}?)\s*/(?![\w/])")
