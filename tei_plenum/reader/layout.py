@@ -258,9 +258,11 @@ def _segment_document(
 
 def _web_lines(name: str, lines: list[str], *, web_page: bool) -> str:
     """A web page's copy (its page's date and title lines found) with no blank line is one
-    paragraph per line however short its lines are: read as hard-wrapped text it would be
-    one block."""
-    if name == "plain-text" and web_page and all(line.strip() for line in lines):
+    paragraph per line however short its lines are (read as hard-wrapped text it would be
+    one block), however long (a paragraph of a page may run as long as a flattened export)."""
+    if not web_page:
+        return name
+    if name == "flattened-text" or (name == "plain-text" and all(line.strip() for line in lines)):
         return "web-text"
     return name
 

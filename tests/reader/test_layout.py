@@ -481,6 +481,16 @@ def test_a_web_page_of_short_lines_keeps_one_paragraph_per_line():
     assert segment(src(*lines)).name == "plain-text"
 
 
+def test_a_web_pages_long_paragraph_is_no_flattened_export():
+    turn = "Li Ming: " + "We spoke with the delegation about the harvest and the roads. " * 30
+    lines = ["Hanoi, 3 May 1966", turn.strip()]
+    layout = segment(src("May 3, 1966", "Discussion between Li Ming and Tran Van", *lines))
+    assert layout.name == "web-text"
+    assert [b.text for b in layout.blocks if b.cover is None] == lines
+    # Without the page's lines, a line that long among so few is a flattened export.
+    assert segment(src(*lines)).name == "flattened-text"
+
+
 # --- a PDF export that lost its block ends: wrapped at a width measured on the text ------------
 
 
