@@ -16,8 +16,10 @@ How a short form is bound, strongest first:
 - ``given``: the known first name of a Western full name ("Fidel Castro", "Fidel");
 - ``surname``: the surname of a full name printed in the text ("John Armitage", "Armitage"),
   or of initials and a surname ("F. Castro", "Castro"), or of a surname whose first names the
-  translator bracketed before it ("[President Osvaldo] Dorticos"); and the first of the two
-  surnames of a Spanish or Portuguese full name ("Raúl Roa García", "Roa").
+  translator bracketed before it ("[President Osvaldo] Dorticos"), or a surname a title
+  introduced ("Mr. Lindqvist", "Lindqvist"; not an East Asian family name, nor a name linked
+  with doubt); and the first of the two surnames of a Spanish or Portuguese full name ("Raúl
+  Roa García", "Roa").
 
 Use :class:`AliasTable` to read them::
 
@@ -41,7 +43,7 @@ from dataclasses import dataclass
 
 from .. import pattern_cache
 from ..letters import fold
-from ..lexicon import GIVEN_NAMES, family_name_first, name_words, surname
+from ..lexicon import EAST_ASIAN_FAMILY_NAMES, GIVEN_NAMES, family_name_first, name_words, surname
 from ..model import Alias
 from .name_forms import is_patronymic
 
@@ -63,7 +65,8 @@ _DECLARATION = pattern_cache.compile(
 @dataclass(frozen=True, slots=True)
 class Named:
     """A person the names enricher marked: block index, span, record key and name as printed;
-    ``listed`` when it stands in a participants list."""
+    ``listed`` when it stands in a participants list, ``uncertain`` when its link is (a code
+    name used only for a time)."""
 
     block: int
     start: int
@@ -71,6 +74,7 @@ class Named:
     key: str
     name: str
     listed: bool = False
+    uncertain: bool = False
 
 
 def declared_form(text: str, end: int) -> tuple[str, int] | None:
@@ -99,8 +103,14 @@ def find_aliases(
                     Alias(form, person.key, person.name, "declared", person.block, start)
                 )
         family = surname(person.name)
-        # A full name or initials and a surname ("F. Castro") bind the surname.
+        # A full name or initials and a surname ("F. Castro") bind the surname; so does a
+        # surname a title introduced ("Mr. Lindqvist"), unless it is an East Asian family
+        # name, which many people of one document share.
         multiword = len(person.name.split()) > 1
+        if not multiword and not person.uncertain and _bindable_surname(person.name):
+            aliases.append(
+                Alias(person.name, person.key, person.name, "surname", person.block, person.start)
+            )
         if multiword and family and len(family) > 1 and fold(family) != fold(person.name):
             source = "participant" if person.listed else "surname"
             aliases.append(
@@ -118,6 +128,17 @@ def find_aliases(
             )
     aliases.sort(key=lambda alias: (alias.block, alias.start))
     return tuple(aliases)
+
+
+def _bindable_surname(name: str) -> bool:
+    """A surname printed alone that may stand for its person again: a capitalised word of
+    four letters or more, no East Asian family name."""
+    return (
+        len(name) >= 4
+        and name[:1].isupper()
+        and name.replace("-", "").isalpha()
+        and name.lower() not in EAST_ASIAN_FAMILY_NAMES
+    )
 
 
 def _given_name(name: str, family: str | None) -> str | None:

@@ -160,10 +160,12 @@ def enrich_names(doc: Document, authority: Authority) -> Document:
         for m, inner in marks:
             if m.tag != "persName":
                 continue
-            ref = dict(m.attrs).get("ref", "")
+            values = dict(m.attrs)
+            ref = values.get("ref", "")
             if ref.startswith("#") and (index, m.start) not in pseudonyms:
                 name = completed.get(m.start) or _full_name(block.text, m, inner)
-                named.append(Named(index, m.start, m.end, ref[1:], name, listed))
+                uncertain = "cert" in values
+                named.append(Named(index, m.start, m.end, ref[1:], name, listed, uncertain))
     named.sort(key=lambda n: (n.block, n.start))
     context.titled = _titled_people(doc.blocks, named)
     aliases = find_aliases([block.text for block in doc.blocks], named, identified)

@@ -6,11 +6,15 @@ from __future__ import annotations
 import re
 
 import pytest
+from lxml import etree
 
 from tei_plenum.authority import Authority
 from tei_plenum.enrich.aliases import AliasTable, declared_form
 from tei_plenum.enrich.names import enrich_names
 from tei_plenum.model import Alias, Block, Document, Mark, Role, SourceSpan
+from tei_plenum.pipeline import convert_text
+
+NS = {"tei": "http://www.tei-c.org/ns/1.0"}
 
 
 def _block(text: str, number: int = 1, role: Role = Role.PARAGRAPH) -> Block:
@@ -80,6 +84,19 @@ def test_a_surname_after_its_full_name_is_that_person() -> None:
 def test_initials_and_a_surname_bind_the_surname() -> None:
     doc = _enrich("The note was handed to J. Wetherby on Monday.", "Wetherby said he would reply.")
     assert _refs(doc, 1) == [("Wetherby", "#pers-wetherby")]
+
+
+def test_a_surname_a_title_introduced_binds_the_surname() -> None:
+    doc = _enrich("I met Mr. Wetherby at the ministry.", "According to Wetherby, the talks failed.")
+    assert _refs(doc, 0) == [("Wetherby", "#pers-wetherby")]
+    assert _refs(doc, 1) == [("Wetherby", "#pers-wetherby")]
+
+
+def test_an_east_asian_family_name_a_title_introduced_binds_nothing() -> None:
+    # Many people of one document share it: "Kim" alone stays untagged.
+    doc = _enrich("Deputy Director Kim spoke first.", "According to Kim, the talks failed.")
+    assert _refs(doc, 0) == [("Kim", "#pers-kim")]
+    assert _refs(doc, 1) == []
 
 
 def test_a_surname_after_its_bracketed_first_names_binds_the_surname() -> None:
@@ -205,3 +222,15 @@ def test_a_surname_bound_at_every_mention_of_its_full_name_stays_one_person() ->
     assert table.lookup("Lee", block=1, start=1).key == "pers-lee-hu-rak"
     assert table.lookup("Lee", block=600).key == "pers-lee-hu-rak"
     assert [a.key for a in table.candidates("Lee")] == ["pers-lee-hu-rak"]
+
+
+def test_a_code_name_linked_with_doubt_binds_no_certain_surname() -> None:
+    text = (
+        "January 13, 1951\n"
+        "Ciphered Telegram from the Embassy in Beijing\n"
+        "The ambassador handed over the telegram of Filippov.\n"
+        "Zhou thanked Filippov for the reply.\n"
+    )
+    tree = etree.fromstring(convert_text(text).tei)
+    found = tree.xpath("//tei:body//tei:persName[.='Filippov']", namespaces=NS)
+    assert [(p.get("ref"), p.get("cert")) for p in found] == [("#pers-stalin", "medium")] * 2
