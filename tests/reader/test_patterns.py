@@ -448,6 +448,8 @@ def test_not_a_dateline(text: str):
         ("Diary of the ambassador", "journal"),
         ("RECORD OF CONVERSATION with Kim Il Sung", "record of conversation"),
         ("Memorandum of Conversation", "memorandum of conversation"),
+        ("Memorandum of Telephone Conversation with the Minister", "memorandum of conversation"),
+        ("Notes of A. Petrov on a Visit to the Factory", "note"),
         ("Notes of talks", "record of conversation"),
         ("Transcript of Official Negotiations between A and B", "record of conversation"),
         ("Conversation between Pak and Kim", "record of conversation"),

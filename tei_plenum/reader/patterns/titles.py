@@ -33,7 +33,10 @@ GENRES = (
 
 _GENRES: tuple[tuple[str, str], ...] = (
     (r"\b(?:journal|diary)\b", "journal"),
-    (r"\bmemorandum\s+of\s+(?:a\s+|the\s+)?conversations?\b", "memorandum of conversation"),
+    (
+        r"\bmemorandum\s+of\s+(?:a\s+|the\s+)?(?:telephone\s+)?conversations?\b",
+        "memorandum of conversation",
+    ),
     (
         r"\b(?:record|notes?|transcript|minutes|summary)\s+of\s+(?:a\s+|the\s+)?(?:[\w-]+\s+)?"
         r"(?:conversations?|talks?|negotiations?)\b|\bconversations?\b|"
@@ -68,7 +71,7 @@ _GENRES: tuple[tuple[str, str], ...] = (
         r"(?:embassy|legation|consulate|mission|ministry|department)\b",
         "report",
     ),
-    (r"\b(?:note|memorandum|memo|aide-m[ée]moire)\b", "note"),
+    (r"\b(?:notes?|memorandum|memo|aide-m[ée]moire)\b", "note"),
 )  # fmt: skip
 _GENRE_PATTERNS = tuple((pattern_cache.compile(p, re.IGNORECASE), g) for p, g in _GENRES)
 
