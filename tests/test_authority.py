@@ -472,6 +472,10 @@ def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
         # An embassy named by its state, whose acronym "the" leads spelled out in words.
         ("Embassy of Hungary in North Korea", "org-hungarian-embassy-dprk"),
         ("Embassy of the MPR in the Soviet Union", "org-mpr-embassy-ussr"),
+        # A state by its official name, and a former union of two as one place.
+        ("Federative Republic of Brazil", "place-brazil"),
+        ("Argentine Republic", "place-argentina"),
+        ("Austria-Hungary", "place-austria-hungary"),
     ],
 )
 def test_bundled_spellings(surface: str, key: str) -> None:
