@@ -37,6 +37,11 @@ _PREFIXED = pattern_cache.compile(
     r"[\w ,'-]{0,40}?\bseal)(?:\s+\w+)?:)\s*",
     re.IGNORECASE,
 )
+# Text withheld from the copy ("[blacked out]", "[name redacted]"): unreadable to anyone.
+_WITHHELD = pattern_cache.compile(
+    r"^(?:[\w'’ -]{0,40}\s)?(?:blacked\s+out|redacted|excised|sanitized|sanitised|withheld)$",
+    re.IGNORECASE,
+)
 # A note call of the archive's edition: a number in brackets glued to the letter or the
 # punctuation before it ("the letter[1] by", "the meeting.[2]"), and no digit or letter after.
 _NOTE_NUMBER = pattern_cache.compile(r"^\d{1,3}$")
@@ -47,8 +52,11 @@ _UNIDENTIFIED = pattern_cache.compile(
     r"^(?:not\s+(?:further\s+)?identified|identity\s+unknown|unidentified)\.?$", re.IGNORECASE
 )
 # A sentence describing handwriting, without the label's colon ("[Handwritten note at the
-# bottom of the page]"): a description, no words of the text.
-_HANDWRITING_SAID = pattern_cache.compile(r"^(?:handwritten|handwriting|hand-written)\s+\w", re.I)
+# bottom of the page]", "[Illegible scribble in the margin]"): a description, no words of the
+# text.
+_HANDWRITING_SAID = pattern_cache.compile(
+    r"^(?:handwritten|handwriting|hand-written)\s+\w|^(?:\w+\s+)?scribble\b", re.I
+)
 _NOTE = pattern_cache.compile(
     r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I
 )
@@ -89,6 +97,8 @@ def _classify(text: str, mark: Mark) -> list[Mark] | None:
         return [Mark(s, e, "ref", attrs(type="noteAnchor", n=content, resp=_BY_TRANSLATOR))]
     if pat.is_omission(content.strip()):
         return [Mark(s, e, "gap", attrs(reason="omitted", resp=_BY_TRANSLATOR))]
+    if _WITHHELD.match(content):
+        return [Mark(s, e, "gap", attrs(reason="redacted", resp=_BY_TRANSLATOR))]
     if m := _DESCRIPTION.match(content):
         return [
             Mark(

@@ -97,6 +97,15 @@ def test_omission_is_a_gap_for_omitted_text(content: str) -> None:
     ]
 
 
+@pytest.mark.parametrize("content", ["blacked out", "name blacked out", "redacted", "sanitized"])
+def test_text_withheld_from_the_copy_is_a_redacted_gap(content: str) -> None:
+    assert _classified(f"Number: [{content}] Sent:") == [
+        ("gap", content, {"reason": "redacted", "resp": RESP})
+    ]
+    # A sentence that only speaks of withholding is the translator's words.
+    assert _classified("He [said the file was redacted later] and left.")[0][0] != "gap"
+
+
 # --- descriptions of what is not text -------------------------------------------------------
 
 
@@ -116,6 +125,7 @@ def test_omission_is_a_gap_for_omitted_text(content: str) -> None:
         ("emblem", "object"),
         # A sentence about handwriting, without a label's colon.
         ("Handwritten note at the bottom of the page", "handwriting"),
+        ("Illegible scribble in the margin, other ink", "handwriting"),
     ],
 )
 def test_description_is_a_seg_with_what_it_describes(content: str, subtype: str) -> None:
