@@ -109,7 +109,8 @@ NOT_NAME_WORDS = _words(
     norwegian danish dutch belgian greek turkish egyptian african asian european
     citation summary credits contents original language foundation fund program programme
     below above however therefore meanwhile moreover furthermore nevertheless thus hence
-    today yesterday tomorrow here there now then also only after before during"""
+    today yesterday tomorrow here there now then also only after before during without
+    portfolio"""
 )
 """Capitalised words that are not part of a personal name (lower case)."""
 

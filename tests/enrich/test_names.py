@@ -431,6 +431,8 @@ def test_office_words_after_a_title_are_no_name() -> None:
         "To the Ambassador Extraordinary and Plenipotentiary of the USSR Comrade V. I. Ivanov"
     )
     assert _persons(doc) == [("V. I. Ivanov", "#pers-ivanov")]
+    doc = _enrich("Shri Ravi Menon, Minister Without Portfolio, New Delhi")
+    assert _persons(doc) == [("Ravi Menon", "#pers-ravi-menon")]
 
 
 def test_a_possessive_ends_a_titled_name() -> None:
