@@ -713,6 +713,11 @@ def entity_of(record: Record, at: Period | None = None) -> Entity:
     )
 
 
+# A mission "to" a state is the mission "in" it ("Embassy to Ghana", "Embassy in Ghana"): one
+# record of the document's own, whichever the text prints first.
+_MISSION_TO = pattern_cache.compile(r"\b(Embassy|Legation|Consulate(?: General)?|Mission) to\b")
+
+
 def _local(
     name: str, kind: EntityType, known: Authority, others: Sequence[Entity] = ()
 ) -> tuple[str, Entity]:
@@ -720,9 +725,10 @@ def _local(
     keeps the initials when the bare slug is an authority record's or that of ``others``,
     the document's own records of that surname (another bearer: "I. Petrenko" and
     "O. Petrenko" are two people); a bare surname that is an authority person's key gets a
-    suffix, so that no key names two people across documents."""
+    suffix, so that no key names two people across documents; a mission "to" a state has the
+    key of the mission "in" it."""
     plain = plain_name(name)
-    key = entity_key(kind, plain)
+    key = entity_key(kind, _MISSION_TO.sub(r"\1 in", plain) if kind is EntityType.ORG else plain)
     if key in known or any(other.key == key and _another(plain, other.name) for other in others):
         key = KINDS[kind].key_prefix + slug(plain)
     if kind is EntityType.PERSON and key in known:

@@ -435,6 +435,13 @@ def test_office_words_after_a_title_are_no_name() -> None:
     assert _persons(doc) == [("Ravi Menon", "#pers-ravi-menon")]
 
 
+def test_a_mission_to_a_state_is_the_mission_in_it() -> None:
+    doc = _enrich("The Ruritanian Embassy to Freedonia wrote.", "Ruritanian Embassy in Freedonia")
+    refs = [ref for b in (0, 1) for tag, _, ref in _names(doc, b) if tag == "orgName"]
+    assert refs == ["#org-ruritanian-embassy-in-freedonia"] * 2
+    assert [e.name for e in doc.entities] == ["Ruritanian Embassy to Freedonia"]
+
+
 def test_a_possessive_ends_a_titled_name() -> None:
     doc = _enrich("Record of the Reception by Premier Ho Chi Minh's Cabinet of the Delegation")
     assert _persons(doc) == [("Ho Chi Minh", "#pers-ho-chi-minh")]
