@@ -286,9 +286,10 @@ TITLE_VERBS: frozenset[str] = frozenset(
 """Verbs of a message's title in their "-ing" form ("… Visiting Hanoi", "… Regarding the
 Visit"), which a title set in title case capitalises after a name."""
 
-INITIAL = rf"(?!Sd\.){UPPER}[a-z]?\."
-"""An initial as printed: a capital, perhaps one small letter, a full stop ("S.", "Yu."); not
-"Sd.", the "signed" of a copied signature ("Sd. G. Dimitrov")."""
+INITIAL = rf"(?:(?!Sd\.){UPPER}[a-z]?|TS|SH|CH|KH|ZH|YU|YA|YE|YO)\."
+"""An initial as printed: a capital, perhaps one small letter, a full stop ("S.", "Yu."), or a
+transliterated letter of two in capitals ("TS. TSEREN"); not "Sd.", the "signed" of a copied
+signature ("Sd. G. Dimitrov")."""
 # Initials printed together may lose their last stop ("L.I Brezhnev").
 _INITIALS = pattern_cache.compile(rf"(?:{INITIAL}){{1,3}}|{INITIAL}{UPPER}")
 _INSERTION = pattern_cache.compile(r"\[[^\]]*\]")

@@ -80,6 +80,10 @@ def test_a_name_without_words_has_no_surname(name: str) -> None:
         ("SN.", False),
         # The "signed" of a copied signature.
         ("Sd.", False),
+        # A transliterated letter of two, in capitals; not any two capitals.
+        ("TS.", True),
+        ("SH.", True),
+        ("US.", False),
     ],
 )
 def test_an_initial_is_a_capital_perhaps_one_small_letter_and_a_full_stop(

@@ -105,9 +105,16 @@ def find_aliases(
         family = surname(person.name)
         # A full name or initials and a surname ("F. Castro") bind the surname; so does a
         # surname a title introduced ("Mr. Lindqvist"), unless it is an East Asian family
-        # name, which many people of one document share.
+        # name, which many people of one document share, and only once: a later mention the
+        # binding itself marked binds nothing new, so that a document read twice binds the
+        # same.
         multiword = len(person.name.split()) > 1
-        if not multiword and not person.uncertain and _bindable_surname(person.name):
+        if (
+            not multiword
+            and not person.uncertain
+            and _bindable_surname(person.name)
+            and not _bound(aliases, person.name, person.key)
+        ):
             aliases.append(
                 Alias(person.name, person.key, person.name, "surname", person.block, person.start)
             )
@@ -128,6 +135,11 @@ def find_aliases(
             )
     aliases.sort(key=lambda alias: (alias.block, alias.start))
     return tuple(aliases)
+
+
+def _bound(aliases: Iterable[Alias], form: str, key: str) -> bool:
+    """Whether ``form`` already stands for the person ``key``."""
+    return any(alias.key == key and fold(alias.form) == fold(form) for alias in aliases)
 
 
 def _bindable_surname(name: str) -> bool:

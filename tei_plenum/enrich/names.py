@@ -750,9 +750,11 @@ def _another(name: str, other: str) -> bool:
 
 def _recased(word: str) -> str:
     """A word of a personal name printed in capitals as a record shows it ("CHANG Ki-yeong"
-    as "Chang Ki-yeong"); initials stay."""
-    if not word.isupper() or len(word.strip(".")) < 2 or is_initial(word):
+    as "Chang Ki-yeong", "TS." as "Ts."); other initials stay."""
+    if not word.isupper() or len(word.strip(".")) < 2:
         return word
+    if is_initial(word):
+        return word.capitalize() if len(word) == 3 else word
     return word.capitalize()
 
 

@@ -435,6 +435,12 @@ def test_office_words_after_a_title_are_no_name() -> None:
     assert _persons(doc) == [("Ravi Menon", "#pers-ravi-menon")]
 
 
+def test_an_initial_of_two_capitals_belongs_to_the_name_in_capitals() -> None:
+    doc = _enrich("TO THE HEAD OF THE DEPARTMENT COMRADE TS. BATBAYAR")
+    assert _persons(doc) == [("TS. BATBAYAR", "#pers-batbayar")]
+    assert [e.name for e in doc.entities] == ["Ts. Batbayar"]
+
+
 def test_a_mission_to_a_state_is_the_mission_in_it() -> None:
     doc = _enrich("The Ruritanian Embassy to Freedonia wrote.", "Ruritanian Embassy in Freedonia")
     refs = [ref for b in (0, 1) for tag, _, ref in _names(doc, b) if tag == "orgName"]
