@@ -282,7 +282,32 @@ def _collect_participants(blocks: list[Block], cast: Cast) -> list[Block]:
                 name = unbracketed_letters(block.text[mark.start : mark.end])
                 cast.add(_ref_key(mark, block), display_name(name), role)
             result.append(block)
+    for block in result:
+        if _is_conversation_title(block):
+            for mark in _person_marks(block):
+                if mark.end <= _parties_end(block.text):
+                    name = unbracketed_letters(block.text[mark.start : mark.end])
+                    cast.add(_ref_key(mark, block), display_name(name), "interlocutor")
     return result
+
+
+def _is_conversation_title(block: Block) -> bool:
+    """The archive's title of a conversation ("Discussion between Zhou Enlai and Pham Van
+    Dong"): the parties it names took part, whether or not they speak in the text."""
+    if block.role is not Role.COVER or dict(block.attrs).get("type") != "title":
+        return False
+    return pat.genre_of(block.text) in pat.TURN_GENRES
+
+
+# Where the parties of an archive's title end and its subject begins: "Discussion between Zhou
+# Enlai and Pham Van Dong, 'On Laos'", "Conversation with Kim Il Sung about Stalin's Letter".
+_SUBJECT = pattern_cache.compile(r"[,:;‘'“\"(]|\s(?:on|about|regarding|concerning|re)\s")
+
+
+def _parties_end(text: str) -> int:
+    """The end of the part of an archive's title that names who talked."""
+    found = _SUBJECT.search(text)
+    return found.start() if found else len(text)
 
 
 def _read_participants_line(block: Block, cast: Cast) -> Block:

@@ -1190,3 +1190,49 @@ def test_an_office_label_names_the_one_holder_the_title_names_after_that_office(
         _name(both, "Nguyen Duy Trinh", "pers-nguyen-duy-trinh"),
     ))  # fmt: skip
     assert _who(_run(_doc(head, *turns)).blocks[1]) == "#pers-ambassador"
+
+
+# --- the parties the archive's title names -----------------------------------------------------
+
+COVER = (Container("front", "front"), Container("archiveCover", "div"))
+
+
+def _cover_title(text: str, *marks: Mark) -> Block:
+    return Block(
+        Role.COVER, text, SourceSpan(1), 1, path=COVER, attrs=attrs(type="title"), marks=marks
+    )
+
+
+def test_the_parties_of_an_archive_title_of_a_conversation_take_part_without_a_turn() -> None:
+    title = "Discussion between Li Wen and Tran Bao, 'On Laos and Karelin'"
+    doc = _run(
+        _doc(
+            _cover_title(
+                title,
+                _name(title, "Li Wen", "pers-li-wen"),
+                _name(title, "Tran Bao", "pers-tran-bao"),
+                _name(title, "Karelin", "pers-karelin"),
+            ),
+            _block("Li Wen: We support the letter."),
+        )
+    )
+    # The subject after the comma names no party.
+    assert [(p.key, p.roles) for p in doc.participants] == [
+        ("pers-li-wen", ("interlocutor",)),
+        ("pers-tran-bao", ("interlocutor",)),
+    ]
+
+
+def test_the_people_of_an_archive_title_of_another_kind_take_no_part() -> None:
+    title = "Telegram from Li Wen to Tran Bao"
+    doc = _run(
+        _doc(
+            _cover_title(
+                title,
+                _name(title, "Li Wen", "pers-li-wen"),
+                _name(title, "Tran Bao", "pers-tran-bao"),
+            ),
+            _block("Li Wen: We support the letter."),
+        )
+    )
+    assert [p.key for p in doc.participants] == ["pers-li-wen"]
