@@ -1461,14 +1461,18 @@ _FUNCTION_WORDS = (
 _ORG_WORD = rf"(?!(?:{_FUNCTION_WORDS})\b)(?:{UPPER}[\w'’-]*|\d+(?:st|nd|rd|th))"
 # A document's kind, or a word of a message's routing, after a body's name is no word of it
 # ("Ministry of Foreign Affairs Document", "… Committee Report", "… Affairs Incoming
-# Telegram").
+# Telegram"), nor are the words below.
 _KINDS_AFTER = (
     "Citation|Summary|Credits|Contents|Document|Report|Record|Telegram|Letter|Memorandum|"
     "Minutes|Decision|Resolution|Extract|Draft|Incoming|Outgoing|Cable|Ciphered|Urgent|Note|"
     # A preposition capitalised in a title set in title case ("… Embassy in Hanoi Regarding
     # the Visit"), which goes on with the title's subject.
     "Regarding|Concerning|About|On|With|From|To|After|Before|During|Against|Following|Upon|"
-    "Towards|Toward|Between|Among|Without|Within|Via|Through"
+    "Towards|Toward|Between|Among|Without|Within|Via|Through|"
+    # A title before a person, or a word of the next line, where a flattened export joined a
+    # body's name to what followed it ("… Embassy in Hanoi Premier Pham Van Dong", "… of
+    # Albania Comrade Shehu", "… Department No. 5", "… Affairs Today", "… Korean Side").
+    "Premier|Comrade|Comrades|No|Today|Side|Meeting|Archival"
 )
 _TITLE_WORD = rf"(?!(?:{_KINDS_AFTER})\b){UPPER}[^\W\d_]*[a-zß-ÿ][\w'’-]*"
 _ACRONYM = rf"{UPPER}{{2,}}[a-z]?\b(?:\s+{UPPER}{{2,}}[a-z]?\b){{0,3}}"
@@ -1596,6 +1600,12 @@ def _complement_end(text: str, head_end: int, context: _Context) -> int | None:
     if after is None:
         return None
     end = after.end()
+    last = text.rfind(" ", head_end, end) + 1
+    if _adjective_before_name(text, last, end, context):
+        # An adjective ends no name: it opens the next line's words ("… of Foreign Affairs
+        # Korean Side", a flattened export's two lines).
+        end = last - 1
+        return end if _ORG_COMPLEMENT.fullmatch(text, head_end, end) else None
     noun = _NOUN_AFTER_COMPLEMENT.match(text, end)
     if noun is None or noun.group(1) not in _BODY_NOUNS | _OTHER_NOUNS:
         return end
@@ -1605,6 +1615,21 @@ def _complement_end(text: str, head_end: int, context: _Context) -> int | None:
         return noun.end()
     cut = [found.start() for found in _GROUP.finditer(text, head_end, end)][-1]
     return cut if cut > head_end else None
+
+
+_OFFICE_WORD_SET = frozenset(word for phrase in OFFICE_WORDS for word in phrase.lower().split())
+_NEXT_CAPITAL = pattern_cache.compile(r" [A-Z]")
+
+
+def _adjective_before_name(text: str, start: int, end: int, context: _Context) -> bool:
+    """Whether ``text[start:end]`` is an adjective of nationality with a capitalised word after
+    it ("Korean Side"), not an office ("Chairman")."""
+    word = text[start:end]
+    return (
+        _NEXT_CAPITAL.match(text, end) is not None
+        and word.lower() not in _OFFICE_WORD_SET
+        and _nationality(word, context)
+    )
 
 
 def _nationality(word: str, context: _Context) -> bool:

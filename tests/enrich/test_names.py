@@ -441,6 +441,20 @@ def test_an_initial_of_two_capitals_belongs_to_the_name_in_capitals() -> None:
     assert [e.name for e in doc.entities] == ["Ts. Batbayar"]
 
 
+@pytest.mark.parametrize(
+    ("text", "org"),
+    [
+        # Words of the next line, where a flattened export joined two lines.
+        ("to the Ruritanian Embassy in Hanoi Premier Li Wen said", "Ruritanian Embassy in Hanoi"),
+        ("Ministry of Foreign Affairs Korean Side: the delegation", "Ministry of Foreign Affairs"),
+        # An office ending in "-man" is no adjective of nationality.
+        ("the Office of the Chairman Comrade Li Wen received us", "Office of the Chairman"),
+    ],
+)
+def test_a_bodys_name_ends_before_the_next_lines_words(text: str, org: str) -> None:
+    assert [s for tag, s, _ in _names(_enrich(text)) if tag == "orgName"] == [org]
+
+
 def test_a_mission_to_a_state_is_the_mission_in_it() -> None:
     doc = _enrich("The Ruritanian Embassy to Freedonia wrote.", "Ruritanian Embassy in Freedonia")
     refs = [ref for b in (0, 1) for tag, _, ref in _names(doc, b) if tag == "orgName"]

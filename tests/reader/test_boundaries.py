@@ -130,6 +130,7 @@ def test_break_field():
     assert breaks("field", text) == ["Present:", "The"]
     cable = "Approved by: Li Wen, Han Bo Level: Urgent Copied to: […] Seen by: Kiss P."
     assert breaks("field", cable) == ["Approved", "Level:", "Copied", "Seen"]
+    assert breaks("field", "Office of the Chairman Archival Signature: Fund 2") == ["Archival"]
 
 
 def test_break_participation():

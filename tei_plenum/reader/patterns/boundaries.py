@@ -263,7 +263,7 @@ START_RULES: tuple[StartRule, ...] = (
 _FIELD = pattern_cache.compile(
     r"(?<![\w'’-])(?:The\s+)?(?:Present|Also\s+present|Those\s+present|Participants|Time|Date|"
     r"Date\s+and\s+[Tt]ime|Place|Location|To|From|Subject|Agenda|agenda|Copy\s+to|Copies|"
-    r"Distribution|Attachment|Enclosure|Resolved|Decided|Note|Reason|Signature|"
+    r"Distribution|Attachment|Enclosure|Resolved|Decided|Note|Reason|(?:Archival\s+)?Signature|"
     # A cable form's fields ("Level: Extra Urgent", "Approved by: …", "Seen by: …").
     r"Level|Priority|Urgency|Sent\s+to|Copied\s+to|(?:Approved|Drafted|Checked|Seen|Received)"
     r"\s+by):\s"
