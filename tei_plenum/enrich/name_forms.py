@@ -110,7 +110,8 @@ NOT_NAME_WORDS = _words(
     citation summary credits contents original language foundation fund program programme
     below above however therefore meanwhile moreover furthermore nevertheless thus hence
     today yesterday tomorrow here there now then also only after before during without
-    portfolio"""
+    portfolio your regarding concerning seen forwarded received sent approved copied drafted
+    checked nº n° cables cable telex phone fax"""
 )
 """Capitalised words that are not part of a personal name (lower case)."""
 

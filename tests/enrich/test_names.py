@@ -455,6 +455,19 @@ def test_a_bodys_name_ends_before_the_next_lines_words(text: str, org: str) -> N
     assert [s for tag, s, _ in _names(_enrich(text)) if tag == "orgName"] == [org]
 
 
+@pytest.mark.parametrize(
+    ("text", "persons"),
+    [
+        # The next line's first word, where a flattened export joined two lines.
+        ("To: Comrade A. A. Gromyko Your telegram No. 5 arrived", ["A. A. Gromyko"]),
+        ("[signature] K. Chernenko Nº 13-op (1 page)", ["K. Chernenko"]),
+        ("Prime Minister Forwarded to the Planning Office.", []),
+    ],
+)
+def test_a_personal_name_ends_before_the_next_lines_words(text: str, persons: list[str]) -> None:
+    assert [s for s, _ in _persons(_enrich(text))] == persons
+
+
 def test_a_mission_to_a_state_is_the_mission_in_it() -> None:
     doc = _enrich("The Ruritanian Embassy to Freedonia wrote.", "Ruritanian Embassy in Freedonia")
     refs = [ref for b in (0, 1) for tag, _, ref in _names(doc, b) if tag == "orgName"]
