@@ -158,10 +158,13 @@ def _trimmed(line: str, offset: int) -> tuple[int, int]:
 def _is_page_title(line: str) -> bool:
     """The line under the page's date is its title when it reads like one and is none of the
     lines a document opens with (a marking, a date, a field, a salutation, a letterhead naming
-    a body without naming a kind of document)."""
+    a body without naming a kind of document); a message's sender and addressee, each with
+    its place, are a title whatever they name."""
     text = " ".join(line.split())
     if cp.is_page_date_line(text) or pat.marking(text) or pat.is_date_only(text):
         return False
+    if cp.is_routed_title(text):
+        return True
     if pat.is_institution_line(text) and pat.genre_of(text) is None:
         return False
     if pat.field_label(text) or pat.is_opening_salute(text) or pat.is_bracketed_line(text):

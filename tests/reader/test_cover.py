@@ -109,6 +109,12 @@ def test_a_page_title_naming_a_body_and_its_meeting_is_the_title():
     ]
 
 
+def test_a_page_title_routing_a_message_between_two_bodies_is_the_title():
+    title = "Ruritanian Foreign Ministry, Strelsau, to Ruritanian Embassy, Zenda"
+    text = f"June 2, 1962\n{title}\nThe ambassador reported the following:\n"
+    assert fields(text) == [("date", "June 2, 1962"), ("title", title)]
+
+
 def test_page_furniture_above_the_date_line_is_part_of_the_cover():
     text = "Skip to content\n\nJune 2, 1958\nTelegram, Pak to Kim\nTop Secret\n"
     assert fields(text) == [

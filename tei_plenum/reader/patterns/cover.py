@@ -127,6 +127,18 @@ _FUNCTION_WORDS = pattern_cache.compile(
 )
 
 
+# "Polish Foreign Ministry, Warsaw, to Polish Embassy, Havana": the archive's title of a
+# message, sender and place to addressee and place.
+_ROUTED_TITLE = pattern_cache.compile(
+    r"[A-Z][^,:;]{2,80}, [A-Z][\w'’. -]{1,30}, to [A-Z][^,:;]{2,80}(?:, [A-Z][\w'’. -]{1,30})?"
+)
+
+
+def is_routed_title(text: str) -> bool:
+    """The archive's title of a message in the form "sender, place, to addressee, place"."""
+    return _ROUTED_TITLE.fullmatch(text.strip()) is not None
+
+
 def reads_like_archive_title(text: str) -> bool:
     """A line the archive could have written as a page title: it relates words (a function
     word, a comma, a colon or quotation marks) rather than naming one body or office.
