@@ -246,6 +246,9 @@ GIVEN_NAMES: frozenset[str] = frozenset(
     ibrahim ismail jamal khaled khalid mahmoud mahmud mohamed mohammad mustafa mustapha omar
     rashid saddam salah saleh samir sami yasser yasir youssef yusuf
     grisha ivo mihai milko petru stoyan
+    rajiv indira sanjay homi vikram morarji jagjivan krishna mohandas
+    moshe shimon yitzhak golda levi abba ariel ehud yigal menachem arie
+    ramon ramón
     """.split()
 )
 """Given names (lower case) that open a personal name printed given name first: "Erich

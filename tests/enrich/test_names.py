@@ -468,6 +468,13 @@ def test_a_personal_name_ends_before_the_next_lines_words(text: str, persons: li
     assert [s for s, _ in _persons(_enrich(text))] == persons
 
 
+@pytest.mark.parametrize(
+    "name", ["Rajiv Dalmia", "Homi Sethna", "Vikram Lal", "Moshe Kedem", "Ramon Ibarra"]
+)
+def test_a_first_name_of_india_israel_or_spanish_america_opens_a_name(name: str) -> None:
+    assert [s for s, _ in _persons(_enrich(f"The report of {name} arrived."))] == [name]
+
+
 def test_a_mission_to_a_state_is_the_mission_in_it() -> None:
     doc = _enrich("The Ruritanian Embassy to Freedonia wrote.", "Ruritanian Embassy in Freedonia")
     refs = [ref for b in (0, 1) for tag, _, ref in _names(doc, b) if tag == "orgName"]
