@@ -67,6 +67,10 @@ class FrontState(NamedTuple):
     bare_kind: bool = False  # the title so far is a kind word alone ("RESOLUTION")
     numbered: bool = False  # the last docket line was a number (a date under it is the docket's)
     routed: bool = False  # the last line above the title was a routing field ("TO: …")
+    archive_title: str = ""  # the archive's title for the document, from its cover
+    # The title is the archive's, printed again: it names no kind, so no line under it can be
+    # told for a subtitle.
+    reprinted: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -312,6 +316,8 @@ def _cover_field(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
     if url is not None:
         marks.append(Mark(*url, "ref", attrs(target=cell.text[url[0] : url[1]])))
     claim_attrs = attrs({"type": cell.cover, "xml:id": _COVER_IDS.get(cell.cover)})
+    if cell.cover == "title":
+        state = state._replace(archive_title=cell.text)
     return Claim(Role.COVER, (FRONT, ARCHIVE_COVER), claim_attrs, tuple(marks)), state
 
 
@@ -365,6 +371,12 @@ def _title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
         open_title=not pat.ends_with_stop(cell.text),
         bare_kind=bare and not state.seen_title,
     )
+
+
+def _reprinted_title(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
+    """The archive's title printed as the document's: its title, and the title block's end."""
+    claim, after = _title(cell, state)
+    return claim, after._replace(open_title=False, reprinted=True)
 
 
 def _title_continued(cell: Cell, state: FrontState) -> tuple[Claim, FrontState]:
@@ -441,6 +453,19 @@ def _title_line(cell: Cell, state: FrontState) -> bool:
     if not state.seen_title and not features.kind_title:
         return not features.institution and len(cell.text.split()) >= 3
     return True
+
+
+def _repeats_archive_title(cell: Cell, state: FrontState) -> bool:
+    """The first line printing the archive's title, or its end, before any title or date: the
+    document's own title, whatever words it is in ("Joint Declaration on Fisheries" under the
+    archive's "Chile-Peru Joint Declaration on Fisheries")."""
+    if state.seen_title or state.seen_date or not state.archive_title:
+        return False
+    text = " ".join(cell.text.split())
+    if len(text.split()) < 3 or text.endswith((".", ":", ";")) or cell.features.starts_body:
+        return False
+    archived = " ".join(state.archive_title.split()).casefold()
+    return archived == text.casefold() or archived.endswith(" " + text.casefold())
 
 
 def _continues_title(cell: Cell, state: FrontState) -> bool:
@@ -528,8 +553,9 @@ TITLE_RULES: tuple[Rule[FrontState], ...] = (
     Rule("subtitle-in-title", lambda cell, state: _title_line(cell, state) and state.seen_title
          and not cell.features.upper, _subtitle_in_title),
     Rule("title", _title_line, _title),
-    Rule("subtitle", lambda cell, state: state.seen_title and cell.features.subtitle_line,
-         _subtitle),
+    Rule("archive-title-printed", _repeats_archive_title, _reprinted_title),
+    Rule("subtitle", lambda cell, state: state.seen_title and not state.reprinted
+         and cell.features.subtitle_line, _subtitle),
     Rule("marking", _marking_line, _top_marking),
 )  # fmt: skip
 """The title block: titles, the document's date, subtitles and markings among them. It ends

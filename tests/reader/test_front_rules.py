@@ -70,6 +70,7 @@ def test_table_order():
         "beside-bare-title",
         "subtitle-in-title",
         "title",
+        "archive-title-printed",
         "subtitle",
         "marking",
     ]
@@ -323,6 +324,23 @@ def test_title_beside_bare_title():
     assert found.placed == (Role.MARKING, (FRONT, TITLE_PAGE), {"type": "marking", "place": "top"})
     assert found.state == bare  # the title may still go on
     assert decide(TITLE_RULES, cell("1 March Pyongyang"), OPEN_TITLE).rule != "beside-bare-title"
+
+
+def test_title_archive_title_printed():
+    archived = FrontState(archive_title="Ruritanian-Freedonian Joint Declaration on Fisheries")
+    found = decide(TITLE_RULES, cell("Joint Declaration on Fisheries"), archived)
+    assert (found.rule, found.placed) == (
+        "archive-title-printed",
+        (Role.TITLE, (FRONT, TITLE_PAGE, DOC_TITLE), {}),
+    )
+    assert found.state == archived._replace(seen_title=True, reprinted=True)
+    # The title names no kind: a sentence under it that does not end is no subtitle.
+    text = "The President of Ruritania and the President of Freedonia, meeting in May, and"
+    assert decide(TITLE_RULES, cell(text), found.state).rule != "subtitle"
+    # Only the end of the archive's title, and never a sentence.
+    assert decide(TITLE_RULES, cell("Joint Declaration"), archived).rule is None
+    assert decide(TITLE_RULES, cell("Declaration on Fisheries."), archived).rule is None
+    assert decide(TITLE_RULES, cell("Joint Declaration on Fisheries"), STATE).rule is None
 
 
 def test_title_subtitle():
