@@ -476,6 +476,8 @@ def test_stalins_code_name_in_his_cables_is_his_with_medium_certainty() -> None:
         ("Federative Republic of Brazil", "place-brazil"),
         ("Argentine Republic", "place-argentina"),
         ("Austria-Hungary", "place-austria-hungary"),
+        ("Vietnam War", "event-vietnam-war"),
+        ("Twelfth Congress of the CPC", "event-ccp-congress-12"),
     ],
 )
 def test_bundled_spellings(surface: str, key: str) -> None:
