@@ -375,10 +375,11 @@ def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterato
     Russian surname also in the other transliterations of its ending, and a hyphenated given
     name also closed up and spaced ("Kim Chang-bong": "Kim Changbong", "Kim Chang Bong"); an
     organisation's with its party's acronym on the other side of "CC" or without "CC" before
-    an organ ("MPRP Politburo"), a party's Central Committee also after the party's name in
-    words, with "Soviet" for "USSR" and back, with its acronym before its state's ("MFA
-    DPRK"), with "Workers'" misprinted "Worker's", and with a state's acronym spelled out or
-    named otherwise (``expansions``: "Government of the DPRK", "Government of the Democratic
+    an organ ("MPRP Politburo") or with "CC" written out ("CPSU Central Committee
+    Presidium"), a party's Central Committee also after the party's name in words, with
+    "Soviet" for "USSR" and back, with its acronym before its state's ("MFA DPRK"), with
+    "Workers'" misprinted "Worker's", and with a state's acronym spelled out or named
+    otherwise (``expansions``: "Government of the DPRK", "Government of the Democratic
     People's Republic of Korea", "Embassy in North Korea")."""
     listed = [surface for surface in (record.name, record.full_name, *record.variants) if surface]
     for surface in listed:
@@ -393,6 +394,7 @@ def _spellings(record: Record, expansions: Mapping[str, _StateNames]) -> Iterato
             for v in (
                 _committee_reordered(s),
                 _committee_after_party(s),
+                _committee_in_words(s),
                 _without_committee(s),
                 _adjective_swapped(s),
                 _state_after(s, expansions),
@@ -517,6 +519,15 @@ def _adjective_swapped(surface: str) -> str | None:
     first, _, rest = surface.partition(" ")
     other = _SAME_STATE.get(first)
     return f"{other} {rest}" if other is not None and rest else None
+
+
+def _committee_in_words(surface: str) -> str | None:
+    """A party organ's spelling with "CC" after the party's acronym written out, as
+    translations also print it ("CPSU CC Presidium", "CPSU Central Committee Presidium")."""
+    found = _PARTY_CC.search(surface)
+    if found is None or found.start() != 0 or not _party_acronym(found.group(1)):
+        return None
+    return f"{found.group(1)} Central Committee{surface[found.end() :]}"
 
 
 def _without_committee(surface: str) -> str | None:

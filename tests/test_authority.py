@@ -378,6 +378,8 @@ def test_a_party_acronym_may_stand_on_either_side_of_cc(tmp_path: Path) -> None:
     assert authority.lookup("CC RWP Bureau").key == "org-rwp-cc-bureau"
     # An organ of the committee may be named without "CC".
     assert authority.lookup("RWP Bureau").key == "org-rwp-cc-bureau"
+    # "CC" after the party's acronym may be written out.
+    assert authority.lookup("RWP Central Committee Bureau").key == "org-rwp-cc-bureau"
     # Only an acronym moves: "CC" between two words is no party's committee.
     assert authority.lookup("Bureau CC RWP") is None
 
