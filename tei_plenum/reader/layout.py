@@ -514,13 +514,14 @@ _MAX_BRACKET_LINES = 8
 
 def _segment_lines(lines: list[str], first: int, name: str, *, one_per_line: bool) -> Layout:
     """Blocks of layouts without page breaks: one per line (web copies, where a line leaving a
-    bracket open continues until it closes or a new bracketed note begins), or one per run of
+    bracket open continues until it closes or a new bracketed note begins, and a line in
+    capitals leaving a name open continues with the next in capitals), or one per run of
     non-empty lines (plain text)."""
     blocks: list[RawBlock] = []
     current: RawBlock | None = None
     for number, line in enumerate(lines, start=first):
         if not line.strip():
-            if current is not None and not one_per_line:
+            if current is not None and (not one_per_line or _bracket_depth(current.text) <= 0):
                 blocks.append(current)
                 current = None
             continue
@@ -528,11 +529,17 @@ def _segment_lines(lines: list[str], first: int, name: str, *, one_per_line: boo
         if current is not None and one_per_line and _opens_a_note(raw.text):
             blocks.append(current)
             current = None
+        open_caps = current is not None and one_per_line and _bracket_depth(current.text) <= 0
+        if current is not None and open_caps and not is_upper(raw.text):
+            blocks.append(current)  # a line in capitals left open, and none in capitals after
+            current = None
+        if one_per_line and blocks and current is None and _continues_capitals(blocks[-1], raw):
+            current = blocks.pop()
         if current is None:
             current = RawBlock([raw], 1)
         else:
             current.lines.append(raw)
-        if one_per_line and _bracket_depth(current.text) <= 0:
+        if one_per_line and _bracket_depth(current.text) <= 0 and not _left_open(current):
             blocks.append(current)
             current = None
         elif one_per_line and len(current.lines) >= _MAX_BRACKET_LINES:
@@ -542,6 +549,44 @@ def _segment_lines(lines: list[str], first: int, name: str, *, one_per_line: boo
         unclosed = one_per_line and _bracket_depth(current.text) > 0
         blocks.extend(_line_by_line(current) if unclosed else [current])
     return Layout(name, blocks, [], 1)
+
+
+# The last word of a line in capitals that leaves a name open, which a web copy wrapped onto
+# the next line ("MONGOLIAN PEOPLES REVOLUTIONARY" / "PARTY CENTRAL COMMITTEE").
+_OPEN_CAPITALS = pattern_cache.compile(
+    r"(?:\b(?:OF|THE|AND|FOR|TO|IN|ON|FOREIGN|PEOPLES|PEOPLE'S|PEOPLE’S|WORKERS'|WORKERS’|"
+    r"REVOLUTIONARY|INTERNATIONAL|NATIONAL|SOCIALIST|COMMUNIST|DEMOCRATIC|CENTRAL|POLITICAL|"
+    r"PROVISIONAL|SUPREME|STANDING|EXECUTIVE)|\b[A-Z]{3,}(?:IAN|EAN|ESE|ISH))$"
+)
+# The first word of a line in capitals that goes on with the line above ("FROM THE JOURNAL" /
+# "OF A. M. PUZANOV").
+_CONTINUING_CAPITALS = pattern_cache.compile(r"(?:OF|AND|FOR)\s")
+# How many lines in capitals one block may join.
+_OPEN_CAPITAL_LINES = 3
+
+
+def _left_open(block: RawBlock) -> bool:
+    """A web copy's line in capitals ending in a word that leaves a name open: the next line,
+    if in capitals too, goes on with it."""
+    last = block.lines[-1].text.rstrip()
+    return (
+        len(block.lines) < _OPEN_CAPITAL_LINES
+        and is_upper(last)
+        and _OPEN_CAPITALS.search(last) is not None
+    )
+
+
+def _continues_capitals(block: RawBlock, line: RawLine) -> bool:
+    """A line in capitals opening with "OF", "AND" or "FOR" under a line in capitals: one
+    name or title wrapped."""
+    above = block.lines[-1].text
+    return (
+        len(block.lines) < _OPEN_CAPITAL_LINES
+        and is_upper(above)
+        and is_upper(line.text)
+        and _CONTINUING_CAPITALS.match(line.text) is not None
+        and _bracket_depth(block.text) <= 0
+    )
 
 
 def _line_by_line(block: RawBlock) -> list[RawBlock]:

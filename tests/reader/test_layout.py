@@ -481,6 +481,28 @@ def test_a_web_page_of_short_lines_keeps_one_paragraph_per_line():
     assert segment(src(*lines)).name == "plain-text"
 
 
+def test_a_web_copys_name_in_capitals_wrapped_onto_two_lines_is_one_block():
+    lines = [
+        "RURITANIAN PEOPLES REVOLUTIONARY",
+        "PARTY CENTRAL COMMITTEE",
+        "FROM THE JOURNAL",
+        "OF A. B. KOVAL",
+        "TOP SECRET",
+        "PRESS SECRETARY",
+        "UDC",
+        "The committee met.",
+    ]
+    layout = segment(src("May 3, 1966", "Resolution of the Ruritanian Party", *lines))
+    assert [b.text for b in layout.blocks if b.cover is None] == [
+        "RURITANIAN PEOPLES REVOLUTIONARY PARTY CENTRAL COMMITTEE",
+        "FROM THE JOURNAL OF A. B. KOVAL",
+        "TOP SECRET",
+        "PRESS SECRETARY",
+        "UDC",
+        "The committee met.",
+    ]
+
+
 def test_a_web_pages_long_paragraph_is_no_flattened_export():
     turn = "Li Ming: " + "We spoke with the delegation about the harvest and the roads. " * 30
     lines = ["Hanoi, 3 May 1966", turn.strip()]
