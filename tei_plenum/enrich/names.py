@@ -582,13 +582,29 @@ def _apply(block: Block, chosen: list[_Candidate], registry: _Registry) -> Block
     removed = {c.replaces for c in chosen if c.replaces is not None}
     for candidate in sorted(chosen, key=lambda c: mark_order(c.mark())):
         if candidate.make is not None:
-            # A bracket that completes a printed surname ("[Ambassador Ilya] Shcherbakov")
-            # supplies words; only a name the translator bracketed whole is in doubt.
+            # A bracket that completes a printed surname ("[Ambassador Ilya] Shcherbakov",
+            # "[Mustafa] Amin") supplies words; only a name the translator bracketed whole,
+            # or a variant bracketed after it, is in doubt.
             bracketed = candidate.rank == _BRACKET and candidate.completes is None
-            registry.use(candidate.ref, candidate.make, bracketed=bracketed)
+            registry.use(
+                candidate.ref,
+                candidate.make,
+                bracketed=bracketed and not _first_names_supplied(candidate),
+            )
     kept = [mark for mark in block.marks if mark not in removed]
     added = [mark for c in chosen for mark in (c.mark(), *c.inner)]
     return block.with_only_marks([*kept, *added])
+
+
+def _first_names_supplied(candidate: _Candidate) -> bool:
+    """A name that opens with a bracket and goes on past it: first names the translator
+    supplied before a printed surname ("[Mustafa] Amin")."""
+    bracket = candidate.replaces
+    return (
+        bracket is not None
+        and candidate.start == bracket.start - 1
+        and candidate.end > bracket.end + 1
+    )
 
 
 # ------------------------------------------------------------------------------- records

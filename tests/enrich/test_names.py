@@ -234,6 +234,12 @@ def test_bracket_after_a_capitalised_name_is_a_name_part() -> None:
     assert doc.entities[1].note == BRACKET_NOTE
 
 
+def test_first_names_supplied_before_a_printed_surname_are_no_uncertain_transliteration() -> None:
+    doc = _enrich("The editor [Mustafa] Belhadj asked about the canal.")
+    assert _persons(doc) == [("[Mustafa] Belhadj", "#pers-mustafa-belhadj")]
+    assert doc.entities[0].note is None
+
+
 @pytest.mark.parametrize(
     "text",
     ["Translated [by]: Rozanov", "the Ministry [of Foreign Trade]", "Ministry of [Foreign Trade]"],
