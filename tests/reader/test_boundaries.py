@@ -37,6 +37,7 @@ def test_table_order():
     ]
     assert [r.name for r in BREAK_RULES] == [
         "field",
+        "address",
         "participation",
         "caption",
         "marking",
@@ -131,6 +132,15 @@ def test_break_field():
     cable = "Approved by: Li Wen, Han Bo Level: Urgent Copied to: […] Seen by: Kiss P."
     assert breaks("field", cable) == ["Approved", "Level:", "Copied", "Seen"]
     assert breaks("field", "Office of the Chairman Archival Signature: Fund 2") == ["Archival"]
+
+
+def test_break_address():
+    text = "Copied to: […] To the Ministry of Foreign Affairs: On the 4th we met."
+    assert breaks("address", text) == ["To", "On"]
+    assert breaks("address", "Subject: Trade Talks To Comrade Li Wen: We report") == ["To", "We"]
+    # Inside a sentence "to" leads no address.
+    assert breaks("address", "We sent the note To the Ministry: they agreed.") == []
+    assert breaks("address", "We sent the note to the Ministry of Trade: they agreed.") == []
 
 
 def test_break_participation():

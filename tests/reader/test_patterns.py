@@ -598,6 +598,9 @@ def test_number_signs():
         ("Comrade Kim Il Sung:", True),
         ("North (KIM): Yes.", True),
         ("To: the Ministry", False),  # a field
+        # A cable form's fields: their last word names a field, not a speaker.
+        ("Number: [blacked out]", False),
+        ("Sent: Prague, 16 November 1963", False),
         ("The delegation said: yes", False),  # words in lower case: a sentence
     ],
 )

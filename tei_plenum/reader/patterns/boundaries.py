@@ -284,6 +284,25 @@ def field_starts(text: str) -> Iterator[int]:
         yield m.start()
 
 
+# "To the Ministry of Foreign Affairs:", "To Comrade Kim Il Sung:": a message's address line,
+# its words capitalised but for "of", "the", "and", "for", "in".
+_ADDRESS = pattern_cache.compile(
+    r"To\s+(?:the\s+)?(?:\[[^\]]{1,30}\]\s+)?[A-Z][\w'’.-]*"
+    r"(?:\s+(?:of|the|and|for|in|\[[^\]]{1,30}\]|[A-Z][\w'’.()-]*)){0,10}:\s"
+)
+
+
+def address_starts(text: str) -> Iterator[int]:
+    """A message's address line ("… Copied to: […] To the Ministry of Foreign Affairs: On
+    the …"), after a stop, a bracket or a capitalised word: it starts a block, and so does
+    the text after it."""
+    for m in _ADDRESS.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if m.start() == 0 or (before and not before[-1][:1].islower()):
+            yield m.start()
+            yield _skip_space(text, m.end())
+
+
 _PARTICIPATION = pattern_cache.compile(
     r"(?:in\s+the\s+presence\s+of|with\s+the\s+participation\s+of)\b[^:.]{0,40}:"
 )
@@ -558,6 +577,7 @@ def date_line_starts(text: str) -> Iterator[int]:
 
 BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("field", field_starts),
+    BreakRule("address", address_starts),
     BreakRule("participation", participation_starts),
     BreakRule("caption", caption_starts),
     BreakRule("marking", marking_starts),

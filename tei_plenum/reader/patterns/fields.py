@@ -7,6 +7,7 @@ import re
 
 from ... import pattern_cache
 from .characters import SPACE_RUN
+from .speakers import FIELD_WORDS
 
 _FIELD = pattern_cache.compile(
     r"^(?P<label>(?:\[[^\]]{1,30}\]\s*)?(?:from|to|copy to|copies|cc|distribution|addressee|"
@@ -108,5 +109,10 @@ _SPEAKER_LABEL = pattern_cache.compile(
 
 def opens_with_label(text: str) -> bool:
     """A line opened by a capitalised label of up to five words and a colon ("Comrade Kim Il
-    Sung:", "North (KIM): …"): a speaker's label unless it is a field's."""
-    return field_label(text) is None and bool(_SPEAKER_LABEL.match(text))
+    Sung:", "North (KIM): …"): a speaker's label unless it is a field's ("To:", or a label
+    whose last word names a field, as "Number:" and "Sent:" of a cable form)."""
+    found = _SPEAKER_LABEL.match(text)
+    if found is None or field_label(text) is not None:
+        return False
+    label = text[: text.index(":", found.start())].split()
+    return label[-1].lower().strip(".") not in FIELD_WORDS
