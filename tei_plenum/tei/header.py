@@ -71,7 +71,8 @@ _SEGMENTATION = {
     ),
     "web-text": (
         "Source layout: text copied from the archive's web page. Each line is one block; a "
-        "line that leaves a square bracket open continues until it closes. No page breaks."
+        "line that leaves a square bracket open continues until it closes, and a name or title "
+        "in capitals wrapped onto the next line in capitals continues on it. No page breaks."
     ),
     "plain-text": (
         "Source layout: plain text without the archive's layout. Paragraphs are separated by "
