@@ -248,7 +248,7 @@ GIVEN_NAMES: frozenset[str] = frozenset(
     grisha ivo mihai milko petru stoyan
     rajiv indira sanjay homi vikram morarji jagjivan krishna mohandas
     moshe shimon yitzhak golda levi abba ariel ehud yigal menachem arie
-    ramon ramón
+    ramon ramón paulo amos
     """.split()
 )
 """Given names (lower case) that open a personal name printed given name first: "Erich

@@ -41,7 +41,7 @@ from __future__ import annotations
 
 import bisect
 import re
-from collections.abc import Collection, Iterable, Iterator, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Iterator, Mapping, Sequence
 from dataclasses import dataclass, field, replace
 
 import ahocorasick
@@ -1887,7 +1887,7 @@ def _bracket_candidates(
             continue
         if (
             _BRACKET_NAME.match(content)
-            or _given_tail(content)
+            or _given_tail(content, lambda word: _known_word(word, context))
             or _INITIALS_ONLY.fullmatch(content)
             or context.authority.lookup(content, context.at)
         ):
@@ -1925,7 +1925,11 @@ def _around(
     following = _WORD_AFTER.match(text, end + 1)
     if following is not None and _known_word(following.group(1), context):
         following = None  # a place or a body the authority knows is no surname ("[…] USSR")
-    given = _given_tail(content) if following is not None else None
+    given = (
+        _given_tail(content, lambda word: _known_word(word, context))
+        if following is not None
+        else None
+    )
     if given is None and following is not None and _capital_surname(following.group(1)):
         # "[Arnaldo] VELTRONE": a surname in capitals after one or two bracketed name words.
         words = content.split()
@@ -2010,12 +2014,13 @@ def _capital_surname(word: str) -> bool:
     return len(bare) > 2 and bare.isupper() and bare.isalpha()
 
 
-def _given_tail(content: str) -> str | None:
+def _given_tail(content: str, known: Callable[[str], bool] | None = None) -> str | None:
     """The first names that end a bracket, after any office or adjective before them
     ("Brazilian President João" gives "João", "Ernesto “Che”" gives "Ernesto Che", "Minister
     of Defence Samir Hadi" gives "Samir Hadi"); None unless the run opens with a known given
     name, or is one word right after an office's or a body's capitalised word ("Ambassador
-    Henryk", "… in the Foreign Ministry Bogusław")."""
+    Henryk", "… in the Foreign Ministry Bogusław") or after the place of an envoy's post
+    that ``known`` knows ("Ambassador to Peru Amos")."""
     words = content.split()
     tail: list[str] = []
     for word in reversed(words):
@@ -2028,6 +2033,16 @@ def _given_tail(content: str) -> str | None:
     before = words[-len(tail) - 1] if len(words) > len(tail) else ""
     if len(tail) == 1 and (before.lower() in _OFFICE_TITLE_WORDS or before in _BODY_ENDS):
         return tail[0]
+    # An envoy's post before the first name ("Israeli Ambassador to Peru Amos"): the place
+    # ends the office, and the one word after it is the first name.
+    if (
+        len(tail) == 2
+        and known is not None
+        and before in ("to", "in")
+        and any(word.lower() in _OFFICE_TITLE_WORDS for word in words[: -len(tail)])
+        and known(tail[0])
+    ):
+        return tail[1]
     # The capitalised words may begin with the last of a body's name ("of Defence Samir"):
     # the names run from the first known given name.
     first = next((i for i, word in enumerate(tail) if is_given_name(word)), None)

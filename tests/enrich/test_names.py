@@ -1167,6 +1167,11 @@ def test_a_surname_in_capitals_after_bracketed_first_names() -> None:
             ("Bakrani", "#pers-samir-tolvan-bakrani"),
         ),
         ("tell [President Ahmed Tolvan] Sultani that", ("Sultani", "#pers-ahmed-tolvan-sultani")),
+        # An envoy's post ends with its place; the one word after it is the first name.
+        (
+            "[Israeli Ambassador to Peru Tolvar] Ronel sent",
+            ("Ronel", "#pers-tolvar-ronel"),
+        ),
     ],
 )
 def test_a_surname_after_a_bracketed_office_and_first_name(text: str, person) -> None:
