@@ -93,7 +93,8 @@ _GENRE_LINE_WORDS = 6
 
 def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
     """The document's kind (guide §4.5): named by its title, subtitle or byline, else by the
-    archive's title for it, else by a short line naming it at the start; else told by its
+    archive's title for it (a letter when the archive files a letter-shaped text as a note),
+    else by a short line naming it at the start; else told by its
     markings and the shape of its body; ``other`` when nothing tells. A title naming an
     extract from minutes holds the decision or resolution the archive's title names."""
     archive_title = tuple(
@@ -107,9 +108,11 @@ def _genre(claimed: Sequence[tuple[Cell, Claim]], body: Sequence[Cell]) -> str:
             return archived  # "Excerpt from protocol no. 41": the decision it holds
         if found:
             return found
+    text = [cell for cell in body if not cell.page_break]
+    if archived == "note" and _letter_shaped(text):
+        return "letter"  # a letter the archive files as a note ("Note, Bhabha to Shastri")
     if archived:
         return archived
-    text = [cell for cell in body if not cell.page_break]
     for cell in (*(c for c, _ in claimed), *text[:_GENRE_LINE_REACH]):
         if cell.cover is None and _genre_line(cell) and (found := cell.features.genre):
             return found
@@ -133,6 +136,13 @@ def _genre_line(cell: Cell) -> bool:
     """A short line that names a kind and is no sentence ("Meeting, record of conversation")."""
     words = cell.text.split()
     return 0 < len(words) <= _GENRE_LINE_WORDS and not pat.ends_with_stop(cell.text)
+
+
+def _letter_shaped(text: Sequence[Cell]) -> bool:
+    """A salutation and a complimentary close: the shape of a letter, whatever it is called."""
+    return any(cell.features.opening_salute for cell in text) and any(
+        cell.features.closing_salute for cell in text
+    )
 
 
 def _genre_of_body(text: Sequence[Cell]) -> str:

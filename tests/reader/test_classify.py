@@ -371,6 +371,13 @@ def test_without_a_printed_title_the_archives_title_names_the_kind():
     )
 
 
+def test_a_letter_the_archive_files_as_a_note_is_a_letter():
+    body = ("Dear Ravi,", "I attach the survey of the coal fields.", "Yours sincerely,", "V. Lal")
+    assert genre("May 2, 1962", "Note, V. Lal to Ravi Menon", *body)[0] == "letter"
+    # Without a complimentary close, the archive's word stands.
+    assert genre("May 2, 1962", "Note, V. Lal to Ravi Menon", *body[:2])[0] == "note"
+
+
 def test_an_extract_from_minutes_is_the_decision_the_archive_names():
     extract = ("Extract from protocol no. 12 of the meeting of the Board", "1. To approve it.")
     assert genre("May 2, 1958", "Decision of the Board on Fisheries", *extract)[0] == "decision"
