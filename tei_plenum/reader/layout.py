@@ -561,7 +561,11 @@ _OPEN_CAPITALS = pattern_cache.compile(
 # The first word of a line in capitals that goes on with the line above ("FROM THE JOURNAL" /
 # "OF A. M. PUZANOV").
 _CONTINUING_CAPITALS = pattern_cache.compile(r"(?:OF|AND|FOR)\s")
-# How many lines in capitals one block may join.
+# The first words of a short line that goes on with a short line above ("Embassy" / "of the
+# Polish Republic" / "in Korea").
+_CONTINUING_LINE = pattern_cache.compile(r"(?:of|in)\s")
+_SHORT_LINE = 60
+# How many lines one wrapped name or title may join.
 _OPEN_CAPITAL_LINES = 3
 
 
@@ -577,15 +581,20 @@ def _left_open(block: RawBlock) -> bool:
 
 
 def _continues_capitals(block: RawBlock, line: RawLine) -> bool:
-    """A line in capitals opening with "OF", "AND" or "FOR" under a line in capitals: one
-    name or title wrapped."""
+    """A line in capitals opening with "OF", "AND" or "FOR" under a line in capitals, or a
+    short line opening with "of" or "in" under a short capitalised one with no stop
+    ("Embassy" / "of the Polish Republic" / "in Korea"): one name or title wrapped."""
     above = block.lines[-1].text
+    if len(block.lines) >= _OPEN_CAPITAL_LINES or _bracket_depth(block.text) > 0:
+        return False
+    if is_upper(above) and is_upper(line.text):
+        return _CONTINUING_CAPITALS.match(line.text) is not None
     return (
-        len(block.lines) < _OPEN_CAPITAL_LINES
-        and is_upper(above)
-        and is_upper(line.text)
-        and _CONTINUING_CAPITALS.match(line.text) is not None
-        and _bracket_depth(block.text) <= 0
+        len(above) <= _SHORT_LINE
+        and len(line.text) <= _SHORT_LINE
+        and block.lines[0].text[:1].isupper()
+        and not above.rstrip().endswith((".", ":", ";", ",", "!", "?"))
+        and _CONTINUING_LINE.match(line.text) is not None
     )
 
 

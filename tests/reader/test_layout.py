@@ -503,6 +503,20 @@ def test_a_web_copys_name_in_capitals_wrapped_onto_two_lines_is_one_block():
     ]
 
 
+def test_a_web_copys_short_name_wrapped_before_of_and_in_is_one_block():
+    lines = ["Embassy", "of the Ruritanian Republic", "in Freedonia", "Note", "The talks went on."]
+    layout = segment(src("May 3, 1966", "Note from the Ruritanian Embassy", *lines))
+    assert [b.text for b in layout.blocks if b.cover is None] == [
+        "Embassy of the Ruritanian Republic in Freedonia",
+        "Note",
+        "The talks went on.",
+    ]
+    # A sentence's end, or a long line, ends the name.
+    lines = ["We met at the Embassy.", "in Freedonia they agreed."]
+    layout = segment(src("May 3, 1966", "Note from the Ruritanian Embassy", *lines))
+    assert [b.text for b in layout.blocks if b.cover is None] == lines
+
+
 def test_a_web_pages_long_paragraph_is_no_flattened_export():
     turn = "Li Ming: " + "We spoke with the delegation about the harvest and the roads. " * 30
     lines = ["Hanoi, 3 May 1966", turn.strip()]
