@@ -69,6 +69,29 @@ def test_a_cable_forms_fields_are_blocks_of_their_own():
     ]
 
 
+def test_a_signature_under_an_office_in_capitals_and_the_notes_after_it_are_blocks():
+    text = (
+        "Attaché V. Orlin was present. SECOND SECRETARY OF THE [signature] EMBASSY "
+        "(P. ZAGORSKY) 12 copies printed"
+    )
+    assert blocks(text) == [
+        "Attaché V. Orlin was present.",
+        "SECOND SECRETARY OF THE [signature] EMBASSY (P. ZAGORSKY)",
+        "12 copies printed",
+    ]
+
+
+def test_a_labelled_turn_after_a_remark_in_parentheses_is_cut():
+    text = "Chen: How many? Abe: Four. (later corrected to five) Chen: We have ten."
+    assert blocks(text) == [
+        "Chen: How many?",
+        "Abe: Four. (later corrected to five)",
+        "Chen: We have ten.",
+    ]
+    # Not before a label whose words are no sentence.
+    assert blocks("He met Kim (at last) Lin: a friend") == ["He met Kim (at last) Lin: a friend"]
+
+
 def test_prose_without_boundaries_stays_one_block():
     text = "The delegation arrived on time. It was received by the minister, who spoke at length."
     assert blocks(text) == [text]

@@ -601,6 +601,9 @@ def test_number_signs():
         # A cable form's fields: their last word names a field, not a speaker.
         ("Number: [blacked out]", False),
         ("Sent: Prague, 16 November 1963", False),
+        # A letterhead's contact fields, however many words lead into them.
+        ("Cables: ORBIS WARSAW", False),
+        ("Sports Warsaw Phone: 12-34-56, 65-43-21 Telex: 1234PL", False),
         ("The delegation said: yes", False),  # words in lower case: a sentence
     ],
 )
@@ -1204,7 +1207,15 @@ def test_reported_clauses(text: str, who: str):
 
 
 @pytest.mark.parametrize(
-    "text", ["THE PRIME MINISTER gave a photograph.", "Kim Il Sung sends a telegram.", "Yes."]
+    "text",
+    [
+        "THE PRIME MINISTER gave a photograph.",
+        "Kim Il Sung sends a telegram.",
+        "Yes.",
+        # Set off after the name: whose account it is. The person named is only reported.
+        "Li Tok-su, in Pak Chol's words, expressed a hope that the talks resume.",
+        "Novak, according to the attaché, said nothing of it.",
+    ],
 )
 def test_non_reported_clauses(text: str):
     assert said.reported_clause(text) is None

@@ -149,11 +149,20 @@ def _caps_run(text: str, start: int) -> tuple[int, int, int]:
     return end, words, longest
 
 
+# A signature under an office in capitals, the name in parentheses ("FIRST SECRETARY OF
+# THE EMBASSY (A. SERGEYEV)"), as Soviet records sign off; a bracketed note of the signature
+# may stand among the office's words.
+_PARENTHESISED_SIGNATURE = pattern_cache.compile(
+    r"[A-Z][A-Z'’.-]+(?:\s+(?:[A-Z][A-Z'’.-]*|\[[^\]]{1,30}\]))*\s*"
+    r"\((?:[A-Z]\.\s*){1,3}[A-Z][A-Z'’-]+\)"
+)
+
+
 def caps_heading_end(text: str, start: int) -> int | None:
     """A heading in capitals (three capital words or more) opening a block, followed by
     something that is not lower case: the date under it, a label, a new paragraph."""
     end, words, _ = _caps_run(text, start)
-    if words < 3:
+    if words < 3 or _PARENTHESISED_SIGNATURE.match(text, start):
         return None
     nxt = _skip_space(text, end)
     if nxt < len(text) and text[nxt].islower():
@@ -384,14 +393,22 @@ _LABEL = pattern_cache.compile(
 )
 
 
+# A remark in parentheses may close a turn without a stop ("Five. (later six) Tran: We …").
+_AFTER_REMARK = pattern_cache.compile(r"[\w.!?]\)\s+$")
+
+
 def turn_starts(text: str) -> Iterator[int]:
-    """A labelled turn opening a sentence ("Comrade Zhou Enlai: We …")."""
+    """A labelled turn opening a sentence ("Comrade Zhou Enlai: We …"), or after a remark in
+    parentheses when a sentence follows the label."""
     for m in re.finditer(rf"(?<!\S){UPPER}", text):
         position = m.start()
-        if not after_sentence(text, position):
-            continue
         label = _LABEL.match(text, position)
-        if label is not None and _first_word(text, position) not in _NOT_NAMES:
+        if label is None or _first_word(text, position) in _NOT_NAMES:
+            continue
+        if after_sentence(text, position) or (
+            _AFTER_REMARK.search(text, max(0, position - 4), position)
+            and _CAPITALISED.match(text, label.end())
+        ):
             yield position
 
 
@@ -520,6 +537,15 @@ def closing_starts(text: str) -> Iterator[int]:
             yield _skip_space(text, m.end())
 
 
+def signature_starts(text: str) -> Iterator[int]:
+    """An office in capitals with a name in parentheses after a stop: it starts a block, and
+    so does what follows the name (the registry's notes)."""
+    for m in _PARENTHESISED_SIGNATURE.finditer(text):
+        if after_sentence(text, m.start()):
+            yield m.start()
+            yield _skip_space(text, m.end())
+
+
 _DASHED = pattern_cache.compile(
     rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)"
 )
@@ -589,6 +615,7 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("dashed-line", dashed_line_starts),
     BreakRule("dateline", dateline_starts),
     BreakRule("closing", closing_starts),
+    BreakRule("signature", signature_starts),
     BreakRule("journal", journal_starts),
     BreakRule("caps-kind", caps_kind_starts),
     BreakRule("date-line", date_line_starts),

@@ -87,7 +87,8 @@ FIELD_WORDS = frozenset(
     attending reason signature signatures signed classification number no nr ref reference
     file source sent received priority urgent origin original translation translated
     recorded summary contents title comment comments remark remarks addendum postscript ps
-    p.s. citation credits language keywords url""".split()
+    p.s. citation credits language keywords url phone telephone tel telex fax cable cables
+    telegrams email e-mail address""".split()
 )
 _MAX_LABEL = 60
 # A transcript's legend ("Key: UF = Unidentified Female"): abbreviations and what they
@@ -122,8 +123,11 @@ _LEAD_IN = (
     r"Then|Further(?:more)?|Next|Afterwards|Finally|Later),?\s+"
     r"|(?:After|Upon|Following|Having)\s+[^,;:.]{1,50},\s+)?"
 )
+# A phrase set off after the speaker may say whose account this is ("Ri Tong-son, in Kim's
+# words, expressed …"): then the person named first is only reported, not speaking.
+_ATTRIBUTED = r"(?:in\s[^,]{1,40}\swords|according\s+to|as\s[^,]{1,40}\sput\s+it)\b"
 _REPORTED = pattern_cache.compile(
-    rf"^{_LEAD_IN}(?P<who>I|{_NAME})(?:,\s[^,]{{1,60}},)?\s+"
+    rf"^{_LEAD_IN}(?P<who>I|{_NAME})(?:,\s(?!{_ATTRIBUTED})[^,]{{1,60}},)?\s+"
     rf"(?:also\s+|then\s+|further\s+|again\s+|[a-z]{{3,}}ly\s+)?(?:{SPEECH_VERBS})\b"
 )
 
