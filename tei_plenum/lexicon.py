@@ -277,6 +277,16 @@ ORG_HEADS: tuple[str, ...] = tuple(
 )
 """The head nouns of a body's name ("… Workers' Party", "Ministry of …"), capitalised."""
 
+GENERIC_MODIFIERS: frozenset[str] = frozenset(
+    """Central Executive Standing Political Party Communist Socialist Marxist-Leninist Marxist
+    Leninist Revolutionary Democratic Fraternal Ruling Working Workers Workers' Workers’
+    People's People’s Peoples New Old Great Main Higher Local Regional Provincial General
+    Special Joint Permanent Temporary Provisional National International Its Our Their Your
+    His Her Own This That Whole Entire Every Each""".split()
+)
+"""Words before a body's head that say what kind of body it is, not which ("Central
+Committee", "National Council"): a body named by them alone is a common noun."""
+
 TITLE_VERBS: frozenset[str] = frozenset(
     """
     accepting announcing answering asking assessing concerning condemning congratulating

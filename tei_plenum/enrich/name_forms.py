@@ -31,10 +31,12 @@ from ..letters import UPPER, is_upper
 from ..lexicon import (
     AMBIGUOUS_FAMILY_NAMES,
     EAST_ASIAN_FAMILY_NAMES,
+    GENERIC_MODIFIERS,
     GIVEN_NAMES,
     INITIAL,
     NAME_TITLES,
     OFFICE_WORDS,
+    ORG_HEADS,
     PATRONYMIC_ENDINGS,
     SURNAME_ENDINGS,
     TITLE_VERBS,
@@ -558,6 +560,8 @@ def _titled(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
         if span is None:
             continue
         first, end = span
+        if honorific:
+            end = _before_body(text, first, end)
         words = [w for w in text[first:end].split() if not re.fullmatch(INITIAL, w)]
         title = " ".join(titles)
         if honorific or len(words) > 1:
@@ -565,6 +569,23 @@ def _titled(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
             yield PersonForm(first, end, evidence, title)
         else:
             yield PersonForm(first, end, Evidence.TITLE, title, surname_only=True)
+
+
+_BODY_NEXT = pattern_cache.compile(rf"\s+(?:{'|'.join(ORG_HEADS)})\b")
+
+
+def _before_body(text: str, first: int, end: int) -> int:
+    """The end of a name run into a body's name, where a flattened export joined an
+    address's lines ("Mr. Henrik Dalgaard International Rowing Federation"): before the
+    body's first generic word, or else after the name's second word."""
+    if not _BODY_NEXT.match(text, end):
+        return end
+    words = list(re.finditer(r"\S+", text[first:end]))
+    if len(words) < 3:
+        return end
+    generic = next((w for w in words[1:] if w.group() in GENERIC_MODIFIERS), None)
+    last = words[words.index(generic) - 1] if generic else words[1]
+    return first + last.end()
 
 
 def _agents(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:

@@ -50,10 +50,12 @@ from .. import pattern_cache
 from ..authority import Authority, Hit, Period, Record, is_word_boundary
 from ..letters import UPPER, fold
 from ..lexicon import (
+    GENERIC_MODIFIERS,
     NAME_TITLES,
     OFFICE_WORDS,
     ORG_HEADS,
     TITLES,
+    TitleKind,
     alternation,
     family_name_first,
     given_names_agree,
@@ -1070,7 +1072,7 @@ def _another_bearer(text: str, start: int, end: int, record: Record, at: Period 
     before = _PREVIOUS_WORD.search(text, max(0, start - 40), start)
     word = before.group(1) if before else ""
     if kind is EntityType.ORG:
-        return word in _GENERIC_MODIFIERS and word[:1].isupper()
+        return word in GENERIC_MODIFIERS and word[:1].isupper()
     if kind is EntityType.EVENT and word.lower() in _NOT_THIS_EVENT:
         period = Period.of(record.dates)
         return at is not None and period is not None and at.starts_after(period)
@@ -1462,13 +1464,6 @@ _TITLE_WORDS = (
 # Assignments"); an embassy with the place it is in ("Romanian Embassy in Pyongyang").
 _ORG_HEADS = "|".join(ORG_HEADS)
 _POSTS = frozenset({"Embassy", "Legation", "Consulate", "Mission"})
-_GENERIC_MODIFIERS = frozenset(
-    """Central Executive Standing Political Party Communist Socialist Marxist-Leninist Marxist
-    Leninist Revolutionary Democratic Fraternal Ruling Working Workers Workers' Workers’
-    People's People’s Peoples New Old Great Main Higher Local Regional Provincial General
-    Special Joint Permanent Temporary Provisional National International Its Our Their Your
-    His Her Own This That Whole Entire Every Each""".split()
-)
 _FUNCTION_WORDS = (
     "The|This|That|These|Those|Our|Its|Their|His|Her|A|An|All|Each|Every|After|Before|When|"
     "While|In|On|At|By|For|From|With|To|Of|And|But|Or|As|If|Since|Until|Through|During|"
@@ -1557,7 +1552,20 @@ def _modifiers(text: str, head_start: int, context: _Context) -> int:
             )
         if owner or (not caps and bare.isupper() and len(bare) > 5):
             start = found.start() + word.end() + 1
-    return _numbered(text, min(start, head_start))
+    start = min(start, head_start)
+    if _ADDRESSED.search(text, max(0, start - 12), start):
+        # "Mr. Henrik Dalgaard International Rowing Federation": where a flattened export
+        # joined an address's lines, the words after a form of address are the person's, up
+        # to the body's first generic word, or else the first two.
+        words = list(re.finditer(r"\S+", text[start:head_start]))
+        generic = (w.start() for w in words[1:] if w.group() in GENERIC_MODIFIERS)
+        start += next(generic, words[2].start() if len(words) > 2 else head_start - start)
+    return _numbered(text, start)
+
+
+_ADDRESSED = pattern_cache.compile(
+    rf"(?<![\w.])(?:{alternation(t.form for t in TITLES if t.kind is TitleKind.HONORIFIC)})\s+$"
+)
 
 
 # A department numbered in Roman figures after "the" ("the III. Political Department"); at the
@@ -1683,7 +1691,7 @@ def _orgs(text: str, heads: Iterable[tuple[int, int]], context: _Context) -> Ite
         before = _modifiers(text, head_start, context)
         after = _complement_end(text, head_end, context)
         modifiers = text[before:head_start].split()
-        proper = [m for m in modifiers if m not in _GENERIC_MODIFIERS and not m[0].isdigit()]
+        proper = [m for m in modifiers if m not in GENERIC_MODIFIERS and not m[0].isdigit()]
         end = head_end if after is None else after
         post = (
             _POST_PLACE.match(text, end)

@@ -1268,6 +1268,20 @@ def test_an_organisation_named_by_its_form_starts_after_its_owners_name() -> Non
     ]
 
 
+def test_a_person_addressed_and_the_body_on_the_next_line_are_two_names() -> None:
+    # A flattened export joins an inside address's lines: "Mr. Name" then the body's name.
+    doc = _enrich("Mr. Erik Sandvold International Skating Union Rue du Lac 4")
+    assert [(t, s) for t, s, _ in _names(doc)] == [
+        ("persName", "Erik Sandvold"),
+        ("orgName", "International Skating Union"),
+    ]
+    doc = _enrich("Mr. Alma Brekke Baltic Ferry Board Kungsgatan 3")
+    assert [(t, s) for t, s, _ in _names(doc)] == [
+        ("persName", "Alma Brekke"),
+        ("orgName", "Baltic Ferry Board"),
+    ]
+
+
 def test_an_office_and_a_surname_name_the_holder_at_the_documents_date() -> None:
     doc = _enrich("Vice Chairman Lin sent greetings.", when="1968-04-10")
     assert _persons(doc) == [("Lin", "#pers-lin-biao")]

@@ -49,6 +49,7 @@ def test_table_order():
         "dashed-line",
         "dateline",
         "closing",
+        "signature",
         "journal",
         "caps-kind",
         "date-line",
@@ -171,6 +172,9 @@ def test_break_turn():
     text = "present as well. Comrade Kim Il: We agree. PAK (North): Yes. He said: no. Also: x"
     # A sentence opened by a pronoun or a function word is no speaker's label.
     assert breaks("turn", text) == ["Comrade", "PAK"]
+    # A remark in parentheses may end a turn without a stop, when a sentence follows the label.
+    assert breaks("turn", "Four. (later corrected to five) Chen: We have ten.") == ["Chen:"]
+    assert breaks("turn", "He met Kim (at last) Lin: a friend") == []
 
 
 def test_break_item():
@@ -228,6 +232,14 @@ def test_break_dateline():
     # A note's bracketed number may follow the date.
     noted = "Embassy of Poland in Pyongyang Pyongyang, 14 June 1962 [1] Translator's note: a."
     assert breaks("dateline", noted) == ["Pyongyang,"]
+
+
+def test_break_signature():
+    text = "Orlin was present. SECOND SECRETARY OF THE [signature] EMBASSY (P. ZAGORSKY) 12 copies"
+    assert breaks("signature", text) == ["SECOND", "12"]
+    # Not inside a sentence, nor without the name's initials.
+    assert breaks("signature", "as the SECOND SECRETARY (P. ZAGORSKY) said") == []
+    assert breaks("signature", "He left. THE EMBASSY (MOSCOW) agreed") == []
 
 
 def test_break_closing():
