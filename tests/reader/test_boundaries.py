@@ -50,6 +50,7 @@ def test_table_order():
         "dateline",
         "closing",
         "signature",
+        "note",
         "journal",
         "caps-kind",
         "date-line",
@@ -85,6 +86,8 @@ def test_start_caps_heading():
     # Capitals followed by lower case open a paragraph: no heading.
     assert start("caps-heading", "THE AMBASSADOR AND I went to the ministry.") is None
     assert start("caps-heading", "USSR MFA Moscow") is None  # two capital words only
+    # A field's label in capitals is the field's, not a heading.
+    assert start("caps-heading", "QUESTIONS ON THE AGENDA: the loan.") is None
 
 
 def test_start_dateline():
@@ -133,6 +136,7 @@ def test_break_field():
     cable = "Approved by: Li Wen, Han Bo Level: Urgent Copied to: […] Seen by: Kiss P."
     assert breaks("field", cable) == ["Approved", "Level:", "Copied", "Seen"]
     assert breaks("field", "Office of the Chairman Archival Signature: Fund 2") == ["Archival"]
+    assert breaks("field", "FROM 4 MAY 1961 QUESTIONS ON THE AGENDA: the loan") == ["QUESTIONS"]
 
 
 def test_break_address():
@@ -234,6 +238,13 @@ def test_break_dateline():
     assert breaks("dateline", noted) == ["Pyongyang,"]
 
 
+def test_break_note():
+    text = "for goods in 1961.[2] They agreed. [2] “Goods” meant arms. We met [3] times."
+    assert breaks("note", text) == ["[2]"]
+    # A number the text never called is no note's.
+    assert breaks("note", "They agreed. [4] Goods came.") == []
+
+
 def test_break_signature():
     text = "Orlin was present. SECOND SECRETARY OF THE [signature] EMBASSY (P. ZAGORSKY) 12 copies"
     assert breaks("signature", text) == ["SECOND", "12"]
@@ -267,6 +278,11 @@ def test_break_caps_kind():
     text = "from the journal of N. G. SUDARIKOV RECORD OF A CONVERSATION with HEO DAM"
     assert breaks("caps-kind", text) == ["RECORD"]
     assert breaks("caps-kind", "THE DRAFT RECORD OF THE MEETING") == []
+    # A decision's heading after an address: its series, number or body follows.
+    address = "Gen. Boris Petrov, Minister of Defense RESOLUTION “C” No 7 OF POLITBURO"
+    assert breaks("caps-kind", address) == ["RESOLUTION"]
+    assert breaks("caps-kind", "to Minister Boris Petrov DECISION OF THE BUREAU") == ["DECISION"]
+    assert breaks("caps-kind", "the RESOLUTION was adopted") == []
 
 
 def test_break_date_line():

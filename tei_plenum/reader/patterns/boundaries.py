@@ -162,7 +162,7 @@ def caps_heading_end(text: str, start: int) -> int | None:
     """A heading in capitals (three capital words or more) opening a block, followed by
     something that is not lower case: the date under it, a label, a new paragraph."""
     end, words, _ = _caps_run(text, start)
-    if words < 3 or _PARENTHESISED_SIGNATURE.match(text, start):
+    if words < 3 or _PARENTHESISED_SIGNATURE.match(text, start) or _FIELD.match(text, start):
         return None
     nxt = _skip_space(text, end)
     if nxt < len(text) and text[nxt].islower():
@@ -273,6 +273,7 @@ _FIELD = pattern_cache.compile(
     r"(?<![\w'’-])(?:The\s+)?(?:Present|Also\s+present|Those\s+present|Participants|Time|Date|"
     r"Date\s+and\s+[Tt]ime|Place|Location|To|From|Subject|Agenda|agenda|Copy\s+to|Copies|"
     r"Distribution|Attachment|Enclosure|Resolved|Decided|Note|Reason|(?:Archival\s+)?Signature|"
+    r"QUESTIONS\s+ON\s+THE\s+AGENDA|Questions\s+on\s+the\s+[Aa]genda|"
     # A cable form's fields ("Level: Extra Urgent", "Approved by: …", "Seen by: …").
     r"Level|Priority|Urgency|Sent\s+to|Copied\s+to|(?:Approved|Drafted|Checked|Seen|Received)"
     r"\s+by):\s"
@@ -546,6 +547,18 @@ def signature_starts(text: str) -> Iterator[int]:
             yield _skip_space(text, m.end())
 
 
+_NOTE_AFTER_STOP = pattern_cache.compile(r"(?<=[.!?”\"]\s)\[(\d{1,3})\]\s+\S")
+
+
+def note_starts(text: str) -> Iterator[int]:
+    """A note after a stop whose number the text called before ("… in 1966.[1] … in 1966. [1]
+    ”Special goods” was …"): the translator's note is a block of its own."""
+    for m in _NOTE_AFTER_STOP.finditer(text):
+        call = text.rfind(f"[{m.group(1)}]", 0, m.start())
+        if call > 0 and not text[call - 1].isspace():
+            yield m.start()
+
+
 _DASHED = pattern_cache.compile(
     rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)"
 )
@@ -572,14 +585,18 @@ def journal_starts(text: str) -> Iterator[int]:
 
 
 _CAPS_KIND = pattern_cache.compile(
-    r"(?<=\s)(?:RECORD|MEMORANDUM|MINUTES|TRANSCRIPT|PROTOCOL)\s+OF\s+(?:THE\s+|A\s+)?"
+    r"(?<=\s)(?:(?:RECORD|MEMORANDUM|MINUTES|TRANSCRIPT|PROTOCOL)\s+OF\s+(?:THE\s+|A\s+)?"
     r"(?:CONVERSATION|MEETING|TALKS?|CONFERENCE|SESSION)\b"
+    # A decision's heading, its series and number or its body after it ("RESOLUTION “B” No 9
+    # OF POLITBURO …").
+    r"|(?:RESOLUTION|DECISION|DECREE|DIRECTIVE)(?:\s+[“\"][A-Z]{1,2}[”\"])?\s+(?:No\.?|Nº|OF)\s)"
 )
 
 
 def caps_kind_starts(text: str) -> Iterator[int]:
-    """A record's heading in capitals right after a name ("… N. G. SUDARIKOV RECORD OF A
-    CONVERSATION with …"): the heading is a line of its own."""
+    """A record's or a decision's heading in capitals right after a name or an address ("… N.
+    G. SUDARIKOV RECORD OF A CONVERSATION with …", "… Minister of Defense RESOLUTION “A” No 4
+    OF …"): the heading is a line of its own."""
     for m in _CAPS_KIND.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()].split()
         if before and before[-1] not in ("THE", "A", "OF", "DRAFT", "AND"):
@@ -616,6 +633,7 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("dateline", dateline_starts),
     BreakRule("closing", closing_starts),
     BreakRule("signature", signature_starts),
+    BreakRule("note", note_starts),
     BreakRule("journal", journal_starts),
     BreakRule("caps-kind", caps_kind_starts),
     BreakRule("date-line", date_line_starts),
