@@ -38,6 +38,7 @@ def test_table_order():
     assert [r.name for r in BREAK_RULES] == [
         "field",
         "address",
+        "field-value-end",
         "participation",
         "caption",
         "marking",
@@ -105,6 +106,8 @@ def test_start_document_number():
     assert start("document-number", "Telegram No. 255 Ivan Ivanov to") == "Telegram No. 255"
     assert start("document-number", "Note number 12 From the") == "Note number 12"
     assert start("document-number", "No. 5 of the series was lost") is None
+    outgoing = "Outgoing Telegram No. 1185 Section 2"
+    assert start("document-number", outgoing) == "Outgoing Telegram No. 1185"
 
 
 def test_start_marking():
@@ -136,7 +139,23 @@ def test_break_field():
     cable = "Approved by: Li Wen, Han Bo Level: Urgent Copied to: […] Seen by: Kiss P."
     assert breaks("field", cable) == ["Approved", "Level:", "Copied", "Seen"]
     assert breaks("field", "Office of the Chairman Archival Signature: Fund 2") == ["Archival"]
+    telegram = "TELEGRAM Sender: Sofia CLASSIFICATION: SECRET Number: R2 Sent: Rome Received: x"
+    assert breaks("field", telegram) == [
+        "Sender:",
+        "CLASSIFICATION:",
+        "Number:",
+        "Sent:",
+        "Received:",
+    ]
     assert breaks("field", "FROM 4 MAY 1961 QUESTIONS ON THE AGENDA: the loan") == ["QUESTIONS"]
+
+
+def test_break_field_value_end():
+    text = "To: Comrade Deputy Minister, V. Moraru On May 13, the Ambassador was received."
+    assert breaks("field-value-end", text) == ["On"]
+    # The value ends at the next label or at a stop before any sentence opens.
+    assert breaks("field-value-end", "To: Foreign Minister From: Ambassador Ota Talks") == []
+    assert breaks("field-value-end", "To: the Ministry. The delegation came.") == []
 
 
 def test_break_address():
@@ -170,6 +189,8 @@ def test_break_marking():
 def test_break_kind():
     assert breaks("kind", "typed in 3 copies Minutes from the Meeting") == ["Minutes"]
     assert breaks("kind", "the Minutes of the meeting. Report on trade") == []
+    # A cable's direction opens the block of its kind.
+    assert breaks("kind", "Urgent (Limited Distribution) Outgoing Telegram No. 11") == ["Outgoing"]
 
 
 def test_break_turn():
@@ -179,11 +200,17 @@ def test_break_turn():
     # A remark in parentheses may end a turn without a stop, when a sentence follows the label.
     assert breaks("turn", "Four. (later corrected to five) Chen: We have ten.") == ["Chen:"]
     assert breaks("turn", "He met Kim (at last) Lin: a friend") == []
+    # A field's value, or a label whose last word names a field, is no turn.
+    cable = "Number: R20 Primary: Asian Affairs Bureau To: Foreign Minister From: Ambassador Ota"
+    assert breaks("turn", cable) == []
 
 
 def test_break_item():
     assert breaks("item", "The agenda: 1) Trade. 2. Credits and loans") == ["1)", "2."]
     assert breaks("item", "in 1958 2 delegations came") == []
+    # The first item after a number that ends a heading; no later one.
+    assert breaks("item", "Separate Telegram Section 2 1. Minister Ota said") == ["1."]
+    assert breaks("item", "Separate Telegram Section 2 3. Minister Ota said") == []
 
 
 def test_break_caps_paragraph():

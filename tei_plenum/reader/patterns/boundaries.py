@@ -20,6 +20,7 @@ from ...letters import UPPER
 from ...lexicon import TITLES, is_initial
 from .headings import ITEM_MARK, is_item_mark
 from .markings import marking
+from .speakers import FIELD_WORDS
 
 _MONTHS = (
     r"(?:January|February|March|April|May|June|July|August|September|October|November|"
@@ -182,7 +183,8 @@ def dateline_end(text: str, start: int) -> int | None:
 
 
 _NUMBERED_DOCUMENT = pattern_cache.compile(
-    r"(?:(?:Note|Telegram|Cable|Letter|Report|Memorandum|Ciphergram|Protocol|Minutes)\s+)?"
+    r"(?:(?:Outgoing\s+|Incoming\s+)?"
+    r"(?:Note|Telegram|Cable|Letter|Report|Memorandum|Ciphergram|Protocol|Minutes)\s+)?"
     r"(?:[Nn]umber|No\.?|N[º°o]\.?|#)\s*\d[\w/.-]*"
 )
 
@@ -276,7 +278,7 @@ _FIELD = pattern_cache.compile(
     r"QUESTIONS\s+ON\s+THE\s+AGENDA|Questions\s+on\s+the\s+[Aa]genda|"
     # A cable form's fields ("Level: Extra Urgent", "Approved by: …", "Seen by: …").
     r"Level|Priority|Urgency|Sent\s+to|Copied\s+to|(?:Approved|Drafted|Checked|Seen|Received)"
-    r"\s+by):\s"
+    r"\s+by|Sender|Recipient|Classification|CLASSIFICATION|Number|Primary|Sent|Received):\s"
 )
 
 
@@ -292,6 +294,27 @@ def field_starts(text: str) -> Iterator[int]:
         if m.group().startswith(("The", "agenda")) and not after_sentence(text, m.start()):
             continue
         yield m.start()
+
+
+_ADDRESS_FIELD = pattern_cache.compile(r"(?<![\w'’-])(?:To|From|Sender|Recipient|Addressee):\s")
+_VALUE_REACH = 160
+
+
+def field_value_ends(text: str) -> Iterator[int]:
+    """The end of an addressee's or a sender's field, where the text's first sentence follows
+    it with no stop ("To: Comrade Deputy Minister, V. Moraru On May 13, the …"): a sentence
+    opened by a capitalised function word after a capitalised word."""
+    for m in _ADDRESS_FIELD.finditer(text):
+        previous = ""
+        for word in _TOKEN.finditer(text, m.end(), min(len(text), m.end() + _VALUE_REACH)):
+            token = word.group()
+            stop = previous.endswith((".", "!", "?", ";")) and not is_initial(previous)
+            if token.endswith(":") or stop:
+                break
+            if token in _NOT_NAMES and previous[:1].isupper() and previous not in _NOT_NAMES:
+                yield word.start()
+                break
+            previous = token
 
 
 # "To the Ministry of Foreign Affairs:", "To Comrade Kim Il Sung:": a message's address line,
@@ -376,6 +399,9 @@ _DETERMINERS = frozenset(
     "the a an of in on to for with by at from and or its their our his her this that these "
     "those whose".split()
 )
+# A cable's direction or handling, which opens the block of its kind ("Outgoing Telegram No.
+# 1185").
+_HANDLING = frozenset("Outgoing Incoming Ciphered Coded".split())
 
 
 def kind_starts(text: str) -> Iterator[int]:
@@ -383,7 +409,9 @@ def kind_starts(text: str) -> Iterator[int]:
     between them ("… in 3 copies Minutes from a Meeting …")."""
     for m in _KIND.finditer(text):
         before = text[max(0, m.start() - 20) : m.start()].split()
-        if before and before[-1].rstrip(",") not in _DETERMINERS:
+        if before and before[-1] in _HANDLING:
+            yield text.rindex(before[-1], 0, m.start())
+        elif before and before[-1].rstrip(",") not in _DETERMINERS:
             yield m.start()
 
 
@@ -398,6 +426,11 @@ _LABEL = pattern_cache.compile(
 _AFTER_REMARK = pattern_cache.compile(r"[\w.!?]\)\s+$")
 
 
+_FIELD_WORD = "|".join(re.escape(word) for word in sorted(FIELD_WORDS))
+_FIELD_WORD_BEFORE_COLON = pattern_cache.compile(rf"(?i:\b(?:{_FIELD_WORD})):\s$")
+_FIELD_VALUE_AT = pattern_cache.compile(rf"(?i:\b(?:{_FIELD_WORD})):\s+$")
+
+
 def turn_starts(text: str) -> Iterator[int]:
     """A labelled turn opening a sentence ("Comrade Zhou Enlai: We …"), or after a remark in
     parentheses when a sentence follows the label."""
@@ -406,6 +439,10 @@ def turn_starts(text: str) -> Iterator[int]:
         label = _LABEL.match(text, position)
         if label is None or _first_word(text, position) in _NOT_NAMES:
             continue
+        if _FIELD_WORD_BEFORE_COLON.search(label.group()) or _FIELD_VALUE_AT.search(
+            text, max(0, position - 24), position
+        ):
+            continue  # a field ("Foreign Minister From:"), or a field's value ("Number: R2…")
         if after_sentence(text, position) or (
             _AFTER_REMARK.search(text, max(0, position - 4), position)
             and _CAPITALISED.match(text, label.end())
@@ -413,10 +450,20 @@ def turn_starts(text: str) -> Iterator[int]:
             yield position
 
 
+_NUMBER_BEFORE = pattern_cache.compile(r"(?<!\S)\d+\s+$")
+
+
 def item_starts(text: str) -> Iterator[int]:
-    """A numbered or lettered item after a stop or a colon ("The agenda: 1) …")."""
+    """A numbered or lettered item after a stop or a colon ("The agenda: 1) …"), and the
+    first item after a number that ends a heading ("… Section 2 1. Minister …")."""
     for m in re.finditer(rf"(?<!\S){ITEM_MARK}\s+[A-Z\"“]", text):
-        if m.start() > 0 and after_sentence(text, m.start()):
+        if m.start() > 0 and (
+            after_sentence(text, m.start())
+            or (
+                m.group().startswith(("1.", "1)"))
+                and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
+            )
+        ):
             yield m.start()
 
 
@@ -621,6 +668,7 @@ def date_line_starts(text: str) -> Iterator[int]:
 BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("field", field_starts),
     BreakRule("address", address_starts),
+    BreakRule("field-value-end", field_value_ends),
     BreakRule("participation", participation_starts),
     BreakRule("caption", caption_starts),
     BreakRule("marking", marking_starts),
