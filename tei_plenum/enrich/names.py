@@ -1393,9 +1393,20 @@ _SET_OFF = pattern_cache.compile(r"\s*(?:$|[,.;:)]|\s[a-z])")
 
 def _entry(text: str, form: PersonForm) -> bool:
     """Whether an office and one word make the whole line, as an entry of a distribution list
-    or an address does ("Deputy Minister Szarka"): the word is the holder's name."""
+    or an address does ("Deputy Minister Szarka"), or follow a sender's or an addressee's
+    label: the word is the holder's name."""
     before = " ".join(text[: form.start].split())
-    return before == form.title and not text[form.end :].strip(" .,;:")
+    if before == form.title and not text[form.end :].strip(" .,;:"):
+        return True
+    # A message's sender or addressee field, whatever follows it on a flattened line ("From:
+    # Ambassador Tanabe Talks between …").
+    field = _ADDRESS_LABEL.search(text, max(0, form.start - 60), form.start)
+    return field is not None and " ".join(field.group(1).split()) == form.title
+
+
+_ADDRESS_LABEL = pattern_cache.compile(
+    r"(?<![\w'’-])(?:From|To|Sender|Addressee|Recipient):\s+(\S+(?:\s+\S+){0,3}?)\s+$"
+)
 
 
 class _AliasMatcher:

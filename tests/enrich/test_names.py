@@ -949,6 +949,14 @@ def test_an_office_and_one_word_on_a_line_of_their_own_name_the_holder() -> None
     assert _persons(doc, 2) == [("Kallai", "#pers-kallai")]
 
 
+def test_an_office_and_one_word_after_a_senders_label_name_the_holder() -> None:
+    # A flattened cable: the sender's field runs on into the subject line.
+    doc = _enrich("From: Ambassador Horvath Talks between the Foreign Ministers No. 18")
+    assert _persons(doc) == [("Horvath", "#pers-horvath")]
+    # Not when the label is far from the office.
+    assert _persons(_enrich("From: the Ministry of Culture, Ambassador Horvath Talks")) == []
+
+
 def test_another_first_initial_is_another_person_of_that_surname() -> None:
     # The document's own records: "I. Petrenko" is Ivan Petrenko, "O. Petrenko" someone else;
     # "V. Lobanov" and "V. P. Lobanov" agree, "C.M." and "C." too: one record each.
