@@ -48,6 +48,9 @@ def test_table_order():
         "caps-paragraph",
         "reported-turn",
         "dashed-line",
+        "dash-item",
+        "caps-addressee",
+        "lost-line-end",
         "dateline",
         "closing",
         "signature",
@@ -294,6 +297,29 @@ def test_start_date_line():
     )
     assert start("date-line", "16 April 1969 Secret") == "16 April 1969"
     assert start("date-line", "16 April 1969 was a cold day") is None
+    # The place after the date, before a line in capitals.
+    assert start("date-line", "May 20, 1977 Ulaanbaatar TO THE HEAD") == "May 20, 1977 Ulaanbaatar"
+
+
+def test_break_dash_item():
+    text = "the following points: […] - The talks will go on. […] - The side agreed. as - Kim"
+    assert breaks("dash-item", text) == ["-", "-", "[…]", "[…]"]
+    # An omission in a field's value stays with its label.
+    assert breaks("dash-item", "Level: Urgent Copied to: […] Subject: x") == []
+
+
+def test_break_caps_addressee():
+    text = "Hungarian Embassy Ulaanbaatar TO THE HEAD OF THE FOREIGN DEPARTMENT"
+    assert breaks("caps-addressee", text) == ["TO"]
+    assert breaks("caps-addressee", "He wrote TO: nobody. IN THE MATTER OF TO") == []
+
+
+def test_break_lost_line_end():
+    text = "Memorandum of conversation On the visit of the delegation In accordance with it"
+    assert breaks("lost-line-end", text) == ["On", "In"]
+    assert breaks("lost-line-end", "in the Polish Embassy The visit was paid") == ["The"]
+    # Not after a preposition or an article, nor before "Hague".
+    assert breaks("lost-line-end", "a review of The Times; they visited The Hague") == []
 
 
 def test_break_journal():

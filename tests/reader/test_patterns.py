@@ -416,6 +416,9 @@ def test_not_date_only(text: str):
         # An hour before or after the date.
         ("Hanoi, 3 p.m., 5 May 1966", (0, 5)),
         ("Hanoi, 5 June 1965, 10:30 a.m.", (0, 5)),
+        # The date first, as some letterheads print it.
+        ("April 12, 1979 Ulaanbaatar", (15, 26)),
+        ("12 March 1979, Ulan Bator", (15, 25)),
     ],
 )
 def test_dateline_place(text: str, span: tuple[int, int]):
@@ -432,6 +435,9 @@ def test_dateline_place(text: str, span: tuple[int, int]):
         "Pyongyang, March",
         "Pyongyang, 28 th, 1955",
         "Pyongyang, 2 p.m.",
+        "April 12, 1979 Secret",
+        "12 March 1979 Monday",
+        "12 March 1979 the talks",
     ],
 )
 def test_not_a_dateline(text: str):

@@ -253,7 +253,13 @@ def date_line_end(text: str, start: int) -> int | None:
     m = _DATE_LINE.match(text, start)
     if m is None or not _followed_by_capital(text, m.end()):
         return None
-    return m.end()
+    place = _PLACE_AFTER_DATE.match(text, m.end())
+    return place.end(1) if place else m.end()
+
+
+# The place of a dateline after its date, before a line in capitals ("May 20, 1977
+# Ulaanbaatar TO THE HEAD OF …").
+_PLACE_AFTER_DATE = pattern_cache.compile(rf"\s+({UPPER}[a-z][\w'’-]*)(?=\s+[A-Z]{{2,}}\b)")
 
 
 START_RULES: tuple[StartRule, ...] = (
@@ -606,6 +612,56 @@ def note_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
+# An addressee in capitals after a word in small letters ("… Ulaanbaatar TO THE HEAD OF THE
+# … DEPARTMENT COMRADE J. TARI").
+_CAPS_ADDRESSEE = pattern_cache.compile(r"(?<=[a-z] )TO\s+(?:THE\s+)?[A-Z]{2,}\s+[A-Z]{2,}")
+
+
+def caps_addressee_starts(text: str) -> Iterator[int]:
+    """An addressee's line in capitals after a word in small letters: a block of its own."""
+    for m in _CAPS_ADDRESSEE.finditer(text):
+        yield m.start()
+
+
+# A capitalised word that opens sentences, right after a word with no stop: a line's end the
+# export lost ("Memorandum of conversation On the visit … delegation In accordance with …",
+# "… in the Polish Embassy The visit …"). Not after a preposition or an article ("of The
+# Times"), nor in "The Hague".
+_LOST_LINE_END = pattern_cache.compile(
+    r"(?<=[a-z] )(?:On|In|The(?!\s+Hague\b)|During|At|After|According|Following|Concerning|"
+    r"Regarding)\s"
+)
+_NO_LINE_END_AFTER = frozenset(
+    "a an the of in on at to for from by with and or but as than that this these those its "
+    "their his her our your my whose which".split()
+)
+
+
+def lost_line_end_starts(text: str) -> Iterator[int]:
+    """A sentence opened by a capitalised function word straight after a word in small
+    letters: where a heading or a subject line ended."""
+    for m in _LOST_LINE_END.finditer(text):
+        before = text[max(0, m.start() - 20) : m.start()].split()
+        word = before[-1] if before else ""
+        if word.isalpha() and word not in _NO_LINE_END_AFTER:
+            yield m.start()
+
+
+_DASHED_ITEM = pattern_cache.compile(r"(?<=[:.!?\]…] )[-–—]\s+[A-Z\"“]")
+_OMISSION = pattern_cache.compile(r"(?<=[:.!?] )\[(?:…|\.\.\.)\](?=\s+(?:[-–—]\s|[A-Z]))")
+
+
+def dash_item_starts(text: str) -> Iterator[int]:
+    """An item opened by a spaced dash after a stop, a colon or an omission mark ("… points:
+    […] - The delegation …"), and an omission mark after a stop or a colon before an item or
+    a sentence: each a block of its own."""
+    for m in _DASHED_ITEM.finditer(text):
+        yield m.start()
+    for m in _OMISSION.finditer(text):
+        if not _after_field_label(text, m.start()):
+            yield m.start()
+
+
 _DASHED = pattern_cache.compile(
     rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)"
 )
@@ -678,6 +734,9 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("caps-paragraph", caps_paragraph_starts),
     BreakRule("reported-turn", reported_turn_starts),
     BreakRule("dashed-line", dashed_line_starts),
+    BreakRule("dash-item", dash_item_starts),
+    BreakRule("caps-addressee", caps_addressee_starts),
+    BreakRule("lost-line-end", lost_line_end_starts),
     BreakRule("dateline", dateline_starts),
     BreakRule("closing", closing_starts),
     BreakRule("signature", signature_starts),

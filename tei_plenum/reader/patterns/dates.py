@@ -41,6 +41,17 @@ _DATELINE = pattern_cache.compile(
     rf"(?i:,?\s+{_HOUR})?\.?$"
 )
 
+# The date first, then the place, as some letterheads print them ("April 12, 1979 Moscow").
+_DATE_THEN_PLACE = pattern_cache.compile(
+    rf"^(?i:{_DAY_BEFORE_MONTH}\s+{_MONTHS},?\s+\d{{4}}|{_MONTHS}\s+{_DAY},?\s+\d{{4}}),?\s+"
+    r"(?P<place>[A-Z][\w'’-]+(?:\s+[A-Z][\w'’-]+)?)\.?$"
+)
+# Words after a date that are no place: a marking, a weekday.
+_NOT_PLACES = frozenset(
+    """secret confidential urgent copy no top strictly personal monday tuesday wednesday
+    thursday friday saturday sunday""".split()
+)
+
 
 # An hour alone on its line, as a telegram's closing block notes when it came: "0930",
 # "14:30", "9.15 hours".
@@ -60,12 +71,15 @@ def is_date_only(text: str) -> bool:
 
 
 def dateline_place(text: str) -> tuple[int, int] | None:
-    """A letter's place-and-date line ("Pyongyang, 5 March 1957"): the span of the place. A
+    """A letter's place-and-date line ("Pyongyang, 5 March 1957", or "April 12, 1979
+    Moscow"): the span of the place. A
     line opening with a kind of document is a title that reads like a dateline ("Minutes of
     the Plenum Held on 5 May 1957"), not one."""
     m = _DATELINE.match(text)
     if m is None or not _is_place_like(m.group("place")) or names_a_kind(m.group("place")):
-        return None
+        m = _DATE_THEN_PLACE.match(text)
+        if m is None or _NOT_PLACES.intersection(m.group("place").lower().split()):
+            return None
     return m.span("place")
 
 
