@@ -54,6 +54,7 @@ def test_table_order():
         "dateline",
         "closing",
         "signature",
+        "signed",
         "note",
         "journal",
         "caps-kind",
@@ -194,6 +195,9 @@ def test_break_kind():
     assert breaks("kind", "the Minutes of the meeting. Report on trade") == []
     # A cable's direction opens the block of its kind.
     assert breaks("kind", "Urgent (Limited Distribution) Outgoing Telegram No. 11") == ["Outgoing"]
+    # After a closing parenthesis, but not after an item's label.
+    assert breaks("kind", "the Politburo CC VKP(b) Decision of 3 June") == ["Decision"]
+    assert breaks("kind", "Agenda: 1) Information from Moscow") == []
 
 
 def test_break_turn():
@@ -214,6 +218,9 @@ def test_break_item():
     # The first item after a number that ends a heading; no later one.
     assert breaks("item", "Separate Telegram Section 2 1. Minister Ota said") == ["1."]
     assert breaks("item", "Separate Telegram Section 2 3. Minister Ota said") == []
+    # A protocol's item, numbered through the year, after its decision's date.
+    assert breaks("item", "Decision of 3 June 1952 215. Telegram of Comrade Gusev") == ["215."]
+    assert breaks("item", "the price rose by 215. Then") == []
 
 
 def test_break_caps_paragraph():
@@ -266,6 +273,16 @@ def test_break_dateline():
     # A note's bracketed number may follow the date.
     noted = "Embassy of Poland in Pyongyang Pyongyang, 14 June 1962 [1] Translator's note: a."
     assert breaks("dateline", noted) == ["Pyongyang,"]
+
+
+def test_break_signed():
+    text = "Inform us. P. KOVALENKO Minister of Trade sent by Zueva received by Lapin 4 March 1953"
+    assert breaks("signed", text) == ["P.", "Minister", "sent", "received", "4"]
+    # Not inside a sentence: initials with a surname in capitals after a word, or a clerk's
+    # note after a word in small letters.
+    assert (
+        breaks("signed", "as P. KOVALENKO Minister of Trade said, the letter sent by Zueva") == []
+    )
 
 
 def test_break_note():

@@ -17,7 +17,7 @@ from dataclasses import dataclass
 
 from ... import pattern_cache
 from ...letters import UPPER
-from ...lexicon import TITLES, is_initial
+from ...lexicon import OFFICE_WORDS, TITLES, is_initial
 from .headings import ITEM_MARK, is_item_mark
 from .markings import marking
 from .speakers import FIELD_WORDS
@@ -395,7 +395,7 @@ def marking_starts(text: str) -> Iterator[int]:
 
 
 _KIND = pattern_cache.compile(
-    r"(?<=[a-z,] )(?:Minutes|Record|Report|Memorandum|Decision|Resolution|Telegram|Letter|"
+    r"(?<=[a-z,)] )(?:Minutes|Record|Report|Memorandum|Decision|Resolution|Telegram|Letter|"
     r"Protocol|Transcript|Journal|Information)\s+(?:of|from|on|about|to|between|for|No)\b"
 )
 
@@ -417,7 +417,7 @@ def kind_starts(text: str) -> Iterator[int]:
         before = text[max(0, m.start() - 20) : m.start()].split()
         if before and before[-1] in _HANDLING:
             yield text.rindex(before[-1], 0, m.start())
-        elif before and before[-1].rstrip(",") not in _DETERMINERS:
+        elif before and before[-1].rstrip(",") not in _DETERMINERS and not is_item_mark(before[-1]):
             yield m.start()
 
 
@@ -460,17 +460,26 @@ _NUMBER_BEFORE = pattern_cache.compile(r"(?<!\S)\d+\s+$")
 
 
 def item_starts(text: str) -> Iterator[int]:
-    """A numbered or lettered item after a stop or a colon ("The agenda: 1) …"), and the
-    first item after a number that ends a heading ("… Section 2 1. Minister …")."""
+    """A numbered or lettered item after a stop or a colon ("The agenda: 1) …") or after a
+    date's year ("Decision of 3 June 1952 215. Telegram …"), and the first item after a number
+    that ends a heading ("… Section 2 1. Minister …")."""
     for m in re.finditer(rf"(?<!\S){ITEM_MARK}\s+[A-Z\"“]", text):
         if m.start() > 0 and (
             after_sentence(text, m.start())
+            or after_year(text, m.start())
             or (
                 m.group().startswith(("1.", "1)"))
                 and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
             )
         ):
             yield m.start()
+    for m in _PROTOCOL_ITEM.finditer(text):
+        if after_year(text, m.start()):
+            yield m.start()
+
+
+# A protocol's item, numbered through the year ("Decision of 3 June 1952 215. Telegram …").
+_PROTOCOL_ITEM = pattern_cache.compile(r"(?<!\S)\d{3,4}\.\s+[A-Z]")
 
 
 def caps_paragraph_starts(text: str) -> Iterator[int]:
@@ -662,6 +671,36 @@ def dash_item_starts(text: str) -> Iterator[int]:
             yield m.start()
 
 
+# A signature after a stop: initials and a surname in capitals, then the signer's office
+# ("… Inform us of the date. P. KOVALENKO Minister of Foreign Trade …").
+_OFFICES = "|".join(sorted({w.capitalize() for w in OFFICE_WORDS} | {"Deputy", "First", "Head"}))
+_SIGNED_WITH_OFFICE = pattern_cache.compile(
+    rf"(?:[A-Z]\.\s?){{1,3}}[A-Z][A-Z'’-]{{2,}}\s+(?P<office>{_OFFICES})\b"
+)
+# A clerk's note of a cable's transmission after a capitalised word or a number, no stop
+# between them ("… of the USSR sent by Zueva received by Lapin …").
+_CLERKS = pattern_cache.compile(
+    rf"(?<!\S)(?:sent|received|deciphered|typed|transmitted)\s+by\s+{UPPER}[\w'’.-]*"
+    rf"(?:\s+(?P<date>{_FULL_DATE}))?"
+)
+
+
+def signed_starts(text: str) -> Iterator[int]:
+    """A signature of initials and a surname in capitals after a stop, the office after it,
+    and each clerk's note of a transmission after the signature's words, with the date after
+    the last: blocks of their own, as the lines of a signature are."""
+    for m in _SIGNED_WITH_OFFICE.finditer(text):
+        if after_sentence(text, m.start()):
+            yield m.start()
+            yield m.start("office")
+    for m in _CLERKS.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and (before[-1][:1].isupper() or before[-1][:1].isdigit()):
+            yield m.start()
+            if m.group("date"):
+                yield m.start("date")
+
+
 _DASHED = pattern_cache.compile(
     rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)"
 )
@@ -740,6 +779,7 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("dateline", dateline_starts),
     BreakRule("closing", closing_starts),
     BreakRule("signature", signature_starts),
+    BreakRule("signed", signed_starts),
     BreakRule("note", note_starts),
     BreakRule("journal", journal_starts),
     BreakRule("caps-kind", caps_kind_starts),
