@@ -477,6 +477,8 @@ def test_not_a_dateline(text: str):
         ),
         ("Ciphered Telegram", "telegram"),
         ("Cryptogram No 512 from Hanoi", "telegram"),
+        ("Telephone Message via VCh, Molotov to Tito", "telegram"),
+        ("Telephonogram from the Embassy", "telegram"),
         ("Cable from the Ambassador, 'Visit (Conversation with Zhou)'", "telegram"),
         ("Letter to the CC", "letter"),
         ("Resolution of the Presidium", "resolution"),

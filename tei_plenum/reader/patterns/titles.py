@@ -50,7 +50,13 @@ _GENRES: tuple[tuple[str, str], ...] = (
         r"\b(?:record|summary)\s+of\s+(?:the\s+|a\s+)?(?:[\w-]+\s+){0,3}meeting\b",
         "minutes",
     ),
-    (r"\b(?:telegram|cable|ciphergram|cryptogram|cipher\s+telegram)\b", "telegram"),
+    # A message sent down a wire or a radio link is the telegram's kind ("Telephone Message
+    # via VCh", "Radiogram", "Telex").
+    (
+        r"\b(?:telegram|cable|ciphergram|cryptogram|cipher\s+telegram|telephonogram|radiogram|"
+        r"telex|telephone\s+message)\b",
+        "telegram",
+    ),
     (r"\bletters?\b", "letter"),
     (r"\bresolution\b", "resolution"),
     (r"\b(?:decision|decree|directive|instruction)\b", "decision"),
