@@ -53,6 +53,7 @@ def test_table_order():
         "lost-line-end",
         "dateline",
         "closing",
+        "salute",
         "signature",
         "signed",
         "note",
@@ -126,6 +127,7 @@ def test_start_salute():
     assert start("salute", "Dear as it was, the price") is None
     assert start("salute", "Comrade Minister, The harvest") == "Comrade Minister,"
     assert start("salute", "Comrade Kim said, the harvest") is None
+    assert start("salute", "Esteemed Mr. President, I received") == "Esteemed Mr. President,"
 
 
 def test_start_item_heading():
@@ -143,6 +145,7 @@ def test_break_field():
     cable = "Approved by: Li Wen, Han Bo Level: Urgent Copied to: […] Seen by: Kiss P."
     assert breaks("field", cable) == ["Approved", "Level:", "Copied", "Seen"]
     assert breaks("field", "Office of the Chairman Archival Signature: Fund 2") == ["Archival"]
+    assert breaks("field", "Atomic Energy Commission REF: C-94-64 Our ref.: 12") == ["REF:", "Our"]
     telegram = "TELEGRAM Sender: Sofia CLASSIFICATION: SECRET Number: R2 Sent: Rome Received: x"
     assert breaks("field", telegram) == [
         "Sender:",
@@ -306,6 +309,15 @@ def test_break_closing():
     assert breaks("closing", "met with greetings, Kim") == []
     bracketed = "All is well. With comradely greetings, [Otto] Brenner"
     assert breaks("closing", bracketed) == ["With", "[Otto]"]
+    # A second close right after the first.
+    twice = "All is well. With kind regards, Yours sincerely, [Otto Brenner]"
+    assert breaks("closing", twice) == ["With", "Yours", "Yours", "[Otto"]
+
+
+def test_break_salute():
+    text = "REF: C-9 April 13, 1964. Dear Mr. Okafor, I attach the note. [...] Dear friends, we"
+    assert breaks("salute", text) == ["Dear"]
+    assert breaks("salute", "It was dear to us. Dear as it was, we paid.") == []
 
 
 def test_start_date_line():
@@ -361,6 +373,8 @@ def test_break_date_line():
         "visited him. We met on 17 April 1969 In the morning. In May 3 April 1969 Then"
     )
     assert breaks("date-line", text) == ["16"]
+    # A letter's date with a stop after it, under its reference.
+    assert breaks("date-line", "REF: C-94-64 April 13, 1964. Dear Sir,") == ["April"]
 
 
 def test_initials_before_a_name_in_capitals_end_no_sentence():

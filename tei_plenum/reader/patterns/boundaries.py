@@ -210,7 +210,8 @@ def marking_end(text: str, start: int) -> int | None:
 
 
 _SALUTE = pattern_cache.compile(
-    r"(?:(?:Dear|Respected|Esteemed|Deeply\s+respected)\s+[^.!?,:;\[\]]{1,60}[,!:]|"
+    r"(?:(?:Dear|Respected|Esteemed|Deeply\s+respected)\s+(?:(?:Mr|Mrs|Ms|Dr|Prof)\.\s+)?"
+    r"[^.!?,:;\[\]]{1,60}[,!:]|"
     rf"Comrades?(?:\s+{UPPER}[\w'’.-]*){{0,3}}[,!])(?=\s+[A-Z])"
 )
 
@@ -284,7 +285,9 @@ _FIELD = pattern_cache.compile(
     r"QUESTIONS\s+ON\s+THE\s+AGENDA|Questions\s+on\s+the\s+[Aa]genda|"
     # A cable form's fields ("Level: Extra Urgent", "Approved by: …", "Seen by: …").
     r"Level|Priority|Urgency|Sent\s+to|Copied\s+to|(?:Approved|Drafted|Checked|Seen|Received)"
-    r"\s+by|Sender|Recipient|Classification|CLASSIFICATION|Number|Primary|Sent|Received):\s"
+    r"\s+by|Sender|Recipient|Classification|CLASSIFICATION|Number|Primary|Sent|Received|"
+    # A letter's reference ("REF: C-94-64", "Our ref.:").
+    r"REF|Ref\.?|Reference|(?:Our|Your)\s+[Rr]ef\.?):\s"
 )
 
 
@@ -594,10 +597,29 @@ def closing_starts(text: str) -> Iterator[int]:
     """A complimentary close after a stop ("… from China. With socialist greetings, J.
     Kowalski"): it starts a block, and so does the signature after it, first names the
     translator bracketed included ("[Jan] Kowalski")."""
+    closed = -1  # where the last close ended: a second close may follow it ("With kind
+    # regards, Yours sincerely,")
     for m in _CLOSING.finditer(text):
-        if after_sentence(text, m.start()):
+        if after_sentence(text, m.start()) or _skip_space(text, closed) == m.start():
             yield m.start()
             yield _skip_space(text, m.end())
+            closed = m.end()
+
+
+_LETTER_SALUTE = pattern_cache.compile(r"(?<!\S)(?:Dear|Respected|Esteemed|Deeply\s+respected)\s")
+
+
+def salute_starts(text: str) -> Iterator[int]:
+    """A letter's salutation after a stop ("… April 13, 1964. Dear Lal Bahadurji, I attach
+    …"): it starts a block, which the salutation's start rule ends after its comma."""
+    for m in _LETTER_SALUTE.finditer(text):
+        if _OMISSION_BEFORE.search(text, max(0, m.start() - 8), m.start()):
+            continue  # "[…] Dear Comrade delegates,": the omission opens the salutation's block
+        if m.start() and after_sentence(text, m.start()) and salute_end(text, m.start()):
+            yield m.start()
+
+
+_OMISSION_BEFORE = pattern_cache.compile(r"\[(?:…|\.\.\.)\]\s+$")
 
 
 def signature_starts(text: str) -> Iterator[int]:
@@ -746,7 +768,7 @@ def caps_kind_starts(text: str) -> Iterator[int]:
 
 
 _DATE_AFTER_NAME = pattern_cache.compile(
-    rf"(?<=[\w\]])\s+({_FULL_DATE})(?:\s+\([^()]{{1,30}}\))?(?=\s+[A-Z])"
+    rf"(?<=[\w\]])\s+({_FULL_DATE})(?:\s+\([^()]{{1,30}}\))?\.?(?=\s+[A-Z])"
 )
 
 
@@ -778,6 +800,7 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("lost-line-end", lost_line_end_starts),
     BreakRule("dateline", dateline_starts),
     BreakRule("closing", closing_starts),
+    BreakRule("salute", salute_starts),
     BreakRule("signature", signature_starts),
     BreakRule("signed", signed_starts),
     BreakRule("note", note_starts),
