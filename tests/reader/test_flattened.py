@@ -145,6 +145,12 @@ def test_a_named_speaker_and_a_verb_of_speech_only_in_the_genres_with_turns():
         "Stalin thanks Zhou Enlai. He asks about the harvest.",
     ]
     assert _texts(split_turns((_paragraph(text),), "report")) == [text]
+    # The recorder's own turn is cut the same way; a reported person is not.
+    text = "Pak said that Li, in Pak's words, expressed a hope. I told Pak that I would help."
+    assert _texts(split_turns((_paragraph(text),), "record of conversation")) == [
+        "Pak said that Li, in Pak's words, expressed a hope.",
+        "I told Pak that I would help.",
+    ]
 
 
 def test_no_cut_after_an_abbreviation_or_an_initial():

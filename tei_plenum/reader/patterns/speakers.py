@@ -312,8 +312,8 @@ PRONOUNS = frozenset("i he she they we it this that there these those you".split
 
 def turn_start(text: str, *, reported: bool) -> bool:
     """Whether ``text`` opens a turn or ends one: a speaker label, a speaker in capitals, the
-    recorder speaking of the conversation, or, when ``reported``, a named speaker and a verb
-    of speech ("Zhou Enlai announces that …")."""
+    recorder speaking of the conversation, or, when ``reported``, a named speaker or the
+    recorder's "I" and a verb of speech ("Zhou Enlai announces that …", "I told him …")."""
     if colon_label(text) is not None or recorder_line(text):
         return True
     capitals = _CAPITALS.match(text)
@@ -324,7 +324,10 @@ def turn_start(text: str, *, reported: bool) -> bool:
     if not reported:
         return False
     who = reported_clause(text)
-    return who is not None and text[who[0] : who[1]].lower() not in PRONOUNS
+    # The recorder's "I told …" is a turn too, as a named speaker's is; "He said …" goes on.
+    return who is not None and (
+        text[who[0] : who[1]] == "I" or text[who[0] : who[1]].lower() not in PRONOUNS
+    )
 
 
 # A sentence that speaks of the conversation itself: the recorder's voice, no speaker's.
