@@ -308,7 +308,14 @@ def _document_date(doc: Document, archive_date: Phrase) -> Phrase:
         return confirmed
     for block in blocks:
         if block.role is Role.DOC_DATE and block.text:
-            return Phrase(block.text, _values(block.attrs) or doc.doc_date)
+            # A letter's date line may end with a stop ("March 3, 1966."): the sentence
+            # that quotes the date brings its own.
+            text = (
+                block.text[:-1]
+                if block.text.endswith(".") and block.text[-2:-1].isdigit()
+                else block.text
+            )
+            return Phrase(text, _values(block.attrs) or doc.doc_date)
     titled = _title_day(blocks)
     # A title's day may be the day of what the document reports; a title's span is the
     # period the document covers (a journal's), which no single day replaces.

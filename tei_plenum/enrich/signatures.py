@@ -7,9 +7,11 @@ not, a name is read from the line's shape: a name typed between slashes (``/A. P
 letter-spaced (``G R O M Y K O``, whose record takes the unspaced form and, when the
 authority knows it, the authority's record), initials and a surname (``S. KARELIN``), the
 words after a ``Signed:`` label, after the office's organisation or place, or a short line
-that is only a name. A sender set between dashes (``– 123 chargé d'affaires –``) is read
-between them. A number on a signature line is a ``num``, never part of the name. A name read
-from the line's shape gets an unresolved record, so that a person can review it.
+that is only a name, bracketed or not (``[Ravi Menon]``, a name the translator supplied). A
+sender set between dashes (``– 123 chargé d'affaires –``) is read between them. A number on
+a signature line is a ``num``, never part of the name. A name read from the line's shape
+gets an unresolved record, so that a person can review it; a name the translator supplied
+whole, of which the names enricher marked the surname only, is marked whole.
 
 In the back, each name signed under a caption ("Translated [by]:") is marked, and anywhere
 in the text a credit line ("Attaché Kim Chol translated the conversation", "Recorded by: V.
@@ -27,7 +29,7 @@ from ..letters import display_name
 from ..lexicon import INITIAL, OFFICE_WORDS, ORG_HEADS, TITLES, alternation
 from ..model import Block, Document, Entity, Mark, Role, attrs, nests
 from ..reader import patterns as pat
-from ..vocabulary import Element, EntityType, person_key, pointer
+from ..vocabulary import BRACKET_MARK, Element, EntityType, person_key, pointer
 from .names import entity_of
 
 # An office, also in the plural ("Co-Directors, RTIC", "Co-Chairmen" sign for two).
@@ -52,6 +54,8 @@ _LEADING_TITLES = pattern_cache.compile(
     rf"^(?:(?:(?i:{alternation(t.form for t in TITLES)})|[^\W\d_A-Z][\w'’-]*)\s+)+"
 )
 _NAME_WORDS = 4
+# A signer's name the translator supplied in brackets, alone on the line ("[Homi Bhabha]").
+_SUPPLIED_NAME = pattern_cache.compile(r"\[([^\[\]]+)\]")
 
 
 @dataclass
@@ -161,6 +165,8 @@ def _split(block: Block, records: _Records) -> Block:
     start = _after_date(block, start)
     block = _numbered(block, start, end)
     person = next((m for m in block.marks if m.tag == "persName" and m.start >= start), None)
+    if person is not None:
+        block, person = _whole_bracketed_name(block, person, start, end)
     if person is None:
         found = _name_span(block, start, end)
         if found is None:
@@ -172,6 +178,21 @@ def _split(block: Block, records: _Records) -> Block:
         person = Mark(name_start, name_end, "persName", attrs(ref=pointer(key)))
         block = block.with_marks([person])
     return _with_office(block, start, person.start)
+
+
+def _whole_bracketed_name(block: Block, person: Mark, start: int, end: int) -> tuple[Block, Mark]:
+    """A signer's name the translator supplied whole ("[Homi Bhabha]"), of which the names
+    enricher marked the surname only: the mark takes in the whole name."""
+    supplied = _SUPPLIED_NAME.fullmatch(block.text, start, end)
+    if supplied is None or not _looks_like_a_name(supplied.group(1)):
+        return block, person
+    inner_start, inner_end = supplied.span(1)
+    if not (inner_start <= person.start and person.end <= inner_end) or (
+        (person.start, person.end) == (inner_start, inner_end)
+    ):
+        return block, person
+    whole = Mark(inner_start, inner_end, person.tag, person.attrs)
+    return block.with_only_marks([whole if m is person else m for m in block.marks]), whole
 
 
 def _after_date(block: Block, start: int) -> int:
@@ -277,6 +298,14 @@ def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
         looks_like_name = looks_like_name and not _BODY.search(text, name_start, end)
         return (name_start, end) if looks_like_name else None
     head = text[start:end]
+    supplied = _SUPPLIED_NAME.fullmatch(head)
+    if supplied is not None and _looks_like_a_name(supplied.group(1)):
+        inner = (start + supplied.start(1), start + supplied.end(1))
+        # Only a bracket the brackets enricher left as the translator's words, not a
+        # description it read ("[Signature]", "[Seal]").
+        within = [m for m in block.marks if m.start < inner[1] and inner[0] < m.end]
+        if within and all(m.tag == BRACKET_MARK for m in within):
+            return inner
     bracket = _BRACKET.search(head)
     head = head[: bracket.start()] if bracket and bracket.start() > 0 else head
     m = _INITIALS_NAME.search(head)

@@ -17,6 +17,7 @@ from collections.abc import Callable, Sequence
 from itertools import pairwise
 from typing import NamedTuple
 
+from .. import pattern_cache
 from ..model import Container, Mark, Role, attrs
 from ..vocabulary import AddressRole, DivType, Element, ListType, MarkingType, Place
 from . import patterns as pat
@@ -64,6 +65,7 @@ class BodyState(NamedTuple):
     address: Container | None = None  # the opener's open address, which its next lines continue
     address_end: str = ""  # the last line of that address
     signers: frozenset[Cell] = frozenset()  # "V. ZORIN": an initial and a name, no section
+    addressed: frozenset[Cell] = frozenset()  # the addressee's lines under the signature
 
 
 def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
@@ -73,7 +75,11 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     letter = genre == "letter"
     opener_end = _opener_length(content, journal=journal, letter=letter)
     signers = _initialled_names(content)
-    closer_start = _closer_start(content, signers)
+    below = _address_below(content)
+    closer_start = _closer_start(content[: len(content) - len(below)], signers)
+    if closer_start >= len(content) - len(below):
+        below = ()  # no signature above it: the lines are the text's
+        closer_start = _closer_start(content, signers)
     series, points = _numbered_series(content[opener_end:closer_start])
     sections = any(
         c.features.section and c not in points and c not in signers
@@ -81,7 +87,15 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     )
     div_type = _DIV_TYPES.get(genre, DivType.DOCUMENT)
     base = (BODY,) if sections else (BODY, Container("div-0", Element.DIV, (("type", div_type),)))
-    state = BodyState(base, journal, letter, series=series, points=points, signers=signers)
+    state = BodyState(
+        base,
+        journal,
+        letter,
+        series=series,
+        points=points,
+        signers=signers,
+        addressed=frozenset(below),
+    )
     claims: list[Claim] = []
     position = 0
     for cell in cells:
@@ -237,6 +251,35 @@ def _continues_address(cell: Cell, previous: str) -> bool:
         return True
     words = text.rstrip(",").split()
     return 0 < len(words) <= 3 and all(w[:1].isupper() or w.isdigit() for w in words)
+
+
+# An addressee's first line under a letter's signature: a form of address, a name and a
+# comma ("Shri Arun Das,"), as Indian letters name the recipient at the foot.
+_ADDRESSED_BELOW = pattern_cache.compile(
+    r"^(?:Shri|Sri|Smt\.|Mr\.|Mrs\.|Ms\.|Dr\.|H\.\s?E\.|His\s+Excellency|Her\s+Excellency|"
+    r"The\s+Hon(?:ou?rable|\.))\s+[A-Z][^,]{0,60},$"
+)
+# How many lines such an address may take, its first included.
+_ADDRESS_BELOW_LINES = 5
+
+
+def _address_below(content: Sequence[Cell]) -> Sequence[Cell]:
+    """The addressee's lines at the foot of a letter, under its signature ("[Homi Bhabha]" /
+    "Shri Lal Bahadur Shastri," / "Minister Without Portfolio," / "New Delhi."): short lines
+    from a form of address to the end; none when a closing salutation stands right above
+    (then the name is the signer's)."""
+    for size in range(2, min(_ADDRESS_BELOW_LINES, len(content) - 1) + 1):
+        first = len(content) - size
+        lines = content[first:]
+        if any(len(c.text) > _ADDRESS_LINE_LENGTH or c.page_break for c in lines):
+            return ()
+        if _ADDRESSED_BELOW.match(lines[0].text):
+            above = content[first - 1].features
+            return lines if above.closer_line and not above.closing_salute else ()
+    return ()
+
+
+_ADDRESS_LINE_LENGTH = 80
 
 
 def _closer_start(content: list[Cell], signers: frozenset[Cell]) -> int:
@@ -606,6 +649,10 @@ CLOSER_RULES: tuple[Rule[BodyState], ...] = (
     Rule("credit", lambda cell, state: cell.features.credit is not None,
          _in_closer(Role.BYLINE)),
     # Under the signature of a letter, its addressee's name, office and place.
+    Rule("addressee-below", lambda cell, state: cell in state.addressed
+         and state.address is None, _addressee(_closer_path)),
+    Rule("address-below", lambda cell, state: cell in state.addressed,
+         _address_line(_closer_path)),
     Rule("addressee", lambda cell, state: cell.features.addressee, _addressee(_closer_path)),
     Rule("address-line", _continues_open_address, _address_line(_closer_path)),
     Rule("signer", _always, _in_closer(Role.SIGNED)),

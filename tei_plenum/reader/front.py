@@ -573,15 +573,26 @@ def _opens_with_and(cell: Cell) -> bool:
     return cell.text.split(" ", 1)[0].lower() in ("and", "&")
 
 
+def _letter_date(lines: Sequence[tuple[int, Cell]], k: int) -> bool:
+    """A letter's place-and-date line, or its date alone right above its salutation ("March
+    3, 1966." / "Dear Arunji,")."""
+    features = lines[k][1].features
+    if features.dateline:
+        return True
+    following = lines[k + 1][1].features if k + 1 < len(lines) else None
+    return features.date_only and following is not None and following.opening_salute
+
+
 def _letterhead_length(cells: Sequence[Cell], index: int) -> int:
     """How many cells from ``index`` on are a letterhead: short lines before a title a few
     blocks on ("Embassy of the GDR in the DPRK", a place and date), or, in a letter without a
-    title, the lines down to its place-and-date line; 0 when there is none."""
+    title, the lines down to its place-and-date line or its date above the salutation; 0 when
+    there is none."""
     window = cells[index : index + _LETTERHEAD_REACH]
     lines = [(i, c) for i, c in enumerate(window) if not c.page_break]
     title_at = next((k for k, (_, c) in enumerate(lines) if k > 0 and _names_a_kind(c)), None)
     if title_at is None:
-        dated = next((k for k, (_, c) in enumerate(lines) if c.features.dateline), None)
+        dated = next((k for k, (_, c) in enumerate(lines) if _letter_date(lines, k)), None)
         title_at = None if not dated else dated + 1  # a dateline alone opens the body
     if title_at is None or not all(c.features.letterhead_line for _, c in lines[:title_at]):
         return 0

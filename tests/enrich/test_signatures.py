@@ -110,6 +110,19 @@ def test_a_short_line_of_capitalised_words_is_a_name() -> None:
     assert [(e.key, e.name) for e in doc.entities] == [("pers-han-sol-ya", "Han Sol-ya")]
 
 
+def test_a_name_the_translator_supplied_in_brackets_is_the_signers() -> None:
+    text = "[Ravi Menon]"
+    doc = _run(_block(text, Mark(1, 11, "bracket")))
+    assert ("persName", "Ravi Menon", {"ref": "#pers-ravi-menon"}) in _marks(doc.blocks[0])
+    # The surname the names enricher marked grows to the whole name.
+    marked = _block(text, Mark(1, 11, "bracket"), _mark(text, "Menon", "persName", ref="#pers-x"))
+    doc = _run(marked, entities=(Entity("pers-x", EntityType.PERSON, "Ravi Menon"),))
+    assert ("persName", "Ravi Menon", {"ref": "#pers-x"}) in _marks(doc.blocks[0])
+    # A description the brackets enricher read is no name.
+    seal = _block("[Seal]", Mark(1, 5, "seg", attrs(type="description")), Mark(1, 5, "bracket"))
+    assert "persName" not in [tag for tag, *_ in _marks(_run(seal).blocks[0])]
+
+
 def test_the_name_after_a_signature_mark() -> None:
     text = "Secretary of the Committee [signature] Pak Chang-ok"
     doc = _run(_block(text))

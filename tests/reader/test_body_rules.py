@@ -69,6 +69,8 @@ def test_table_order():
         "salute",
         "dateline",
         "credit",
+        "addressee-below",
+        "address-below",
         "addressee",
         "address-line",
         "signer",
@@ -505,6 +507,50 @@ def test_closer_addressee(text: str):
     found = decide(CLOSER_RULES, cell(text), STATE)
     assert found.rule == "addressee"
     assert found.placed == (Role.ADDRESS, (BODY, CLOSER, ADDRESS), {"role": "recipient"})
+
+
+def test_closer_addressee_below():
+    below = cell("Shri Arun Das,")
+    state = STATE._replace(addressed=frozenset({below}))
+    found = decide(CLOSER_RULES, below, state)
+    assert found.rule == "addressee-below"
+    assert found.placed == (Role.ADDRESS, (BODY, CLOSER, ADDRESS), {"role": "recipient"})
+
+
+def test_closer_address_below():
+    below = cell("New Delhi.")
+    state = STATE._replace(opened=1, address=ADDRESS, addressed=frozenset({below}))
+    found = decide(CLOSER_RULES, below, state)
+    assert (found.rule, found.placed) == (
+        "address-below",
+        (Role.ADDRESS, (BODY, CLOSER, ADDRESS), {}),
+    )
+
+
+def test_a_letters_addressee_at_its_foot_is_an_address_in_the_closer():
+    lines = [
+        "I enclose the survey.",
+        "With kind regards,",
+        "Yours sincerely,",
+        "[Ravi Menon]",
+        "Shri Arun Das,",
+        "Minister of Fisheries,",
+        "New Delhi.",
+    ]
+    assert roles(lines, "letter") == [
+        ("p", "div"),
+        ("salute", "closer"),
+        ("salute", "closer"),
+        ("signed", "closer"),
+        ("address", "address"),
+        ("address", "address"),
+        ("address", "address"),
+    ]
+    # Right under the closing salutation, the name is the signer's: no address.
+    signer = ["I enclose the survey.", "Yours sincerely,", "Dr. Ravi Menon,", "Director."]
+    assert ("address", "address") not in roles(signer, "letter")
+    # With no signature above them, the lines are the text's.
+    assert roles(["We met.", "Shri Arun Das,", "New Delhi."], "letter")[1] == ("p", "div")
 
 
 def test_closer_address_line():

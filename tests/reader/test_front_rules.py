@@ -447,6 +447,11 @@ def test_a_letterhead_is_read_only_before_a_title_a_few_lines_on():
     assert [c.role for c in letter.claims] == [Role.MARKING, Role.DATELINE]
     # A dateline alone opens the body.
     assert read_front([head[1], cell("Comrade Minister,"), cell(sentence)]).claims == ()
+    # A letter's date alone, right above its salutation, ends the letterhead too.
+    dated = [cell("Fisheries Board"), cell("REF: OS-12-61"), cell("March 3, 1961.")]
+    letter = read_front([*dated, cell("Dear Arunji,"), cell(sentence)])
+    assert [c.role for c in letter.claims] == [Role.MARKING, Role.MARKING, Role.DOC_DATE]
+    assert read_front([*dated, cell(sentence)]).claims == ()
 
 
 def test_every_line_above_a_title_naming_its_kind_is_docket_letterhead_or_date():

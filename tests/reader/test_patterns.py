@@ -67,6 +67,9 @@ def test_classification_markings(text: str, level: Classification | None):
         ("Nº [311]", "registration", (4, 7), "311"),  # read by the translator from a stamp
         ("Reg. Nº 12/ss", "registration", (8, 13), "12/ss"),
         ("Outgoing No. 0417", "registration", (13, 17), "0417"),
+        # A letter's reference under its letterhead.
+        ("REF: C-94-61", "registration", (5, 12), "C-94-61"),
+        ("Our ref.: 12/66", "registration", (10, 15), "12/66"),
         ("Five copies printed", "printRun", (0, 4), "5"),
         ("Printed in three copies", "printRun", (11, 16), "3"),
         ("2 copies", "printRun", (0, 1), "2"),
@@ -769,6 +772,8 @@ def test_non_opening_salutes(text: str):
         "Sincerely,",
         "Yours faithfully",
         "With respect,",
+        "With kind regards,",
+        "With best wishes",
     ],
 )
 def test_closing_salutes(text: str):

@@ -18,8 +18,8 @@ _SALUTE_OPEN = pattern_cache.compile(
     re.IGNORECASE,
 )
 _SALUTE_CLOSE = pattern_cache.compile(
-    r"^(?:with\s+(?:communist|comradely|fraternal|best|deep|sincere|warm)\s+"
-    r"(?:greetings|regards|respect|wishes)|with\s+(?:respect|greetings)|respectfully(?:\s+yours)?|"
+    r"^(?:with\s+(?:communist|comradely|fraternal|best|deep|sincere|warm|kind|kindest|warmest|"
+    r"socialist|friendly|cordial|(?:very\s+)?best)\s+(?:greetings|regards|respect|wishes)|with\s+(?:respect|greetings)|respectfully(?:\s+yours)?|"
     r"sincerely(?:\s+yours)?|yours\s+(?:sincerely|faithfully|truly))\b.{0,40}[,.!]?$",
     re.IGNORECASE,
 )

@@ -118,6 +118,11 @@ _REGISTRATION = pattern_cache.compile(
     r"(?:(\d[\w/.-]*)|\[(\d[\w/.-]*)\])\.?$",
     re.IGNORECASE,
 )
+# A letter's reference under its letterhead: "REF: C-94-64", "Our ref.: 12/66".
+_REFERENCE = pattern_cache.compile(
+    r"^(?:(?:our|your)\s+)?ref(?:erence|\.)?\s*:\s*([A-Z0-9](?=[\w/.-]*\d)[\w/.-]*?)\.?$",
+    re.IGNORECASE,
+)
 _PRINT_RUN = pattern_cache.compile(
     r"^(?:(?P<n1>\w+)\s+cop(?:y|ies)(?:\s+(?:were\s+)?(?:printed|made|typed|prepared))?|"
     r"printed\s+in\s+(?P<n2>\w+)\s+cop(?:y|ies))\.?$",
@@ -157,6 +162,8 @@ def marking(text: str) -> Marking | None:
     if m := _REGISTRATION.match(text):
         bare = 1 if m.group(1) else 2  # the number, bracketed or not
         return Marking(MarkingType.REGISTRATION, m.span(bare), m.group(bare))
+    if m := _REFERENCE.match(text):
+        return Marking(MarkingType.REGISTRATION, m.span(1), m.group(1))
     if m := _PRINT_RUN.match(text):
         group = "n1" if m.group("n1") else "n2"
         value = number_value(m.group(group))
