@@ -365,17 +365,31 @@ def _day_alone(
     ``cert="medium"``, when it is not after the anchor, or, where the sentence speaks of what
     is to come ("will leave on the 16th"), not before it; None without an anchor, and for
     a day that may be another month's (a later day of what happened, an earlier day of what
-    is to come). "Of this month" says which month it is."""
+    is to come). "Of this month" says which month it is, and so do "of next month" and "of
+    last month" (``cert="high"``)."""
     day = int(groups["dd"] or 0)
-    if anchor is None or day > calendar.monthrange(anchor.year, anchor.month)[1]:
+    if anchor is None:
         return None
-    point = Point(anchor.year, anchor.month, day)
-    if groups["tm"]:
+    month = anchor.replace(day=1)
+    said = (groups["tm"] or "").lower()
+    if _NEXT_MONTH.search(said):
+        month = (month + dt.timedelta(days=31)).replace(day=1)
+    elif _LAST_MONTH.search(said):
+        month = (month - dt.timedelta(days=1)).replace(day=1)
+    if day > calendar.monthrange(month.year, month.month)[1]:
+        return None
+    point = Point(month.year, month.month, day)
+    if said:
         return Reading(("when",), (point,), doubt=("high",))
     if (day < anchor.day) if _TO_COME.search(before) else (day > anchor.day):
         return None
     return Reading(("when",), (point,), doubt=("medium",))
 
+
+# "Of the following month" and "of the previous month" follow the narrative, not the
+# document's date: they are left alone.
+_NEXT_MONTH = pattern_cache.compile(r"\bnext\b")
+_LAST_MONTH = pattern_cache.compile(r"\b(?:last|past)\b")
 
 # Words of a sentence about what is to come, before a day alone.
 _TO_COME = pattern_cache.compile(

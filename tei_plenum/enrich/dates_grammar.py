@@ -355,7 +355,7 @@ def _rule_sources(named: bool) -> dict[str, str]:
     time_of_day = f"(?:(?i:the{_SP}(?:morning|afternoon|evening|night){_SP}of){_SP})?"
     ordinal_words = _words((*_ORDINAL_WORDS, "1st", "2nd", "3rd", "4th"))
     count_words = "(?i:two|three)"
-    this_month = f"{_SP}of{_SP}(?:this|the{_SP}current){_SP}month"
+    this_month = f"{_SP}of{_SP}(?:this|the{_SP}current|(?:the{_SP})?(?:next|last|past)){_SP}month"
     days = f"{g('ld', _DAY + _ORDINAL + f'(?:,{_SP}{_DAY}{_ORDINAL})*')},?{_SP}(?i:and){_SP}"
     to_words = f"(?:{_SP}(?i:to|until|till|through|thru){_SP}|{_DASH})"
 
@@ -421,7 +421,8 @@ def _rule_sources(named: bool) -> dict[str, str]:
         # A day of the month alone, as telegrams date what just happened or is about to:
         # "On the 14th, the Premier received …", "at 10:30 on the 14th.", "on the evening of
         # the 13th" (only before a stop, a closing quote, the end, "at" or "in": never "on
-        # the 20th Congress", "on the 17th parallel"), or "of this month".
+        # the 20th Congress", "on the 17th parallel"), or "of this month" (or of the next or
+        # the last).
         "day": f"(?:{_DAY_ALONE_AFTER}){g('dd', _DAY)}(?:st|nd|rd|th)"
         + f"(?:{g('tm', this_month)}|(?=[,.;)'’\"”]|\\s(?:at|in)\\s|$))",
     }

@@ -714,6 +714,14 @@ def test_a_weekday_and_a_day_need_a_document_date() -> None:
             "24th of this month",
             (("when", "1979-08-24"), *HIGH),
         ),
+        # The next month or the last, counted from the document's.
+        ("We meet on the 5th of next month.", "5th of next month", (("when", "1979-09-05"), *HIGH)),
+        (
+            "They met on the 30th of last month.",
+            "30th of last month",
+            (("when", "1979-07-30"), *HIGH),
+        ),
+        ("on the 3rd of the past month.", "3rd of the past month", (("when", "1979-07-03"), *HIGH)),
     ],
 )
 def test_a_day_alone_is_that_day_of_the_document_s_month(
@@ -733,6 +741,9 @@ def test_a_day_alone_is_that_day_of_the_document_s_month(
         "The line ran on the 17th parallel.",
         "On the 14th day of the strike, they met.",
         "the 14th, and the 15th.",  # no "on"
+        # The month after or before one the narrative named, not the document's.
+        "They left on the 2nd of the following month.",
+        "It came on the 9th of the previous month.",
     ],
 )
 def test_no_date_from_a_day_alone_that_may_be_another_month_s_or_no_day(text: str) -> None:
