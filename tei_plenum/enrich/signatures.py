@@ -54,6 +54,8 @@ _LEADING_TITLES = pattern_cache.compile(
     rf"^(?:(?:(?i:{alternation(t.form for t in TITLES)})|[^\W\d_A-Z][\w'’-]*)\s+)+"
 )
 _NAME_WORDS = 4
+# A cable's number set off by dashes before the sender's name ("-- 77 -- Kovacs --").
+_NUMBER_BETWEEN_DASHES = pattern_cache.compile(r"\d+\s*[-–—]+\s*")
 # A signer's name the translator supplied in brackets, alone on the line ("[Homi Bhabha]").
 _SUPPLIED_NAME = pattern_cache.compile(r"\[([^\[\]]+)\]")
 
@@ -164,6 +166,8 @@ def _split(block: Block, records: _Records) -> Block:
     start, end = _signed_words(text)
     start = _after_date(block, start)
     block = _numbered(block, start, end)
+    numbered = _NUMBER_BETWEEN_DASHES.match(text, start, end)
+    start = numbered.end() if numbered else start  # "-- 77 -- Kovacs --": the cable's number
     person = next((m for m in block.marks if m.tag == "persName" and m.start >= start), None)
     if person is not None:
         block, person = _whole_bracketed_name(block, person, start, end)

@@ -265,6 +265,15 @@ def test_a_sender_between_dashes_is_read_between_them() -> None:
     ]
     named = _run(_block("— Kádas —"))
     assert _marks(named.blocks[0]) == [("persName", "Kádas", {"ref": "#pers-kadas"})]
+    # A cable's number before the sender's name, each set off by dashes, doubled or not.
+    for text in ("-- 77 -- Kovacs --", "– 77 – Kovacs –"):
+        assert _marks(_run(_block(text)).blocks[0]) == [
+            ("num", "77", {"value": "77"}),
+            ("persName", "Kovacs", {"ref": "#pers-kovacs"}),
+        ]
+    # The office after the number leaves the dash out.
+    office = _run(_block("– 160 – chargé d'affaires –"))
+    assert ("roleName", "chargé d'affaires", {"type": "office"}) in _marks(office.blocks[0])
 
 
 def test_a_department_between_dashes_is_not_a_signer() -> None:

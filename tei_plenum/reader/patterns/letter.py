@@ -87,7 +87,7 @@ _SIGNED_LABEL = pattern_cache.compile(
 # A name between slashes, typed under a signature: "/A. PUZANOV/".
 _SLASHED = pattern_cache.compile(r"(?<![\w/])/\s*([^\W\d_][^/\d]{0,38}?)\s*/(?![\w/])")
 # A sender's line set between dashes: "– 123 chargé d'affaires –", "— Kádas —".
-_DASHED = pattern_cache.compile(r"^[–—-]\s*(\S.{0,58}?)\s*[–—-]$")
+_DASHED = pattern_cache.compile(r"^(?:--|[–—-])\s*([^\s–—-].{0,58}?)\s*(?:--|[–—-])$")
 # A word printed letter-spaced: "G R O M Y K O".
 _LETTER_SPACED = pattern_cache.compile(r"(?<!\S)[^\W\d_](?: [^\W\d_]){2,}(?!\S)")
 _INITIALS_SURNAME = pattern_cache.compile(rf"(?:\b{INITIAL}\s*){{1,3}}{UPPER}[\w'’-]+$")
