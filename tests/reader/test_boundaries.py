@@ -210,9 +210,9 @@ def test_break_turn():
     # A remark in parentheses may end a turn without a stop, when a sentence follows the label.
     assert breaks("turn", "Four. (later corrected to five) Chen: We have ten.") == ["Chen:"]
     assert breaks("turn", "He met Kim (at last) Lin: a friend") == []
-    # A field's value, or a label whose last word names a field, is no turn.
+    # A field's value is no turn; only the text's start is cut.
     cable = "Number: R20 Primary: Asian Affairs Bureau To: Foreign Minister From: Ambassador Ota"
-    assert breaks("turn", cable) == []
+    assert breaks("turn", cable) == ["Number:"]
 
 
 def test_break_item():

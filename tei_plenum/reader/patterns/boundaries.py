@@ -436,7 +436,6 @@ _AFTER_REMARK = pattern_cache.compile(r"[\w.!?]\)\s+$")
 
 
 _FIELD_WORD = "|".join(re.escape(word) for word in sorted(FIELD_WORDS))
-_FIELD_WORD_BEFORE_COLON = pattern_cache.compile(rf"(?i:\b(?:{_FIELD_WORD})):\s$")
 _FIELD_VALUE_AT = pattern_cache.compile(rf"(?i:\b(?:{_FIELD_WORD})):\s+$")
 
 
@@ -448,10 +447,8 @@ def turn_starts(text: str) -> Iterator[int]:
         label = _LABEL.match(text, position)
         if label is None or _first_word(text, position) in _NOT_NAMES:
             continue
-        if _FIELD_WORD_BEFORE_COLON.search(label.group()) or _FIELD_VALUE_AT.search(
-            text, max(0, position - 24), position
-        ):
-            continue  # a field ("Foreign Minister From:"), or a field's value ("Number: R2…")
+        if _FIELD_VALUE_AT.search(text, max(0, position - 24), position):
+            continue  # a field's value ("Number: R2…", "To: Foreign Minister From: …")
         if after_sentence(text, position) or (
             _AFTER_REMARK.search(text, max(0, position - 4), position)
             and _CAPITALISED.match(text, label.end())

@@ -88,7 +88,8 @@ FIELD_WORDS = frozenset(
     file source sent received priority urgent origin original translation translated
     recorded summary contents title comment comments remark remarks addendum postscript ps
     p.s. citation credits language keywords url phone telephone tel telex fax cable cables
-    telegrams email e-mail address""".split()
+    telegrams email e-mail address sender recipient addressee primary secondary level
+    urgency""".split()
 )
 _MAX_LABEL = 60
 # A transcript's legend ("Key: UF = Unidentified Female"): abbreviations and what they
