@@ -227,7 +227,7 @@ def _read_point(
 
     doubt: list[str] = []
     written = first(
-        "iy", "hy", "hs", "ny", "oy", "sy", "jy", "uy", "ay", "ap", "by", "cy", "cp", "yy"
+        "iy", "hy", "hs", "ny", "oy", "sy", "jy", "uy", "ay", "ap", "by", "cy", "cp", "ky", "yy"
     )
     year = None if written is None else _year_of(written, setting, doubt)
     if written is not None and year is None:

@@ -282,7 +282,8 @@ _QUANTITY_BEFORE = ("at", "by", "about", "around", "approximately", "over", "und
 
 
 def _yearless(g: Group) -> str:
-    """A day and month without a year ("23.10.", "24.III"), whose year is the document's: the
+    """A day and month without a year ("23.10.", "24.III"), whose year is the document's (a
+    Roman month may have its year after a space, "15.XI 1962"): the
     month in two digits or Roman, so that a decimal ("3.5") stays a number, and never a
     quantity ("24.10 tons", "rose by 12.05"), nor a time ("at 10.05", "10.05 hours"). The
     month first only where the day cannot be a month and the month has its zero ("01.22",
@@ -290,9 +291,12 @@ def _yearless(g: Group) -> str:
     document's order (:func:`~tei_plenum.enrich.dates.numeric_order`)."""
     units = "|".join(re.escape(u) for u in UNIT_WORDS)
     not_after = "".join(rf"(?<!\b(?i:{w}) )" for w in _QUANTITY_BEFORE)
+    # A Roman month may have its year after a space, with no point between them ("2.II 64.",
+    # "15.XI 1962"); a year of two digits only before a stop, which ends the date.
+    roman_year = rf"(?:\s{{1,2}}{g('ky', YEAR + '|' + _TWO_DIGITS + '(?=[.])')})?"
     return (
         not_after
-        + rf"(?:{g('kd', _DAY)}\.(?:{g('kr', _ROMAN)}|{g('km', _TWO_DIGIT_MONTH)})"
+        + rf"(?:{g('kd', _DAY)}\.(?:{g('kr', _ROMAN)}{roman_year}|{g('km', _TWO_DIGIT_MONTH)})"
         + rf"|{g('ka', _ZERO_MONTH)}\.{g('kb', _DAY_OVER_TWELVE)})"
         + rf"(?!\s{{0,3}}(?:{units}|hours?|hrs|h|[ap]\.m\.|o'clock)(?!\w))"
     )

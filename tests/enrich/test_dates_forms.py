@@ -30,6 +30,18 @@ def marked(text: str, anchor: dt.date | None = None, **options: bool) -> list[tu
 # --- numeric forms -----------------------------------------------------------------------
 
 
+def test_a_roman_months_year_after_a_space_is_read_not_inferred() -> None:
+    text = "Further to your cable of 10.I 63. and to my report of 15.XI 1962, the talks went on."
+    assert marked(text, dt.date(1964, 2, 4)) == [
+        ("10.I 63", (("when", "1963-01-10"), *HIGH)),
+        ("15.XI 1962", (("when", "1962-11-15"),)),
+    ]
+    # Two digits after it are a year only before a stop; a count stays outside the date.
+    assert marked("On 2.II 64 cars left.", dt.date(1964, 2, 4)) == [
+        ("2.II", (("when", "1964-02-02"), *HIGH))
+    ]
+
+
 @pytest.mark.parametrize(
     ("expression", "expected"),
     [
