@@ -957,6 +957,8 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
             start = _given_names_before(text, hit.start, hit.end, record)
             yield _Candidate(start, hit.end, "persName", key, make, _AUTHORITY, extra)
             continue
+        if record.type is EntityType.PLACE and _names_a_street(text, hit.start, hit.end):
+            continue  # "Calle Paris No. 10", "Berlin Street": a street, not the city
         region = _REGION_BEFORE.search(text, max(0, hit.start - 20), hit.start)
         if record.type is EntityType.PLACE and region is not None:
             yield from _region(text, region.start(), hit.end, context)
@@ -970,6 +972,24 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         )
         if record.type is EntityType.ORG and "Party" in record.name:
             yield from _central_committee(text, hit.start, hit.end, context)
+
+
+_STREET_BEFORE = pattern_cache.compile(
+    r"\b(?:Calle|Rue|Via|Viale|Avenida|Avenue|Av\.|Strada|Ulitsa|Ulica|Ul\.|Rua|Paseo|"
+    r"Piazza|Plaza|Praça|Place|Boulevard|Bd\.)\s+$"
+)
+_STREET_AFTER = pattern_cache.compile(
+    r"\s+(?:Street|St\.|Avenue|Ave\.|Road|Boulevard|Lane|Embankment|Prospekt|Prospect|"
+    r"Strasse|Straße|Ulitsa|Square)\b"
+)
+
+
+def _names_a_street(text: str, start: int, end: int) -> bool:
+    """Whether a place's name is a street's, after a street word ("Calle Paris", "Rue de
+    Moscou") or before one ("Berlin Street"): the street, not the place, is meant."""
+    return bool(
+        _STREET_BEFORE.search(text, max(0, start - 12), start) or _STREET_AFTER.match(text, end)
+    )
 
 
 # Up to three capitalised words that end right before a surname.

@@ -1276,6 +1276,18 @@ def test_an_organisation_named_by_its_form_starts_after_its_owners_name() -> Non
     ]
 
 
+def test_a_street_named_after_a_place_is_no_mention_of_the_place() -> None:
+    text = "at Calle Berlin No. 22 and in Berlin Street, then in Berlin itself."
+    doc = _enrich(text)
+    assert _names(doc) == [("placeName", "Berlin", "#place-berlin")]
+    assert [m.start for m in doc.blocks[0].marks if m.tag == "placeName"] == [text.rindex("Berlin")]
+
+
+def test_mexico_df_is_the_city() -> None:
+    doc = _enrich("the embassy in Mexico, D. F., and the Mexico office")
+    assert _names(doc)[0] == ("placeName", "Mexico, D. F.", "#place-mexico-city")
+
+
 def test_a_person_addressed_and_the_body_on_the_next_line_are_two_names() -> None:
     # A flattened export joins an inside address's lines: "Mr. Name" then the body's name.
     doc = _enrich("Mr. Erik Sandvold International Skating Union Rue du Lac 4")
