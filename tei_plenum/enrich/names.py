@@ -985,8 +985,8 @@ _STREET_AFTER = pattern_cache.compile(
 
 
 def _names_a_street(text: str, start: int, end: int) -> bool:
-    """Whether a place's name is a street's, after a street word ("Calle Paris", "Rue de
-    Moscou") or before one ("Berlin Street"): the street, not the place, is meant."""
+    """Whether a place's name is a street's, after a street word ("Calle Paris", "Avenida
+    Lima") or before one ("Berlin Street"): the street, not the place, is meant."""
     return bool(
         _STREET_BEFORE.search(text, max(0, start - 12), start) or _STREET_AFTER.match(text, end)
     )
