@@ -7,7 +7,9 @@ not, a name is read from the line's shape: a name typed between slashes (``/A. P
 letter-spaced (``G R O M Y K O``, whose record takes the unspaced form and, when the
 authority knows it, the authority's record), initials and a surname (``S. KARELIN``), the
 words after a ``Signed:`` label, after the office's organisation or place, or a short line
-that is only a name, bracketed or not (``[Ravi Menon]``, a name the translator supplied). A
+that is only a name, bracketed or not (``[Ravi Menon]``, a name the translator supplied;
+``[Torleiv] Anda``, first names supplied), or a name before the office that ends the line
+(``Pál Szarvas Ambassador``). A
 sender set between dashes (``– 123 chargé d'affaires –``) is read between them. A number on
 a signature line is a ``num``, never part of the name. A name read from the line's shape
 gets an unresolved record, so that a person can review it; a name the translator supplied
@@ -54,6 +56,7 @@ _LEADING_TITLES = pattern_cache.compile(
     rf"^(?:(?:(?i:{alternation(t.form for t in TITLES)})|[^\W\d_A-Z][\w'’-]*)\s+)+"
 )
 _NAME_WORDS = 4
+_BRACKETED_FIRST = pattern_cache.compile(r"\[[A-Z][^\[\]]{0,30}\]\s+[A-Z][\w'’-]+")
 # A cable's number set off by dashes before the sender's name ("-- 77 -- Kovacs --").
 _NUMBER_BETWEEN_DASHES = pattern_cache.compile(r"\d+\s*[-–—]+\s*")
 # A signer's name the translator supplied in brackets, alone on the line ("[Homi Bhabha]").
@@ -310,6 +313,8 @@ def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
         within = [m for m in block.marks if m.start < inner[1] and inner[0] < m.end]
         if within and all(m.tag == BRACKET_MARK for m in within):
             return inner
+    if _BRACKETED_FIRST.fullmatch(head):
+        return start, start + len(head)  # "[Torleiv] Anda": first names the translator supplied
     bracket = _BRACKET.search(head)
     head = head[: bracket.start()] if bracket and bracket.start() > 0 else head
     m = _INITIALS_NAME.search(head)
@@ -317,7 +322,10 @@ def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
         return start + m.start(), start + m.end()
     if _OFFICE_OF_BODY.match(head):
         return None  # "Editor, River News": the office and what it is of, no name
-    if _OFFICE.search(head):
+    office = _OFFICE.search(head)
+    if office and _name_before_office(head, office):
+        return start, start + len(head[: office.start()].rstrip(" ,"))  # "Pál Szarvas Ambassador"
+    if office:
         places = [m for m in block.marks if m.tag in ("orgName", "placeName") and m.end <= end]
         tail_start = max((m.end for m in places), default=-1) + 1
         tail = text[tail_start : start + len(head)] if tail_start > start else ""
@@ -326,6 +334,26 @@ def _shaped_name(block: Block, start: int, end: int) -> tuple[int, int] | None:
             return tail_start, tail_start + len(tail.rstrip())
         return None
     return (start, start + len(head.rstrip())) if _looks_like_a_name(head) else None
+
+
+# Words that open or qualify an office, which no name holds ("First Deputy Minister").
+_OFFICE_QUALIFIERS = frozenset(
+    """first second third fourth deputy vice acting chief senior junior assistant co head
+    general executive permanent special extraordinary plenipotentiary""".split()
+)
+
+
+def _name_before_office(head: str, office: re.Match[str]) -> bool:
+    """A name of two or more words in title case before an office that ends the line ("Pál
+    Szarvas Ambassador"), none of them a word of offices."""
+    words = head[: office.start()].rstrip(" ,").split()
+    return (
+        len(words) >= 2
+        and not head[office.end() :].strip(" .,")
+        and all(w[:1].isupper() and not w.isupper() for w in words)
+        and not any(w.lower().strip("-") in _OFFICE_QUALIFIERS for w in words)
+        and _looks_like_a_name(" ".join(words))
+    )
 
 
 def _looks_like_a_name(words: str) -> bool:

@@ -123,6 +123,19 @@ def test_a_name_the_translator_supplied_in_brackets_is_the_signers() -> None:
     assert "persName" not in [tag for tag, *_ in _marks(_run(seal).blocks[0])]
 
 
+def test_a_name_before_the_office_that_ends_the_line() -> None:
+    doc = _run(_block("Pál Szarvas Ambassador"))
+    assert _marks(doc.blocks[0]) == [("persName", "Pál Szarvas", {"ref": "#pers-pal-szarvas"})]
+    # Words of offices are no name ("Acting Ambassador", "First Deputy Minister").
+    for text in ("Acting Ambassador", "First Deputy Minister", "SOVIET AMBASSADOR"):
+        assert "persName" not in [tag for tag, *_ in _marks(_run(_block(text)).blocks[0])]
+
+
+def test_first_names_supplied_before_a_signers_surname() -> None:
+    doc = _run(_block("[Torleiv] Anda", Mark(1, 8, "bracket")))
+    assert ("persName", "[Torleiv] Anda", {"ref": "#pers-torleiv-anda"}) in _marks(doc.blocks[0])
+
+
 def test_the_name_after_a_signature_mark() -> None:
     text = "Secretary of the Committee [signature] Pak Chang-ok"
     doc = _run(_block(text))

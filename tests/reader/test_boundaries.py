@@ -56,6 +56,7 @@ def test_table_order():
         "salute",
         "signature",
         "signed",
+        "trailing-signer",
         "note",
         "journal",
         "caps-kind",
@@ -286,6 +287,19 @@ def test_break_signed():
     assert (
         breaks("signed", "as P. KOVALENKO Minister of Trade said, the letter sent by Zueva") == []
     )
+
+
+def test_break_trailing_signer():
+    assert breaks("trailing-signer", "It will be signed next week. Daskalov") == ["Daskalov"]
+    assert breaks("trailing-signer", "He agreed. [Torleiv] Anda") == ["[Torleiv]"]
+    assert breaks("trailing-signer", "We agree. (A. Gromyko) 28 September 1950") == ["(A.", "28"]
+    # An initial, an initial the translator completed or a copy line's abbreviation ends no
+    # sentence; nor does a bracket; and a sentence of capitalised words is no name.
+    assert breaks("trailing-signer", "THE DPRK V. MOSKOVSKY") == []
+    assert breaks("trailing-signer", "in the MPR [Signature] V[asily]. Pisarev") == []
+    assert breaks("trailing-signer", "Marc DUVAL bcc. Director General") == []
+    assert breaks("trailing-signer", "Embassy in [North] Korea") == []
+    assert breaks("trailing-signer", "He said this. We Agree Fully") == []
 
 
 def test_break_note():

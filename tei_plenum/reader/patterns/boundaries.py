@@ -720,6 +720,44 @@ def signed_starts(text: str) -> Iterator[int]:
                 yield m.start("date")
 
 
+# A signer's name alone at the end of the text, after its last sentence ("… next week.
+# Daskalov", "… my views. [Torleiv] Anda", "(A. Gromyko) 28 September 1950"), perhaps with
+# the date the signer put under it.
+_TRAILING_SIGNER = pattern_cache.compile(
+    r"\(?(?:\[[A-Z][^\]]{0,30}\]\s+)?(?:(?:[A-Z]\.\s?){1,3})?[A-Z][\w'’-]+"
+    r"(?:\s+[A-Z][\w'’-]+){0,3}\)?"
+    rf"(?:\s+(?P<date>{_FULL_DATE}))?\s*$"
+)
+_SIGNER_REACH = 80
+# An initial the translator completed in brackets ("V[asily].").
+_COMPLETED_INITIAL = pattern_cache.compile(r"[A-Z]\[[^\]\s]+\]\.")
+_FULL_STOP_BEFORE = pattern_cache.compile(r"[.!?][\"'”’)]*$")
+# A copy line's abbreviations, after which a name heads the copy's addressee.
+_ABBREVIATIONS_BEFORE_NAMES = frozenset({"cc.", "bcc.", "c.c.", "encl.", "enc.", "att."})
+
+
+def trailing_signer_starts(text: str) -> Iterator[int]:
+    """A name alone after the text's last sentence, ended by a full stop: the signature, a
+    block of its own, and the date under it another."""
+    for m in re.finditer(r"(?<!\S)[(\[A-Z]", text[-_SIGNER_REACH:]):
+        position = len(text) - min(len(text), _SIGNER_REACH) + m.start()
+        before = text[max(0, position - 30) : position].split()
+        if not before or not _FULL_STOP_BEFORE.search(before[-1]):
+            continue
+        if (
+            is_initial(before[-1])
+            or _COMPLETED_INITIAL.fullmatch(before[-1])
+            or before[-1].lower() in _ABBREVIATIONS_BEFORE_NAMES
+        ):
+            continue  # "V. MOSKOVSKY", "V[asily]. Pisarev", "bcc. Director …": no sentence end
+        found = _TRAILING_SIGNER.match(text, position)
+        if found is not None and _first_word(text, position) not in _NOT_NAMES:
+            yield position
+            if found.group("date"):
+                yield found.start("date")
+            return
+
+
 _DASHED = pattern_cache.compile(
     rf"(?<=\s)[-–—]\s+{UPPER}[\w'’.-]*(?:\s+[\w'’.-]+){{0,5}}\s+[-–—](?=\s)"
 )
@@ -800,6 +838,7 @@ BREAK_RULES: tuple[BreakRule, ...] = (
     BreakRule("salute", salute_starts),
     BreakRule("signature", signature_starts),
     BreakRule("signed", signed_starts),
+    BreakRule("trailing-signer", trailing_signer_starts),
     BreakRule("note", note_starts),
     BreakRule("journal", journal_starts),
     BreakRule("caps-kind", caps_kind_starts),
