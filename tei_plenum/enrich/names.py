@@ -1554,6 +1554,16 @@ _POST_PLACE = pattern_cache.compile(
     rf"\s+(?:in|to)\s+(?:the\s+)?(?!(?:{_NOT_POST_PLACE})\b)"
     rf"((?:\[{_TITLE_WORD}\]\s+)?{_COMPLEMENT})"
 )
+# A committee or commission named by its subject ("Committee on Foreign Relations"), which
+# never opens with a day or a month ("the Commission on Monday").
+# Only a legislature's committee, or one with no capitalised word before it: "the
+# International Olympic Committee on North Korea" is the committee's view on a subject.
+_ON_COMPLEMENT = pattern_cache.compile(
+    r"(?:(?:\b(?:Senate|House|Parliament|Congress|Assembly)|(?<![A-Za-z])[a-z]+)\s+|^)"
+    r"(?:Committee|Subcommittee|Commission)$"
+)
+_ON_SUBJECT = pattern_cache.compile(rf"\s+on(?:\s+the)?\s+(?!(?:{_NOT_POST_PLACE})\b){_COMPLEMENT}")
+
 _EVENT_AFTER = pattern_cache.compile(
     r"\s+(?:[Cc]ongress|[Cc]onference|[Pp]lenum|[Ss]ession|[Mm]eeting)\b"
 )
@@ -1650,8 +1660,11 @@ _IRREGULAR_NATIONALITIES = frozenset("soviet czech thai dutch swiss french greek
 
 
 def _complement_end(text: str, head_end: int, context: _Context) -> int | None:
-    """Where the "of" complement of a body's head word ends; None when it has none."""
+    """Where the "of" complement of a body's head word ends ("on" after a committee's:
+    "Committee on Foreign Relations"); None when it has none."""
     after = _ORG_COMPLEMENT.match(text, head_end)
+    if after is None and _ON_COMPLEMENT.search(text, max(0, head_end - 28), head_end):
+        after = _ON_SUBJECT.match(text, head_end)
     if after is None:
         return None
     end = after.end()

@@ -1283,6 +1283,16 @@ def test_a_street_named_after_a_place_is_no_mention_of_the_place() -> None:
     assert [m.start for m in doc.blocks[0].marks if m.tag == "placeName"] == [text.rindex("Berlin")]
 
 
+def test_a_committee_named_by_its_subject() -> None:
+    doc = _enrich("Hon. Ted Ames, United States Senate Committee on Appropriations")
+    names = [(t, s) for t, s, _ in _names(doc)]
+    assert ("orgName", "United States Senate Committee on Appropriations") in names
+    assert _names(_enrich("the Committee on Trade met"))[0][:2] == ("orgName", "Committee on Trade")
+    # A known body's view on a subject, or a day, is no committee's name.
+    doc = _enrich("the International Olympic Committee on North Korea; the Commission on Monday")
+    assert [s for t, s, _ in _names(doc) if t == "orgName"] == ["International Olympic Committee"]
+
+
 def test_mexico_df_is_the_city() -> None:
     doc = _enrich("the embassy in Mexico, D. F., and the Mexico office")
     assert _names(doc)[0] == ("placeName", "Mexico, D. F.", "#place-mexico-city")

@@ -277,6 +277,11 @@ def test_break_dateline():
     # A note's bracketed number may follow the date.
     noted = "Embassy of Poland in Pyongyang Pyongyang, 14 June 1962 [1] Translator's note: a."
     assert breaks("dateline", noted) == ["Pyongyang,"]
+    # A place of two words only where the first opens a place's name.
+    assert breaks("dateline", "Senate Committee on Foreign Relations Geneva, 2 May 1979 Dear") == [
+        "Geneva,"
+    ]
+    assert breaks("dateline", "Embassy of the USSR New York, 2 May 1979 Dear") == ["New"]
 
 
 def test_break_signed():

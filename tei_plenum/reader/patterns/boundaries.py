@@ -578,10 +578,24 @@ def dateline_starts(text: str) -> Iterator[int]:
     Pyongyang, 14 June 1962 No. 2/62"): after a capitalised word or a number, not after a
     word in lower case, and followed by a capital or a number (a note's bracketed number
     among them), not by a stop."""
+    dated: dict[int, int] = {}  # where each dateline's date starts: its place's start
     for m in re.finditer(r"(?<!\S)[A-Z]", text):
         before = text[max(0, m.start() - 30) : m.start()].split()
-        if before and not before[-1][:1].islower() and _DATELINE_AT.match(text, m.start()):
-            yield m.start()
+        found = _DATELINE_AT.match(text, m.start())
+        if before and not before[-1][:1].islower() and found:
+            place = dated.get(found.end())
+            # A place of two words unless its first word opens no place's name: "Relations
+            # Geneva, 2nd May 1979" is the word of a line before, "New York, …" one place.
+            if place is None or text[place : m.start()].split()[0] not in _PLACE_OPENERS:
+                dated[found.end()] = m.start()
+    yield from dated.values()
+
+
+_PLACE_OPENERS = frozenset(
+    """New San Santa Saint St. Sao São Los Las Rio Buenos Port Porto Hong Kuala Ulan Addis Tel
+    Phnom Dar Sri La Le El Ho Da Abu Dien Cape Salt Mexico Santo Puerto Grand Great North South
+    East West Upper Lower""".split()
+)
 
 
 _CLOSING = pattern_cache.compile(
