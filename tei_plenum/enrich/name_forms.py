@@ -560,6 +560,8 @@ def _titled(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
         if span is None:
             continue
         first, end = span
+        if all(_office_word(word) for word in text[first:end].split()):
+            continue  # "Mr. UNDERSECRETARY", "Mr. President": an office addressed, no name
         if honorific:
             end = _before_body(text, first, end)
         words = [w for w in text[first:end].split() if not re.fullmatch(INITIAL, w)]
@@ -569,6 +571,12 @@ def _titled(text: str, starts: Iterable[int]) -> Iterator[PersonForm]:
             yield PersonForm(first, end, evidence, title)
         else:
             yield PersonForm(first, end, Evidence.TITLE, title, surname_only=True)
+
+
+def _office_word(word: str) -> bool:
+    """A word of an office's name, "under-" and "vice-" offices included ("Undersecretary")."""
+    bare = word.strip(".,;:").lower()
+    return bare in _OFFICE or bare.removeprefix("under").removeprefix("vice").strip("-") in _OFFICE
 
 
 _BODY_NEXT = pattern_cache.compile(rf"\s+(?:{'|'.join(ORG_HEADS)})\b")

@@ -53,6 +53,8 @@ class Back:
 def read_back(cells: Sequence[Cell]) -> Back:
     """Claim the registry and translators' block at the end of ``cells``."""
     notes = _notes_start(cells)
+    captioned = notes < len(cells) and notes > 0 and _notes_caption(cells[notes - 1])
+    notes -= captioned
     tail = [c for c in cells[:notes] if not c.page_break]
     last_group = tail[-1].row_group if tail else None
     start = listed = notes
@@ -75,8 +77,24 @@ def read_back(cells: Sequence[Cell]) -> Back:
         _bottom_marking(cell, BackState())[0] if index in headless else claim
         for index, (cell, claim) in enumerate(zip(cells[start:notes], claims, strict=True))
     ]
-    claims.extend(_note(cell) for cell in cells[notes:])
+    if captioned:
+        claims.append(Claim(Role.HEAD, (BACK, NOTES)))
+        claims.extend(_note(cell, (BACK, NOTES)) for cell in cells[notes + 1 :])
+    else:
+        claims.extend(_note(cell) for cell in cells[notes:])
     return Back(start, tuple(claims))
+
+
+NOTES = Container("notes", Element.DIV, (("type", "notes"),))
+_NOTES_CAPTIONS = frozenset(
+    {"notes", "note", "endnotes", "footnotes", "translator's notes", "translator’s notes"}
+)
+
+
+def _notes_caption(cell: Cell) -> bool:
+    """A caption alone on its line right above the notes ("Notes"): their division's head,
+    never a signer."""
+    return cell.text.rstrip(":").strip().lower() in _NOTES_CAPTIONS
 
 
 def _notes_start(cells: Sequence[Cell]) -> int:
@@ -97,7 +115,7 @@ def _notes_start(cells: Sequence[Cell]) -> int:
     return start
 
 
-def _note(cell: Cell) -> Claim:
+def _note(cell: Cell, path: tuple[Container, ...] = (BACK,)) -> Claim:
     """A note of the edition: its number a ``label``, its kind the one the note states."""
     if cell.page_break:
         return rules.page_break(cell)
@@ -107,7 +125,7 @@ def _note(cell: Cell) -> Claim:
     note_attrs = attrs(
         type=kind, place="end", n=str(found.number), resp=pointer(RESP_TRANSLATOR_EN)
     )
-    return Claim(Role.NOTE, (BACK,), note_attrs, (Mark(*found.label, "label"),))
+    return Claim(Role.NOTE, path, note_attrs, (Mark(*found.label, "label"),))
 
 
 def _listed_under_caption(cells: Sequence[Cell], end: int) -> int | None:

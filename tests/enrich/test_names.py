@@ -1293,6 +1293,12 @@ def test_a_committee_named_by_its_subject() -> None:
     assert [s for t, s, _ in _names(doc) if t == "orgName"] == ["International Olympic Committee"]
 
 
+def test_an_office_addressed_is_no_person() -> None:
+    assert _persons(_enrich("PRIVATE FOR MR. UNDERSECRETARY")) == []
+    assert _persons(_enrich("He told Mr. President that")) == []
+    assert _persons(_enrich("He told Mr. Padilla that")) == [("Padilla", "#pers-padilla")]
+
+
 def test_mexico_df_is_the_city() -> None:
     doc = _enrich("the embassy in Mexico, D. F., and the Mexico office")
     assert _names(doc)[0] == ("placeName", "Mexico, D. F.", "#place-mexico-city")

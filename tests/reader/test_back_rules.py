@@ -15,6 +15,7 @@ from tei_plenum.reader.back import (
     BACK,
     BACK_RULES,
     CLOSER,
+    NOTES,
     Back,
     BackState,
     distribution_list,
@@ -351,6 +352,18 @@ def test_notes_at_the_end_are_notes_of_the_back():
     assert first.marks == (Mark(1, 2, "label"),)
     assert page_break.role is Role.PAGE_BREAK
     assert dict(second.attrs)["type"] == "editorial"
+
+
+def test_a_caption_over_the_notes_heads_their_division():
+    cells = [cell("PETKOV[1]"), cell("2 May 1964"), cell("Notes"), cell("[1] Ivan Petkov, envoy.")]
+    back = read_back(cells)
+    assert back.start == 2
+    assert [(c.role, c.path) for c in back.claims] == [
+        (Role.HEAD, (BACK, NOTES)),
+        (Role.NOTE, (BACK, NOTES)),
+    ]
+    # Not without notes under it.
+    assert read_back([cell("We agree."), cell("Notes")]).claims == ()
 
 
 def test_only_notes_numbered_in_a_row_at_the_very_end_are_notes():
