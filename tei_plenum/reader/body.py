@@ -80,6 +80,8 @@ def read_body(cells: Sequence[Cell], genre: str) -> tuple[Claim, ...]:
     if closer_start >= len(content) - len(below):
         below = ()  # no signature above it: the lines are the text's
         closer_start = _closer_start(content, signers)
+    if _copies_to_the_end(content, closer_start):
+        closer_start = len(content)
     series, points = _numbered_series(content[opener_end:closer_start])
     sections = any(
         c.features.section and c not in points and c not in signers
@@ -280,6 +282,20 @@ def _address_below(content: Sequence[Cell]) -> Sequence[Cell]:
 
 
 _ADDRESS_LINE_LENGTH = 80
+
+
+def _copies_to_the_end(content: Sequence[Cell], closer_start: int) -> bool:
+    """Whether the lines from ``closer_start`` on go on with a list of copies captioned above
+    them ("Copy to: - Mr. Minister Vermeulen" / "- Mr. Minister Dijkstra"): its items, not a
+    signature."""
+    caption = next(
+        (i for i in range(closer_start - 1, -1, -1) if content[i].features.distribution),
+        None,
+    )
+    if caption is None or closer_start >= len(content):
+        return False
+    between = content[caption + 1 : closer_start]
+    return all(c.features.list_line for c in (*between, *content[closer_start:]))
 
 
 def _closer_start(content: list[Cell], signers: frozenset[Cell]) -> int:

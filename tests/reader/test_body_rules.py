@@ -165,6 +165,16 @@ def test_a_comrade_named_with_a_colon_is_a_letters_salute_only():
     assert str(talk[0].role) != "salute"
 
 
+def test_the_items_of_a_list_of_copies_at_the_end_are_no_signature():
+    lines = [
+        "The ambassador brought a statement.",
+        "Copy to: - Mr. Minister Aalders",
+        "- Mr. Minister Brink",
+        "B .1170",
+    ]
+    assert [role for role, _ in roles(lines, "telegram")] == ["p", "item", "item", "item"]
+
+
 def test_a_signature_then_dates_and_an_hour_are_one_closer():
     lines = ["The vote was put off to the next day.", "VASILEV", "2 November 1947", "0930"]
     claims = read_body([cell(t) for t in lines], "telegram")

@@ -997,6 +997,8 @@ def test_non_credits(text: str):
         ),
         ("Nº 2 to file.", "", ["Nº 2 to file."]),
         ("1 – to the addressee, 2-3 – to file", "", ["1 – to the addressee,", "2-3 – to file"]),
+        # A count of copies and where they went: the line is the item.
+        ("1 x Ecuador", "", []),
     ],
 )
 def test_distribution(text: str, caption: str, items: list[str]):
@@ -1016,6 +1018,7 @@ def test_distribution(text: str, caption: str, items: list[str]):
         "1. Approve the plan.",
         "Acc. to the plan",
         "It was seen by the minister.",
+        "10 x 5 metres",
     ],
 )
 def test_non_distribution(text: str):

@@ -253,7 +253,10 @@ _COPY_ITEM = pattern_cache.compile(
 )
 # A line of copies without a caption: a copy number going somewhere ("Nº 2 to file.").
 _COPIES_LINE = pattern_cache.compile(
-    rf"^(?:{_NO}\s*)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*[-–]?\s*to\s+(?!\d)", re.I
+    rf"^(?:{_NO}\s*)?\d{{1,2}}(?:\s*[-–]\s*\d{{1,2}})?\s*[-–]?\s*to\s+(?!\d)"
+    # A count of copies and where they went ("1 x to file", "2 x Ecuador").
+    r"|^\d{1,2}\s?x\s+(?=[^\W\d])",
+    re.I,
 )
 
 
