@@ -970,7 +970,8 @@ def _authority_candidates(text: str, context: _Context) -> Iterator[_Candidate]:
         yield _Candidate(
             hit.start, hit.end, KINDS[record.type].name, hit.key, record, _AUTHORITY, extra
         )
-        if record.type is EntityType.ORG and "Party" in record.name:
+        named = f"{record.name} {record.full_name} {text[hit.start : hit.end]}"
+        if record.type is EntityType.ORG and "Party" in named:
             yield from _central_committee(text, hit.start, hit.end, context)
 
 
@@ -1187,6 +1188,12 @@ def _central_committee(text: str, start: int, end: int, context: _Context) -> It
     # One key for every order of the words: the party's key and "-cc".
     party = context.authority.lookup(text[start:end], context.at)
     key = f"{party.key}-cc" if party is not None else entity_key(EntityType.ORG, name)
+    if key in context.authority:
+        # The authority knows the committee by other words ("Central Committee of the Soviet
+        # Communist Party" for the CPSU CC).
+        record = context.authority.record(key)
+        yield _Candidate(*span, "orgName", key, record, _AUTHORITY, _record_attrs(record, False))
+        return
     yield _Candidate(*span, "orgName", key, Entity(key, EntityType.ORG, name, unresolved=True),
                      _FORM)  # fmt: skip
 

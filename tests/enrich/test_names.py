@@ -1299,6 +1299,18 @@ def test_an_office_addressed_is_no_person() -> None:
     assert _persons(_enrich("He told Mr. Padilla that")) == [("Padilla", "#pers-padilla")]
 
 
+def test_a_partys_central_committee_in_other_words_is_the_authoritys() -> None:
+    doc = _enrich(
+        "the Central Committee of the Soviet Communist Party and the CC of the Communist Party "
+        "of China"
+    )
+    committees = [(s, ref) for t, s, ref in _names(doc) if ref.endswith("-cc")]
+    assert committees == [
+        ("Central Committee of the Soviet Communist Party", "#org-cpsu-cc"),
+        ("CC of the Communist Party of China", "#org-ccp-cc"),
+    ]
+
+
 def test_mexico_df_is_the_city() -> None:
     doc = _enrich("the embassy in Mexico, D. F., and the Mexico office")
     assert _names(doc)[0] == ("placeName", "Mexico, D. F.", "#place-mexico-city")
