@@ -225,6 +225,10 @@ def test_break_item():
     # A protocol's item, numbered through the year, after its decision's date.
     assert breaks("item", "Decision of 3 June 1952 215. Telegram of Comrade Gusev") == ["215."]
     assert breaks("item", "the price rose by 215. Then") == []
+    # The item numbered one more than one before it, whatever ends that one.
+    series = "The agenda: 1) The loan for the factory 2) The credits 3) Other matters"
+    assert breaks("item", series) == ["1)", "2)", "3)"]
+    assert breaks("item", "they came in 2) Other ways") == []
 
 
 def test_break_caps_paragraph():
@@ -303,6 +307,7 @@ def test_break_trailing_signer():
     assert breaks("trailing-signer", "THE DPRK V. MOSKOVSKY") == []
     assert breaks("trailing-signer", "in the MPR [Signature] V[asily]. Pisarev") == []
     assert breaks("trailing-signer", "Marc DUVAL bcc. Director General") == []
+    assert breaks("trailing-signer", "2. Cde. Endre Sik 3. File") == []
     assert breaks("trailing-signer", "Embassy in [North] Korea") == []
     assert breaks("trailing-signer", "He said this. We Agree Fully") == []
 

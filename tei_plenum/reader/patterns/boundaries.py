@@ -460,13 +460,18 @@ _NUMBER_BEFORE = pattern_cache.compile(r"(?<!\S)\d+\s+$")
 
 
 def item_starts(text: str) -> Iterator[int]:
-    """A numbered or lettered item after a stop or a colon ("The agenda: 1) …") or after a
-    date's year ("Decision of 3 June 1952 215. Telegram …"), and the first item after a number
-    that ends a heading ("… Section 2 1. Minister …")."""
+    """A numbered or lettered item after a stop or a colon ("The agenda: 1) …"), after a
+    date's year ("Decision of 3 June 1952 215. Telegram …") or after the item numbered one
+    less, whatever ends that one ("1) The loan 2) The credits"), and the first item after a
+    number that ends a heading ("… Section 2 1. Minister …")."""
+    seen: set[str] = set()  # the item labels met so far, as "1)", "2."
     for m in re.finditer(rf"(?<!\S){ITEM_MARK}\s+[A-Z\"“]", text):
+        label = m.group().split()[0]
+        seen.add(label)
         if m.start() > 0 and (
             after_sentence(text, m.start())
             or after_year(text, m.start())
+            or _previous_label(label) in seen
             or (
                 m.group().startswith(("1.", "1)"))
                 and _NUMBER_BEFORE.search(text, max(0, m.start() - 8), m.start())
@@ -476,6 +481,15 @@ def item_starts(text: str) -> Iterator[int]:
     for m in _PROTOCOL_ITEM.finditer(text):
         if after_year(text, m.start()):
             yield m.start()
+
+
+def _previous_label(label: str) -> str:
+    """The label numbered one less in the same style ("2)" for "3)"), which puts a label in a
+    series whatever stands before it ("… first item 2) Second …")."""
+    number = label.strip("().")
+    if not number.isdigit():
+        return ""
+    return label.replace(number, str(int(number) - 1), 1)
 
 
 # A protocol's item, numbered through the year ("Decision of 3 June 1952 215. Telegram …").
@@ -760,10 +774,11 @@ def trailing_signer_starts(text: str) -> Iterator[int]:
             continue
         if (
             is_initial(before[-1])
+            or is_item_mark(before[-1])
             or _COMPLETED_INITIAL.fullmatch(before[-1])
             or before[-1].lower() in _ABBREVIATIONS_BEFORE_NAMES
         ):
-            continue  # "V. MOSKOVSKY", "V[asily]. Pisarev", "bcc. Director …": no sentence end
+            continue  # "V. MOSKOVSKY", "V[asily]. Pisarev", "3. File", "bcc. Director …"
         found = _TRAILING_SIGNER.match(text, position)
         if found is not None and _first_word(text, position) not in _NOT_NAMES:
             yield position
