@@ -23,13 +23,14 @@ _BY_TRANSLATOR = pointer(RESP_TRANSLATOR_EN)
 SUPPLIED = attrs(reason="translator-insertion", resp=_BY_TRANSLATOR)
 """The attributes of ``supplied``: words the translator added (guide §9)."""
 _DESCRIPTION = pattern_cache.compile(
-    r"^(?P<what>signature|signatures|signed|illegible signature|seal|round seal|stamp|"
-    r"handwriting|handwritten|photograph|emblem)$",
+    r"^(?P<what>signature|signatures|signed|illegible signature|initial|initials|seal|"
+    r"round seal|stamp|handwriting|handwritten|photograph|emblem)$",
     re.IGNORECASE,
 )
 _GAP = pattern_cache.compile(
-    r"^(?:illegible|inaudible|(?:\w+\s+)?(?:words?|lines?|letters?)\s+(?:illegible|inaudible|"
-    r"missing|unreadable)|illegible\s+\w+(?:\s+\w+)?|unreadable|text\s+missing)$",
+    r"^(?:illegible|inaudible|unclear|(?:\w+\s+)?(?:words?|lines?|letters?)\s+(?:illegible|"
+    r"inaudible|missing|unreadable|unclear)|illegible,?\s+\w+(?:\s+\w+)?|unreadable|"
+    r"text\s+missing)$",
     re.IGNORECASE,
 )
 _PREFIXED = pattern_cache.compile(
@@ -58,7 +59,10 @@ _HANDWRITING_SAID = pattern_cache.compile(
     r"^(?:handwritten|handwriting|hand-written)\s+\w|^(?:\w+\s+)?scribble\b", re.I
 )
 _NOTE = pattern_cache.compile(
-    r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b", re.I
+    r"^(?:translator'?s|editor'?s|archive'?s|ed\.|trans\.)?\s*note\b"
+    # A gloss the translator signs ("[i.e., advisers—trans.]", "[the Soviet side – Tr.]").
+    r"|^[^\[\]]{0,200}?[-–—]\s*(?:trans|transl|tr|ed)\.?$",
+    re.I,
 )
 
 
@@ -142,7 +146,7 @@ def _is_note_call(text: str, start: int, end: int) -> bool:
 
 def _subtype(what: str) -> str:
     word = what.lower()
-    if "sign" in word:
+    if "sign" in word or "initial" in word:
         return "signature"
     if "hand" in word:
         return "handwriting"

@@ -82,6 +82,8 @@ def test_doubled_pair_saying_illegible_is_a_gap(text: str) -> None:
         ("one line unreadable", "illegible"),
         ("inaudible", "inaudible"),
         ("two words inaudible", "inaudible"),
+        ("illegible, one word", "illegible"),
+        ("unclear", "illegible"),
     ],
 )
 def test_unreadable_passage_is_a_gap_with_its_reason(content: str, reason: str) -> None:
@@ -116,6 +118,7 @@ def test_text_withheld_from_the_copy_is_a_redacted_gap(content: str) -> None:
         ("Signature", "signature"),
         ("signatures", "signature"),
         ("signed", "signature"),
+        ("Initial", "signature"),
         ("seal", "seal"),
         ("round seal", "seal"),
         ("stamp", "stamp"),
@@ -199,6 +202,9 @@ def test_sic_and_an_unidentified_name_are_editorial_notes(content: str) -> None:
         "Translator's note: the plant was renamed in 1958",
         "Translators note: see above",
         "Note: as in the original",
+        # A gloss the translator signs.
+        "i.e., advisers—trans.",
+        "the Soviet side – Tr.",
     ],
 )
 def test_a_note_is_a_translators_note(content: str) -> None:
